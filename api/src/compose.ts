@@ -1,0 +1,139 @@
+import { createServer, type Server } from 'node:http';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { AppConfig } from './config';
+import { maskUrl, type Logger } from './core/logger';
+import { createOrm } from './db/orm';
+import { buildApiSchema } from './graphql/schema';
+import { createGraphQLServer } from './graphql/server';
+import { createHttpApp } from './http/app';
+import { openJobStore, type JobStore } from './jobs/backend';
+import { jobDefinitions } from './jobs/definitions';
+import { JobRunner, workerName, type JobDefinition } from './jobs/runner';
+import type { ShutdownStep } from './lifecycle';
+
+/**
+ * Assembly shared by the entry points (main.ts, worker.ts, the embedded launcher).
+ * Nothing here has behaviour of its own: it builds the parts and wires them together.
+ */
+
+export interface Running {
+  orm: MikroORM;
+  jobs: JobRunner;
+  store: JobStore;
+  server?: Server;
+  url?: string;
+  /** The ordered steps that stop this process cleanly. */
+  shutdownSteps(): ShutdownStep[];
+}
+
+function requireDatabaseUrl(config: AppConfig): string {
+  if (!config.database.url) throw new Error('DATABASE_URL is not set');
+  return config.database.url;
+}
+
+async function openCore(config: AppConfig, logger: Logger, role: string, extraJobs: JobDefinition<never>[]) {
+  const url = requireDatabaseUrl(config);
+  const orm = await createOrm({ url, poolMax: config.database.poolMax, logger: logger.child({ module: 'orm' }) });
+  const connection = await orm.checkConnection();
+  if (!connection.ok) {
+    await orm.close();
+    throw new Error(`DATABASE_URL ${maskUrl(url)}: cannot connect: ${connection.reason}`);
+  }
+  const store = await openJobStore({ mongoUrl: config.jobs.mongoUrl, postgresUrl: url, workerName: workerName(role) });
+  const jobs = new JobRunner({
+    store,
+    logger: logger.child({ module: 'jobs' }),
+    concurrency: config.jobs.concurrency,
+    pollMs: config.jobs.pollMs,
+    definitions: [...jobDefinitions(), ...extraJobs],
+  });
+  return { orm, store, jobs };
+}
+
+function listen(server: Server, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        reject(new Error(`API_PORT ${port} on ${host} is already in use: stop what uses it or set API_PORT`));
+      } else reject(error);
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    // Keep-alive sockets would hold close() open until they time out.
+    server.closeIdleConnections();
+  });
+}
+
+export async function startApi(
+  config: AppConfig,
+  logger: Logger,
+  options: { runJobs?: boolean; extraJobs?: JobDefinition<never>[] } = {},
+): Promise<Running> {
+  const runJobs = options.runJobs ?? config.jobs.inProcess;
+  const { orm, store, jobs } = await openCore(config, logger, 'api', options.extraJobs ?? []);
+  const schema = await buildApiSchema();
+  const graphql = createGraphQLServer({ schema, limits: config.graphql, isProduction: config.isProduction });
+  await graphql.start();
+  const app = createHttpApp({
+    orm,
+    graphql,
+    logger,
+    trustProxy: config.api.trustProxy,
+    readinessChecks: [
+      { name: 'postgres', check: async () => void (await orm.em.getConnection().execute('select 1')) },
+      store.readiness,
+    ],
+  });
+  const httpServer = createServer(app);
+  // Slow-loris protection; nginx in front has its own timeouts too.
+  httpServer.headersTimeout = 20_000;
+  httpServer.requestTimeout = 60_000;
+  await listen(httpServer, config.api.host, config.api.port);
+  if (runJobs) await jobs.start();
+  else await jobs.ready();
+  const address = httpServer.address();
+  const url = `http://${config.api.host}:${typeof address === 'object' && address ? address.port : config.api.port}`;
+  logger.info({ url, jobs: runJobs ? store.kind : 'enqueue-only' }, 'api listening');
+  return {
+    orm,
+    jobs,
+    store,
+    server: httpServer,
+    url,
+    shutdownSteps: () => [
+      { name: 'http', run: () => closeServer(httpServer) },
+      { name: 'graphql', run: () => graphql.stop() },
+      { name: 'jobs', run: () => jobs.shutdown(config.shutdownTimeoutMs) },
+      { name: 'job store', run: () => store.close() },
+      { name: 'database', run: () => orm.close() },
+    ],
+  };
+}
+
+export async function startWorker(
+  config: AppConfig,
+  logger: Logger,
+  options: { extraJobs?: JobDefinition<never>[] } = {},
+): Promise<Running> {
+  const { orm, store, jobs } = await openCore(config, logger, 'worker', options.extraJobs ?? []);
+  await jobs.start();
+  return {
+    orm,
+    jobs,
+    store,
+    shutdownSteps: () => [
+      { name: 'jobs', run: () => jobs.shutdown(config.shutdownTimeoutMs) },
+      { name: 'job store', run: () => store.close() },
+      { name: 'database', run: () => orm.close() },
+    ],
+  };
+}

@@ -1,0 +1,201 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+
+/**
+ * The only place that reads process.env. Everything else receives a typed `AppConfig`.
+ *
+ * Defaults are for the embedded demo (`npm start`); `NODE_ENV=production` turns the
+ * defaults that would be unsafe in production into errors (simulators, dev secrets,
+ * missing Meta/Midtrans keys).
+ */
+
+/** Placeholder secrets that only exist so the embedded demo starts without configuration. */
+export const DEVELOPMENT_SECRETS = {
+  SESSION_SECRET: 'dev-only-session-secret-change-me-0123456789',
+  ENCRYPTION_KEY: 'dev-only-encryption-key-change-me-0123456789',
+  META_APP_SECRET: 'dev-only-meta-app-secret',
+  META_VERIFY_TOKEN: 'dev-only-meta-verify-token',
+  MIDTRANS_SERVER_KEY: 'dev-only-midtrans-server-key',
+  MIDTRANS_CLIENT_KEY: 'dev-only-midtrans-client-key',
+} as const;
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** 0 asks the OS for a free port (tests). */
+const port = z.coerce.number().int().min(0).max(65535);
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), 'must be a postgres:// or postgresql:// URL');
+
+const mongoUrl = z
+  .string()
+  .refine((value) => /^mongodb(\+srv)?:\/\/.+/.test(value), 'must be a mongodb:// or mongodb+srv:// URL');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  API_PORT: port.default(3001),
+  DASHBOARD_HOST: z.string().min(1).default('127.0.0.1'),
+  DASHBOARD_PORT: port.default(3000),
+  PUBLIC_URL: z.url().optional(),
+  TRUST_PROXY: booleanString.default(false),
+
+  DATABASE_URL: postgresUrl.optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(20),
+  EMBEDDED_DATA_DIR: z.string().min(1).default('.data'),
+  EMBEDDED_PG_PORT: port.default(54329),
+
+  MONGODB_URL: mongoUrl.optional(),
+  JOBS_IN_PROCESS: booleanString.default(true),
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+  JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
+
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
+  GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).max(100_000).default(1000),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
+
+  SESSION_SECRET: z.string().min(32).default(DEVELOPMENT_SECRETS.SESSION_SECRET),
+  ENCRYPTION_KEY: z.string().min(32).default(DEVELOPMENT_SECRETS.ENCRYPTION_KEY),
+  ADMIN_PASSWORD: z.string().min(8).optional(),
+
+  SIMULATORS: booleanString.optional(),
+  META_SIMULATOR_PORT: port.default(3101),
+  MIDTRANS_SIMULATOR_PORT: port.default(3102),
+
+  META_GRAPH_BASE_URL: z.url().optional(),
+  META_API_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must look like v21.0').default('v21.0'),
+  META_APP_SECRET: z.string().min(8).optional(),
+  META_VERIFY_TOKEN: z.string().min(8).optional(),
+
+  MIDTRANS_ENV: z.enum(['sandbox', 'production']).default('sandbox'),
+  MIDTRANS_SERVER_KEY: z.string().min(8).optional(),
+  MIDTRANS_CLIENT_KEY: z.string().min(8).optional(),
+  MIDTRANS_MERCHANT_ID: z.string().min(1).optional(),
+  MIDTRANS_SNAP_BASE_URL: z.url().optional(),
+  MIDTRANS_API_BASE_URL: z.url().optional(),
+  MIDTRANS_ALLOWED_PAYMENT_TYPES: z.string().default('gopay,shopeepay,bank_transfer,credit_card'),
+
+  PRICE_PER_MESSAGE: z.coerce.number().int().min(1).max(1_000_000).default(500),
+});
+
+type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function productionProblems(env: Env, simulators: boolean): string[] {
+  if (env.NODE_ENV !== 'production') return [];
+  const problems: string[] = [];
+  if (simulators) problems.push('SIMULATORS: the Meta and Midtrans simulators cannot run with NODE_ENV=production');
+  if (!env.DATABASE_URL) problems.push('DATABASE_URL: required in production (the embedded database is for demos)');
+  for (const [name, placeholder] of Object.entries(DEVELOPMENT_SECRETS)) {
+    const value = env[name as keyof Env];
+    if (value === undefined) problems.push(`${name}: required in production`);
+    else if (value === placeholder) problems.push(`${name}: still the development default; set a real secret`);
+  }
+  if (!env.MIDTRANS_MERCHANT_ID) problems.push('MIDTRANS_MERCHANT_ID: required in production');
+  return problems;
+}
+
+export type AppConfig = ReturnType<typeof toAppConfig>;
+
+function toAppConfig(env: Env, simulators: boolean) {
+  const dev = DEVELOPMENT_SECRETS;
+  const midtransSnapDefault =
+    env.MIDTRANS_ENV === 'production' ? 'https://app.midtrans.com' : 'https://app.sandbox.midtrans.com';
+  const midtransApiDefault =
+    env.MIDTRANS_ENV === 'production' ? 'https://api.midtrans.com' : 'https://api.sandbox.midtrans.com';
+  const metaSimulatorUrl = `http://127.0.0.1:${env.META_SIMULATOR_PORT}`;
+  const midtransSimulatorUrl = `http://127.0.0.1:${env.MIDTRANS_SIMULATOR_PORT}`;
+  return {
+    env: env.NODE_ENV,
+    isProduction: env.NODE_ENV === 'production',
+    logLevel: env.LOG_LEVEL,
+    api: { host: env.API_HOST, port: env.API_PORT, trustProxy: env.TRUST_PROXY },
+    dashboard: { host: env.DASHBOARD_HOST, port: env.DASHBOARD_PORT },
+    publicUrl: env.PUBLIC_URL ?? `http://${env.DASHBOARD_HOST}:${env.DASHBOARD_PORT}`,
+    database: { url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX },
+    embedded: { dataDir: env.EMBEDDED_DATA_DIR, postgresPort: env.EMBEDDED_PG_PORT },
+    jobs: {
+      mongoUrl: env.MONGODB_URL,
+      inProcess: env.JOBS_IN_PROCESS,
+      concurrency: env.JOBS_CONCURRENCY,
+      pollMs: env.JOBS_POLL_MS,
+    },
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    graphql: {
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxComplexity: env.GRAPHQL_MAX_COMPLEXITY,
+      maxAliases: env.GRAPHQL_MAX_ALIASES,
+    },
+    secrets: { session: env.SESSION_SECRET, encryptionKey: env.ENCRYPTION_KEY },
+    adminPassword: env.ADMIN_PASSWORD,
+    simulators: {
+      enabled: simulators,
+      metaPort: env.META_SIMULATOR_PORT,
+      midtransPort: env.MIDTRANS_SIMULATOR_PORT,
+    },
+    meta: {
+      graphBaseUrl: env.META_GRAPH_BASE_URL ?? (simulators ? metaSimulatorUrl : 'https://graph.facebook.com'),
+      apiVersion: env.META_API_VERSION,
+      appSecret: env.META_APP_SECRET ?? dev.META_APP_SECRET,
+      verifyToken: env.META_VERIFY_TOKEN ?? dev.META_VERIFY_TOKEN,
+    },
+    midtrans: {
+      env: env.MIDTRANS_ENV,
+      serverKey: env.MIDTRANS_SERVER_KEY ?? dev.MIDTRANS_SERVER_KEY,
+      clientKey: env.MIDTRANS_CLIENT_KEY ?? dev.MIDTRANS_CLIENT_KEY,
+      merchantId: env.MIDTRANS_MERCHANT_ID ?? 'G000000000',
+      snapBaseUrl: env.MIDTRANS_SNAP_BASE_URL ?? (simulators ? midtransSimulatorUrl : midtransSnapDefault),
+      apiBaseUrl: env.MIDTRANS_API_BASE_URL ?? (simulators ? midtransSimulatorUrl : midtransApiDefault),
+      allowedPaymentTypes: env.MIDTRANS_ALLOWED_PAYMENT_TYPES.split(',')
+        .map((type) => type.trim())
+        .filter(Boolean),
+    },
+    pricePerMessage: env.PRICE_PER_MESSAGE,
+  };
+}
+
+/**
+ * Parses an environment into the typed configuration, collecting every problem at once
+ * so that an operator fixes them in one round.
+ */
+export function parseConfig(source: NodeJS.ProcessEnv): AppConfig {
+  // Empty strings come from `VAR=` lines in env files: treat them as unset.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
+  }
+  const env = result.data;
+  // Simulators are on by default outside production so the demo works offline.
+  const simulators = env.SIMULATORS ?? env.NODE_ENV !== 'production';
+  const problems = productionProblems(env, simulators);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return toAppConfig(env, simulators);
+}
+
+/** Variables from a `.env` file in the working directory, if there is one (the real environment wins). */
+function readDotEnv(directory: string): Record<string, string> {
+  const file = resolve(directory, '.env');
+  return existsSync(file) ? (parseEnv(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+}
+
+/** Reads `process.env` (and `.env`) once; entry points call this, nothing else does. */
+export function loadConfig(overrides: Record<string, string | undefined> = {}): AppConfig {
+  return parseConfig({ ...readDotEnv(process.cwd()), ...process.env, ...overrides });
+}

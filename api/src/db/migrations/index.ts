@@ -1,0 +1,10 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261124000000Foundation } from './20261124-000000-foundation';
+
+/**
+ * Every migration, in order. Listed explicitly (not discovered from the file system) so the
+ * same list runs from TypeScript in tests and from compiled JavaScript in production.
+ */
+export const migrations: MigrationObject[] = [
+  { name: 'Migration20261124000000Foundation', class: Migration20261124000000Foundation },
+];

@@ -1,0 +1,51 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { GraphQLContext } from './context';
+import { shapeError } from './errors';
+import { complexityPlugin, limitValidationRules, type QueryLimits } from './limits';
+
+export interface GraphQLServerOptions {
+  schema: GraphQLSchema;
+  limits: QueryLimits;
+  isProduction: boolean;
+}
+
+export function createGraphQLServer({ schema, limits, isProduction }: GraphQLServerOptions) {
+  return new ApolloServer<GraphQLContext>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    validationRules: limitValidationRules(limits),
+    plugins: [
+      complexityPlugin(schema, limits.maxComplexity),
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        // Error shaping needs the request's language and id, which formatError does not see.
+        async requestDidStart({ contextValue }) {
+          return {
+            async willSendResponse({ response, errors }) {
+              if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+              const raw = errors ?? [];
+              response.body.singleResult.errors = response.body.singleResult.errors.map((formatted, index) =>
+                shapeError(formatted, raw[index] ?? formatted, {
+                  language: contextValue.language,
+                  requestId: contextValue.requestId,
+                  exposeInternalMessages: !isProduction,
+                }),
+              );
+            },
+            async didEncounterErrors({ errors }) {
+              for (const error of errors) {
+                const code = error.extensions?.code;
+                if (!code || code === 'INTERNAL_SERVER_ERROR') {
+                  contextValue.logger.error({ err: error.originalError ?? error }, 'graphql request failed');
+                }
+              }
+            },
+          };
+        },
+      },
+    ],
+  });
+}

@@ -1,0 +1,49 @@
+import type { AgendaBackend } from 'agenda';
+import { MongoBackend } from '@agendajs/mongo-backend';
+import { PostgresBackend } from '@agendajs/postgres-backend';
+import { MongoClient } from 'mongodb';
+import { Pool } from 'pg';
+import type { ReadinessCheck } from '../modules/system';
+
+export type JobStoreKind = 'mongodb' | 'postgresql';
+
+export interface JobStore {
+  kind: JobStoreKind;
+  backend: AgendaBackend;
+  readiness: ReadinessCheck;
+  /** Closes the connection we opened; Agenda never closes a client it was handed. */
+  close(): Promise<void>;
+}
+
+export interface JobStoreOptions {
+  mongoUrl?: string;
+  postgresUrl: string;
+  workerName: string;
+}
+
+/**
+ * `MONGODB_URL` set -> MongoDB (production, scale-out); unset -> the main PostgreSQL
+ * database (embedded default, small installs). We open the connections ourselves so
+ * drain()/stop() leave them usable and shutdown closes them once, in order.
+ */
+export async function openJobStore({ mongoUrl, postgresUrl, workerName }: JobStoreOptions): Promise<JobStore> {
+  if (mongoUrl) {
+    const client = new MongoClient(mongoUrl, { appName: workerName, serverSelectionTimeoutMS: 5000 });
+    await client.connect();
+    const db = client.db();
+    return {
+      kind: 'mongodb',
+      backend: new MongoBackend({ mongo: db, collection: 'agendaJobs' }),
+      readiness: { name: 'jobs', check: async () => void (await db.command({ ping: 1 })) },
+      close: () => client.close(),
+    };
+  }
+  const pool = new Pool({ connectionString: postgresUrl, max: 4, application_name: workerName });
+  return {
+    kind: 'postgresql',
+    // The table is created by our migrations; creating it on connect races between workers.
+    backend: new PostgresBackend({ pool, ensureSchema: false }),
+    readiness: { name: 'jobs', check: async () => void (await pool.query('select 1 from agenda_jobs limit 1')) },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,95 @@
+import { hostname } from 'node:os';
+import { Agenda, type Job } from 'agenda';
+import type { Logger } from '../core/logger';
+import type { JobStore } from './backend';
+
+export type JobHandler<Data> = (job: Job<Data>) => Promise<void>;
+
+export interface JobDefinition<Data = unknown> {
+  name: string;
+  handler: JobHandler<Data>;
+  concurrency?: number;
+  lockLifetimeMs?: number;
+}
+
+export interface JobRunnerOptions {
+  store: JobStore;
+  logger: Logger;
+  concurrency: number;
+  pollMs: number;
+  definitions: JobDefinition<never>[];
+}
+
+export function workerName(role: string): string {
+  return `${role}@${hostname()}:${process.pid}`;
+}
+
+/**
+ * Agenda, configured the one way this project uses it. Jobs orchestrate; they never hold
+ * per-message truth, so a job that runs twice must be harmless (exactly-once lives in
+ * PostgreSQL).
+ */
+export class JobRunner {
+  readonly agenda: Agenda;
+  private running = false;
+
+  constructor(private readonly options: JobRunnerOptions) {
+    const { store, concurrency, pollMs, logger } = options;
+    this.agenda = new Agenda({
+      backend: store.backend,
+      name: workerName('worker'),
+      // A number: Agenda 6.2.6 parses '100 milliseconds' as 100 seconds.
+      processEvery: pollMs,
+      maxConcurrency: concurrency,
+      defaultConcurrency: concurrency,
+      defaultLockLifetime: 10 * 60_000,
+    });
+    this.agenda.on('error', (error: unknown) => logger.error({ err: error }, 'job store error'));
+    for (const definition of options.definitions) this.define(definition as JobDefinition<unknown>);
+  }
+
+  private define<Data>({ name, handler, concurrency, lockLifetimeMs }: JobDefinition<Data>): void {
+    const log = this.options.logger.child({ job: name });
+    this.agenda.define<Data>(
+      name,
+      async (job) => {
+        const started = performance.now();
+        log.debug({ jobId: job.attrs._id }, 'job started');
+        try {
+          await handler(job);
+          log.info({ jobId: job.attrs._id, ms: Math.round(performance.now() - started) }, 'job finished');
+        } catch (error) {
+          log.error({ jobId: job.attrs._id, err: error }, 'job failed');
+          throw error;
+        }
+      },
+      { concurrency, lockLifetime: lockLifetimeMs },
+    );
+  }
+
+  /** Starts pulling jobs (a process that only enqueues never calls this). */
+  async start(): Promise<void> {
+    await this.agenda.start();
+    this.running = true;
+    this.options.logger.info({ store: this.options.store.kind }, 'job worker started');
+  }
+
+  async ready(): Promise<void> {
+    await this.agenda.ready;
+  }
+
+  /**
+   * Waits up to `timeoutMs` for running jobs, then unlocks whatever is still running so
+   * another worker can pick it up (drain() alone would leave it locked until lock expiry).
+   */
+  async shutdown(timeoutMs: number): Promise<{ completed: number; unlocked: number }> {
+    if (!this.running) return { completed: 0, unlocked: 0 };
+    this.running = false;
+    const result = await this.agenda.drain({ timeout: timeoutMs, closeConnection: false });
+    if (result.timedOut) {
+      this.options.logger.warn({ running: result.running }, 'jobs still running at shutdown: unlocking them');
+      await this.agenda.stop(false);
+    }
+    return { completed: result.completed, unlocked: result.timedOut ? result.running : 0 };
+  }
+}

@@ -1,0 +1,37 @@
+import type { Logger } from './core/logger';
+
+export type ShutdownStep = { name: string; run: () => Promise<unknown> };
+
+/**
+ * Runs the shutdown steps once, in order, on SIGTERM or SIGINT, then exits 0 (or 1 when a
+ * step failed). The exit is explicit: Agenda 6 leaves a lock-renewal timer alive after
+ * drain() that would keep the process around for minutes.
+ */
+export function exitOnSignals(logger: Logger, steps: () => ShutdownStep[], hardLimitMs: number): void {
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    // A stuck step must not keep a process alive forever under systemd.
+    const hardStop = setTimeout(() => {
+      logger.error({ hardLimitMs }, 'shutdown took too long: exiting');
+      process.exit(1);
+    }, hardLimitMs);
+    hardStop.unref();
+    let failed = false;
+    for (const step of steps()) {
+      try {
+        await step.run();
+      } catch (error) {
+        failed = true;
+        logger.error({ err: error, step: step.name }, 'shutdown step failed');
+      }
+    }
+    logger.info('stopped');
+    logger.flush?.();
+    process.exit(failed ? 1 : 0);
+  };
+  process.once('SIGTERM', (signal) => void stop(signal));
+  process.once('SIGINT', (signal) => void stop(signal));
+}

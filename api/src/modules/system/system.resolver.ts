@@ -1,0 +1,13 @@
+import { Query, Resolver } from 'type-graphql';
+import { SystemService } from './system.service';
+import { ServerInfo } from './system.types';
+
+@Resolver()
+export class SystemResolver {
+  private readonly system = new SystemService();
+
+  @Query(() => ServerInfo, { description: 'Public: the API name, version and clock.' })
+  serverInfo(): ServerInfo {
+    return this.system.serverInfo();
+  }
+}

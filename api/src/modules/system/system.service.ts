@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface ServerFacts {
+  name: string;
+  version: string;
+  time: Date;
+}
+
+function readVersion(): string {
+  // package.json sits two folders above both src/modules/system and dist/modules/system.
+  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return manifest.version;
+}
+
+const version = readVersion();
+
+export class SystemService {
+  serverInfo(now: Date = new Date()): ServerFacts {
+    return { name: 'BizOne Portal', version, time: now };
+  }
+}

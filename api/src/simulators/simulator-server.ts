@@ -1,0 +1,48 @@
+import express, { type Express } from 'express';
+import { createServer, type Server } from 'node:http';
+
+export interface SimulatorHandle {
+  name: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts one local stand-in for an outside service on 127.0.0.1. The simulators speak the
+ * real wire format so the gateway code is the same against them and against production;
+ * they refuse to exist in production.
+ */
+export async function startSimulator(
+  name: string,
+  port: number,
+  isProduction: boolean,
+  mount: (app: Express) => void,
+): Promise<SimulatorHandle> {
+  if (isProduction) throw new Error(`the ${name} simulator cannot run with NODE_ENV=production`);
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/__simulator', (_request, response) => {
+    response.json({ simulator: name });
+  });
+  mount(app);
+  const server: Server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`the ${name} simulator port ${port} is already in use (set ${name.toUpperCase()}_SIMULATOR_PORT)`)
+          : error,
+      ),
+    );
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return {
+    name,
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

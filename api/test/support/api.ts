@@ -1,0 +1,69 @@
+import { parseConfig, type AppConfig } from '../../src/config';
+import { startApi, type Running } from '../../src/compose';
+import { createLogger } from '../../src/core/logger';
+import type { JobDefinition } from '../../src/jobs/runner';
+import { createTestDatabase, type TestDatabase } from './database';
+import { TEST_MONGODB_URL } from './services';
+
+export interface TestApi {
+  url: string;
+  config: AppConfig;
+  running: Running;
+  database: TestDatabase;
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: { data?: T; errors?: GraphQLErrorBody[] } }>;
+  stop(): Promise<void>;
+}
+
+export interface GraphQLErrorBody {
+  message: string;
+  extensions?: Record<string, unknown> & { code?: string };
+}
+
+export interface TestApiOptions {
+  jobStore?: 'postgresql' | 'mongodb';
+  env?: Record<string, string>;
+  runJobs?: boolean;
+  extraJobs?: JobDefinition<never>[];
+}
+
+/** A real API over HTTP on a random port, on a database of its own. */
+export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
+  const database = await createTestDatabase();
+  const config = parseConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    API_PORT: '0',
+    LOG_LEVEL: 'silent',
+    SIMULATORS: 'false',
+    JOBS_POLL_MS: '100',
+    ...(options.jobStore === 'mongodb' ? { MONGODB_URL: `${TEST_MONGODB_URL}/${database.name}` } : {}),
+    ...options.env,
+  });
+  const running = await startApi(config, createLogger(config.logLevel), {
+    runJobs: options.runJobs ?? false,
+    extraJobs: options.extraJobs,
+  });
+  const url = running.url!;
+  return {
+    url,
+    config,
+    running,
+    database,
+    async graphql(query, variables, headers = {}) {
+      const response = await fetch(`${url}/api/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: (await response.json()) as never };
+    },
+    async stop() {
+      for (const step of running.shutdownSteps()) await step.run();
+      await database.drop();
+    },
+  };
+}

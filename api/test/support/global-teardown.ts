@@ -1,0 +1,12 @@
+import { Client } from 'pg';
+import { TEMPLATE_DATABASE, TEST_DATABASE_URL } from './services';
+
+export default async function globalTeardown(): Promise<void> {
+  const admin = new Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${TEMPLATE_DATABASE} with (force)`);
+  } finally {
+    await admin.end();
+  }
+}
