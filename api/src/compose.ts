@@ -39,12 +39,18 @@ async function openCore(config: AppConfig, logger: Logger, role: string, extraJo
     await orm.close();
     throw new Error(`DATABASE_URL ${maskUrl(url)}: cannot connect: ${connection.reason}`);
   }
-  const store = await openJobStore({ mongoUrl: config.jobs.mongoUrl, postgresUrl: url, workerName: workerName(role) });
+  const store = await openJobStore({
+    mongoUrl: config.jobs.mongoUrl,
+    postgresUrl: url,
+    workerName: workerName(role),
+    onError: (error) => logger.warn({ err: error }, 'job store connection lost'),
+  });
   const jobs = new JobRunner({
     store,
     logger: logger.child({ module: 'jobs' }),
     concurrency: config.jobs.concurrency,
     pollMs: config.jobs.pollMs,
+    lockLifetimeMs: config.jobs.lockLifetimeMs,
     definitions: [...jobDefinitions(), ...extraJobs],
   });
   return { orm, store, jobs };

@@ -56,6 +56,7 @@ const envSchema = z.object({
   JOBS_IN_PROCESS: booleanString.default(true),
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  JOBS_LOCK_LIFETIME_MS: z.coerce.number().int().min(1000).max(3_600_000).default(600_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
 
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
@@ -133,6 +134,7 @@ function toAppConfig(env: Env, simulators: boolean) {
       inProcess: env.JOBS_IN_PROCESS,
       concurrency: env.JOBS_CONCURRENCY,
       pollMs: env.JOBS_POLL_MS,
+      lockLifetimeMs: env.JOBS_LOCK_LIFETIME_MS,
     },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     graphql: {

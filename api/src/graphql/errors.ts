@@ -1,5 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
-import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { isAppError } from '../core/app-error';
 import { translate, type Language } from '../core/messages';
@@ -44,7 +43,7 @@ export function shapeError(
   raw: unknown,
   { language, requestId, exposeInternalMessages }: ErrorShapingOptions,
 ): GraphQLFormattedError {
-  const original = unwrapResolverError(raw);
+  const original = raw instanceof GraphQLError && raw.originalError ? raw.originalError : raw;
   const base = { locations: formatted.locations, path: formatted.path };
 
   if (isAppError(original)) {
@@ -71,7 +70,9 @@ export function shapeError(
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    const { messageKey, params } = extensions as { messageKey?: unknown; params?: Record<string, unknown> };
+    const message = typeof messageKey === 'string' ? translate(language, messageKey, params) : formatted.message;
+    return { ...formatted, message, extensions };
   }
 
   return {

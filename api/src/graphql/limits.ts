@@ -1,10 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { GraphQLContext } from './context';
-import { translate } from '../core/messages';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -12,11 +11,29 @@ export interface QueryLimits {
   maxAliases: number;
 }
 
+/**
+ * A limit breach reported as a validation error carrying a message key; the error shaper
+ * translates it into the caller's language (validation rules cannot see the request).
+ */
+function rejectWith(messageKey: string, maximum: number) {
+  return (context: ValidationContext | null) =>
+    context?.reportError(new GraphQLError(messageKey, { extensions: { messageKey, params: { maximum } } }));
+}
+
 /** Depth and alias caps run during validation, before any resolver. */
 export function limitValidationRules(limits: QueryLimits): ValidationRule[] {
   return [
-    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, exposeLimits: true }) as ValidationRule,
-    maxAliasesRule({ n: limits.maxAliases, exposeLimits: true }) as ValidationRule,
+    maxDepthRule({
+      n: limits.maxDepth,
+      ignoreIntrospection: true,
+      propagateOnRejection: false,
+      onReject: [rejectWith('errors.queryTooDeep', limits.maxDepth)],
+    }) as ValidationRule,
+    maxAliasesRule({
+      n: limits.maxAliases,
+      propagateOnRejection: false,
+      onReject: [rejectWith('errors.tooManyAliases', limits.maxAliases)],
+    }) as ValidationRule,
   ];
 }
 
@@ -29,7 +46,7 @@ export function complexityPlugin(schema: GraphQLSchema, maximum: number): Apollo
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, contextValue }) {
+        async didResolveOperation({ request, document }) {
           const complexity = getComplexity({
             schema,
             operationName: request.operationName,
@@ -38,10 +55,14 @@ export function complexityPlugin(schema: GraphQLSchema, maximum: number): Apollo
             estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
           });
           if (complexity > maximum) {
-            throw new GraphQLError(
-              translate(contextValue.language, 'errors.queryTooComplex', { complexity, maximum }),
-              { extensions: { code: 'QUERY_TOO_COMPLEX', messageKey: 'errors.queryTooComplex', complexity, maximum } },
-            );
+            throw new GraphQLError('errors.queryTooComplex', {
+              extensions: {
+                code: 'QUERY_TOO_COMPLEX',
+                messageKey: 'errors.queryTooComplex',
+                params: { complexity, maximum },
+                http: { status: 400 },
+              },
+            });
           }
         },
       };

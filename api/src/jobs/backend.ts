@@ -19,6 +19,7 @@ export interface JobStoreOptions {
   mongoUrl?: string;
   postgresUrl: string;
   workerName: string;
+  onError?: (error: Error) => void;
 }
 
 /**
@@ -26,7 +27,7 @@ export interface JobStoreOptions {
  * database (embedded default, small installs). We open the connections ourselves so
  * drain()/stop() leave them usable and shutdown closes them once, in order.
  */
-export async function openJobStore({ mongoUrl, postgresUrl, workerName }: JobStoreOptions): Promise<JobStore> {
+export async function openJobStore({ mongoUrl, postgresUrl, workerName, onError }: JobStoreOptions): Promise<JobStore> {
   if (mongoUrl) {
     const client = new MongoClient(mongoUrl, { appName: workerName, serverSelectionTimeoutMS: 5000 });
     await client.connect();
@@ -39,6 +40,9 @@ export async function openJobStore({ mongoUrl, postgresUrl, workerName }: JobSto
     };
   }
   const pool = new Pool({ connectionString: postgresUrl, max: 4, application_name: workerName });
+  // An idle client dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it on next use.
+  pool.on('error', (error) => onError?.(error));
   return {
     kind: 'postgresql',
     // The table is created by our migrations; creating it on connect races between workers.

@@ -17,6 +17,8 @@ export interface JobRunnerOptions {
   logger: Logger;
   concurrency: number;
   pollMs: number;
+  /** A job running longer than this without `touch()` is presumed dead and may run elsewhere. */
+  lockLifetimeMs: number;
   definitions: JobDefinition<never>[];
 }
 
@@ -32,6 +34,8 @@ export function workerName(role: string): string {
 export class JobRunner {
   readonly agenda: Agenda;
   private running = false;
+  /** Ids of the jobs executing in this process, to unlock them if shutdown cannot wait. */
+  private readonly executing = new Set<string>();
 
   constructor(private readonly options: JobRunnerOptions) {
     const { store, concurrency, pollMs, logger } = options;
@@ -42,7 +46,7 @@ export class JobRunner {
       processEvery: pollMs,
       maxConcurrency: concurrency,
       defaultConcurrency: concurrency,
-      defaultLockLifetime: 10 * 60_000,
+      defaultLockLifetime: options.lockLifetimeMs,
     });
     this.agenda.on('error', (error: unknown) => logger.error({ err: error }, 'job store error'));
     for (const definition of options.definitions) this.define(definition as JobDefinition<unknown>);
@@ -54,13 +58,17 @@ export class JobRunner {
       name,
       async (job) => {
         const started = performance.now();
-        log.debug({ jobId: job.attrs._id }, 'job started');
+        const id = String(job.attrs._id);
+        this.executing.add(id);
+        log.debug({ jobId: id }, 'job started');
         try {
           await handler(job);
-          log.info({ jobId: job.attrs._id, ms: Math.round(performance.now() - started) }, 'job finished');
+          log.info({ jobId: id, ms: Math.round(performance.now() - started) }, 'job finished');
         } catch (error) {
-          log.error({ jobId: job.attrs._id, err: error }, 'job failed');
+          log.error({ jobId: id, err: error }, 'job failed');
           throw error;
+        } finally {
+          this.executing.delete(id);
         }
       },
       { concurrency, lockLifetime: lockLifetimeMs },
@@ -80,16 +88,18 @@ export class JobRunner {
 
   /**
    * Waits up to `timeoutMs` for running jobs, then unlocks whatever is still running so
-   * another worker can pick it up (drain() alone would leave it locked until lock expiry).
+   * another worker can take it at once. Agenda's own stop() unlocks only jobs that have
+   * not started, leaving a running one locked until its lock lifetime runs out.
    */
   async shutdown(timeoutMs: number): Promise<{ completed: number; unlocked: number }> {
     if (!this.running) return { completed: 0, unlocked: 0 };
     this.running = false;
     const result = await this.agenda.drain({ timeout: timeoutMs, closeConnection: false });
-    if (result.timedOut) {
-      this.options.logger.warn({ running: result.running }, 'jobs still running at shutdown: unlocking them');
-      await this.agenda.stop(false);
+    const stuck = [...this.executing];
+    if (stuck.length > 0) {
+      this.options.logger.warn({ jobs: stuck }, 'jobs still running at shutdown: unlocking them for another worker');
+      await this.agenda.db.unlockJobs(stuck);
     }
-    return { completed: result.completed, unlocked: result.timedOut ? result.running : 0 };
+    return { completed: result.completed, unlocked: stuck.length };
   }
 }

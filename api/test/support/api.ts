@@ -40,6 +40,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     LOG_LEVEL: 'silent',
     SIMULATORS: 'false',
     JOBS_POLL_MS: '100',
+    JOBS_LOCK_LIFETIME_MS: '4000',
     ...(options.jobStore === 'mongodb' ? { MONGODB_URL: `${TEST_MONGODB_URL}/${database.name}` } : {}),
     ...options.env,
   });

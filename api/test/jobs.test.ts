@@ -1,0 +1,72 @@
+import type { JobStore } from '../src/jobs/backend';
+import type { JobDefinition, JobRunner } from '../src/jobs/runner';
+import { createTestDatabase, type TestDatabase } from './support/database';
+import { JOB_STORES, openTestStore, testRunner } from './support/job-stores';
+import { waitFor } from './support/wait';
+
+describe.each(JOB_STORES)('Agenda on %s', (kind) => {
+  let database: TestDatabase;
+  const opened: { store: JobStore; runner: JobRunner }[] = [];
+
+  async function worker(name: string, definitions: JobDefinition<never>[]) {
+    const store = await openTestStore(kind, database, name);
+    const runner = testRunner(store, definitions);
+    opened.push({ store, runner });
+    return runner;
+  }
+
+  beforeEach(async () => {
+    database = await createTestDatabase();
+  });
+
+  afterEach(async () => {
+    for (const { runner, store } of opened.splice(0)) {
+      await runner.shutdown(5000);
+      await store.close();
+    }
+    await database.drop();
+  });
+
+  it('runs every enqueued job with two workers sharing the store', async () => {
+    const runs = new Map<number, string[]>();
+    const definition = (workerName: string): JobDefinition<never> => ({
+      name: 'test.record',
+      handler: async (job) => {
+        const { n } = job.attrs.data as unknown as { n: number };
+        runs.set(n, [...(runs.get(n) ?? []), workerName]);
+      },
+    });
+    const first = await worker('first', [definition('first')]);
+    const second = await worker('second', [definition('second')]);
+    const producer = await worker('producer', []);
+    await producer.ready();
+    await Promise.all(Array.from({ length: 60 }, (_, n) => producer.agenda.now('test.record', { n })));
+    await first.start();
+    await second.start();
+
+    await waitFor(() => runs.size === 60, { what: 'all 60 jobs to run', timeoutMs: 30_000 });
+    expect([...runs.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, n) => n));
+    if (kind === 'postgresql') {
+      // FOR UPDATE SKIP LOCKED: one lock per job. (On the Mongo emulator Agenda may double-lock;
+      // nothing in this project relies on Agenda running a job only once.)
+      expect([...runs.values()].filter((workers) => workers.length > 1)).toEqual([]);
+    }
+  });
+
+  it('creates no schema of its own on connect (migrations own it)', async () => {
+    const runner = await worker('schema-check', []);
+    await runner.ready();
+    if (kind === 'postgresql') {
+      const { Client } = await import('pg');
+      const client = new Client({ connectionString: database.url });
+      await client.connect();
+      const { rows } = await client.query<{ table_name: string }>(
+        "select table_name from information_schema.tables where table_schema = 'public' and table_name like 'agenda%' order by 1",
+      );
+      await client.end();
+      expect(rows.map((row) => row.table_name)).toEqual(['agenda_jobs']);
+    } else {
+      expect(runner.agenda).toBeDefined();
+    }
+  });
+});
