@@ -33,12 +33,11 @@ function requireDatabaseUrl(config: AppConfig): string {
 
 async function openCore(config: AppConfig, logger: Logger, role: string, extraJobs: JobDefinition<never>[]) {
   const url = requireDatabaseUrl(config);
-  const orm = await createOrm({ url, poolMax: config.database.poolMax, logger: logger.child({ module: 'orm' }) });
-  const connection = await orm.checkConnection();
-  if (!connection.ok) {
-    await orm.close();
-    throw new Error(`DATABASE_URL ${maskUrl(url)}: cannot connect: ${connection.reason}`);
-  }
+  const orm = await createOrm({ url, poolMax: config.database.poolMax, logger: logger.child({ module: 'orm' }) }).catch(
+    (error: Error) => {
+      throw new Error(`DATABASE_URL ${maskUrl(url)}: cannot connect: ${error.message}`);
+    },
+  );
   const store = await openJobStore({
     mongoUrl: config.jobs.mongoUrl,
     postgresUrl: url,

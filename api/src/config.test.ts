@@ -1,4 +1,6 @@
-import { ConfigError, DEVELOPMENT_SECRETS, parseConfig } from './config';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONFIG_VARIABLES, ConfigError, DEVELOPMENT_SECRETS, parseConfig } from './config';
 
 const productionEnv = {
   NODE_ENV: 'production',
@@ -85,5 +87,17 @@ describe('configuration', () => {
   it('never puts a secret value into its error messages', () => {
     const problems = problemsOf({ ...productionEnv, DATABASE_URL: 'mysql://user:hunter2@x/db', SESSION_SECRET: 'short' });
     expect(problems.join('\n')).not.toMatch(/hunter2|short/);
+  });
+
+  it('refuses the placeholders of .env.example in production', () => {
+    expect(problemsOf({ ...productionEnv, META_APP_SECRET: 'replace-with-your-meta-app-secret' })).toEqual([
+      'META_APP_SECRET: still the placeholder from .env.example; set the real value',
+    ]);
+  });
+
+  it('documents every variable it reads in .env.example', () => {
+    const example = readFileSync(join(__dirname, '..', '..', '.env.example'), 'utf8');
+    const documented = [...example.matchAll(/^([A-Z][A-Z0-9_]+)=/gm)].map((match) => match[1]);
+    expect([...documented].sort()).toEqual([...CONFIG_VARIABLES].sort());
   });
 });

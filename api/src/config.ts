@@ -89,6 +89,12 @@ const envSchema = z.object({
 
 type Env = z.infer<typeof envSchema>;
 
+/** Every variable the portal reads (documented one by one in .env.example). */
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape);
+
+/** .env.example's placeholders start like this; production must not run on them. */
+const PLACEHOLDER_PREFIX = 'replace-with-';
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
@@ -101,12 +107,14 @@ function productionProblems(env: Env, simulators: boolean): string[] {
   const problems: string[] = [];
   if (simulators) problems.push('SIMULATORS: the Meta and Midtrans simulators cannot run with NODE_ENV=production');
   if (!env.DATABASE_URL) problems.push('DATABASE_URL: required in production (the embedded database is for demos)');
-  for (const [name, placeholder] of Object.entries(DEVELOPMENT_SECRETS)) {
+  for (const name of [...Object.keys(DEVELOPMENT_SECRETS), 'MIDTRANS_MERCHANT_ID'] as const) {
     const value = env[name as keyof Env];
     if (value === undefined) problems.push(`${name}: required in production`);
-    else if (value === placeholder) problems.push(`${name}: still the development default; set a real secret`);
+    else if (value === DEVELOPMENT_SECRETS[name as keyof typeof DEVELOPMENT_SECRETS])
+      problems.push(`${name}: still the development default; set a real secret`);
+    else if (String(value).startsWith(PLACEHOLDER_PREFIX))
+      problems.push(`${name}: still the placeholder from .env.example; set the real value`);
   }
-  if (!env.MIDTRANS_MERCHANT_ID) problems.push('MIDTRANS_MERCHANT_ID: required in production');
   return problems;
 }
 

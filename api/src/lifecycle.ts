@@ -10,7 +10,9 @@ export type ShutdownStep = { name: string; run: () => Promise<unknown> };
 export function exitOnSignals(logger: Logger, steps: () => ShutdownStep[], hardLimitMs: number): void {
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
-    if (stopping) return;
+    // Ctrl-C in a terminal signals the whole process group, and impatient operators press
+    // it twice: a repeated signal must not cut the orderly stop short.
+    if (stopping) return void logger.info({ signal }, 'already shutting down');
     stopping = true;
     logger.info({ signal }, 'shutting down');
     // A stuck step must not keep a process alive forever under systemd.
@@ -32,6 +34,6 @@ export function exitOnSignals(logger: Logger, steps: () => ShutdownStep[], hardL
     logger.flush?.();
     process.exit(failed ? 1 : 0);
   };
-  process.once('SIGTERM', (signal) => void stop(signal));
-  process.once('SIGINT', (signal) => void stop(signal));
+  process.on('SIGTERM', (signal) => void stop(signal));
+  process.on('SIGINT', (signal) => void stop(signal));
 }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from '../core/logger';
 
@@ -33,6 +34,21 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`the dashboard did not answer ${url}/healthz within ${READY_TIMEOUT_MS / 1000} s: ${output()}`);
 }
 
+/** Fails early and clearly when the port is taken, rather than health-checking a stranger. */
+function assertPortFree(host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`DASHBOARD_PORT ${port} on ${host} is already in use: stop what uses it or set DASHBOARD_PORT`)
+          : error,
+      ),
+    );
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
 /** Runs the built dashboard (`node dashboard/server.js`) as a child process, as systemd does in production. */
 export async function startDashboardProcess(options: DashboardProcessOptions): Promise<DashboardProcess> {
   const { repoRoot, host, port, apiUrl, logger } = options;
@@ -40,6 +56,7 @@ export async function startDashboardProcess(options: DashboardProcessOptions): P
   if (!existsSync(join(dashboardDir, 'build', 'server', 'index.js'))) {
     throw new Error('the dashboard is not built: run `npm run build` (npm start does it for you)');
   }
+  await assertPortFree(host, port);
   const child = spawn(process.execPath, ['server.js'], {
     cwd: dashboardDir,
     env: {
@@ -49,7 +66,9 @@ export async function startDashboardProcess(options: DashboardProcessOptions): P
       DASHBOARD_PORT: String(port),
       API_INTERNAL_URL: apiUrl,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel closes when this process dies, even by `kill -9`: the dashboard
+    // watches it and exits, so no orphan keeps the port after a crash.
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let recent = '';
   const forward = (chunk: Buffer) => {
