@@ -35,11 +35,18 @@ module.exports = tseslint.config(
       },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-require-imports': 'off',
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read configuration through api/src/config.ts (or dashboard env.server.ts).' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration through api/src/config.ts (or dashboard env.server.ts).',
+        },
       ],
     },
   },
@@ -49,6 +56,7 @@ module.exports = tseslint.config(
       'api/src/config.ts',
       'api/src/launch/**',
       'api/test/**',
+      '**/*.test.{ts,tsx}',
       'api/bench/**',
       'dashboard/server.js',
       'dashboard/app/utils/env.server.ts',

@@ -31,7 +31,18 @@ function requireDatabaseUrl(config: AppConfig): string {
   return config.database.url;
 }
 
-async function openCore(config: AppConfig, logger: Logger, role: string, extraJobs: JobDefinition<never>[]) {
+interface Core {
+  orm: MikroORM;
+  store: JobStore;
+  jobs: JobRunner;
+}
+
+async function openCore(
+  config: AppConfig,
+  logger: Logger,
+  role: string,
+  extraJobs: JobDefinition<never>[],
+): Promise<Core> {
   const url = requireDatabaseUrl(config);
   const orm = await createOrm({ url, poolMax: config.database.poolMax, logger: logger.child({ module: 'orm' }) }).catch(
     (error: Error) => {
@@ -43,6 +54,9 @@ async function openCore(config: AppConfig, logger: Logger, role: string, extraJo
     postgresUrl: url,
     workerName: workerName(role),
     onError: (error) => logger.warn({ err: error }, 'job store connection lost'),
+  }).catch(async (error: Error) => {
+    await orm.close();
+    throw new Error(`${config.jobs.mongoUrl ? 'MONGODB_URL' : 'the job store'}: cannot connect: ${error.message}`);
   });
   const jobs = new JobRunner({
     store,
@@ -53,6 +67,28 @@ async function openCore(config: AppConfig, logger: Logger, role: string, extraJo
     definitions: [...jobDefinitions(), ...extraJobs],
   });
   return { orm, store, jobs };
+}
+
+/** Runs `assemble` on an open core; if it fails, closes the core before reporting the failure. */
+async function withCore<T>(core: Core, assemble: () => Promise<T>): Promise<T> {
+  try {
+    return await assemble();
+  } catch (error) {
+    // Agenda connects its backend in the background: let that settle before closing under it.
+    await core.jobs.ready().catch(() => undefined);
+    await core.jobs.shutdown(0).catch(() => undefined);
+    await core.store.close().catch(() => undefined);
+    await core.orm.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+function coreShutdownSteps(config: AppConfig, { orm, store, jobs }: Core): ShutdownStep[] {
+  return [
+    { name: 'jobs', run: () => jobs.shutdown(config.shutdownTimeoutMs) },
+    { name: 'job store', run: () => store.close() },
+    { name: 'database', run: () => orm.close() },
+  ];
 }
 
 function listen(server: Server, host: string, port: number): Promise<void> {
@@ -84,44 +120,48 @@ export async function startApi(
   options: { runJobs?: boolean; extraJobs?: JobDefinition<never>[] } = {},
 ): Promise<Running> {
   const runJobs = options.runJobs ?? config.jobs.inProcess;
-  const { orm, store, jobs } = await openCore(config, logger, 'api', options.extraJobs ?? []);
-  const schema = await buildApiSchema();
-  const graphql = createGraphQLServer({ schema, limits: config.graphql, isProduction: config.isProduction });
-  await graphql.start();
-  const app = createHttpApp({
-    orm,
-    graphql,
-    logger,
-    trustProxy: config.api.trustProxy,
-    readinessChecks: [
-      { name: 'postgres', check: async () => void (await orm.em.getConnection().execute('select 1')) },
-      store.readiness,
-    ],
+  const core = await openCore(config, logger, 'api', options.extraJobs ?? []);
+  const { orm, store, jobs } = core;
+  return withCore(core, async () => {
+    const schema = await buildApiSchema();
+    const graphql = createGraphQLServer({ schema, limits: config.graphql, isProduction: config.isProduction });
+    await graphql.start();
+    const app = createHttpApp({
+      orm,
+      graphql,
+      logger,
+      trustProxy: config.api.trustProxy,
+      readinessChecks: [
+        { name: 'postgres', check: async () => void (await orm.em.getConnection().execute('select 1')) },
+        store.readiness,
+      ],
+    });
+    const httpServer = createServer(app);
+    // Slow-loris protection; nginx in front has its own timeouts too.
+    httpServer.headersTimeout = 20_000;
+    httpServer.requestTimeout = 60_000;
+    await listen(httpServer, config.api.host, config.api.port).catch(async (error) => {
+      await graphql.stop();
+      throw error;
+    });
+    if (runJobs) await jobs.start();
+    else await jobs.ready();
+    const address = httpServer.address();
+    const url = `http://${config.api.host}:${typeof address === 'object' && address ? address.port : config.api.port}`;
+    logger.info({ url, jobs: runJobs ? store.kind : 'enqueue-only' }, 'api listening');
+    return {
+      orm,
+      jobs,
+      store,
+      server: httpServer,
+      url,
+      shutdownSteps: () => [
+        { name: 'http', run: () => closeServer(httpServer) },
+        { name: 'graphql', run: () => graphql.stop() },
+        ...coreShutdownSteps(config, core),
+      ],
+    };
   });
-  const httpServer = createServer(app);
-  // Slow-loris protection; nginx in front has its own timeouts too.
-  httpServer.headersTimeout = 20_000;
-  httpServer.requestTimeout = 60_000;
-  await listen(httpServer, config.api.host, config.api.port);
-  if (runJobs) await jobs.start();
-  else await jobs.ready();
-  const address = httpServer.address();
-  const url = `http://${config.api.host}:${typeof address === 'object' && address ? address.port : config.api.port}`;
-  logger.info({ url, jobs: runJobs ? store.kind : 'enqueue-only' }, 'api listening');
-  return {
-    orm,
-    jobs,
-    store,
-    server: httpServer,
-    url,
-    shutdownSteps: () => [
-      { name: 'http', run: () => closeServer(httpServer) },
-      { name: 'graphql', run: () => graphql.stop() },
-      { name: 'jobs', run: () => jobs.shutdown(config.shutdownTimeoutMs) },
-      { name: 'job store', run: () => store.close() },
-      { name: 'database', run: () => orm.close() },
-    ],
-  };
 }
 
 export async function startWorker(
@@ -129,16 +169,9 @@ export async function startWorker(
   logger: Logger,
   options: { extraJobs?: JobDefinition<never>[] } = {},
 ): Promise<Running> {
-  const { orm, store, jobs } = await openCore(config, logger, 'worker', options.extraJobs ?? []);
-  await jobs.start();
-  return {
-    orm,
-    jobs,
-    store,
-    shutdownSteps: () => [
-      { name: 'jobs', run: () => jobs.shutdown(config.shutdownTimeoutMs) },
-      { name: 'job store', run: () => store.close() },
-      { name: 'database', run: () => orm.close() },
-    ],
-  };
+  const core = await openCore(config, logger, 'worker', options.extraJobs ?? []);
+  return withCore(core, async () => {
+    await core.jobs.start();
+    return { ...core, shutdownSteps: () => coreShutdownSteps(config, core) };
+  });
 }

@@ -85,7 +85,11 @@ describe('configuration', () => {
   });
 
   it('never puts a secret value into its error messages', () => {
-    const problems = problemsOf({ ...productionEnv, DATABASE_URL: 'mysql://user:hunter2@x/db', SESSION_SECRET: 'short' });
+    const problems = problemsOf({
+      ...productionEnv,
+      DATABASE_URL: 'mysql://user:hunter2@x/db',
+      SESSION_SECRET: 'short',
+    });
     expect(problems.join('\n')).not.toMatch(/hunter2|short/);
   });
 

@@ -10,7 +10,9 @@ describe('GraphQL limits and error shaping over HTTP', () => {
   let api: TestApi;
 
   beforeAll(async () => {
-    api = await startTestApi({ env: { GRAPHQL_MAX_DEPTH: '3', GRAPHQL_MAX_ALIASES: '3', GRAPHQL_MAX_COMPLEXITY: '10' } });
+    api = await startTestApi({
+      env: { GRAPHQL_MAX_DEPTH: '3', GRAPHQL_MAX_ALIASES: '3', GRAPHQL_MAX_COMPLEXITY: '10' },
+    });
   });
   afterAll(() => api.stop());
 
@@ -35,14 +37,20 @@ describe('GraphQL limits and error shaping over HTTP', () => {
   });
 
   it('rejects more aliases than GRAPHQL_MAX_ALIASES', async () => {
-    const { body } = await api.graphql('{ a: serverInfo { name } b: serverInfo { name } c: serverInfo { name } d: serverInfo { name } }');
+    const { body } = await api.graphql(
+      '{ a: serverInfo { name } b: serverInfo { name } c: serverInfo { name } d: serverInfo { name } }',
+    );
     expect(body.errors?.[0].message).toBe('This query uses too many aliases (more than 3).');
   });
 
   it('rejects an operation over the complexity budget with QUERY_TOO_COMPLEX, in the caller’s language', async () => {
-    const query = '{ a: serverInfo { name version time } b: serverInfo { name version time } c: serverInfo { name version time } }';
+    const query =
+      '{ a: serverInfo { name version time } b: serverInfo { name version time } c: serverInfo { name version time } }';
     const english = await api.graphql(query);
-    expect(english.body.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', params: { maximum: 10, complexity: 12 } });
+    expect(english.body.errors?.[0].extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      params: { maximum: 10, complexity: 12 },
+    });
     expect(english.body.errors?.[0].message).toMatch(/too complex/);
     const indonesian = await api.graphql(query, {}, { 'accept-language': 'id-ID,id;q=0.9,en;q=0.5' });
     expect(indonesian.body.errors?.[0].message).toMatch(/terlalu kompleks/);
@@ -68,14 +76,20 @@ describe('shapeError', () => {
 
   it('hides an unexpected error behind a generic message with the request id in production', () => {
     const leaky = new GraphQLError('x', {
-      originalError: new Error('duplicate key value violates unique constraint "workspace_slug_unique" password=hunter2'),
+      originalError: new Error(
+        'duplicate key value violates unique constraint "workspace_slug_unique" password=hunter2',
+      ),
     });
     const shaped = shapeError({ ...formatted, message: leaky.originalError!.message }, leaky, {
       language: 'en',
       requestId: 'req-42',
       exposeInternalMessages: false,
     });
-    expect(shaped.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', messageKey: 'errors.internal', requestId: 'req-42' });
+    expect(shaped.extensions).toEqual({
+      code: 'INTERNAL_SERVER_ERROR',
+      messageKey: 'errors.internal',
+      requestId: 'req-42',
+    });
     expect(shaped.message).toContain('req-42');
     expect(JSON.stringify(shaped)).not.toMatch(/duplicate key|hunter2|stacktrace/);
   });

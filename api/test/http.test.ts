@@ -49,7 +49,10 @@ describe('readiness when a dependency is down', () => {
     try {
       await api.running.store.close();
       const response = await fetch(`${api.url}/readyz`);
-      const body = (await response.json()) as { ready: boolean; checks: Record<string, { ok: boolean; error?: string }> };
+      const body = (await response.json()) as {
+        ready: boolean;
+        checks: Record<string, { ok: boolean; error?: string }>;
+      };
       expect(response.status).toBe(503);
       expect(body.checks.postgres.ok).toBe(true);
       expect(body.checks.jobs).toMatchObject({ ok: false });

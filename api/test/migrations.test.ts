@@ -33,7 +33,9 @@ describe('migrations', () => {
     } finally {
       await orm.close(true);
     }
-    expect(await tables(database.url)).toEqual(expect.arrayContaining(['agenda_jobs', 'mikro_orm_migrations', 'workspace']));
+    expect(await tables(database.url)).toEqual(
+      expect.arrayContaining(['agenda_jobs', 'mikro_orm_migrations', 'workspace']),
+    );
   });
 
   it('are safe when several processes start at the same moment', async () => {

@@ -10,7 +10,10 @@ describe('a process that cannot start', () => {
 
   it('exits non-zero naming DATABASE_URL when nothing answers there, without printing its password', async () => {
     const port = await freePort();
-    const api = runEntry('main.ts', { DATABASE_URL: `postgres://bizone:s3cretpw@127.0.0.1:${port}/bizone`, LOG_LEVEL: 'silent' });
+    const api = runEntry('main.ts', {
+      DATABASE_URL: `postgres://bizone:s3cretpw@127.0.0.1:${port}/bizone`,
+      LOG_LEVEL: 'silent',
+    });
     expect((await api.exited).code).toBe(1);
     expect(api.output()).toMatch(/DATABASE_URL postgres:\/\/bizone:\*\*\*@127\.0\.0\.1:\d+\/bizone: cannot connect/);
     expect(api.output()).not.toContain('s3cretpw');
@@ -23,7 +26,14 @@ describe('a process that cannot start', () => {
       SIMULATORS: 'true',
     });
     expect((await worker.exited).code).toBe(1);
-    for (const name of ['SIMULATORS', 'SESSION_SECRET', 'ENCRYPTION_KEY', 'META_APP_SECRET', 'MIDTRANS_SERVER_KEY', 'MIDTRANS_MERCHANT_ID']) {
+    for (const name of [
+      'SIMULATORS',
+      'SESSION_SECRET',
+      'ENCRYPTION_KEY',
+      'META_APP_SECRET',
+      'MIDTRANS_SERVER_KEY',
+      'MIDTRANS_MERCHANT_ID',
+    ]) {
       expect(worker.output()).toContain(`${name}:`);
     }
   });

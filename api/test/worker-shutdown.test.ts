@@ -10,7 +10,14 @@ const API_DIR = join(__dirname, '..');
 function startWorkerProcess(database: TestDatabase, env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'support', 'slow-job-worker.ts')], {
     cwd: API_DIR,
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: database.url, JOBS_POLL_MS: '100', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: database.url,
+      JOBS_POLL_MS: '100',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
@@ -30,7 +37,9 @@ describe.each(JOB_STORES)('worker shutdown with jobs on %s', (kind) => {
     database = await createTestDatabase();
     sql = new Client({ connectionString: database.url });
     await sql.connect();
-    await sql.query('create table test_job_log (marker text not null, event text not null, at timestamptz default now())');
+    await sql.query(
+      'create table test_job_log (marker text not null, event text not null, at timestamptz default now())',
+    );
   });
 
   afterEach(async () => {
@@ -47,7 +56,10 @@ describe.each(JOB_STORES)('worker shutdown with jobs on %s', (kind) => {
   }
 
   async function events(marker: string): Promise<string[]> {
-    const { rows } = await sql.query<{ event: string }>('select event from test_job_log where marker = $1 order by at', [marker]);
+    const { rows } = await sql.query<{ event: string }>(
+      'select event from test_job_log where marker = $1 order by at',
+      [marker],
+    );
     return rows.map((row) => row.event);
   }
 

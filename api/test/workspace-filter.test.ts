@@ -66,7 +66,9 @@ describe('the workspace filter', () => {
   });
 
   it('crosses workspaces only when the caller says so explicitly', async () => {
-    const all = await orm.em.fork().find(Note, {}, { filters: { [WORKSPACE_FILTER]: false }, orderBy: { text: 'asc' } });
+    const all = await orm.em
+      .fork()
+      .find(Note, {}, { filters: { [WORKSPACE_FILTER]: false }, orderBy: { text: 'asc' } });
     expect(all.map((note) => note.text)).toEqual(['acme secret', 'globex secret']);
   });
 });

@@ -1,16 +1,16 @@
-import { Filter, PrimaryKey, Property } from '@mikro-orm/core';
+import { Filter, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { newId } from '../core/ids';
 
 /** Columns every table has: a UUIDv7 key and UTC timestamps. */
 export abstract class BaseEntity {
   @PrimaryKey({ type: 'uuid' })
-  id: string = newId();
+  id: Opt<string> = newId();
 
   @Property({ type: 'timestamptz' })
-  createdAt: Date = new Date();
+  createdAt: Opt<Date> = new Date();
 
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
+  updatedAt: Opt<Date> = new Date();
 }
 
 export const WORKSPACE_FILTER = 'workspace';

@@ -9,7 +9,8 @@ import { runMigrations } from './migrate';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  if (!config.database.url) throw new Error('DATABASE_URL is not set (npm start migrates the embedded database itself)');
+  if (!config.database.url)
+    throw new Error('DATABASE_URL is not set (npm start migrates the embedded database itself)');
   const orm = await createOrm({ url: config.database.url, poolMax: 2 });
   try {
     const applied = await runMigrations(orm, config.database.url, logger);

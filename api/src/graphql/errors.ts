@@ -77,9 +77,7 @@ export function shapeError(
 
   return {
     ...base,
-    message: exposeInternalMessages
-      ? formatted.message
-      : translate(language, 'errors.internal', { requestId }),
+    message: exposeInternalMessages ? formatted.message : translate(language, 'errors.internal', { requestId }),
     extensions: { code: 'INTERNAL_SERVER_ERROR', messageKey: 'errors.internal', requestId },
   };
 }

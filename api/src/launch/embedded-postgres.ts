@@ -86,6 +86,19 @@ function assertReachable(directory: string, runAs: RunAs): void {
   }
 }
 
+/** Alive and not a zombie (an exited server whose parent, init in a container, never reaped it). */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const stat = `/proc/${pid}/stat`;
+  if (!existsSync(stat)) return true;
+  const state = readFileSync(stat, 'utf8').split(') ')[1]?.[0];
+  return state !== 'Z' && state !== 'X';
+}
+
 export class EmbeddedPostgres {
   private readonly clusterDir: string;
   private readonly passwordFile: string;
@@ -178,12 +191,8 @@ export class EmbeddedPostgres {
     if (!existsSync(pidFile)) return undefined;
     const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
     if (!Number.isInteger(pid) || pid <= 0) return undefined;
-    try {
-      process.kill(pid, 0);
-      return pid;
-    } catch {
-      return undefined; // stale file: PostgreSQL itself cleans it up on start
-    }
+    // A stale file (the server died with us): PostgreSQL itself cleans it up on start.
+    return isRunning(pid) ? pid : undefined;
   }
 
   private async accepts(password: string): Promise<boolean> {

@@ -10,7 +10,12 @@ export async function startSimulators(config: AppConfig): Promise<SimulatorHandl
   if (!config.simulators.enabled) return [];
   const meta = await startSimulator('meta', config.simulators.metaPort, config.isProduction, () => undefined);
   try {
-    const midtrans = await startSimulator('midtrans', config.simulators.midtransPort, config.isProduction, () => undefined);
+    const midtrans = await startSimulator(
+      'midtrans',
+      config.simulators.midtransPort,
+      config.isProduction,
+      () => undefined,
+    );
     return [meta, midtrans];
   } catch (error) {
     await meta.close();

@@ -2,8 +2,7 @@
  * Where the test services live. `bash ops/test-services.sh` starts both with these
  * defaults; override them to point the suite elsewhere.
  */
-export const TEST_DATABASE_URL =
-  process.env.TEST_DATABASE_URL ?? 'postgres://bizone:bizone@127.0.0.1:5432/postgres';
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://bizone:bizone@127.0.0.1:5432/postgres';
 export const TEST_MONGODB_URL = process.env.TEST_MONGODB_URL ?? 'mongodb://127.0.0.1:27017';
 
 /** The migrated template every suite clones its own database from (CREATE DATABASE ... TEMPLATE). */

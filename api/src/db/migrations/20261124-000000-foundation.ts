@@ -51,7 +51,9 @@ export class Migration20261124000000Foundation extends Migration {
       on "agenda_jobs" (name, next_run_at, priority desc, locked_at, disabled) where disabled = false;`);
     this.addSql(`create unique index "agenda_jobs_single_job_idx" on "agenda_jobs" (name) where type = 'single';`);
     this.addSql(`create index "agenda_jobs_locked_at_idx" on "agenda_jobs" (locked_at) where locked_at is not null;`);
-    this.addSql(`create index "agenda_jobs_next_run_at_idx" on "agenda_jobs" (next_run_at) where next_run_at is not null;`);
+    this.addSql(
+      `create index "agenda_jobs_next_run_at_idx" on "agenda_jobs" (next_run_at) where next_run_at is not null;`,
+    );
     this.addSql(`
       create or replace function update_agenda_jobs_updated_at() returns trigger as $$
       begin

@@ -1,0 +1,23 @@
+import { Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../ui/icon';
+import { LanguageSwitch } from './language-switch';
+import { ProfileMenu } from './profile-menu';
+
+export function AppHeader() {
+  const { t } = useTranslation();
+  return (
+    <header className="app-header">
+      <Link to="/dashboard" className="brand">
+        <span className="brand__mark">
+          <Icon name="logo" size={20} />
+        </span>
+        <span className="brand__name">{t('common.productName')}</span>
+      </Link>
+      <div className="app-header__actions">
+        <LanguageSwitch />
+        <ProfileMenu />
+      </div>
+    </header>
+  );
+}

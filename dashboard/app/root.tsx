@@ -1,0 +1,64 @@
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from '@remix-run/react';
+import { useMemo, useState, type ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { Provider as UrqlProvider } from 'urql';
+import { ErrorPage } from './components/error-page';
+import { createI18n } from './i18n';
+import stylesheet from './styles/app.css?url';
+import { defaultLanguage } from './utils/language';
+import { getLanguage } from './utils/language.server';
+import { titleKeyOf } from './utils/route-handle';
+import { createBrowserClient } from './utils/urql-client';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export function loader({ request }: LoaderFunctionArgs) {
+  return { lng: getLanguage(request) };
+}
+
+// The same URL renders in English or Indonesian depending on these request headers.
+export const headers: HeadersFunction = () => ({ Vary: 'Cookie, Accept-Language' });
+
+/** The document around both the app and the error page, so errors are shown in the reader's language too. */
+export function Layout({ children }: { children: ReactNode }) {
+  const lng = useRouteLoaderData<typeof loader>('root')?.lng ?? defaultLanguage;
+  const i18n = useMemo(() => createI18n(lng), [lng]);
+  const matches = useMatches();
+  const titleKey = matches.map((match) => titleKeyOf(match.handle)).findLast(Boolean);
+  const productName = i18n.t('common.productName');
+
+  return (
+    <html lang={lng}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <title>{titleKey ? `${i18n.t(titleKey)} · ${productName}` : productName}</title>
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const [client] = useState(createBrowserClient);
+  return (
+    <UrqlProvider value={client}>
+      <Outlet />
+    </UrqlProvider>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,21 @@
+// Browser tests against the whole portal started as a user starts it (see support/stack.ts).
+// Needs a built API and dashboard (`npm run build`) and Debian's chromium (`apt-get install -y chromium`).
+/** @type {import('jest').Config} */
+module.exports = {
+  displayName: 'e2e',
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/**/*.e2e.test.ts'],
+  // Each suite starts PostgreSQL, the API and the dashboard: one at a time, with room to boot.
+  maxWorkers: 1,
+  testTimeout: 120_000,
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+};

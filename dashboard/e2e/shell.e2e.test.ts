@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import en from '../app/locales/en.json';
+import id from '../app/locales/id.json';
+import { collectPageErrors, launchBrowser, type Browser } from './support/browser';
+import { startStack, type Stack } from './support/stack';
+
+const SCREENSHOTS = join(__dirname, 'screenshots');
+
+describe('the signed-in shell', () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    browser = await launchBrowser({ locale: 'en-US' });
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  }, 60_000);
+
+  it('opens / on the English dashboard, switches to Indonesian from the header, and keeps the choice', async () => {
+    const page = await browser.context.newPage();
+    const errors = collectPageErrors(page);
+
+    await page.goto(`${stack.dashboardUrl}/`, { waitUntil: 'networkidle' });
+    expect(new URL(page.url()).pathname).toBe('/dashboard');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.title()).toBe(`${en.dashboard.title} · ${en.common.productName}`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(en.dashboard.welcome);
+    const nav = page.getByRole('navigation', { name: en.shell.nav.label });
+    expect(await nav.getByRole('link', { name: en.shell.nav.dashboard }).getAttribute('aria-current')).toBe('page');
+
+    const system = page.getByRole('region', { name: en.dashboard.system.title });
+    expect(await system.getByText(en.dashboard.system.online, { exact: true }).count()).toBe(1);
+    expect(await system.getByTestId('api-version').textContent()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(await system.locator('time').textContent()).toMatch(/^\d{1,2} \S+ \d{4}, \d{2}:\d{2} WIB$/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-en.png'), fullPage: true });
+
+    await page.getByRole('button', { name: en.shell.language.id.short, exact: true }).click();
+    await page.locator('html[lang="id"]').waitFor();
+
+    expect(new URL(page.url()).pathname).toBe('/dashboard');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(id.dashboard.welcome);
+    expect(await page.title()).toBe(`${id.dashboard.title} · ${id.common.productName}`);
+    const navId = page.getByRole('navigation', { name: id.shell.nav.label });
+    expect(await navId.getByRole('link', { name: id.shell.nav.dashboard }).count()).toBe(1);
+    expect(await navId.getByRole('link', { name: new RegExp(id.shell.nav.wallet) }).count()).toBe(1);
+    expect(await page.getByRole('region', { name: id.dashboard.system.title }).locator('time').textContent()).toMatch(
+      /^\d{1,2} \S+ \d{4}, \d{2}\.\d{2} WIB$/,
+    );
+    expect(await page.getByRole('button', { name: 'ID', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    const cookies = await browser.context.cookies(stack.dashboardUrl);
+    expect(cookies.find((cookie) => cookie.name === 'lng')).toMatchObject({ value: 'id', sameSite: 'Lax', path: '/' });
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-id.png'), fullPage: true });
+
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(await page.locator('html').getAttribute('lang')).toBe('id');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switches language without JavaScript and returns to the same page', async () => {
+    const noScript = await launchBrowser({ locale: 'id-ID', javaScriptEnabled: false });
+    try {
+      const page = await noScript.context.newPage();
+      await page.goto(`${stack.dashboardUrl}/contacts`);
+      expect(await page.locator('html').getAttribute('lang')).toBe('id');
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(id.shell.nav.contacts);
+
+      await page.getByRole('button', { name: 'EN', exact: true }).click();
+      await page.locator('html[lang="en"]').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/contacts');
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(en.shell.nav.contacts);
+    } finally {
+      await noScript.close();
+    }
+  });
+
+  it('answers an unknown address with a translated 404 page', async () => {
+    const page = await browser.context.newPage();
+    const response = await page.goto(`${stack.dashboardUrl}/no-such-page`);
+    expect(response?.status()).toBe(404);
+    // The first test chose Indonesian in this browser profile.
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(id.errors.notFound.title);
+    await page.close();
+  });
+});

@@ -1,0 +1,27 @@
+// Unit and component tests of the dashboard. Browser tests live in e2e/ with their own config.
+/** @type {import('jest').Config} */
+module.exports = {
+  displayName: 'dashboard',
+  rootDir: __dirname,
+  testEnvironment: 'node', // component tests opt into jsdom with a `@jest-environment jsdom` docblock
+  // jsdom would pick packages' "browser" builds, some of them ESM-only (Remix's multipart parser); tests run in Node.
+  testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
+  testMatch: ['<rootDir>/app/**/*.test.{ts,tsx}', '<rootDir>/test/**/*.test.{ts,tsx}'],
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', tsx: true },
+          transform: { react: { runtime: 'automatic' } },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  moduleNameMapper: {
+    // Vite's `?url` imports (stylesheets) mean nothing to a test.
+    '\\.css\\?url$': '<rootDir>/test/support/file-stub.cjs',
+  },
+};

@@ -1,0 +1,124 @@
+// @ts-check
+// The dashboard's HTTP server: the built Remix app, its static assets, /healthz, and (for installs without nginx)
+// the /backend-api proxy to the API. Plain ESM JavaScript so production runs `node server.js` with no build step
+// of its own. Besides app/utils/env.server.ts, the only place that reads the environment.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createRequestHandler } from '@remix-run/express';
+import express from 'express';
+import { createProxyMiddleware } from 'http-proxy-middleware';
+
+// `npm start` means production (React's production build, no stack traces in pages) unless told otherwise.
+// Set before the server build is imported, which is when React reads it.
+process.env.NODE_ENV ||= 'production';
+const DEVELOPMENT = process.env.NODE_ENV === 'development';
+const HOST = process.env.DASHBOARD_HOST || '127.0.0.1';
+const PORT = parsePort(process.env.DASHBOARD_PORT || '3000');
+const API_INTERNAL_URL = (process.env.API_INTERNAL_URL || 'http://127.0.0.1:3001').replace(/\/+$/, '');
+const SHUTDOWN_GRACE_MS = 10_000;
+
+const buildDir = fileURLToPath(new URL('./build/', import.meta.url));
+
+function parsePort(/** @type {string} */ value) {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    fatal(`DASHBOARD_PORT must be a port number, got "${value}".`);
+  }
+  return port;
+}
+
+/** @param {string} message @returns {never} */
+function fatal(message) {
+  console.error(`dashboard: ${message}`);
+  process.exit(1);
+}
+
+async function loadRemixHandler() {
+  if (DEVELOPMENT) {
+    // Development: Vite compiles on request and hot-reloads; `npm run dev -w dashboard`.
+    const vite = await import('vite');
+    const viteServer = await vite.createServer({
+      root: fileURLToPath(new URL('.', import.meta.url)),
+      server: { middlewareMode: true },
+    });
+    return {
+      assets: viteServer.middlewares,
+      handler: createRequestHandler({
+        build: () =>
+          /** @type {Promise<import('@remix-run/node').ServerBuild>} */ (
+            viteServer.ssrLoadModule('virtual:remix/server-build')
+          ),
+        mode: 'development',
+      }),
+    };
+  }
+  const serverBuild = `${buildDir}server/index.js`;
+  if (!existsSync(serverBuild)) fatal(`${serverBuild} is missing: run \`npm run build -w dashboard\` first.`);
+  const assets = express.Router();
+  // Vite puts a content hash in every file name under /assets, so browsers may keep them forever.
+  assets.use('/assets', express.static(`${buildDir}client/assets`, { immutable: true, maxAge: '1y' }));
+  assets.use(express.static(`${buildDir}client`, { maxAge: '1h' }));
+  return {
+    assets,
+    handler: createRequestHandler({ build: await import(serverBuild), mode: 'production' }),
+  };
+}
+
+const app = express();
+app.disable('x-powered-by');
+
+app.get('/healthz', (_req, res) => {
+  res.type('text/plain').send('ok');
+});
+
+// In production nginx routes /backend-api/ to the API before a request reaches us; this serves the same route
+// when the dashboard runs alone (npm start, development, tests). Mounted before any body parser: it streams bodies.
+app.use(
+  '/backend-api',
+  createProxyMiddleware({
+    target: `${API_INTERNAL_URL}/api`,
+    xfwd: true,
+    on: {
+      error(error, _req, res) {
+        console.error(`dashboard: proxy to ${API_INTERNAL_URL} failed: ${error.message}`);
+        if (!('writeHead' in res) || res.headersSent) return void res.end();
+        res.writeHead(502, { 'Content-Type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ errors: [{ message: 'API unavailable', extensions: { code: 'API_UNAVAILABLE' } }] }));
+      },
+    },
+  }),
+);
+
+const { assets, handler } = await loadRemixHandler();
+app.use(assets);
+app.all('*', handler);
+
+const server = app.listen(PORT, HOST, () => {
+  console.log(`dashboard: listening on http://${HOST}:${PORT} (API at ${API_INTERNAL_URL})`);
+});
+
+server.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
+  if (error.code === 'EADDRINUSE')
+    fatal(`port ${PORT} on ${HOST} is already in use; set DASHBOARD_PORT to a free port.`);
+  if (error.code === 'EACCES')
+    fatal(`no permission to listen on ${HOST}:${PORT}; set DASHBOARD_PORT to a port above 1023.`);
+  fatal(`cannot listen on ${HOST}:${PORT}: ${error.message}`);
+});
+
+function shutdown(/** @type {string} */ signal) {
+  console.log(`dashboard: ${signal} received, closing`);
+  // Finish the requests in flight, drop idle keep-alive sockets now, and any stragglers after the grace period.
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => {
+    server.closeAllConnections();
+    process.exit(0);
+  }, SHUTDOWN_GRACE_MS).unref();
+}
+
+process.once('SIGTERM', () => shutdown('SIGTERM'));
+process.once('SIGINT', () => shutdown('SIGINT'));
+
+// Started by the embedded launcher (`npm start`) with an IPC channel: when the launcher dies,
+// even by kill -9, the channel closes and the dashboard exits instead of holding the port.
+if (process.send) process.once('disconnect', () => shutdown('launcher gone'));
