@@ -6,8 +6,7 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/**/*.e2e.test.ts'],
-  // Each suite starts PostgreSQL, the API and the dashboard: one at a time, with room to boot.
-  maxWorkers: 1,
+  // Each suite starts PostgreSQL, the API and the dashboard (room to boot; ports are picked free).
   testTimeout: 120_000,
   transform: {
     '^.+\\.(t|j)sx?$': [

@@ -1,0 +1,45 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { benchEmbeddedStart, describeStart } from './embedded-start';
+import { benchGraphqlTypename, describeThroughput } from './graphql-throughput';
+import { REPO_ROOT } from './support';
+
+/**
+ * `npm run bench [name...]`: runs the benchmarks (all, or those named), prints a summary and
+ * writes .bench/results.json. Figures go into docs/BENCHMARKS.md by hand, with the machine.
+ */
+const BENCHES: Record<string, () => Promise<{ lines: string[]; data: unknown }>> = {
+  start: async () => {
+    const data = await benchEmbeddedStart();
+    return { lines: describeStart(data), data };
+  },
+  graphql: async () => {
+    const data = await benchGraphqlTypename();
+    return { lines: describeThroughput(data), data };
+  },
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));
+  const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);
+  const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  console.log(`machine: ${machine}`);
+  const results: Record<string, unknown> = { machine, at: new Date().toISOString() };
+  for (const name of names) {
+    const bench = BENCHES[name];
+    if (!bench) throw new Error(`unknown benchmark "${name}" (known: ${Object.keys(BENCHES).join(', ')})`);
+    const { lines, data } = await bench();
+    lines.forEach((line) => console.log(line));
+    results[name] = data;
+  }
+  mkdirSync(join(REPO_ROOT, '.bench'), { recursive: true });
+  writeFileSync(join(REPO_ROOT, '.bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  // autocannon and fetch keep sockets and timers around; the figures are written, so leave.
+  process.exit(0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const REPO_ROOT = resolve(__dirname, '..', '..');
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export function freshDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bizone-bench-'));
+  chmodSync(dir, 0o755); // the embedded server runs as `postgres` when we are root
+  return dir;
+}
+
+export interface Portal {
+  child: ChildProcess;
+  apiUrl: string;
+  dashboardUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startPortal(dataDir: string): Promise<{ portal: Portal; readyMs: number }> {
+  const [api, dashboard, postgres, meta, midtrans] = await Promise.all(Array.from({ length: 5 }, freePort));
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'api', 'dist', 'launch', 'portal.js')], {
+    cwd: REPO_ROOT,
+    env: {
+      PATH: process.env.PATH,
+      EMBEDDED_DATA_DIR: dataDir,
+      API_PORT: String(api),
+      DASHBOARD_PORT: String(dashboard),
+      EMBEDDED_PG_PORT: String(postgres),
+      META_SIMULATOR_PORT: String(meta),
+      MIDTRANS_SIMULATOR_PORT: String(midtrans),
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const apiUrl = `http://127.0.0.1:${api}`;
+  const dashboardUrl = `http://127.0.0.1:${dashboard}`;
+  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('the portal exited before it was ready');
+    const ok = await fetch(`${apiUrl}/readyz`)
+      .then((response) => response.ok)
+      .catch(() => false);
+    if (ok) break;
+    await new Promise((wait) => setTimeout(wait, 20));
+  }
+  const readyMs = performance.now() - started;
+  return {
+    readyMs,
+    portal: {
+      child,
+      apiUrl,
+      dashboardUrl,
+      stop: async () => {
+        child.kill('SIGINT');
+        await exited;
+      },
+    },
+  };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
