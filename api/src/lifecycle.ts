@@ -30,7 +30,8 @@ export function exitOnSignals(logger: Logger, steps: () => ShutdownStep[], hardL
         logger.error({ err: error, step: step.name }, 'shutdown step failed');
       }
     }
-    logger.info('stopped');
+    if (failed) logger.error('stopped with errors');
+    else logger.info('stopped');
     logger.flush?.();
     process.exit(failed ? 1 : 0);
   };
