@@ -33,20 +33,25 @@ export interface Portal {
 export async function startPortal(dataDir: string): Promise<{ portal: Portal; readyMs: number }> {
   const [api, dashboard, postgres, meta, midtrans] = await Promise.all(Array.from({ length: 5 }, freePort));
   const started = performance.now();
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'api', 'dist', 'launch', 'portal.js')], {
-    cwd: REPO_ROOT,
-    env: {
-      PATH: process.env.PATH,
-      EMBEDDED_DATA_DIR: dataDir,
-      API_PORT: String(api),
-      DASHBOARD_PORT: String(dashboard),
-      EMBEDDED_PG_PORT: String(postgres),
-      META_SIMULATOR_PORT: String(meta),
-      MIDTRANS_SIMULATOR_PORT: String(midtrans),
-      LOG_LEVEL: 'warn',
+  // The same flags as `npm start`.
+  const child = spawn(
+    process.execPath,
+    ['--max-semi-space-size=64', join(REPO_ROOT, 'api', 'dist', 'launch', 'portal.js')],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        PATH: process.env.PATH,
+        EMBEDDED_DATA_DIR: dataDir,
+        API_PORT: String(api),
+        DASHBOARD_PORT: String(dashboard),
+        EMBEDDED_PG_PORT: String(postgres),
+        META_SIMULATOR_PORT: String(meta),
+        MIDTRANS_SIMULATOR_PORT: String(midtrans),
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   const apiUrl = `http://127.0.0.1:${api}`;
   const dashboardUrl = `http://127.0.0.1:${dashboard}`;
   const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));

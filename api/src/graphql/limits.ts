@@ -1,5 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -43,17 +49,31 @@ export function limitValidationRules(limits: QueryLimits): ValidationRule[] {
  * field costs 1.
  */
 export function complexityPlugin(schema: GraphQLSchema, maximum: number): ApolloServerPlugin<GraphQLContext> {
+  // The cost of an operation without variables never changes: compute it once per document
+  // (Apollo hands us the same parsed document object for the same query text).
+  const constantCosts = new WeakMap<DocumentNode, Map<string, number>>();
+  const estimators = [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const complexity = getComplexity({
-            schema,
-            operationName: request.operationName,
-            query: document,
-            variables: request.variables,
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const cacheable = !request.variables || Object.keys(request.variables).length === 0;
+          const name = request.operationName ?? '';
+          let complexity = cacheable ? constantCosts.get(document)?.get(name) : undefined;
+          if (complexity === undefined) {
+            complexity = getComplexity({
+              schema,
+              operationName: request.operationName,
+              query: document,
+              variables: request.variables,
+              estimators,
+            });
+            if (cacheable) {
+              const byName = constantCosts.get(document) ?? new Map<string, number>();
+              byName.set(name, complexity);
+              constantCosts.set(document, byName);
+            }
+          }
           if (complexity > maximum) {
             throw new GraphQLError('errors.queryTooComplex', {
               extensions: {

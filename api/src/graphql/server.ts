@@ -15,6 +15,8 @@ export function createGraphQLServer({ schema, limits, isProduction }: GraphQLSer
   return new ApolloServer<GraphQLContext>({
     schema,
     introspection: true,
+    // Our lifecycle stops Apollo in order; its own signal handlers would race it and re-raise.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     validationRules: limitValidationRules(limits),
     plugins: [

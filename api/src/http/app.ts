@@ -2,12 +2,11 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { ApolloServer } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Express, type Request } from 'express';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from '../core/logger';
 import { LANGUAGES, type Language } from '../core/messages';
-import type { GraphQLContext } from '../graphql/context';
+import { GraphQLContext } from '../graphql/context';
 import { checkReadiness, type ReadinessCheck } from '../modules/system';
-import { requestIdOf } from './request-id';
+import { requestLogging } from './request-logging';
 
 export interface HttpAppOptions {
   orm: MikroORM;
@@ -17,31 +16,29 @@ export interface HttpAppOptions {
   trustProxy: boolean;
 }
 
+const languageByHeader = new Map<string, Language>();
+
+/** The caller's language from Accept-Language (cached: a handful of distinct headers recur). */
 function languageOf(request: Request): Language {
-  const accepted = request.acceptsLanguages(...LANGUAGES);
-  return accepted === 'id' ? 'id' : 'en';
+  const header = request.headers['accept-language'] ?? '';
+  let language = languageByHeader.get(header);
+  if (!language) {
+    language = request.acceptsLanguages(...LANGUAGES) === 'id' ? 'id' : 'en';
+    if (languageByHeader.size > 1000) languageByHeader.clear();
+    languageByHeader.set(header, language);
+  }
+  return language;
 }
 
 /** The express app: GraphQL, health probes; webhooks join it with their modules. */
 export function createHttpApp({ orm, graphql, logger, readinessChecks, trustProxy }: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  // ETags hash every response body; API responses are never revalidated by clients.
+  app.set('etag', false);
   app.set('trust proxy', trustProxy ? 'loopback' : false);
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (request, response) => {
-        const id = requestIdOf(request);
-        response.setHeader('x-request-id', id);
-        return id;
-      },
-      customLogLevel: (_request, response, error) =>
-        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
-      // Probes are polled every few seconds; logging each would drown the useful lines.
-      autoLogging: { ignore: (request) => request.url === '/healthz' || request.url === '/readyz' },
-    }),
-  );
+  app.use(requestLogging(logger));
 
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
@@ -56,12 +53,7 @@ export function createHttpApp({ orm, graphql, logger, readinessChecks, trustProx
     '/api/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(graphql, {
-      context: async ({ req }) => ({
-        requestId: String(req.id),
-        language: languageOf(req),
-        em: orm.em.fork(),
-        logger: req.log,
-      }),
+      context: async ({ req }) => new GraphQLContext(orm, req.id, languageOf(req), req),
     }),
   );
 
