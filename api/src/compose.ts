@@ -6,6 +6,7 @@ import { createOrm } from './db/orm';
 import { buildApiSchema } from './graphql/schema';
 import { createGraphQLServer } from './graphql/server';
 import { createHttpApp } from './http/app';
+import { createServices } from './services';
 import { openJobStore, type JobStore } from './jobs/backend';
 import { jobDefinitions } from './jobs/definitions';
 import { JobRunner, workerName, type JobDefinition } from './jobs/runner';
@@ -124,10 +125,12 @@ export async function startApi(
   const { orm, store, jobs } = core;
   return withCore(core, async () => {
     const schema = await buildApiSchema();
+    const services = createServices(config);
     const graphql = createGraphQLServer({ schema, limits: config.graphql, isProduction: config.isProduction });
     await graphql.start();
     const app = createHttpApp({
       orm,
+      services,
       graphql,
       logger,
       trustProxy: config.api.trustProxy,

@@ -126,7 +126,10 @@ describe('the embedded portal', () => {
     const second = start();
     await ready(second);
     expect(second.output()).toContain('reusing the embedded PostgreSQL left running by a previous start');
-    expect(await sql('select name from workspace')).toEqual([{ name: 'Toko Maju' }]);
+    expect(await sql('select name from workspace order by name')).toEqual([{ name: 'BizOne' }, { name: 'Toko Maju' }]);
+    // The administrator was seeded once, on the first start only.
+    expect(first.output()).toContain('First start: sign in as admin@bizone.id');
+    expect(second.output()).not.toContain('First start');
     const graphql = await fetch(`http://127.0.0.1:${ports.dashboard}/backend-api/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -1,4 +1,4 @@
-import { Workspace } from '../modules/identity';
+import { ApiToken, AuditLog, Membership, Role, Session, User, Workspace } from '../modules/identity';
 
 /** Every entity the ORM knows, listed explicitly (no folder scanning at start-up). */
-export const entities = [Workspace];
+export const entities = [Workspace, User, Role, Membership, Session, ApiToken, AuditLog];

@@ -1,10 +1,20 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { WORKSPACE_FILTER } from '../db/base.entity';
 import type { Logger } from '../core/logger';
 import type { Language } from '../core/messages';
+import type { Identity, RequestMeta } from '../modules/identity';
+import type { AppServices } from '../services';
+
+export interface RequestFacts {
+  requestId: string;
+  language: Language;
+  log: Logger;
+  meta: RequestMeta;
+  identity?: Identity;
+}
 
 /**
- * What every resolver receives. Identity (user, workspace, permissions) joins it with the
- * identity module.
+ * What every resolver receives.
  *
  * A class, so that `em` is a getter on the prototype: Apollo shallow-copies the context per
  * operation (copying own properties), and a fork made eagerly, or by an own getter being
@@ -15,18 +25,42 @@ export class GraphQLContext {
 
   constructor(
     private readonly orm: MikroORM,
-    readonly requestId: string,
-    readonly language: Language,
-    private readonly request: { log: Logger },
+    readonly services: AppServices,
+    private readonly request: RequestFacts,
   ) {}
+
+  get requestId(): string {
+    return this.request.requestId;
+  }
+
+  get language(): Language {
+    return this.request.language;
+  }
 
   /** The request's logger (carries the request id). */
   get logger(): Logger {
     return this.request.log;
   }
 
-  /** A fresh entity manager per request (MikroORM's identity map must not be shared). */
+  get meta(): RequestMeta {
+    return this.request.meta;
+  }
+
+  /** Who is calling; undefined for anonymous requests (the auth checker guards every field). */
+  get identity(): Identity | undefined {
+    return this.request.identity;
+  }
+
+  /**
+   * A fresh entity manager per request, scoped to the caller's workspace: tenant entities
+   * are filtered by it, and without one they refuse to load at all.
+   */
   get em(): EntityManager {
-    return (this.forkedEm ??= this.orm.em.fork());
+    if (!this.forkedEm) {
+      this.forkedEm = this.orm.em.fork();
+      const workspaceId = this.request.identity?.workspaceId;
+      if (workspaceId) this.forkedEm.setFilterParams(WORKSPACE_FILTER, { workspaceId });
+    }
+    return this.forkedEm;
   }
 }

@@ -6,10 +6,13 @@ import type { Logger } from '../core/logger';
 import { LANGUAGES, type Language } from '../core/messages';
 import { GraphQLContext } from '../graphql/context';
 import { checkReadiness, type ReadinessCheck } from '../modules/system';
+import type { AppServices } from '../services';
+import { credentialOf } from './credentials';
 import { requestLogging } from './request-logging';
 
 export interface HttpAppOptions {
   orm: MikroORM;
+  services: AppServices;
   graphql: ApolloServer<GraphQLContext>;
   logger: Logger;
   readinessChecks: ReadinessCheck[];
@@ -31,12 +34,14 @@ function languageOf(request: Request): Language {
 }
 
 /** The express app: GraphQL, health probes; webhooks join it with their modules. */
-export function createHttpApp({ orm, graphql, logger, readinessChecks, trustProxy }: HttpAppOptions): Express {
+export function createHttpApp({ orm, services, graphql, logger, readinessChecks, trustProxy }: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   // ETags hash every response body; API responses are never revalidated by clients.
   app.set('etag', false);
-  app.set('trust proxy', trustProxy ? 'loopback' : false);
+  // Client addresses (for throttling and the audit log) come from X-Forwarded-For only when a
+  // trusted proxy sent it: the dashboard server and nginx on loopback, or a private network.
+  app.set('trust proxy', trustProxy ? ['loopback', 'linklocal', 'uniquelocal'] : 'loopback');
 
   app.use(requestLogging(logger));
 
@@ -53,7 +58,15 @@ export function createHttpApp({ orm, graphql, logger, readinessChecks, trustProx
     '/api/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(graphql, {
-      context: async ({ req }) => new GraphQLContext(orm, req.id, languageOf(req), req),
+      context: async ({ req }) => {
+        const meta = { ip: req.ip, userAgent: req.headers['user-agent'] };
+        const credential = credentialOf(req);
+        // One indexed query when a credential is present; anonymous requests cost nothing.
+        const identity = credential
+          ? await services.identity.access.resolve(orm.em.fork(), credential, meta.ip)
+          : undefined;
+        return new GraphQLContext(orm, services, { requestId: req.id, language: languageOf(req), log: req.log, meta, identity });
+      },
     }),
   );
 

@@ -4,6 +4,7 @@ import { loadConfig, type AppConfig } from '../config';
 import { createLogger, type Logger } from '../core/logger';
 import { startApi } from '../compose';
 import { createOrm } from '../db/orm';
+import { createIdentityServices, DEFAULT_ADMIN_PASSWORD, SEED_ADMIN_EMAIL } from '../modules/identity';
 import { runMigrations } from '../db/migrate';
 import { exitOnSignals, type ShutdownStep } from '../lifecycle';
 import { startSimulators } from '../simulators';
@@ -30,10 +31,19 @@ async function prepareDatabase(config: AppConfig, logger: Logger, steps: Shutdow
   return embedded.start();
 }
 
-async function migrate(url: string, logger: Logger): Promise<void> {
+/** Migrations, and on a fresh database the seeded admin, so the first visit can sign in. */
+async function prepareSchema(config: AppConfig, url: string, logger: Logger): Promise<void> {
   const orm = await createOrm({ url, poolMax: 2 });
   try {
     await runMigrations(orm, url, logger);
+    const { adminSeed } = createIdentityServices({ encryptionKey: config.secrets.encryptionKey });
+    if (!(await adminSeed.hasUsers(orm.em.fork()))) {
+      await adminSeed.seed(orm.em.fork(), config.adminPassword ?? DEFAULT_ADMIN_PASSWORD);
+      logger.info({ email: SEED_ADMIN_EMAIL }, 'seeded the administrator (change the password at first login)');
+      process.stdout.write(
+        `\n  First start: sign in as ${SEED_ADMIN_EMAIL} with ${config.adminPassword ? 'ADMIN_PASSWORD' : `the password ${DEFAULT_ADMIN_PASSWORD}`}; you will be asked to change it.\n`,
+      );
+    }
   } finally {
     await orm.close();
   }
@@ -48,7 +58,7 @@ async function main(): Promise<void> {
   exitOnSignals(logger, () => [...steps].reverse(), config.shutdownTimeoutMs + 20_000);
   try {
     const databaseUrl = await prepareDatabase(config, logger, steps);
-    await migrate(databaseUrl, logger);
+    await prepareSchema(config, databaseUrl, logger);
     const portalConfig: AppConfig = { ...config, database: { ...config.database, url: databaseUrl } };
 
     const simulators = await startSimulators(portalConfig);

@@ -1,1 +1,13 @@
 export { Workspace } from './workspace.entity';
+export { User } from './user.entity';
+export { Role } from './role.entity';
+export { Membership } from './membership.entity';
+export { Session } from './session.entity';
+export { ApiToken } from './api-token.entity';
+export { AuditLog } from './audit-log.entity';
+export { Permission, ALL_PERMISSIONS, BUILT_IN_ROLES, type BuiltInRoleKey } from './permissions';
+export type { Identity, RequestMeta } from './identity';
+export { createIdentityServices, type IdentityServices } from './identity.module';
+export { SEED_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD } from './admin-seed.service';
+export { LOGIN_POLICY } from './auth.service';
+export { identityResolvers } from './identity.resolvers';

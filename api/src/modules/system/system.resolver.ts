@@ -1,4 +1,5 @@
 import { Query, Resolver } from 'type-graphql';
+import { Public } from '../../graphql/authorization';
 import { SystemService } from './system.service';
 import { ServerInfo } from './system.types';
 
@@ -6,6 +7,7 @@ import { ServerInfo } from './system.types';
 export class SystemResolver {
   private readonly system = new SystemService();
 
+  @Public()
   @Query(() => ServerInfo, { description: 'Public: the API name, version and clock.' })
   serverInfo(): ServerInfo {
     return this.system.serverInfo();

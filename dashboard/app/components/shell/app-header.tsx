@@ -2,9 +2,9 @@ import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../ui/icon';
 import { LanguageSwitch } from './language-switch';
-import { ProfileMenu } from './profile-menu';
+import { ProfileMenu, type ShellUser } from './profile-menu';
 
-export function AppHeader() {
+export function AppHeader({ user }: { user: ShellUser }) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
@@ -16,7 +16,7 @@ export function AppHeader() {
       </Link>
       <div className="app-header__actions">
         <LanguageSwitch />
-        <ProfileMenu />
+        <ProfileMenu user={user} />
       </div>
     </header>
   );

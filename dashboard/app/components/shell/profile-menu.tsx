@@ -1,33 +1,53 @@
-import { useLocation } from '@remix-run/react';
+import { Form, Link, useLocation } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CurrentUser } from '../../utils/auth.server';
+import { roleLabel } from '../../utils/permissions';
 import { Icon } from '../ui/icon';
+import { allowed, settingsLinks } from './nav-items';
 
-/** A placeholder until sign-in exists: it shows where the account lives, and says honestly that it is not there yet. */
-export function ProfileMenu() {
+export type ShellUser = Pick<CurrentUser, 'name' | 'email' | 'workspace' | 'role' | 'permissions'>;
+
+/** The account menu: who is signed in and where, the identity pages their role may open, and sign-out. */
+export function ProfileMenu({ user }: { user: ShellUser }) {
   const { t } = useTranslation();
   const menu = useDismissibleDetails();
+  const links = allowed(settingsLinks, user.permissions);
   return (
     <details className="profile-menu" ref={menu}>
-      <summary className="profile-menu__trigger">
+      <summary className="profile-menu__trigger" aria-label={t('shell.profile.menuLabel', { name: user.name })}>
         <span className="profile-menu__avatar">
           <Icon name="user" size={18} />
         </span>
-        <span className="profile-menu__name">{t('shell.profile.account')}</span>
+        <span className="profile-menu__name">{user.name}</span>
         <Icon name="chevronDown" size={16} className="profile-menu__chevron" />
       </summary>
       <div className="profile-menu__panel">
-        <p className="profile-menu__notice">{t('shell.profile.notice')}</p>
+        <div className="profile-menu__who">
+          <p className="profile-menu__user">{user.name}</p>
+          <p className="profile-menu__email">{user.email}</p>
+          <p className="profile-menu__workspace">
+            {user.workspace && user.role
+              ? t('shell.profile.workspaceRole', { workspace: user.workspace.name, role: roleLabel(t, user.role) })
+              : t('shell.profile.noWorkspace')}
+          </p>
+        </div>
         <ul className="profile-menu__list">
-          <li>
-            <button type="button" className="profile-menu__item" disabled>
-              {t('shell.profile.profile')}
-            </button>
-          </li>
-          <li>
-            <button type="button" className="profile-menu__item" disabled>
-              {t('shell.profile.signOut')}
-            </button>
+          {links.map((link) => (
+            <li key={link.to}>
+              <Link to={link.to} className="profile-menu__item">
+                <Icon name={link.icon} size={16} />
+                {t(link.menuKey)}
+              </Link>
+            </li>
+          ))}
+          <li className="profile-menu__separator">
+            <Form method="post" action="/logout">
+              <button type="submit" className="profile-menu__item">
+                <Icon name="logOut" size={16} />
+                {t('shell.profile.signOut')}
+              </button>
+            </Form>
           </li>
         </ul>
       </div>

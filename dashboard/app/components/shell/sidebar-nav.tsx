@@ -1,15 +1,16 @@
 import { NavLink } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import type { Permission } from '../../graphql/graphql';
 import { Icon } from '../ui/icon';
-import { navItems } from './nav-items';
+import { allowed, navItems } from './nav-items';
 
-export function SidebarNav() {
+export function SidebarNav({ permissions }: { permissions: readonly Permission[] }) {
   const { t } = useTranslation();
   return (
     <div className="sidebar">
       <nav className="sidebar__nav" aria-label={t('shell.nav.label')}>
         <ul className="sidebar__list">
-          {navItems.map((item) => (
+          {allowed(navItems, permissions).map((item) => (
             <li key={item.to}>
               <NavLink to={item.to} prefetch="intent" className="sidebar__link">
                 <Icon name={item.icon} className="sidebar__icon" />

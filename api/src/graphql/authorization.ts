@@ -1,0 +1,42 @@
+import { Authorized, type AuthChecker } from 'type-graphql';
+import { AppError } from '../core/app-error';
+import { type Permission } from '../modules/identity';
+import type { GraphQLContext } from './context';
+
+/**
+ * Every query and mutation declares who may call it, with exactly one of these decorators;
+ * the authorization matrix test fails for a field that declares none.
+ */
+export const PUBLIC = 'public';
+export const SIGNED_IN = 'signed-in';
+export const PLATFORM_ADMIN = 'platform-admin';
+
+/** Anyone, signed in or not (sign-in itself, server facts). */
+export const Public = () => Authorized(PUBLIC);
+/** Any signed-in user or token, whatever its permissions (own profile, own sessions). */
+export const SignedIn = () => Authorized(SIGNED_IN);
+/** Needs this permission in the active workspace. */
+export const Requires = (permission: Permission) => Authorized(permission);
+/** The platform operator only (pricing, channels, every workspace). */
+export const PlatformAdmin = () => Authorized(PLATFORM_ADMIN);
+
+/** What a user with a seeded or reset password may still do: see who they are and change it. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['me', 'changePassword', 'logout', 'serverInfo']);
+
+export const authChecker: AuthChecker<GraphQLContext> = ({ context, info }, [requirement]) => {
+  if (requirement === PUBLIC) return true;
+  const identity = context.identity;
+  if (!identity) throw new AppError('UNAUTHENTICATED', 'auth.signInRequired');
+  if (identity.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(info.fieldName)) {
+    throw new AppError('PASSWORD_CHANGE_REQUIRED', 'auth.passwordChangeRequired');
+  }
+  if (requirement === SIGNED_IN) return true;
+  if (requirement === PLATFORM_ADMIN) {
+    if (identity.isPlatformAdmin) return true;
+    throw new AppError('FORBIDDEN', 'auth.forbidden');
+  }
+  if (!identity.workspaceId || !identity.permissions.has(requirement as Permission)) {
+    throw new AppError('FORBIDDEN', 'auth.forbidden', { permission: requirement ?? '' });
+  }
+  return true;
+};

@@ -1,0 +1,32 @@
+import { AccessService, DEFAULT_SESSION_LIFETIME, type SessionLifetime } from './access.service';
+import { AdminSeedService } from './admin-seed.service';
+import { AuditService } from './audit.service';
+import { AuthService } from './auth.service';
+import { MembersService } from './members.service';
+import { SecretBox } from './secrets';
+import { TokensService } from './tokens.service';
+import { TwoFactorService } from './two-factor.service';
+
+export interface IdentityOptions {
+  encryptionKey: string;
+  sessionLifetime?: SessionLifetime;
+}
+
+/** The identity services, wired once per process. */
+export function createIdentityServices({ encryptionKey, sessionLifetime = DEFAULT_SESSION_LIFETIME }: IdentityOptions) {
+  const secrets = new SecretBox(encryptionKey);
+  const audit = new AuditService();
+  const access = new AccessService(audit, sessionLifetime);
+  const auth = new AuthService(secrets, audit, sessionLifetime, access);
+  return {
+    audit,
+    access,
+    auth,
+    twoFactor: new TwoFactorService(secrets, audit, auth),
+    members: new MembersService(audit),
+    tokens: new TokensService(audit),
+    adminSeed: new AdminSeedService(audit),
+  };
+}
+
+export type IdentityServices = ReturnType<typeof createIdentityServices>;

@@ -1,0 +1,7 @@
+import { AuthResolver } from './auth.resolver';
+import { MembersResolver } from './members.resolver';
+import { AuditResolver } from './audit.resolver';
+import { TokensResolver } from './tokens.resolver';
+import { TwoFactorResolver } from './two-factor.resolver';
+
+export const identityResolvers = [AuthResolver, TwoFactorResolver, MembersResolver, TokensResolver, AuditResolver] as const;

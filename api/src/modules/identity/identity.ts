@@ -1,0 +1,21 @@
+import type { Permission } from './permissions';
+
+/** Who is calling, resolved once per request from a session or an API token. */
+export interface Identity {
+  kind: 'session' | 'token';
+  userId: string;
+  sessionId?: string;
+  tokenId?: string;
+  tokenName?: string;
+  /** The workspace this request acts in (the session's active one, or the token's). */
+  workspaceId?: string;
+  permissions: ReadonlySet<Permission>;
+  isPlatformAdmin: boolean;
+  mustChangePassword: boolean;
+}
+
+/** Where a request came from, for sessions, throttling and the audit log. */
+export interface RequestMeta {
+  ip?: string;
+  userAgent?: string;
+}

@@ -1,0 +1,33 @@
+import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { BaseEntity } from '../../db/base.entity';
+import { User } from './user.entity';
+import { Workspace } from './workspace.entity';
+
+/** A signed-in browser. Only the SHA-256 of its token is stored. */
+@Entity({ tableName: 'session' })
+export class Session extends BaseEntity {
+  @ManyToOne(() => User)
+  user!: User;
+
+  @ManyToOne(() => Workspace, { nullable: true })
+  workspace?: Workspace | null;
+
+  @Property({ length: 64, hidden: true })
+  @Unique()
+  tokenHash!: string;
+
+  @Property({ type: 'timestamptz' })
+  lastSeenAt: Date = new Date();
+
+  @Property({ type: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  revokedAt?: Date | null;
+
+  @Property({ length: 64, nullable: true })
+  ip?: string | null;
+
+  @Property({ length: 300, nullable: true })
+  userAgent?: string | null;
+}

@@ -1,0 +1,90 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AppError } from '../../core/app-error';
+import type { AuditService } from './audit.service';
+import type { AuthService } from './auth.service';
+import type { RequestMeta } from './identity';
+import { RECOVERY_CODE_INSERT, RECOVERY_CODES_DELETE } from './identity.sql';
+import { verifyPassword } from './passwords';
+import { newRecoveryCode, type SecretBox } from './secrets';
+import { newTotpSecret, totpQrSvg, totpUri, verifyTotp } from './totp';
+import { User } from './user.entity';
+
+const RECOVERY_CODE_COUNT = 10;
+
+/** TOTP enrolment and removal, and the ten single-use recovery codes. */
+export class TwoFactorService {
+  constructor(
+    private readonly secrets: SecretBox,
+    private readonly audit: AuditService,
+    private readonly auth: AuthService,
+  ) {}
+
+  async startSetup(em: EntityManager, userId: string) {
+    const user = await em.findOneOrFail(User, userId);
+    const secret = newTotpSecret();
+    user.totpPendingSecret = this.secrets.seal(secret);
+    await em.flush();
+    const otpauthUri = totpUri(secret, user.email);
+    return { secret, otpauthUri, qrCodeSvg: await totpQrSvg(otpauthUri) };
+  }
+
+  async enable(em: EntityManager, userId: string, code: string, password: string, meta: RequestMeta): Promise<string[]> {
+    const user = await em.findOneOrFail(User, userId, { populate: ['passwordHash', 'totpPendingSecret'] });
+    await this.requirePassword(user, password);
+    if (!user.totpPendingSecret) throw new AppError('BAD_USER_INPUT', 'auth.twoFactorNotStarted');
+    const step = await verifyTotp(this.secrets.open(user.totpPendingSecret), code);
+    if (step === undefined) throw new AppError('BAD_USER_INPUT', 'auth.invalidCode', {}, { code: 'auth.invalidCode' });
+    user.totpSecret = user.totpPendingSecret;
+    user.totpPendingSecret = null;
+    user.totpLastStep = String(step);
+    user.totpEnabledAt = new Date();
+    await em.flush();
+    const codes = await this.replaceRecoveryCodes(em, userId);
+    await this.audit.record(em, { action: 'auth.twoFactorEnabled', actorId: userId, ip: meta.ip, workspaceId: await this.auth.defaultWorkspaceId(em, userId) });
+    return codes;
+  }
+
+  /** Needs both the password and a current code (or a recovery code): a stolen session alone cannot remove 2FA. */
+  async disable(em: EntityManager, userId: string, password: string, code: string, meta: RequestMeta): Promise<void> {
+    const user = await em.findOneOrFail(User, userId, { populate: ['passwordHash', 'totpSecret'] });
+    await this.requirePassword(user, password);
+    if (!user.totpSecret) throw new AppError('BAD_USER_INPUT', 'auth.twoFactorNotEnabled');
+    if (!(await this.auth.checkSecondFactor(em, user, code))) {
+      throw new AppError('BAD_USER_INPUT', 'auth.invalidCode', {}, { code: 'auth.invalidCode' });
+    }
+    user.totpSecret = null;
+    user.totpPendingSecret = null;
+    user.totpLastStep = null;
+    user.totpEnabledAt = null;
+    await em.flush();
+    await em.getConnection().execute(RECOVERY_CODES_DELETE, [userId]);
+    await this.audit.record(em, { action: 'auth.twoFactorDisabled', actorId: userId, ip: meta.ip, workspaceId: await this.auth.defaultWorkspaceId(em, userId) });
+  }
+
+  async regenerateRecoveryCodes(em: EntityManager, userId: string, password: string, meta: RequestMeta): Promise<string[]> {
+    const user = await em.findOneOrFail(User, userId, { populate: ['passwordHash', 'totpSecret'] });
+    await this.requirePassword(user, password);
+    if (!user.totpSecret) throw new AppError('BAD_USER_INPUT', 'auth.twoFactorNotEnabled');
+    const codes = await this.replaceRecoveryCodes(em, userId);
+    await this.audit.record(em, { action: 'auth.recoveryCodesRegenerated', actorId: userId, ip: meta.ip, workspaceId: await this.auth.defaultWorkspaceId(em, userId) });
+    return codes;
+  }
+
+  private async requirePassword(user: User, password: string): Promise<void> {
+    if (!(await verifyPassword(user.passwordHash, password))) {
+      throw new AppError('BAD_USER_INPUT', 'auth.wrongPassword', {}, { password: 'auth.wrongPassword' });
+    }
+  }
+
+  private async replaceRecoveryCodes(em: EntityManager, userId: string): Promise<string[]> {
+    const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+    await em.transactional(async (tx) => {
+      const connection = tx.getConnection();
+      await connection.execute(RECOVERY_CODES_DELETE, [userId], 'run', tx.getTransactionContext());
+      for (const code of codes) {
+        await connection.execute(RECOVERY_CODE_INSERT, [userId, this.secrets.hashCode(code)], 'run', tx.getTransactionContext());
+      }
+    });
+    return codes;
+  }
+}
