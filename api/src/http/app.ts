@@ -34,7 +34,14 @@ function languageOf(request: Request): Language {
 }
 
 /** The express app: GraphQL, health probes; webhooks join it with their modules. */
-export function createHttpApp({ orm, services, graphql, logger, readinessChecks, trustProxy }: HttpAppOptions): Express {
+export function createHttpApp({
+  orm,
+  services,
+  graphql,
+  logger,
+  readinessChecks,
+  trustProxy,
+}: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   // ETags hash every response body; API responses are never revalidated by clients.
@@ -65,7 +72,13 @@ export function createHttpApp({ orm, services, graphql, logger, readinessChecks,
         const identity = credential
           ? await services.identity.access.resolve(orm.em.fork(), credential, meta.ip)
           : undefined;
-        return new GraphQLContext(orm, services, { requestId: req.id, language: languageOf(req), log: req.log, meta, identity });
+        return new GraphQLContext(orm, services, {
+          requestId: req.id,
+          language: languageOf(req),
+          log: req.log,
+          meta,
+          identity,
+        });
       },
     }),
   );

@@ -5,7 +5,9 @@ import id from './id.json';
 
 function keys(tree: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === 'object' && value ? keys(value as Record<string, unknown>, `${prefix}${key}.`) : [`${prefix}${key}`],
+    typeof value === 'object' && value
+      ? keys(value as Record<string, unknown>, `${prefix}${key}.`)
+      : [`${prefix}${key}`],
   );
 }
 
@@ -23,7 +25,8 @@ describe('API messages', () => {
     const placeholders = (text: string) => [...text.matchAll(/{{(\w+)}}/g)].map((match) => match[1]).sort();
     const lookup = (tree: Record<string, unknown>, key: string) =>
       key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree) as string;
-    for (const key of keys(en)) expect({ key, params: placeholders(lookup(id, key)) }).toEqual({ key, params: placeholders(lookup(en, key)) });
+    for (const key of keys(en))
+      expect({ key, params: placeholders(lookup(id, key)) }).toEqual({ key, params: placeholders(lookup(en, key)) });
   });
 
   it('cover every message key the code raises', () => {

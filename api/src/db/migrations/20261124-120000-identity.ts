@@ -36,7 +36,9 @@ export class Migration20261124120000Identity extends Migration {
       );`);
     // Built-in role keys are global; a custom role's key is unique in its workspace.
     this.addSql(`create unique index "role_builtin_key_unique" on "role" ("key") where "workspace_id" is null;`);
-    this.addSql(`create unique index "role_workspace_key_unique" on "role" ("workspace_id", "key") where "workspace_id" is not null;`);
+    this.addSql(
+      `create unique index "role_workspace_key_unique" on "role" ("workspace_id", "key") where "workspace_id" is not null;`,
+    );
     for (const [key, role] of Object.entries(BUILT_IN_ROLES)) {
       this.addSql(
         `insert into "role" ("id", "created_at", "updated_at", "workspace_id", "key", "name", "built_in", "permissions")
@@ -101,7 +103,9 @@ export class Migration20261124120000Identity extends Migration {
         "ip" varchar(64) null,
         "details" jsonb null
       );`);
-    this.addSql(`create index "audit_log_workspace_id_created_at_index" on "audit_log" ("workspace_id", "created_at" desc, "id" desc);`);
+    this.addSql(
+      `create index "audit_log_workspace_id_created_at_index" on "audit_log" ("workspace_id", "created_at" desc, "id" desc);`,
+    );
 
     this.addSql(`
       create table "recovery_code" (
@@ -135,7 +139,17 @@ export class Migration20261124120000Identity extends Migration {
   }
 
   override async down(): Promise<void> {
-    for (const table of ['login_throttle', 'login_challenge', 'recovery_code', 'audit_log', 'api_token', 'session', 'membership', 'role', 'user']) {
+    for (const table of [
+      'login_throttle',
+      'login_challenge',
+      'recovery_code',
+      'audit_log',
+      'api_token',
+      'session',
+      'membership',
+      'role',
+      'user',
+    ]) {
       this.addSql(`drop table if exists "${table}" cascade;`);
     }
   }

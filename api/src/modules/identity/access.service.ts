@@ -1,6 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity } from './identity';
-import { RESOLVE_API_TOKEN, RESOLVE_SESSION, RESOLVE_SESSION_BY_ID, TOUCH_API_TOKEN, TOUCH_SESSION } from './identity.sql';
+import {
+  RESOLVE_API_TOKEN,
+  RESOLVE_SESSION,
+  RESOLVE_SESSION_BY_ID,
+  TOUCH_API_TOKEN,
+  TOUCH_SESSION,
+} from './identity.sql';
 import { isPermission, type Permission } from './permissions';
 import { hashToken, tokenKind } from './secrets';
 import type { AuditService } from './audit.service';
@@ -63,7 +69,11 @@ export class AccessService {
     const [row] = await connection.execute<SessionRow[]>(RESOLVE_SESSION, [hashToken(token)]);
     if (!row) return undefined;
     if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
-      await connection.execute(TOUCH_SESSION, [this.lifetime.idleSeconds, this.lifetime.absoluteSeconds, row.session_id]);
+      await connection.execute(TOUCH_SESSION, [
+        this.lifetime.idleSeconds,
+        this.lifetime.absoluteSeconds,
+        row.session_id,
+      ]);
     }
     return this.sessionIdentity(row);
   }

@@ -31,11 +31,23 @@ export class AdminSeedService {
       if (membership) membership.role = owner;
       else tx.create(Membership, { user, workspace, role: owner });
       await tx.flush();
-      await tx.getConnection().execute(`delete from "login_throttle" where key = ?`, [`email:${SEED_ADMIN_EMAIL}`], 'run', tx.getTransactionContext());
+      await tx
+        .getConnection()
+        .execute(
+          `delete from "login_throttle" where key = ?`,
+          [`email:${SEED_ADMIN_EMAIL}`],
+          'run',
+          tx.getTransactionContext(),
+        );
       return { created, workspaceId: workspace.id, userId: user.id };
     });
     // After the commit: the audit entry references the rows the transaction created.
-    await this.audit.record(em, { action: 'admin.seeded', workspaceId: seeded.workspaceId, actorId: seeded.userId, details: { created: seeded.created } });
+    await this.audit.record(em, {
+      action: 'admin.seeded',
+      workspaceId: seeded.workspaceId,
+      actorId: seeded.userId,
+      details: { created: seeded.created },
+    });
     return { created: seeded.created };
   }
 

@@ -10,7 +10,11 @@ export class AuditResolver {
   @Requires(Permission.AUDIT_READ)
   @Query(() => AuditPage, { description: 'Security events of the active workspace, newest first.' })
   async auditLog(@Args() { cursor, limit }: AuditLogArgs, @Ctx() ctx: GraphQLContext): Promise<AuditPage> {
-    const page = await ctx.services.identity.audit.page(ctx.em, { workspaceId: ctx.identity!.workspaceId!, cursor, limit });
+    const page = await ctx.services.identity.audit.page(ctx.em, {
+      workspaceId: ctx.identity!.workspaceId!,
+      cursor,
+      limit,
+    });
     return { items: page.items.map(toAuditEntry), nextCursor: page.nextCursor };
   }
 }

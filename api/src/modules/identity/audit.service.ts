@@ -49,7 +49,10 @@ export class AuditService {
     );
     const page = items.slice(0, limit);
     const last = page[page.length - 1];
-    return { items: page, nextCursor: items.length > limit && last ? encodeCursor(last.createdAt, last.id) : undefined };
+    return {
+      items: page,
+      nextCursor: items.length > limit && last ? encodeCursor(last.createdAt, last.id) : undefined,
+    };
   }
 }
 

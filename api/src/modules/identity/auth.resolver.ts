@@ -19,8 +19,16 @@ import { User } from './user.entity';
 
 function toLoginResult(outcome: LoginOutcome): LoginResult {
   return outcome.status === 'SIGNED_IN'
-    ? { status: LoginStatus.SIGNED_IN, sessionToken: outcome.sessionToken, mustChangePassword: outcome.mustChangePassword }
-    : { status: LoginStatus.TWO_FACTOR_REQUIRED, challengeToken: outcome.challengeToken, mustChangePassword: outcome.mustChangePassword };
+    ? {
+        status: LoginStatus.SIGNED_IN,
+        sessionToken: outcome.sessionToken,
+        mustChangePassword: outcome.mustChangePassword,
+      }
+    : {
+        status: LoginStatus.TWO_FACTOR_REQUIRED,
+        challengeToken: outcome.challengeToken,
+        mustChangePassword: outcome.mustChangePassword,
+      };
 }
 
 @Resolver()
@@ -43,7 +51,8 @@ export class AuthResolver {
   @Mutation(() => Boolean, { description: 'Ends the current session.' })
   async logout(@Ctx() ctx: GraphQLContext): Promise<boolean> {
     const identity = ctx.identity!;
-    if (identity.sessionId) await ctx.services.identity.auth.logout(ctx.em, identity.sessionId, identity.userId, ctx.meta);
+    if (identity.sessionId)
+      await ctx.services.identity.auth.logout(ctx.em, identity.sessionId, identity.userId, ctx.meta);
     return true;
   }
 
@@ -97,7 +106,7 @@ export class AuthResolver {
   async switchWorkspace(@Arg('workspaceId', () => ID) workspaceId: string, @Ctx() ctx: GraphQLContext): Promise<Me> {
     const identity = ctx.identity!;
     // A script's token is bound to its workspace for life.
-    if (!identity.sessionId) throw new AppError('FORBIDDEN', 'auth.forbidden');
+    if (!identity.sessionId) throw new AppError('FORBIDDEN', 'auth.sessionOnly');
     await ctx.services.identity.auth.switchWorkspace(ctx.em, identity.userId, identity.sessionId, workspaceId);
     const refreshed = await ctx.services.identity.access.resolveSessionById(ctx.em, identity.sessionId);
     return loadMe(ctx.em, refreshed ?? identity);

@@ -70,14 +70,25 @@ export class AuthService {
       const challengeToken = newToken('bzc');
       await em
         .getConnection()
-        .execute(CHALLENGE_CREATE, [user.id, hashToken(challengeToken), LOGIN_POLICY.challengeSeconds, meta.ip ?? null, meta.userAgent ?? null]);
+        .execute(CHALLENGE_CREATE, [
+          user.id,
+          hashToken(challengeToken),
+          LOGIN_POLICY.challengeSeconds,
+          meta.ip ?? null,
+          meta.userAgent ?? null,
+        ]);
       return { status: 'TWO_FACTOR_REQUIRED', challengeToken, mustChangePassword: user.mustChangePassword };
     }
     return this.signIn(em, user, meta, 'password');
   }
 
   /** Second step: a TOTP code (each time step once) or a recovery code (each once). */
-  async verifyTwoFactor(em: EntityManager, challengeToken: string, code: string, meta: RequestMeta): Promise<LoginOutcome> {
+  async verifyTwoFactor(
+    em: EntityManager,
+    challengeToken: string,
+    code: string,
+    meta: RequestMeta,
+  ): Promise<LoginOutcome> {
     const connection = em.getConnection();
     const [challenge] = await connection.execute<{ id: string; user_id: string }[]>(CHALLENGE_ATTEMPT, [
       hashToken(challengeToken),
@@ -94,7 +105,12 @@ export class AuthService {
     await connection.execute(CHALLENGE_DELETE, [challenge.id]);
     await connection.execute(THROTTLE_RESET, [`email:${user.email}`]);
     if (method === 'recovery-code') {
-      await this.audit.record(em, { action: 'auth.recoveryCodeUsed', actorId: user.id, ip: meta.ip, workspaceId: await this.defaultWorkspaceId(em, user.id) });
+      await this.audit.record(em, {
+        action: 'auth.recoveryCodeUsed',
+        actorId: user.id,
+        ip: meta.ip,
+        workspaceId: await this.defaultWorkspaceId(em, user.id),
+      });
     }
     return this.signIn(em, user, meta, method);
   }
@@ -111,13 +127,21 @@ export class AuthService {
       const accepted = await connection.execute(TOTP_ACCEPT_STEP, [step, user.id, step], 'run');
       return (accepted as { affectedRows?: number }).affectedRows === 1 ? 'totp' : undefined;
     }
-    const [used] = await connection.execute<{ id: string }[]>(RECOVERY_CODE_USE, [user.id, this.secrets.hashCode(code)]);
+    const [used] = await connection.execute<{ id: string }[]>(RECOVERY_CODE_USE, [
+      user.id,
+      this.secrets.hashCode(code),
+    ]);
     return used ? 'recovery-code' : undefined;
   }
 
   async logout(em: EntityManager, sessionId: string, userId: string, meta: RequestMeta): Promise<void> {
     await em.nativeUpdate(Session, { id: sessionId, user: userId, revokedAt: null }, { revokedAt: new Date() });
-    await this.audit.record(em, { action: 'auth.logout', actorId: userId, ip: meta.ip, workspaceId: await this.defaultWorkspaceId(em, userId) });
+    await this.audit.record(em, {
+      action: 'auth.logout',
+      actorId: userId,
+      ip: meta.ip,
+      workspaceId: await this.defaultWorkspaceId(em, userId),
+    });
   }
 
   async changePassword(
@@ -143,17 +167,36 @@ export class AuthService {
       { user: userId, revokedAt: null, ...(currentSessionId ? { id: { $ne: currentSessionId } } : {}) },
       { revokedAt: new Date() },
     );
-    await this.audit.record(em, { action: 'auth.passwordChanged', actorId: userId, ip: meta.ip, workspaceId: await this.defaultWorkspaceId(em, userId) });
+    await this.audit.record(em, {
+      action: 'auth.passwordChanged',
+      actorId: userId,
+      ip: meta.ip,
+      workspaceId: await this.defaultWorkspaceId(em, userId),
+    });
   }
 
   async sessions(em: EntityManager, userId: string) {
-    return em.find(Session, { user: userId, revokedAt: null, expiresAt: { $gt: new Date() } }, { orderBy: { lastSeenAt: 'desc' } });
+    return em.find(
+      Session,
+      { user: userId, revokedAt: null, expiresAt: { $gt: new Date() } },
+      { orderBy: { lastSeenAt: 'desc' } },
+    );
   }
 
   async revokeSession(em: EntityManager, userId: string, sessionId: string, meta: RequestMeta): Promise<void> {
-    const revoked = await em.nativeUpdate(Session, { id: sessionId, user: userId, revokedAt: null }, { revokedAt: new Date() });
+    const revoked = await em.nativeUpdate(
+      Session,
+      { id: sessionId, user: userId, revokedAt: null },
+      { revokedAt: new Date() },
+    );
     if (revoked === 0) throw new AppError('NOT_FOUND', 'errors.notFound');
-    await this.audit.record(em, { action: 'session.revoked', actorId: userId, ip: meta.ip, target: sessionId, workspaceId: await this.defaultWorkspaceId(em, userId) });
+    await this.audit.record(em, {
+      action: 'session.revoked',
+      actorId: userId,
+      ip: meta.ip,
+      target: sessionId,
+      workspaceId: await this.defaultWorkspaceId(em, userId),
+    });
   }
 
   async switchWorkspace(em: EntityManager, userId: string, sessionId: string, workspaceId: string): Promise<void> {
@@ -177,20 +220,33 @@ export class AuthService {
     });
     user.lastLoginAt = new Date(now);
     await em.flush();
-    await this.audit.record(em, { action: 'auth.login', actorId: user.id, workspaceId, ip: meta.ip, details: { method } });
+    await this.audit.record(em, {
+      action: 'auth.login',
+      actorId: user.id,
+      workspaceId,
+      ip: meta.ip,
+      details: { method },
+    });
     return { status: 'SIGNED_IN', sessionToken, mustChangePassword: user.mustChangePassword };
   }
 
   /** The workspace a new session starts in: the user's oldest membership. */
   async defaultWorkspaceId(em: EntityManager, userId: string): Promise<string | undefined> {
-    const membership = await em.findOne(Membership, { user: userId }, { filters: false, orderBy: { createdAt: 'asc' } });
+    const membership = await em.findOne(
+      Membership,
+      { user: userId },
+      { filters: false, orderBy: { createdAt: 'asc' } },
+    );
     return membership?.workspace.id;
   }
 
   private async assertNotThrottled(em: EntityManager, email: string, ip: string | undefined): Promise<void> {
     const rows = await em
       .getConnection()
-      .execute<{ key: string; locked_until: Date }[]>(THROTTLE_LOCKED_UNTIL, [`email:${email}`, `ip:${ip ?? 'unknown'}`]);
+      .execute<{ key: string; locked_until: Date }[]>(THROTTLE_LOCKED_UNTIL, [
+        `email:${email}`,
+        `ip:${ip ?? 'unknown'}`,
+      ]);
     const byEmail = rows.find((row) => row.key.startsWith('email:'));
     if (byEmail) {
       const minutes = Math.max(1, Math.ceil((new Date(byEmail.locked_until).getTime() - Date.now()) / 60_000));
@@ -217,9 +273,21 @@ export class AuthService {
       fail(`ip:${meta.ip ?? 'unknown'}`, LOGIN_POLICY.maxFailuresPerIp),
     ]);
     const workspaceId = user ? await this.defaultWorkspaceId(em, user.id) : undefined;
-    await this.audit.record(em, { action: 'auth.loginFailed', actorId: user?.id, workspaceId, ip: meta.ip, target: email });
+    await this.audit.record(em, {
+      action: 'auth.loginFailed',
+      actorId: user?.id,
+      workspaceId,
+      ip: meta.ip,
+      target: email,
+    });
     if (byEmail?.failures === LOGIN_POLICY.maxFailuresPerEmail && byEmail.locked_until) {
-      await this.audit.record(em, { action: 'auth.locked', actorId: user?.id, workspaceId, ip: meta.ip, target: email });
+      await this.audit.record(em, {
+        action: 'auth.locked',
+        actorId: user?.id,
+        workspaceId,
+        ip: meta.ip,
+        target: email,
+      });
     }
   }
 }

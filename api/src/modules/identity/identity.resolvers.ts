@@ -4,4 +4,10 @@ import { AuditResolver } from './audit.resolver';
 import { TokensResolver } from './tokens.resolver';
 import { TwoFactorResolver } from './two-factor.resolver';
 
-export const identityResolvers = [AuthResolver, TwoFactorResolver, MembersResolver, TokensResolver, AuditResolver] as const;
+export const identityResolvers = [
+  AuthResolver,
+  TwoFactorResolver,
+  MembersResolver,
+  TokensResolver,
+  AuditResolver,
+] as const;

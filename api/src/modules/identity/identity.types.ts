@@ -1,4 +1,4 @@
-import { IsEmail, IsIn, IsOptional, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Permission } from './permissions';
 
@@ -22,7 +22,10 @@ export class LoginResult {
   @Field(() => String, { nullable: true, description: 'When SIGNED_IN: the session token (a bearer credential).' })
   sessionToken?: string;
 
-  @Field(() => String, { nullable: true, description: 'When TWO_FACTOR_REQUIRED: send it with the code to verifyTwoFactor.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'When TWO_FACTOR_REQUIRED: send it with the code to verifyTwoFactor.',
+  })
   challengeToken?: string;
 
   @Field()
@@ -64,7 +67,8 @@ export class Me {
   @Field() twoFactorEnabled!: boolean;
   @Field(() => Workspace, { nullable: true, description: 'The workspace this session acts in.' }) workspace?: Workspace;
   @Field(() => Role, { nullable: true }) role?: Role;
-  @Field(() => [Permission], { description: 'Effective permissions in the active workspace.' }) permissions!: Permission[];
+  @Field(() => [Permission], { description: 'Effective permissions in the active workspace.' })
+  permissions!: Permission[];
   @Field(() => [WorkspaceMembership]) workspaces!: WorkspaceMembership[];
 }
 
@@ -190,32 +194,32 @@ export class DisableTwoFactorInput {
 export class AddMemberInput {
   @Field() @IsEmail() email!: string;
   @Field() @Length(1, 120) name!: string;
-  @Field(() => ID) roleId!: string;
+  @Field(() => ID) @IsUUID('all') roleId!: string;
 }
 
 @InputType()
 export class ChangeMemberRoleInput {
-  @Field(() => ID) memberId!: string;
-  @Field(() => ID) roleId!: string;
+  @Field(() => ID) @IsUUID('all') memberId!: string;
+  @Field(() => ID) @IsUUID('all') roleId!: string;
 }
 
 @InputType()
 export class CreateRoleInput {
   @Field() @Length(2, 60) name!: string;
-  @Field(() => [Permission]) permissions!: Permission[];
+  @Field(() => [Permission]) @IsArray() @ArrayMaxSize(50) permissions!: Permission[];
 }
 
 @InputType()
 export class UpdateRoleInput {
-  @Field(() => ID) roleId!: string;
+  @Field(() => ID) @IsUUID('all') roleId!: string;
   @Field() @Length(2, 60) name!: string;
-  @Field(() => [Permission]) permissions!: Permission[];
+  @Field(() => [Permission]) @IsArray() @ArrayMaxSize(50) permissions!: Permission[];
 }
 
 @InputType()
 export class CreateApiTokenInput {
   @Field() @Length(2, 80) name!: string;
-  @Field(() => [Permission]) permissions!: Permission[];
+  @Field(() => [Permission]) @IsArray() @ArrayMaxSize(50) permissions!: Permission[];
 }
 
 @ArgsType()

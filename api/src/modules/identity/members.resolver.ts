@@ -31,14 +31,21 @@ export class MembersResolver {
   @Requires(Permission.MEMBERS_MANAGE)
   @Mutation(() => AddMemberResult, { description: 'Adds a person by e-mail; creates the account if there is none.' })
   async addMember(@Arg('input') input: AddMemberInput, @Ctx() ctx: GraphQLContext): Promise<AddMemberResult> {
-    const { member, temporaryPassword } = await ctx.services.identity.members.addMember(ctx.em, ctx.identity!, input, ctx.meta);
+    const { member, temporaryPassword } = await ctx.services.identity.members.addMember(
+      ctx.em,
+      ctx.identity!,
+      input,
+      ctx.meta,
+    );
     return { member: toMember(member), temporaryPassword };
   }
 
   @Requires(Permission.MEMBERS_MANAGE)
   @Mutation(() => Member)
   async changeMemberRole(@Arg('input') input: ChangeMemberRoleInput, @Ctx() ctx: GraphQLContext): Promise<Member> {
-    return toMember(await ctx.services.identity.members.changeRole(ctx.em, ctx.identity!, input.memberId, input.roleId, ctx.meta));
+    return toMember(
+      await ctx.services.identity.members.changeRole(ctx.em, ctx.identity!, input.memberId, input.roleId, ctx.meta),
+    );
   }
 
   @Requires(Permission.MEMBERS_MANAGE)
@@ -51,13 +58,22 @@ export class MembersResolver {
   @Requires(Permission.ROLES_MANAGE)
   @Mutation(() => Role)
   async createRole(@Arg('input') input: CreateRoleInput, @Ctx() ctx: GraphQLContext): Promise<Role> {
-    return toRole(await ctx.services.identity.members.createRole(ctx.em, ctx.identity!, input.name, input.permissions, ctx.meta));
+    return toRole(
+      await ctx.services.identity.members.createRole(ctx.em, ctx.identity!, input.name, input.permissions, ctx.meta),
+    );
   }
 
   @Requires(Permission.ROLES_MANAGE)
   @Mutation(() => Role, { description: 'Renames a custom role or changes its permissions (built-in roles are fixed).' })
   async updateRole(@Arg('input') input: UpdateRoleInput, @Ctx() ctx: GraphQLContext): Promise<Role> {
-    const role = await ctx.services.identity.members.updateRole(ctx.em, ctx.identity!, input.roleId, input.name, input.permissions, ctx.meta);
+    const role = await ctx.services.identity.members.updateRole(
+      ctx.em,
+      ctx.identity!,
+      input.roleId,
+      input.name,
+      input.permissions,
+      ctx.meta,
+    );
     return toRole(role);
   }
 

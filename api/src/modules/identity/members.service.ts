@@ -26,10 +26,12 @@ export class MembersService {
       { $or: [{ workspace: null }, { workspace: workspaceId }] },
       { orderBy: { builtIn: 'desc', createdAt: 'asc' } },
     );
-    const counts = await em.getConnection().execute<{ role_id: string; count: string }[]>(
-      'select role_id, count(*) from "membership" where workspace_id = ? group by role_id',
-      [workspaceId],
-    );
+    const counts = await em
+      .getConnection()
+      .execute<{ role_id: string; count: string }[]>(
+        'select role_id, count(*) from "membership" where workspace_id = ? group by role_id',
+        [workspaceId],
+      );
     const countByRole = new Map(counts.map((row) => [row.role_id, Number(row.count)]));
     return roles.map((role) => ({ role, memberCount: countByRole.get(role.id) ?? 0 }));
   }
@@ -48,14 +50,27 @@ export class MembersService {
     if (!user) {
       // A new account with a one-time password the inviter hands over; it must be changed at first login.
       temporaryPassword = randomBytes(12).toString('base64url');
-      user = em.create(User, { email, name: input.name.trim(), passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true });
+      user = em.create(User, {
+        email,
+        name: input.name.trim(),
+        passwordHash: await hashPassword(temporaryPassword),
+        mustChangePassword: true,
+      });
     }
     if (await em.count(Membership, { user, workspace: workspaceId })) {
       throw new AppError('CONFLICT', 'members.alreadyMember', {}, { email: 'members.alreadyMember' });
     }
     const member = em.create(Membership, { user, role, workspace: em.getReference(Workspace, workspaceId) });
     await em.flush();
-    await this.audit.record(em, { action: 'member.added', workspaceId, actorId: actor.userId, actorTokenId: actor.tokenId, ip: meta.ip, target: email, details: { role: role.key } });
+    await this.audit.record(em, {
+      action: 'member.added',
+      workspaceId,
+      actorId: actor.userId,
+      actorTokenId: actor.tokenId,
+      ip: meta.ip,
+      target: email,
+      details: { role: role.key },
+    });
     return { member, temporaryPassword };
   }
 
@@ -68,7 +83,15 @@ export class MembersService {
     const previous = member.role.key;
     member.role = role;
     await em.flush();
-    await this.audit.record(em, { action: 'member.roleChanged', workspaceId: actor.workspaceId, actorId: actor.userId, actorTokenId: actor.tokenId, ip: meta.ip, target: member.user.email, details: { from: previous, to: role.key } });
+    await this.audit.record(em, {
+      action: 'member.roleChanged',
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      actorTokenId: actor.tokenId,
+      ip: meta.ip,
+      target: member.user.email,
+      details: { from: previous, to: role.key },
+    });
     return member;
   }
 
@@ -78,26 +101,62 @@ export class MembersService {
     await this.assertMayManage(em, actor, member);
     if (member.role.key === 'owner') await this.assertNotLastOwner(em);
     await em.removeAndFlush(member);
-    await this.audit.record(em, { action: 'member.removed', workspaceId: actor.workspaceId, actorId: actor.userId, actorTokenId: actor.tokenId, ip: meta.ip, target: member.user.email });
+    await this.audit.record(em, {
+      action: 'member.removed',
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      actorTokenId: actor.tokenId,
+      ip: meta.ip,
+      target: member.user.email,
+    });
   }
 
   async createRole(em: EntityManager, actor: Identity, name: string, permissions: Permission[], meta: RequestMeta) {
     const workspaceId = actor.workspaceId!;
     const cleanName = this.roleName(name);
     const key = `custom-${randomBytes(4).toString('hex')}`;
-    const role = em.create(Role, { workspace: workspaceId, key, name: cleanName, builtIn: false, permissions: this.cleanPermissions(permissions) });
+    const role = em.create(Role, {
+      workspace: workspaceId,
+      key,
+      name: cleanName,
+      builtIn: false,
+      permissions: this.cleanPermissions(permissions),
+    });
     await em.flush();
-    await this.audit.record(em, { action: 'role.created', workspaceId, actorId: actor.userId, actorTokenId: actor.tokenId, ip: meta.ip, target: cleanName, details: { permissions: role.permissions } });
+    await this.audit.record(em, {
+      action: 'role.created',
+      workspaceId,
+      actorId: actor.userId,
+      actorTokenId: actor.tokenId,
+      ip: meta.ip,
+      target: cleanName,
+      details: { permissions: role.permissions },
+    });
     return role;
   }
 
-  async updateRole(em: EntityManager, actor: Identity, roleId: string, name: string, permissions: Permission[], meta: RequestMeta) {
+  async updateRole(
+    em: EntityManager,
+    actor: Identity,
+    roleId: string,
+    name: string,
+    permissions: Permission[],
+    meta: RequestMeta,
+  ) {
     const role = await this.customRole(em, actor, roleId);
     const before = role.permissions;
     role.name = this.roleName(name);
     role.permissions = this.cleanPermissions(permissions);
     await em.flush();
-    await this.audit.record(em, { action: 'role.updated', workspaceId: actor.workspaceId, actorId: actor.userId, actorTokenId: actor.tokenId, ip: meta.ip, target: role.name, details: { before, after: role.permissions } });
+    await this.audit.record(em, {
+      action: 'role.updated',
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      actorTokenId: actor.tokenId,
+      ip: meta.ip,
+      target: role.name,
+      details: { before, after: role.permissions },
+    });
     return role;
   }
 
@@ -105,12 +164,20 @@ export class MembersService {
     const role = await this.customRole(em, actor, roleId);
     if (await em.count(Membership, { role })) throw new AppError('CONFLICT', 'roles.inUse');
     await em.removeAndFlush(role);
-    await this.audit.record(em, { action: 'role.deleted', workspaceId: actor.workspaceId, actorId: actor.userId, actorTokenId: actor.tokenId, ip: meta.ip, target: role.name });
+    await this.audit.record(em, {
+      action: 'role.deleted',
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      actorTokenId: actor.tokenId,
+      ip: meta.ip,
+      target: role.name,
+    });
   }
 
   private roleName(name: string): string {
     const clean = name.trim();
-    if (clean.length < 2 || clean.length > 60) throw new AppError('BAD_USER_INPUT', 'roles.nameLength', {}, { name: 'roles.nameLength' });
+    if (clean.length < 2 || clean.length > 60)
+      throw new AppError('BAD_USER_INPUT', 'roles.nameLength', {}, { name: 'roles.nameLength' });
     return clean;
   }
 
@@ -131,12 +198,14 @@ export class MembersService {
   private async assignableRole(em: EntityManager, actor: Identity, roleId: string): Promise<Role> {
     const role = await em.findOne(Role, { id: roleId, $or: [{ workspace: null }, { workspace: actor.workspaceId }] });
     if (!role) throw new AppError('BAD_USER_INPUT', 'roles.unknown', {}, { roleId: 'roles.unknown' });
-    if (role.key === 'owner' && !(await this.isOwner(em, actor))) throw new AppError('FORBIDDEN', 'members.onlyOwnerGrantsOwner');
+    if (role.key === 'owner' && !(await this.isOwner(em, actor)))
+      throw new AppError('FORBIDDEN', 'members.onlyOwnerGrantsOwner');
     return role;
   }
 
   private async assertMayManage(em: EntityManager, actor: Identity, member: Membership): Promise<void> {
-    if (member.role.key === 'owner' && !(await this.isOwner(em, actor))) throw new AppError('FORBIDDEN', 'members.onlyOwnerManagesOwner');
+    if (member.role.key === 'owner' && !(await this.isOwner(em, actor)))
+      throw new AppError('FORBIDDEN', 'members.onlyOwnerManagesOwner');
   }
 
   private async isOwner(em: EntityManager, actor: Identity): Promise<boolean> {

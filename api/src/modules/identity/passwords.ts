@@ -5,7 +5,12 @@ import argon2 from 'argon2';
  * project's 2-vCPU machine one hash costs ~77 ms of CPU (docs/BENCHMARKS.md): slow for a
  * password guesser, still fine for a login. Changing these re-hashes on the next login.
  */
-export const PASSWORD_HASH_OPTIONS = { type: argon2.argon2id, memoryCost: 47_104, timeCost: 2, parallelism: 1 } as const;
+export const PASSWORD_HASH_OPTIONS = {
+  type: argon2.argon2id,
+  memoryCost: 47_104,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Entity, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '../../db/base.entity';
 import { User } from './user.entity';
 import { Workspace } from './workspace.entity';
@@ -17,7 +17,7 @@ export class Session extends BaseEntity {
   tokenHash!: string;
 
   @Property({ type: 'timestamptz' })
-  lastSeenAt: Date = new Date();
+  lastSeenAt: Opt<Date> = new Date();
 
   @Property({ type: 'timestamptz' })
   expiresAt!: Date;

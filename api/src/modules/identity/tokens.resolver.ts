@@ -14,9 +14,17 @@ export class TokensResolver {
   }
 
   @Requires(Permission.TOKENS_MANAGE)
-  @Mutation(() => CreatedApiToken, { description: 'Creates a token with a subset of your permissions; the token is shown once.' })
+  @Mutation(() => CreatedApiToken, {
+    description: 'Creates a token with a subset of your permissions; the token is shown once.',
+  })
   async createApiToken(@Arg('input') input: CreateApiTokenInput, @Ctx() ctx: GraphQLContext): Promise<CreatedApiToken> {
-    const { token, apiToken } = await ctx.services.identity.tokens.create(ctx.em, ctx.identity!, input.name, input.permissions, ctx.meta);
+    const { token, apiToken } = await ctx.services.identity.tokens.create(
+      ctx.em,
+      ctx.identity!,
+      input.name,
+      input.permissions,
+      ctx.meta,
+    );
     return { token, apiToken: toApiToken(apiToken) };
   }
 

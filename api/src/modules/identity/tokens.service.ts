@@ -23,9 +23,15 @@ export class TokensService {
     }
     const beyond = permissions.filter((permission) => !actor.permissions.has(permission));
     if (beyond.length > 0) {
-      throw new AppError('FORBIDDEN', 'tokens.beyondOwnPermissions', { permissions: beyond.join(', ') }, { permissions: 'tokens.beyondOwnPermissions' });
+      throw new AppError(
+        'FORBIDDEN',
+        'tokens.beyondOwnPermissions',
+        { permissions: beyond.join(', ') },
+        { permissions: 'tokens.beyondOwnPermissions' },
+      );
     }
-    if (permissions.length === 0) throw new AppError('BAD_USER_INPUT', 'tokens.noPermissions', {}, { permissions: 'tokens.noPermissions' });
+    if (permissions.length === 0)
+      throw new AppError('BAD_USER_INPUT', 'tokens.noPermissions', {}, { permissions: 'tokens.noPermissions' });
     const token = newToken('bzt');
     const apiToken = em.create(ApiToken, {
       workspace: em.getReference(Workspace, actor.workspaceId!),
@@ -37,7 +43,15 @@ export class TokensService {
     });
     await em.flush();
     await em.populate(apiToken, ['createdBy']);
-    await this.audit.record(em, { action: 'token.created', workspaceId: actor.workspaceId, actorId: actor.userId, actorTokenId: actor.tokenId, ip: meta.ip, target: cleanName, details: { permissions: apiToken.permissions } });
+    await this.audit.record(em, {
+      action: 'token.created',
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      actorTokenId: actor.tokenId,
+      ip: meta.ip,
+      target: cleanName,
+      details: { permissions: apiToken.permissions },
+    });
     return { token, apiToken };
   }
 
@@ -47,7 +61,14 @@ export class TokensService {
     if (!apiToken.revokedAt) {
       apiToken.revokedAt = new Date();
       await em.flush();
-      await this.audit.record(em, { action: 'token.revoked', workspaceId: actor.workspaceId, actorId: actor.userId, actorTokenId: actor.tokenId, ip: meta.ip, target: apiToken.name });
+      await this.audit.record(em, {
+        action: 'token.revoked',
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        actorTokenId: actor.tokenId,
+        ip: meta.ip,
+        target: apiToken.name,
+      });
     }
     return apiToken;
   }

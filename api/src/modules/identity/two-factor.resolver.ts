@@ -12,9 +12,17 @@ export class TwoFactorResolver {
   }
 
   @SignedIn()
-  @Mutation(() => RecoveryCodes, { description: 'Turns two-factor on with a code from the app; returns the recovery codes once.' })
+  @Mutation(() => RecoveryCodes, {
+    description: 'Turns two-factor on with a code from the app; returns the recovery codes once.',
+  })
   async enableTwoFactor(@Arg('input') input: EnableTwoFactorInput, @Ctx() ctx: GraphQLContext): Promise<RecoveryCodes> {
-    const codes = await ctx.services.identity.twoFactor.enable(ctx.em, ctx.identity!.userId, input.code, input.password, ctx.meta);
+    const codes = await ctx.services.identity.twoFactor.enable(
+      ctx.em,
+      ctx.identity!.userId,
+      input.code,
+      input.password,
+      ctx.meta,
+    );
     return { codes };
   }
 
@@ -28,7 +36,12 @@ export class TwoFactorResolver {
   @SignedIn()
   @Mutation(() => RecoveryCodes, { description: 'Replaces all recovery codes with ten new ones.' })
   async regenerateRecoveryCodes(@Arg('password') password: string, @Ctx() ctx: GraphQLContext): Promise<RecoveryCodes> {
-    const codes = await ctx.services.identity.twoFactor.regenerateRecoveryCodes(ctx.em, ctx.identity!.userId, password, ctx.meta);
+    const codes = await ctx.services.identity.twoFactor.regenerateRecoveryCodes(
+      ctx.em,
+      ctx.identity!.userId,
+      password,
+      ctx.meta,
+    );
     return { codes };
   }
 }

@@ -28,7 +28,13 @@ export class TwoFactorService {
     return { secret, otpauthUri, qrCodeSvg: await totpQrSvg(otpauthUri) };
   }
 
-  async enable(em: EntityManager, userId: string, code: string, password: string, meta: RequestMeta): Promise<string[]> {
+  async enable(
+    em: EntityManager,
+    userId: string,
+    code: string,
+    password: string,
+    meta: RequestMeta,
+  ): Promise<string[]> {
     const user = await em.findOneOrFail(User, userId, { populate: ['passwordHash', 'totpPendingSecret'] });
     await this.requirePassword(user, password);
     if (!user.totpPendingSecret) throw new AppError('BAD_USER_INPUT', 'auth.twoFactorNotStarted');
@@ -40,7 +46,12 @@ export class TwoFactorService {
     user.totpEnabledAt = new Date();
     await em.flush();
     const codes = await this.replaceRecoveryCodes(em, userId);
-    await this.audit.record(em, { action: 'auth.twoFactorEnabled', actorId: userId, ip: meta.ip, workspaceId: await this.auth.defaultWorkspaceId(em, userId) });
+    await this.audit.record(em, {
+      action: 'auth.twoFactorEnabled',
+      actorId: userId,
+      ip: meta.ip,
+      workspaceId: await this.auth.defaultWorkspaceId(em, userId),
+    });
     return codes;
   }
 
@@ -58,15 +69,30 @@ export class TwoFactorService {
     user.totpEnabledAt = null;
     await em.flush();
     await em.getConnection().execute(RECOVERY_CODES_DELETE, [userId]);
-    await this.audit.record(em, { action: 'auth.twoFactorDisabled', actorId: userId, ip: meta.ip, workspaceId: await this.auth.defaultWorkspaceId(em, userId) });
+    await this.audit.record(em, {
+      action: 'auth.twoFactorDisabled',
+      actorId: userId,
+      ip: meta.ip,
+      workspaceId: await this.auth.defaultWorkspaceId(em, userId),
+    });
   }
 
-  async regenerateRecoveryCodes(em: EntityManager, userId: string, password: string, meta: RequestMeta): Promise<string[]> {
+  async regenerateRecoveryCodes(
+    em: EntityManager,
+    userId: string,
+    password: string,
+    meta: RequestMeta,
+  ): Promise<string[]> {
     const user = await em.findOneOrFail(User, userId, { populate: ['passwordHash', 'totpSecret'] });
     await this.requirePassword(user, password);
     if (!user.totpSecret) throw new AppError('BAD_USER_INPUT', 'auth.twoFactorNotEnabled');
     const codes = await this.replaceRecoveryCodes(em, userId);
-    await this.audit.record(em, { action: 'auth.recoveryCodesRegenerated', actorId: userId, ip: meta.ip, workspaceId: await this.auth.defaultWorkspaceId(em, userId) });
+    await this.audit.record(em, {
+      action: 'auth.recoveryCodesRegenerated',
+      actorId: userId,
+      ip: meta.ip,
+      workspaceId: await this.auth.defaultWorkspaceId(em, userId),
+    });
     return codes;
   }
 
@@ -82,7 +108,12 @@ export class TwoFactorService {
       const connection = tx.getConnection();
       await connection.execute(RECOVERY_CODES_DELETE, [userId], 'run', tx.getTransactionContext());
       for (const code of codes) {
-        await connection.execute(RECOVERY_CODE_INSERT, [userId, this.secrets.hashCode(code)], 'run', tx.getTransactionContext());
+        await connection.execute(
+          RECOVERY_CODE_INSERT,
+          [userId, this.secrets.hashCode(code)],
+          'run',
+          tx.getTransactionContext(),
+        );
       }
     });
     return codes;
