@@ -58,6 +58,9 @@ missing_packages() {
     missing+=(postgresql)
   fi
   if ! command -v chromium >/dev/null; then missing+=(chromium); fi
+  # curl and jq run the shell examples of docs/API.md in the tests.
+  if ! command -v curl >/dev/null; then missing+=(curl); fi
+  if ! command -v jq >/dev/null; then missing+=(jq); fi
   if [ ! -x /usr/sbin/nginx ]; then missing+=(nginx); fi
   if ! command -v mvn >/dev/null; then missing+=(maven); fi
   if ! command -v javac >/dev/null; then missing+=(openjdk-17-jdk-headless); fi
