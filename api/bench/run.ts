@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchEmbeddedStart, describeStart } from './embedded-start';
 import { benchGraphqlTypename, describeThroughput } from './graphql-throughput';
+import { benchIdentity, describeIdentity } from './identity';
 import { REPO_ROOT } from './support';
 
 /**
@@ -17,6 +18,10 @@ const BENCHES: Record<string, () => Promise<{ lines: string[]; data: unknown }>>
   graphql: async () => {
     const data = await benchGraphqlTypename();
     return { lines: describeThroughput(data), data };
+  },
+  identity: async () => {
+    const data = await benchIdentity();
+    return { lines: describeIdentity(data), data };
   },
 };
 

@@ -68,9 +68,10 @@ export function createHttpApp({
       context: async ({ req }) => {
         const meta = { ip: req.ip, userAgent: req.headers['user-agent'] };
         const credential = credentialOf(req);
-        // One indexed query when a credential is present; anonymous requests cost nothing.
+        // One indexed query when a credential is present; anonymous requests cost nothing. Raw
+        // SQL on the root entity manager's connection: no unit of work to fork for it.
         const identity = credential
-          ? await services.identity.access.resolve(orm.em.fork(), credential, meta.ip)
+          ? await services.identity.access.resolve(orm.em, credential, meta.ip)
           : undefined;
         return new GraphQLContext(orm, services, {
           requestId: req.id,
