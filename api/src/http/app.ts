@@ -70,9 +70,7 @@ export function createHttpApp({
         const credential = credentialOf(req);
         // One indexed query when a credential is present; anonymous requests cost nothing. Raw
         // SQL on the root entity manager's connection: no unit of work to fork for it.
-        const identity = credential
-          ? await services.identity.access.resolve(orm.em, credential, meta.ip)
-          : undefined;
+        const identity = credential ? await services.identity.access.resolve(orm.em, credential, meta.ip) : undefined;
         return new GraphQLContext(orm, services, {
           requestId: req.id,
           language: languageOf(req),
