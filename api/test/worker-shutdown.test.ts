@@ -4,11 +4,12 @@ import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from './support/database';
 import { JOB_STORES, mongoUrlFor, openTestStore, testRunner } from './support/job-stores';
 import { waitFor } from './support/wait';
+import { typescriptNodeArgs } from './support/typescript-runner';
 
 const API_DIR = join(__dirname, '..');
 
 function startWorkerProcess(database: TestDatabase, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'support', 'slow-job-worker.ts')], {
+  return spawn(process.execPath, typescriptNodeArgs(join(__dirname, 'support', 'slow-job-worker.ts')), {
     cwd: API_DIR,
     env: {
       ...process.env,

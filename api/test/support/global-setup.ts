@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { databaseUrl, TEMPLATE_DATABASE, TEST_DATABASE_URL } from './services';
+import { typescriptNodeArgs } from './typescript-runner';
 
 const API_DIR = join(__dirname, '..', '..');
 
@@ -26,7 +27,7 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await admin.end();
   }
-  execFileSync(process.execPath, ['-r', '@swc-node/register', join(API_DIR, 'src', 'db', 'migrate-cli.ts')], {
+  execFileSync(process.execPath, typescriptNodeArgs(join(API_DIR, 'src', 'db', 'migrate-cli.ts')), {
     cwd: API_DIR,
     env: { ...process.env, DATABASE_URL: databaseUrl(TEMPLATE_DATABASE), LOG_LEVEL: 'warn', NODE_ENV: 'test' },
     stdio: ['ignore', 'ignore', 'inherit'],

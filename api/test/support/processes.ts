@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { typescriptNodeArgs } from './typescript-runner';
 
 export const API_DIR = join(__dirname, '..', '..');
 
@@ -11,7 +12,7 @@ export interface Spawned {
 
 /** Runs an API entry point from source (through the swc hook), as its own process. */
 export function runEntry(entry: string, env: Record<string, string | undefined>): Spawned {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(API_DIR, 'src', entry)], {
+  const child = spawn(process.execPath, typescriptNodeArgs(join(API_DIR, 'src', entry)), {
     cwd: API_DIR,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
