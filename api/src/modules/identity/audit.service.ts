@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditLog } from './audit-log.entity';
+import type { Identity, RequestMeta } from './identity';
 
 export interface AuditEvent {
   action: string;
@@ -32,6 +33,22 @@ export class AuditService {
       details: event.details ?? null,
     });
     await fork.flush();
+  }
+
+  /** An event done by the caller (a member, or a script with a token) in its active workspace. */
+  recordBy(
+    em: EntityManager,
+    actor: Identity,
+    meta: RequestMeta,
+    event: Pick<AuditEvent, 'action' | 'target' | 'details'>,
+  ): Promise<void> {
+    return this.record(em, {
+      ...event,
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      actorTokenId: actor.tokenId,
+      ip: meta.ip,
+    });
   }
 
   /** Newest first, keyset-paged by (created_at, id): `audit_log_workspace_id_created_at_index`. */

@@ -105,12 +105,7 @@ export class AuthService {
     await connection.execute(CHALLENGE_DELETE, [challenge.id]);
     await connection.execute(THROTTLE_RESET, [`email:${user.email}`]);
     if (method === 'recovery-code') {
-      await this.audit.record(em, {
-        action: 'auth.recoveryCodeUsed',
-        actorId: user.id,
-        ip: meta.ip,
-        workspaceId: await this.defaultWorkspaceId(em, user.id),
-      });
+      await this.recordUserEvent(em, user.id, meta, 'auth.recoveryCodeUsed');
     }
     return this.signIn(em, user, meta, method);
   }
@@ -136,12 +131,7 @@ export class AuthService {
 
   async logout(em: EntityManager, sessionId: string, userId: string, meta: RequestMeta): Promise<void> {
     await em.nativeUpdate(Session, { id: sessionId, user: userId, revokedAt: null }, { revokedAt: new Date() });
-    await this.audit.record(em, {
-      action: 'auth.logout',
-      actorId: userId,
-      ip: meta.ip,
-      workspaceId: await this.defaultWorkspaceId(em, userId),
-    });
+    await this.recordUserEvent(em, userId, meta, 'auth.logout');
   }
 
   async changePassword(
@@ -167,12 +157,7 @@ export class AuthService {
       { user: userId, revokedAt: null, ...(currentSessionId ? { id: { $ne: currentSessionId } } : {}) },
       { revokedAt: new Date() },
     );
-    await this.audit.record(em, {
-      action: 'auth.passwordChanged',
-      actorId: userId,
-      ip: meta.ip,
-      workspaceId: await this.defaultWorkspaceId(em, userId),
-    });
+    await this.recordUserEvent(em, userId, meta, 'auth.passwordChanged');
   }
 
   async sessions(em: EntityManager, userId: string) {
@@ -190,13 +175,7 @@ export class AuthService {
       { revokedAt: new Date() },
     );
     if (revoked === 0) throw new AppError('NOT_FOUND', 'errors.notFound');
-    await this.audit.record(em, {
-      action: 'session.revoked',
-      actorId: userId,
-      ip: meta.ip,
-      target: sessionId,
-      workspaceId: await this.defaultWorkspaceId(em, userId),
-    });
+    await this.recordUserEvent(em, userId, meta, 'session.revoked', sessionId);
   }
 
   async switchWorkspace(em: EntityManager, userId: string, sessionId: string, workspaceId: string): Promise<void> {
@@ -228,6 +207,23 @@ export class AuthService {
       details: { method },
     });
     return { status: 'SIGNED_IN', sessionToken, mustChangePassword: user.mustChangePassword };
+  }
+
+  /** A security event of a signed-in user (logged under the workspace the user starts in). */
+  async recordUserEvent(
+    em: EntityManager,
+    userId: string,
+    meta: RequestMeta,
+    action: string,
+    target?: string,
+  ): Promise<void> {
+    await this.audit.record(em, {
+      action,
+      actorId: userId,
+      ip: meta.ip,
+      target,
+      workspaceId: await this.defaultWorkspaceId(em, userId),
+    });
   }
 
   /** The workspace a new session starts in: the user's oldest membership. */

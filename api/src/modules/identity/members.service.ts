@@ -62,12 +62,8 @@ export class MembersService {
     }
     const member = em.create(Membership, { user, role, workspace: em.getReference(Workspace, workspaceId) });
     await em.flush();
-    await this.audit.record(em, {
+    await this.audit.recordBy(em, actor, meta, {
       action: 'member.added',
-      workspaceId,
-      actorId: actor.userId,
-      actorTokenId: actor.tokenId,
-      ip: meta.ip,
       target: email,
       details: { role: role.key },
     });
@@ -83,12 +79,8 @@ export class MembersService {
     const previous = member.role.key;
     member.role = role;
     await em.flush();
-    await this.audit.record(em, {
+    await this.audit.recordBy(em, actor, meta, {
       action: 'member.roleChanged',
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      actorTokenId: actor.tokenId,
-      ip: meta.ip,
       target: member.user.email,
       details: { from: previous, to: role.key },
     });
@@ -101,12 +93,8 @@ export class MembersService {
     await this.assertMayManage(em, actor, member);
     if (member.role.key === 'owner') await this.assertNotLastOwner(em);
     await em.removeAndFlush(member);
-    await this.audit.record(em, {
+    await this.audit.recordBy(em, actor, meta, {
       action: 'member.removed',
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      actorTokenId: actor.tokenId,
-      ip: meta.ip,
       target: member.user.email,
     });
   }
@@ -123,12 +111,8 @@ export class MembersService {
       permissions: this.cleanPermissions(permissions),
     });
     await em.flush();
-    await this.audit.record(em, {
+    await this.audit.recordBy(em, actor, meta, {
       action: 'role.created',
-      workspaceId,
-      actorId: actor.userId,
-      actorTokenId: actor.tokenId,
-      ip: meta.ip,
       target: cleanName,
       details: { permissions: role.permissions },
     });
@@ -148,12 +132,8 @@ export class MembersService {
     role.name = this.roleName(name);
     role.permissions = this.cleanPermissions(permissions);
     await em.flush();
-    await this.audit.record(em, {
+    await this.audit.recordBy(em, actor, meta, {
       action: 'role.updated',
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      actorTokenId: actor.tokenId,
-      ip: meta.ip,
       target: role.name,
       details: { before, after: role.permissions },
     });
@@ -164,12 +144,8 @@ export class MembersService {
     const role = await this.customRole(em, actor, roleId);
     if (await em.count(Membership, { role })) throw new AppError('CONFLICT', 'roles.inUse');
     await em.removeAndFlush(role);
-    await this.audit.record(em, {
+    await this.audit.recordBy(em, actor, meta, {
       action: 'role.deleted',
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      actorTokenId: actor.tokenId,
-      ip: meta.ip,
       target: role.name,
     });
   }

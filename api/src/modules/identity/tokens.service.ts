@@ -43,12 +43,8 @@ export class TokensService {
     });
     await em.flush();
     await em.populate(apiToken, ['createdBy']);
-    await this.audit.record(em, {
+    await this.audit.recordBy(em, actor, meta, {
       action: 'token.created',
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      actorTokenId: actor.tokenId,
-      ip: meta.ip,
       target: cleanName,
       details: { permissions: apiToken.permissions },
     });
@@ -61,12 +57,8 @@ export class TokensService {
     if (!apiToken.revokedAt) {
       apiToken.revokedAt = new Date();
       await em.flush();
-      await this.audit.record(em, {
+      await this.audit.recordBy(em, actor, meta, {
         action: 'token.revoked',
-        workspaceId: actor.workspaceId,
-        actorId: actor.userId,
-        actorTokenId: actor.tokenId,
-        ip: meta.ip,
         target: apiToken.name,
       });
     }

@@ -46,12 +46,7 @@ export class TwoFactorService {
     user.totpEnabledAt = new Date();
     await em.flush();
     const codes = await this.replaceRecoveryCodes(em, userId);
-    await this.audit.record(em, {
-      action: 'auth.twoFactorEnabled',
-      actorId: userId,
-      ip: meta.ip,
-      workspaceId: await this.auth.defaultWorkspaceId(em, userId),
-    });
+    await this.auth.recordUserEvent(em, userId, meta, 'auth.twoFactorEnabled');
     return codes;
   }
 
@@ -69,12 +64,7 @@ export class TwoFactorService {
     user.totpEnabledAt = null;
     await em.flush();
     await em.getConnection().execute(RECOVERY_CODES_DELETE, [userId]);
-    await this.audit.record(em, {
-      action: 'auth.twoFactorDisabled',
-      actorId: userId,
-      ip: meta.ip,
-      workspaceId: await this.auth.defaultWorkspaceId(em, userId),
-    });
+    await this.auth.recordUserEvent(em, userId, meta, 'auth.twoFactorDisabled');
   }
 
   async regenerateRecoveryCodes(
@@ -87,12 +77,7 @@ export class TwoFactorService {
     await this.requirePassword(user, password);
     if (!user.totpSecret) throw new AppError('BAD_USER_INPUT', 'auth.twoFactorNotEnabled');
     const codes = await this.replaceRecoveryCodes(em, userId);
-    await this.audit.record(em, {
-      action: 'auth.recoveryCodesRegenerated',
-      actorId: userId,
-      ip: meta.ip,
-      workspaceId: await this.auth.defaultWorkspaceId(em, userId),
-    });
+    await this.auth.recordUserEvent(em, userId, meta, 'auth.recoveryCodesRegenerated');
     return codes;
   }
 
