@@ -89,9 +89,49 @@ app.use(
   }),
 );
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A cross-site form post ends here with 403. Every action also runs the same check (app/utils/csrf.server.ts),
+ * but Remix's own origin check would answer page routes with a 500 and a logged stack trace before ours runs.
+ * @param {import('express').Request} req @param {import('express').Response} res @param {() => void} next
+ */
+function rejectCrossSite(req, res, next) {
+  const origin = req.get('origin');
+  if (SAFE_METHODS.has(req.method) || origin === undefined) return next();
+  let originHost;
+  try {
+    originHost = origin === 'null' ? undefined : new URL(origin).host;
+  } catch {
+    originHost = undefined;
+  }
+  if (originHost !== undefined && originHost === req.get('host')) return next();
+  res.status(403).type('text/plain').send('403 Forbidden: cross-site request');
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * Leaves exactly one address in X-Forwarded-For for the app to pass on to the API (login throttling, audit log,
+ * session list): the last hop nginx added when the request came through it on loopback, otherwise the peer
+ * itself. Whatever a browser wrote into the header is never trusted on its own.
+ * @param {import('express').Request} req @param {import('express').Response} _res @param {() => void} next
+ */
+function rewriteClientAddress(req, _res, next) {
+  const peer = req.socket.remoteAddress ?? '';
+  const forwarded = String(req.headers['x-forwarded-for'] ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
+  const client = LOOPBACK.has(peer) && forwarded.length > 0 ? forwarded.at(-1) : peer;
+  if (client) req.headers['x-forwarded-for'] = client;
+  else delete req.headers['x-forwarded-for'];
+  next();
+}
+
 const { assets, handler } = await loadRemixHandler();
 app.use(assets);
-app.all('*', handler);
+app.all('*', rejectCrossSite, rewriteClientAddress, handler);
 
 const server = app.listen(PORT, HOST, () => {
   console.log(`dashboard: listening on http://${HOST}:${PORT} (API at ${API_INTERNAL_URL})`);

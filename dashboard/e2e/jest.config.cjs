@@ -9,7 +9,7 @@ module.exports = {
   // Each suite starts PostgreSQL, the API and the dashboard (room to boot; ports are picked free).
   testTimeout: 120_000,
   transform: {
-    '^.+\\.(t|j)sx?$': [
+    '^.+\\.(t|j)sx?$|\\.mjs$': [
       '@swc/jest',
       {
         jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
@@ -17,4 +17,7 @@ module.exports = {
       },
     ],
   },
+  // otplib (TOTP codes for the two-factor test) needs @scure/@noble, which ship only ESM; Jest's module system
+  // cannot require() ESM on Node 20, so those are compiled to CommonJS like the test files.
+  transformIgnorePatterns: ['/node_modules/(?!(@scure|@noble|@otplib|otplib)/)'],
 };

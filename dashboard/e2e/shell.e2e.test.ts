@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import en from '../app/locales/en.json';
 import id from '../app/locales/id.json';
 import { collectPageErrors, launchBrowser, type Browser } from './support/browser';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, firstSignInAsAdmin, submitLogin, switchLanguage } from './support/identity';
 import { startStack, type Stack } from './support/stack';
 
 const SCREENSHOTS = join(__dirname, 'screenshots');
@@ -23,6 +24,10 @@ describe('the signed-in shell', () => {
   it('opens / on the English dashboard, switches to Indonesian from the header, and keeps the choice', async () => {
     const page = await browser.context.newPage();
     const errors = collectPageErrors(page);
+    // Choosing English on the login page keeps it after signing in (the seeded account itself speaks Indonesian).
+    await page.goto(`${stack.dashboardUrl}/login`);
+    await switchLanguage(page, 'en');
+    await firstSignInAsAdmin(page, stack.dashboardUrl);
 
     await page.goto(`${stack.dashboardUrl}/`, { waitUntil: 'networkidle' });
     expect(new URL(page.url()).pathname).toBe('/dashboard');
@@ -65,7 +70,14 @@ describe('the signed-in shell', () => {
     const noScript = await launchBrowser({ locale: 'id-ID', javaScriptEnabled: false });
     try {
       const page = await noScript.context.newPage();
+      // Signing in works without JavaScript too; the login page brings the reader back to where they were going.
       await page.goto(`${stack.dashboardUrl}/contacts`);
+      expect(new URL(page.url()).pathname).toBe('/login');
+      await submitLogin(page, stack.dashboardUrl, {
+        email: ADMIN_EMAIL,
+        password: ADMIN_PASSWORD,
+        expectPath: '/contacts',
+      });
       expect(await page.locator('html').getAttribute('lang')).toBe('id');
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(id.shell.nav.contacts);
 

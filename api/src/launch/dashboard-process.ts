@@ -9,6 +9,8 @@ export interface DashboardProcessOptions {
   host: string;
   port: number;
   apiUrl: string;
+  /** The address users open; its scheme decides whether cookies are Secure. */
+  publicUrl: string;
   logger: Logger;
 }
 
@@ -51,7 +53,7 @@ function assertPortFree(host: string, port: number): Promise<void> {
 
 /** Runs the built dashboard (`node dashboard/server.js`) as a child process, as systemd does in production. */
 export async function startDashboardProcess(options: DashboardProcessOptions): Promise<DashboardProcess> {
-  const { repoRoot, host, port, apiUrl, logger } = options;
+  const { repoRoot, host, port, apiUrl, publicUrl, logger } = options;
   const dashboardDir = join(repoRoot, 'dashboard');
   if (!existsSync(join(dashboardDir, 'build', 'server', 'index.js'))) {
     throw new Error('the dashboard is not built: run `npm run build` (npm start does it for you)');
@@ -65,6 +67,7 @@ export async function startDashboardProcess(options: DashboardProcessOptions): P
       DASHBOARD_HOST: host,
       DASHBOARD_PORT: String(port),
       API_INTERNAL_URL: apiUrl,
+      PUBLIC_URL: publicUrl,
     },
     // The IPC channel closes when this process dies, even by `kill -9`: the dashboard
     // watches it and exits, so no orphan keeps the port after a crash.

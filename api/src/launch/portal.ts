@@ -72,6 +72,7 @@ async function main(): Promise<void> {
       host: config.dashboard.host,
       port: config.dashboard.port,
       apiUrl: api.url!,
+      publicUrl: config.publicUrl,
       logger: logger.child({ module: 'dashboard' }),
     });
     steps.push({ name: 'dashboard', run: dashboard.stop });

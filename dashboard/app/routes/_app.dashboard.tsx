@@ -46,3 +46,5 @@ export default function DashboardPage() {
     </div>
   );
 }
+
+export { InlineErrorBoundary as ErrorBoundary } from '../components/error-page';

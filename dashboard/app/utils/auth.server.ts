@@ -1,10 +1,14 @@
 import { redirect } from '@remix-run/node';
 import { graphql } from '../graphql';
-import type { CurrentUserQuery, Permission } from '../graphql/graphql';
-import { gql, gqlResultAs, errorResponse, isApiUnavailable } from './graphql.server';
-import { serializeLanguageCookie } from './language.server';
+import type { Permission } from '../graphql/graphql';
+import { errorResponse, gql, gqlResultAs } from './graphql.server';
+import { languageFromCookie, serializeLanguageCookie } from './language.server';
+import type { Language } from './language';
 import { safeRedirectPath } from './redirect';
 import { commitSessionCookie, destroyChallengeCookie, getSessionToken, loginRedirect } from './session.server';
+import type { CurrentUser } from './user';
+
+export type { CurrentUser };
 
 const CurrentUserQueryDocument = graphql(`
   query CurrentUser {
@@ -31,7 +35,17 @@ const CurrentUserQueryDocument = graphql(`
   }
 `);
 
-export type CurrentUser = CurrentUserQuery['me'];
+const SaveAccountLanguageMutation = graphql(`
+  mutation SaveAccountLanguage($input: UpdateProfileInput!) {
+    updateProfile(input: $input) {
+      id
+      language
+    }
+  }
+`);
+
+const toApiLanguage = (lng: Language) => (lng === 'en' ? 'EN' : 'ID');
+const fromApiLanguage = (language: CurrentUser['language']): Language => (language === 'EN' ? 'en' : 'id');
 
 const PASSWORD_CHANGE_PATH = '/change-password';
 
@@ -69,9 +83,8 @@ export async function getUser(request: Request): Promise<CurrentUser | null> {
   try {
     return (await gql(request, CurrentUserQueryDocument)).me;
   } catch (error) {
-    if (error instanceof Response && !isApiUnavailable(error) && error.status >= 300 && error.status < 400) {
-      return null;
-    }
+    // A redirect to /login means the API refused the session.
+    if (error instanceof Response && error.status >= 300 && error.status < 400) return null;
     throw error;
   }
 }
@@ -83,8 +96,8 @@ export function homeFor(user: Pick<CurrentUser, 'mustChangePassword'>, redirectT
 }
 
 /**
- * Completes a sign-in: stores the session token, drops the two-factor challenge, adopts the user's language
- * for the dashboard, and goes on (to the forced password change first when one is pending).
+ * Completes a sign-in: stores the session token, drops the two-factor challenge, reconciles the browser's and
+ * the account's language, and goes on (to the forced password change first when one is pending).
  */
 export async function signIn(
   request: Request,
@@ -94,8 +107,44 @@ export async function signIn(
   const headers = new Headers();
   headers.append('Set-Cookie', commitSessionCookie(sessionToken));
   headers.append('Set-Cookie', destroyChallengeCookie());
-  // The account's language follows the user to any browser; a failure here must not block the sign-in.
+  // A failure here must not block the sign-in.
   const me = await gqlResultAs(request, sessionToken, CurrentUserQueryDocument);
-  if (me.data) headers.append('Set-Cookie', serializeLanguageCookie(me.data.me.language === 'EN' ? 'en' : 'id'));
+  if (me.data) {
+    const cookie = await reconcileLanguage(request, sessionToken, me.data.me);
+    if (cookie) headers.append('Set-Cookie', cookie);
+  }
   return redirect(homeFor({ mustChangePassword }, redirectTo), { headers });
+}
+
+/**
+ * One language per person: a browser without a choice takes the account's (the returned `lng` cookie); a
+ * choice made in this browser (the login page's switch, say) becomes the account's. Best effort.
+ */
+export async function reconcileLanguage(
+  request: Request,
+  token: string,
+  user: Pick<CurrentUser, 'name' | 'language' | 'mustChangePassword'>,
+): Promise<string | undefined> {
+  const chosen = languageFromCookie(request.headers.get('Cookie'));
+  if (!chosen) return serializeLanguageCookie(fromApiLanguage(user.language));
+  // Until a seeded password is changed the API takes nothing but the change; the change itself calls this again.
+  if (chosen !== fromApiLanguage(user.language) && !user.mustChangePassword) {
+    await saveAccountLanguage(request, token, user, chosen);
+  }
+  return undefined;
+}
+
+/** Makes `lng` the account's language (the dashboard and the API's messages); failures are ignored. */
+export async function saveAccountLanguage(
+  request: Request,
+  token: string,
+  user: Pick<CurrentUser, 'name'>,
+  lng: Language,
+): Promise<void> {
+  const result = await gqlResultAs(request, token, SaveAccountLanguageMutation, {
+    input: { name: user.name, language: toApiLanguage(lng) },
+  });
+  if (result.error) {
+    console.warn(JSON.stringify({ level: 'warn', event: 'language_not_saved', code: result.error.code }));
+  }
 }

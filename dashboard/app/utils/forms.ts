@@ -62,3 +62,9 @@ export function useClientValidation(schema: z.ZodMiniType, arrays: readonly stri
   };
   return { fieldErrors, onSubmit };
 }
+
+/** What an action answers about one form: a sentence for the form, messages for its fields. */
+export interface FormFeedback {
+  formError?: Message;
+  fieldErrors?: FieldErrors;
+}

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DashboardServerInfoDocument } from '../graphql/graphql';
-import { gql, isApiUnavailable } from './graphql.server';
+import { gql, gqlResult, isApiUnavailable } from './graphql.server';
 
 // A stand-in API over real HTTP: what the dashboard sends, and what it makes of the answers.
 let server: Server;
@@ -76,6 +76,101 @@ describe('gql', () => {
     expect((error as Response).status).toBe(500);
     expect(await (error as Response).json()).toEqual({ messageKey: 'errors.generic' });
     expect(isApiUnavailable(error)).toBe(false);
+  });
+
+  it('sends the session token from the cookie as a Bearer token, with the reader IP and browser', async () => {
+    answer = { status: 200, body: { data: { serverInfo: { version: '1', time: '2025-01-15T07:05:09.000Z' } } } };
+    await gql(
+      browserRequest({
+        Cookie: 'lng=id; bz_session=bzs_abcdefghijklmnop',
+        'X-Forwarded-For': '203.0.113.9',
+        'User-Agent': 'Mozilla/5.0 (Android 14) Chrome/131',
+      }),
+      DashboardServerInfoDocument,
+    );
+    expect(received[0]?.headers).toMatchObject({
+      authorization: 'Bearer bzs_abcdefghijklmnop',
+      'x-forwarded-for': '203.0.113.9',
+      'user-agent': 'Mozilla/5.0 (Android 14) Chrome/131',
+    });
+  });
+
+  it('sends no Authorization header when nobody is signed in', async () => {
+    answer = { status: 200, body: { data: { serverInfo: { version: '1', time: '2025-01-15T07:05:09.000Z' } } } };
+    await gql(browserRequest(), DashboardServerInfoDocument);
+    expect(received[0]?.headers.authorization).toBeUndefined();
+  });
+
+  it('turns a refused session into a redirect to /login that clears the cookie', async () => {
+    answer = {
+      status: 200,
+      body: { errors: [{ message: 'Please sign in.', extensions: { code: 'UNAUTHENTICATED' } }] },
+    };
+    const error = await thrownBy(
+      gql(
+        new Request('http://dashboard.test/settings/roles.data?_routes=x', {
+          headers: { Cookie: 'bz_session=bzs_revokedrevoked' },
+        }),
+        DashboardServerInfoDocument,
+      ),
+    );
+    expect((error as Response).status).toBe(302);
+    expect((error as Response).headers.get('Location')).toBe(
+      '/login?redirectTo=%2Fsettings%2Froles&notice=sessionExpired',
+    );
+    expect((error as Response).headers.get('Set-Cookie')).toMatch(/^bz_session=; Max-Age=0/);
+  });
+
+  it.each([
+    ['PASSWORD_CHANGE_REQUIRED', 302],
+    ['FORBIDDEN', 403],
+    ['NOT_FOUND', 404],
+  ])('answers %s with status %d', async (code, status) => {
+    answer = { status: 200, body: { errors: [{ message: 'x', extensions: { code, messageKey: 'auth.forbidden' } }] } };
+    const error = (await thrownBy(gql(browserRequest(), DashboardServerInfoDocument))) as Response;
+    expect(error.status).toBe(status);
+    if (code === 'PASSWORD_CHANGE_REQUIRED') expect(error.headers.get('Location')).toBe('/change-password');
+  });
+
+  it('hands form errors back with their key, params and fields (gqlResult never throws)', async () => {
+    answer = {
+      status: 200,
+      body: {
+        errors: [
+          {
+            message: 'Too many failed sign-in attempts. Try again in 15 minutes.',
+            extensions: { code: 'ACCOUNT_LOCKED', messageKey: 'auth.locked', params: { minutes: 15, nested: {} } },
+          },
+        ],
+      },
+    };
+    expect(await gqlResult(browserRequest(), DashboardServerInfoDocument)).toEqual({
+      error: { code: 'ACCOUNT_LOCKED', message: { key: 'auth.locked', params: { minutes: 15 } }, fields: {} },
+    });
+
+    answer = {
+      status: 200,
+      body: {
+        errors: [
+          {
+            message: 'Beberapa isian tidak valid.',
+            extensions: {
+              code: 'BAD_USER_INPUT',
+              messageKey: 'errors.somethingNew',
+              fields: { 'input.newPassword': 'auth.passwordTooShort', name: 'not.a.key' },
+            },
+          },
+        ],
+      },
+    };
+    expect(await gqlResult(browserRequest(), DashboardServerInfoDocument)).toEqual({
+      error: {
+        code: 'BAD_USER_INPUT',
+        // A key this dashboard does not know yet: the API's own sentence, already in the reader's language.
+        message: { text: 'Beberapa isian tidak valid.' },
+        fields: { newPassword: { key: 'auth.passwordTooShort' }, name: { key: 'validation.invalid' } },
+      },
+    });
   });
 
   it('throws a 502 response (errors.apiUnavailable) when the API cannot be reached', async () => {

@@ -172,7 +172,8 @@ function toApiError(error: CombinedError | undefined): ApiError {
   const code = typeof extensions.code === 'string' ? extensions.code : 'INTERNAL_SERVER_ERROR';
   const params = toMessageParams(extensions.params);
   const readerFacing = READER_FACING_CODES.has(code);
-  const message: Message = keyMessage(extensions.messageKey, params) ??
+  const message: Message =
+    keyMessage(extensions.messageKey, params) ??
     (readerFacing && first?.message ? { text: first.message } : { key: 'errors.generic' });
 
   const fields: Record<string, Message> = {};

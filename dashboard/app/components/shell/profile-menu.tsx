@@ -1,7 +1,7 @@
 import { Form, Link, useLocation } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CurrentUser } from '../../utils/auth.server';
+import type { CurrentUser } from '../../utils/user';
 import { roleLabel } from '../../utils/permissions';
 import { Icon } from '../ui/icon';
 import { allowed, settingsLinks } from './nav-items';

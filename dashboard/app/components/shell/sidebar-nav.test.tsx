@@ -5,7 +5,10 @@ import { SidebarNav } from './sidebar-nav';
 
 describe('SidebarNav', () => {
   it('lists every section in Indonesian and marks the current page', async () => {
-    renderInRemix(SidebarNav, { lng: 'id', path: '/dashboard' });
+    const everything = () => (
+      <SidebarNav permissions={['CONTACTS_READ', 'CAMPAIGNS_READ', 'TEMPLATES_READ', 'WALLET_READ']} />
+    );
+    renderInRemix(everything, { lng: 'id', path: '/dashboard' });
 
     const nav = await screen.findByRole('navigation', { name: 'Navigasi utama' });
     const links = within(nav).getAllByRole('link');
@@ -15,7 +18,7 @@ describe('SidebarNav', () => {
       'KampanyeSegera',
       'TemplatSegera',
       'DompetSegera',
-      'PengaturanSegera',
+      'Pengaturan',
     ]);
     expect(within(nav).getByRole('link', { name: 'Dasbor' }).getAttribute('aria-current')).toBe('page');
     expect(
@@ -23,5 +26,17 @@ describe('SidebarNav', () => {
         .getByRole('link', { name: /Dompet/ })
         .getAttribute('href'),
     ).toBe('/wallet');
+  });
+
+  it("hides the sections the user's role does not allow", async () => {
+    const finance = () => <SidebarNav permissions={['WALLET_READ', 'PAYMENTS_READ', 'CAMPAIGNS_READ']} />;
+    renderInRemix(finance, { lng: 'en', path: '/wallet' });
+
+    const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.getAttribute('href')),
+    ).toEqual(['/dashboard', '/campaigns', '/wallet', '/settings']);
   });
 });

@@ -1,0 +1,29 @@
+import { redirect, type ActionFunctionArgs } from '@remix-run/node';
+import { graphql } from '../graphql';
+import { requireSameOrigin } from '../utils/csrf.server';
+import { gqlResult } from '../utils/graphql.server';
+import { destroySessionCookie, getSessionToken } from '../utils/session.server';
+
+const LogoutMutation = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+/** Ends the session at the API (so the token is dead everywhere) and forgets it here. POST only. */
+export async function action({ request }: ActionFunctionArgs) {
+  requireSameOrigin(request);
+  if (getSessionToken(request)) {
+    // Signing out must work even when the session is already gone or the API is down: the cookie goes anyway.
+    const result = await gqlResult(request, LogoutMutation);
+    if (result.error && result.error.code !== 'UNAUTHENTICATED') {
+      console.warn(JSON.stringify({ level: 'warn', event: 'logout_failed', code: result.error.code }));
+    }
+  }
+  return redirect('/login?notice=signedOut', { headers: { 'Set-Cookie': destroySessionCookie() } });
+}
+
+// A link or a prefetch must not sign anyone out: only the form's POST does.
+export function loader() {
+  return redirect('/');
+}
