@@ -128,7 +128,7 @@ export async function startApi(
     const services = createServices(config);
     const graphql = createGraphQLServer({ schema, limits: config.graphql, isProduction: config.isProduction });
     await graphql.start();
-    const app = createHttpApp({
+    const handler = createHttpApp({
       orm,
       services,
       graphql,
@@ -139,7 +139,7 @@ export async function startApi(
         store.readiness,
       ],
     });
-    const httpServer = createServer(app);
+    const httpServer = createServer(handler);
     // Slow-loris protection; nginx in front has its own timeouts too.
     httpServer.headersTimeout = 20_000;
     httpServer.requestTimeout = 60_000;

@@ -1,14 +1,15 @@
-import { expressMiddleware } from '@as-integrations/express5';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import express, { type Express, type Request } from 'express';
+import express from 'express';
 import type { Logger } from '../core/logger';
-import { LANGUAGES, type Language } from '../core/messages';
 import { GraphQLContext } from '../graphql/context';
 import { checkReadiness, type ReadinessCheck } from '../modules/system';
 import type { AppServices } from '../services';
+import { clientAddressResolver, languageOf } from './client';
 import { credentialOf } from './credentials';
-import { requestLogging } from './request-logging';
+import { graphqlHandler, isGraphQLRequest } from './graphql-handler';
+import { beginRequest } from './request-logging';
 
 export interface HttpAppOptions {
   orm: MikroORM;
@@ -19,21 +20,12 @@ export interface HttpAppOptions {
   trustProxy: boolean;
 }
 
-const languageByHeader = new Map<string, Language>();
+const GRAPHQL_PATH = '/api/graphql';
 
-/** The caller's language from Accept-Language (cached: a handful of distinct headers recur). */
-function languageOf(request: Request): Language {
-  const header = request.headers['accept-language'] ?? '';
-  let language = languageByHeader.get(header);
-  if (!language) {
-    language = request.acceptsLanguages(...LANGUAGES) === 'id' ? 'id' : 'en';
-    if (languageByHeader.size > 1000) languageByHeader.clear();
-    languageByHeader.set(header, language);
-  }
-  return language;
-}
-
-/** The express app: GraphQL, health probes; webhooks join it with their modules. */
+/**
+ * The API's HTTP entry: GraphQL on its own lean path, everything else (health probes; the
+ * webhooks join with their modules) through express.
+ */
 export function createHttpApp({
   orm,
   services,
@@ -41,16 +33,15 @@ export function createHttpApp({
   logger,
   readinessChecks,
   trustProxy,
-}: HttpAppOptions): Express {
+}: HttpAppOptions): RequestListener {
+  const clientAddress = clientAddressResolver(trustProxy);
+
   const app = express();
   app.disable('x-powered-by');
   // ETags hash every response body; API responses are never revalidated by clients.
   app.set('etag', false);
-  // Client addresses (for throttling and the audit log) come from X-Forwarded-For only when a
-  // trusted proxy sent it: the dashboard server and nginx on loopback, or a private network.
+  // Client addresses come from X-Forwarded-For only when a trusted proxy sent it (see client.ts).
   app.set('trust proxy', trustProxy ? ['loopback', 'linklocal', 'uniquelocal'] : 'loopback');
-
-  app.use(requestLogging(logger));
 
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
@@ -61,26 +52,35 @@ export function createHttpApp({
     response.status(report.ready ? 200 : 503).json(report);
   });
 
-  app.use(
-    '/api/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(graphql, {
-      context: async ({ req }) => {
-        const meta = { ip: req.ip, userAgent: req.headers['user-agent'] };
-        const credential = credentialOf(req);
-        // One indexed query when a credential is present; anonymous requests cost nothing. Raw
-        // SQL on the root entity manager's connection: no unit of work to fork for it.
-        const identity = credential ? await services.identity.access.resolve(orm.em, credential, meta.ip) : undefined;
-        return new GraphQLContext(orm, services, {
-          requestId: req.id,
-          language: languageOf(req),
-          log: req.log,
-          meta,
-          identity,
-        });
-      },
-    }),
-  );
+  const graphqlRequest = graphqlHandler(graphql, async (request) => {
+    const meta = { ip: clientAddress(request), userAgent: request.headers['user-agent'] };
+    const credential = credentialOf(request);
+    // One indexed query when a credential is present; anonymous requests cost nothing. Raw
+    // SQL on the root entity manager's connection: no unit of work to fork for it.
+    const identity = credential ? await services.identity.access.resolve(orm.em, credential, meta.ip) : undefined;
+    return new GraphQLContext(orm, services, {
+      requestId: request.id,
+      language: languageOf(request),
+      log: request.log,
+      meta,
+      identity,
+    });
+  });
 
-  return app;
+  return (request: IncomingMessage, response: ServerResponse) => {
+    beginRequest(request, response, logger);
+    if (isGraphQLRequest(request, GRAPHQL_PATH)) {
+      graphqlRequest(request, response).catch((error: unknown) => {
+        request.log.error({ err: error }, 'graphql request failed outside Apollo');
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+        response.end(
+          JSON.stringify({
+            errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+          }),
+        );
+      });
+      return;
+    }
+    app(request, response);
+  };
 }

@@ -1,5 +1,5 @@
 import { parse as parseCookies } from 'cookie';
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 
 /** The dashboard keeps the session token in this cookie; browser calls through /backend-api carry it. */
 export const SESSION_COOKIE = 'bz_session';
@@ -9,7 +9,7 @@ export const SESSION_COOKIE = 'bz_session';
  * server) or the session cookie (the browser). Cookie-carried requests stay CSRF-safe: the
  * cookie is SameSite=Lax and Apollo refuses simple (form-like) requests.
  */
-export function credentialOf(request: Request): string | undefined {
+export function credentialOf(request: IncomingMessage): string | undefined {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
   const cookies = request.headers.cookie;

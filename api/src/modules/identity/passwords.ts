@@ -1,34 +1,34 @@
-import argon2 from 'argon2';
+import { Algorithm, hash, verify } from '@node-rs/argon2';
 
 /**
- * argon2id with OWASP's second configuration scaled up: 46 MiB, 2 passes, 1 lane. On this
- * project's 2-vCPU machine one hash costs ~77 ms of CPU (docs/BENCHMARKS.md): slow for a
- * password guesser, still fine for a login. Changing these re-hashes on the next login.
+ * argon2id at RFC 9106's second recommended strength (64 MiB, 3 passes), one lane. On this
+ * project's 2-vCPU machine one hash costs ~63 ms of CPU (docs/BENCHMARKS.md): slow for a
+ * password guesser, fine for a login. `@node-rs/argon2` (prebuilt N-API binaries, no
+ * install script) because the `argon2` package's prebuilt binary crashed this machine's
+ * Node and fell back to compiling from source.
  */
-export const PASSWORD_HASH_OPTIONS = {
-  type: argon2.argon2id,
-  memoryCost: 47_104,
-  timeCost: 2,
-  parallelism: 1,
-} as const;
+export const PASSWORD_HASH_OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 65_536, timeCost: 3, parallelism: 1 };
+
+/** The PHC prefix our current parameters produce; a stored hash with another one is re-hashed at login. */
+const CURRENT_PARAMETERS = `$argon2id$v=19$m=${PASSWORD_HASH_OPTIONS.memoryCost},t=${PASSWORD_HASH_OPTIONS.timeCost},p=${PASSWORD_HASH_OPTIONS.parallelism}$`;
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
 
 export async function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, PASSWORD_HASH_OPTIONS);
+  return hash(password, PASSWORD_HASH_OPTIONS);
 }
 
-export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+export async function verifyPassword(stored: string, password: string): Promise<boolean> {
   try {
-    return await argon2.verify(hash, password);
+    return await verify(stored, password);
   } catch {
     return false;
   }
 }
 
-export function needsRehash(hash: string): boolean {
-  return argon2.needsRehash(hash, PASSWORD_HASH_OPTIONS);
+export function needsRehash(stored: string): boolean {
+  return !stored.startsWith(CURRENT_PARAMETERS);
 }
 
 let dummyHash: Promise<string> | undefined;
