@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { createOrm, type MikroORM } from '../../src/db/orm';
-import { databaseUrl, TEMPLATE_DATABASE, TEST_DATABASE_URL } from './services';
+import { databaseUrl, templateDatabase, TEST_DATABASE_URL } from './services';
 
 export interface TestDatabase {
   name: string;
@@ -22,7 +22,7 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 /** A database of the test's own, already migrated (cloned from the template). */
 export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
   const name = `bz_test_${randomBytes(6).toString('hex')}`;
-  const template = options.migrated === false ? 'template0' : TEMPLATE_DATABASE;
+  const template = options.migrated === false ? 'template0' : templateDatabase();
   await admin((client) => client.query(`create database ${name} template ${template}`));
   return {
     name,

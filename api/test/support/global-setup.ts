@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { databaseUrl, TEMPLATE_DATABASE, TEST_DATABASE_URL } from './services';
+import { databaseUrl, TEST_DATABASE_URL } from './services';
 import { typescriptNodeArgs } from './typescript-runner';
 
 const API_DIR = join(__dirname, '..', '..');
@@ -12,6 +12,8 @@ const API_DIR = join(__dirname, '..', '..');
  * loaded in Jest's parent realm would leave metadata that the test realm cannot use.
  */
 export default async function globalSetup(): Promise<void> {
+  const TEMPLATE_DATABASE = `bz_template_${process.pid}_${Date.now().toString(36)}`;
+  process.env.BZ_TEMPLATE_DATABASE = TEMPLATE_DATABASE;
   const admin = new Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 5000 });
   try {
     await admin.connect();

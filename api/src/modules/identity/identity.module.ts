@@ -3,6 +3,7 @@ import { AdminSeedService } from './admin-seed.service';
 import { AuditService } from './audit.service';
 import { AuthService } from './auth.service';
 import { MembersService } from './members.service';
+import { PlatformService } from './platform.service';
 import { SecretBox } from './secrets';
 import { TokensService } from './tokens.service';
 import { TwoFactorService } from './two-factor.service';
@@ -26,6 +27,7 @@ export function createIdentityServices({ encryptionKey, sessionLifetime = DEFAUL
     members: new MembersService(audit),
     tokens: new TokensService(audit),
     adminSeed: new AdminSeedService(audit),
+    platform: new PlatformService(audit),
   };
 }
 

@@ -1,5 +1,6 @@
 import { AuthResolver } from './auth.resolver';
 import { MembersResolver } from './members.resolver';
+import { PlatformResolver } from './platform.resolver';
 import { AuditResolver } from './audit.resolver';
 import { TokensResolver } from './tokens.resolver';
 import { TwoFactorResolver } from './two-factor.resolver';
@@ -10,4 +11,5 @@ export const identityResolvers = [
   MembersResolver,
   TokensResolver,
   AuditResolver,
+  PlatformResolver,
 ] as const;

@@ -227,3 +227,23 @@ export class AuditLogArgs {
   @Field(() => String, { nullable: true }) @IsOptional() cursor?: string;
   @Field(() => Int, { defaultValue: 50 }) @Min(1) @Max(200) limit!: number;
 }
+
+@ObjectType()
+export class WorkspaceSummary {
+  @Field(() => Workspace) workspace!: Workspace;
+  @Field(() => Int) memberCount!: number;
+}
+
+@ObjectType()
+export class CreateWorkspaceResult {
+  @Field(() => Workspace) workspace!: Workspace;
+  @Field(() => String, { nullable: true, description: 'Set when the owner account was created: hand it over once.' })
+  temporaryPassword?: string;
+}
+
+@InputType()
+export class CreateWorkspaceInput {
+  @Field() @Length(2, 120) name!: string;
+  @Field() @IsEmail() ownerEmail!: string;
+  @Field() @Length(1, 120) ownerName!: string;
+}

@@ -1,0 +1,73 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomBytes } from 'node:crypto';
+import { AppError } from '../../core/app-error';
+import type { AuditService } from './audit.service';
+import { normalizeEmail } from './auth.service';
+import type { Identity, RequestMeta } from './identity';
+import { Membership } from './membership.entity';
+import { hashPassword } from './passwords';
+import { Role } from './role.entity';
+import { User } from './user.entity';
+import { Workspace } from './workspace.entity';
+
+/** What the platform operator does across workspaces: see them all, open new ones. */
+export class PlatformService {
+  constructor(private readonly audit: AuditService) {}
+
+  async workspaces(em: EntityManager) {
+    const workspaces = await em.find(Workspace, {}, { orderBy: { createdAt: 'asc' } });
+    const counts = await em
+      .getConnection()
+      .execute<{ workspace_id: string; count: string }[]>(
+        'select workspace_id, count(*) from "membership" group by workspace_id',
+      );
+    const byWorkspace = new Map(counts.map((row) => [row.workspace_id, Number(row.count)]));
+    return workspaces.map((workspace) => ({ workspace, memberCount: byWorkspace.get(workspace.id) ?? 0 }));
+  }
+
+  /** A new business with its first Owner (an existing account, or a new one with a one-time password). */
+  async createWorkspace(
+    em: EntityManager,
+    actor: Identity,
+    input: { name: string; ownerEmail: string; ownerName: string },
+    meta: RequestMeta,
+  ) {
+    const name = input.name.trim();
+    if (name.length < 2 || name.length > 120)
+      throw new AppError('BAD_USER_INPUT', 'workspaces.nameLength', {}, { name: 'workspaces.nameLength' });
+    const slug = `${
+      name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 50) || 'workspace'
+    }-${randomBytes(3).toString('hex')}`;
+    const email = normalizeEmail(input.ownerEmail);
+    let temporaryPassword: string | undefined;
+    const workspace = await em.transactional(async (tx) => {
+      const created = tx.create(Workspace, { name, slug });
+      let owner = await tx.findOne(User, { email });
+      if (!owner) {
+        temporaryPassword = randomBytes(12).toString('base64url');
+        owner = tx.create(User, {
+          email,
+          name: input.ownerName.trim(),
+          passwordHash: await hashPassword(temporaryPassword),
+          mustChangePassword: true,
+        });
+      }
+      const ownerRole = await tx.findOneOrFail(Role, { key: 'owner', workspace: null });
+      tx.create(Membership, { workspace: created, user: owner, role: ownerRole });
+      return created;
+    });
+    await this.audit.record(em, {
+      action: 'admin.workspaceCreated',
+      workspaceId: workspace.id,
+      actorId: actor.userId,
+      ip: meta.ip,
+      target: name,
+      details: { owner: email },
+    });
+    return { workspace, temporaryPassword };
+  }
+}
