@@ -1,11 +1,11 @@
 import { Form } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { changePasswordSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../utils/credential-schemas';
+import { changePasswordSchema } from '../../utils/credential-schemas';
 import { useClientValidation } from '../../utils/forms';
 import { Alert, FormError } from '../ui/alert';
 import { Card } from '../ui/card';
-import { Field } from '../ui/field';
+import { PasswordChangeFields } from './password-change-fields';
 import { feedbackFor, type ProfileActionData } from './types';
 
 export function PasswordCard({ email, actionData }: { email: string; actionData?: ProfileActionData }) {
@@ -31,33 +31,15 @@ export function PasswordCard({ email, actionData }: { email: string; actionData?
       )}
       <Form method="post" className="form form--narrow" noValidate onSubmit={client.onSubmit} ref={form}>
         <input type="hidden" name="intent" value="changePassword" />
-        <input type="hidden" name="username" autoComplete="username" value={email} />
-        <Field
-          label={t('profile.password.current')}
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-          error={fieldErrors?.currentPassword}
-        />
-        <Field
-          label={t('profile.password.new')}
-          hint={t('profile.password.newHint')}
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          minLength={PASSWORD_MIN_LENGTH}
-          maxLength={PASSWORD_MAX_LENGTH}
-          required
-          error={fieldErrors?.newPassword}
-        />
-        <Field
-          label={t('profile.password.confirm')}
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          error={fieldErrors?.confirmPassword}
+        <PasswordChangeFields
+          email={email}
+          errors={fieldErrors}
+          labels={{
+            current: t('profile.password.current'),
+            new: t('profile.password.new'),
+            newHint: t('profile.password.newHint'),
+            confirm: t('profile.password.confirm'),
+          }}
         />
         <div className="form__actions">
           <button type="submit" className="button button--primary">

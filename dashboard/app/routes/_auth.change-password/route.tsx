@@ -2,13 +2,13 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@rem
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/ui/alert';
-import { Field } from '../../components/ui/field';
+import { PasswordChangeFields } from '../../components/profile/password-change-fields';
 import { graphql } from '../../graphql';
 import { reconcileLanguage, requireUser } from '../../utils/auth.server';
 import { requireSameOrigin } from '../../utils/csrf.server';
 import { parseForm, useClientValidation } from '../../utils/forms';
 import { gqlForm } from '../../utils/graphql.server';
-import { changePasswordSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../utils/credential-schemas';
+import { changePasswordSchema } from '../../utils/credential-schemas';
 import type { RouteHandle } from '../../utils/route-handle';
 import { getSessionToken } from '../../utils/session.server';
 
@@ -56,34 +56,16 @@ export default function ChangePasswordPage() {
       <p className="auth__account">{t('signIn.changePassword.account', { email })}</p>
       <FormError message={actionData?.fieldErrors ? undefined : actionData?.formError} />
       <Form method="post" className="form" noValidate onSubmit={client.onSubmit}>
-        <input type="hidden" name="username" autoComplete="username" value={email} />
-        <Field
-          label={t('signIn.changePassword.current')}
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
+        <PasswordChangeFields
+          email={email}
+          errors={fieldErrors}
           autoFocus
-          error={fieldErrors?.currentPassword}
-        />
-        <Field
-          label={t('signIn.changePassword.new')}
-          hint={t('signIn.changePassword.newHint')}
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          minLength={PASSWORD_MIN_LENGTH}
-          maxLength={PASSWORD_MAX_LENGTH}
-          required
-          error={fieldErrors?.newPassword}
-        />
-        <Field
-          label={t('signIn.changePassword.confirm')}
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          error={fieldErrors?.confirmPassword}
+          labels={{
+            current: t('signIn.changePassword.current'),
+            new: t('signIn.changePassword.new'),
+            newHint: t('signIn.changePassword.newHint'),
+            confirm: t('signIn.changePassword.confirm'),
+          }}
         />
         <button
           type="submit"
