@@ -7,6 +7,7 @@ import { buildApiSchema } from './graphql/schema';
 import { createGraphQLServer } from './graphql/server';
 import { createHttpApp } from './http/app';
 import { createServices } from './services';
+import { PreparedStatements } from './db/prepared-statements';
 import { openJobStore, type JobStore } from './jobs/backend';
 import { jobDefinitions } from './jobs/definitions';
 import { JobRunner, workerName, type JobDefinition } from './jobs/runner';
@@ -125,7 +126,10 @@ export async function startApi(
   const { orm, store, jobs } = core;
   return withCore(core, async () => {
     const schema = await buildApiSchema();
-    const services = createServices(config);
+    const statements = new PreparedStatements(requireDatabaseUrl(config), 4, (error) =>
+      logger.warn({ err: error }, 'prepared statement connection lost'),
+    );
+    const services = createServices(config, statements);
     const graphql = createGraphQLServer({ schema, limits: config.graphql, isProduction: config.isProduction });
     await graphql.start();
     const handler = createHttpApp({
@@ -161,6 +165,7 @@ export async function startApi(
       shutdownSteps: () => [
         { name: 'http', run: () => closeServer(httpServer) },
         { name: 'graphql', run: () => graphql.stop() },
+        { name: 'prepared statements', run: () => statements.close() },
         ...coreShutdownSteps(config, core),
       ],
     };

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config';
 import { createLogger } from '../core/logger';
-import { createIdentityServices, DEFAULT_ADMIN_PASSWORD, SEED_ADMIN_EMAIL } from '../modules/identity';
+import { AdminSeedService, AuditService, DEFAULT_ADMIN_PASSWORD, SEED_ADMIN_EMAIL } from '../modules/identity';
 import { fail } from '../startup-failure';
 import { createOrm } from './orm';
 import { runMigrations } from './migrate';
@@ -19,8 +19,7 @@ async function main(): Promise<void> {
   const orm = await createOrm({ url: config.database.url, poolMax: 2 });
   try {
     await runMigrations(orm, config.database.url, createLogger(config.logLevel));
-    const identity = createIdentityServices({ encryptionKey: config.secrets.encryptionKey });
-    const { created } = await identity.adminSeed.seed(orm.em.fork(), password);
+    const { created } = await new AdminSeedService(new AuditService()).seed(orm.em.fork(), password);
     process.stdout.write(
       `${created ? 'Created' : 'Reset'} ${SEED_ADMIN_EMAIL}; the password must be changed at the next login.\n`,
     );

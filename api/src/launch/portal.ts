@@ -4,7 +4,7 @@ import { loadConfig, type AppConfig } from '../config';
 import { createLogger, type Logger } from '../core/logger';
 import { startApi } from '../compose';
 import { createOrm } from '../db/orm';
-import { createIdentityServices, DEFAULT_ADMIN_PASSWORD, SEED_ADMIN_EMAIL } from '../modules/identity';
+import { AdminSeedService, AuditService, DEFAULT_ADMIN_PASSWORD, SEED_ADMIN_EMAIL } from '../modules/identity';
 import { runMigrations } from '../db/migrate';
 import { exitOnSignals, type ShutdownStep } from '../lifecycle';
 import { startSimulators } from '../simulators';
@@ -36,7 +36,7 @@ async function prepareSchema(config: AppConfig, url: string, logger: Logger): Pr
   const orm = await createOrm({ url, poolMax: 2 });
   try {
     await runMigrations(orm, url, logger);
-    const { adminSeed } = createIdentityServices({ encryptionKey: config.secrets.encryptionKey });
+    const adminSeed = new AdminSeedService(new AuditService());
     if (!(await adminSeed.hasUsers(orm.em.fork()))) {
       await adminSeed.seed(orm.em.fork(), config.adminPassword ?? DEFAULT_ADMIN_PASSWORD);
       logger.info({ email: SEED_ADMIN_EMAIL }, 'seeded the administrator (change the password at first login)');

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PreparedStatements } from '../../db/prepared-statements';
 import type { Identity } from './identity';
 import {
   RESOLVE_API_TOKEN,
@@ -49,27 +50,27 @@ function permissionSet(values: Iterable<string>): Set<Permission> {
 export class AccessService {
   constructor(
     private readonly audit: AuditService,
+    private readonly statements: PreparedStatements,
     private readonly lifetime: SessionLifetime = DEFAULT_SESSION_LIFETIME,
   ) {}
 
   async resolve(em: EntityManager, credential: string, ip?: string): Promise<Identity | undefined> {
     const kind = tokenKind(credential);
-    if (kind === 'bzs') return this.resolveSession(em, credential);
+    if (kind === 'bzs') return this.resolveSession(credential);
     if (kind === 'bzt') return this.resolveToken(em, credential, ip);
     return undefined;
   }
 
-  async resolveSessionById(em: EntityManager, sessionId: string): Promise<Identity | undefined> {
-    const [row] = await em.getConnection().execute<SessionRow[]>(RESOLVE_SESSION_BY_ID, [sessionId]);
+  async resolveSessionById(sessionId: string): Promise<Identity | undefined> {
+    const [row] = await this.statements.query<SessionRow>(RESOLVE_SESSION_BY_ID, [sessionId]);
     return row ? this.sessionIdentity(row) : undefined;
   }
 
-  private async resolveSession(em: EntityManager, token: string): Promise<Identity | undefined> {
-    const connection = em.getConnection();
-    const [row] = await connection.execute<SessionRow[]>(RESOLVE_SESSION, [hashToken(token)]);
+  private async resolveSession(token: string): Promise<Identity | undefined> {
+    const [row] = await this.statements.query<SessionRow>(RESOLVE_SESSION, [hashToken(token)]);
     if (!row) return undefined;
     if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
-      await connection.execute(TOUCH_SESSION, [
+      await this.statements.query(TOUCH_SESSION, [
         this.lifetime.idleSeconds,
         this.lifetime.absoluteSeconds,
         row.session_id,
@@ -91,10 +92,9 @@ export class AccessService {
   }
 
   private async resolveToken(em: EntityManager, token: string, ip?: string): Promise<Identity | undefined> {
-    const connection = em.getConnection();
-    const [row] = await connection.execute<TokenRow[]>(RESOLVE_API_TOKEN, [hashToken(token)]);
+    const [row] = await this.statements.query<TokenRow>(RESOLVE_API_TOKEN, [hashToken(token)]);
     if (!row) return undefined;
-    const [touched] = await connection.execute<{ first_today: boolean }[]>(TOUCH_API_TOKEN, [row.token_id]);
+    const [touched] = await this.statements.query<{ first_today: boolean }>(TOUCH_API_TOKEN, [row.token_id]);
     if (touched?.first_today) {
       await this.audit.record(em, {
         action: 'token.used',

@@ -108,7 +108,7 @@ export class AuthResolver {
     // A script's token is bound to its workspace for life.
     if (!identity.sessionId) throw new AppError('FORBIDDEN', 'auth.sessionOnly');
     await ctx.services.identity.auth.switchWorkspace(ctx.em, identity.userId, identity.sessionId, workspaceId);
-    const refreshed = await ctx.services.identity.access.resolveSessionById(ctx.em, identity.sessionId);
+    const refreshed = await ctx.services.identity.access.resolveSessionById(identity.sessionId);
     return loadMe(ctx.em, refreshed ?? identity);
   }
 }

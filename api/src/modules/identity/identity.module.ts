@@ -1,3 +1,4 @@
+import type { PreparedStatements } from '../../db/prepared-statements';
 import { AccessService, DEFAULT_SESSION_LIFETIME, type SessionLifetime } from './access.service';
 import { AdminSeedService } from './admin-seed.service';
 import { AuditService } from './audit.service';
@@ -10,14 +11,20 @@ import { TwoFactorService } from './two-factor.service';
 
 export interface IdentityOptions {
   encryptionKey: string;
+  /** The prepared statements every authenticated request runs. */
+  statements: PreparedStatements;
   sessionLifetime?: SessionLifetime;
 }
 
 /** The identity services, wired once per process. */
-export function createIdentityServices({ encryptionKey, sessionLifetime = DEFAULT_SESSION_LIFETIME }: IdentityOptions) {
+export function createIdentityServices({
+  encryptionKey,
+  statements,
+  sessionLifetime = DEFAULT_SESSION_LIFETIME,
+}: IdentityOptions) {
   const secrets = new SecretBox(encryptionKey);
   const audit = new AuditService();
-  const access = new AccessService(audit, sessionLifetime);
+  const access = new AccessService(audit, statements, sessionLifetime);
   const auth = new AuthService(secrets, audit, sessionLifetime, access);
   return {
     audit,

@@ -1,47 +1,66 @@
+import type { Statement } from '../../db/prepared-statements';
+
 /**
- * Named SQL for the identity hot paths (every authenticated request) and the security
- * counters that must be atomic. Placeholders are `?` (MikroORM/knex). Each query names the
- * index that serves it.
+ * Named SQL for the identity hot paths and the security counters that must be atomic. Each
+ * query names the index that serves it. The statements every authenticated request runs are
+ * prepared once per connection (db/prepared-statements.ts, `$n` placeholders); the others run
+ * through MikroORM (`?` placeholders).
  */
 
 /** Session by token: `session_token_hash_unique`; membership by `membership_workspace_id_user_id_unique`. */
-export const RESOLVE_SESSION = `
+const SESSION_IDENTITY = `
   select s.id as session_id, s.user_id, s.workspace_id, s.last_seen_at, s.created_at as session_created_at,
          u.is_platform_admin, u.must_change_password, r.permissions
   from "session" s
   join "user" u on u.id = s.user_id
   left join "membership" m on m.user_id = s.user_id and m.workspace_id = s.workspace_id
-  left join "role" r on r.id = m.role_id
-  where s.token_hash = ? and s.revoked_at is null and s.expires_at > now()`;
+  left join "role" r on r.id = m.role_id`;
+
+export const RESOLVE_SESSION: Statement = {
+  name: 'identity.resolve-session',
+  text: `${SESSION_IDENTITY} where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now()`,
+};
 
 /** The same, by session id (after the session changed workspace). */
-export const RESOLVE_SESSION_BY_ID = RESOLVE_SESSION.replace('where s.token_hash = ?', 'where s.id = ?');
+export const RESOLVE_SESSION_BY_ID: Statement = {
+  name: 'identity.resolve-session-by-id',
+  text: `${SESSION_IDENTITY} where s.id = $1 and s.revoked_at is null and s.expires_at > now()`,
+};
 
 /**
  * API token by hash: `api_token_token_hash_unique`. The creator must still be a member: a
  * token never outlives its creator's access, and its permissions are cut to the creator's.
  */
-export const RESOLVE_API_TOKEN = `
+export const RESOLVE_API_TOKEN: Statement = {
+  name: 'identity.resolve-api-token',
+  text: `
   select t.id as token_id, t.name as token_name, t.workspace_id, t.created_by_id as user_id, t.last_used_at,
          t.permissions as token_permissions, r.permissions as role_permissions, u.is_platform_admin
   from "api_token" t
   join "membership" m on m.user_id = t.created_by_id and m.workspace_id = t.workspace_id
   join "role" r on r.id = m.role_id
   join "user" u on u.id = t.created_by_id
-  where t.token_hash = ? and t.revoked_at is null`;
+  where t.token_hash = $1 and t.revoked_at is null`,
+};
 
 /** Sliding expiry, written at most once a minute per session (primary key). */
-export const TOUCH_SESSION = `
+export const TOUCH_SESSION: Statement = {
+  name: 'identity.touch-session',
+  text: `
   update "session" set last_seen_at = now(),
-    expires_at = least(now() + make_interval(secs => ?), created_at + make_interval(secs => ?))
-  where id = ? and last_seen_at < now() - interval '1 minute'`;
+    expires_at = least(now() + make_interval(secs => $1), created_at + make_interval(secs => $2))
+  where id = $3 and last_seen_at < now() - interval '1 minute'`,
+};
 
 /** Last use of a token, at most once a minute (primary key); returns whether a new day began. */
-export const TOUCH_API_TOKEN = `
+export const TOUCH_API_TOKEN: Statement = {
+  name: 'identity.touch-api-token',
+  text: `
   update "api_token" t set last_used_at = now()
-  from (select id, last_used_at as previous from "api_token" where id = ?) p
+  from (select id, last_used_at as previous from "api_token" where id = $1) p
   where t.id = p.id and (t.last_used_at is null or t.last_used_at < now() - interval '1 minute')
-  returning (p.previous is null or p.previous::date <> now()::date) as first_today`;
+  returning (p.previous is null or p.previous::date <> now()::date) as first_today`,
+};
 
 /** Is this e-mail or IP locked right now? (`login_throttle` primary key) */
 export const THROTTLE_LOCKED_UNTIL = `

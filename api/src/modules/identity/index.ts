@@ -8,6 +8,7 @@ export { AuditLog } from './audit-log.entity';
 export { Permission, ALL_PERMISSIONS, BUILT_IN_ROLES, type BuiltInRoleKey } from './permissions';
 export type { Identity, RequestMeta } from './identity';
 export { createIdentityServices, type IdentityServices } from './identity.module';
-export { SEED_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD } from './admin-seed.service';
+export { AdminSeedService, SEED_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD } from './admin-seed.service';
+export { AuditService } from './audit.service';
 export { LOGIN_POLICY } from './auth.service';
 export { identityResolvers } from './identity.resolvers';
