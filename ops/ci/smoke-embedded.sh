@@ -2,7 +2,8 @@
 # Smoke test of the zero-configuration start, as a user runs it: `npm start` with no
 # configuration, wait for /readyz, query GraphQL and the dashboard, stop it with Ctrl-C
 # (SIGINT to the process group), and check that no PostgreSQL process is left behind.
-# Then start again on the same data (restart path) and stop again.
+# Then start again on the same data (restart path) and stop again. While the first start runs, the
+# production nginx site is put in front of it (ops/ci/nginx-routes.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -66,6 +67,8 @@ start_portal "$log_dir/first.log"
 wait_ready "$log_dir/first.log"
 check_serving
 grep -o 'BizOne Portal is ready in [0-9.]* s: open http[^ ]*' "$log_dir/first.log"
+# The production nginx site in front of it, route by route.
+bash ops/ci/nginx-routes.sh
 stop_portal "$log_dir/first.log"
 
 echo "-- second start (reuses .data)"
