@@ -25,7 +25,20 @@ export const REDACTED_PATHS = [
   '*.connectionString',
 ];
 
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+export interface LoggerOptions {
+  /** Human-readable lines (pino-pretty) instead of JSON: for `npm start` in a terminal only. */
+  pretty?: boolean;
+}
+
+export function createLogger(level: string, destination?: pino.DestinationStream, options: LoggerOptions = {}): Logger {
+  const target =
+    destination ??
+    (options.pretty
+      ? pino.transport({
+          target: 'pino-pretty',
+          options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service' },
+        })
+      : undefined);
   return pino(
     {
       level,
@@ -34,7 +47,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       formatters: { level: (label) => ({ level: label }) },
     },
-    destination,
+    target,
   );
 }
 

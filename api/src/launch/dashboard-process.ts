@@ -77,7 +77,7 @@ export async function startDashboardProcess(options: DashboardProcessOptions): P
   const forward = (chunk: Buffer) => {
     const text = chunk.toString('utf8');
     recent = (recent + text).slice(-2000);
-    for (const line of text.split('\n').filter(Boolean)) logger.info({ dashboard: line });
+    for (const line of text.split('\n').filter(Boolean)) logger.info(line);
   };
   child.stdout?.on('data', forward);
   child.stderr?.on('data', forward);

@@ -52,7 +52,8 @@ async function prepareSchema(config: AppConfig, url: string, logger: Logger): Pr
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  // A person at a terminal reads lines, not JSON; pipes, CI and production keep JSON.
+  const logger = createLogger(config.logLevel, undefined, { pretty: process.stdout.isTTY && !config.isProduction });
   // Filled as parts start; run in reverse so PostgreSQL stops after everything that uses it.
   const steps: ShutdownStep[] = [];
   exitOnSignals(logger, () => [...steps].reverse(), config.shutdownTimeoutMs + 20_000);
