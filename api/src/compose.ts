@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from './config';
+import { listenOn } from './core/listen';
 import { maskUrl, type Logger } from './core/logger';
 import { createOrm } from './db/orm';
 import { buildApiSchema } from './graphql/schema';
@@ -93,21 +94,6 @@ function coreShutdownSteps(config: AppConfig, { orm, store, jobs }: Core): Shutd
   ];
 }
 
-function listen(server: Server, host: string, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') {
-        reject(new Error(`API_PORT ${port} on ${host} is already in use: stop what uses it or set API_PORT`));
-      } else reject(error);
-    };
-    server.once('error', onError);
-    server.listen(port, host, () => {
-      server.off('error', onError);
-      resolve();
-    });
-  });
-}
-
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
@@ -147,7 +133,7 @@ export async function startApi(
     // Slow-loris protection; nginx in front has its own timeouts too.
     httpServer.headersTimeout = 20_000;
     httpServer.requestTimeout = 60_000;
-    await listen(httpServer, config.api.host, config.api.port).catch(async (error) => {
+    await listenOn(httpServer, config.api.host, config.api.port, 'API_PORT').catch(async (error) => {
       await graphql.stop();
       throw error;
     });

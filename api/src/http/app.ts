@@ -40,8 +40,6 @@ export function createHttpApp({
   app.disable('x-powered-by');
   // ETags hash every response body; API responses are never revalidated by clients.
   app.set('etag', false);
-  // Client addresses come from X-Forwarded-For only when a trusted proxy sent it (see client.ts).
-  app.set('trust proxy', trustProxy ? ['loopback', 'linklocal', 'uniquelocal'] : 'loopback');
 
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });

@@ -16,8 +16,7 @@ const QUIET_PATHS = new Set(['/healthz', '/readyz']);
  * line when the response is done. Deliberately lighter than pino-http: a child logger with
  * the whole request as bindings is serialised and redacted on every request, which cost
  * about a tenth of the API's CPU under load. Headers are never logged, so nothing in them
- * (cookies, tokens, signatures) can leak. Works on plain Node requests (the GraphQL route
- * bypasses express) and, as middleware, in express.
+ * (cookies, tokens, signatures) can leak. Runs on the plain Node request, before routing.
  */
 export function beginRequest(request: IncomingMessage, response: ServerResponse, logger: Logger): void {
   const id = requestIdOf(request);
@@ -35,11 +34,4 @@ export function beginRequest(request: IncomingMessage, response: ServerResponse,
       'request completed',
     );
   });
-}
-
-export function requestLogging(logger: Logger) {
-  return (request: IncomingMessage, response: ServerResponse, next: () => void) => {
-    beginRequest(request, response, logger);
-    next();
-  };
 }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { listenOn } from '../core/listen';
 import { join } from 'node:path';
 import type { Logger } from '../core/logger';
 
@@ -37,18 +38,10 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 }
 
 /** Fails early and clearly when the port is taken, rather than health-checking a stranger. */
-function assertPortFree(host: string, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new Error(`DASHBOARD_PORT ${port} on ${host} is already in use: stop what uses it or set DASHBOARD_PORT`)
-          : error,
-      ),
-    );
-    probe.listen(port, host, () => probe.close(() => resolve()));
-  });
+async function assertPortFree(host: string, port: number): Promise<void> {
+  const probe = createServer();
+  await listenOn(probe, host, port, 'DASHBOARD_PORT');
+  await new Promise((resolve) => probe.close(resolve));
 }
 
 /** Runs the built dashboard (`node dashboard/server.js`) as a child process, as systemd does in production. */

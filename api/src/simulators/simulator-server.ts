@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import { createServer, type Server } from 'node:http';
+import { listenOn } from '../core/listen';
 
 export interface SimulatorHandle {
   name: string;
@@ -26,16 +27,7 @@ export async function startSimulator(
   });
   mount(app);
   const server: Server = createServer(app);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new Error(`the ${name} simulator port ${port} is already in use (set ${name.toUpperCase()}_SIMULATOR_PORT)`)
-          : error,
-      ),
-    );
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
+  await listenOn(server, '127.0.0.1', port, `${name.toUpperCase()}_SIMULATOR_PORT`);
   return {
     name,
     url: `http://127.0.0.1:${port}`,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../../core/app-error';
-import type { AccessService, SessionLifetime } from './access.service';
+import type { SessionLifetime } from './access.service';
 import type { AuditService } from './audit.service';
 import type { RequestMeta } from './identity';
 import {
@@ -44,7 +44,6 @@ export class AuthService {
     private readonly secrets: SecretBox,
     private readonly audit: AuditService,
     private readonly lifetime: SessionLifetime,
-    readonly access: AccessService,
   ) {}
 
   /**

@@ -25,7 +25,7 @@ export function createIdentityServices({
   const secrets = new SecretBox(encryptionKey);
   const audit = new AuditService();
   const access = new AccessService(audit, statements, sessionLifetime);
-  const auth = new AuthService(secrets, audit, sessionLifetime, access);
+  const auth = new AuthService(secrets, audit, sessionLifetime);
   return {
     audit,
     access,
