@@ -3,16 +3,16 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from './config';
 import { listenOn } from './core/listen';
 import { maskUrl, type Logger } from './core/logger';
-import { createOrm } from './db/orm';
-import { buildApiSchema } from './graphql/schema';
+import { systemClock, type Clock } from './core/clock';
+import { ServiceContainer } from './graphql/container';
+import { buildApiSchema, resolvers } from './graphql/schema';
 import { createGraphQLServer } from './graphql/server';
 import { createHttpApp } from './http/app';
-import { createServices } from './services';
-import { PreparedStatements } from './db/prepared-statements';
 import { openJobStore, type JobStore } from './jobs/backend';
-import { jobDefinitions } from './jobs/definitions';
 import { JobRunner, workerName, type JobDefinition } from './jobs/runner';
 import type { ShutdownStep } from './lifecycle';
+import { appModules, createAppOrm, type AppServices } from './modules';
+import { buildServices, jobsOf, routesOf } from './modules/manifest';
 
 /**
  * Assembly shared by the entry points (main.ts, worker.ts, the embedded launcher).
@@ -21,6 +21,7 @@ import type { ShutdownStep } from './lifecycle';
 
 export interface Running {
   orm: MikroORM;
+  services: AppServices;
   jobs: JobRunner;
   store: JobStore;
   server?: Server;
@@ -36,22 +37,32 @@ function requireDatabaseUrl(config: AppConfig): string {
 
 interface Core {
   orm: MikroORM;
+  services: AppServices;
   store: JobStore;
   jobs: JobRunner;
 }
 
-async function openCore(
-  config: AppConfig,
-  logger: Logger,
-  role: string,
-  extraJobs: JobDefinition<never>[],
-): Promise<Core> {
+export interface StartOptions {
+  /** Jobs beyond the modules' own (tests), built from the same services. */
+  extraJobs?: JobDefinition<never>[] | ((services: AppServices) => JobDefinition<never>[]);
+  /** Tests move time with a ManualClock; everything else runs on the system clock. */
+  clock?: Clock;
+}
+
+/**
+ * The parts every process has: the ORM, the modules' services (built before the job runner,
+ * so jobs call services, in the API and the worker alike), the job store and the runner.
+ */
+async function openCore(config: AppConfig, logger: Logger, role: string, options: StartOptions): Promise<Core> {
   const url = requireDatabaseUrl(config);
-  const orm = await createOrm({ url, poolMax: config.database.poolMax, logger: logger.child({ module: 'orm' }) }).catch(
-    (error: Error) => {
-      throw new Error(`DATABASE_URL ${maskUrl(url)}: cannot connect: ${error.message}`);
-    },
-  );
+  const orm = await createAppOrm({
+    url,
+    poolMax: config.database.poolMax,
+    logger: logger.child({ module: 'orm' }),
+  }).catch((error: Error) => {
+    throw new Error(`DATABASE_URL ${maskUrl(url)}: cannot connect: ${error.message}`);
+  });
+  const services = buildServices(appModules, { config, clock: options.clock ?? systemClock, logger });
   const store = await openJobStore({
     mongoUrl: config.jobs.mongoUrl,
     postgresUrl: url,
@@ -67,9 +78,12 @@ async function openCore(
     concurrency: config.jobs.concurrency,
     pollMs: config.jobs.pollMs,
     lockLifetimeMs: config.jobs.lockLifetimeMs,
-    definitions: [...jobDefinitions(), ...extraJobs],
+    definitions: [
+      ...jobsOf(appModules, services),
+      ...(typeof options.extraJobs === 'function' ? options.extraJobs(services) : (options.extraJobs ?? [])),
+    ],
   });
-  return { orm, store, jobs };
+  return { orm, services, store, jobs };
 }
 
 /** Runs `assemble` on an open core; if it fails, closes the core before reporting the failure. */
@@ -105,24 +119,23 @@ function closeServer(server: Server): Promise<void> {
 export async function startApi(
   config: AppConfig,
   logger: Logger,
-  options: { runJobs?: boolean; extraJobs?: JobDefinition<never>[] } = {},
+  options: StartOptions & { runJobs?: boolean } = {},
 ): Promise<Running> {
   const runJobs = options.runJobs ?? config.jobs.inProcess;
-  const core = await openCore(config, logger, 'api', options.extraJobs ?? []);
-  const { orm, store, jobs } = core;
+  const core = await openCore(config, logger, 'api', options);
+  const { orm, services, store, jobs } = core;
   return withCore(core, async () => {
-    const schema = await buildApiSchema();
-    const statements = new PreparedStatements(requireDatabaseUrl(config), 4, (error) =>
-      logger.warn({ err: error }, 'prepared statement connection lost'),
-    );
-    const services = createServices(config, statements);
+    const container = new ServiceContainer(services);
+    container.prepare(resolvers);
+    const schema = await buildApiSchema(container);
     const graphql = createGraphQLServer({ schema, limits: config.graphql, isProduction: config.isProduction });
     await graphql.start();
     const handler = createHttpApp({
       orm,
-      services,
+      access: services.identity.access,
       graphql,
       logger,
+      routes: routesOf(appModules, services),
       trustProxy: config.api.trustProxy,
       readinessChecks: [
         { name: 'postgres', check: async () => void (await orm.em.getConnection().execute('select 1')) },
@@ -144,6 +157,7 @@ export async function startApi(
     logger.info({ url, jobs: runJobs ? store.kind : 'enqueue-only' }, 'api listening');
     return {
       orm,
+      services,
       jobs,
       store,
       server: httpServer,
@@ -151,19 +165,14 @@ export async function startApi(
       shutdownSteps: () => [
         { name: 'http', run: () => closeServer(httpServer) },
         { name: 'graphql', run: () => graphql.stop() },
-        { name: 'prepared statements', run: () => statements.close() },
         ...coreShutdownSteps(config, core),
       ],
     };
   });
 }
 
-export async function startWorker(
-  config: AppConfig,
-  logger: Logger,
-  options: { extraJobs?: JobDefinition<never>[] } = {},
-): Promise<Running> {
-  const core = await openCore(config, logger, 'worker', options.extraJobs ?? []);
+export async function startWorker(config: AppConfig, logger: Logger, options: StartOptions = {}): Promise<Running> {
+  const core = await openCore(config, logger, 'worker', options);
   return withCore(core, async () => {
     await core.jobs.start();
     return { ...core, shutdownSteps: () => coreShutdownSteps(config, core) };

@@ -33,7 +33,7 @@ describe('configuration', () => {
     expect(config.simulators.enabled).toBe(true);
     expect(config.meta.graphBaseUrl).toBe('http://127.0.0.1:3101');
     expect(config.midtrans.allowedPaymentTypes).toEqual(['gopay', 'shopeepay', 'bank_transfer', 'credit_card']);
-    expect(config.pricePerMessage).toBe(500);
+    expect(config.pricePerMessage).toBe(500n);
   });
 
   it('names a malformed DATABASE_URL', () => {

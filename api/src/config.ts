@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { rupiah } from './core/money';
 
 /**
  * The only place that reads process.env. Everything else receives a typed `AppConfig`.
@@ -87,7 +88,13 @@ const envSchema = z.object({
   MIDTRANS_API_BASE_URL: z.url().optional(),
   MIDTRANS_ALLOWED_PAYMENT_TYPES: z.string().default('gopay,shopeepay,bank_transfer,credit_card'),
 
-  PRICE_PER_MESSAGE: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  // Whole rupiah, parsed from its digits (never through a float) into the money type.
+  PRICE_PER_MESSAGE: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of rupiah')
+    .default('500')
+    .transform((value) => rupiah(value))
+    .refine((value) => value >= 1n && value <= 1_000_000n, 'must be between 1 and 1000000 rupiah'),
 });
 
 type Env = z.infer<typeof envSchema>;

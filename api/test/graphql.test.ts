@@ -57,6 +57,34 @@ describe('GraphQL limits and error shaping over HTTP', () => {
     expect(english.body.data).toBeUndefined();
   });
 
+  it('names each invalid input field with a message key and its message in the reader’s language', async () => {
+    const { body } = await api.graphql(
+      'mutation ($input: LoginInput!) { login(input: $input) { status } }',
+      { input: { email: 'ab', password: '' } },
+      { 'accept-language': 'id' },
+    );
+    expect(body.errors?.[0]).toMatchObject({
+      message: 'Beberapa isian tidak valid.',
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        messageKey: 'errors.validation',
+        fields: { email: 'validation.isLength', password: 'validation.isLength' },
+        fieldParams: { email: { min: 3, max: 254 }, password: { min: 1, max: 256 } },
+        fieldMessages: { email: 'Gunakan 3 sampai 254 karakter.', password: 'Gunakan 1 sampai 256 karakter.' },
+      },
+    });
+    // class-validator's own English never reaches the caller.
+    expect(JSON.stringify(body)).not.toMatch(/must be longer|must be shorter/);
+  });
+
+  it('answers a variable of the wrong type with BAD_USER_INPUT, not an internal error', async () => {
+    const { status, body } = await api.graphql('mutation ($input: LoginInput!) { login(input: $input) { status } }', {
+      input: { email: {}, password: 'x' },
+    });
+    expect(status).toBe(400);
+    expect(body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('blocks a GET query without a CSRF-safe content type (Apollo CSRF prevention)', async () => {
     const response = await fetch(`${api.url}/api/graphql?query=${encodeURIComponent('{ __typename }')}`);
     expect(response.status).toBe(400);

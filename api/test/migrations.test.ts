@@ -1,11 +1,10 @@
 import { Client } from 'pg';
 import { createLogger } from '../src/core/logger';
-import { createOrm } from '../src/db/orm';
 import { pendingMigrations, runMigrations } from '../src/db/migrate';
-import { migrations } from '../src/db/migrations';
-
-const ALL = migrations.map((migration) => migration.name);
+import { appSchema, createAppOrm as createOrm } from '../src/modules';
 import { createTestDatabase, type TestDatabase } from './support/database';
+
+const ALL = appSchema().migrations.map((migration) => migration.name);
 
 const silent = createLogger('silent');
 
@@ -26,6 +25,12 @@ describe('migrations', () => {
     database = await createTestDatabase({ migrated: false });
   });
   afterEach(() => database.drop());
+
+  it('run the platform’s and every module’s migrations in timestamp order', () => {
+    // Written by hand: the order the shipped databases recorded them in.
+    expect(ALL.slice(0, 2)).toEqual(['Migration20261124000000Foundation', 'Migration20261124120000Identity']);
+    expect([...ALL].sort()).toEqual(ALL);
+  });
 
   it('build the whole schema, Agenda’s table included, and are idempotent', async () => {
     const orm = await createOrm({ url: database.url, poolMax: 2 });

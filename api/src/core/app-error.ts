@@ -10,6 +10,9 @@ export const ERROR_CODES = {
   PASSWORD_CHANGE_REQUIRED: 403,
   ACCOUNT_LOCKED: 423,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   CONFLICT: 409,
   INSUFFICIENT_BALANCE: 402,
   RATE_LIMITED: 429,
@@ -28,6 +31,8 @@ export class AppError extends Error {
     readonly params: ErrorParams = {},
     /** Per-field message keys for form errors (`{ amount: 'wallet.topup.minimum' }`). */
     readonly fields?: Record<string, string>,
+    /** Parameters of each field's message (`{ name: { min: 2, max: 60 } }`), when they differ from `params`. */
+    readonly fieldParams?: Record<string, ErrorParams>,
   ) {
     super(messageKey);
     this.name = 'AppError';

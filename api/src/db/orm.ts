@@ -1,23 +1,26 @@
 import { MikroORM, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Logger } from '../core/logger';
-import { entities } from './entities';
-import { migrations } from './migrations';
+import type { MigrationObject } from '@mikro-orm/core';
+import { unscopedTenantEntities } from './scoping';
 
 export interface OrmOptions {
   url: string;
   poolMax?: number;
   logger?: Logger;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  migrations: MigrationObject[];
 }
 
-export function ormOptions({ url, poolMax = 20, logger }: OrmOptions): Options {
+export function ormOptions({ url, poolMax = 20, logger, entities, migrations }: OrmOptions): Options {
   return {
     driver: PostgreSqlDriver,
     clientUrl: url,
     entities,
     extensions: [Migrator],
     forceUtcTimezone: true,
-    // Entities are listed explicitly, and the request context is forked per request.
+    // Entities come from the module manifests, and the request context is forked per request.
     allowGlobalContext: false,
     pool: { min: 0, max: poolMax },
     migrations: {
@@ -34,7 +37,16 @@ export function ormOptions({ url, poolMax = 20, logger }: OrmOptions): Options {
 }
 
 export async function createOrm(options: OrmOptions): Promise<MikroORM> {
-  return MikroORM.init(ormOptions(options));
+  const orm = await MikroORM.init(ormOptions(options));
+  const unscoped = unscopedTenantEntities(orm.getMetadata());
+  if (unscoped.length > 0) {
+    await orm.close(true);
+    throw new Error(
+      `${unscoped.join(', ')}: reference a workspace but are not scoped by it; ` +
+        'extend WorkspaceEntity, or declare @CrossWorkspace(reason)',
+    );
+  }
+  return orm;
 }
 
 export type { MikroORM };

@@ -3,7 +3,7 @@ import { loadConfig } from '../config';
 import { createLogger } from '../core/logger';
 import { AdminSeedService, AuditService, DEFAULT_ADMIN_PASSWORD, SEED_ADMIN_EMAIL } from '../modules/identity';
 import { fail } from '../startup-failure';
-import { createOrm } from './orm';
+import { createAppOrm } from '../modules';
 import { runMigrations } from './migrate';
 
 /**
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   if (!config.database.url) throw new Error('DATABASE_URL is not set (npm start seeds the embedded database itself)');
   const password = config.adminPassword ?? (config.isProduction ? undefined : DEFAULT_ADMIN_PASSWORD);
   if (!password) throw new Error('ADMIN_PASSWORD: required in production');
-  const orm = await createOrm({ url: config.database.url, poolMax: 2 });
+  const orm = await createAppOrm({ url: config.database.url, poolMax: 2 });
   try {
     await runMigrations(orm, config.database.url, createLogger(config.logLevel));
     const { created } = await new AdminSeedService(new AuditService()).seed(orm.em.fork(), password);

@@ -1,9 +1,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { WORKSPACE_FILTER } from '../db/base.entity';
+import { workspaceEm } from '../db/base.entity';
 import type { Logger } from '../core/logger';
 import type { Language } from '../core/messages';
 import type { Identity, RequestMeta } from '../modules/identity';
-import type { AppServices } from '../services';
 
 export interface RequestFacts {
   requestId: string;
@@ -14,7 +13,9 @@ export interface RequestFacts {
 }
 
 /**
- * What every resolver receives.
+ * What every resolver receives besides its arguments: the request's entity manager, language,
+ * logger and origin. Services come through the resolver's constructor (graphql/container.ts)
+ * and the caller through `@Caller()` / `@WorkspaceCaller()` (graphql/caller.ts).
  *
  * A class, so that `em` is a getter on the prototype: Apollo shallow-copies the context per
  * operation (copying own properties), and a fork made eagerly, or by an own getter being
@@ -25,7 +26,6 @@ export class GraphQLContext {
 
   constructor(
     private readonly orm: MikroORM,
-    readonly services: AppServices,
     private readonly request: RequestFacts,
   ) {}
 
@@ -57,9 +57,8 @@ export class GraphQLContext {
    */
   get em(): EntityManager {
     if (!this.forkedEm) {
-      this.forkedEm = this.orm.em.fork();
       const workspaceId = this.request.identity?.workspaceId;
-      if (workspaceId) this.forkedEm.setFilterParams(WORKSPACE_FILTER, { workspaceId });
+      this.forkedEm = workspaceId ? workspaceEm(this.orm.em, workspaceId) : this.orm.em.fork();
     }
     return this.forkedEm;
   }

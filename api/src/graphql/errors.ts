@@ -1,7 +1,8 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import { isAppError } from '../core/app-error';
+import { mapAppError, toAppError } from '../core/error-mapping';
 import { translate, type Language } from '../core/messages';
+import { validationAppError } from './validation';
 
 /** Codes produced by graphql-js and Apollo itself that are safe to show as they are. */
 const CLIENT_ERROR_CODES = new Set([
@@ -24,47 +25,26 @@ export interface ErrorShapingOptions {
   exposeInternalMessages: boolean;
 }
 
-function validationFields(error: ArgumentValidationError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.extensions.validationErrors) {
-    const [message] = Object.values(issue.constraints ?? {});
-    if (message) fields[issue.property] = message;
-  }
-  return fields;
-}
-
 /**
- * Shapes every error leaving the API: a known code in `extensions.code`, a message in the
- * request's language, a `messageKey` the dashboard can translate, and never a stack trace,
- * SQL or a secret.
+ * Shapes every error leaving the API through the platform's one error mapping
+ * (core/error-mapping.ts): a known code in `extensions.code`, a message in the request's
+ * language, a `messageKey` the dashboard can translate, per-field keys and messages, and
+ * never a stack trace, SQL or a secret.
  */
 export function shapeError(
   formatted: GraphQLFormattedError,
   raw: unknown,
   { language, requestId, exposeInternalMessages }: ErrorShapingOptions,
 ): GraphQLFormattedError {
-  const original = raw instanceof GraphQLError && raw.originalError ? raw.originalError : raw;
+  // graphql-js wraps a scalar's error twice (coercion, then the variable): unwrap to the cause.
+  let original = raw;
+  while (original instanceof GraphQLError && original.originalError) original = original.originalError;
   const base = { locations: formatted.locations, path: formatted.path };
 
-  if (isAppError(original)) {
-    return {
-      ...base,
-      message: translate(language, original.messageKey, original.params),
-      extensions: {
-        code: original.code,
-        messageKey: original.messageKey,
-        params: original.params,
-        ...(original.fields ? { fields: original.fields } : {}),
-      },
-    };
-  }
-
-  if (original instanceof ArgumentValidationError) {
-    return {
-      ...base,
-      message: translate(language, 'errors.validation'),
-      extensions: { code: 'BAD_USER_INPUT', messageKey: 'errors.validation', fields: validationFields(original) },
-    };
+  const known = original instanceof ArgumentValidationError ? validationAppError(original) : toAppError(original);
+  if (known) {
+    const { status: _status, message, ...extensions } = mapAppError(known, { language });
+    return { ...base, message, extensions };
   }
 
   const code = formatted.extensions?.code;

@@ -61,13 +61,19 @@ export function complexityPlugin(schema: GraphQLSchema, maximum: number): Apollo
           const name = request.operationName ?? '';
           let complexity = cacheable ? constantCosts.get(document)?.get(name) : undefined;
           if (complexity === undefined) {
-            complexity = getComplexity({
-              schema,
-              operationName: request.operationName,
-              query: document,
-              variables: request.variables,
-              estimators,
-            });
+            try {
+              complexity = getComplexity({
+                schema,
+                operationName: request.operationName,
+                query: document,
+                variables: request.variables,
+                estimators,
+              });
+            } catch {
+              // Variables that do not fit their types: execution reports them as BAD_USER_INPUT
+              // (with the scalar's own message), and nothing runs, so there is no cost to bound.
+              return;
+            }
             if (cacheable) {
               const byName = constantCosts.get(document) ?? new Map<string, number>();
               byName.set(name, complexity);

@@ -1,16 +1,21 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema, type NonEmptyArray } from 'type-graphql';
-import { identityResolvers } from '../modules/identity';
-import { SystemResolver } from '../modules/system';
+import { buildSchema, type ContainerType, type NonEmptyArray } from 'type-graphql';
+import { appModules } from '../modules';
 import { authChecker } from './authorization';
 
-/** Every resolver of the API. A module's resolvers join this list when the module lands. */
+/** Every resolver of the API, from the module manifests. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [SystemResolver, ...identityResolvers];
+export const resolvers = appModules.flatMap((module) => module.resolvers ?? []) as NonEmptyArray<Function>;
 
-export async function buildApiSchema(): Promise<GraphQLSchema> {
+/**
+ * The schema. `container` gives resolvers their services (graphql/container.ts); emitting
+ * the schema file needs none. Money fields use the scalars of graphql/scalars.ts
+ * (`@Field(() => RupiahScalar)`).
+ */
+export async function buildApiSchema(container?: ContainerType): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
+    container,
     // Every query and mutation declares its rule (see authorization.ts); the authorization
     // matrix test fails for one that does not.
     authChecker,

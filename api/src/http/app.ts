@@ -1,62 +1,69 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import express from 'express';
+import { AppError } from '../core/app-error';
+import { mapError } from '../core/error-mapping';
 import type { Logger } from '../core/logger';
 import { GraphQLContext } from '../graphql/context';
+import type { AccessService } from '../modules/identity';
 import { checkReadiness, type ReadinessCheck } from '../modules/system';
-import type { AppServices } from '../services';
 import { clientAddressResolver, languageOf } from './client';
 import { credentialOf } from './credentials';
 import { graphqlHandler, isGraphQLRequest } from './graphql-handler';
 import { beginRequest } from './request-logging';
+import { defaultErrorBody, RestRouter, type RestRoute } from './rest';
 
 export interface HttpAppOptions {
   orm: MikroORM;
-  services: AppServices;
+  access: AccessService;
   graphql: ApolloServer<GraphQLContext>;
   logger: Logger;
   readinessChecks: ReadinessCheck[];
+  /** The modules' REST side routes (webhooks). */
+  routes: RestRoute[];
   trustProxy: boolean;
 }
 
 const GRAPHQL_PATH = '/api/graphql';
 
+function probeRoutes(readinessChecks: ReadinessCheck[]): RestRoute[] {
+  return [
+    { method: 'GET', path: '/healthz', handle: async () => ({ body: { status: 'ok' } }) },
+    {
+      method: 'GET',
+      path: '/readyz',
+      handle: async () => {
+        const report = await checkReadiness(readinessChecks);
+        return { status: report.ready ? 200 : 503, body: report };
+      },
+    },
+  ];
+}
+
 /**
- * The API's HTTP entry: GraphQL on its own lean path, everything else (health probes; the
- * webhooks join with their modules) through express.
+ * The API's HTTP entry, on plain Node: GraphQL on its own lean path, the REST side routes
+ * (health probes, the modules' webhooks) through one small router, and a 404 in the
+ * platform's error shape for anything else.
  */
 export function createHttpApp({
   orm,
-  services,
+  access,
   graphql,
   logger,
   readinessChecks,
+  routes,
   trustProxy,
 }: HttpAppOptions): RequestListener {
   const clientAddress = clientAddressResolver(trustProxy);
-
-  const app = express();
-  app.disable('x-powered-by');
-  // ETags hash every response body; API responses are never revalidated by clients.
-  app.set('etag', false);
-
-  app.get('/healthz', (_request, response) => {
-    response.json({ status: 'ok' });
-  });
-
-  app.get('/readyz', async (_request, response) => {
-    const report = await checkReadiness(readinessChecks);
-    response.status(report.ready ? 200 : 503).json(report);
-  });
+  const router = new RestRouter([...probeRoutes(readinessChecks), ...routes]);
 
   const graphqlRequest = graphqlHandler(graphql, async (request) => {
     const meta = { ip: clientAddress(request), userAgent: request.headers['user-agent'] };
     const credential = credentialOf(request);
-    // One indexed query when a credential is present; anonymous requests cost nothing. Raw
-    // SQL on the root entity manager's connection: no unit of work to fork for it.
-    const identity = credential ? await services.identity.access.resolve(orm.em, credential, meta.ip) : undefined;
-    return new GraphQLContext(orm, services, {
+    // One indexed query when a credential is present; anonymous requests cost nothing. Named
+    // SQL on the root entity manager's pool: no unit of work to fork for it.
+    const identity = credential ? await access.resolve(orm.em, credential, meta.ip) : undefined;
+    return new GraphQLContext(orm, {
       requestId: request.id,
       language: languageOf(request),
       log: request.log,
@@ -64,6 +71,12 @@ export function createHttpApp({
       identity,
     });
   });
+
+  function sendError(request: IncomingMessage, response: ServerResponse, error: unknown): void {
+    const mapped = mapError(error, { language: languageOf(request), requestId: request.id });
+    if (!response.headersSent) response.writeHead(mapped.status, { 'content-type': 'application/json; charset=utf-8' });
+    response.end(JSON.stringify(defaultErrorBody(mapped)));
+  }
 
   return (request: IncomingMessage, response: ServerResponse) => {
     beginRequest(request, response, logger);
@@ -79,6 +92,10 @@ export function createHttpApp({
       });
       return;
     }
-    app(request, response);
+    const routed = router.dispatch(request, response, { language: languageOf(request), ip: clientAddress(request) });
+    if (!routed) {
+      request.resume();
+      sendError(request, response, new AppError('NOT_FOUND', 'errors.notFound'));
+    }
   };
 }

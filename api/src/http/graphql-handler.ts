@@ -1,36 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
+import { isAppError } from '../core/app-error';
 import type { GraphQLContext } from '../graphql/context';
+import { readBody } from './body';
 
 /** Bodies above this are refused before parsing (a GraphQL document plus variables, not an upload). */
 export const MAX_BODY_BYTES = 1024 * 1024;
-
-class BodyError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) return Promise.reject(new BodyError(413, 'request body too large'));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new BodyError(413, 'request body too large'));
-        request.destroy();
-      } else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
 
 function isJson(request: IncomingMessage): boolean {
   const type = request.headers['content-type'];
@@ -52,17 +27,17 @@ export function graphqlHandler(
     let body: unknown;
     try {
       if (request.method === 'POST') {
-        const raw = await readBody(request);
+        const raw = (await readBody(request, MAX_BODY_BYTES)).toString('utf8');
         if (isJson(request) && raw.length > 0) {
           try {
             body = JSON.parse(raw);
           } catch {
-            throw new BodyError(400, 'request body is not valid JSON');
+            throw new Error('request body is not valid JSON');
           }
         }
       }
     } catch (error) {
-      const status = error instanceof BodyError ? error.status : 400;
+      const status = isAppError(error) ? error.httpStatus : 400;
       response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
       response.end(
         JSON.stringify({ errors: [{ message: (error as Error).message, extensions: { code: 'BAD_REQUEST' } }] }),

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { loadConfig, type AppConfig } from '../config';
 import { createLogger, type Logger } from '../core/logger';
 import { startApi } from '../compose';
-import { createOrm } from '../db/orm';
+import { createAppOrm } from '../modules';
 import { AdminSeedService, AuditService, DEFAULT_ADMIN_PASSWORD, SEED_ADMIN_EMAIL } from '../modules/identity';
 import { runMigrations } from '../db/migrate';
 import { exitOnSignals, type ShutdownStep } from '../lifecycle';
@@ -33,7 +33,7 @@ async function prepareDatabase(config: AppConfig, logger: Logger, steps: Shutdow
 
 /** Migrations, and on a fresh database the seeded admin, so the first visit can sign in. */
 async function prepareSchema(config: AppConfig, url: string, logger: Logger): Promise<void> {
-  const orm = await createOrm({ url, poolMax: 2 });
+  const orm = await createAppOrm({ url, poolMax: 2 });
   try {
     await runMigrations(orm, url, logger);
     const adminSeed = new AdminSeedService(new AuditService());

@@ -1,7 +1,8 @@
 import { parseConfig, type AppConfig } from '../../src/config';
 import { startApi, type Running } from '../../src/compose';
 import { createLogger } from '../../src/core/logger';
-import type { JobDefinition } from '../../src/jobs/runner';
+import type { StartOptions } from '../../src/compose';
+import type { Clock } from '../../src/core/clock';
 import { createTestDatabase, type TestDatabase } from './database';
 import { TEST_MONGODB_URL } from './services';
 
@@ -27,7 +28,8 @@ export interface TestApiOptions {
   jobStore?: 'postgresql' | 'mongodb';
   env?: Record<string, string>;
   runJobs?: boolean;
-  extraJobs?: JobDefinition<never>[];
+  extraJobs?: StartOptions['extraJobs'];
+  clock?: Clock;
 }
 
 /** A real API over HTTP on a random port, on a database of its own. */
@@ -47,6 +49,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   const running = await startApi(config, createLogger(config.logLevel), {
     runJobs: options.runJobs ?? false,
     extraJobs: options.extraJobs,
+    clock: options.clock,
   });
   const url = running.url!;
   return {

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { createOrm, type MikroORM } from '../../src/db/orm';
 import { databaseUrl, templateDatabase, TEST_DATABASE_URL } from './services';
 
 export interface TestDatabase {
@@ -28,19 +27,5 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
     name,
     url: databaseUrl(name),
     drop: () => admin((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
-  };
-}
-
-/** A test database with an ORM on it; `close()` closes the ORM and drops the database. */
-export async function createTestOrm(): Promise<{ orm: MikroORM; database: TestDatabase; close(): Promise<void> }> {
-  const database = await createTestDatabase();
-  const orm = await createOrm({ url: database.url, poolMax: 10 });
-  return {
-    orm,
-    database,
-    close: async () => {
-      await orm.close(true);
-      await database.drop();
-    },
   };
 }

@@ -157,7 +157,13 @@ describe('gql', () => {
             extensions: {
               code: 'BAD_USER_INPUT',
               messageKey: 'errors.somethingNew',
-              fields: { 'input.newPassword': 'auth.passwordTooShort', name: 'not.a.key' },
+              fields: {
+                'input.newPassword': 'auth.passwordTooShort',
+                name: 'not.a.key',
+                'input.email': 'validation.isLength',
+              },
+              fieldParams: { 'input.email': { min: 3, max: 254 } },
+              fieldMessages: { 'input.email': 'Gunakan 3 sampai 254 karakter.' },
             },
           },
         ],
@@ -168,7 +174,12 @@ describe('gql', () => {
         code: 'BAD_USER_INPUT',
         // A key this dashboard does not know yet: the API's own sentence, already in the reader's language.
         message: { text: 'Beberapa isian tidak valid.' },
-        fields: { newPassword: { key: 'auth.passwordTooShort' }, name: { key: 'validation.invalid' } },
+        fields: {
+          newPassword: { key: 'auth.passwordTooShort' },
+          name: { key: 'validation.invalid' },
+          // No text of its own for this key: the API's translation, with its per-field parameters applied there.
+          email: { text: 'Gunakan 3 sampai 254 karakter.' },
+        },
       },
     });
   });

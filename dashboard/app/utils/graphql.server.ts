@@ -166,6 +166,10 @@ function apiHeaders(request: Request, token: string | undefined): Record<string,
   return headers;
 }
 
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
 function toApiError(error: CombinedError | undefined): ApiError {
   const first = error?.graphQLErrors[0];
   const extensions: Record<string, unknown> = first?.extensions ?? {};
@@ -178,10 +182,16 @@ function toApiError(error: CombinedError | undefined): ApiError {
 
   const fields: Record<string, Message> = {};
   if (typeof extensions.fields === 'object' && extensions.fields !== null) {
+    const fieldParams = asRecord(extensions.fieldParams);
+    const fieldMessages = asRecord(extensions.fieldMessages);
     for (const [path, key] of Object.entries(extensions.fields)) {
       // `input.newPassword` and `newPassword` both name the form's `newPassword` input.
       const field = path.split('.').at(-1) ?? path;
-      fields[field] = keyMessage(key, params) ?? { key: 'validation.invalid' };
+      const translated = fieldMessages[path];
+      fields[field] =
+        keyMessage(key, fieldParams[path] ? toMessageParams(fieldParams[path]) : params) ??
+        // A key the dashboard has no text for: the API's own translation, in the reader's language.
+        (typeof translated === 'string' ? { text: translated } : { key: 'validation.invalid' });
     }
   }
   return { code, message, fields };

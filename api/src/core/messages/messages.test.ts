@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import en from './en.json';
 import id from './id.json';
+import { TRANSLATED_CONSTRAINTS } from '../../graphql/validation';
 
 function keys(tree: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -36,5 +37,12 @@ describe('API messages', () => {
       .map((match) => match[1]);
     expect(used.length).toBeGreaterThan(10);
     expect(used.filter((key) => !known.has(key))).toEqual([]);
+  });
+});
+
+describe('validation messages', () => {
+  it('exist for every constraint the error mapping translates', () => {
+    const validation = en.validation as Record<string, string>;
+    expect([...TRANSLATED_CONSTRAINTS, 'invalid'].filter((name) => !validation[name])).toEqual([]);
   });
 });

@@ -1,12 +1,13 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124000000Foundation } from './20261124-000000-foundation';
-import { Migration20261124120000Identity } from './20261124-120000-identity';
 
 /**
- * Every migration, in order. Listed explicitly (not discovered from the file system) so the
- * same list runs from TypeScript in tests and from compiled JavaScript in production.
+ * The platform's own migrations (workspaces, Agenda's table). Modules declare theirs in
+ * their manifests; `migrationsOf` runs all of them in name (timestamp) order. Listed
+ * explicitly (not discovered from the file system) so the same list runs from TypeScript in
+ * tests and from compiled JavaScript in production. A migration's name is what the
+ * database records: never rename one that has shipped.
  */
-export const migrations: MigrationObject[] = [
+export const platformMigrations: MigrationObject[] = [
   { name: 'Migration20261124000000Foundation', class: Migration20261124000000Foundation },
-  { name: 'Migration20261124120000Identity', class: Migration20261124120000Identity },
 ];

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PreparedStatements } from '../../db/prepared-statements';
+import type { Clock } from '../../core/clock';
+import { query } from '../../db/sql';
 import type { Identity } from './identity';
 import {
   RESOLVE_API_TOKEN,
@@ -7,6 +8,7 @@ import {
   RESOLVE_SESSION_BY_ID,
   TOUCH_API_TOKEN,
   TOUCH_SESSION,
+  type SessionRow,
 } from './identity.sql';
 import { isPermission, type Permission } from './permissions';
 import { hashToken, tokenKind } from './secrets';
@@ -19,26 +21,6 @@ export interface SessionLifetime {
 
 export const DEFAULT_SESSION_LIFETIME: SessionLifetime = { idleSeconds: 7 * 86_400, absoluteSeconds: 30 * 86_400 };
 
-type SessionRow = {
-  session_id: string;
-  user_id: string;
-  workspace_id: string | null;
-  last_seen_at: Date;
-  is_platform_admin: boolean;
-  must_change_password: boolean;
-  permissions: string[] | null;
-};
-
-type TokenRow = {
-  token_id: string;
-  token_name: string;
-  workspace_id: string;
-  user_id: string;
-  token_permissions: string[];
-  role_permissions: string[];
-  is_platform_admin: boolean;
-};
-
 function permissionSet(values: Iterable<string>): Set<Permission> {
   return new Set([...values].filter(isPermission));
 }
@@ -50,31 +32,28 @@ function permissionSet(values: Iterable<string>): Set<Permission> {
 export class AccessService {
   constructor(
     private readonly audit: AuditService,
-    private readonly statements: PreparedStatements,
+    private readonly clock: Clock,
     private readonly lifetime: SessionLifetime = DEFAULT_SESSION_LIFETIME,
   ) {}
 
   async resolve(em: EntityManager, credential: string, ip?: string): Promise<Identity | undefined> {
     const kind = tokenKind(credential);
-    if (kind === 'bzs') return this.resolveSession(credential);
+    if (kind === 'bzs') return this.resolveSession(em, credential);
     if (kind === 'bzt') return this.resolveToken(em, credential, ip);
     return undefined;
   }
 
-  async resolveSessionById(sessionId: string): Promise<Identity | undefined> {
-    const [row] = await this.statements.query<SessionRow>(RESOLVE_SESSION_BY_ID, [sessionId]);
+  async resolveSessionById(em: EntityManager, sessionId: string): Promise<Identity | undefined> {
+    const [row] = await query(em, RESOLVE_SESSION_BY_ID, [sessionId, this.clock.now()]);
     return row ? this.sessionIdentity(row) : undefined;
   }
 
-  private async resolveSession(token: string): Promise<Identity | undefined> {
-    const [row] = await this.statements.query<SessionRow>(RESOLVE_SESSION, [hashToken(token)]);
+  private async resolveSession(em: EntityManager, token: string): Promise<Identity | undefined> {
+    const now = this.clock.now();
+    const [row] = await query(em, RESOLVE_SESSION, [hashToken(token), now]);
     if (!row) return undefined;
-    if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
-      await this.statements.query(TOUCH_SESSION, [
-        this.lifetime.idleSeconds,
-        this.lifetime.absoluteSeconds,
-        row.session_id,
-      ]);
+    if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
+      await query(em, TOUCH_SESSION, [this.lifetime.idleSeconds, this.lifetime.absoluteSeconds, row.session_id, now]);
     }
     return this.sessionIdentity(row);
   }
@@ -92,9 +71,9 @@ export class AccessService {
   }
 
   private async resolveToken(em: EntityManager, token: string, ip?: string): Promise<Identity | undefined> {
-    const [row] = await this.statements.query<TokenRow>(RESOLVE_API_TOKEN, [hashToken(token)]);
+    const [row] = await query(em, RESOLVE_API_TOKEN, [hashToken(token)]);
     if (!row) return undefined;
-    const [touched] = await this.statements.query<{ first_today: boolean }>(TOUCH_API_TOKEN, [row.token_id]);
+    const [touched] = await query(em, TOUCH_API_TOKEN, [row.token_id, this.clock.now()]);
     if (touched?.first_today) {
       await this.audit.record(em, {
         action: 'token.used',

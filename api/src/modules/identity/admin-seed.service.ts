@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { query } from '../../db/sql';
+import { inTransaction } from '../../db/transaction';
+import { THROTTLE_RESET } from './identity.sql';
 import type { AuditService } from './audit.service';
 import { Membership } from './membership.entity';
 import { hashPassword } from './passwords';
@@ -17,7 +20,7 @@ export class AdminSeedService {
   constructor(private readonly audit: AuditService) {}
 
   async seed(em: EntityManager, password: string): Promise<{ created: boolean }> {
-    const seeded = await em.transactional(async (tx) => {
+    const seeded = await inTransaction(em, {}, async (tx) => {
       let workspace = await tx.findOne(Workspace, { slug: 'bizone' });
       workspace ??= tx.create(Workspace, { name: 'BizOne', slug: 'bizone' });
       let user = await tx.findOne(User, { email: SEED_ADMIN_EMAIL });
@@ -27,18 +30,11 @@ export class AdminSeedService {
       user.isPlatformAdmin = true;
       user.mustChangePassword = true;
       const owner = await tx.findOneOrFail(Role, { key: 'owner', workspace: null });
-      const membership = await tx.findOne(Membership, { user, workspace }, { filters: false });
+      const membership = await tx.findOne(Membership, { user, workspace }, { filters: { workspace: false } });
       if (membership) membership.role = owner;
       else tx.create(Membership, { user, workspace, role: owner });
       await tx.flush();
-      await tx
-        .getConnection()
-        .execute(
-          `delete from "login_throttle" where key = ?`,
-          [`email:${SEED_ADMIN_EMAIL}`],
-          'run',
-          tx.getTransactionContext(),
-        );
+      await query(tx, THROTTLE_RESET, [`email:${SEED_ADMIN_EMAIL}`]);
       return { created, workspaceId: workspace.id, userId: user.id };
     });
     // After the commit: the audit entry references the rows the transaction created.

@@ -1,16 +1,11 @@
 import { ArrayType, Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
-import { BaseEntity, WorkspaceScoped } from '../../db/base.entity';
+import { WorkspaceEntity } from '../../db/base.entity';
 import type { Permission } from './permissions';
 import { User } from './user.entity';
-import { Workspace } from './workspace.entity';
 
 /** A credential for scripts and integrations; shown once, stored as its SHA-256. */
 @Entity({ tableName: 'api_token' })
-@WorkspaceScoped()
-export class ApiToken extends BaseEntity {
-  @ManyToOne(() => Workspace)
-  workspace!: Workspace;
-
+export class ApiToken extends WorkspaceEntity {
   @ManyToOne(() => User)
   createdBy!: User;
 

@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/core';
-import { BaseEntity } from '../../db/base.entity';
+import { BaseEntity, CrossWorkspace } from '../../db/base.entity';
 import { ApiToken } from './api-token.entity';
 import { User } from './user.entity';
 import { Workspace } from './workspace.entity';
@@ -7,6 +7,9 @@ import { Workspace } from './workspace.entity';
 /** Security events: who did what, from where, when. Append-only. */
 @Entity({ tableName: 'audit_log' })
 @Index({ properties: ['workspace', 'createdAt'] })
+@CrossWorkspace(
+  'platform events (sign-ins before a workspace is known) have none; every read filters by workspace explicitly',
+)
 export class AuditLog extends BaseEntity {
   @ManyToOne(() => Workspace, { nullable: true })
   workspace?: Workspace | null;

@@ -1,7 +1,11 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { AppError } from '../../core/app-error';
 import { Public, SignedIn } from '../../graphql/authorization';
+import { Caller } from '../../graphql/caller';
 import type { GraphQLContext } from '../../graphql/context';
+import { AccessService } from './access.service';
+import { AuthService, type LoginOutcome } from './auth.service';
+import type { Identity } from './identity';
 import { toSession } from './identity.mappers';
 import {
   ChangePasswordInput,
@@ -13,9 +17,7 @@ import {
   UpdateProfileInput,
   VerifyTwoFactorInput,
 } from './identity.types';
-import type { LoginOutcome } from './auth.service';
 import { loadMe } from './me';
-import { User } from './user.entity';
 
 function toLoginResult(outcome: LoginOutcome): LoginResult {
   return outcome.status === 'SIGNED_IN'
@@ -33,37 +35,41 @@ function toLoginResult(outcome: LoginOutcome): LoginResult {
 
 @Resolver()
 export class AuthResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly access: AccessService,
+  ) {}
+
   @Public()
   @Mutation(() => LoginResult, { description: 'Signs in with e-mail and password.' })
   async login(@Arg('input') input: LoginInput, @Ctx() ctx: GraphQLContext): Promise<LoginResult> {
-    return toLoginResult(await ctx.services.identity.auth.login(ctx.em, input.email, input.password, ctx.meta));
+    return toLoginResult(await this.auth.login(ctx.em, input.email, input.password, ctx.meta));
   }
 
   @Public()
   @Mutation(() => LoginResult, { description: 'Second step of a sign-in with two-factor authentication.' })
   async verifyTwoFactor(@Arg('input') input: VerifyTwoFactorInput, @Ctx() ctx: GraphQLContext): Promise<LoginResult> {
-    return toLoginResult(
-      await ctx.services.identity.auth.verifyTwoFactor(ctx.em, input.challengeToken, input.code, ctx.meta),
-    );
+    return toLoginResult(await this.auth.verifyTwoFactor(ctx.em, input.challengeToken, input.code, ctx.meta));
   }
 
   @SignedIn()
   @Mutation(() => Boolean, { description: 'Ends the current session.' })
-  async logout(@Ctx() ctx: GraphQLContext): Promise<boolean> {
-    const identity = ctx.identity!;
-    if (identity.sessionId)
-      await ctx.services.identity.auth.logout(ctx.em, identity.sessionId, identity.userId, ctx.meta);
+  async logout(@Caller() caller: Identity, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    if (caller.sessionId) await this.auth.logout(ctx.em, caller.sessionId, caller.userId, ctx.meta);
     return true;
   }
 
   @SignedIn()
   @Mutation(() => Boolean, { description: 'Changes the password; every other session of the user ends.' })
-  async changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() ctx: GraphQLContext): Promise<boolean> {
-    const identity = ctx.identity!;
-    await ctx.services.identity.auth.changePassword(
+  async changePassword(
+    @Arg('input') input: ChangePasswordInput,
+    @Caller() caller: Identity,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
+    await this.auth.changePassword(
       ctx.em,
-      identity.userId,
-      identity.sessionId,
+      caller.userId,
+      caller.sessionId,
       input.currentPassword,
       input.newPassword,
       ctx.meta,
@@ -73,42 +79,50 @@ export class AuthResolver {
 
   @SignedIn()
   @Query(() => Me, { description: 'The signed-in user, the active workspace and the permissions there.' })
-  me(@Ctx() ctx: GraphQLContext): Promise<Me> {
-    return loadMe(ctx.em, ctx.identity!);
+  me(@Caller() caller: Identity, @Ctx() ctx: GraphQLContext): Promise<Me> {
+    return loadMe(ctx.em, caller);
   }
 
   @SignedIn()
   @Mutation(() => Me)
-  async updateProfile(@Arg('input') input: UpdateProfileInput, @Ctx() ctx: GraphQLContext): Promise<Me> {
-    const user = await ctx.em.findOneOrFail(User, ctx.identity!.userId);
-    user.name = input.name.trim();
-    user.language = input.language;
-    await ctx.em.flush();
-    return loadMe(ctx.em, ctx.identity!);
+  async updateProfile(
+    @Arg('input') input: UpdateProfileInput,
+    @Caller() caller: Identity,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Me> {
+    await this.auth.updateProfile(ctx.em, caller.userId, input);
+    return loadMe(ctx.em, caller);
   }
 
   @SignedIn()
   @Query(() => [Session], { description: 'The signed-in user’s active sessions.' })
-  async mySessions(@Ctx() ctx: GraphQLContext): Promise<Session[]> {
-    const sessions = await ctx.services.identity.auth.sessions(ctx.em, ctx.identity!.userId);
-    return sessions.map((session) => toSession(session, ctx.identity!.sessionId));
+  async mySessions(@Caller() caller: Identity, @Ctx() ctx: GraphQLContext): Promise<Session[]> {
+    const sessions = await this.auth.sessions(ctx.em, caller.userId);
+    return sessions.map((session) => toSession(session, caller.sessionId));
   }
 
   @SignedIn()
   @Mutation(() => Boolean)
-  async revokeSession(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
-    await ctx.services.identity.auth.revokeSession(ctx.em, ctx.identity!.userId, id, ctx.meta);
+  async revokeSession(
+    @Arg('id', () => ID) id: string,
+    @Caller() caller: Identity,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
+    await this.auth.revokeSession(ctx.em, caller.userId, id, ctx.meta);
     return true;
   }
 
   @SignedIn()
   @Mutation(() => Me, { description: 'Makes another of the user’s workspaces the active one for this session.' })
-  async switchWorkspace(@Arg('workspaceId', () => ID) workspaceId: string, @Ctx() ctx: GraphQLContext): Promise<Me> {
-    const identity = ctx.identity!;
+  async switchWorkspace(
+    @Arg('workspaceId', () => ID) workspaceId: string,
+    @Caller() caller: Identity,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Me> {
     // A script's token is bound to its workspace for life.
-    if (!identity.sessionId) throw new AppError('FORBIDDEN', 'auth.sessionOnly');
-    await ctx.services.identity.auth.switchWorkspace(ctx.em, identity.userId, identity.sessionId, workspaceId);
-    const refreshed = await ctx.services.identity.access.resolveSessionById(identity.sessionId);
-    return loadMe(ctx.em, refreshed ?? identity);
+    if (!caller.sessionId) throw new AppError('FORBIDDEN', 'auth.sessionOnly');
+    await this.auth.switchWorkspace(ctx.em, caller.userId, caller.sessionId, workspaceId);
+    const refreshed = await this.access.resolveSessionById(ctx.em, caller.sessionId);
+    return loadMe(ctx.em, refreshed ?? caller);
   }
 }

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../../core/app-error';
+import type { Clock } from '../../core/clock';
+import { execute, query } from '../../db/sql';
 import type { SessionLifetime } from './access.service';
 import type { AuditService } from './audit.service';
 import type { RequestMeta } from './identity';
@@ -18,7 +20,7 @@ import { dummyPasswordHash, hashPassword, needsRehash, passwordProblem, verifyPa
 import { hashToken, newToken, type SecretBox } from './secrets';
 import { Session } from './session.entity';
 import { verifyTotp } from './totp';
-import { User } from './user.entity';
+import { User, type Language } from './user.entity';
 
 export const LOGIN_POLICY = {
   /** Failures on one e-mail address before it locks. */
@@ -44,6 +46,7 @@ export class AuthService {
     private readonly secrets: SecretBox,
     private readonly audit: AuditService,
     private readonly lifetime: SessionLifetime,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -60,22 +63,21 @@ export class AuthService {
       await this.recordFailure(em, email, meta, user ?? undefined);
       throw new AppError('UNAUTHENTICATED', 'auth.invalidCredentials');
     }
-    await em.getConnection().execute(THROTTLE_RESET, [`email:${email}`]);
+    await query(em, THROTTLE_RESET, [`email:${email}`]);
     if (needsRehash(user.passwordHash)) {
       user.passwordHash = await hashPassword(password);
       await em.flush();
     }
     if (user.totpSecret) {
       const challengeToken = newToken('bzc');
-      await em
-        .getConnection()
-        .execute(CHALLENGE_CREATE, [
-          user.id,
-          hashToken(challengeToken),
-          LOGIN_POLICY.challengeSeconds,
-          meta.ip ?? null,
-          meta.userAgent ?? null,
-        ]);
+      await query(em, CHALLENGE_CREATE, [
+        user.id,
+        hashToken(challengeToken),
+        this.clock.now(),
+        LOGIN_POLICY.challengeSeconds,
+        meta.ip ?? null,
+        meta.userAgent ?? null,
+      ]);
       return { status: 'TWO_FACTOR_REQUIRED', challengeToken, mustChangePassword: user.mustChangePassword };
     }
     return this.signIn(em, user, meta, 'password');
@@ -88,10 +90,10 @@ export class AuthService {
     code: string,
     meta: RequestMeta,
   ): Promise<LoginOutcome> {
-    const connection = em.getConnection();
-    const [challenge] = await connection.execute<{ id: string; user_id: string }[]>(CHALLENGE_ATTEMPT, [
+    const [challenge] = await query(em, CHALLENGE_ATTEMPT, [
       hashToken(challengeToken),
       LOGIN_POLICY.maxChallengeAttempts,
+      this.clock.now(),
     ]);
     if (!challenge) throw new AppError('UNAUTHENTICATED', 'auth.challengeExpired');
     const user = await em.findOneOrFail(User, challenge.user_id, { populate: ['totpSecret'] });
@@ -101,8 +103,8 @@ export class AuthService {
       await this.recordFailure(em, user.email, meta, user);
       throw new AppError('UNAUTHENTICATED', 'auth.invalidCode');
     }
-    await connection.execute(CHALLENGE_DELETE, [challenge.id]);
-    await connection.execute(THROTTLE_RESET, [`email:${user.email}`]);
+    await query(em, CHALLENGE_DELETE, [challenge.id, this.clock.now()]);
+    await query(em, THROTTLE_RESET, [`email:${user.email}`]);
     if (method === 'recovery-code') {
       await this.recordUserEvent(em, user.id, meta, 'auth.recoveryCodeUsed');
     }
@@ -112,24 +114,20 @@ export class AuthService {
   /** Verifies a TOTP or recovery code for this user; the code is consumed if it matches. */
   async checkSecondFactor(em: EntityManager, user: User, code: string): Promise<'totp' | 'recovery-code' | undefined> {
     if (!user.totpSecret) return undefined;
-    const connection = em.getConnection();
     if (/^\s*\d{3}\s?\d{3}\s*$/.test(code)) {
       const lastStep = user.totpLastStep ? Number(user.totpLastStep) : undefined;
-      const step = await verifyTotp(this.secrets.open(user.totpSecret), code, lastStep);
+      const step = await verifyTotp(this.secrets.open(user.totpSecret), code, lastStep, this.clock.now());
       if (step === undefined) return undefined;
       // Two concurrent logins with the same code: only one update wins the step.
-      const accepted = await connection.execute(TOTP_ACCEPT_STEP, [step, user.id, step], 'run');
-      return (accepted as { affectedRows?: number }).affectedRows === 1 ? 'totp' : undefined;
+      const accepted = await execute(em, TOTP_ACCEPT_STEP, [step, user.id]);
+      return accepted.rowCount === 1 ? 'totp' : undefined;
     }
-    const [used] = await connection.execute<{ id: string }[]>(RECOVERY_CODE_USE, [
-      user.id,
-      this.secrets.hashCode(code),
-    ]);
+    const [used] = await query(em, RECOVERY_CODE_USE, [user.id, this.secrets.hashCode(code), this.clock.now()]);
     return used ? 'recovery-code' : undefined;
   }
 
   async logout(em: EntityManager, sessionId: string, userId: string, meta: RequestMeta): Promise<void> {
-    await em.nativeUpdate(Session, { id: sessionId, user: userId, revokedAt: null }, { revokedAt: new Date() });
+    await em.nativeUpdate(Session, { id: sessionId, user: userId, revokedAt: null }, { revokedAt: this.clock.now() });
     await this.recordUserEvent(em, userId, meta, 'auth.logout');
   }
 
@@ -154,15 +152,22 @@ export class AuthService {
     await em.nativeUpdate(
       Session,
       { user: userId, revokedAt: null, ...(currentSessionId ? { id: { $ne: currentSessionId } } : {}) },
-      { revokedAt: new Date() },
+      { revokedAt: this.clock.now() },
     );
     await this.recordUserEvent(em, userId, meta, 'auth.passwordChanged');
+  }
+
+  async updateProfile(em: EntityManager, userId: string, input: { name: string; language: Language }): Promise<void> {
+    const user = await em.findOneOrFail(User, userId);
+    user.name = input.name.trim();
+    user.language = input.language;
+    await em.flush();
   }
 
   async sessions(em: EntityManager, userId: string) {
     return em.find(
       Session,
-      { user: userId, revokedAt: null, expiresAt: { $gt: new Date() } },
+      { user: userId, revokedAt: null, expiresAt: { $gt: this.clock.now() } },
       { orderBy: { lastSeenAt: 'desc' } },
     );
   }
@@ -171,14 +176,18 @@ export class AuthService {
     const revoked = await em.nativeUpdate(
       Session,
       { id: sessionId, user: userId, revokedAt: null },
-      { revokedAt: new Date() },
+      { revokedAt: this.clock.now() },
     );
     if (revoked === 0) throw new AppError('NOT_FOUND', 'errors.notFound');
     await this.recordUserEvent(em, userId, meta, 'session.revoked', sessionId);
   }
 
   async switchWorkspace(em: EntityManager, userId: string, sessionId: string, workspaceId: string): Promise<void> {
-    const member = await em.count(Membership, { user: userId, workspace: workspaceId }, { filters: false });
+    const member = await em.count(
+      Membership,
+      { user: userId, workspace: workspaceId },
+      { filters: { workspace: false } },
+    );
     if (member === 0) throw new AppError('NOT_FOUND', 'errors.notFound');
     await em.nativeUpdate(Session, { id: sessionId, user: userId }, { workspace: workspaceId });
   }
@@ -186,7 +195,7 @@ export class AuthService {
   private async signIn(em: EntityManager, user: User, meta: RequestMeta, method: string): Promise<LoginOutcome> {
     const sessionToken = newToken('bzs');
     const workspaceId = await this.defaultWorkspaceId(em, user.id);
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     em.create(Session, {
       user,
       workspace: workspaceId ?? null,
@@ -230,39 +239,25 @@ export class AuthService {
     const membership = await em.findOne(
       Membership,
       { user: userId },
-      { filters: false, orderBy: { createdAt: 'asc' } },
+      { filters: { workspace: false }, orderBy: { createdAt: 'asc' } },
     );
     return membership?.workspace.id;
   }
 
   private async assertNotThrottled(em: EntityManager, email: string, ip: string | undefined): Promise<void> {
-    const rows = await em
-      .getConnection()
-      .execute<{ key: string; locked_until: Date }[]>(THROTTLE_LOCKED_UNTIL, [
-        `email:${email}`,
-        `ip:${ip ?? 'unknown'}`,
-      ]);
+    const now = this.clock.now();
+    const rows = await query(em, THROTTLE_LOCKED_UNTIL, [`email:${email}`, `ip:${ip ?? 'unknown'}`, now]);
     const byEmail = rows.find((row) => row.key.startsWith('email:'));
     if (byEmail) {
-      const minutes = Math.max(1, Math.ceil((new Date(byEmail.locked_until).getTime() - Date.now()) / 60_000));
+      const minutes = Math.max(1, Math.ceil((new Date(byEmail.locked_until).getTime() - now.getTime()) / 60_000));
       throw new AppError('ACCOUNT_LOCKED', 'auth.locked', { minutes });
     }
     if (rows.length > 0) throw new AppError('RATE_LIMITED', 'errors.rateLimited');
   }
 
   private async recordFailure(em: EntityManager, email: string, meta: RequestMeta, user?: User): Promise<void> {
-    const connection = em.getConnection();
-    const fail = (key: string, limit: number) =>
-      connection.execute<{ failures: number; locked_until: Date | null }[]>(THROTTLE_FAIL, [
-        key,
-        limit,
-        LOGIN_POLICY.lockSeconds,
-        LOGIN_POLICY.lockSeconds,
-        LOGIN_POLICY.lockSeconds,
-        LOGIN_POLICY.lockSeconds,
-        limit,
-        LOGIN_POLICY.lockSeconds,
-      ]);
+    const now = this.clock.now();
+    const fail = (key: string, limit: number) => query(em, THROTTLE_FAIL, [key, limit, LOGIN_POLICY.lockSeconds, now]);
     const [[byEmail]] = await Promise.all([
       fail(`email:${email}`, LOGIN_POLICY.maxFailuresPerEmail),
       fail(`ip:${meta.ip ?? 'unknown'}`, LOGIN_POLICY.maxFailuresPerIp),

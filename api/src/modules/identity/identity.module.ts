@@ -1,36 +1,46 @@
-import type { PreparedStatements } from '../../db/prepared-statements';
+import type { Clock } from '../../core/clock';
+import { defineModule } from '../manifest';
 import { AccessService, DEFAULT_SESSION_LIFETIME, type SessionLifetime } from './access.service';
 import { AdminSeedService } from './admin-seed.service';
+import { ApiToken } from './api-token.entity';
+import { AuditLog } from './audit-log.entity';
 import { AuditService } from './audit.service';
 import { AuthService } from './auth.service';
+import { Migration20261124120000Identity } from './migrations/20261124-120000-identity';
+import * as identitySql from './identity.sql';
+import { identityResolvers } from './identity.resolvers';
 import { MembersService } from './members.service';
+import { Membership } from './membership.entity';
 import { PlatformService } from './platform.service';
+import { Role } from './role.entity';
 import { SecretBox } from './secrets';
+import { Session } from './session.entity';
 import { TokensService } from './tokens.service';
 import { TwoFactorService } from './two-factor.service';
+import { User } from './user.entity';
+import { Workspace } from './workspace.entity';
 
 export interface IdentityOptions {
   encryptionKey: string;
-  /** The prepared statements every authenticated request runs. */
-  statements: PreparedStatements;
+  clock: Clock;
   sessionLifetime?: SessionLifetime;
 }
 
 /** The identity services, wired once per process. */
 export function createIdentityServices({
   encryptionKey,
-  statements,
+  clock,
   sessionLifetime = DEFAULT_SESSION_LIFETIME,
 }: IdentityOptions) {
   const secrets = new SecretBox(encryptionKey);
   const audit = new AuditService();
-  const access = new AccessService(audit, statements, sessionLifetime);
-  const auth = new AuthService(secrets, audit, sessionLifetime);
+  const access = new AccessService(audit, clock, sessionLifetime);
+  const auth = new AuthService(secrets, audit, sessionLifetime, clock);
   return {
     audit,
     access,
     auth,
-    twoFactor: new TwoFactorService(secrets, audit, auth),
+    twoFactor: new TwoFactorService(secrets, audit, auth, clock),
     members: new MembersService(audit),
     tokens: new TokensService(audit),
     adminSeed: new AdminSeedService(audit),
@@ -39,3 +49,12 @@ export function createIdentityServices({
 }
 
 export type IdentityServices = ReturnType<typeof createIdentityServices>;
+
+export const identityModule = defineModule({
+  name: 'identity',
+  entities: [Workspace, User, Role, Membership, Session, ApiToken, AuditLog],
+  migrations: [{ name: 'Migration20261124120000Identity', class: Migration20261124120000Identity }],
+  statements: Object.values(identitySql),
+  resolvers: [...identityResolvers],
+  services: ({ config, clock }) => createIdentityServices({ encryptionKey: config.secrets.encryptionKey, clock }),
+});

@@ -1,10 +1,11 @@
-import type { Statement } from '../../db/prepared-statements';
+import { statement } from '../../db/sql';
 
 /**
  * Named SQL for the identity hot paths and the security counters that must be atomic. Each
- * query names the index that serves it. The statements every authenticated request runs are
- * prepared once per connection (db/prepared-statements.ts, `$n` placeholders); the others run
- * through MikroORM (`?` placeholders).
+ * query names the index that serves it. `$n` placeholders only (db/sql.ts); the present is
+ * always a parameter (the clock's time), never `now()`, so tests can move time. Identity
+ * rows are mostly not tenant data (users, sessions, throttles); where a statement is about
+ * one workspace, its id comes first.
  */
 
 /** Session by token: `session_token_hash_unique`; membership by `membership_workspace_id_user_id_unique`. */
@@ -16,24 +17,45 @@ const SESSION_IDENTITY = `
   left join "membership" m on m.user_id = s.user_id and m.workspace_id = s.workspace_id
   left join "role" r on r.id = m.role_id`;
 
-export const RESOLVE_SESSION: Statement = {
-  name: 'identity.resolve-session',
-  text: `${SESSION_IDENTITY} where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now()`,
-};
+export interface SessionRow {
+  session_id: string;
+  user_id: string;
+  workspace_id: string | null;
+  last_seen_at: Date;
+  is_platform_admin: boolean;
+  must_change_password: boolean;
+  permissions: string[] | null;
+}
 
-/** The same, by session id (after the session changed workspace). */
-export const RESOLVE_SESSION_BY_ID: Statement = {
-  name: 'identity.resolve-session-by-id',
-  text: `${SESSION_IDENTITY} where s.id = $1 and s.revoked_at is null and s.expires_at > now()`,
-};
+/** $1 token hash, $2 now. */
+export const RESOLVE_SESSION = statement<SessionRow>(
+  'identity.resolve-session',
+  `${SESSION_IDENTITY} where s.token_hash = $1 and s.revoked_at is null and s.expires_at > $2::timestamptz`,
+);
+
+/** The same, by session id (after the session changed workspace): $1 session id, $2 now. */
+export const RESOLVE_SESSION_BY_ID = statement<SessionRow>(
+  'identity.resolve-session-by-id',
+  `${SESSION_IDENTITY} where s.id = $1 and s.revoked_at is null and s.expires_at > $2::timestamptz`,
+);
+
+export interface TokenRow {
+  token_id: string;
+  token_name: string;
+  workspace_id: string;
+  user_id: string;
+  token_permissions: string[];
+  role_permissions: string[];
+  is_platform_admin: boolean;
+}
 
 /**
  * API token by hash: `api_token_token_hash_unique`. The creator must still be a member: a
  * token never outlives its creator's access, and its permissions are cut to the creator's.
  */
-export const RESOLVE_API_TOKEN: Statement = {
-  name: 'identity.resolve-api-token',
-  text: `
+export const RESOLVE_API_TOKEN = statement<TokenRow>(
+  'identity.resolve-api-token',
+  `
   select t.id as token_id, t.name as token_name, t.workspace_id, t.created_by_id as user_id, t.last_used_at,
          t.permissions as token_permissions, r.permissions as role_permissions, u.is_platform_admin
   from "api_token" t
@@ -41,73 +63,131 @@ export const RESOLVE_API_TOKEN: Statement = {
   join "role" r on r.id = m.role_id
   join "user" u on u.id = t.created_by_id
   where t.token_hash = $1 and t.revoked_at is null`,
-};
+);
 
-/** Sliding expiry, written at most once a minute per session (primary key). */
-export const TOUCH_SESSION: Statement = {
-  name: 'identity.touch-session',
-  text: `
-  update "session" set last_seen_at = now(),
-    expires_at = least(now() + make_interval(secs => $1), created_at + make_interval(secs => $2))
-  where id = $3 and last_seen_at < now() - interval '1 minute'`,
-};
+/**
+ * Sliding expiry, written at most once a minute per session (primary key):
+ * $1 idle seconds, $2 absolute seconds, $3 session id, $4 now.
+ */
+export const TOUCH_SESSION = statement(
+  'identity.touch-session',
+  `
+  update "session" set last_seen_at = $4::timestamptz,
+    expires_at = least($4::timestamptz + make_interval(secs => $1), created_at + make_interval(secs => $2))
+  where id = $3 and last_seen_at < $4::timestamptz - interval '1 minute'`,
+);
 
-/** Last use of a token, at most once a minute (primary key); returns whether a new day began. */
-export const TOUCH_API_TOKEN: Statement = {
-  name: 'identity.touch-api-token',
-  text: `
-  update "api_token" t set last_used_at = now()
+/** Last use of a token, at most once a minute (primary key); returns whether a new day began. $1 id, $2 now. */
+export const TOUCH_API_TOKEN = statement<{ first_today: boolean }>(
+  'identity.touch-api-token',
+  `
+  update "api_token" t set last_used_at = $2::timestamptz
   from (select id, last_used_at as previous from "api_token" where id = $1) p
-  where t.id = p.id and (t.last_used_at is null or t.last_used_at < now() - interval '1 minute')
-  returning (p.previous is null or p.previous::date <> now()::date) as first_today`,
-};
+  where t.id = p.id and (t.last_used_at is null or t.last_used_at < $2::timestamptz - interval '1 minute')
+  returning (p.previous is null or p.previous::date <> ($2::timestamptz)::date) as first_today`,
+);
 
-/** Is this e-mail or IP locked right now? (`login_throttle` primary key) */
-export const THROTTLE_LOCKED_UNTIL = `
-  select key, locked_until from "login_throttle" where key in (?, ?) and locked_until > now()`;
+/** Is this e-mail or IP locked right now? (`login_throttle` primary key) $1 e-mail key, $2 IP key, $3 now. */
+export const THROTTLE_LOCKED_UNTIL = statement<{ key: string; locked_until: Date }>(
+  'identity.throttle-locked-until',
+  `select key, locked_until from "login_throttle" where key in ($1, $2) and locked_until > $3::timestamptz`,
+);
 
 /**
  * Counts one failure for a key; the window restarts when it is older than the lock period
  * or an earlier lock has expired. Locks when the count reaches the limit. Atomic under
- * concurrent failures (one row, upsert).
+ * concurrent failures (one row, upsert). $1 key, $2 limit, $3 lock seconds, $4 now.
  */
-export const THROTTLE_FAIL = `
+export const THROTTLE_FAIL = statement<{ failures: number; locked_until: Date | null }>(
+  'identity.throttle-fail',
+  `
   insert into "login_throttle" as t (key, failures, first_failure_at, locked_until)
-  values (?, 1, now(), case when 1 >= ? then now() + make_interval(secs => ?) end)
+  values ($1, 1, $4::timestamptz, case when 1 >= $2::int then $4::timestamptz + make_interval(secs => $3) end)
   on conflict (key) do update set
-    failures = case when t.first_failure_at < now() - make_interval(secs => ?) or t.locked_until <= now()
+    failures = case when t.first_failure_at < $4::timestamptz - make_interval(secs => $3)
+                      or t.locked_until <= $4::timestamptz
                     then 1 else t.failures + 1 end,
-    first_failure_at = case when t.first_failure_at < now() - make_interval(secs => ?) or t.locked_until <= now()
-                    then now() else t.first_failure_at end,
-    locked_until = case when (case when t.first_failure_at < now() - make_interval(secs => ?) or t.locked_until <= now()
-                    then 1 else t.failures + 1 end) >= ? then now() + make_interval(secs => ?) else null end
-  returning failures, locked_until`;
+    first_failure_at = case when t.first_failure_at < $4::timestamptz - make_interval(secs => $3)
+                      or t.locked_until <= $4::timestamptz
+                    then $4::timestamptz else t.first_failure_at end,
+    locked_until = case when (case when t.first_failure_at < $4::timestamptz - make_interval(secs => $3)
+                      or t.locked_until <= $4::timestamptz
+                    then 1 else t.failures + 1 end) >= $2::int
+                    then $4::timestamptz + make_interval(secs => $3) else null end
+  returning failures, locked_until`,
+);
 
-export const THROTTLE_RESET = `delete from "login_throttle" where key = ?`;
+/** $1 key. */
+export const THROTTLE_RESET = statement('identity.throttle-reset', `delete from "login_throttle" where key = $1`);
 
-/** Challenge by token (`login_challenge_token_hash_unique`), counting the attempt atomically. */
-export const CHALLENGE_ATTEMPT = `
+/**
+ * Challenge by token (`login_challenge_token_hash_unique`), counting the attempt atomically:
+ * $1 token hash, $2 attempt limit, $3 now.
+ */
+export const CHALLENGE_ATTEMPT = statement<{
+  id: string;
+  user_id: string;
+  ip: string | null;
+  user_agent: string | null;
+}>(
+  'identity.challenge-attempt',
+  `
   update "login_challenge" set attempts = attempts + 1
-  where token_hash = ? and expires_at > now() and attempts < ?
-  returning id, user_id, ip, user_agent`;
+  where token_hash = $1 and expires_at > $3::timestamptz and attempts < $2
+  returning id, user_id, ip, user_agent`,
+);
 
-export const CHALLENGE_CREATE = `
+/** $1 user, $2 token hash, $3 now, $4 lifetime seconds, $5 ip, $6 user agent. */
+export const CHALLENGE_CREATE = statement(
+  'identity.challenge-create',
+  `
   insert into "login_challenge" (user_id, token_hash, expires_at, ip, user_agent)
-  values (?, ?, now() + make_interval(secs => ?), ?, ?)`;
+  values ($1, $2, $3::timestamptz + make_interval(secs => $4), $5, $6)`,
+);
 
-export const CHALLENGE_DELETE = `delete from "login_challenge" where id = ? or expires_at < now()`;
+/** The used challenge and any expired ones: $1 challenge id, $2 now. */
+export const CHALLENGE_DELETE = statement(
+  'identity.challenge-delete',
+  `delete from "login_challenge" where id = $1 or expires_at < $2::timestamptz`,
+);
 
-/** A recovery code works once: the update that marks it used is the check. */
-export const RECOVERY_CODE_USE = `
-  update "recovery_code" set used_at = now()
-  where user_id = ? and code_hash = ? and used_at is null
-  returning id`;
+/** A recovery code works once: the update that marks it used is the check. $1 user, $2 code hash, $3 now. */
+export const RECOVERY_CODE_USE = statement<{ id: string }>(
+  'identity.recovery-code-use',
+  `
+  update "recovery_code" set used_at = $3::timestamptz
+  where user_id = $1 and code_hash = $2 and used_at is null
+  returning id`,
+);
 
-export const RECOVERY_CODES_DELETE = `delete from "recovery_code" where user_id = ?`;
+/** $1 user. */
+export const RECOVERY_CODES_DELETE = statement(
+  'identity.recovery-codes-delete',
+  `delete from "recovery_code" where user_id = $1`,
+);
 
-export const RECOVERY_CODE_INSERT = `insert into "recovery_code" (user_id, code_hash) values (?, ?)`;
+/** Ten codes in one statement: $1 user, $2 the codes' hashes. */
+export const RECOVERY_CODES_INSERT = statement(
+  'identity.recovery-codes-insert',
+  `insert into "recovery_code" (user_id, code_hash) select $1, unnest($2::text[])`,
+);
 
-/** Accepts a TOTP step only if it is newer than the last one accepted (replay protection). */
-export const TOTP_ACCEPT_STEP = `
-  update "user" set totp_last_step = ?
-  where id = ? and (totp_last_step is null or totp_last_step < ?)`;
+/** Accepts a TOTP step only if it is newer than the last one accepted (replay protection). $1 step, $2 user. */
+export const TOTP_ACCEPT_STEP = statement(
+  'identity.totp-accept-step',
+  `
+  update "user" set totp_last_step = $1
+  where id = $2 and (totp_last_step is null or totp_last_step < $1)`,
+);
+
+/** Members per role in one workspace: $1 workspace (`membership_workspace_id_user_id_unique`). */
+export const MEMBER_COUNTS_BY_ROLE = statement<{ role_id: string; count: string }>(
+  'identity.member-counts-by-role',
+  `select role_id, count(*) from "membership" where workspace_id = $1 group by role_id`,
+);
+
+/** Members per workspace, for the platform operator (a scan; a few hundred workspaces). */
+export const MEMBER_COUNTS_BY_WORKSPACE = statement<{ workspace_id: string; count: string }>(
+  'identity.member-counts-by-workspace',
+  `select workspace_id, count(*) from "membership" group by workspace_id`,
+);

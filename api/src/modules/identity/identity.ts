@@ -19,3 +19,6 @@ export interface RequestMeta {
   ip?: string;
   userAgent?: string;
 }
+
+/** An identity acting in a workspace: what every workspace-permission field receives. */
+export type WorkspaceIdentity = Identity & { workspaceId: string };

@@ -11,7 +11,7 @@ export async function loadMe(em: EntityManager, identity: Identity): Promise<Me>
   const memberships = await em.find(
     Membership,
     { user: identity.userId },
-    { filters: false, populate: ['workspace', 'role'], orderBy: { createdAt: 'asc' } },
+    { filters: { workspace: false }, populate: ['workspace', 'role'], orderBy: { createdAt: 'asc' } },
   );
   const active = memberships.find((membership) => membership.workspace.id === identity.workspaceId);
   return {

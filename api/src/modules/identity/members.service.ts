@@ -1,9 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../core/app-error';
+import { query } from '../../db/sql';
 import type { AuditService } from './audit.service';
 import { normalizeEmail } from './auth.service';
-import type { Identity, RequestMeta } from './identity';
+import type { RequestMeta, WorkspaceIdentity } from './identity';
+import { MEMBER_COUNTS_BY_ROLE } from './identity.sql';
 import { Membership } from './membership.entity';
 import { hashPassword } from './passwords';
 import { ALL_PERMISSIONS, type Permission } from './permissions';
@@ -26,23 +28,18 @@ export class MembersService {
       { $or: [{ workspace: null }, { workspace: workspaceId }] },
       { orderBy: { builtIn: 'desc', createdAt: 'asc' } },
     );
-    const counts = await em
-      .getConnection()
-      .execute<{ role_id: string; count: string }[]>(
-        'select role_id, count(*) from "membership" where workspace_id = ? group by role_id',
-        [workspaceId],
-      );
+    const counts = await query(em, MEMBER_COUNTS_BY_ROLE, [workspaceId]);
     const countByRole = new Map(counts.map((row) => [row.role_id, Number(row.count)]));
     return roles.map((role) => ({ role, memberCount: countByRole.get(role.id) ?? 0 }));
   }
 
   async addMember(
     em: EntityManager,
-    actor: Identity,
+    actor: WorkspaceIdentity,
     input: { email: string; name: string; roleId: string },
     meta: RequestMeta,
   ): Promise<{ member: Membership; temporaryPassword?: string }> {
-    const workspaceId = actor.workspaceId!;
+    const workspaceId = actor.workspaceId;
     const role = await this.assignableRole(em, actor, input.roleId);
     const email = normalizeEmail(input.email);
     let user = await em.findOne(User, { email });
@@ -70,7 +67,7 @@ export class MembersService {
     return { member, temporaryPassword };
   }
 
-  async changeRole(em: EntityManager, actor: Identity, memberId: string, roleId: string, meta: RequestMeta) {
+  async changeRole(em: EntityManager, actor: WorkspaceIdentity, memberId: string, roleId: string, meta: RequestMeta) {
     const member = await em.findOne(Membership, memberId, { populate: ['user', 'role'] });
     if (!member) throw new AppError('NOT_FOUND', 'errors.notFound');
     const role = await this.assignableRole(em, actor, roleId);
@@ -87,7 +84,7 @@ export class MembersService {
     return member;
   }
 
-  async remove(em: EntityManager, actor: Identity, memberId: string, meta: RequestMeta): Promise<void> {
+  async remove(em: EntityManager, actor: WorkspaceIdentity, memberId: string, meta: RequestMeta): Promise<void> {
     const member = await em.findOne(Membership, memberId, { populate: ['user', 'role'] });
     if (!member) throw new AppError('NOT_FOUND', 'errors.notFound');
     await this.assertMayManage(em, actor, member);
@@ -99,8 +96,14 @@ export class MembersService {
     });
   }
 
-  async createRole(em: EntityManager, actor: Identity, name: string, permissions: Permission[], meta: RequestMeta) {
-    const workspaceId = actor.workspaceId!;
+  async createRole(
+    em: EntityManager,
+    actor: WorkspaceIdentity,
+    name: string,
+    permissions: Permission[],
+    meta: RequestMeta,
+  ) {
+    const workspaceId = actor.workspaceId;
     const cleanName = this.roleName(name);
     const key = `custom-${randomBytes(4).toString('hex')}`;
     const role = em.create(Role, {
@@ -121,7 +124,7 @@ export class MembersService {
 
   async updateRole(
     em: EntityManager,
-    actor: Identity,
+    actor: WorkspaceIdentity,
     roleId: string,
     name: string,
     permissions: Permission[],
@@ -140,7 +143,7 @@ export class MembersService {
     return role;
   }
 
-  async deleteRole(em: EntityManager, actor: Identity, roleId: string, meta: RequestMeta): Promise<void> {
+  async deleteRole(em: EntityManager, actor: WorkspaceIdentity, roleId: string, meta: RequestMeta): Promise<void> {
     const role = await this.customRole(em, actor, roleId);
     if (await em.count(Membership, { role })) throw new AppError('CONFLICT', 'roles.inUse');
     await em.removeAndFlush(role);
@@ -161,7 +164,7 @@ export class MembersService {
     return ALL_PERMISSIONS.filter((permission) => permissions.includes(permission));
   }
 
-  private async customRole(em: EntityManager, actor: Identity, roleId: string): Promise<Role> {
+  private async customRole(em: EntityManager, actor: WorkspaceIdentity, roleId: string): Promise<Role> {
     const role = await em.findOne(Role, { id: roleId, workspace: actor.workspaceId });
     if (!role) {
       const builtIn = await em.count(Role, { id: roleId, workspace: null });
@@ -171,7 +174,7 @@ export class MembersService {
   }
 
   /** A role of this workspace (or built-in); only an Owner may hand out the Owner role. */
-  private async assignableRole(em: EntityManager, actor: Identity, roleId: string): Promise<Role> {
+  private async assignableRole(em: EntityManager, actor: WorkspaceIdentity, roleId: string): Promise<Role> {
     const role = await em.findOne(Role, { id: roleId, $or: [{ workspace: null }, { workspace: actor.workspaceId }] });
     if (!role) throw new AppError('BAD_USER_INPUT', 'roles.unknown', {}, { roleId: 'roles.unknown' });
     if (role.key === 'owner' && !(await this.isOwner(em, actor)))
@@ -179,12 +182,12 @@ export class MembersService {
     return role;
   }
 
-  private async assertMayManage(em: EntityManager, actor: Identity, member: Membership): Promise<void> {
+  private async assertMayManage(em: EntityManager, actor: WorkspaceIdentity, member: Membership): Promise<void> {
     if (member.role.key === 'owner' && !(await this.isOwner(em, actor)))
       throw new AppError('FORBIDDEN', 'members.onlyOwnerManagesOwner');
   }
 
-  private async isOwner(em: EntityManager, actor: Identity): Promise<boolean> {
+  private async isOwner(em: EntityManager, actor: WorkspaceIdentity): Promise<boolean> {
     const own = await em.findOne(Membership, { user: actor.userId }, { populate: ['role'] });
     return own?.role.key === 'owner';
   }

@@ -1,15 +1,20 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { PlatformAdmin } from '../../graphql/authorization';
+import { Caller } from '../../graphql/caller';
 import type { GraphQLContext } from '../../graphql/context';
+import type { Identity } from './identity';
 import { toWorkspace } from './identity.mappers';
 import { CreateWorkspaceInput, CreateWorkspaceResult, WorkspaceSummary } from './identity.types';
+import { PlatformService } from './platform.service';
 
 @Resolver()
 export class PlatformResolver {
+  constructor(private readonly platform: PlatformService) {}
+
   @PlatformAdmin()
   @Query(() => [WorkspaceSummary], { description: 'Platform operator: every workspace on this installation.' })
   async allWorkspaces(@Ctx() ctx: GraphQLContext): Promise<WorkspaceSummary[]> {
-    const rows = await ctx.services.identity.platform.workspaces(ctx.em);
+    const rows = await this.platform.workspaces(ctx.em);
     return rows.map(({ workspace, memberCount }) => ({ workspace: toWorkspace(workspace), memberCount }));
   }
 
@@ -19,14 +24,10 @@ export class PlatformResolver {
   })
   async createWorkspace(
     @Arg('input') input: CreateWorkspaceInput,
+    @Caller() caller: Identity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CreateWorkspaceResult> {
-    const { workspace, temporaryPassword } = await ctx.services.identity.platform.createWorkspace(
-      ctx.em,
-      ctx.identity!,
-      input,
-      ctx.meta,
-    );
+    const { workspace, temporaryPassword } = await this.platform.createWorkspace(ctx.em, caller, input, ctx.meta);
     return { workspace: toWorkspace(workspace), temporaryPassword };
   }
 }

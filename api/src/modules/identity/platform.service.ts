@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { query } from '../../db/sql';
+import { inTransaction } from '../../db/transaction';
+import { MEMBER_COUNTS_BY_WORKSPACE } from './identity.sql';
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../core/app-error';
 import type { AuditService } from './audit.service';
@@ -16,11 +19,7 @@ export class PlatformService {
 
   async workspaces(em: EntityManager) {
     const workspaces = await em.find(Workspace, {}, { orderBy: { createdAt: 'asc' } });
-    const counts = await em
-      .getConnection()
-      .execute<{ workspace_id: string; count: string }[]>(
-        'select workspace_id, count(*) from "membership" group by workspace_id',
-      );
+    const counts = await query(em, MEMBER_COUNTS_BY_WORKSPACE, []);
     const byWorkspace = new Map(counts.map((row) => [row.workspace_id, Number(row.count)]));
     return workspaces.map((workspace) => ({ workspace, memberCount: byWorkspace.get(workspace.id) ?? 0 }));
   }
@@ -44,7 +43,7 @@ export class PlatformService {
     }-${randomBytes(3).toString('hex')}`;
     const email = normalizeEmail(input.ownerEmail);
     let temporaryPassword: string | undefined;
-    const workspace = await em.transactional(async (tx) => {
+    const workspace = await inTransaction(em, {}, async (tx) => {
       const created = tx.create(Workspace, { name, slug });
       let owner = await tx.findOne(User, { email });
       if (!owner) {

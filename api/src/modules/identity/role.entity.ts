@@ -1,5 +1,5 @@
 import { ArrayType, Entity, ManyToOne, type Opt, Property } from '@mikro-orm/core';
-import { BaseEntity } from '../../db/base.entity';
+import { BaseEntity, CrossWorkspace } from '../../db/base.entity';
 import type { Permission } from './permissions';
 import { Workspace } from './workspace.entity';
 
@@ -8,6 +8,7 @@ import { Workspace } from './workspace.entity';
  * custom roles belong to one workspace. Queries take both kinds explicitly.
  */
 @Entity({ tableName: 'role' })
+@CrossWorkspace('built-in roles are global rows shared by every workspace; queries name both kinds explicitly')
 export class Role extends BaseEntity {
   @ManyToOne(() => Workspace, { nullable: true })
   workspace?: Workspace | null;

@@ -1,10 +1,11 @@
 import { Entity, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
-import { BaseEntity } from '../../db/base.entity';
+import { BaseEntity, CrossWorkspace } from '../../db/base.entity';
 import { User } from './user.entity';
 import { Workspace } from './workspace.entity';
 
 /** A signed-in browser. Only the SHA-256 of its token is stored. */
 @Entity({ tableName: 'session' })
+@CrossWorkspace('a session belongs to a user; its workspace is only the one the user is looking at')
 export class Session extends BaseEntity {
   @ManyToOne(() => User)
   user!: User;

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../../core/app-error';
 import { ApiToken } from './api-token.entity';
 import type { AuditService } from './audit.service';
-import type { Identity, RequestMeta } from './identity';
+import type { RequestMeta, WorkspaceIdentity } from './identity';
 import type { Permission } from './permissions';
 import { hashToken, newToken } from './secrets';
 import { User } from './user.entity';
@@ -16,7 +16,13 @@ export class TokensService {
     return em.find(ApiToken, {}, { populate: ['createdBy'], orderBy: { createdAt: 'desc' } });
   }
 
-  async create(em: EntityManager, actor: Identity, name: string, permissions: Permission[], meta: RequestMeta) {
+  async create(
+    em: EntityManager,
+    actor: WorkspaceIdentity,
+    name: string,
+    permissions: Permission[],
+    meta: RequestMeta,
+  ) {
     const cleanName = name.trim();
     if (cleanName.length < 2 || cleanName.length > 80) {
       throw new AppError('BAD_USER_INPUT', 'tokens.nameLength', {}, { name: 'tokens.nameLength' });
@@ -34,7 +40,7 @@ export class TokensService {
       throw new AppError('BAD_USER_INPUT', 'tokens.noPermissions', {}, { permissions: 'tokens.noPermissions' });
     const token = newToken('bzt');
     const apiToken = em.create(ApiToken, {
-      workspace: em.getReference(Workspace, actor.workspaceId!),
+      workspace: em.getReference(Workspace, actor.workspaceId),
       createdBy: em.getReference(User, actor.userId),
       name: cleanName,
       prefix: token.slice(0, 12),
@@ -51,7 +57,7 @@ export class TokensService {
     return { token, apiToken };
   }
 
-  async revoke(em: EntityManager, actor: Identity, id: string, meta: RequestMeta) {
+  async revoke(em: EntityManager, actor: WorkspaceIdentity, id: string, meta: RequestMeta) {
     const apiToken = await em.findOne(ApiToken, id, { populate: ['createdBy'] });
     if (!apiToken) throw new AppError('NOT_FOUND', 'errors.notFound');
     if (!apiToken.revokedAt) {

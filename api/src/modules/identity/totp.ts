@@ -20,12 +20,18 @@ export async function totpQrSvg(uri: string): Promise<string> {
  * Checks a code, allowing one step of clock drift either way; returns the matched time step
  * so the caller can refuse it (and anything older) next time.
  */
-export async function verifyTotp(secret: string, code: string, afterStep?: number): Promise<number | undefined> {
+export async function verifyTotp(
+  secret: string,
+  code: string,
+  afterStep: number | undefined,
+  now: Date,
+): Promise<number | undefined> {
   const token = code.replace(/\s/g, '');
   if (!/^\d{6}$/.test(token)) return undefined;
   const result = await verify({
     secret,
     token,
+    epoch: Math.floor(now.getTime() / 1000),
     epochTolerance: 30,
     ...(afterStep !== undefined ? { afterTimeStep: afterStep } : {}),
   });

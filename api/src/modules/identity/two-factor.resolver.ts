@@ -1,47 +1,51 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { SignedIn } from '../../graphql/authorization';
+import { Caller } from '../../graphql/caller';
 import type { GraphQLContext } from '../../graphql/context';
+import type { Identity } from './identity';
 import { DisableTwoFactorInput, EnableTwoFactorInput, RecoveryCodes, TwoFactorSetup } from './identity.types';
+import { TwoFactorService } from './two-factor.service';
 
 @Resolver()
 export class TwoFactorResolver {
+  constructor(private readonly twoFactor: TwoFactorService) {}
+
   @SignedIn()
   @Mutation(() => TwoFactorSetup, { description: 'A new TOTP secret to scan; nothing changes until enableTwoFactor.' })
-  startTwoFactorSetup(@Ctx() ctx: GraphQLContext): Promise<TwoFactorSetup> {
-    return ctx.services.identity.twoFactor.startSetup(ctx.em, ctx.identity!.userId);
+  startTwoFactorSetup(@Caller() caller: Identity, @Ctx() ctx: GraphQLContext): Promise<TwoFactorSetup> {
+    return this.twoFactor.startSetup(ctx.em, caller.userId);
   }
 
   @SignedIn()
   @Mutation(() => RecoveryCodes, {
     description: 'Turns two-factor on with a code from the app; returns the recovery codes once.',
   })
-  async enableTwoFactor(@Arg('input') input: EnableTwoFactorInput, @Ctx() ctx: GraphQLContext): Promise<RecoveryCodes> {
-    const codes = await ctx.services.identity.twoFactor.enable(
-      ctx.em,
-      ctx.identity!.userId,
-      input.code,
-      input.password,
-      ctx.meta,
-    );
-    return { codes };
+  async enableTwoFactor(
+    @Arg('input') input: EnableTwoFactorInput,
+    @Caller() caller: Identity,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<RecoveryCodes> {
+    return { codes: await this.twoFactor.enable(ctx.em, caller.userId, input.code, input.password, ctx.meta) };
   }
 
   @SignedIn()
   @Mutation(() => Boolean, { description: 'Turns two-factor off; needs the password and a current or recovery code.' })
-  async disableTwoFactor(@Arg('input') input: DisableTwoFactorInput, @Ctx() ctx: GraphQLContext): Promise<boolean> {
-    await ctx.services.identity.twoFactor.disable(ctx.em, ctx.identity!.userId, input.password, input.code, ctx.meta);
+  async disableTwoFactor(
+    @Arg('input') input: DisableTwoFactorInput,
+    @Caller() caller: Identity,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
+    await this.twoFactor.disable(ctx.em, caller.userId, input.password, input.code, ctx.meta);
     return true;
   }
 
   @SignedIn()
   @Mutation(() => RecoveryCodes, { description: 'Replaces all recovery codes with ten new ones.' })
-  async regenerateRecoveryCodes(@Arg('password') password: string, @Ctx() ctx: GraphQLContext): Promise<RecoveryCodes> {
-    const codes = await ctx.services.identity.twoFactor.regenerateRecoveryCodes(
-      ctx.em,
-      ctx.identity!.userId,
-      password,
-      ctx.meta,
-    );
-    return { codes };
+  async regenerateRecoveryCodes(
+    @Arg('password') password: string,
+    @Caller() caller: Identity,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<RecoveryCodes> {
+    return { codes: await this.twoFactor.regenerateRecoveryCodes(ctx.em, caller.userId, password, ctx.meta) };
   }
 }

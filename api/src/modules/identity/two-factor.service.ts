@@ -1,9 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../../core/app-error';
+import type { Clock } from '../../core/clock';
+import { query } from '../../db/sql';
+import { inTransaction } from '../../db/transaction';
 import type { AuditService } from './audit.service';
 import type { AuthService } from './auth.service';
 import type { RequestMeta } from './identity';
-import { RECOVERY_CODE_INSERT, RECOVERY_CODES_DELETE } from './identity.sql';
+import { RECOVERY_CODES_DELETE, RECOVERY_CODES_INSERT } from './identity.sql';
 import { verifyPassword } from './passwords';
 import { newRecoveryCode, type SecretBox } from './secrets';
 import { newTotpSecret, totpQrSvg, totpUri, verifyTotp } from './totp';
@@ -17,6 +20,7 @@ export class TwoFactorService {
     private readonly secrets: SecretBox,
     private readonly audit: AuditService,
     private readonly auth: AuthService,
+    private readonly clock: Clock,
   ) {}
 
   async startSetup(em: EntityManager, userId: string) {
@@ -38,12 +42,12 @@ export class TwoFactorService {
     const user = await em.findOneOrFail(User, userId, { populate: ['passwordHash', 'totpPendingSecret'] });
     await this.requirePassword(user, password);
     if (!user.totpPendingSecret) throw new AppError('BAD_USER_INPUT', 'auth.twoFactorNotStarted');
-    const step = await verifyTotp(this.secrets.open(user.totpPendingSecret), code);
+    const step = await verifyTotp(this.secrets.open(user.totpPendingSecret), code, undefined, this.clock.now());
     if (step === undefined) throw new AppError('BAD_USER_INPUT', 'auth.invalidCode', {}, { code: 'auth.invalidCode' });
     user.totpSecret = user.totpPendingSecret;
     user.totpPendingSecret = null;
     user.totpLastStep = String(step);
-    user.totpEnabledAt = new Date();
+    user.totpEnabledAt = this.clock.now();
     await em.flush();
     const codes = await this.replaceRecoveryCodes(em, userId);
     await this.auth.recordUserEvent(em, userId, meta, 'auth.twoFactorEnabled');
@@ -63,7 +67,7 @@ export class TwoFactorService {
     user.totpLastStep = null;
     user.totpEnabledAt = null;
     await em.flush();
-    await em.getConnection().execute(RECOVERY_CODES_DELETE, [userId]);
+    await query(em, RECOVERY_CODES_DELETE, [userId]);
     await this.auth.recordUserEvent(em, userId, meta, 'auth.twoFactorDisabled');
   }
 
@@ -89,17 +93,9 @@ export class TwoFactorService {
 
   private async replaceRecoveryCodes(em: EntityManager, userId: string): Promise<string[]> {
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-    await em.transactional(async (tx) => {
-      const connection = tx.getConnection();
-      await connection.execute(RECOVERY_CODES_DELETE, [userId], 'run', tx.getTransactionContext());
-      for (const code of codes) {
-        await connection.execute(
-          RECOVERY_CODE_INSERT,
-          [userId, this.secrets.hashCode(code)],
-          'run',
-          tx.getTransactionContext(),
-        );
-      }
+    await inTransaction(em, {}, async (tx) => {
+      await query(tx, RECOVERY_CODES_DELETE, [userId]);
+      await query(tx, RECOVERY_CODES_INSERT, [userId, codes.map((code) => this.secrets.hashCode(code))]);
     });
     return codes;
   }

@@ -1,3 +1,2 @@
-export { SystemResolver } from './system.resolver';
-export { SystemService } from './system.service';
+export { systemModule } from './system.module';
 export { checkReadiness, type ReadinessCheck, type ReadinessReport } from './readiness';

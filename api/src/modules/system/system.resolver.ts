@@ -5,7 +5,7 @@ import { ServerInfo } from './system.types';
 
 @Resolver()
 export class SystemResolver {
-  private readonly system = new SystemService();
+  constructor(private readonly system: SystemService) {}
 
   @Public()
   @Query(() => ServerInfo, { description: 'Public: the API name, version and clock.' })

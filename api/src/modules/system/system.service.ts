@@ -1,3 +1,4 @@
+import type { Clock } from '../../core/clock';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -18,7 +19,9 @@ function readVersion(): string {
 const version = readVersion();
 
 export class SystemService {
-  serverInfo(now: Date = new Date()): ServerFacts {
-    return { name: 'BizOne Portal', version, time: now };
+  constructor(private readonly clock: Clock) {}
+
+  serverInfo(): ServerFacts {
+    return { name: 'BizOne Portal', version, time: this.clock.now() };
   }
 }

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { BUILT_IN_ROLES } from '../../modules/identity/permissions';
+import { BUILT_IN_ROLES } from '../permissions';
 
 /** Accounts, memberships and roles, sessions, 2FA, API tokens, login throttling and the audit log. */
 export class Migration20261124120000Identity extends Migration {

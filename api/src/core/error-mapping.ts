@@ -1,0 +1,81 @@
+import { AppError, ERROR_CODES, isAppError, type ErrorCode, type ErrorParams } from './app-error';
+import { translate, type Language } from './messages';
+
+/**
+ * The one mapping from an error to what a caller sees, shared by GraphQL (extensions) and
+ * REST routes (status and body): a code, a message in the caller's language, the key and
+ * parameters it came from, per-field keys and messages for forms, and never a stack trace,
+ * SQL or a secret. Anything that is not an AppError is either the database being away
+ * (SERVICE_UNAVAILABLE, 503) or a bug (INTERNAL_SERVER_ERROR, 500, with the request id).
+ */
+export interface MappedError {
+  status: number;
+  code: ErrorCode;
+  message: string;
+  messageKey: string;
+  params: ErrorParams;
+  fields?: Record<string, string>;
+  fieldParams?: Record<string, ErrorParams>;
+  fieldMessages?: Record<string, string>;
+}
+
+export interface ErrorMappingOptions {
+  language: Language;
+  requestId: string;
+}
+
+/** PostgreSQL classes and client errors that mean "the database is not reachable right now". */
+const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3]|53300)/;
+const UNAVAILABLE_MESSAGES =
+  /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Connection terminated|Knex: Timeout acquiring a connection|the database system is (starting up|shutting down)/i;
+
+export function isUnavailable(error: unknown): boolean {
+  for (let cause: unknown = error, depth = 0; cause && depth < 5; depth++) {
+    const { code, message } = cause as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_MESSAGES.test(code))) return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+export function toAppError(error: unknown): AppError | undefined {
+  if (isAppError(error)) return error;
+  if (isUnavailable(error)) return new AppError('SERVICE_UNAVAILABLE', 'errors.unavailable');
+  return undefined;
+}
+
+function translateFields(language: Language, error: AppError): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(error.fields ?? {}).map(([field, key]) => [
+      field,
+      translate(language, key, error.fieldParams?.[field] ?? error.params),
+    ]),
+  );
+}
+
+export function mapAppError(error: AppError, { language }: Pick<ErrorMappingOptions, 'language'>): MappedError {
+  return {
+    status: ERROR_CODES[error.code],
+    code: error.code,
+    message: translate(language, error.messageKey, error.params),
+    messageKey: error.messageKey,
+    params: error.params,
+    ...(error.fields
+      ? {
+          fields: error.fields,
+          ...(error.fieldParams ? { fieldParams: error.fieldParams } : {}),
+          fieldMessages: translateFields(language, error),
+        }
+      : {}),
+  };
+}
+
+export function mapError(error: unknown, options: ErrorMappingOptions): MappedError {
+  const known = toAppError(error);
+  if (known) return mapAppError(known, options);
+  return mapAppError(
+    new AppError('INTERNAL_SERVER_ERROR', 'errors.internal', { requestId: options.requestId }),
+    options,
+  );
+}

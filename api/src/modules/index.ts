@@ -1,0 +1,21 @@
+import { platformMigrations } from '../db/migrations';
+import { createOrm, type MikroORM, type OrmOptions } from '../db/orm';
+import { identityModule } from './identity';
+import { schemaOf, type ServicesOf } from './manifest';
+import { systemModule } from './system';
+
+/**
+ * Every module of the portal, listed once, in dependency order (a module comes after the
+ * modules it requires). Entities, migrations, named SQL, resolvers, services, jobs and REST
+ * routes all come from these manifests.
+ */
+export const appModules = [systemModule, identityModule] as const;
+
+export type AppServices = ServicesOf<typeof appModules>;
+
+export const appSchema = () => schemaOf(appModules, platformMigrations);
+
+/** An ORM over every module's entities and migrations. */
+export function createAppOrm(options: Omit<OrmOptions, 'entities' | 'migrations'>): Promise<MikroORM> {
+  return createOrm({ ...options, ...appSchema() });
+}
