@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { NotificationType } from '../src/modules/notifications';
 import { startTestApi, type TestApi } from './support/api';
 import { createMember, createWorkspace, PASSWORD, type TestMember } from './support/identity';
 
@@ -29,6 +30,14 @@ describe('docs/API.md examples, against a live API', () => {
     api = await startTestApi();
     const em = api.running.orm.em.fork();
     member = await createMember(em, await createWorkspace(em, 'Toko Contoh'), 'owner');
+    // Something for the notifications example to read.
+    await api.running.services.notifications.notifications.notify(
+      em,
+      member.workspace.id,
+      NotificationType.PAYMENT_SETTLED,
+      { orderId: 'BZ-TOPUP-20261201-DOCS', amount: '100000' },
+      { userIds: [member.user.id] },
+    );
     workdir = mkdtempSync(join(tmpdir(), 'bizone-docs-'));
   });
   afterAll(async () => {
@@ -50,6 +59,7 @@ describe('docs/API.md examples, against a live API', () => {
       'whoami (sh)',
       'whoami (ts)',
       'members (sh)',
+      'notifications (sh)',
     ]);
   });
 

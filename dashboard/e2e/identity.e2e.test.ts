@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import en from '../app/locales/en.json';
 import id from '../app/locales/id.json';
-import { collectPageErrors, launchBrowser, type Browser } from './support/browser';
+import { collectPageErrors, launchBrowser, screenshot, type Browser } from './support/browser';
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
@@ -15,7 +14,6 @@ import {
 import { startStack, type Stack } from './support/stack';
 import { waitFor } from './support/wait';
 
-const SCREENSHOTS = join(__dirname, 'screenshots');
 // A TOTP code is valid for its 30-second step, and the API takes each step only once.
 const TOTP_STEP_MS = 30_000;
 
@@ -53,10 +51,7 @@ describe('identity pages in the browser', () => {
   // Waits for the page's title (a client-side navigation changes the URL before it renders the new page).
   const expectHeading = (text: string) => page.getByRole('heading', { level: 1, name: text, exact: true }).waitFor();
   // From the top: a full-page capture of a scrolled page would show the sticky header halfway down.
-  const shot = async (name: string) => {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  };
+  const shot = (name: string) => screenshot(page, name);
 
   it('sends a signed-out visitor from / to the login page, in both languages', async () => {
     await page.goto(url('/'));

@@ -1,11 +1,8 @@
-import { join } from 'node:path';
 import en from '../app/locales/en.json';
 import id from '../app/locales/id.json';
-import { collectPageErrors, launchBrowser, type Browser } from './support/browser';
+import { collectPageErrors, launchBrowser, screenshot, type Browser } from './support/browser';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, firstSignInAsAdmin, submitLogin, switchLanguage } from './support/identity';
 import { startStack, type Stack } from './support/stack';
-
-const SCREENSHOTS = join(__dirname, 'screenshots');
 
 describe('the signed-in shell', () => {
   let stack: Stack;
@@ -41,7 +38,7 @@ describe('the signed-in shell', () => {
     expect(await system.getByText(en.dashboard.system.online, { exact: true }).count()).toBe(1);
     expect(await system.getByTestId('api-version').textContent()).toMatch(/^\d+\.\d+\.\d+/);
     expect(await system.locator('time').textContent()).toMatch(/^\d{1,2} \S+ \d{4}, \d{2}:\d{2} WIB$/);
-    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-en.png'), fullPage: true });
+    await screenshot(page, 'dashboard-en');
 
     await page.getByRole('button', { name: en.shell.language.id.short, exact: true }).click();
     await page.locator('html[lang="id"]').waitFor();
@@ -58,7 +55,7 @@ describe('the signed-in shell', () => {
     expect(await page.getByRole('button', { name: 'ID', exact: true }).getAttribute('aria-pressed')).toBe('true');
     const cookies = await browser.context.cookies(stack.dashboardUrl);
     expect(cookies.find((cookie) => cookie.name === 'lng')).toMatchObject({ value: 'id', sameSite: 'Lax', path: '/' });
-    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-id.png'), fullPage: true });
+    await screenshot(page, 'dashboard-id');
 
     await page.reload({ waitUntil: 'networkidle' });
     expect(await page.locator('html').getAttribute('lang')).toBe('id');

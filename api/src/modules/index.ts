@@ -2,6 +2,7 @@ import { platformMigrations } from '../db/migrations';
 import { createOrm, type MikroORM, type OrmOptions } from '../db/orm';
 import { identityModule } from './identity';
 import { schemaOf, type ServicesOf } from './manifest';
+import { notificationsModule } from './notifications';
 import { systemModule } from './system';
 
 /**
@@ -9,7 +10,7 @@ import { systemModule } from './system';
  * modules it requires). Entities, migrations, named SQL, resolvers, services, jobs and REST
  * routes all come from these manifests.
  */
-export const appModules = [systemModule, identityModule] as const;
+export const appModules = [systemModule, identityModule, notificationsModule] as const;
 
 export type AppServices = ServicesOf<typeof appModules>;
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -51,4 +51,22 @@ export function collectPageErrors(page: Page): string[] {
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
+}
+
+const RESULTS = join(__dirname, '..', 'results', 'screenshots');
+const REFERENCE = join(__dirname, '..', 'screenshots');
+
+/**
+ * A full-page screenshot from the top (a capture of a scrolled page would show the sticky
+ * header halfway down). Every run writes to the ignored `e2e/results/screenshots/`, so a
+ * test run leaves the checkout clean; the reference pictures in `e2e/screenshots/` change
+ * only on purpose: `BZ_REFRESH_SCREENSHOTS=1 npx jest --selectProjects e2e`.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  mkdirSync(RESULTS, { recursive: true });
+  const image = await page.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: true });
+  if (process.env.BZ_REFRESH_SCREENSHOTS === '1' && existsSync(join(REFERENCE, `${name}.png`))) {
+    writeFileSync(join(REFERENCE, `${name}.png`), image);
+  }
 }

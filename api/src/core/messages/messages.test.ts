@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import en from './en.json';
 import id from './id.json';
 import { TRANSLATED_CONSTRAINTS } from '../../graphql/validation';
+import { NOTIFICATION_TYPES } from '../../modules/notifications/notification-types';
 
 function keys(tree: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -44,5 +45,16 @@ describe('validation messages', () => {
   it('exist for every constraint the error mapping translates', () => {
     const validation = en.validation as Record<string, string>;
     expect([...TRANSLATED_CONSTRAINTS, 'invalid'].filter((name) => !validation[name])).toEqual([]);
+  });
+});
+
+describe('notification texts', () => {
+  it('exist for every notification type, with exactly the placeholders its parameters provide', () => {
+    const texts = en.notifications as Record<string, { title: string; body: string }>;
+    for (const [type, spec] of Object.entries(NOTIFICATION_TYPES)) {
+      const used = [...`${texts[type]?.title} ${texts[type]?.body}`.matchAll(/{{(\w+)}}/g)].map((match) => match[1]);
+      expect({ type, unknown: used.filter((name) => !(name! in spec.params)) }).toEqual({ type, unknown: [] });
+      expect({ type, present: Boolean(texts[type]?.title && texts[type]?.body) }).toEqual({ type, present: true });
+    }
   });
 });

@@ -191,3 +191,13 @@ export const MEMBER_COUNTS_BY_WORKSPACE = statement<{ workspace_id: string; coun
   'identity.member-counts-by-workspace',
   `select workspace_id, count(*) from "membership" group by workspace_id`,
 );
+
+/**
+ * The members of one workspace, optionally only those whose role holds a permission:
+ * $1 workspace, $2 permission or null (`membership_workspace_id_user_id_unique`).
+ */
+export const MEMBER_USER_IDS = statement<{ user_id: string }>(
+  'identity.member-user-ids',
+  `select m.user_id from "membership" m join "role" r on r.id = m.role_id
+   where m.workspace_id = $1 and ($2::text is null or $2::text = any(r.permissions))`,
+);

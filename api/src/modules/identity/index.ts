@@ -10,6 +10,7 @@ export { AuditLog } from './audit-log.entity';
 export { Permission, ALL_PERMISSIONS, BUILT_IN_ROLES, type BuiltInRoleKey } from './permissions';
 export type { Identity, RequestMeta, WorkspaceIdentity } from './identity';
 export { AccessService } from './access.service';
+export { MembersService } from './members.service';
 export { AdminSeedService, SEED_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD } from './admin-seed.service';
 export { AuditService } from './audit.service';
 export { LOGIN_POLICY } from './auth.service';

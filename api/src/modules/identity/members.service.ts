@@ -5,7 +5,7 @@ import { query } from '../../db/sql';
 import type { AuditService } from './audit.service';
 import { normalizeEmail } from './auth.service';
 import type { RequestMeta, WorkspaceIdentity } from './identity';
-import { MEMBER_COUNTS_BY_ROLE } from './identity.sql';
+import { MEMBER_COUNTS_BY_ROLE, MEMBER_USER_IDS } from './identity.sql';
 import { Membership } from './membership.entity';
 import { hashPassword } from './passwords';
 import { ALL_PERMISSIONS, type Permission } from './permissions';
@@ -20,6 +20,11 @@ export class MembersService {
   members(em: EntityManager) {
     // `em` carries the caller's workspace filter: only this workspace's memberships.
     return em.find(Membership, {}, { populate: ['user', 'role'], orderBy: { createdAt: 'asc' } });
+  }
+
+  /** Who in a workspace holds a permission (or every member): whom a notification reaches. */
+  async memberUserIds(em: EntityManager, workspaceId: string, permission?: Permission): Promise<string[]> {
+    return (await query(em, MEMBER_USER_IDS, [workspaceId, permission ?? null])).map((row) => row.user_id);
   }
 
   async roles(em: EntityManager, workspaceId: string) {

@@ -1,0 +1,90 @@
+import { registerEnumType } from 'type-graphql';
+import { formatRupiah, rupiah } from '../../core/money';
+
+/**
+ * Every kind of notification the portal sends, with the parameters its text needs and where
+ * it leads. Modules call `notify` with one of these; the text lives in core/messages under
+ * `notifications.<type>.title` / `.body`, in both languages.
+ */
+export enum NotificationType {
+  PAYMENT_SETTLED = 'PAYMENT_SETTLED',
+  PAYMENT_FAILED = 'PAYMENT_FAILED',
+  PAYMENT_EXPIRED = 'PAYMENT_EXPIRED',
+  PAYMENT_REVERSED = 'PAYMENT_REVERSED',
+  CAMPAIGN_STARTED = 'CAMPAIGN_STARTED',
+  CAMPAIGN_COMPLETED = 'CAMPAIGN_COMPLETED',
+  CAMPAIGN_PAUSED = 'CAMPAIGN_PAUSED',
+  CAMPAIGN_FAILED = 'CAMPAIGN_FAILED',
+  LOW_BALANCE = 'LOW_BALANCE',
+  WALLET_DEBT = 'WALLET_DEBT',
+  TEMPLATE_REJECTED = 'TEMPLATE_REJECTED',
+  TEMPLATE_PAUSED = 'TEMPLATE_PAUSED',
+  MESSAGING_LIMIT_CHANGED = 'MESSAGING_LIMIT_CHANGED',
+  CHANNEL_NO_WEBHOOKS = 'CHANNEL_NO_WEBHOOKS',
+  NEW_DEVICE_SIGN_IN = 'NEW_DEVICE_SIGN_IN',
+}
+registerEnumType(NotificationType, { name: 'NotificationType' });
+
+/** How a parameter is stored (JSON) and shown: money is stored as its digits and shown as `Rp50.000`. */
+type ParamKind = 'text' | 'rupiah' | 'count';
+
+export type NotificationParams = Record<string, string | number>;
+
+interface TypeSpec {
+  params: Record<string, ParamKind>;
+  /** The dashboard page it leads to (`:id` filled from the parameter of that name). */
+  link: string;
+}
+
+export const NOTIFICATION_TYPES: Record<NotificationType, TypeSpec> = {
+  PAYMENT_SETTLED: { params: { orderId: 'text', amount: 'rupiah' }, link: '/wallet' },
+  PAYMENT_FAILED: { params: { orderId: 'text', amount: 'rupiah' }, link: '/wallet' },
+  PAYMENT_EXPIRED: { params: { orderId: 'text', amount: 'rupiah' }, link: '/wallet' },
+  PAYMENT_REVERSED: { params: { orderId: 'text', amount: 'rupiah' }, link: '/wallet' },
+  CAMPAIGN_STARTED: {
+    params: { campaignId: 'text', name: 'text', recipients: 'count' },
+    link: '/campaigns/:campaignId',
+  },
+  CAMPAIGN_COMPLETED: { params: { campaignId: 'text', name: 'text', sent: 'count' }, link: '/campaigns/:campaignId' },
+  CAMPAIGN_PAUSED: { params: { campaignId: 'text', name: 'text', reason: 'text' }, link: '/campaigns/:campaignId' },
+  CAMPAIGN_FAILED: { params: { campaignId: 'text', name: 'text', reason: 'text' }, link: '/campaigns/:campaignId' },
+  LOW_BALANCE: { params: { available: 'rupiah' }, link: '/wallet' },
+  WALLET_DEBT: { params: { debt: 'rupiah' }, link: '/wallet' },
+  TEMPLATE_REJECTED: { params: { template: 'text', reason: 'text' }, link: '/templates' },
+  TEMPLATE_PAUSED: { params: { template: 'text' }, link: '/templates' },
+  MESSAGING_LIMIT_CHANGED: { params: { limit: 'text' }, link: '/channels' },
+  CHANNEL_NO_WEBHOOKS: { params: { channel: 'text' }, link: '/channels' },
+  NEW_DEVICE_SIGN_IN: { params: { device: 'text', ip: 'text' }, link: '/settings/profile' },
+};
+
+/** Refuses parameters the type does not declare, or lacks (a notification that cannot render is a bug). */
+export function checkParams(type: NotificationType, params: NotificationParams): void {
+  const spec = NOTIFICATION_TYPES[type].params;
+  const given = Object.keys(params).sort();
+  const declared = Object.keys(spec).sort();
+  if (given.join() !== declared.join()) {
+    throw new Error(`notification ${type} takes ${declared.join(', ')}; got ${given.join(', ')}`);
+  }
+  for (const [name, kind] of Object.entries(spec)) {
+    if (kind === 'rupiah') rupiah(params[name] as string);
+  }
+}
+
+/** The parameters as the text shows them (money formatted; counts grouped the reader's way). */
+export function displayParams(type: NotificationType, params: NotificationParams, locale: string) {
+  const spec = NOTIFICATION_TYPES[type].params;
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => {
+      const kind = spec[name];
+      if (kind === 'rupiah') return [name, formatRupiah(rupiah(String(value)))];
+      if (kind === 'count') return [name, new Intl.NumberFormat(locale).format(Number(value))];
+      return [name, String(value)];
+    }),
+  );
+}
+
+export function linkOf(type: NotificationType, params: NotificationParams): string {
+  return NOTIFICATION_TYPES[type].link.replace(/:(\w+)/g, (_, name: string) =>
+    encodeURIComponent(String(params[name] ?? '')),
+  );
+}

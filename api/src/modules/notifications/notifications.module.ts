@@ -1,0 +1,21 @@
+import type { IdentityServices } from '../identity';
+import { defineModule } from '../manifest';
+import { Migration20261201090000Notifications } from './migrations/20261201-090000-notifications';
+import { Notification } from './notification.entity';
+import * as notificationsSql from './notifications.sql';
+import { NotificationsResolver } from './notifications.resolver';
+import { NotificationsService } from './notifications.service';
+
+export const notificationsModule = defineModule<
+  'notifications',
+  { notifications: NotificationsService },
+  { identity: IdentityServices }
+>({
+  name: 'notifications',
+  requires: ['identity'],
+  entities: [Notification],
+  migrations: [{ name: 'Migration20261201090000Notifications', class: Migration20261201090000Notifications }],
+  statements: Object.values(notificationsSql),
+  resolvers: [NotificationsResolver],
+  services: ({ clock }, { identity }) => ({ notifications: new NotificationsService(identity.members, clock) }),
+});
