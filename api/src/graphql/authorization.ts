@@ -4,17 +4,24 @@ import { type Permission } from '../modules/identity';
 import type { GraphQLContext } from './context';
 
 /**
- * Every query and mutation declares who may call it, with exactly one of these decorators;
+ * Every query and mutation declares who may call it, with exactly one of these five decorators;
  * the authorization matrix test fails for a field that declares none.
  */
 export const PUBLIC = 'public';
 export const SIGNED_IN = 'signed-in';
 export const PLATFORM_ADMIN = 'platform-admin';
+export const SESSION_ONLY = 'session-only';
 
 /** Anyone, signed in or not (sign-in itself, server facts). */
 export const Public = () => Authorized(PUBLIC);
 /** Any signed-in user or token, whatever its permissions (own profile, own sessions). */
 export const SignedIn = () => Authorized(SIGNED_IN);
+/**
+ * A person signed in with a session, never an API token: the account itself (sessions,
+ * profile, password, two-factor, recovery codes, switching workspace). Tokens are for
+ * workspace data; a stolen script credential must not be able to take over the account.
+ */
+export const SessionOnly = () => Authorized(SESSION_ONLY);
 /** Needs this permission in the active workspace. */
 export const Requires = (permission: Permission) => Authorized(permission);
 /** The platform operator only (pricing, channels, every workspace). */
@@ -31,6 +38,10 @@ export const authChecker: AuthChecker<GraphQLContext> = ({ context, info }, [req
     throw new AppError('PASSWORD_CHANGE_REQUIRED', 'auth.passwordChangeRequired');
   }
   if (requirement === SIGNED_IN) return true;
+  if (requirement === SESSION_ONLY) {
+    if (identity.kind === 'session') return true;
+    throw new AppError('FORBIDDEN', 'auth.sessionOnly');
+  }
   if (requirement === PLATFORM_ADMIN) {
     if (identity.isPlatformAdmin) return true;
     throw new AppError('FORBIDDEN', 'auth.forbidden');

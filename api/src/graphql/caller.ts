@@ -1,6 +1,6 @@
 import { createParameterDecorator } from 'type-graphql';
 import { AppError } from '../core/app-error';
-import type { Identity, WorkspaceIdentity } from '../modules/identity/identity';
+import type { Identity, SessionIdentity, WorkspaceIdentity } from '../modules/identity/identity';
 import type { GraphQLContext } from './context';
 
 /**
@@ -24,5 +24,15 @@ export function WorkspaceCaller() {
     if (!identity) throw new AppError('UNAUTHENTICATED', 'auth.signInRequired');
     if (!identity.workspaceId) throw new AppError('FORBIDDEN', 'auth.forbidden');
     return identity as WorkspaceIdentity;
+  });
+}
+
+/** The person behind a session (fields marked `@SessionOnly`). */
+export function SessionCaller() {
+  return createParameterDecorator<GraphQLContext>(({ context }): SessionIdentity => {
+    const identity = context.identity;
+    if (!identity) throw new AppError('UNAUTHENTICATED', 'auth.signInRequired');
+    if (identity.kind !== 'session' || !identity.sessionId) throw new AppError('FORBIDDEN', 'auth.sessionOnly');
+    return identity as SessionIdentity;
   });
 }

@@ -12,11 +12,13 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
-import { PLATFORM_ADMIN, PUBLIC, SIGNED_IN } from '../../src/graphql/authorization';
+import { PLATFORM_ADMIN, PUBLIC, SESSION_ONLY, SIGNED_IN } from '../../src/graphql/authorization';
 import { buildApiSchema } from '../../src/graphql/schema';
 import { ALL_PERMISSIONS, BUILT_IN_ROLES, Permission, type BuiltInRoleKey } from '../../src/modules/identity';
 import { startTestApi, type TestApi } from '../support/api';
 import { createApiToken, createMember, createSession, createWorkspace, type TestMember } from '../support/identity';
+import { FIELD_RULES, ROLE_PERMISSIONS } from './policy';
+import { Role } from '../../src/modules/identity';
 
 /**
  * Generated from the schema: every query and mutation x every built-in role x own and
@@ -79,16 +81,18 @@ function describeSubject(subject: Subject): string {
   return `API token ${subject.withPermission ? 'with' : 'without'} the permission`;
 }
 
+/** What the hand-written policy (./policy.ts) says a subject may do; never derived from the code under test. */
 function expected(rule: Rule, subject: Subject): boolean {
   if (rule === PUBLIC) return true;
   if (subject.kind === 'anonymous') return false;
   if (rule === SIGNED_IN) return true;
+  if (rule === SESSION_ONLY) return subject.kind === 'role';
   if (rule === PLATFORM_ADMIN) return false;
   if (subject.kind === 'token') return subject.withPermission;
-  return !subject.foreign && BUILT_IN_ROLES[subject.role].permissions.includes(rule as Permission);
+  return !subject.foreign && ROLE_PERMISSIONS[subject.role].includes(rule);
 }
 
-const DENIALS = new Set(['auth.signInRequired', 'auth.forbidden']);
+const DENIALS = new Set(['auth.signInRequired', 'auth.forbidden', 'auth.sessionOnly']);
 
 describe('authorization matrix', () => {
   let api: TestApi;
@@ -105,7 +109,22 @@ describe('authorization matrix', () => {
   it('finds a declared access rule on every query and mutation', () => {
     const undeclared = [...rules].filter(([, rule]) => !rule).map(([field]) => field);
     expect(undeclared).toEqual([]);
-    for (const rule of rules.values()) expect([PUBLIC, SIGNED_IN, PLATFORM_ADMIN, ...ALL_PERMISSIONS]).toContain(rule);
+    for (const rule of rules.values())
+      expect([PUBLIC, SIGNED_IN, SESSION_ONLY, PLATFORM_ADMIN, ...ALL_PERMISSIONS]).toContain(rule);
+  });
+
+  it('declares on every field exactly the rule the hand-written policy gives it', () => {
+    expect(Object.fromEntries([...rules].sort())).toEqual(Object.fromEntries(Object.entries(FIELD_RULES).sort()));
+  });
+
+  it('gives each built-in role exactly the permissions of the policy, in the code and in the database', async () => {
+    const policy = Object.fromEntries(Object.entries(ROLE_PERMISSIONS).map(([key, list]) => [key, [...list].sort()]));
+    const inCode = Object.fromEntries(
+      Object.entries(BUILT_IN_ROLES).map(([key, role]) => [key, [...role.permissions].sort()]),
+    );
+    expect(inCode).toEqual(policy);
+    const seeded = await api.running.orm.em.fork().find(Role, { workspace: null });
+    expect(Object.fromEntries(seeded.map((role) => [role.key, [...role.permissions].sort()]))).toEqual(policy);
   });
 
   async function credentialFor(subject: Subject, rule: Rule): Promise<string | undefined> {
@@ -157,7 +176,7 @@ describe('authorization matrix', () => {
           if (unreached.length > 0)
             throw new Error(`probe for ${field.name} did not execute: ${JSON.stringify(unreached)}`);
           checked++;
-          if (denied === expected(rule, subject)) {
+          if (denied === expected(FIELD_RULES[`${operation} ${field.name}`] ?? rule, subject)) {
             mismatches.push(
               `${operation} ${field.name} (${rule}) for ${describeSubject(subject)}: ${denied ? 'denied' : 'allowed'}`,
             );

@@ -1,11 +1,10 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { AppError } from '../../core/app-error';
-import { Public, SignedIn } from '../../graphql/authorization';
-import { Caller } from '../../graphql/caller';
+import { Public, SessionOnly, SignedIn } from '../../graphql/authorization';
+import { Caller, SessionCaller } from '../../graphql/caller';
 import type { GraphQLContext } from '../../graphql/context';
 import { AccessService } from './access.service';
 import { AuthService, type LoginOutcome } from './auth.service';
-import type { Identity } from './identity';
+import type { Identity, SessionIdentity } from './identity';
 import { toSession } from './identity.mappers';
 import {
   ChangePasswordInput,
@@ -52,18 +51,18 @@ export class AuthResolver {
     return toLoginResult(await this.auth.verifyTwoFactor(ctx.em, input.challengeToken, input.code, ctx.meta));
   }
 
-  @SignedIn()
+  @SessionOnly()
   @Mutation(() => Boolean, { description: 'Ends the current session.' })
-  async logout(@Caller() caller: Identity, @Ctx() ctx: GraphQLContext): Promise<boolean> {
-    if (caller.sessionId) await this.auth.logout(ctx.em, caller.sessionId, caller.userId, ctx.meta);
+  async logout(@SessionCaller() caller: SessionIdentity, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    await this.auth.logout(ctx.em, caller.sessionId, caller.userId, ctx.meta);
     return true;
   }
 
-  @SignedIn()
+  @SessionOnly()
   @Mutation(() => Boolean, { description: 'Changes the password; every other session of the user ends.' })
   async changePassword(
     @Arg('input') input: ChangePasswordInput,
-    @Caller() caller: Identity,
+    @SessionCaller() caller: SessionIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
     await this.auth.changePassword(
@@ -83,44 +82,43 @@ export class AuthResolver {
     return loadMe(ctx.em, caller);
   }
 
-  @SignedIn()
+  @SessionOnly()
   @Mutation(() => Me)
   async updateProfile(
     @Arg('input') input: UpdateProfileInput,
-    @Caller() caller: Identity,
+    @SessionCaller() caller: SessionIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Me> {
     await this.auth.updateProfile(ctx.em, caller.userId, input);
     return loadMe(ctx.em, caller);
   }
 
-  @SignedIn()
+  @SessionOnly()
   @Query(() => [Session], { description: 'The signed-in user’s active sessions.' })
-  async mySessions(@Caller() caller: Identity, @Ctx() ctx: GraphQLContext): Promise<Session[]> {
+  async mySessions(@SessionCaller() caller: SessionIdentity, @Ctx() ctx: GraphQLContext): Promise<Session[]> {
     const sessions = await this.auth.sessions(ctx.em, caller.userId);
     return sessions.map((session) => toSession(session, caller.sessionId));
   }
 
-  @SignedIn()
+  @SessionOnly()
   @Mutation(() => Boolean)
   async revokeSession(
     @Arg('id', () => ID) id: string,
-    @Caller() caller: Identity,
+    @SessionCaller() caller: SessionIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
     await this.auth.revokeSession(ctx.em, caller.userId, id, ctx.meta);
     return true;
   }
 
-  @SignedIn()
+  @SessionOnly()
   @Mutation(() => Me, { description: 'Makes another of the user’s workspaces the active one for this session.' })
   async switchWorkspace(
     @Arg('workspaceId', () => ID) workspaceId: string,
-    @Caller() caller: Identity,
+    @SessionCaller() caller: SessionIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Me> {
-    // A script's token is bound to its workspace for life.
-    if (!caller.sessionId) throw new AppError('FORBIDDEN', 'auth.sessionOnly');
+    // A script's token is bound to its workspace for life (@SessionOnly).
     await this.auth.switchWorkspace(ctx.em, caller.userId, caller.sessionId, workspaceId);
     const refreshed = await this.access.resolveSessionById(ctx.em, caller.sessionId);
     return loadMe(ctx.em, refreshed ?? caller);

@@ -201,3 +201,26 @@ export const MEMBER_USER_IDS = statement<{ user_id: string }>(
   `select m.user_id from "membership" m join "role" r on r.id = m.role_id
    where m.workspace_id = $1 and ($2::text is null or $2::text = any(r.permissions))`,
 );
+
+/**
+ * The serialization point of a workspace's membership: every change of who holds which role
+ * takes this row lock first (the locking rule: workspace-level rows first). $1 workspace.
+ */
+export const LOCK_WORKSPACE = statement<{ id: string }>(
+  'identity.lock-workspace',
+  `select id from "workspace" where id = $1 for update`,
+);
+
+/** The caller's current role in the workspace (read under LOCK_WORKSPACE): $1 workspace, $2 user. */
+export const CURRENT_ROLE = statement<{ key: string; permissions: string[] }>(
+  'identity.current-role',
+  `select r.key, r.permissions from "membership" m join "role" r on r.id = m.role_id
+   where m.workspace_id = $1 and m.user_id = $2`,
+);
+
+/** Owners of the workspace (read under LOCK_WORKSPACE): $1 workspace. */
+export const COUNT_OWNERS = statement<{ count: number }>(
+  'identity.count-owners',
+  `select count(*)::int as count from "membership" m join "role" r on r.id = m.role_id
+   where m.workspace_id = $1 and r.key = 'owner' and r.workspace_id is null`,
+);

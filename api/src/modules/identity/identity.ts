@@ -22,3 +22,6 @@ export interface RequestMeta {
 
 /** An identity acting in a workspace: what every workspace-permission field receives. */
 export type WorkspaceIdentity = Identity & { workspaceId: string };
+
+/** A person signed in with a session (never a token): what account-level fields receive. */
+export type SessionIdentity = Identity & { kind: 'session'; sessionId: string };

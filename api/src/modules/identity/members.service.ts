@@ -2,10 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../core/app-error';
 import { query } from '../../db/sql';
+import { inTransaction } from '../../db/transaction';
 import type { AuditService } from './audit.service';
 import { normalizeEmail } from './auth.service';
 import type { RequestMeta, WorkspaceIdentity } from './identity';
-import { MEMBER_COUNTS_BY_ROLE, MEMBER_USER_IDS } from './identity.sql';
+import { COUNT_OWNERS, CURRENT_ROLE, LOCK_WORKSPACE, MEMBER_COUNTS_BY_ROLE, MEMBER_USER_IDS } from './identity.sql';
+import { assertMayAssign, assertMayManage, assertWithinAuthority, type Authority } from './access-policy';
 import { Membership } from './membership.entity';
 import { hashPassword } from './passwords';
 import { ALL_PERMISSIONS, type Permission } from './permissions';
@@ -38,6 +40,30 @@ export class MembersService {
     return roles.map((role) => ({ role, memberCount: countByRole.get(role.id) ?? 0 }));
   }
 
+  /**
+   * Runs a change to who holds what under the workspace's membership lock, with the caller's
+   * authority read inside it: two concurrent changes cannot both pass a guard the other one
+   * breaks (the last Owner, a ceiling that was just lowered).
+   */
+  private withAuthority<T>(
+    em: EntityManager,
+    actor: WorkspaceIdentity,
+    work: (tx: EntityManager, authority: Authority) => Promise<T>,
+  ): Promise<T> {
+    return inTransaction(em, {}, async (tx) => {
+      await query(tx, LOCK_WORKSPACE, [actor.workspaceId]);
+      const [current] = await query(tx, CURRENT_ROLE, [actor.workspaceId, actor.userId]);
+      if (!current) throw new AppError('FORBIDDEN', 'auth.forbidden');
+      const held = new Set(current.permissions);
+      const authority: Authority = {
+        // A token keeps only what its creator still holds; a session holds its role's permissions.
+        permissions: new Set([...actor.permissions].filter((permission) => held.has(permission))),
+        isOwner: actor.kind === 'session' && current.key === 'owner',
+      };
+      return work(tx, authority);
+    });
+  }
+
   async addMember(
     em: EntityManager,
     actor: WorkspaceIdentity,
@@ -45,56 +71,67 @@ export class MembersService {
     meta: RequestMeta,
   ): Promise<{ member: Membership; temporaryPassword?: string }> {
     const workspaceId = actor.workspaceId;
-    const role = await this.assignableRole(em, actor, input.roleId);
     const email = normalizeEmail(input.email);
-    let user = await em.findOne(User, { email });
-    let temporaryPassword: string | undefined;
-    if (!user) {
-      // A new account with a one-time password the inviter hands over; it must be changed at first login.
-      temporaryPassword = randomBytes(12).toString('base64url');
-      user = em.create(User, {
-        email,
-        name: input.name.trim(),
-        passwordHash: await hashPassword(temporaryPassword),
-        mustChangePassword: true,
-      });
-    }
-    if (await em.count(Membership, { user, workspace: workspaceId })) {
-      throw new AppError('CONFLICT', 'members.alreadyMember', {}, { email: 'members.alreadyMember' });
-    }
-    const member = em.create(Membership, { user, role, workspace: em.getReference(Workspace, workspaceId) });
-    await em.flush();
+    const result = await this.withAuthority(em, actor, async (tx, authority) => {
+      const role = await this.roleInWorkspace(tx, actor, input.roleId);
+      assertMayAssign(authority, { roleKey: role.key, permissions: role.permissions });
+      let user = await tx.findOne(User, { email });
+      let temporaryPassword: string | undefined;
+      if (!user) {
+        // A new account with a one-time password the inviter hands over; it must be changed at first login.
+        temporaryPassword = randomBytes(12).toString('base64url');
+        user = tx.create(User, {
+          email,
+          name: input.name.trim(),
+          passwordHash: await hashPassword(temporaryPassword),
+          mustChangePassword: true,
+        });
+      }
+      if (await tx.count(Membership, { user, workspace: workspaceId })) {
+        throw new AppError('CONFLICT', 'members.alreadyMember', {}, { email: 'members.alreadyMember' });
+      }
+      const member = tx.create(Membership, { user, role, workspace: tx.getReference(Workspace, workspaceId) });
+      await tx.flush();
+      return { member, temporaryPassword };
+    });
     await this.audit.recordBy(em, actor, meta, {
       action: 'member.added',
       target: email,
-      details: { role: role.key },
+      details: { role: result.member.role.key },
     });
-    return { member, temporaryPassword };
+    return result;
   }
 
   async changeRole(em: EntityManager, actor: WorkspaceIdentity, memberId: string, roleId: string, meta: RequestMeta) {
-    const member = await em.findOne(Membership, memberId, { populate: ['user', 'role'] });
-    if (!member) throw new AppError('NOT_FOUND', 'errors.notFound');
-    const role = await this.assignableRole(em, actor, roleId);
-    await this.assertMayManage(em, actor, member);
-    if (member.role.key === 'owner' && role.key !== 'owner') await this.assertNotLastOwner(em);
-    const previous = member.role.key;
-    member.role = role;
-    await em.flush();
+    const { member, previous } = await this.withAuthority(em, actor, async (tx, authority) => {
+      const member = await tx.findOne(Membership, memberId, { populate: ['user', 'role'] });
+      if (!member) throw new AppError('NOT_FOUND', 'errors.notFound');
+      const role = await this.roleInWorkspace(tx, actor, roleId);
+      assertMayManage(authority, { roleKey: member.role.key, permissions: member.role.permissions });
+      assertMayAssign(authority, { roleKey: role.key, permissions: role.permissions });
+      if (member.role.key === 'owner' && role.key !== 'owner') await this.assertNotLastOwner(tx, actor.workspaceId);
+      const previous = member.role.key;
+      member.role = role;
+      await tx.flush();
+      return { member, previous };
+    });
     await this.audit.recordBy(em, actor, meta, {
       action: 'member.roleChanged',
       target: member.user.email,
-      details: { from: previous, to: role.key },
+      details: { from: previous, to: member.role.key },
     });
     return member;
   }
 
   async remove(em: EntityManager, actor: WorkspaceIdentity, memberId: string, meta: RequestMeta): Promise<void> {
-    const member = await em.findOne(Membership, memberId, { populate: ['user', 'role'] });
-    if (!member) throw new AppError('NOT_FOUND', 'errors.notFound');
-    await this.assertMayManage(em, actor, member);
-    if (member.role.key === 'owner') await this.assertNotLastOwner(em);
-    await em.removeAndFlush(member);
+    const member = await this.withAuthority(em, actor, async (tx, authority) => {
+      const member = await tx.findOne(Membership, memberId, { populate: ['user', 'role'] });
+      if (!member) throw new AppError('NOT_FOUND', 'errors.notFound');
+      assertMayManage(authority, { roleKey: member.role.key, permissions: member.role.permissions });
+      if (member.role.key === 'owner') await this.assertNotLastOwner(tx, actor.workspaceId);
+      await tx.removeAndFlush(member);
+      return member;
+    });
     await this.audit.recordBy(em, actor, meta, {
       action: 'member.removed',
       target: member.user.email,
@@ -108,17 +145,19 @@ export class MembersService {
     permissions: Permission[],
     meta: RequestMeta,
   ) {
-    const workspaceId = actor.workspaceId;
     const cleanName = this.roleName(name);
-    const key = `custom-${randomBytes(4).toString('hex')}`;
-    const role = em.create(Role, {
-      workspace: workspaceId,
-      key,
-      name: cleanName,
-      builtIn: false,
-      permissions: this.cleanPermissions(permissions),
+    const role = await this.withAuthority(em, actor, async (tx, authority) => {
+      assertWithinAuthority(authority, permissions);
+      const role = tx.create(Role, {
+        workspace: actor.workspaceId,
+        key: `custom-${randomBytes(4).toString('hex')}`,
+        name: cleanName,
+        builtIn: false,
+        permissions: this.cleanPermissions(permissions),
+      });
+      await tx.flush();
+      return role;
     });
-    await em.flush();
     await this.audit.recordBy(em, actor, meta, {
       action: 'role.created',
       target: cleanName,
@@ -135,11 +174,17 @@ export class MembersService {
     permissions: Permission[],
     meta: RequestMeta,
   ) {
-    const role = await this.customRole(em, actor, roleId);
-    const before = role.permissions;
-    role.name = this.roleName(name);
-    role.permissions = this.cleanPermissions(permissions);
-    await em.flush();
+    const cleanName = this.roleName(name);
+    const { role, before } = await this.withAuthority(em, actor, async (tx, authority) => {
+      const role = await this.customRole(tx, actor, roleId);
+      // Neither a role above the caller, nor one raised above it.
+      assertWithinAuthority(authority, [...role.permissions, ...permissions]);
+      const before = role.permissions;
+      role.name = cleanName;
+      role.permissions = this.cleanPermissions(permissions);
+      await tx.flush();
+      return { role, before };
+    });
     await this.audit.recordBy(em, actor, meta, {
       action: 'role.updated',
       target: role.name,
@@ -149,9 +194,13 @@ export class MembersService {
   }
 
   async deleteRole(em: EntityManager, actor: WorkspaceIdentity, roleId: string, meta: RequestMeta): Promise<void> {
-    const role = await this.customRole(em, actor, roleId);
-    if (await em.count(Membership, { role })) throw new AppError('CONFLICT', 'roles.inUse');
-    await em.removeAndFlush(role);
+    const role = await this.withAuthority(em, actor, async (tx, authority) => {
+      const role = await this.customRole(tx, actor, roleId);
+      assertWithinAuthority(authority, role.permissions);
+      if (await tx.count(Membership, { role })) throw new AppError('CONFLICT', 'roles.inUse');
+      await tx.removeAndFlush(role);
+      return role;
+    });
     await this.audit.recordBy(em, actor, meta, {
       action: 'role.deleted',
       target: role.name,
@@ -178,28 +227,16 @@ export class MembersService {
     return role;
   }
 
-  /** A role of this workspace (or built-in); only an Owner may hand out the Owner role. */
-  private async assignableRole(em: EntityManager, actor: WorkspaceIdentity, roleId: string): Promise<Role> {
+  /** A role of this workspace, or a built-in one. */
+  private async roleInWorkspace(em: EntityManager, actor: WorkspaceIdentity, roleId: string): Promise<Role> {
     const role = await em.findOne(Role, { id: roleId, $or: [{ workspace: null }, { workspace: actor.workspaceId }] });
     if (!role) throw new AppError('BAD_USER_INPUT', 'roles.unknown', {}, { roleId: 'roles.unknown' });
-    if (role.key === 'owner' && !(await this.isOwner(em, actor)))
-      throw new AppError('FORBIDDEN', 'members.onlyOwnerGrantsOwner');
     return role;
   }
 
-  private async assertMayManage(em: EntityManager, actor: WorkspaceIdentity, member: Membership): Promise<void> {
-    if (member.role.key === 'owner' && !(await this.isOwner(em, actor)))
-      throw new AppError('FORBIDDEN', 'members.onlyOwnerManagesOwner');
-  }
-
-  private async isOwner(em: EntityManager, actor: WorkspaceIdentity): Promise<boolean> {
-    const own = await em.findOne(Membership, { user: actor.userId }, { populate: ['role'] });
-    return own?.role.key === 'owner';
-  }
-
-  /** A workspace always keeps an Owner. */
-  private async assertNotLastOwner(em: EntityManager): Promise<void> {
-    const owners = await em.count(Membership, { role: { key: 'owner', workspace: null } });
-    if (owners <= 1) throw new AppError('CONFLICT', 'members.lastOwner');
+  /** A workspace always keeps an Owner: counted under the workspace lock (withAuthority). */
+  private async assertNotLastOwner(tx: EntityManager, workspaceId: string): Promise<void> {
+    const [row] = await query(tx, COUNT_OWNERS, [workspaceId]);
+    if ((row?.count ?? 0) <= 1) throw new AppError('CONFLICT', 'members.lastOwner');
   }
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../../core/app-error';
 import { ApiToken } from './api-token.entity';
+import { assertWithinAuthority } from './access-policy';
 import type { AuditService } from './audit.service';
 import type { RequestMeta, WorkspaceIdentity } from './identity';
 import type { Permission } from './permissions';
@@ -27,15 +28,12 @@ export class TokensService {
     if (cleanName.length < 2 || cleanName.length > 80) {
       throw new AppError('BAD_USER_INPUT', 'tokens.nameLength', {}, { name: 'tokens.nameLength' });
     }
-    const beyond = permissions.filter((permission) => !actor.permissions.has(permission));
-    if (beyond.length > 0) {
-      throw new AppError(
-        'FORBIDDEN',
-        'tokens.beyondOwnPermissions',
-        { permissions: beyond.join(', ') },
-        { permissions: 'tokens.beyondOwnPermissions' },
-      );
-    }
+    // The ceiling every grant goes through: a token gets a subset of what its creator holds now.
+    assertWithinAuthority(
+      { permissions: actor.permissions, isOwner: false },
+      permissions,
+      'tokens.beyondOwnPermissions',
+    );
     if (permissions.length === 0)
       throw new AppError('BAD_USER_INPUT', 'tokens.noPermissions', {}, { permissions: 'tokens.noPermissions' });
     const token = newToken('bzt');

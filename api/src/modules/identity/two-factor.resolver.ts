@@ -1,8 +1,8 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { SignedIn } from '../../graphql/authorization';
-import { Caller } from '../../graphql/caller';
+import { SessionOnly } from '../../graphql/authorization';
+import { SessionCaller } from '../../graphql/caller';
 import type { GraphQLContext } from '../../graphql/context';
-import type { Identity } from './identity';
+import type { SessionIdentity } from './identity';
 import { DisableTwoFactorInput, EnableTwoFactorInput, RecoveryCodes, TwoFactorSetup } from './identity.types';
 import { TwoFactorService } from './two-factor.service';
 
@@ -10,40 +10,40 @@ import { TwoFactorService } from './two-factor.service';
 export class TwoFactorResolver {
   constructor(private readonly twoFactor: TwoFactorService) {}
 
-  @SignedIn()
+  @SessionOnly()
   @Mutation(() => TwoFactorSetup, { description: 'A new TOTP secret to scan; nothing changes until enableTwoFactor.' })
-  startTwoFactorSetup(@Caller() caller: Identity, @Ctx() ctx: GraphQLContext): Promise<TwoFactorSetup> {
+  startTwoFactorSetup(@SessionCaller() caller: SessionIdentity, @Ctx() ctx: GraphQLContext): Promise<TwoFactorSetup> {
     return this.twoFactor.startSetup(ctx.em, caller.userId);
   }
 
-  @SignedIn()
+  @SessionOnly()
   @Mutation(() => RecoveryCodes, {
     description: 'Turns two-factor on with a code from the app; returns the recovery codes once.',
   })
   async enableTwoFactor(
     @Arg('input') input: EnableTwoFactorInput,
-    @Caller() caller: Identity,
+    @SessionCaller() caller: SessionIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryCodes> {
     return { codes: await this.twoFactor.enable(ctx.em, caller.userId, input.code, input.password, ctx.meta) };
   }
 
-  @SignedIn()
+  @SessionOnly()
   @Mutation(() => Boolean, { description: 'Turns two-factor off; needs the password and a current or recovery code.' })
   async disableTwoFactor(
     @Arg('input') input: DisableTwoFactorInput,
-    @Caller() caller: Identity,
+    @SessionCaller() caller: SessionIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
     await this.twoFactor.disable(ctx.em, caller.userId, input.password, input.code, ctx.meta);
     return true;
   }
 
-  @SignedIn()
+  @SessionOnly()
   @Mutation(() => RecoveryCodes, { description: 'Replaces all recovery codes with ten new ones.' })
   async regenerateRecoveryCodes(
     @Arg('password') password: string,
-    @Caller() caller: Identity,
+    @SessionCaller() caller: SessionIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryCodes> {
     return { codes: await this.twoFactor.regenerateRecoveryCodes(ctx.em, caller.userId, password, ctx.meta) };

@@ -1,5 +1,4 @@
 import { Migration } from '@mikro-orm/migrations';
-import { BUILT_IN_ROLES } from '../permissions';
 
 /** Accounts, memberships and roles, sessions, 2FA, API tokens, login throttling and the audit log. */
 export class Migration20261124120000Identity extends Migration {
@@ -39,12 +38,27 @@ export class Migration20261124120000Identity extends Migration {
     this.addSql(
       `create unique index "role_workspace_key_unique" on "role" ("workspace_id", "key") where "workspace_id" is not null;`,
     );
-    for (const [key, role] of Object.entries(BUILT_IN_ROLES)) {
-      this.addSql(
-        `insert into "role" ("id", "created_at", "updated_at", "workspace_id", "key", "name", "built_in", "permissions")
-         values (gen_random_uuid(), now(), now(), null, '${key}', '${role.name}', true, '{${role.permissions.join(',')}}');`,
-      );
-    }
+    // The built-in roles as they shipped, as literal values: a change to a role is a new migration.
+    this.addSql(
+      `insert into "role" ("id", "created_at", "updated_at", "workspace_id", "key", "name", "built_in", "permissions")
+       values (gen_random_uuid(), now(), now(), null, 'owner', 'Owner', true, '{WORKSPACE_MANAGE,MEMBERS_READ,MEMBERS_MANAGE,ROLES_MANAGE,TOKENS_MANAGE,AUDIT_READ,CONTACTS_READ,CONTACTS_WRITE,TEMPLATES_READ,TEMPLATES_WRITE,CAMPAIGNS_READ,CAMPAIGNS_WRITE,CAMPAIGNS_SEND,CHANNELS_READ,CHANNELS_MANAGE,WALLET_READ,WALLET_TOPUP,PAYMENTS_READ}');`,
+    );
+    this.addSql(
+      `insert into "role" ("id", "created_at", "updated_at", "workspace_id", "key", "name", "built_in", "permissions")
+       values (gen_random_uuid(), now(), now(), null, 'admin', 'Admin', true, '{WORKSPACE_MANAGE,MEMBERS_READ,MEMBERS_MANAGE,ROLES_MANAGE,TOKENS_MANAGE,AUDIT_READ,CONTACTS_READ,CONTACTS_WRITE,TEMPLATES_READ,TEMPLATES_WRITE,CAMPAIGNS_READ,CAMPAIGNS_WRITE,CAMPAIGNS_SEND,CHANNELS_READ,CHANNELS_MANAGE,WALLET_READ,WALLET_TOPUP,PAYMENTS_READ}');`,
+    );
+    this.addSql(
+      `insert into "role" ("id", "created_at", "updated_at", "workspace_id", "key", "name", "built_in", "permissions")
+       values (gen_random_uuid(), now(), now(), null, 'operator', 'Operator', true, '{CONTACTS_READ,CONTACTS_WRITE,TEMPLATES_READ,TEMPLATES_WRITE,CAMPAIGNS_READ,CAMPAIGNS_WRITE,CAMPAIGNS_SEND,CHANNELS_READ,WALLET_READ}');`,
+    );
+    this.addSql(
+      `insert into "role" ("id", "created_at", "updated_at", "workspace_id", "key", "name", "built_in", "permissions")
+       values (gen_random_uuid(), now(), now(), null, 'finance', 'Finance', true, '{WALLET_READ,WALLET_TOPUP,PAYMENTS_READ,CAMPAIGNS_READ}');`,
+    );
+    this.addSql(
+      `insert into "role" ("id", "created_at", "updated_at", "workspace_id", "key", "name", "built_in", "permissions")
+       values (gen_random_uuid(), now(), now(), null, 'viewer', 'Viewer', true, '{CONTACTS_READ,TEMPLATES_READ,CAMPAIGNS_READ,CHANNELS_READ,WALLET_READ}');`,
+    );
 
     this.addSql(`
       create table "membership" (
