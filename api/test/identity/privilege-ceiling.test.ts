@@ -244,7 +244,10 @@ describe('API tokens are for workspace data, not the account', () => {
     ['changePassword', 'mutation { changePassword(input: { currentPassword: "x", newPassword: "y" }) }'],
     ['updateProfile', 'mutation { updateProfile(input: { name: "Robot", language: EN }) { id } }'],
     ['startTwoFactorSetup', 'mutation { startTwoFactorSetup { secret } }'],
-    ['regenerateRecoveryCodes', 'mutation { regenerateRecoveryCodes(password: "x") { codes } }'],
+    [
+      'regenerateRecoveryCodes',
+      'mutation { regenerateRecoveryCodes(input: { password: "x", code: "123456" }) { codes } }',
+    ],
     ['logout', 'mutation { logout }'],
   ])('refuses %s to a token with a localized FORBIDDEN', async (_, query) => {
     const { body } = await api.graphql(query, {}, { authorization: `Bearer ${token}`, 'accept-language': 'id' });

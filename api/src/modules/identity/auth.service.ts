@@ -10,15 +10,13 @@ import {
   CHALLENGE_CREATE,
   CHALLENGE_DELETE,
   RECOVERY_CODE_USE,
-  THROTTLE_FAIL,
-  THROTTLE_LOCKED_UNTIL,
-  THROTTLE_RESET,
   TOTP_ACCEPT_STEP,
 } from './identity.sql';
 import { Membership } from './membership.entity';
 import { dummyPasswordHash, hashPassword, needsRehash, passwordProblem, verifyPassword } from './passwords';
 import { hashToken, newToken, type SecretBox } from './secrets';
 import { Session } from './session.entity';
+import { AttemptThrottle, type Reservation, type ThrottleRule } from './throttle';
 import { verifyTotp } from './totp';
 import { User, type Language } from './user.entity';
 
@@ -27,9 +25,31 @@ export const LOGIN_POLICY = {
   maxFailuresPerEmail: 5,
   /** Failures from one IP before it is throttled (a shared office NAT makes this larger). */
   maxFailuresPerIp: 30,
+  /** Wrong second-factor codes on one account, across challenges, before it locks (a right password never resets it). */
+  maxSecondFactorFailures: 5,
+  /** Wrong passwords or codes when confirming an account change (password, two-factor, recovery codes). */
+  maxReauthFailures: 5,
   lockSeconds: 15 * 60,
   challengeSeconds: 5 * 60,
   maxChallengeAttempts: 5,
+};
+
+const rules = {
+  email: { limit: LOGIN_POLICY.maxFailuresPerEmail, lockSeconds: LOGIN_POLICY.lockSeconds, refusal: 'locked' },
+  ip: { limit: LOGIN_POLICY.maxFailuresPerIp, lockSeconds: LOGIN_POLICY.lockSeconds, refusal: 'rate-limited' },
+  secondFactor: {
+    limit: LOGIN_POLICY.maxSecondFactorFailures,
+    lockSeconds: LOGIN_POLICY.lockSeconds,
+    refusal: 'locked',
+  },
+  reauth: { limit: LOGIN_POLICY.maxReauthFailures, lockSeconds: LOGIN_POLICY.lockSeconds, refusal: 'rate-limited' },
+} satisfies Record<string, ThrottleRule>;
+
+const keys = {
+  email: (email: string) => `email:${email}`,
+  ip: (ip: string | undefined) => `ip:${ip ?? 'unknown'}`,
+  secondFactor: (userId: string) => `2fa:${userId}`,
+  reauth: (userId: string) => `reauth:${userId}`,
 };
 
 export type LoginOutcome =
@@ -47,23 +67,33 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly lifetime: SessionLifetime,
     private readonly clock: Clock,
+    private readonly throttle: AttemptThrottle = new AttemptThrottle(clock),
   ) {}
 
   /**
    * Every failure looks the same to the caller ("invalid e-mail or password"), costs the
    * same argon2 verification whether or not the account exists, and counts toward a lock on
-   * the address (existing or not) and on the IP.
+   * the address (existing or not) and on the IP. The attempt is reserved on both counters
+   * before the password is checked, so a burst of guesses gets at most the limit's worth of
+   * verifications, and the right password inside the burst is refused once the lock is reached.
    */
   async login(em: EntityManager, emailInput: string, password: string, meta: RequestMeta): Promise<LoginOutcome> {
     const email = normalizeEmail(emailInput);
-    await this.assertNotThrottled(em, email, meta.ip);
+    const ipKey = keys.ip(meta.ip);
+    await this.throttle.admit(em, ipKey, rules.ip);
+    const slot = await this.throttle.admit(em, keys.email(email), rules.email).catch(async (error: unknown) => {
+      // A locked address is not this IP's failure: give its attempt back.
+      await this.throttle.release(em, ipKey);
+      throw error;
+    });
     const user = await em.findOne(User, { email }, { populate: ['passwordHash', 'totpSecret'] });
     const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!user || !valid) {
-      await this.recordFailure(em, email, meta, user ?? undefined);
+      await this.recordFailure(em, email, meta, user ?? undefined, slot);
       throw new AppError('UNAUTHENTICATED', 'auth.invalidCredentials');
     }
-    await query(em, THROTTLE_RESET, [`email:${email}`]);
+    await this.throttle.reset(em, keys.email(email));
+    await this.throttle.release(em, ipKey);
     if (needsRehash(user.passwordHash)) {
       user.passwordHash = await hashPassword(password);
       await em.flush();
@@ -83,7 +113,10 @@ export class AuthService {
     return this.signIn(em, user, meta, 'password');
   }
 
-  /** Second step: a TOTP code (each time step once) or a recovery code (each once). */
+  /**
+   * Second step: a TOTP code (each time step once) or a recovery code (each once). Wrong codes
+   * count on the account's own counter, across challenges; only a right code resets it.
+   */
   async verifyTwoFactor(
     em: EntityManager,
     challengeToken: string,
@@ -97,18 +130,40 @@ export class AuthService {
     ]);
     if (!challenge) throw new AppError('UNAUTHENTICATED', 'auth.challengeExpired');
     const user = await em.findOneOrFail(User, challenge.user_id, { populate: ['totpSecret'] });
-    await this.assertNotThrottled(em, user.email, meta.ip);
+    const slot = await this.throttle.admit(em, keys.secondFactor(user.id), rules.secondFactor);
     const method = await this.checkSecondFactor(em, user, code);
     if (!method) {
-      await this.recordFailure(em, user.email, meta, user);
+      await this.recordFailure(em, user.email, meta, user, slot);
       throw new AppError('UNAUTHENTICATED', 'auth.invalidCode');
     }
     await query(em, CHALLENGE_DELETE, [challenge.id, this.clock.now()]);
-    await query(em, THROTTLE_RESET, [`email:${user.email}`]);
+    await this.throttle.reset(em, keys.secondFactor(user.id));
     if (method === 'recovery-code') {
       await this.recordUserEvent(em, user.id, meta, 'auth.recoveryCodeUsed');
     }
     return this.signIn(em, user, meta, method);
+  }
+
+  /**
+   * Confirms a signed-in person before an account change: the password, and a current second
+   * factor where the change weakens or replaces it. Throttled per account (reserved first).
+   */
+  async confirmIdentity(
+    em: EntityManager,
+    user: User,
+    password: string,
+    options: { code?: string; passwordField?: string } = {},
+  ): Promise<void> {
+    const key = keys.reauth(user.id);
+    await this.throttle.admit(em, key, rules.reauth);
+    const field = options.passwordField ?? 'password';
+    if (!(await verifyPassword(user.passwordHash, password))) {
+      throw new AppError('BAD_USER_INPUT', 'auth.wrongPassword', {}, { [field]: 'auth.wrongPassword' });
+    }
+    if (options.code !== undefined && !(await this.checkSecondFactor(em, user, options.code))) {
+      throw new AppError('BAD_USER_INPUT', 'auth.invalidCode', {}, { code: 'auth.invalidCode' });
+    }
+    await this.throttle.reset(em, key);
   }
 
   /** Verifies a TOTP or recovery code for this user; the code is consumed if it matches. */
@@ -140,9 +195,7 @@ export class AuthService {
     meta: RequestMeta,
   ): Promise<void> {
     const user = await em.findOneOrFail(User, userId, { populate: ['passwordHash'] });
-    if (!(await verifyPassword(user.passwordHash, current))) {
-      throw new AppError('BAD_USER_INPUT', 'auth.wrongPassword', {}, { currentPassword: 'auth.wrongPassword' });
-    }
+    await this.confirmIdentity(em, user, current, { passwordField: 'currentPassword' });
     const problem = passwordProblem(next, user.email) ?? (current === next ? 'auth.passwordUnchanged' : undefined);
     if (problem) throw new AppError('BAD_USER_INPUT', problem, {}, { newPassword: problem });
     user.passwordHash = await hashPassword(next);
@@ -244,24 +297,13 @@ export class AuthService {
     return membership?.workspace.id;
   }
 
-  private async assertNotThrottled(em: EntityManager, email: string, ip: string | undefined): Promise<void> {
-    const now = this.clock.now();
-    const rows = await query(em, THROTTLE_LOCKED_UNTIL, [`email:${email}`, `ip:${ip ?? 'unknown'}`, now]);
-    const byEmail = rows.find((row) => row.key.startsWith('email:'));
-    if (byEmail) {
-      const minutes = Math.max(1, Math.ceil((new Date(byEmail.locked_until).getTime() - now.getTime()) / 60_000));
-      throw new AppError('ACCOUNT_LOCKED', 'auth.locked', { minutes });
-    }
-    if (rows.length > 0) throw new AppError('RATE_LIMITED', 'errors.rateLimited');
-  }
-
-  private async recordFailure(em: EntityManager, email: string, meta: RequestMeta, user?: User): Promise<void> {
-    const now = this.clock.now();
-    const fail = (key: string, limit: number) => query(em, THROTTLE_FAIL, [key, limit, LOGIN_POLICY.lockSeconds, now]);
-    const [[byEmail]] = await Promise.all([
-      fail(`email:${email}`, LOGIN_POLICY.maxFailuresPerEmail),
-      fail(`ip:${meta.ip ?? 'unknown'}`, LOGIN_POLICY.maxFailuresPerIp),
-    ]);
+  private async recordFailure(
+    em: EntityManager,
+    email: string,
+    meta: RequestMeta,
+    user: User | undefined,
+    slot: Reservation,
+  ): Promise<void> {
     const workspaceId = user ? await this.defaultWorkspaceId(em, user.id) : undefined;
     await this.audit.record(em, {
       action: 'auth.loginFailed',
@@ -270,7 +312,7 @@ export class AuthService {
       ip: meta.ip,
       target: email,
     });
-    if (byEmail?.failures === LOGIN_POLICY.maxFailuresPerEmail && byEmail.locked_until) {
+    if (slot.reachedLimit) {
       await this.audit.record(em, {
         action: 'auth.locked',
         actorId: user?.id,

@@ -87,19 +87,16 @@ export const TOUCH_API_TOKEN = statement<{ first_today: boolean }>(
   returning (p.previous is null or p.previous::date <> ($2::timestamptz)::date) as first_today`,
 );
 
-/** Is this e-mail or IP locked right now? (`login_throttle` primary key) $1 e-mail key, $2 IP key, $3 now. */
-export const THROTTLE_LOCKED_UNTIL = statement<{ key: string; locked_until: Date }>(
-  'identity.throttle-locked-until',
-  `select key, locked_until from "login_throttle" where key in ($1, $2) and locked_until > $3::timestamptz`,
-);
-
 /**
- * Counts one failure for a key; the window restarts when it is older than the lock period
- * or an earlier lock has expired. Locks when the count reaches the limit. Atomic under
- * concurrent failures (one row, upsert). $1 key, $2 limit, $3 lock seconds, $4 now.
+ * Reserves one attempt for a key before the secret is checked, atomically (one row, upsert):
+ * the count restarts when its window (the lock period) has passed or an earlier lock has
+ * expired, and the key locks when the count reaches the limit; an existing lock is never
+ * extended by attempts made during it. The caller checks the secret only when the returned
+ * count is within the limit, so a burst cannot buy more checks than the limit allows.
+ * $1 key, $2 limit, $3 lock seconds, $4 now.
  */
-export const THROTTLE_FAIL = statement<{ failures: number; locked_until: Date | null }>(
-  'identity.throttle-fail',
+export const THROTTLE_RESERVE = statement<{ failures: number; locked_until: Date | null }>(
+  'identity.throttle-reserve',
   `
   insert into "login_throttle" as t (key, failures, first_failure_at, locked_until)
   values ($1, 1, $4::timestamptz, case when 1 >= $2::int then $4::timestamptz + make_interval(secs => $3) end)
@@ -110,11 +107,19 @@ export const THROTTLE_FAIL = statement<{ failures: number; locked_until: Date | 
     first_failure_at = case when t.first_failure_at < $4::timestamptz - make_interval(secs => $3)
                       or t.locked_until <= $4::timestamptz
                     then $4::timestamptz else t.first_failure_at end,
-    locked_until = case when (case when t.first_failure_at < $4::timestamptz - make_interval(secs => $3)
-                      or t.locked_until <= $4::timestamptz
-                    then 1 else t.failures + 1 end) >= $2::int
+    locked_until = case
+                    when t.locked_until > $4::timestamptz then t.locked_until
+                    when (case when t.first_failure_at < $4::timestamptz - make_interval(secs => $3)
+                            or t.locked_until <= $4::timestamptz
+                          then 1 else t.failures + 1 end) >= $2::int
                     then $4::timestamptz + make_interval(secs => $3) else null end
   returning failures, locked_until`,
+);
+
+/** A reserved attempt that succeeded and must not count (a correct sign-in from a shared IP). $1 key. */
+export const THROTTLE_RELEASE = statement(
+  'identity.throttle-release',
+  `update "login_throttle" set failures = greatest(failures - 1, 0) where key = $1`,
 );
 
 /** $1 key. */

@@ -184,6 +184,12 @@ export class EnableTwoFactorInput {
   @Field() @Length(1, 256) password!: string;
 }
 
+@InputType({ description: 'The password and a current code from the app (or an unused recovery code).' })
+export class RegenerateRecoveryCodesInput {
+  @Field() @Length(1, 256) password!: string;
+  @Field() @Length(6, 20) code!: string;
+}
+
 @InputType()
 export class DisableTwoFactorInput {
   @Field() @Length(1, 256) password!: string;

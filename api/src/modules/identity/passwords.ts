@@ -19,7 +19,15 @@ export async function hashPassword(password: string): Promise<string> {
   return hash(password, PASSWORD_HASH_OPTIONS);
 }
 
+let verifications = 0;
+
+/** How many argon2 verifications this process has run (what a throttle must bound; a metric later). */
+export function passwordVerifications(): number {
+  return verifications;
+}
+
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
+  verifications++;
   try {
     return await verify(stored, password);
   } catch {

@@ -3,7 +3,13 @@ import { SessionOnly } from '../../graphql/authorization';
 import { SessionCaller } from '../../graphql/caller';
 import type { GraphQLContext } from '../../graphql/context';
 import type { SessionIdentity } from './identity';
-import { DisableTwoFactorInput, EnableTwoFactorInput, RecoveryCodes, TwoFactorSetup } from './identity.types';
+import {
+  DisableTwoFactorInput,
+  EnableTwoFactorInput,
+  RecoveryCodes,
+  RegenerateRecoveryCodesInput,
+  TwoFactorSetup,
+} from './identity.types';
 import { TwoFactorService } from './two-factor.service';
 
 @Resolver()
@@ -40,12 +46,16 @@ export class TwoFactorResolver {
   }
 
   @SessionOnly()
-  @Mutation(() => RecoveryCodes, { description: 'Replaces all recovery codes with ten new ones.' })
+  @Mutation(() => RecoveryCodes, {
+    description: 'Replaces all recovery codes with ten new ones; needs the password and a current second factor.',
+  })
   async regenerateRecoveryCodes(
-    @Arg('password') password: string,
+    @Arg('input') input: RegenerateRecoveryCodesInput,
     @SessionCaller() caller: SessionIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryCodes> {
-    return { codes: await this.twoFactor.regenerateRecoveryCodes(ctx.em, caller.userId, password, ctx.meta) };
+    return {
+      codes: await this.twoFactor.regenerateRecoveryCodes(ctx.em, caller.userId, input.password, input.code, ctx.meta),
+    };
   }
 }

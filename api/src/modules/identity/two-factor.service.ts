@@ -7,7 +7,6 @@ import type { AuditService } from './audit.service';
 import type { AuthService } from './auth.service';
 import type { RequestMeta } from './identity';
 import { RECOVERY_CODES_DELETE, RECOVERY_CODES_INSERT } from './identity.sql';
-import { verifyPassword } from './passwords';
 import { newRecoveryCode, type SecretBox } from './secrets';
 import { newTotpSecret, totpQrSvg, totpUri, verifyTotp } from './totp';
 import { User } from './user.entity';
@@ -40,7 +39,7 @@ export class TwoFactorService {
     meta: RequestMeta,
   ): Promise<string[]> {
     const user = await em.findOneOrFail(User, userId, { populate: ['passwordHash', 'totpPendingSecret'] });
-    await this.requirePassword(user, password);
+    await this.auth.confirmIdentity(em, user, password);
     if (!user.totpPendingSecret) throw new AppError('BAD_USER_INPUT', 'auth.twoFactorNotStarted');
     const step = await verifyTotp(this.secrets.open(user.totpPendingSecret), code, undefined, this.clock.now());
     if (step === undefined) throw new AppError('BAD_USER_INPUT', 'auth.invalidCode', {}, { code: 'auth.invalidCode' });
@@ -57,11 +56,8 @@ export class TwoFactorService {
   /** Needs both the password and a current code (or a recovery code): a stolen session alone cannot remove 2FA. */
   async disable(em: EntityManager, userId: string, password: string, code: string, meta: RequestMeta): Promise<void> {
     const user = await em.findOneOrFail(User, userId, { populate: ['passwordHash', 'totpSecret'] });
-    await this.requirePassword(user, password);
     if (!user.totpSecret) throw new AppError('BAD_USER_INPUT', 'auth.twoFactorNotEnabled');
-    if (!(await this.auth.checkSecondFactor(em, user, code))) {
-      throw new AppError('BAD_USER_INPUT', 'auth.invalidCode', {}, { code: 'auth.invalidCode' });
-    }
+    await this.auth.confirmIdentity(em, user, password, { code });
     user.totpSecret = null;
     user.totpPendingSecret = null;
     user.totpLastStep = null;
@@ -71,24 +67,20 @@ export class TwoFactorService {
     await this.auth.recordUserEvent(em, userId, meta, 'auth.twoFactorDisabled');
   }
 
+  /** New codes need the password and a current second factor: a stolen password alone cannot mint them. */
   async regenerateRecoveryCodes(
     em: EntityManager,
     userId: string,
     password: string,
+    code: string,
     meta: RequestMeta,
   ): Promise<string[]> {
     const user = await em.findOneOrFail(User, userId, { populate: ['passwordHash', 'totpSecret'] });
-    await this.requirePassword(user, password);
     if (!user.totpSecret) throw new AppError('BAD_USER_INPUT', 'auth.twoFactorNotEnabled');
+    await this.auth.confirmIdentity(em, user, password, { code });
     const codes = await this.replaceRecoveryCodes(em, userId);
     await this.auth.recordUserEvent(em, userId, meta, 'auth.recoveryCodesRegenerated');
     return codes;
-  }
-
-  private async requirePassword(user: User, password: string): Promise<void> {
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      throw new AppError('BAD_USER_INPUT', 'auth.wrongPassword', {}, { password: 'auth.wrongPassword' });
-    }
   }
 
   private async replaceRecoveryCodes(em: EntityManager, userId: string): Promise<string[]> {

@@ -16,4 +16,4 @@ export const enableTwoFactorSchema = z.object({ code: totpCodeSchema, password: 
 
 export const disableTwoFactorSchema = z.object({ password: requiredPasswordSchema, code: twoFactorCodeSchema });
 
-export const regenerateCodesSchema = z.object({ password: requiredPasswordSchema });
+export const regenerateCodesSchema = z.object({ password: requiredPasswordSchema, code: twoFactorCodeSchema });

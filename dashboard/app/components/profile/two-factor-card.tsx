@@ -169,6 +169,15 @@ function EnabledState({ actionData }: { actionData?: ProfileActionData }) {
               required
               error={regenerateErrors?.password}
             />
+            <Field
+              label={t('profile.twoFactor.disableCode')}
+              name="code"
+              autoComplete="one-time-code"
+              maxLength={64}
+              required
+              className="input--code"
+              error={regenerateErrors?.code}
+            />
             <div className="form__actions">
               <button type="submit" className="button button--secondary">
                 {t('profile.twoFactor.regenerate')}

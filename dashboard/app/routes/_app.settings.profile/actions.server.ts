@@ -74,7 +74,7 @@ const handlers: Record<ProfileActionData['intent'], Handler> = {
   async regenerateRecoveryCodes(request, form) {
     const parsed = parseForm(regenerateCodesSchema, form);
     if (!parsed.ok) return { intent: 'regenerateRecoveryCodes', ok: false, fieldErrors: parsed.fieldErrors };
-    const result = await gqlForm(request, RegenerateRecoveryCodesMutation, { password: parsed.data.password });
+    const result = await gqlForm(request, RegenerateRecoveryCodesMutation, { input: parsed.data });
     if (result.failure) return { intent: 'regenerateRecoveryCodes', ok: false, ...withCodeField(result.failure) };
     return { intent: 'regenerateRecoveryCodes', ok: true, recoveryCodes: result.data.regenerateRecoveryCodes.codes };
   },

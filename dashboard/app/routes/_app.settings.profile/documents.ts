@@ -54,8 +54,8 @@ export const DisableTwoFactorMutation = graphql(`
 `);
 
 export const RegenerateRecoveryCodesMutation = graphql(`
-  mutation RegenerateRecoveryCodes($password: String!) {
-    regenerateRecoveryCodes(password: $password) {
+  mutation RegenerateRecoveryCodes($input: RegenerateRecoveryCodesInput!) {
+    regenerateRecoveryCodes(input: $input) {
       codes
     }
   }
