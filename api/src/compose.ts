@@ -55,10 +55,12 @@ export interface StartOptions {
  */
 async function openCore(config: AppConfig, logger: Logger, role: string, options: StartOptions): Promise<Core> {
   const url = requireDatabaseUrl(config);
+  const { poolMax, statementTimeoutMs, lockTimeoutMs, acquireTimeoutMs } = config.database;
   const orm = await createAppOrm({
     url,
-    poolMax: config.database.poolMax,
+    poolMax,
     logger: logger.child({ module: 'orm' }),
+    limits: { statementTimeoutMs, lockTimeoutMs, acquireTimeoutMs },
   }).catch((error: Error) => {
     throw new Error(`DATABASE_URL ${maskUrl(url)}: cannot connect: ${error.message}`);
   });

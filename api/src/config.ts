@@ -50,6 +50,9 @@ const envSchema = z.object({
 
   DATABASE_URL: postgresUrl.optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(20),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+  DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
   EMBEDDED_DATA_DIR: z.string().min(1).default('.data'),
   EMBEDDED_PG_PORT: port.default(54329),
 
@@ -145,7 +148,13 @@ function toAppConfig(env: Env, simulators: boolean) {
     api: { host: env.API_HOST, port: env.API_PORT, trustProxy: env.TRUST_PROXY },
     dashboard: { host: env.DASHBOARD_HOST, port: env.DASHBOARD_PORT },
     publicUrl: env.PUBLIC_URL ?? `http://${env.DASHBOARD_HOST}:${env.DASHBOARD_PORT}`,
-    database: { url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX },
+    database: {
+      url: env.DATABASE_URL,
+      poolMax: env.DATABASE_POOL_MAX,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      lockTimeoutMs: env.DATABASE_LOCK_TIMEOUT_MS,
+      acquireTimeoutMs: env.DATABASE_ACQUIRE_TIMEOUT_MS,
+    },
     embedded: { dataDir: env.EMBEDDED_DATA_DIR, postgresPort: env.EMBEDDED_PG_PORT },
     jobs: {
       mongoUrl: env.MONGODB_URL,

@@ -1,3 +1,4 @@
+import { isUnavailable } from './core/error-mapping';
 import type { Logger } from './core/logger';
 
 export type ShutdownStep = { name: string; run: () => Promise<unknown> };
@@ -37,4 +38,25 @@ export function exitOnSignals(logger: Logger, steps: () => ShutdownStep[], hardL
   };
   process.on('SIGTERM', (signal) => void stop(signal));
   process.on('SIGINT', (signal) => void stop(signal));
+}
+
+/**
+ * The last line of defence: an 'error' event nobody listened to, or a rejection nobody
+ * handled. A dependency that blinked (a dropped database or Mongo connection) is logged with
+ * its context and the process carries on, since every client reconnects on its own; anything
+ * else is a programming error, and the process stops loudly (logged as fatal, exit 1) rather
+ * than limping on in an unknown state.
+ */
+export function guardProcess(logger: Logger): void {
+  const handle = (kind: 'uncaught exception' | 'unhandled rejection') => (error: unknown) => {
+    if (isUnavailable(error)) {
+      logger.warn({ err: error, kind }, 'a dependency connection failed outside a request; carrying on');
+      return;
+    }
+    logger.fatal({ err: error, kind }, 'unexpected error: stopping the process');
+    logger.flush?.();
+    process.exit(1);
+  };
+  process.on('uncaughtException', handle('uncaught exception'));
+  process.on('unhandledRejection', handle('unhandled rejection'));
 }

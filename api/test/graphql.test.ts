@@ -69,8 +69,8 @@ describe('GraphQL limits and error shaping over HTTP', () => {
         code: 'BAD_USER_INPUT',
         messageKey: 'errors.validation',
         fields: { email: 'validation.isLength', password: 'validation.isLength' },
-        fieldParams: { email: { min: 3, max: 254 }, password: { min: 1, max: 256 } },
-        fieldMessages: { email: 'Gunakan 3 sampai 254 karakter.', password: 'Gunakan 1 sampai 256 karakter.' },
+        fieldParams: { email: { min: 3, max: 254 }, password: { min: 1, max: 128 } },
+        fieldMessages: { email: 'Gunakan 3 sampai 254 karakter.', password: 'Gunakan 1 sampai 128 karakter.' },
       },
     });
     // class-validator's own English never reaches the caller.

@@ -39,10 +39,25 @@ export function isUnavailable(error: unknown): boolean {
   return false;
 }
 
-export function toAppError(error: unknown): AppError | undefined {
-  if (isAppError(error)) return error;
+/**
+ * What a database refusal means to a caller: a lock not obtained in time (lock_timeout), a
+ * serialization failure or a deadlock is contention, safe to retry (CONFLICT, errors.busy); a
+ * statement cancelled by statement_timeout is the service being slow (SERVICE_UNAVAILABLE).
+ */
+const CONTENTION_SQLSTATES = new Set(['55P03', '40001', '40P01']);
+const STATEMENT_TIMEOUT_SQLSTATE = '57014';
+
+export function databaseAppError(error: unknown): AppError | undefined {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && CONTENTION_SQLSTATES.has(code)) return new AppError('CONFLICT', 'errors.busy');
+  if (code === STATEMENT_TIMEOUT_SQLSTATE) return new AppError('SERVICE_UNAVAILABLE', 'errors.unavailable');
   if (isUnavailable(error)) return new AppError('SERVICE_UNAVAILABLE', 'errors.unavailable');
   return undefined;
+}
+
+export function toAppError(error: unknown): AppError | undefined {
+  if (isAppError(error)) return error;
+  return databaseAppError(error);
 }
 
 function translateFields(language: Language, error: AppError): Record<string, string> {

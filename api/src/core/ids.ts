@@ -17,3 +17,10 @@ export function newOrderId(kind: string, now: Date = new Date()): string {
   const suffix = Array.from(randomBytes(8), (byte) => ORDER_ALPHABET[byte % 32]).join('');
   return `BZ-${kind.toUpperCase()}-${day}-${suffix}`;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a value has the shape of a row id (any UUID version: ids made before v7 stay valid). */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

@@ -11,9 +11,11 @@ export interface OrmOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: Function[];
   migrations: MigrationObject[];
+  /** Bounded waits for every connection of this ORM (the API's and the worker's; migrations have none). */
+  limits?: { statementTimeoutMs: number; lockTimeoutMs: number; acquireTimeoutMs: number };
 }
 
-export function ormOptions({ url, poolMax = 20, logger, entities, migrations }: OrmOptions): Options {
+export function ormOptions({ url, poolMax = 20, logger, entities, migrations, limits }: OrmOptions): Options {
   return {
     driver: PostgreSqlDriver,
     clientUrl: url,
@@ -22,7 +24,16 @@ export function ormOptions({ url, poolMax = 20, logger, entities, migrations }: 
     forceUtcTimezone: true,
     // Entities come from the module manifests, and the request context is forked per request.
     allowGlobalContext: false,
-    pool: { min: 0, max: poolMax },
+    pool: { min: 0, max: poolMax, ...(limits ? { acquireTimeoutMillis: limits.acquireTimeoutMs } : {}) },
+    // node-postgres sets these per connection at connect time; a transaction may raise them (inTransaction).
+    ...(limits
+      ? {
+          driverOptions: {
+            acquireConnectionTimeout: limits.acquireTimeoutMs,
+            connection: { statement_timeout: limits.statementTimeoutMs, lock_timeout: limits.lockTimeoutMs },
+          },
+        }
+      : {}),
     migrations: {
       migrationsList: migrations,
       tableName: 'mikro_orm_migrations',

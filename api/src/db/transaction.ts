@@ -1,12 +1,12 @@
 import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError } from '../core/app-error';
+import { databaseAppError } from '../core/error-mapping';
 import { execute, statement } from './sql';
 
 export interface TransactionOptions {
-  /** How long a statement waits for a row lock before the transaction gives up (default 5 s). */
+  /** How long a statement waits for a row lock before the transaction gives up (default: the connection's, 2 s). */
   lockTimeoutMs?: number;
-  /** A cap on each statement (default 15 s: Midtrans expects an answer within 15 s). */
+  /** A cap on each statement (default: the connection's, 5 s). */
   statementTimeoutMs?: number;
   /** SERIALIZABLE instead of READ COMMITTED. */
   serializable?: boolean;
@@ -20,12 +20,15 @@ export interface TransactionOptions {
 
 const SERIALIZATION_FAILURE = '40001';
 const DEADLOCK_DETECTED = '40P01';
-const LOCK_NOT_AVAILABLE = '55P03';
 
 const SET_TIMEOUTS = statement(
   'platform.set-transaction-timeouts',
-  `select set_config('lock_timeout', $1, true), set_config('statement_timeout', $2, true)`,
+  `select set_config('lock_timeout', coalesce($1::text, current_setting('lock_timeout')), true),
+          set_config('statement_timeout', coalesce($2::text, current_setting('statement_timeout')), true)`,
 );
+
+/** What jobs pass for work that may run long (a million-row import, a bulk change): minutes, not seconds. */
+export const LONG_RUNNING: TransactionOptions = { lockTimeoutMs: 30_000, statementTimeoutMs: 10 * 60_000 };
 
 export function sqlState(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | undefined)?.code;
@@ -56,10 +59,13 @@ export async function inTransaction<T>(
     try {
       return await em.fork().transactional(
         async (tx) => {
-          await execute(tx, SET_TIMEOUTS, [
-            `${options.lockTimeoutMs ?? 5000}ms`,
-            `${options.statementTimeoutMs ?? 15_000}ms`,
-          ]);
+          if (options.lockTimeoutMs !== undefined || options.statementTimeoutMs !== undefined) {
+            // SET LOCAL: the connection's own limits come back at commit.
+            await execute(tx, SET_TIMEOUTS, [
+              options.lockTimeoutMs === undefined ? null : `${options.lockTimeoutMs}ms`,
+              options.statementTimeoutMs === undefined ? null : `${options.statementTimeoutMs}ms`,
+            ]);
+          }
           return work(tx);
         },
         { isolationLevel: options.serializable ? IsolationLevel.SERIALIZABLE : IsolationLevel.READ_COMMITTED },
@@ -71,9 +77,7 @@ export async function inTransaction<T>(
         await pause(Math.random() * 10 * attempt);
         continue;
       }
-      if (state === LOCK_NOT_AVAILABLE) throw new AppError('CONFLICT', 'errors.busy');
-      if (state === SERIALIZATION_FAILURE || state === DEADLOCK_DETECTED) throw new AppError('CONFLICT', 'errors.busy');
-      throw error;
+      throw databaseAppError(error) ?? error;
     }
   }
 }

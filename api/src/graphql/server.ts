@@ -3,6 +3,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from './context';
 import { shapeError } from './errors';
+import { inputHygienePlugin } from './input-hygiene';
 import { complexityPlugin, limitValidationRules, type QueryLimits } from './limits';
 
 export interface GraphQLServerOptions {
@@ -20,6 +21,7 @@ export function createGraphQLServer({ schema, limits, isProduction }: GraphQLSer
     includeStacktraceInErrorResponses: false,
     validationRules: limitValidationRules(limits),
     plugins: [
+      inputHygienePlugin(schema),
       complexityPlugin(schema, limits.maxComplexity),
       ApolloServerPluginLandingPageDisabled(),
       {

@@ -6,7 +6,7 @@ import { startApi } from '../compose';
 import { createAppOrm } from '../modules';
 import { AdminSeedService, AuditService, DEFAULT_ADMIN_PASSWORD, SEED_ADMIN_EMAIL } from '../modules/identity';
 import { runMigrations } from '../db/migrate';
-import { exitOnSignals, type ShutdownStep } from '../lifecycle';
+import { exitOnSignals, guardProcess, type ShutdownStep } from '../lifecycle';
 import { startSimulators } from '../simulators';
 import { fail } from '../startup-failure';
 import { startDashboardProcess } from './dashboard-process';
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, undefined, { pretty: process.stdout.isTTY && !config.isProduction });
   // Filled as parts start; run in reverse so PostgreSQL stops after everything that uses it.
   const steps: ShutdownStep[] = [];
+  guardProcess(logger);
   exitOnSignals(logger, () => [...steps].reverse(), config.shutdownTimeoutMs + 20_000);
   try {
     const databaseUrl = await prepareDatabase(config, logger, steps);

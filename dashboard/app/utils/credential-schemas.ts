@@ -4,7 +4,13 @@ import * as z from 'zod/mini';
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
 
-const required = z.string().check(z.minLength(1, { error: 'validation.required' }));
+// Every password field has the API's one limit (a current password longer than any new one could be is refused too).
+const required = z
+  .string()
+  .check(
+    z.minLength(1, { error: 'validation.required' }),
+    z.maxLength(PASSWORD_MAX_LENGTH, { error: 'validation.tooLong' }),
+  );
 
 /** Current password, new password, and the new one typed again: the forced change and the profile form. */
 export const changePasswordSchema = z
@@ -43,4 +49,4 @@ export const totpCodeSchema = z.string().check(
   z.regex(/^\d{6}$/, { error: 'validation.totp' }),
 );
 
-export const requiredPasswordSchema = z.string().check(z.minLength(1, { error: 'validation.required' }));
+export const requiredPasswordSchema = required;

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { AppError } from '../../core/app-error';
+import { isUuid } from '../../core/ids';
 import { AuditLog } from './audit-log.entity';
 import type { Identity, RequestMeta } from './identity';
 
@@ -54,6 +56,8 @@ export class AuditService {
   /** Newest first, keyset-paged by (created_at, id): `audit_log_workspace_id_created_at_index`. */
   async page(em: EntityManager, { workspaceId, cursor, limit }: AuditPageRequest) {
     const after = cursor ? decodeCursor(cursor) : undefined;
+    if (cursor && !after)
+      throw new AppError('BAD_USER_INPUT', 'errors.validation', {}, { cursor: 'validation.cursor' });
     const items = await em.find(
       AuditLog,
       {
@@ -80,5 +84,5 @@ function encodeCursor(createdAt: Date, id: string): string {
 function decodeCursor(cursor: string): { createdAt: Date; id: string } | undefined {
   const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(iso ?? '');
-  return id && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : undefined;
+  return id && isUuid(id) && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : undefined;
 }

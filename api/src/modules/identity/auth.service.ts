@@ -196,7 +196,8 @@ export class AuthService {
   ): Promise<void> {
     const user = await em.findOneOrFail(User, userId, { populate: ['passwordHash'] });
     await this.confirmIdentity(em, user, current, { passwordField: 'currentPassword' });
-    const problem = passwordProblem(next, user.email) ?? (current === next ? 'auth.passwordUnchanged' : undefined);
+    const problem =
+      passwordProblem(next, user.email, user.name) ?? (current === next ? 'auth.passwordUnchanged' : undefined);
     if (problem) throw new AppError('BAD_USER_INPUT', problem, {}, { newPassword: problem });
     user.passwordHash = await hashPassword(next);
     user.mustChangePassword = false;

@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { TrimmedLength } from '../../graphql/validators';
 import { Permission } from './permissions';
 
 export enum LanguageCode {
@@ -157,7 +158,7 @@ export class AuditPage {
 @InputType()
 export class LoginInput {
   @Field() @Length(3, 254) email!: string;
-  @Field() @Length(1, 256) password!: string;
+  @Field() @Length(1, 128) password!: string;
 }
 
 @InputType()
@@ -168,38 +169,38 @@ export class VerifyTwoFactorInput {
 
 @InputType()
 export class ChangePasswordInput {
-  @Field() @Length(1, 256) currentPassword!: string;
-  @Field() @Length(1, 256) newPassword!: string;
+  @Field() @Length(1, 128) currentPassword!: string;
+  @Field() @Length(1, 128) newPassword!: string;
 }
 
 @InputType()
 export class UpdateProfileInput {
-  @Field() @Length(1, 120) name!: string;
+  @Field() @TrimmedLength(1, 120) name!: string;
   @Field(() => LanguageCode) @IsIn(Object.values(LanguageCode)) language!: LanguageCode;
 }
 
 @InputType()
 export class EnableTwoFactorInput {
   @Field() @Length(6, 20) code!: string;
-  @Field() @Length(1, 256) password!: string;
+  @Field() @Length(1, 128) password!: string;
 }
 
 @InputType({ description: 'The password and a current code from the app (or an unused recovery code).' })
 export class RegenerateRecoveryCodesInput {
-  @Field() @Length(1, 256) password!: string;
+  @Field() @Length(1, 128) password!: string;
   @Field() @Length(6, 20) code!: string;
 }
 
 @InputType()
 export class DisableTwoFactorInput {
-  @Field() @Length(1, 256) password!: string;
+  @Field() @Length(1, 128) password!: string;
   @Field() @Length(6, 20) code!: string;
 }
 
 @InputType()
 export class AddMemberInput {
   @Field() @IsEmail() email!: string;
-  @Field() @Length(1, 120) name!: string;
+  @Field() @TrimmedLength(1, 120) name!: string;
   @Field(() => ID) @IsUUID('all') roleId!: string;
 }
 
@@ -211,20 +212,20 @@ export class ChangeMemberRoleInput {
 
 @InputType()
 export class CreateRoleInput {
-  @Field() @Length(2, 60) name!: string;
+  @Field() @TrimmedLength(2, 60) name!: string;
   @Field(() => [Permission]) @IsArray() @ArrayMaxSize(50) permissions!: Permission[];
 }
 
 @InputType()
 export class UpdateRoleInput {
   @Field(() => ID) @IsUUID('all') roleId!: string;
-  @Field() @Length(2, 60) name!: string;
+  @Field() @TrimmedLength(2, 60) name!: string;
   @Field(() => [Permission]) @IsArray() @ArrayMaxSize(50) permissions!: Permission[];
 }
 
 @InputType()
 export class CreateApiTokenInput {
-  @Field() @Length(2, 80) name!: string;
+  @Field() @TrimmedLength(2, 80) name!: string;
   @Field(() => [Permission]) @IsArray() @ArrayMaxSize(50) permissions!: Permission[];
 }
 
@@ -249,7 +250,7 @@ export class CreateWorkspaceResult {
 
 @InputType()
 export class CreateWorkspaceInput {
-  @Field() @Length(2, 120) name!: string;
+  @Field() @TrimmedLength(2, 120) name!: string;
   @Field() @IsEmail() ownerEmail!: string;
-  @Field() @Length(1, 120) ownerName!: string;
+  @Field() @TrimmedLength(1, 120) ownerName!: string;
 }

@@ -21,3 +21,28 @@ describe('passwords', () => {
     expect(passwordProblem('a long enough passphrase', 'siti@tokomaju.co.id')).toBeUndefined();
   });
 });
+
+describe('guessable passwords', () => {
+  it('refuses common and breached-style passwords of an acceptable length', () => {
+    // Written by hand: passwords every breach list carries, and simple keyboard or repeat patterns.
+    for (const guessable of [
+      'password123',
+      'qwertyuiop',
+      'hunter2hunter2',
+      '1234567890',
+      'iloveyou12',
+      'bizone12345',
+    ]) {
+      expect({ guessable, problem: passwordProblem(guessable, 'siti@tokomaju.co.id') }).toEqual({
+        guessable,
+        problem: 'auth.passwordTooGuessable',
+      });
+    }
+  });
+
+  it('accepts long passphrases', () => {
+    for (const good of ['correct horse battery', 'a much better passphrase', 'kopi susu gula aren 7']) {
+      expect(passwordProblem(good, 'siti@tokomaju.co.id')).toBeUndefined();
+    }
+  });
+});

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
+import { requiredPasswordSchema } from '../../utils/credential-schemas';
 
 export const loginSchema = z.object({
   email: z
     .string()
     .check(z.trim(), z.minLength(1, { error: 'validation.required' }), z.email({ error: 'validation.email' })),
-  password: z.string().check(z.minLength(1, { error: 'validation.required' })),
+  password: requiredPasswordSchema,
   redirectTo: z.optional(z.string()),
 });

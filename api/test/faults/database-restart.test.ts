@@ -1,0 +1,83 @@
+import { runEntry, type Spawned } from '../support/processes';
+import { freePort } from '../support/ports';
+import { TEST_MONGODB_URL } from '../support/services';
+import { waitFor } from '../support/wait';
+import { ownPostgres, readiness, type OwnPostgres } from './support';
+
+/**
+ * Issue 15's reproduction, automated: PostgreSQL restarts under a running API, with jobs on
+ * PostgreSQL (LISTEN/NOTIFY channel) and on MongoDB. The process survives, readiness tells the
+ * truth during the outage, requests fail cleanly and fast, and everything recovers on its own.
+ */
+describe.each(['postgresql', 'mongodb'] as const)('PostgreSQL restart with jobs on %s', (jobStore) => {
+  let postgres: OwnPostgres;
+  let api: Spawned;
+  let url: string;
+
+  beforeAll(async () => {
+    postgres = await ownPostgres();
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    api = runEntry('main.ts', {
+      NODE_ENV: 'test',
+      DATABASE_URL: postgres.url,
+      API_PORT: String(port),
+      LOG_LEVEL: 'warn',
+      SIMULATORS: 'false',
+      JOBS_IN_PROCESS: 'true',
+      JOBS_POLL_MS: '200',
+      ...(jobStore === 'mongodb' ? { MONGODB_URL: `${TEST_MONGODB_URL}/faults_${port}` } : {}),
+    });
+    await waitFor(async () => (await readiness(url)).status === 200, {
+      what: 'the API to be ready',
+      timeoutMs: 30_000,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    api?.child.kill('SIGKILL');
+    await postgres?.destroy();
+  });
+
+  const login = async () => {
+    const started = Date.now();
+    const response = await fetch(`${url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'id' },
+      body: JSON.stringify({
+        query:
+          'mutation { login(input: { email: "nobody@example.co.id", password: "wrong password here" }) { status } }',
+      }),
+      signal: AbortSignal.timeout(20_000),
+    });
+    const body = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+    return { ms: Date.now() - started, code: body.errors?.[0]?.extensions?.code, text: JSON.stringify(body) };
+  };
+
+  it('survives, answers honestly during the outage, and recovers without a restart', async () => {
+    expect((await login()).code).toBe('UNAUTHENTICATED');
+
+    await postgres.stop();
+    // Readiness says which dependency is down.
+    await waitFor(async () => (await readiness(url)).status === 503, { what: 'readiness to report the outage' });
+    expect((await readiness(url)).checks.postgres).toMatchObject({ ok: false });
+    // A request that needs the database fails cleanly, in the reader's language, within a bound.
+    const during = await login();
+    expect(during.code).toBe('SERVICE_UNAVAILABLE');
+    expect(during.text).not.toMatch(/ECONNREFUSED|select |stack|at \w+ \(/);
+    expect(during.ms).toBeLessThan(10_000);
+
+    await postgres.start();
+    const back = Date.now();
+    await waitFor(async () => (await login()).code === 'UNAUTHENTICATED', {
+      what: 'requests to succeed again',
+      timeoutMs: 15_000,
+    });
+    await waitFor(async () => (await readiness(url)).status === 200, { what: 'readiness to recover' });
+    const recoveredMs = Date.now() - back;
+    expect(recoveredMs).toBeLessThan(15_000);
+    // The process is still the same one, alive.
+    expect(api.child.exitCode).toBeNull();
+    expect(api.output()).not.toMatch(/Unhandled 'error' event/);
+  }, 90_000);
+});
