@@ -30,28 +30,35 @@ export interface Portal {
   stop(): Promise<void>;
 }
 
-export async function startPortal(dataDir: string): Promise<{ portal: Portal; readyMs: number }> {
+/**
+ * The embedded portal as a process: the built launcher with `npm start`'s flags, or (`viaNpm`)
+ * `npm start` itself, build check included, as a person types it; stopped like Ctrl-C.
+ */
+export async function startPortal(
+  dataDir: string,
+  options: { viaNpm?: boolean } = {},
+): Promise<{ portal: Portal; readyMs: number }> {
   const [api, dashboard, postgres, meta, midtrans] = await Promise.all(Array.from({ length: 5 }, freePort));
   const started = performance.now();
-  // The same flags as `npm start`.
-  const child = spawn(
-    process.execPath,
-    ['--max-semi-space-size=64', join(REPO_ROOT, 'api', 'dist', 'launch', 'portal.js')],
-    {
-      cwd: REPO_ROOT,
-      env: {
-        PATH: process.env.PATH,
-        EMBEDDED_DATA_DIR: dataDir,
-        API_PORT: String(api),
-        DASHBOARD_PORT: String(dashboard),
-        EMBEDDED_PG_PORT: String(postgres),
-        META_SIMULATOR_PORT: String(meta),
-        MIDTRANS_SIMULATOR_PORT: String(midtrans),
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  const [command, args] = options.viaNpm
+    ? ['npm', ['start', '--silent']]
+    : [process.execPath, ['--max-semi-space-size=64', join(REPO_ROOT, 'api', 'dist', 'launch', 'portal.js')]];
+  const child = spawn(command, args, {
+    // Its own process group, so a stop reaches npm and the portal as Ctrl-C in a terminal does.
+    detached: true,
+    cwd: REPO_ROOT,
+    env: {
+      PATH: process.env.PATH,
+      EMBEDDED_DATA_DIR: dataDir,
+      API_PORT: String(api),
+      DASHBOARD_PORT: String(dashboard),
+      EMBEDDED_PG_PORT: String(postgres),
+      META_SIMULATOR_PORT: String(meta),
+      MIDTRANS_SIMULATOR_PORT: String(midtrans),
+      LOG_LEVEL: 'warn',
     },
-  );
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const apiUrl = `http://127.0.0.1:${api}`;
   const dashboardUrl = `http://127.0.0.1:${dashboard}`;
   const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
@@ -71,7 +78,7 @@ export async function startPortal(dataDir: string): Promise<{ portal: Portal; re
       apiUrl,
       dashboardUrl,
       stop: async () => {
-        child.kill('SIGINT');
+        process.kill(-child.pid!, 'SIGINT');
         await exited;
       },
     },
