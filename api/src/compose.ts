@@ -110,10 +110,18 @@ function coreShutdownSteps(config: AppConfig, { orm, store, jobs }: Core): Shutd
   ];
 }
 
+/**
+ * Stops accepting connections and lets every request already received finish. A keep-alive
+ * socket becomes idle only after its response, so idle ones are closed as they appear rather
+ * than held open until their keep-alive timeout (5 s) would end them.
+ */
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
-    // Keep-alive sockets would hold close() open until they time out.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    server.close(() => {
+      clearInterval(sweep);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }
@@ -130,7 +138,7 @@ export async function startApi(
     const container = new ServiceContainer(services);
     container.prepare(resolvers);
     const schema = await buildApiSchema(container);
-    const graphql = createGraphQLServer({ schema, limits: config.graphql, isProduction: config.isProduction });
+    const graphql = createGraphQLServer({ schema, limits: config.graphql });
     await graphql.start();
     const handler = createHttpApp({
       orm,

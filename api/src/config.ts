@@ -66,6 +66,7 @@ const envSchema = z.object({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).max(100_000).default(1000),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
+  GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).optional(),
 
   SESSION_SECRET: z.string().min(32).default(DEVELOPMENT_SECRETS.SESSION_SECRET),
   ENCRYPTION_KEY: z.string().min(32).default(DEVELOPMENT_SECRETS.ENCRYPTION_KEY),
@@ -168,6 +169,9 @@ function toAppConfig(env: Env, simulators: boolean) {
       maxDepth: env.GRAPHQL_MAX_DEPTH,
       maxComplexity: env.GRAPHQL_MAX_COMPLEXITY,
       maxAliases: env.GRAPHQL_MAX_ALIASES,
+      // Off in production unless asked for: the schema is public in schema/schema.graphql anyway, but an
+      // attacker's tooling should not get a map (nor "did you mean" hints) from the live endpoint.
+      introspection: env.GRAPHQL_INTROSPECTION ? env.GRAPHQL_INTROSPECTION === 'true' : env.NODE_ENV !== 'production',
     },
     secrets: { session: env.SESSION_SECRET, encryptionKey: env.ENCRYPTION_KEY },
     adminPassword: env.ADMIN_PASSWORD,

@@ -46,4 +46,39 @@ describe('the API process on SIGTERM', () => {
     const messages = lines.map((line) => line.msg);
     expect(messages.slice(messages.indexOf('shutting down'))).toEqual(['shutting down', 'stopped']);
   });
+
+  it('answers every request that started before SIGTERM under load, then refuses new connections', async () => {
+    const port = await freePort();
+    const api = runEntry('main.ts', {
+      DATABASE_URL: database.url,
+      API_PORT: String(port),
+      SIMULATORS: 'false',
+      LOG_LEVEL: 'warn',
+      SHUTDOWN_TIMEOUT_MS: '5000',
+    });
+    const url = `http://127.0.0.1:${port}`;
+    await waitFor(() => fetch(`${url}/readyz`).then((response) => response.ok), { what: 'the API to be ready' });
+    // Sign-ins are slow on purpose (argon2): 24 of them keep both cores busy for a while.
+    const inFlight = Array.from({ length: 24 }, (_, i) =>
+      fetch(`${url}/api/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: `mutation { login(input: { email: "load-${i}@example.co.id", password: "not the password" }) { status } }`,
+        }),
+      }).then(async (response) => ({
+        status: response.status,
+        body: (await response.json()) as { errors?: unknown[] },
+      })),
+    );
+    // Let every connection be accepted and every request be read (24 argon2 runs take ~0.8 s on two cores).
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    api.child.kill('SIGTERM');
+    const answers = await Promise.all(inFlight);
+    // Each got its real answer (a refused sign-in), none a reset connection or a 5xx.
+    expect(answers.map((answer) => answer.status)).toEqual(Array.from({ length: 24 }, () => 200));
+    expect(answers.every((answer) => Array.isArray(answer.body.errors))).toBe(true);
+    expect(await api.exited).toEqual({ code: 0, signal: null });
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  });
 });

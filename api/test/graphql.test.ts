@@ -91,18 +91,53 @@ describe('GraphQL limits and error shaping over HTTP', () => {
   });
 });
 
+describe('query cost and schema exposure with the default limits', () => {
+  let api: TestApi;
+  let closed: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    closed = await startTestApi({ env: { GRAPHQL_INTROSPECTION: 'false' } });
+  });
+  afterAll(async () => {
+    await api.stop();
+    await closed.stop();
+  });
+
+  it('refuses 30 aliases of a 200-row page by its cost, with QUERY_TOO_COMPLEX', async () => {
+    const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: auditLog(limit: 200) { items { id action } }`);
+    const { status, body } = await api.graphql(`{ ${aliases.join(' ')} }`);
+    expect(status).toBe(400);
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
+    // One page of the same size costs 1 + 200 x (items, id, action and the page) and passes the limit's check.
+    const one = await api.graphql('{ auditLog(limit: 200) { items { id action } } }');
+    expect(one.body.errors?.[0].extensions?.code).not.toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('answers introspection and gives field suggestions only when introspection is on', async () => {
+    expect((await api.graphql('{ __schema { queryType { name } } }')).body.data).toEqual({
+      __schema: { queryType: { name: 'Query' } },
+    });
+    const refused = await closed.graphql('{ __schema { queryType { name } } }');
+    expect(refused.body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const typo = await closed.graphql('{ serverInf { name } }');
+    expect(typo.body.errors?.[0].message).not.toMatch(/Did you mean/);
+    expect((await api.graphql('{ serverInf { name } }')).body.errors?.[0].message).toMatch(/Did you mean/);
+  });
+});
+
 describe('shapeError', () => {
   const formatted = { message: 'raw', extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } };
 
   it('maps an AppError to its code, a translated message and the key the dashboard translates', () => {
     const error = new GraphQLError('x', { originalError: new AppError('NOT_FOUND', 'errors.notFound') });
-    expect(shapeError(formatted, error, { language: 'id', requestId: 'r1', exposeInternalMessages: false })).toEqual({
+    expect(shapeError(formatted, error, { language: 'id', requestId: 'r1' })).toEqual({
       message: 'Tidak ditemukan.',
       extensions: { code: 'NOT_FOUND', messageKey: 'errors.notFound', params: {} },
     });
   });
 
-  it('hides an unexpected error behind a generic message with the request id in production', () => {
+  it('hides an unexpected error behind a generic message with the request id, in every mode', () => {
     const leaky = new GraphQLError('x', {
       originalError: new Error(
         'duplicate key value violates unique constraint "workspace_slug_unique" password=hunter2',
@@ -111,7 +146,6 @@ describe('shapeError', () => {
     const shaped = shapeError({ ...formatted, message: leaky.originalError!.message }, leaky, {
       language: 'en',
       requestId: 'req-42',
-      exposeInternalMessages: false,
     });
     expect(shaped.extensions).toEqual({
       code: 'INTERNAL_SERVER_ERROR',

@@ -1,15 +1,13 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from '@remix-run/react';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { Provider as UrqlProvider } from 'urql';
 import { ErrorPage } from './components/error-page';
 import { createI18n } from './i18n';
 import stylesheet from './styles/app.css?url';
 import { defaultLanguage } from './utils/language';
 import { getLanguage } from './utils/language.server';
 import { titleKeyOf } from './utils/route-handle';
-import { createBrowserClient } from './utils/urql-client';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -50,13 +48,9 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+// Pages get their data from loaders (`gql` in utils/graphql.server.ts, urql's core client on the server).
 export default function App() {
-  const [client] = useState(createBrowserClient);
-  return (
-    <UrqlProvider value={client}>
-      <Outlet />
-    </UrqlProvider>
-  );
+  return <Outlet />;
 }
 
 export function ErrorBoundary() {

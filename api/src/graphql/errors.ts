@@ -21,8 +21,13 @@ const CLIENT_ERROR_CODES = new Set([
 export interface ErrorShapingOptions {
   language: Language;
   requestId: string;
-  /** In production an unexpected error shows only a generic message and the request id. */
-  exposeInternalMessages: boolean;
+}
+
+/** graphql-js wraps a scalar's error twice (coercion, then the variable): the cause under the wrappers. */
+export function unwrapError(raw: unknown): unknown {
+  let original = raw;
+  while (original instanceof GraphQLError && original.originalError) original = original.originalError;
+  return original;
 }
 
 /**
@@ -34,11 +39,9 @@ export interface ErrorShapingOptions {
 export function shapeError(
   formatted: GraphQLFormattedError,
   raw: unknown,
-  { language, requestId, exposeInternalMessages }: ErrorShapingOptions,
+  { language, requestId }: ErrorShapingOptions,
 ): GraphQLFormattedError {
-  // graphql-js wraps a scalar's error twice (coercion, then the variable): unwrap to the cause.
-  let original = raw;
-  while (original instanceof GraphQLError && original.originalError) original = original.originalError;
+  const original = unwrapError(raw);
   const base = { locations: formatted.locations, path: formatted.path };
 
   const known = original instanceof ArgumentValidationError ? validationAppError(original) : toAppError(original);
@@ -57,7 +60,8 @@ export function shapeError(
 
   return {
     ...base,
-    message: exposeInternalMessages ? formatted.message : translate(language, 'errors.internal', { requestId }),
+    // In every mode: the request id, never the error's own text (SQL, bound values, paths); the log has it.
+    message: translate(language, 'errors.internal', { requestId }),
     extensions: { code: 'INTERNAL_SERVER_ERROR', messageKey: 'errors.internal', requestId },
   };
 }

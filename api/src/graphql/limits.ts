@@ -95,3 +95,16 @@ export function complexityPlugin(schema: GraphQLSchema, maximum: number): Apollo
     },
   };
 }
+
+/**
+ * The cost of a list field, in proportion to the rows it can return: `page` is the page
+ * size argument's name (a page of 200 costs 200 times its selection), or a fixed upper
+ * estimate for a short list without paging (members, roles, sessions). Every list field
+ * declares one (`@Query(() => [X], { complexity: listCost(...) })`).
+ */
+export function listCost(page: string | number) {
+  return ({ args, childComplexity }: { args: Record<string, unknown>; childComplexity: number }): number => {
+    const rows = typeof page === 'number' ? page : Number(args[page] ?? 1);
+    return 1 + Math.max(1, rows) * Math.max(1, childComplexity);
+  };
+}

@@ -29,7 +29,7 @@ const schema = new GraphQLSchema({
 async function run(source: string, variables?: Record<string, unknown>, language: 'en' | 'id' = 'en') {
   const result = await graphql({ schema, source, variableValues: variables });
   const errors = (result.errors ?? []).map((error: GraphQLError) =>
-    shapeError(error.toJSON(), error, { language, requestId: 'test', exposeInternalMessages: false }),
+    shapeError(error.toJSON(), error, { language, requestId: 'test' }),
   );
   return { data: result.data, errors };
 }

@@ -2,20 +2,22 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from './context';
-import { shapeError } from './errors';
+import { toAppError } from '../core/error-mapping';
+import { shapeError, unwrapError } from './errors';
 import { inputHygienePlugin } from './input-hygiene';
 import { complexityPlugin, limitValidationRules, type QueryLimits } from './limits';
 
 export interface GraphQLServerOptions {
   schema: GraphQLSchema;
-  limits: QueryLimits;
-  isProduction: boolean;
+  limits: QueryLimits & { introspection: boolean };
 }
 
-export function createGraphQLServer({ schema, limits, isProduction }: GraphQLServerOptions) {
+export function createGraphQLServer({ schema, limits }: GraphQLServerOptions) {
   return new ApolloServer<GraphQLContext>({
     schema,
-    introspection: true,
+    introspection: limits.introspection,
+    // Field suggestions ("Did you mean ...?") go with introspection.
+    hideSchemaDetailsFromClientErrors: !limits.introspection,
     // Our lifecycle stops Apollo in order; its own signal handlers would race it and re-raise.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
@@ -35,14 +37,20 @@ export function createGraphQLServer({ schema, limits, isProduction }: GraphQLSer
                 shapeError(formatted, raw[index] ?? formatted, {
                   language: contextValue.language,
                   requestId: contextValue.requestId,
-                  exposeInternalMessages: !isProduction,
                 }),
               );
             },
             async didEncounterErrors({ errors }) {
               for (const error of errors) {
-                const code = error.extensions?.code;
-                if (!code || code === 'INTERNAL_SERVER_ERROR') {
+                const known = toAppError(unwrapError(error));
+                if (known && known.code !== 'INTERNAL_SERVER_ERROR') {
+                  // The caller's own mistake (or a dependency away): a line to count, not a stack to read.
+                  const level = known.code === 'SERVICE_UNAVAILABLE' ? 'warn' : 'info';
+                  contextValue.logger[level](
+                    { code: known.code, messageKey: known.messageKey },
+                    'graphql request refused',
+                  );
+                } else if (!error.extensions?.code || error.extensions.code === 'INTERNAL_SERVER_ERROR') {
                   contextValue.logger.error({ err: error.originalError ?? error }, 'graphql request failed');
                 }
               }

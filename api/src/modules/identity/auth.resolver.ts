@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Public, SessionOnly, SignedIn } from '../../graphql/authorization';
 import { Caller, SessionCaller } from '../../graphql/caller';
 import type { GraphQLContext } from '../../graphql/context';
+import { listCost } from '../../graphql/limits';
 import { AccessService } from './access.service';
 import { AuthService, type LoginOutcome } from './auth.service';
 import type { Identity, SessionIdentity } from './identity';
@@ -94,7 +95,7 @@ export class AuthResolver {
   }
 
   @SessionOnly()
-  @Query(() => [Session], { description: 'The signed-in user’s active sessions.' })
+  @Query(() => [Session], { description: 'The signed-in user’s active sessions.', complexity: listCost(20) })
   async mySessions(@SessionCaller() caller: SessionIdentity, @Ctx() ctx: GraphQLContext): Promise<Session[]> {
     const sessions = await this.auth.sessions(ctx.em, caller.userId);
     return sessions.map((session) => toSession(session, caller.sessionId));

@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Requires } from '../../graphql/authorization';
 import { WorkspaceCaller } from '../../graphql/caller';
 import type { GraphQLContext } from '../../graphql/context';
+import { listCost } from '../../graphql/limits';
 import type { WorkspaceIdentity } from './identity';
 import { toMember, toRole } from './identity.mappers';
 import {
@@ -21,13 +22,16 @@ export class MembersResolver {
   constructor(private readonly membersService: MembersService) {}
 
   @Requires(Permission.MEMBERS_READ)
-  @Query(() => [Member], { description: 'Members of the active workspace.' })
+  @Query(() => [Member], { description: 'Members of the active workspace.', complexity: listCost(50) })
   async members(@Ctx() ctx: GraphQLContext): Promise<Member[]> {
     return (await this.membersService.members(ctx.em)).map(toMember);
   }
 
   @Requires(Permission.MEMBERS_READ)
-  @Query(() => [Role], { description: 'Built-in and custom roles of the active workspace.' })
+  @Query(() => [Role], {
+    description: 'Built-in and custom roles of the active workspace.',
+    complexity: listCost(20),
+  })
   async roles(@WorkspaceCaller() caller: WorkspaceIdentity, @Ctx() ctx: GraphQLContext): Promise<Role[]> {
     const roles = await this.membersService.roles(ctx.em, caller.workspaceId);
     return roles.map(({ role, memberCount }) => toRole(role, memberCount));

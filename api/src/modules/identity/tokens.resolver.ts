@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Requires } from '../../graphql/authorization';
 import { WorkspaceCaller } from '../../graphql/caller';
 import type { GraphQLContext } from '../../graphql/context';
+import { listCost } from '../../graphql/limits';
 import type { WorkspaceIdentity } from './identity';
 import { toApiToken } from './identity.mappers';
 import { ApiTokenView, CreateApiTokenInput, CreatedApiToken } from './identity.types';
@@ -13,7 +14,10 @@ export class TokensResolver {
   constructor(private readonly tokens: TokensService) {}
 
   @Requires(Permission.TOKENS_MANAGE)
-  @Query(() => [ApiTokenView], { description: 'API tokens of the active workspace (never the secrets).' })
+  @Query(() => [ApiTokenView], {
+    description: 'API tokens of the active workspace (never the secrets).',
+    complexity: listCost(50),
+  })
   async apiTokens(@Ctx() ctx: GraphQLContext): Promise<ApiTokenView[]> {
     return (await this.tokens.list(ctx.em)).map(toApiToken);
   }

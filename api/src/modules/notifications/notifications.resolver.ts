@@ -2,6 +2,7 @@ import { Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { SignedIn } from '../../graphql/authorization';
 import { Caller } from '../../graphql/caller';
 import type { GraphQLContext } from '../../graphql/context';
+import { listCost } from '../../graphql/limits';
 import type { Identity } from '../identity';
 import { NotificationsService } from './notifications.service';
 import { MarkNotificationsReadArgs, NotificationPage, NotificationsArgs } from './notifications.types';
@@ -12,7 +13,10 @@ export class NotificationsResolver {
   constructor(private readonly inbox: NotificationsService) {}
 
   @SignedIn()
-  @Query(() => NotificationPage, { description: 'The caller’s notifications in the active workspace, newest first.' })
+  @Query(() => NotificationPage, {
+    description: 'The caller’s notifications in the active workspace, newest first.',
+    complexity: listCost('first'),
+  })
   async notifications(
     @Args() { after, unreadOnly, first }: NotificationsArgs,
     @Caller() caller: Identity,
