@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequestHandler } from '@remix-run/express';
 import express from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
+import { securityHeaders } from './security-headers.js';
 
 // `npm start` means production (React's production build, no stack traces in pages) unless told otherwise.
 // Set before the server build is imported, which is when React reads it.
@@ -16,6 +17,7 @@ const HOST = process.env.DASHBOARD_HOST || '127.0.0.1';
 const PORT = parsePort(process.env.DASHBOARD_PORT || '3000');
 const API_INTERNAL_URL = (process.env.API_INTERNAL_URL || 'http://127.0.0.1:3001').replace(/\/+$/, '');
 const SHUTDOWN_GRACE_MS = 10_000;
+const HTTPS = (process.env.PUBLIC_URL || '').startsWith('https://');
 
 const buildDir = fileURLToPath(new URL('./build/', import.meta.url));
 
@@ -31,6 +33,11 @@ function parsePort(/** @type {string} */ value) {
 function fatal(message) {
   console.error(`dashboard: ${message}`);
   process.exit(1);
+}
+
+/** What Remix's loaders and entry.server receive: the response's CSP nonce. @param {unknown} _req @param {import('express').Response} res */
+function getLoadContext(_req, res) {
+  return { cspNonce: String(res.locals.cspNonce ?? '') };
 }
 
 async function loadRemixHandler() {
@@ -49,6 +56,7 @@ async function loadRemixHandler() {
             viteServer.ssrLoadModule('virtual:remix/server-build')
           ),
         mode: 'development',
+        getLoadContext,
       }),
     };
   }
@@ -60,12 +68,13 @@ async function loadRemixHandler() {
   assets.use(express.static(`${buildDir}client`, { maxAge: '1h' }));
   return {
     assets,
-    handler: createRequestHandler({ build: await import(serverBuild), mode: 'production' }),
+    handler: createRequestHandler({ build: await import(serverBuild), mode: 'production', getLoadContext }),
   };
 }
 
 const app = express();
 app.disable('x-powered-by');
+app.use(securityHeaders({ development: DEVELOPMENT, https: HTTPS }));
 
 app.get('/healthz', (_req, res) => {
   res.type('text/plain').send('ok');

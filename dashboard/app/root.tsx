@@ -7,6 +7,7 @@ import { createI18n } from './i18n';
 import stylesheet from './styles/app.css?url';
 import { defaultLanguage } from './utils/language';
 import { getLanguage } from './utils/language.server';
+import { useNonce } from './utils/nonce';
 import { titleKeyOf } from './utils/route-handle';
 
 export const links: LinksFunction = () => [
@@ -28,6 +29,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const matches = useMatches();
   const titleKey = matches.map((match) => titleKeyOf(match.handle)).findLast(Boolean);
   const productName = i18n.t('common.productName');
+  const nonce = useNonce();
 
   return (
     <html lang={lng}>
@@ -41,8 +43,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -95,4 +95,38 @@ describe('the signed-in shell', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(id.errors.notFound.title);
     await page.close();
   });
+
+  it('protects every page with its security headers, and runs under its Content-Security-Policy', async () => {
+    for (const path of ['/login', '/dashboard', '/no-such-page']) {
+      const response = await fetch(`${stack.dashboardUrl}${path}`, { redirect: 'manual' });
+      const headers = Object.fromEntries(response.headers);
+      expect({ path, csp: headers['content-security-policy'] }).toMatchObject({
+        path,
+        csp: expect.stringMatching(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}'/),
+      });
+      expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(headers).toMatchObject({
+        'x-frame-options': 'DENY',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'strict-origin-when-cross-origin',
+        'cross-origin-opener-policy': 'same-origin',
+        'cache-control': 'no-store',
+      });
+      expect(headers['permissions-policy']).toContain('camera=()');
+    }
+    // A fresh nonce per response.
+    const [a, b] = await Promise.all([fetch(`${stack.dashboardUrl}/login`), fetch(`${stack.dashboardUrl}/login`)]);
+    expect(a.headers.get('content-security-policy')).not.toBe(b.headers.get('content-security-policy'));
+    // The page hydrates under the policy: nothing is refused, and React took over the document.
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      const violations: string[] = [];
+      (window as unknown as { violations: string[] }).violations = violations;
+      document.addEventListener('securitypolicyviolation', (event) => violations.push(event.violatedDirective));
+    });
+    await page.goto(`${stack.dashboardUrl}/login`);
+    await page.waitForFunction(() => Boolean((window as unknown as { __remixRouter?: unknown }).__remixRouter));
+    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+    await page.close();
+  });
 });

@@ -12,6 +12,11 @@ describe('safeRedirectPath', () => {
     '/\\evil.example',
     '/\t/evil.example',
     'dashboard',
+    '/dashboard\u2215..\u2215evil.example',
+    '/\u00a0/evil.example',
+    '/kontak/ü',
+    '/a b',
+    `/${'x'.repeat(3000)}`,
     '',
     undefined,
   ])('refuses %p, which could leave the site', (value) => {

@@ -1,0 +1,58 @@
+// @ts-check
+// The dashboard's response headers that protect its readers, set on every response by server.js. Plain ESM so
+// server.js runs it without a build; the policy itself is in one function so a test reads it and the wallet can
+// add Midtrans Snap's origins in one place when it lands.
+import { randomBytes } from 'node:crypto';
+
+/**
+ * @param {{ nonce: string, development: boolean, extraScriptOrigins?: string[], extraFrameOrigins?: string[] }} options
+ * @returns {string}
+ */
+export function contentSecurityPolicy({ nonce, development, extraScriptOrigins = [], extraFrameOrigins = [] }) {
+  const directives = {
+    'default-src': ["'self'"],
+    // Remix's own inline scripts carry the nonce; the modules they import are ours ('self').
+    'script-src': ["'self'", `'nonce-${nonce}'`, ...extraScriptOrigins],
+    // React sets no inline styles here; the Vite build ships CSS files. Development's HMR injects style tags.
+    'style-src': ["'self'", ...(development ? ["'unsafe-inline'"] : [])],
+    // The 2FA QR code is an inline SVG; the favicon and icons are files.
+    'img-src': ["'self'", 'data:'],
+    'font-src': ["'self'"],
+    'connect-src': ["'self'", ...(development ? ['ws:'] : [])],
+    'frame-src': extraFrameOrigins.length > 0 ? extraFrameOrigins : ["'none'"],
+    'frame-ancestors': ["'none'"],
+    'form-action': ["'self'"],
+    'base-uri': ["'self'"],
+    'object-src': ["'none'"],
+  };
+  return Object.entries(directives)
+    .map(([name, values]) => `${name} ${values.join(' ')}`)
+    .join('; ');
+}
+
+/**
+ * Express middleware: a fresh nonce per response (res.locals.cspNonce, handed to Remix through its load
+ * context), the CSP and the other headers, HSTS when the portal is served over https, and no caching of pages
+ * (they carry a reader's data); the hashed assets keep their own long cache headers.
+ * @param {{ development: boolean, https: boolean }} options
+ */
+export function securityHeaders({ development, https }) {
+  /** @param {import('express').Request} req @param {import('express').Response} res @param {() => void} next */
+  return (req, res, next) => {
+    const nonce = randomBytes(16).toString('base64');
+    res.locals.cspNonce = nonce;
+    res.setHeader('Content-Security-Policy', contentSecurityPolicy({ nonce, development }));
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+    res.setHeader(
+      'Permissions-Policy',
+      'camera=(), microphone=(), geolocation=(), usb=(), serial=(), bluetooth=(), interest-cohort=()',
+    );
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+    if (https) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    if (!req.path.startsWith('/assets/')) res.setHeader('Cache-Control', 'no-store');
+    next();
+  };
+}
