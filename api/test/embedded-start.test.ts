@@ -143,6 +143,48 @@ describe('the embedded portal', () => {
     expect(second.output()).toContain('embedded PostgreSQL stopped');
   });
 
+  it('starts its PostgreSQL again when it dies, and the portal serves again without a restart', async () => {
+    const first = start();
+    await ready(first);
+    const pid = postmasterPid();
+    expect(alive(pid)).toBe(true);
+    process.kill(pid!, 'SIGKILL');
+    await waitFor(() => !alive(pid), { what: 'the postmaster to die' });
+    // The launcher notices, starts the server again, and the API's clients reconnect.
+    await waitFor(
+      async () => {
+        const next = postmasterPid();
+        if (!alive(next) || next === pid) return false;
+        const response = await fetch(`http://127.0.0.1:${ports.api}/readyz`);
+        return response.ok;
+      },
+      { what: 'PostgreSQL to be back and the API ready', timeoutMs: 30_000 },
+    );
+    expect(first.child.exitCode).toBeNull();
+    expect(first.output()).toContain('the embedded PostgreSQL is not running: starting it again');
+  });
+
+  it('stops everything, saying why, when its PostgreSQL keeps dying', async () => {
+    const portal = start();
+    await ready(portal);
+    let previous: number | undefined;
+    for (let death = 0; death < 4 && portal.child.exitCode === null; death++) {
+      const pid = await waitFor(
+        () => {
+          const next = postmasterPid();
+          return alive(next) && next !== previous ? next : undefined;
+        },
+        { what: 'a running postmaster', timeoutMs: 20_000 },
+      ).catch(() => undefined);
+      if (pid === undefined) break;
+      previous = pid;
+      process.kill(pid, 'SIGKILL');
+    }
+    await portal.exited;
+    expect(portal.output()).toContain('BizOne Portal stops: the embedded PostgreSQL stopped 4 times within 60 s');
+    expect(alive(postmasterPid())).toBe(false);
+  });
+
   it('says which port is taken instead of starting half-way', async () => {
     const blocker = (await import('node:net')).createServer().listen(ports.api, '127.0.0.1');
     try {

@@ -29,9 +29,14 @@ const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3]|53300)/;
 const UNAVAILABLE_MESSAGES =
   /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Connection terminated|Knex: Timeout acquiring a connection|the database system is (starting up|shutting down)/i;
 
+/** The MongoDB driver's errors for a server that is away (killed, restarting, unreachable). */
+const UNAVAILABLE_MONGO_ERRORS =
+  /^Mongo(Network|NetworkTimeout|ServerSelection|NotConnected|TopologyClosed|PoolClosed)Error$/;
+
 export function isUnavailable(error: unknown): boolean {
   for (let cause: unknown = error, depth = 0; cause && depth < 5; depth++) {
-    const { code, message } = cause as { code?: unknown; message?: unknown };
+    const { code, message, name } = cause as { code?: unknown; message?: unknown; name?: unknown };
+    if (typeof name === 'string' && UNAVAILABLE_MONGO_ERRORS.test(name)) return true;
     if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_MESSAGES.test(code))) return true;
     if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
     cause = (cause as { cause?: unknown }).cause;

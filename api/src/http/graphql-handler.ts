@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import { isAppError } from '../core/app-error';
+import { mapError } from '../core/error-mapping';
 import type { GraphQLContext } from '../graphql/context';
 import { readBody } from './body';
+import { languageOf } from './client';
 
 /** Bodies above this are refused before parsing (a GraphQL document plus variables, not an upload). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -56,7 +58,22 @@ export function graphqlHandler(
       search: query >= 0 ? url.slice(query) : '',
       body,
     };
-    const result = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context(request) });
+    // The context (who is calling: one query) is built before Apollo runs, so a database that is away answers
+    // like any other error (503 SERVICE_UNAVAILABLE, translated) instead of Apollo's "context creation failed" 500.
+    let contextValue: GraphQLContext;
+    try {
+      contextValue = await context(request);
+    } catch (error) {
+      const mapped = mapError(error, { language: languageOf(request), requestId: request.id });
+      if (mapped.status >= 500 && mapped.code !== 'SERVICE_UNAVAILABLE') {
+        request.log.error({ err: error }, 'graphql context failed');
+      }
+      const { status, message, ...extensions } = mapped;
+      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+      response.end(JSON.stringify({ errors: [{ message, extensions }] }));
+      return;
+    }
+    const result = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => contextValue });
     response.statusCode = result.status ?? 200;
     for (const [key, value] of result.headers) response.setHeader(key, value);
     if (result.body.kind === 'complete') {

@@ -136,7 +136,57 @@ export class EmbeddedPostgres {
     return this.url(this.options.database, password);
   }
 
+  private supervision?: NodeJS.Timeout;
+
+  /**
+   * Watches the server and starts it again if it dies (killed, crashed, stopped by hand), so
+   * the portal recovers on its own: the API's clients reconnect once it is back. After
+   * `maxRestarts` restarts within `windowMs`, it gives up and reports why.
+   */
+  supervise({
+    intervalMs = 1000,
+    maxRestarts = 3,
+    windowMs = 60_000,
+    onGiveUp,
+  }: {
+    intervalMs?: number;
+    maxRestarts?: number;
+    windowMs?: number;
+    onGiveUp: (reason: string) => void;
+  }): void {
+    const restarts: number[] = [];
+    let busy = false;
+    this.supervision = setInterval(() => {
+      if (busy || !this.startedByUs || this.leftoverServerPid() !== undefined) return;
+      busy = true;
+      const now = Date.now();
+      while (restarts.length > 0 && restarts[0]! < now - windowMs) restarts.shift();
+      if (restarts.length >= maxRestarts) {
+        this.stopSupervising();
+        onGiveUp(
+          `the embedded PostgreSQL stopped ${restarts.length + 1} times within ${windowMs / 1000} s: ${this.logTail()}`,
+        );
+        return;
+      }
+      restarts.push(now);
+      this.options.logger.warn('the embedded PostgreSQL is not running: starting it again');
+      this.startServer()
+        .then(() => this.options.logger.info('the embedded PostgreSQL is back'))
+        .catch((error: Error) =>
+          this.options.logger.error({ err: error }, 'could not start the embedded PostgreSQL again'),
+        )
+        .finally(() => (busy = false));
+    }, intervalMs);
+    this.supervision.unref();
+  }
+
+  private stopSupervising(): void {
+    if (this.supervision) clearInterval(this.supervision);
+    this.supervision = undefined;
+  }
+
   async stop(): Promise<void> {
+    this.stopSupervising();
     if (!this.startedByUs || !this.binaries) return;
     await this.pgCtl(['stop', '-m', 'fast', '-w', '-t', '30']);
     this.startedByUs = false;

@@ -28,7 +28,16 @@ async function prepareDatabase(config: AppConfig, logger: Logger, steps: Shutdow
     logger: logger.child({ module: 'embedded-postgres' }),
   });
   steps.push({ name: 'embedded postgres', run: () => embedded.stop() });
-  return embedded.start();
+  const url = await embedded.start();
+  embedded.supervise({
+    onGiveUp: (reason) => {
+      // Never leave an API that cannot serve: stop everything, in order, saying why.
+      logger.fatal({ reason }, 'giving up on the embedded PostgreSQL: stopping the portal');
+      process.stderr.write(`\n  BizOne Portal stops: ${reason}\n\n`);
+      process.kill(process.pid, 'SIGTERM');
+    },
+  });
+  return url;
 }
 
 /** Migrations, and on a fresh database the seeded admin, so the first visit can sign in. */

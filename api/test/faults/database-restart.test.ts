@@ -2,7 +2,7 @@ import { runEntry, type Spawned } from '../support/processes';
 import { freePort } from '../support/ports';
 import { TEST_MONGODB_URL } from '../support/services';
 import { waitFor } from '../support/wait';
-import { ownPostgres, readiness, type OwnPostgres } from './support';
+import { load, ownPostgres, readiness, report, type OwnPostgres } from './support';
 
 /**
  * Issue 15's reproduction, automated: PostgreSQL restarts under a running API, with jobs on
@@ -56,8 +56,10 @@ describe.each(['postgresql', 'mongodb'] as const)('PostgreSQL restart with jobs 
 
   it('survives, answers honestly during the outage, and recovers without a restart', async () => {
     expect((await login()).code).toBe('UNAUTHENTICATED');
+    const traffic = load(url);
 
     await postgres.stop();
+    const down = Date.now();
     // Readiness says which dependency is down.
     await waitFor(async () => (await readiness(url)).status === 503, { what: 'readiness to report the outage' });
     expect((await readiness(url)).checks.postgres).toMatchObject({ ok: false });
@@ -76,6 +78,22 @@ describe.each(['postgresql', 'mongodb'] as const)('PostgreSQL restart with jobs 
     await waitFor(async () => (await readiness(url)).status === 200, { what: 'readiness to recover' });
     const recoveredMs = Date.now() - back;
     expect(recoveredMs).toBeLessThan(15_000);
+    // Under load all the while: every answer was the honest one, none an internal error or a hang.
+    const { codes, slowestMs } = await traffic.stop();
+    report(`PostgreSQL restart, jobs on ${jobStore}`, {
+      outageMs: back - down,
+      recoveredMsAfterStart: recoveredMs,
+      answers: codes,
+      slowestMs,
+    });
+    expect(Object.keys(codes).sort()).toEqual(
+      expect.arrayContaining(['200 UNAUTHENTICATED', '503 SERVICE_UNAVAILABLE'].filter((code) => code in codes)),
+    );
+    expect(
+      Object.keys(codes).filter((code) => !['200 UNAUTHENTICATED', '503 SERVICE_UNAVAILABLE'].includes(code)),
+    ).toEqual([]);
+    expect(codes['503 SERVICE_UNAVAILABLE']).toBeGreaterThan(0);
+    expect(slowestMs).toBeLessThan(10_000);
     // The process is still the same one, alive.
     expect(api.child.exitCode).toBeNull();
     expect(api.output()).not.toMatch(/Unhandled 'error' event/);

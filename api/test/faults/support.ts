@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '../../src/core/logger';
@@ -60,10 +61,106 @@ export async function ownPostgres(): Promise<OwnPostgres> {
 
 export async function readiness(url: string): Promise<{ status: number; checks: Record<string, { ok: boolean }> }> {
   try {
-    const response = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(5000) });
+    const response = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(10_000) });
     const body = (await response.json()) as { checks: Record<string, { ok: boolean }> };
     return { status: response.status, checks: body.checks };
   } catch {
     return { status: 0, checks: {} };
   }
+}
+
+/**
+ * A MongoDB wire server of the suite's own (the mongo-java-server jar ops/test-services.sh built), on a free
+ * port, so killing it never disturbs the shared one. It keeps its data in memory: a restart starts empty.
+ */
+export interface OwnMongo {
+  url: string;
+  kill(): Promise<void>;
+  start(): Promise<void>;
+}
+
+export async function ownMongo(): Promise<OwnMongo> {
+  const dir = process.env.BIZONE_SERVICES_DIR ?? '/tmp/bizone-test-services';
+  const jar = readdirSync(dir)
+    .filter((name) => /^mongo-wire-server-[0-9a-f]+\.jar$/.test(name))
+    .map((name) => join(dir, name))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  if (!jar) throw new Error(`no mongo-wire-server jar in ${dir}: run bash ops/test-services.sh`);
+  const port = await freePort();
+  let child: ChildProcess | undefined;
+  const start = async () => {
+    child = spawn('java', ['-jar', jar, '127.0.0.1', String(port)], { stdio: 'ignore' });
+    const deadline = Date.now() + 20_000;
+    while (!(await portOpen(port))) {
+      if (Date.now() > deadline) throw new Error('the MongoDB wire server did not start');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  await start();
+  return {
+    url: `mongodb://127.0.0.1:${port}/faults`,
+    start,
+    kill: async () => {
+      const running = child;
+      if (!running || running.exitCode !== null || running.signalCode !== null) return;
+      const exited = new Promise((resolve) => running.once('exit', resolve));
+      running.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * `BZ_FAULT_REPORT=1 npx jest api/test/faults` prints what each fault cost (recovery time, answers by code) for
+ * docs/BENCHMARKS.md; a normal run prints nothing. Figures are reported, never asserted.
+ */
+export function report(what: string, figures: Record<string, unknown>): void {
+  if (process.env.BZ_FAULT_REPORT === '1') process.stdout.write(`fault report: ${what}: ${JSON.stringify(figures)}\n`);
+}
+
+/**
+ * Requests that need PostgreSQL (a session lookup runs before any resolver), sent by four clients without pause
+ * until stopped: every answer's status and code, and the slowest answer.
+ */
+export function load(url: string) {
+  const codes = new Map<string, number>();
+  let slowestMs = 0;
+  let running = true;
+  const worker = async () => {
+    while (running) {
+      const started = Date.now();
+      const code = await fetch(`${url}/api/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer bzs_not-a-real-session-token' },
+        body: JSON.stringify({ query: '{ me { id } }' }),
+        signal: AbortSignal.timeout(20_000),
+      })
+        .then(async (response) => {
+          const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+          return `${response.status} ${body.errors?.[0]?.extensions?.code ?? 'OK'}`;
+        })
+        .catch((error: Error) => `failed ${error.name}`);
+      slowestMs = Math.max(slowestMs, Date.now() - started);
+      codes.set(code, (codes.get(code) ?? 0) + 1);
+    }
+  };
+  const workers = Array.from({ length: 4 }, worker);
+  return {
+    stop: async () => {
+      running = false;
+      await Promise.all(workers);
+      return { codes: Object.fromEntries(codes), slowestMs };
+    },
+  };
 }

@@ -1,0 +1,41 @@
+import { isUnavailable, mapError } from './error-mapping';
+
+/** Errors as the drivers raise them when a server goes away (shapes copied from real failures in the fault suite). */
+function named(name: string, message: string, extra: Record<string, unknown> = {}): Error {
+  return Object.assign(new Error(message), { name, ...extra });
+}
+
+describe('isUnavailable', () => {
+  it.each([
+    [
+      'a refused PostgreSQL connection',
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+    ],
+    [
+      'PostgreSQL shutting down',
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+    ],
+    ['a closed MongoDB connection', named('MongoNetworkError', 'connection 1 to 127.0.0.1:38939 closed')],
+    ['no MongoDB server to select', named('MongoServerSelectionError', 'connect ECONNREFUSED 127.0.0.1:27017')],
+  ])('recognises %s', (_, error) => {
+    expect(isUnavailable(error)).toBe(true);
+  });
+
+  it.each([
+    ['a programming error', new TypeError("Cannot read properties of undefined (reading 'id')")],
+    ['a unique violation', Object.assign(new Error('duplicate key value'), { code: '23505' })],
+    ['a MongoDB write conflict', named('MongoServerError', 'E11000 duplicate key error')],
+  ])('does not mistake %s for an outage', (_, error) => {
+    expect(isUnavailable(error)).toBe(false);
+  });
+
+  it('maps an outage to a translated 503 and a bug to a 500 with the request id only', () => {
+    expect(mapError(named('MongoNetworkError', 'closed'), { language: 'id', requestId: 'r1' })).toMatchObject({
+      status: 503,
+      code: 'SERVICE_UNAVAILABLE',
+    });
+    const bug = mapError(new Error('select * from x'), { language: 'en', requestId: 'r2' });
+    expect(bug).toMatchObject({ status: 500, code: 'INTERNAL_SERVER_ERROR', params: { requestId: 'r2' } });
+    expect(bug.message).not.toContain('select');
+  });
+});
