@@ -33,33 +33,33 @@ const COUNTER_LOCK = statement<{ value: number }>(
 );
 const COUNTER_BUMP = statement('test.counter-bump', 'update test_counter set value = value + 1 where id = $1');
 
+let database: TestDatabase;
+let orm: MikroORM;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const client = new Client({ connectionString: database.url });
+  await client.connect();
+  await client.query(`create table test_counter (id uuid primary key, created_at timestamptz not null,
+    updated_at timestamptz not null, value integer not null)`);
+  await client.query(`create table test_purse (id uuid primary key, created_at timestamptz not null,
+    updated_at timestamptz not null, balance bigint not null)`);
+  await client.end();
+  const schema = appSchema();
+  orm = await createOrm({
+    url: database.url,
+    poolMax: 10,
+    ...schema,
+    entities: [...schema.entities, Counter, Purse],
+  });
+});
+
+afterAll(async () => {
+  await orm.close(true);
+  await database.drop();
+});
+
 describe('the transaction helper', () => {
-  let database: TestDatabase;
-  let orm: MikroORM;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    const client = new Client({ connectionString: database.url });
-    await client.connect();
-    await client.query(`create table test_counter (id uuid primary key, created_at timestamptz not null,
-      updated_at timestamptz not null, value integer not null)`);
-    await client.query(`create table test_purse (id uuid primary key, created_at timestamptz not null,
-      updated_at timestamptz not null, balance bigint not null)`);
-    await client.end();
-    const schema = appSchema();
-    orm = await createOrm({
-      url: database.url,
-      poolMax: 10,
-      ...schema,
-      entities: [...schema.entities, Counter, Purse],
-    });
-  });
-
-  afterAll(async () => {
-    await orm.close(true);
-    await database.drop();
-  });
-
   async function newCounter(): Promise<string> {
     const em = orm.em.fork();
     const counter = em.create(Counter, { value: 0 });
@@ -167,25 +167,6 @@ describe('the transaction helper', () => {
 });
 
 describe('the Rupiah column type', () => {
-  let database: TestDatabase;
-  let orm: MikroORM;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    const client = new Client({ connectionString: database.url });
-    await client.connect();
-    await client.query(`create table test_purse (id uuid primary key, created_at timestamptz not null,
-      updated_at timestamptz not null, balance bigint not null)`);
-    await client.end();
-    const schema = appSchema();
-    orm = await createOrm({ url: database.url, poolMax: 2, ...schema, entities: [...schema.entities, Purse] });
-  });
-
-  afterAll(async () => {
-    await orm.close(true);
-    await database.drop();
-  });
-
   it('stores whole rupiah as bigint and reads them back as Rupiah, exact beyond 2^53', async () => {
     const em = orm.em.fork();
     const big = em.create(Purse, { balance: rupiah('9007199254740993') });

@@ -1,8 +1,8 @@
-import { runEntry, type Spawned } from '../support/processes';
-import { freePort } from '../support/ports';
+import { randomBytes } from 'node:crypto';
+import type { Spawned } from '../support/processes';
 import { TEST_MONGODB_URL } from '../support/services';
 import { waitFor } from '../support/wait';
-import { load, ownPostgres, readiness, report, type OwnPostgres } from './support';
+import { load, ownPostgres, readiness, report, startApiProcess, type OwnPostgres } from './support';
 
 /**
  * Issue 15's reproduction, automated: PostgreSQL restarts under a running API, with jobs on
@@ -16,22 +16,12 @@ describe.each(['postgresql', 'mongodb'] as const)('PostgreSQL restart with jobs 
 
   beforeAll(async () => {
     postgres = await ownPostgres();
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    api = runEntry('main.ts', {
-      NODE_ENV: 'test',
+    ({ api, url } = await startApiProcess({
       DATABASE_URL: postgres.url,
-      API_PORT: String(port),
-      LOG_LEVEL: 'warn',
-      SIMULATORS: 'false',
-      JOBS_IN_PROCESS: 'true',
-      JOBS_POLL_MS: '200',
-      ...(jobStore === 'mongodb' ? { MONGODB_URL: `${TEST_MONGODB_URL}/faults_${port}` } : {}),
-    });
-    await waitFor(async () => (await readiness(url)).status === 200, {
-      what: 'the API to be ready',
-      timeoutMs: 30_000,
-    });
+      ...(jobStore === 'mongodb'
+        ? { MONGODB_URL: `${TEST_MONGODB_URL}/faults_${randomBytes(4).toString('hex')}` }
+        : {}),
+    }));
   }, 60_000);
 
   afterAll(async () => {

@@ -1,8 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { freePort } from '../support/ports';
-import { runEntry, type Spawned } from '../support/processes';
+import type { Spawned } from '../support/processes';
 import { waitFor } from '../support/wait';
-import { load, ownMongo, readiness, report, type OwnMongo } from './support';
+import { load, ownMongo, readiness, report, startApiProcess, type OwnMongo } from './support';
 
 /**
  * Issue 15: the MongoDB job store killed (-9) and restarted under a running API. The API keeps
@@ -18,22 +17,7 @@ describe('MongoDB job store killed and restarted', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     mongo = await ownMongo();
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    api = runEntry('main.ts', {
-      NODE_ENV: 'test',
-      DATABASE_URL: database.url,
-      MONGODB_URL: mongo.url,
-      API_PORT: String(port),
-      LOG_LEVEL: 'warn',
-      SIMULATORS: 'false',
-      JOBS_IN_PROCESS: 'true',
-      JOBS_POLL_MS: '200',
-    });
-    await waitFor(async () => (await readiness(url)).status === 200, {
-      what: 'the API to be ready',
-      timeoutMs: 30_000,
-    });
+    ({ api, url } = await startApiProcess({ DATABASE_URL: database.url, MONGODB_URL: mongo.url }));
   }, 60_000);
 
   afterAll(async () => {

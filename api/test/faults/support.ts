@@ -7,6 +7,8 @@ import { createLogger } from '../../src/core/logger';
 import { runMigrations } from '../../src/db/migrate';
 import { createAppOrm } from '../../src/modules';
 import { freePort } from '../support/ports';
+import { runEntry, type Spawned } from '../support/processes';
+import { waitFor } from '../support/wait';
 
 /**
  * A PostgreSQL server of the fault suite's own, from Debian's PostgreSQL 15 binaries (installed
@@ -163,4 +165,21 @@ export function load(url: string) {
       return { codes: Object.fromEntries(codes), slowestMs };
     },
   };
+}
+
+/** The API from source as its own process (jobs in it), ready: what the fault tests break things under. */
+export async function startApiProcess(env: Record<string, string>): Promise<{ api: Spawned; url: string }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const api = runEntry('main.ts', {
+    NODE_ENV: 'test',
+    API_PORT: String(port),
+    LOG_LEVEL: 'warn',
+    SIMULATORS: 'false',
+    JOBS_IN_PROCESS: 'true',
+    JOBS_POLL_MS: '200',
+    ...env,
+  });
+  await waitFor(async () => (await readiness(url)).status === 200, { what: 'the API to be ready', timeoutMs: 30_000 });
+  return { api, url };
 }

@@ -7,12 +7,11 @@ import type { AuditService } from './audit.service';
 import { normalizeEmail } from './auth.service';
 import type { RequestMeta, WorkspaceIdentity } from './identity';
 import { COUNT_OWNERS, CURRENT_ROLE, LOCK_WORKSPACE, MEMBER_COUNTS_BY_ROLE, MEMBER_USER_IDS } from './identity.sql';
+import { accountFor } from './accounts';
 import { assertMayAssign, assertMayManage, assertWithinAuthority, type Authority } from './access-policy';
 import { Membership } from './membership.entity';
-import { hashPassword } from './passwords';
 import { ALL_PERMISSIONS, type Permission } from './permissions';
 import { Role } from './role.entity';
-import { User } from './user.entity';
 import { Workspace } from './workspace.entity';
 
 /** Members of a workspace and the roles they hold, including custom roles. */
@@ -75,18 +74,7 @@ export class MembersService {
     const result = await this.withAuthority(em, actor, async (tx, authority) => {
       const role = await this.roleInWorkspace(tx, actor, input.roleId);
       assertMayAssign(authority, { roleKey: role.key, permissions: role.permissions });
-      let user = await tx.findOne(User, { email });
-      let temporaryPassword: string | undefined;
-      if (!user) {
-        // A new account with a one-time password the inviter hands over; it must be changed at first login.
-        temporaryPassword = randomBytes(12).toString('base64url');
-        user = tx.create(User, {
-          email,
-          name: input.name.trim(),
-          passwordHash: await hashPassword(temporaryPassword),
-          mustChangePassword: true,
-        });
-      }
+      const { user, temporaryPassword } = await accountFor(tx, email, input.name);
       if (await tx.count(Membership, { user, workspace: workspaceId })) {
         throw new AppError('CONFLICT', 'members.alreadyMember', {}, { email: 'members.alreadyMember' });
       }

@@ -7,10 +7,9 @@ import { AppError } from '../../core/app-error';
 import type { AuditService } from './audit.service';
 import { normalizeEmail } from './auth.service';
 import type { Identity, RequestMeta } from './identity';
+import { accountFor } from './accounts';
 import { Membership } from './membership.entity';
-import { hashPassword } from './passwords';
 import { Role } from './role.entity';
-import { User } from './user.entity';
 import { Workspace } from './workspace.entity';
 
 /** What the platform operator does across workspaces: see them all, open new ones. */
@@ -45,16 +44,9 @@ export class PlatformService {
     let temporaryPassword: string | undefined;
     const workspace = await inTransaction(em, {}, async (tx) => {
       const created = tx.create(Workspace, { name, slug });
-      let owner = await tx.findOne(User, { email });
-      if (!owner) {
-        temporaryPassword = randomBytes(12).toString('base64url');
-        owner = tx.create(User, {
-          email,
-          name: input.ownerName.trim(),
-          passwordHash: await hashPassword(temporaryPassword),
-          mustChangePassword: true,
-        });
-      }
+      const account = await accountFor(tx, email, input.ownerName);
+      temporaryPassword = account.temporaryPassword;
+      const owner = account.user;
       const ownerRole = await tx.findOneOrFail(Role, { key: 'owner', workspace: null });
       tx.create(Membership, { workspace: created, user: owner, role: ownerRole });
       return created;
