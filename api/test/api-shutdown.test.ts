@@ -71,8 +71,9 @@ describe('the API process on SIGTERM', () => {
         body: (await response.json()) as { errors?: unknown[] },
       })),
     );
-    // Let every connection be accepted and every request be read (24 argon2 runs take ~0.8 s on two cores).
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    // Let every connection be accepted and every request be read before the signal (24 argon2 runs take
+    // ~0.8 s on two idle cores, longer on a busy CI machine, so they are still running then).
+    await new Promise((resolve) => setTimeout(resolve, 600));
     api.child.kill('SIGTERM');
     const answers = await Promise.all(inFlight);
     // Each got its real answer (a refused sign-in), none a reset connection or a 5xx.

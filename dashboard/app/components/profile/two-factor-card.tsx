@@ -141,6 +141,22 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
   );
 }
 
+/** A current code from the app or an unused recovery code: what weakening or replacing the second factor asks for. */
+function SecondFactorField({ error }: { error?: Parameters<typeof Field>[0]['error'] }) {
+  const { t } = useTranslation();
+  return (
+    <Field
+      label={t('profile.twoFactor.disableCode')}
+      name="code"
+      autoComplete="one-time-code"
+      maxLength={64}
+      required
+      className="input--code"
+      error={error}
+    />
+  );
+}
+
 function EnabledState({ actionData }: { actionData?: ProfileActionData }) {
   const { t } = useTranslation();
   const enabledNow = feedbackFor(actionData, 'enableTwoFactor')?.ok;
@@ -169,15 +185,7 @@ function EnabledState({ actionData }: { actionData?: ProfileActionData }) {
               required
               error={regenerateErrors?.password}
             />
-            <Field
-              label={t('profile.twoFactor.disableCode')}
-              name="code"
-              autoComplete="one-time-code"
-              maxLength={64}
-              required
-              className="input--code"
-              error={regenerateErrors?.code}
-            />
+            <SecondFactorField error={regenerateErrors?.code} />
             <div className="form__actions">
               <button type="submit" className="button button--secondary">
                 {t('profile.twoFactor.regenerate')}
@@ -199,15 +207,7 @@ function EnabledState({ actionData }: { actionData?: ProfileActionData }) {
               required
               error={disableErrors?.password}
             />
-            <Field
-              label={t('profile.twoFactor.disableCode')}
-              name="code"
-              autoComplete="one-time-code"
-              maxLength={64}
-              required
-              className="input--code"
-              error={disableErrors?.code}
-            />
+            <SecondFactorField error={disableErrors?.code} />
             <div className="form__actions">
               <button type="submit" className="button button--danger">
                 {t('profile.twoFactor.disable')}
