@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/core/logger';
-import { startWorker } from '../../src/compose';
-import { exitOnSignals, guardProcess } from '../../src/lifecycle';
+import { guardProcess } from '../../src/lifecycle';
 import type { JobDefinition } from '../../src/jobs/runner';
+import { runWorkerWith } from './test-worker';
 
 /**
  * The real worker composition plus one job written the way this project's jobs must be: its
@@ -32,12 +32,4 @@ const effectJob: JobDefinition<never> = {
   },
 };
 
-startWorker(config, logger, { extraJobs: [effectJob] })
-  .then((running) => {
-    exitOnSignals(logger, running.shutdownSteps, config.shutdownTimeoutMs + 10_000);
-    process.stdout.write('worker ready\n');
-  })
-  .catch((error) => {
-    process.stderr.write(`${String(error)}\n`);
-    process.exit(1);
-  });
+runWorkerWith(config, logger, [effectJob]);

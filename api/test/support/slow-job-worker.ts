@@ -2,9 +2,8 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/core/logger';
-import { startWorker } from '../../src/compose';
-import { exitOnSignals } from '../../src/lifecycle';
 import type { JobDefinition } from '../../src/jobs/runner';
+import { runWorkerWith } from './test-worker';
 
 /**
  * The real worker composition plus one slow job, for the shutdown test. The job records
@@ -29,12 +28,4 @@ const slowJob: JobDefinition<never> = {
   },
 };
 
-startWorker(config, logger, { extraJobs: [slowJob] })
-  .then((running) => {
-    exitOnSignals(logger, running.shutdownSteps, config.shutdownTimeoutMs + 10_000);
-    process.stdout.write('worker ready\n');
-  })
-  .catch((error) => {
-    process.stderr.write(`${String(error)}\n`);
-    process.exit(1);
-  });
+runWorkerWith(config, logger, [slowJob]);
