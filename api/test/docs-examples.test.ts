@@ -59,6 +59,7 @@ describe('docs/API.md examples, against a live API', () => {
       'whoami (sh)',
       'whoami (ts)',
       'members (sh)',
+      'invite-member (sh)',
       'notifications (sh)',
     ]);
   });

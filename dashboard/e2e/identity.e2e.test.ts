@@ -33,7 +33,7 @@ describe('identity pages in the browser', () => {
   let totpSecret = '';
   let lastTotpCode = '';
   let recoveryCodes: string[] = [];
-  let memberPassword = '';
+  let invitationUrl = '';
 
   beforeAll(async () => {
     stack = await startStack();
@@ -171,14 +171,16 @@ describe('identity pages in the browser', () => {
     await page.waitForURL((target) => target.pathname === '/dashboard');
   });
 
-  it('adds a member, a custom role and an API token, and shows each secret once', async () => {
+  it('invites a member, adds a custom role and an API token, and shows each secret once', async () => {
     await page.goto(url('/settings/members'));
-    await page.getByLabel(en.members.add.email).fill('siti@tokomaju.co.id');
-    await page.getByLabel(en.members.add.name).fill('Siti Rahayu');
-    await page.getByRole('button', { name: en.members.add.submit }).click();
-    memberPassword = (await page.getByTestId('temporary-password').textContent()) ?? '';
-    expect(memberPassword).toMatch(/^\S{10,}$/);
-    await page.getByTestId('members').getByText('siti@tokomaju.co.id').waitFor();
+    await page.getByLabel(en.members.invite.email).fill('siti@tokomaju.co.id');
+    await page.getByRole('button', { name: en.members.invite.submit }).click();
+    invitationUrl = (await page.getByTestId('invitation-link').textContent()) ?? '';
+    expect(invitationUrl).toMatch(/\/invite\/bzi_[\w-]{43}$/);
+    // Invited is not joined: the address is an open invitation until its owner accepts.
+    expect(await page.getByTestId('members').getByText('siti@tokomaju.co.id').count()).toBe(0);
+    await page.getByRole('cell', { name: 'siti@tokomaju.co.id' }).waitFor();
+    await shot('members-invited');
 
     await page.goto(url('/settings/roles'));
     await page.getByLabel(en.roles.matrix.newRoleName).fill('Customer support');
@@ -227,17 +229,21 @@ describe('identity pages in the browser', () => {
     expect(await page.getByLabel(id.profile.details.language).inputValue()).toBe('ID');
   });
 
-  it('shows a Viewer only what the role allows, and answers the rest with a translated 403', async () => {
+  it('lets the invitee join by choosing a password, then shows a Viewer only what the role allows', async () => {
     const viewer = await launchBrowser({ locale: 'id-ID' });
     try {
       const viewerPage = await viewer.context.newPage();
-      await viewerPage.goto(url('/login'));
-      await submitLogin(viewerPage, stack.dashboardUrl, {
-        email: 'siti@tokomaju.co.id',
-        password: memberPassword,
-        expectPath: '/change-password',
-      });
-      await submitForcedPasswordChange(viewerPage, memberPassword, 'Kopi-Susu-Gula-2025');
+      await viewerPage.goto(invitationUrl.replace(/^https?:\/\/[^/]+/, stack.dashboardUrl));
+      await viewerPage.getByRole('heading', { level: 1, name: id.invitation.title }).waitFor();
+      await screenshot(viewerPage, 'invitation-id');
+      await viewerPage.getByLabel(id.invitation.name).fill('Siti Rahayu');
+      await viewerPage.getByLabel(id.invitation.password, { exact: true }).fill('Kopi-Susu-Gula-2025');
+      await viewerPage.getByLabel(id.signIn.changePassword.confirm).fill('Kopi-Susu-Gula-2025');
+      await viewerPage.getByRole('button', { name: id.invitation.createAndJoin }).click();
+      await viewerPage.waitForURL((target) => target.pathname === '/dashboard');
+      // The link is spent.
+      await viewerPage.goto(invitationUrl.replace(/^https?:\/\/[^/]+/, stack.dashboardUrl));
+      await viewerPage.getByRole('heading', { level: 1, name: id.invitation.invalidTitle }).waitFor();
 
       await viewerPage.goto(url('/settings/profile'));
       const tabs = viewerPage.getByRole('navigation', { name: id.settings.nav.label }).getByRole('link');
@@ -249,6 +255,32 @@ describe('identity pages in the browser', () => {
       expect(response?.status()).toBe(403);
       await viewerPage.getByRole('heading', { name: id.errors.forbidden.title }).waitFor();
       expect(await viewerPage.getByText(id.errors.forbidden.description).count()).toBe(1);
+
+      // Siti loses her password: the Owner (reading Indonesian by now) issues a reset link, and using it signs her
+      // out everywhere.
+      await page.goto(url('/settings/members'));
+      await page
+        .getByLabel(id.members.resetLink.member, { exact: true })
+        .selectOption({ label: 'Siti Rahayu (siti@tokomaju.co.id)' });
+      await page.getByRole('button', { name: id.members.resetLink.submit }).click();
+      const resetUrl = (await page.getByTestId('reset-link').textContent()) ?? '';
+      expect(resetUrl).toMatch(/\/reset-password\/bzr_[\w-]{43}$/);
+      const resetPage = await viewer.context.newPage();
+      await resetPage.goto(resetUrl.replace(/^https?:\/\/[^/]+/, stack.dashboardUrl));
+      await resetPage.getByRole('heading', { level: 1, name: id.passwordReset.title }).waitFor();
+      await resetPage.getByLabel(id.signIn.changePassword.new, { exact: true }).fill('Teh-Manis-Hangat-2026');
+      await resetPage.getByLabel(id.signIn.changePassword.confirm).fill('Teh-Manis-Hangat-2026');
+      await resetPage.getByRole('button', { name: id.passwordReset.submit }).click();
+      await resetPage.waitForURL((target) => target.pathname === '/login');
+      await resetPage.getByText(id.signIn.notices.passwordReset).waitFor();
+      await viewerPage.goto(url('/settings/profile'));
+      await viewerPage.waitForURL((target) => target.pathname === '/login');
+      await submitLogin(viewerPage, stack.dashboardUrl, {
+        email: 'siti@tokomaju.co.id',
+        password: 'Teh-Manis-Hangat-2026',
+        // Back where the ended session left her.
+        expectPath: '/settings/profile',
+      });
     } finally {
       await viewer.close();
     }

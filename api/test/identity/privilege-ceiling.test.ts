@@ -92,9 +92,9 @@ describe('privilege ceiling', () => {
     expect(self.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
 
-  it('refuses to add a member with a role above the caller', async () => {
+  it('refuses to invite someone with a role above the caller', async () => {
     const { body } = await api.graphql(
-      'mutation ($r: ID!) { addMember(input: { email: "new.hire@example.co.id", name: "New Hire", roleId: $r }) { member { id } } }',
+      'mutation ($r: ID!) { inviteMember(input: { email: "new.hire@example.co.id", roleId: $r }) { url } }',
       { r: roleIds.finance },
       as(recruiter.sessionToken),
     );

@@ -20,7 +20,10 @@ type Documents = {
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
     "\n  query AuditLogPage($cursor: String, $limit: Int!) {\n    auditLog(cursor: $cursor, limit: $limit) {\n      items {\n        id\n        action\n        actor {\n          id\n          name\n          email\n        }\n        actorTokenName\n        ip\n        target\n        details\n        createdAt\n      }\n      nextCursor\n    }\n  }\n": typeof types.AuditLogPageDocument,
     "\n  query MembersPage {\n    members {\n      id\n      joinedAt\n      user {\n        id\n        email\n        name\n        twoFactorEnabled\n      }\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n    }\n    roles {\n      id\n      key\n      name\n      builtIn\n    }\n  }\n": typeof types.MembersPageDocument,
-    "\n  mutation AddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      temporaryPassword\n      member {\n        id\n        user {\n          email\n          name\n        }\n      }\n    }\n  }\n": typeof types.AddMemberDocument,
+    "\n  query MembersPageInvitations {\n    invitations {\n      id\n      email\n      status\n      expiresAt\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n    }\n  }\n": typeof types.MembersPageInvitationsDocument,
+    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      url\n      invitation {\n        id\n        email\n      }\n    }\n  }\n": typeof types.InviteMemberDocument,
+    "\n  mutation RevokeInvitation($invitationId: ID!) {\n    revokeInvitation(invitationId: $invitationId)\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  mutation IssuePasswordResetLink($memberId: ID!) {\n    issuePasswordResetLink(memberId: $memberId) {\n      url\n    }\n  }\n": typeof types.IssuePasswordResetLinkDocument,
     "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) {\n      id\n      user {\n        name\n      }\n    }\n  }\n": typeof types.ChangeMemberRoleDocument,
     "\n  mutation RemoveMember($memberId: ID!) {\n    removeMember(memberId: $memberId)\n  }\n": typeof types.RemoveMemberDocument,
     "\n  query MySessions {\n    mySessions {\n      id\n      createdAt\n      lastSeenAt\n      ip\n      userAgent\n      current\n    }\n  }\n": typeof types.MySessionsDocument,
@@ -36,8 +39,13 @@ type Documents = {
     "\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.UpdateRoleDocument,
     "\n  mutation DeleteRole($roleId: ID!) {\n    deleteRole(roleId: $roleId)\n  }\n": typeof types.DeleteRoleDocument,
     "\n  mutation ForcedChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ForcedChangePasswordDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) {\n      email\n      workspaceName\n      expiresAt\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n    }\n  }\n": typeof types.InvitationPreviewDocument,
+    "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation AcceptInvitationWithNewAccount($input: AcceptInvitationWithNewAccountInput!) {\n    acceptInvitationWithNewAccount(input: $input) {\n      status\n      sessionToken\n      mustChangePassword\n    }\n  }\n": typeof types.AcceptInvitationWithNewAccountDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      status\n      sessionToken\n      challengeToken\n      mustChangePassword\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation VerifyTwoFactor($input: VerifyTwoFactorInput!) {\n    verifyTwoFactor(input: $input) {\n      status\n      sessionToken\n      mustChangePassword\n    }\n  }\n": typeof types.VerifyTwoFactorDocument,
+    "\n  query PasswordResetPreview($token: String!) {\n    passwordResetLink(token: $token) {\n      email\n      expiresAt\n    }\n  }\n": typeof types.PasswordResetPreviewDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query CurrentUser {\n    me {\n      id\n      email\n      name\n      language\n      isPlatformAdmin\n      mustChangePassword\n      twoFactorEnabled\n      workspace {\n        id\n        name\n      }\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n      permissions\n    }\n  }\n": typeof types.CurrentUserDocument,
     "\n  mutation SaveAccountLanguage($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      language\n    }\n  }\n": typeof types.SaveAccountLanguageDocument,
@@ -49,7 +57,10 @@ const documents: Documents = {
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiTokenDocument,
     "\n  query AuditLogPage($cursor: String, $limit: Int!) {\n    auditLog(cursor: $cursor, limit: $limit) {\n      items {\n        id\n        action\n        actor {\n          id\n          name\n          email\n        }\n        actorTokenName\n        ip\n        target\n        details\n        createdAt\n      }\n      nextCursor\n    }\n  }\n": types.AuditLogPageDocument,
     "\n  query MembersPage {\n    members {\n      id\n      joinedAt\n      user {\n        id\n        email\n        name\n        twoFactorEnabled\n      }\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n    }\n    roles {\n      id\n      key\n      name\n      builtIn\n    }\n  }\n": types.MembersPageDocument,
-    "\n  mutation AddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      temporaryPassword\n      member {\n        id\n        user {\n          email\n          name\n        }\n      }\n    }\n  }\n": types.AddMemberDocument,
+    "\n  query MembersPageInvitations {\n    invitations {\n      id\n      email\n      status\n      expiresAt\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n    }\n  }\n": types.MembersPageInvitationsDocument,
+    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      url\n      invitation {\n        id\n        email\n      }\n    }\n  }\n": types.InviteMemberDocument,
+    "\n  mutation RevokeInvitation($invitationId: ID!) {\n    revokeInvitation(invitationId: $invitationId)\n  }\n": types.RevokeInvitationDocument,
+    "\n  mutation IssuePasswordResetLink($memberId: ID!) {\n    issuePasswordResetLink(memberId: $memberId) {\n      url\n    }\n  }\n": types.IssuePasswordResetLinkDocument,
     "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) {\n      id\n      user {\n        name\n      }\n    }\n  }\n": types.ChangeMemberRoleDocument,
     "\n  mutation RemoveMember($memberId: ID!) {\n    removeMember(memberId: $memberId)\n  }\n": types.RemoveMemberDocument,
     "\n  query MySessions {\n    mySessions {\n      id\n      createdAt\n      lastSeenAt\n      ip\n      userAgent\n      current\n    }\n  }\n": types.MySessionsDocument,
@@ -65,8 +76,13 @@ const documents: Documents = {
     "\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      id\n      name\n    }\n  }\n": types.UpdateRoleDocument,
     "\n  mutation DeleteRole($roleId: ID!) {\n    deleteRole(roleId: $roleId)\n  }\n": types.DeleteRoleDocument,
     "\n  mutation ForcedChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ForcedChangePasswordDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) {\n      email\n      workspaceName\n      expiresAt\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n    }\n  }\n": types.InvitationPreviewDocument,
+    "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation AcceptInvitationWithNewAccount($input: AcceptInvitationWithNewAccountInput!) {\n    acceptInvitationWithNewAccount(input: $input) {\n      status\n      sessionToken\n      mustChangePassword\n    }\n  }\n": types.AcceptInvitationWithNewAccountDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      status\n      sessionToken\n      challengeToken\n      mustChangePassword\n    }\n  }\n": types.LoginDocument,
     "\n  mutation VerifyTwoFactor($input: VerifyTwoFactorInput!) {\n    verifyTwoFactor(input: $input) {\n      status\n      sessionToken\n      mustChangePassword\n    }\n  }\n": types.VerifyTwoFactorDocument,
+    "\n  query PasswordResetPreview($token: String!) {\n    passwordResetLink(token: $token) {\n      email\n      expiresAt\n    }\n  }\n": types.PasswordResetPreviewDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": types.ResetPasswordDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query CurrentUser {\n    me {\n      id\n      email\n      name\n      language\n      isPlatformAdmin\n      mustChangePassword\n      twoFactorEnabled\n      workspace {\n        id\n        name\n      }\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n      permissions\n    }\n  }\n": types.CurrentUserDocument,
     "\n  mutation SaveAccountLanguage($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      language\n    }\n  }\n": types.SaveAccountLanguageDocument,
@@ -113,7 +129,19 @@ export function graphql(source: "\n  query MembersPage {\n    members {\n      i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      temporaryPassword\n      member {\n        id\n        user {\n          email\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      temporaryPassword\n      member {\n        id\n        user {\n          email\n          name\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query MembersPageInvitations {\n    invitations {\n      id\n      email\n      status\n      expiresAt\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n    }\n  }\n"): (typeof documents)["\n  query MembersPageInvitations {\n    invitations {\n      id\n      email\n      status\n      expiresAt\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      url\n      invitation {\n        id\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      url\n      invitation {\n        id\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($invitationId: ID!) {\n    revokeInvitation(invitationId: $invitationId)\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($invitationId: ID!) {\n    revokeInvitation(invitationId: $invitationId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IssuePasswordResetLink($memberId: ID!) {\n    issuePasswordResetLink(memberId: $memberId) {\n      url\n    }\n  }\n"): (typeof documents)["\n  mutation IssuePasswordResetLink($memberId: ID!) {\n    issuePasswordResetLink(memberId: $memberId) {\n      url\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -177,11 +205,31 @@ export function graphql(source: "\n  mutation ForcedChangePassword($input: Chang
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) {\n      email\n      workspaceName\n      expiresAt\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n    }\n  }\n"): (typeof documents)["\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) {\n      email\n      workspaceName\n      expiresAt\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitationWithNewAccount($input: AcceptInvitationWithNewAccountInput!) {\n    acceptInvitationWithNewAccount(input: $input) {\n      status\n      sessionToken\n      mustChangePassword\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitationWithNewAccount($input: AcceptInvitationWithNewAccountInput!) {\n    acceptInvitationWithNewAccount(input: $input) {\n      status\n      sessionToken\n      mustChangePassword\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      status\n      sessionToken\n      challengeToken\n      mustChangePassword\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      status\n      sessionToken\n      challengeToken\n      mustChangePassword\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation VerifyTwoFactor($input: VerifyTwoFactorInput!) {\n    verifyTwoFactor(input: $input) {\n      status\n      sessionToken\n      mustChangePassword\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyTwoFactor($input: VerifyTwoFactorInput!) {\n    verifyTwoFactor(input: $input) {\n      status\n      sessionToken\n      mustChangePassword\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PasswordResetPreview($token: String!) {\n    passwordResetLink(token: $token) {\n      email\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query PasswordResetPreview($token: String!) {\n    passwordResetLink(token: $token) {\n      email\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs } from '@remix-run/node';
 import { graphql } from '../graphql';
 import { requireSameOrigin } from '../utils/csrf.server';
 import { gqlResult } from '../utils/graphql.server';
+import { safeRedirectPath } from '../utils/redirect';
 import { destroySessionCookie, getSessionToken } from '../utils/session.server';
 
 const LogoutMutation = graphql(`
@@ -20,7 +21,10 @@ export async function action({ request }: ActionFunctionArgs) {
       console.warn(JSON.stringify({ level: 'warn', event: 'logout_failed', code: result.error.code }));
     }
   }
-  return redirect('/login?notice=signedOut', { headers: { 'Set-Cookie': destroySessionCookie() } });
+  // "Sign out and come back" (an invitation for another account): the way back, if it is one of ours.
+  const back = safeRedirectPath(String((await request.formData()).get('redirectTo') ?? '') || undefined);
+  const query = new URLSearchParams({ notice: 'signedOut', ...(back ? { redirectTo: back } : {}) });
+  return redirect(`/login?${query}`, { headers: { 'Set-Cookie': destroySessionCookie() } });
 }
 
 // A link or a prefetch must not sign anyone out: only the form's POST does.

@@ -12,23 +12,33 @@ const required = z
     z.maxLength(PASSWORD_MAX_LENGTH, { error: 'validation.tooLong' }),
   );
 
+const newPassword = z
+  .string()
+  .check(
+    z.minLength(PASSWORD_MIN_LENGTH, { error: 'validation.tooShort' }),
+    z.maxLength(PASSWORD_MAX_LENGTH, { error: 'validation.tooLong' }),
+  );
+
+const typedTwice = z.refine<{ newPassword: string; confirmPassword: string }>(
+  (form) => form.newPassword === form.confirmPassword,
+  {
+    path: ['confirmPassword'],
+    error: 'validation.passwordsDoNotMatch',
+  },
+);
+
+/** A new password typed twice, without a current one: a reset link, an accepted invitation. */
+export const newPasswordSchema = z.object({ newPassword, confirmPassword: z.string() }).check(typedTwice);
+
 /** Current password, new password, and the new one typed again: the forced change and the profile form. */
 export const changePasswordSchema = z
   .object({
     currentPassword: required,
-    newPassword: z
-      .string()
-      .check(
-        z.minLength(PASSWORD_MIN_LENGTH, { error: 'validation.tooShort' }),
-        z.maxLength(PASSWORD_MAX_LENGTH, { error: 'validation.tooLong' }),
-      ),
+    newPassword,
     confirmPassword: z.string(),
   })
   .check(
-    z.refine((form) => form.newPassword === form.confirmPassword, {
-      path: ['confirmPassword'],
-      error: 'validation.passwordsDoNotMatch',
-    }),
+    typedTwice,
     z.refine((form) => form.currentPassword === '' || form.newPassword !== form.currentPassword, {
       path: ['newPassword'],
       error: 'validation.samePassword',

@@ -19,7 +19,7 @@ import {
 } from './identity.types';
 import { loadMe } from './me';
 
-function toLoginResult(outcome: LoginOutcome): LoginResult {
+export function toLoginResult(outcome: LoginOutcome): LoginResult {
   return outcome.status === 'SIGNED_IN'
     ? {
         status: LoginStatus.SIGNED_IN,

@@ -246,7 +246,8 @@ export class AuthService {
     await em.nativeUpdate(Session, { id: sessionId, user: userId }, { workspace: workspaceId });
   }
 
-  private async signIn(em: EntityManager, user: User, meta: RequestMeta, method: string): Promise<LoginOutcome> {
+  /** A new session for a user who proved who they are (password, second factor, an accepted invitation). */
+  async signIn(em: EntityManager, user: User, meta: RequestMeta, method: string): Promise<LoginOutcome> {
     const sessionToken = newToken('bzs');
     const workspaceId = await this.defaultWorkspaceId(em, user.id);
     const now = this.clock.now().getTime();

@@ -1,5 +1,6 @@
 import type { ApiToken } from './api-token.entity';
 import type { AuditLog } from './audit-log.entity';
+import type { Invitation } from './invitation.entity';
 import type * as View from './identity.types';
 import type { Membership } from './membership.entity';
 import type { Permission } from './permissions';
@@ -70,4 +71,19 @@ export const toAuditEntry = (entry: AuditLog): View.AuditEntry => ({
   target: entry.target,
   details: entry.details ? JSON.stringify(entry.details) : null,
   createdAt: entry.createdAt,
+});
+
+export const toInvitation = (invitation: Invitation, status: View.InvitationStatus): View.Invitation => ({
+  id: invitation.id,
+  email: invitation.email,
+  role: {
+    id: invitation.role.id,
+    key: invitation.role.key,
+    name: invitation.role.name,
+    builtIn: invitation.role.builtIn,
+  },
+  status,
+  invitedBy: toMemberUser(invitation.invitedBy),
+  createdAt: invitation.createdAt,
+  expiresAt: invitation.expiresAt,
 });

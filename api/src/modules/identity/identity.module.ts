@@ -7,6 +7,11 @@ import { AuditLog } from './audit-log.entity';
 import { AuditService } from './audit.service';
 import { AuthService } from './auth.service';
 import { Migration20261124120000Identity } from './migrations/20261124-120000-identity';
+import { Migration20261201120000OneTimeLinks } from './migrations/20261201-120000-one-time-links';
+import { Invitation } from './invitation.entity';
+import { InvitationsService } from './invitations.service';
+import { PasswordResetLink } from './password-reset-link.entity';
+import { PasswordResetsService } from './password-resets.service';
 import * as identitySql from './identity.sql';
 import { identityResolvers } from './identity.resolvers';
 import { MembersService } from './members.service';
@@ -23,6 +28,8 @@ import { Workspace } from './workspace.entity';
 export interface IdentityOptions {
   encryptionKey: string;
   clock: Clock;
+  /** Where the dashboard is reached: one-time links point there. */
+  publicUrl: string;
   sessionLifetime?: SessionLifetime;
 }
 
@@ -30,12 +37,14 @@ export interface IdentityOptions {
 export function createIdentityServices({
   encryptionKey,
   clock,
+  publicUrl,
   sessionLifetime = DEFAULT_SESSION_LIFETIME,
 }: IdentityOptions) {
   const secrets = new SecretBox(encryptionKey);
   const audit = new AuditService();
   const access = new AccessService(audit, clock, sessionLifetime);
   const auth = new AuthService(secrets, audit, sessionLifetime, clock);
+  const invitations = new InvitationsService(audit, auth, clock, publicUrl);
   return {
     audit,
     access,
@@ -44,7 +53,9 @@ export function createIdentityServices({
     members: new MembersService(audit),
     tokens: new TokensService(audit),
     adminSeed: new AdminSeedService(audit),
-    platform: new PlatformService(audit),
+    invitations,
+    passwordResets: new PasswordResetsService(audit, auth, clock, publicUrl),
+    platform: new PlatformService(audit, invitations),
   };
 }
 
@@ -52,9 +63,13 @@ export type IdentityServices = ReturnType<typeof createIdentityServices>;
 
 export const identityModule = defineModule({
   name: 'identity',
-  entities: [Workspace, User, Role, Membership, Session, ApiToken, AuditLog],
-  migrations: [{ name: 'Migration20261124120000Identity', class: Migration20261124120000Identity }],
+  entities: [Workspace, User, Role, Membership, Session, ApiToken, AuditLog, Invitation, PasswordResetLink],
+  migrations: [
+    { name: 'Migration20261124120000Identity', class: Migration20261124120000Identity },
+    { name: 'Migration20261201120000OneTimeLinks', class: Migration20261201120000OneTimeLinks },
+  ],
   statements: Object.values(identitySql),
   resolvers: [...identityResolvers],
-  services: ({ config, clock }) => createIdentityServices({ encryptionKey: config.secrets.encryptionKey, clock }),
+  services: ({ config, clock }) =>
+    createIdentityServices({ encryptionKey: config.secrets.encryptionKey, clock, publicUrl: config.publicUrl }),
 });

@@ -1,4 +1,5 @@
 import { AuthResolver } from './auth.resolver';
+import { InvitationsResolver } from './invitations.resolver';
 import { MembersResolver } from './members.resolver';
 import { PlatformResolver } from './platform.resolver';
 import { AuditResolver } from './audit.resolver';
@@ -9,6 +10,7 @@ export const identityResolvers = [
   AuthResolver,
   TwoFactorResolver,
   MembersResolver,
+  InvitationsResolver,
   TokensResolver,
   AuditResolver,
   PlatformResolver,

@@ -229,3 +229,22 @@ export const COUNT_OWNERS = statement<{ count: number }>(
   `select count(*)::int as count from "membership" m join "role" r on r.id = m.role_id
    where m.workspace_id = $1 and r.key = 'owner' and r.workspace_id is null`,
 );
+
+/** Whether an address is already a member: $1 workspace, $2 lower-cased e-mail (`user_email_unique`). */
+export const MEMBERSHIP_BY_EMAIL = statement<{ id: string }>(
+  'identity.membership-by-email',
+  `select m.id from "membership" m join "user" u on u.id = m.user_id where m.workspace_id = $1 and u.email = $2`,
+);
+
+/**
+ * The workspaces of an account where a given person is not an Owner: an Owner may reset only
+ * an account whose every workspace it owns, or a reset link would open doors it does not
+ * hold. $1 the account, $2 the Owner.
+ */
+export const WORKSPACES_BEYOND_OWNER = statement<{ count: number }>(
+  'identity.workspaces-beyond-owner',
+  `select count(*)::int as count from "membership" m
+   where m.user_id = $1 and not exists (
+     select 1 from "membership" o join "role" r on r.id = o.role_id
+     where o.workspace_id = m.workspace_id and o.user_id = $2 and r.key = 'owner' and r.workspace_id is null)`,
+);

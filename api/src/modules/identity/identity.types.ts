@@ -112,13 +112,6 @@ export class Member {
   @Field() joinedAt!: Date;
 }
 
-@ObjectType()
-export class AddMemberResult {
-  @Field(() => Member) member!: Member;
-  @Field(() => String, { nullable: true, description: 'Set when a new account was created: hand it over once.' })
-  temporaryPassword?: string;
-}
-
 @ObjectType('ApiToken')
 export class ApiTokenView {
   @Field(() => ID) id!: string;
@@ -198,9 +191,8 @@ export class DisableTwoFactorInput {
 }
 
 @InputType()
-export class AddMemberInput {
-  @Field() @IsEmail() email!: string;
-  @Field() @TrimmedLength(1, 120) name!: string;
+export class InviteMemberInput {
+  @Field() @IsEmail() @Length(3, 254) email!: string;
   @Field(() => ID) @IsUUID('all') roleId!: string;
 }
 
@@ -244,13 +236,84 @@ export class WorkspaceSummary {
 @ObjectType()
 export class CreateWorkspaceResult {
   @Field(() => Workspace) workspace!: Workspace;
-  @Field(() => String, { nullable: true, description: 'Set when the owner account was created: hand it over once.' })
-  temporaryPassword?: string;
+  @Field({ description: 'The first Owner’s invitation link (7 days, one use): shown once, hand it over.' })
+  ownerInvitationUrl!: string;
 }
 
 @InputType()
 export class CreateWorkspaceInput {
   @Field() @TrimmedLength(2, 120) name!: string;
-  @Field() @IsEmail() ownerEmail!: string;
-  @Field() @TrimmedLength(1, 120) ownerName!: string;
+  @Field() @IsEmail() @Length(3, 254) ownerEmail!: string;
+}
+
+export enum InvitationStatus {
+  PENDING = 'PENDING',
+  EXPIRED = 'EXPIRED',
+  ACCEPTED = 'ACCEPTED',
+  REVOKED = 'REVOKED',
+}
+registerEnumType(InvitationStatus, { name: 'InvitationStatus' });
+
+@ObjectType()
+export class RoleSummary {
+  @Field(() => ID) id!: string;
+  @Field() key!: string;
+  @Field() name!: string;
+  @Field() builtIn!: boolean;
+}
+
+@ObjectType({ description: 'An invitation to the active workspace. The link itself is shown only once, on creation.' })
+export class Invitation {
+  @Field(() => ID) id!: string;
+  @Field() email!: string;
+  @Field(() => RoleSummary) role!: RoleSummary;
+  @Field(() => InvitationStatus) status!: InvitationStatus;
+  @Field(() => MemberUser) invitedBy!: MemberUser;
+  @Field() createdAt!: Date;
+  @Field() expiresAt!: Date;
+}
+
+@ObjectType()
+export class CreatedInvitation {
+  @Field(() => Invitation) invitation!: Invitation;
+  @Field({ description: 'The one-time link (7 days): shown once, never again. Hand it to the invitee.' })
+  url!: string;
+}
+
+@ObjectType({ description: 'What an invitation link shows its holder before accepting.' })
+export class InvitationPreview {
+  @Field() email!: string;
+  @Field() workspaceName!: string;
+  @Field(() => RoleSummary) role!: RoleSummary;
+  @Field() expiresAt!: Date;
+}
+
+@InputType()
+export class AcceptInvitationWithNewAccountInput {
+  @Field() @Length(10, 200) token!: string;
+  @Field() @TrimmedLength(1, 120) name!: string;
+  @Field() @Length(1, 128) password!: string;
+  @Field(() => LanguageCode, { nullable: true, description: 'The language the invitee read the page in.' })
+  @IsOptional()
+  @IsIn(Object.values(LanguageCode))
+  language?: LanguageCode;
+}
+
+@ObjectType()
+export class IssuedResetLink {
+  @Field({ description: 'The one-time link (24 hours): shown once. Using it ends every session of the account.' })
+  url!: string;
+  @Field() expiresAt!: Date;
+}
+
+@ObjectType()
+export class PasswordResetPreview {
+  @Field() email!: string;
+  @Field() expiresAt!: Date;
+}
+
+@InputType()
+export class ResetPasswordInput {
+  @Field() @Length(10, 200) token!: string;
+  @Field() @Length(1, 128) password!: string;
 }

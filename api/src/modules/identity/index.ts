@@ -7,6 +7,8 @@ export { Membership } from './membership.entity';
 export { Session } from './session.entity';
 export { ApiToken } from './api-token.entity';
 export { AuditLog } from './audit-log.entity';
+export { Invitation } from './invitation.entity';
+export { PasswordResetLink } from './password-reset-link.entity';
 export { Permission, ALL_PERMISSIONS, BUILT_IN_ROLES, type BuiltInRoleKey } from './permissions';
 export type { Identity, RequestMeta, WorkspaceIdentity } from './identity';
 export { AccessService } from './access.service';

@@ -5,15 +5,7 @@ import type { GraphQLContext } from '../../graphql/context';
 import { listCost } from '../../graphql/limits';
 import type { WorkspaceIdentity } from './identity';
 import { toMember, toRole } from './identity.mappers';
-import {
-  AddMemberInput,
-  AddMemberResult,
-  ChangeMemberRoleInput,
-  CreateRoleInput,
-  Member,
-  Role,
-  UpdateRoleInput,
-} from './identity.types';
+import { ChangeMemberRoleInput, CreateRoleInput, Member, Role, UpdateRoleInput } from './identity.types';
 import { MembersService } from './members.service';
 import { Permission } from './permissions';
 
@@ -35,17 +27,6 @@ export class MembersResolver {
   async roles(@WorkspaceCaller() caller: WorkspaceIdentity, @Ctx() ctx: GraphQLContext): Promise<Role[]> {
     const roles = await this.membersService.roles(ctx.em, caller.workspaceId);
     return roles.map(({ role, memberCount }) => toRole(role, memberCount));
-  }
-
-  @Requires(Permission.MEMBERS_MANAGE)
-  @Mutation(() => AddMemberResult, { description: 'Adds a person by e-mail; creates the account if there is none.' })
-  async addMember(
-    @Arg('input') input: AddMemberInput,
-    @WorkspaceCaller() caller: WorkspaceIdentity,
-    @Ctx() ctx: GraphQLContext,
-  ): Promise<AddMemberResult> {
-    const { member, temporaryPassword } = await this.membersService.addMember(ctx.em, caller, input, ctx.meta);
-    return { member: toMember(member), temporaryPassword };
   }
 
   @Requires(Permission.MEMBERS_MANAGE)

@@ -2,17 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../core/app-error';
 import { query } from '../../db/sql';
-import { inTransaction } from '../../db/transaction';
 import type { AuditService } from './audit.service';
-import { normalizeEmail } from './auth.service';
 import type { RequestMeta, WorkspaceIdentity } from './identity';
-import { COUNT_OWNERS, CURRENT_ROLE, LOCK_WORKSPACE, MEMBER_COUNTS_BY_ROLE, MEMBER_USER_IDS } from './identity.sql';
-import { accountFor } from './accounts';
-import { assertMayAssign, assertMayManage, assertWithinAuthority, type Authority } from './access-policy';
+import { COUNT_OWNERS, MEMBER_COUNTS_BY_ROLE, MEMBER_USER_IDS } from './identity.sql';
+import { roleInWorkspace, withAuthority } from './authority';
+import { assertMayAssign, assertMayManage, assertWithinAuthority } from './access-policy';
 import { Membership } from './membership.entity';
 import { ALL_PERMISSIONS, type Permission } from './permissions';
 import { Role } from './role.entity';
-import { Workspace } from './workspace.entity';
 
 /** Members of a workspace and the roles they hold, including custom roles. */
 export class MembersService {
@@ -39,62 +36,11 @@ export class MembersService {
     return roles.map((role) => ({ role, memberCount: countByRole.get(role.id) ?? 0 }));
   }
 
-  /**
-   * Runs a change to who holds what under the workspace's membership lock, with the caller's
-   * authority read inside it: two concurrent changes cannot both pass a guard the other one
-   * breaks (the last Owner, a ceiling that was just lowered).
-   */
-  private withAuthority<T>(
-    em: EntityManager,
-    actor: WorkspaceIdentity,
-    work: (tx: EntityManager, authority: Authority) => Promise<T>,
-  ): Promise<T> {
-    return inTransaction(em, {}, async (tx) => {
-      await query(tx, LOCK_WORKSPACE, [actor.workspaceId]);
-      const [current] = await query(tx, CURRENT_ROLE, [actor.workspaceId, actor.userId]);
-      if (!current) throw new AppError('FORBIDDEN', 'auth.forbidden');
-      const held = new Set(current.permissions);
-      const authority: Authority = {
-        // A token keeps only what its creator still holds; a session holds its role's permissions.
-        permissions: new Set([...actor.permissions].filter((permission) => held.has(permission))),
-        isOwner: actor.kind === 'session' && current.key === 'owner',
-      };
-      return work(tx, authority);
-    });
-  }
-
-  async addMember(
-    em: EntityManager,
-    actor: WorkspaceIdentity,
-    input: { email: string; name: string; roleId: string },
-    meta: RequestMeta,
-  ): Promise<{ member: Membership; temporaryPassword?: string }> {
-    const workspaceId = actor.workspaceId;
-    const email = normalizeEmail(input.email);
-    const result = await this.withAuthority(em, actor, async (tx, authority) => {
-      const role = await this.roleInWorkspace(tx, actor, input.roleId);
-      assertMayAssign(authority, { roleKey: role.key, permissions: role.permissions });
-      const { user, temporaryPassword } = await accountFor(tx, email, input.name);
-      if (await tx.count(Membership, { user, workspace: workspaceId })) {
-        throw new AppError('CONFLICT', 'members.alreadyMember', {}, { email: 'members.alreadyMember' });
-      }
-      const member = tx.create(Membership, { user, role, workspace: tx.getReference(Workspace, workspaceId) });
-      await tx.flush();
-      return { member, temporaryPassword };
-    });
-    await this.audit.recordBy(em, actor, meta, {
-      action: 'member.added',
-      target: email,
-      details: { role: result.member.role.key },
-    });
-    return result;
-  }
-
   async changeRole(em: EntityManager, actor: WorkspaceIdentity, memberId: string, roleId: string, meta: RequestMeta) {
-    const { member, previous } = await this.withAuthority(em, actor, async (tx, authority) => {
+    const { member, previous } = await withAuthority(em, actor, async (tx, authority) => {
       const member = await tx.findOne(Membership, memberId, { populate: ['user', 'role'] });
       if (!member) throw new AppError('NOT_FOUND', 'errors.notFound');
-      const role = await this.roleInWorkspace(tx, actor, roleId);
+      const role = await roleInWorkspace(tx, actor.workspaceId, roleId);
       assertMayManage(authority, { roleKey: member.role.key, permissions: member.role.permissions });
       assertMayAssign(authority, { roleKey: role.key, permissions: role.permissions });
       if (member.role.key === 'owner' && role.key !== 'owner') await this.assertNotLastOwner(tx, actor.workspaceId);
@@ -112,7 +58,7 @@ export class MembersService {
   }
 
   async remove(em: EntityManager, actor: WorkspaceIdentity, memberId: string, meta: RequestMeta): Promise<void> {
-    const member = await this.withAuthority(em, actor, async (tx, authority) => {
+    const member = await withAuthority(em, actor, async (tx, authority) => {
       const member = await tx.findOne(Membership, memberId, { populate: ['user', 'role'] });
       if (!member) throw new AppError('NOT_FOUND', 'errors.notFound');
       assertMayManage(authority, { roleKey: member.role.key, permissions: member.role.permissions });
@@ -134,7 +80,7 @@ export class MembersService {
     meta: RequestMeta,
   ) {
     const cleanName = this.roleName(name);
-    const role = await this.withAuthority(em, actor, async (tx, authority) => {
+    const role = await withAuthority(em, actor, async (tx, authority) => {
       assertWithinAuthority(authority, permissions);
       const role = tx.create(Role, {
         workspace: actor.workspaceId,
@@ -163,7 +109,7 @@ export class MembersService {
     meta: RequestMeta,
   ) {
     const cleanName = this.roleName(name);
-    const { role, before } = await this.withAuthority(em, actor, async (tx, authority) => {
+    const { role, before } = await withAuthority(em, actor, async (tx, authority) => {
       const role = await this.customRole(tx, actor, roleId);
       // Neither a role above the caller, nor one raised above it.
       assertWithinAuthority(authority, [...role.permissions, ...permissions]);
@@ -182,7 +128,7 @@ export class MembersService {
   }
 
   async deleteRole(em: EntityManager, actor: WorkspaceIdentity, roleId: string, meta: RequestMeta): Promise<void> {
-    const role = await this.withAuthority(em, actor, async (tx, authority) => {
+    const role = await withAuthority(em, actor, async (tx, authority) => {
       const role = await this.customRole(tx, actor, roleId);
       assertWithinAuthority(authority, role.permissions);
       if (await tx.count(Membership, { role })) throw new AppError('CONFLICT', 'roles.inUse');
@@ -212,13 +158,6 @@ export class MembersService {
       const builtIn = await em.count(Role, { id: roleId, workspace: null });
       throw builtIn ? new AppError('FORBIDDEN', 'roles.builtInReadOnly') : new AppError('NOT_FOUND', 'errors.notFound');
     }
-    return role;
-  }
-
-  /** A role of this workspace, or a built-in one. */
-  private async roleInWorkspace(em: EntityManager, actor: WorkspaceIdentity, roleId: string): Promise<Role> {
-    const role = await em.findOne(Role, { id: roleId, $or: [{ workspace: null }, { workspace: actor.workspaceId }] });
-    if (!role) throw new AppError('BAD_USER_INPUT', 'roles.unknown', {}, { roleId: 'roles.unknown' });
     return role;
   }
 

@@ -31,7 +31,7 @@ export class PlatformResolver {
     @Caller() caller: Identity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CreateWorkspaceResult> {
-    const { workspace, temporaryPassword } = await this.platform.createWorkspace(ctx.em, caller, input, ctx.meta);
-    return { workspace: toWorkspace(workspace), temporaryPassword };
+    const { workspace, ownerInvitationUrl } = await this.platform.createWorkspace(ctx.em, caller, input, ctx.meta);
+    return { workspace: toWorkspace(workspace), ownerInvitationUrl };
   }
 }

@@ -7,14 +7,15 @@ import { AppError } from '../../core/app-error';
 import type { AuditService } from './audit.service';
 import { normalizeEmail } from './auth.service';
 import type { Identity, RequestMeta } from './identity';
-import { accountFor } from './accounts';
-import { Membership } from './membership.entity';
-import { Role } from './role.entity';
+import type { InvitationsService } from './invitations.service';
 import { Workspace } from './workspace.entity';
 
 /** What the platform operator does across workspaces: see them all, open new ones. */
 export class PlatformService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly invitations: InvitationsService,
+  ) {}
 
   async workspaces(em: EntityManager) {
     const workspaces = await em.find(Workspace, {}, { orderBy: { createdAt: 'asc' } });
@@ -23,11 +24,11 @@ export class PlatformService {
     return workspaces.map((workspace) => ({ workspace, memberCount: byWorkspace.get(workspace.id) ?? 0 }));
   }
 
-  /** A new business with its first Owner (an existing account, or a new one with a one-time password). */
+  /** A new business and an invitation for its first Owner (an existing account or a new one). */
   async createWorkspace(
     em: EntityManager,
     actor: Identity,
-    input: { name: string; ownerEmail: string; ownerName: string },
+    input: { name: string; ownerEmail: string },
     meta: RequestMeta,
   ) {
     const name = input.name.trim();
@@ -41,15 +42,11 @@ export class PlatformService {
         .slice(0, 50) || 'workspace'
     }-${randomBytes(3).toString('hex')}`;
     const email = normalizeEmail(input.ownerEmail);
-    let temporaryPassword: string | undefined;
-    const workspace = await inTransaction(em, {}, async (tx) => {
-      const created = tx.create(Workspace, { name, slug });
-      const account = await accountFor(tx, email, input.ownerName);
-      temporaryPassword = account.temporaryPassword;
-      const owner = account.user;
-      const ownerRole = await tx.findOneOrFail(Role, { key: 'owner', workspace: null });
-      tx.create(Membership, { workspace: created, user: owner, role: ownerRole });
-      return created;
+    const { workspace, url } = await inTransaction(em, {}, async (tx) => {
+      const workspace = tx.create(Workspace, { name, slug });
+      await tx.flush();
+      const { url } = await this.invitations.inviteFirstOwner(tx, actor, workspace, email);
+      return { workspace, url };
     });
     await this.audit.record(em, {
       action: 'admin.workspaceCreated',
@@ -59,6 +56,6 @@ export class PlatformService {
       target: name,
       details: { owner: email },
     });
-    return { workspace, temporaryPassword };
+    return { workspace, ownerInvitationUrl: url };
   }
 }

@@ -18,6 +18,13 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** `bzi_` invitation, `bzr_` password reset: one-time links, never bearer credentials. */
+export type LinkKind = 'bzi' | 'bzr';
+
+export function newLinkToken(kind: LinkKind): string {
+  return `${kind}_${randomBytes(32).toString('base64url')}`;
+}
+
 export function tokenKind(token: string): TokenKind | undefined {
   const prefix = token.slice(0, 4);
   return prefix === 'bzs_' || prefix === 'bzt_' || prefix === 'bzc_' ? (prefix.slice(0, 3) as TokenKind) : undefined;

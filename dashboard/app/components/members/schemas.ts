@@ -2,21 +2,15 @@ import * as z from 'zod/mini';
 
 const id = z.string().check(z.minLength(1, { error: 'validation.required' }));
 
-export const addMemberSchema = z.object({
+export const inviteMemberSchema = z.object({
   email: z
     .string()
     .check(
       z.trim(),
       z.toLowerCase(),
       z.minLength(1, { error: 'validation.required' }),
+      z.maxLength(254, { error: 'validation.tooLong' }),
       z.email({ error: 'validation.email' }),
-    ),
-  name: z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(1, { error: 'validation.required' }),
-      z.maxLength(100, { error: 'validation.tooLong' }),
     ),
   roleId: id,
 });
@@ -24,3 +18,7 @@ export const addMemberSchema = z.object({
 export const changeRoleSchema = z.object({ memberId: id, roleId: id });
 
 export const removeMemberSchema = z.object({ memberId: id });
+
+export const revokeInvitationSchema = z.object({ invitationId: id });
+
+export const issueResetLinkSchema = z.object({ memberId: id });

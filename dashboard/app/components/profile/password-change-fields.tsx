@@ -3,7 +3,8 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../utils/credential
 import type { Message } from '../../utils/message';
 
 export interface PasswordChangeLabels {
-  current: string;
+  /** Without it, no current-password field: a reset link or an invitation stands in for it. */
+  current?: string;
   new: string;
   newHint: string;
   confirm: string;
@@ -11,7 +12,7 @@ export interface PasswordChangeLabels {
 
 /**
  * Current, new and confirmation password fields, with the hints password managers need.
- * Used by the forced change after sign-in and by the profile page.
+ * Used by the forced change after sign-in, the profile page, reset links and invitations.
  */
 export function PasswordChangeFields({
   email,
@@ -27,15 +28,17 @@ export function PasswordChangeFields({
   return (
     <>
       <input type="hidden" name="username" autoComplete="username" value={email} />
-      <Field
-        label={labels.current}
-        name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        required
-        autoFocus={autoFocus}
-        error={errors?.currentPassword}
-      />
+      {labels.current ? (
+        <Field
+          label={labels.current}
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          autoFocus={autoFocus}
+          error={errors?.currentPassword}
+        />
+      ) : null}
       <Field
         label={labels.new}
         hint={labels.newHint}
@@ -45,6 +48,7 @@ export function PasswordChangeFields({
         minLength={PASSWORD_MIN_LENGTH}
         maxLength={PASSWORD_MAX_LENGTH}
         required
+        autoFocus={autoFocus && !labels.current}
         error={errors?.newPassword}
       />
       <Field

@@ -27,17 +27,46 @@ export const MembersPageQuery = graphql(`
   }
 `);
 
-export const AddMemberMutation = graphql(`
-  mutation AddMember($input: AddMemberInput!) {
-    addMember(input: $input) {
-      temporaryPassword
-      member {
+// Its own request: with the members in one query it would cost more than the API allows per query.
+export const InvitationsQuery = graphql(`
+  query MembersPageInvitations {
+    invitations {
+      id
+      email
+      status
+      expiresAt
+      role {
         id
-        user {
-          email
-          name
-        }
+        key
+        name
+        builtIn
       }
+    }
+  }
+`);
+
+export const InviteMemberMutation = graphql(`
+  mutation InviteMember($input: InviteMemberInput!) {
+    inviteMember(input: $input) {
+      url
+      invitation {
+        id
+        email
+      }
+    }
+  }
+`);
+
+export const RevokeInvitationMutation = graphql(`
+  mutation RevokeInvitation($invitationId: ID!) {
+    revokeInvitation(invitationId: $invitationId)
+  }
+`);
+
+export const IssuePasswordResetLinkMutation = graphql(`
+  mutation IssuePasswordResetLink($memberId: ID!) {
+    issuePasswordResetLink(memberId: $memberId) {
+      url
     }
   }
 `);

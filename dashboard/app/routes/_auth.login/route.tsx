@@ -26,7 +26,7 @@ const LoginMutation = graphql(`
 
 export const handle: RouteHandle = { titleKey: 'signIn.login.title' };
 
-const notices = ['signedOut', 'sessionExpired', 'challengeExpired'] as const;
+const notices = ['signedOut', 'sessionExpired', 'challengeExpired', 'passwordReset'] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -89,7 +89,7 @@ export default function LoginPage() {
         </Alert>
       ) : null}
       {notice && !actionData ? (
-        <Alert tone={notice === 'signedOut' ? 'success' : 'info'}>
+        <Alert tone={notice === 'signedOut' || notice === 'passwordReset' ? 'success' : 'info'}>
           <p>{t(`signIn.notices.${notice}`)}</p>
         </Alert>
       ) : null}

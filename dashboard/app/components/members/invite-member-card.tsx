@@ -3,48 +3,43 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClientValidation } from '../../utils/forms';
 import { roleLabel } from '../../utils/permissions';
-import { Alert, FormError } from '../ui/alert';
+import { FormError } from '../ui/alert';
 import { Card } from '../ui/card';
-import { CopyButton } from '../ui/copy-button';
 import { Field, SelectField } from '../ui/field';
-import { addMemberSchema } from './schemas';
+import { OneTimeLink } from './one-time-link';
+import { inviteMemberSchema } from './schemas';
 import type { MembersActionData, RoleOption } from './types';
 
-export function AddMemberCard({ roles, actionData }: { roles: RoleOption[]; actionData?: MembersActionData }) {
+/**
+ * Invites an address with a role. The answer never says whether the address has an account: the inviter gets a
+ * link to hand over, and the invitee accepts it (signed in, or by choosing a password).
+ */
+export function InviteMemberCard({ roles, actionData }: { roles: RoleOption[]; actionData?: MembersActionData }) {
   const { t } = useTranslation();
-  const client = useClientValidation(addMemberSchema);
+  const client = useClientValidation(inviteMemberSchema);
   const fieldErrors = client.fieldErrors ?? actionData?.fieldErrors;
   const form = useRef<HTMLFormElement>(null);
-  const added = actionData?.ok ? actionData.added : undefined;
+  const invited = actionData?.ok ? actionData.link : undefined;
   // New members usually start with little access; Viewer is the safe default when it exists.
   const defaultRole = roles.find((role) => role.key === 'viewer') ?? roles.at(-1);
 
   useEffect(() => {
-    if (added) form.current?.reset();
-  }, [added]);
+    if (invited) form.current?.reset();
+  }, [invited]);
 
   return (
-    <Card title={t('members.add.title')} icon="plus">
-      {added ? (
-        <Alert tone="success">
-          <p>{t('members.add.added', { name: added.name })}</p>
-          {added.temporaryPassword ? (
-            <div className="once">
-              <p className="once__label">{t('members.add.temporaryPassword', { email: added.email })}</p>
-              <div className="secret">
-                <code className="secret__value" data-testid="temporary-password">
-                  {added.temporaryPassword}
-                </code>
-                <CopyButton value={added.temporaryPassword} />
-              </div>
-              <p className="field__hint">{t('members.add.temporaryPasswordHint')}</p>
-            </div>
-          ) : null}
-        </Alert>
+    <Card title={t('members.invite.title')} icon="plus">
+      {invited ? (
+        <OneTimeLink
+          testId="invitation-link"
+          title={t('members.invite.created', { email: invited.email })}
+          url={invited.url}
+          hint={t('members.invite.linkHint')}
+        />
       ) : (
         <FormError message={actionData?.fieldErrors ? undefined : actionData?.formError} />
       )}
-      <p className="card__lead">{t('members.add.intro')}</p>
+      <p className="card__lead">{t('members.invite.intro')}</p>
       <Form
         method="post"
         action="/settings/members"
@@ -53,18 +48,17 @@ export function AddMemberCard({ roles, actionData }: { roles: RoleOption[]; acti
         onSubmit={client.onSubmit}
         ref={form}
       >
-        <input type="hidden" name="intent" value="addMember" />
+        <input type="hidden" name="intent" value="inviteMember" />
         <Field
-          label={t('members.add.email')}
+          label={t('members.invite.email')}
           name="email"
           type="email"
           autoComplete="off"
           required
           error={fieldErrors?.email}
         />
-        <Field label={t('members.add.name')} name="name" autoComplete="off" required error={fieldErrors?.name} />
         <SelectField
-          label={t('members.add.role')}
+          label={t('members.invite.role')}
           name="roleId"
           defaultValue={defaultRole?.id}
           error={fieldErrors?.roleId}
@@ -77,7 +71,7 @@ export function AddMemberCard({ roles, actionData }: { roles: RoleOption[]; acti
         </SelectField>
         <div className="form__actions">
           <button type="submit" className="button button--primary">
-            {t('members.add.submit')}
+            {t('members.invite.submit')}
           </button>
         </div>
       </Form>

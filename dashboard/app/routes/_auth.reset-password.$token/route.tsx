@@ -1,0 +1,100 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { PasswordChangeFields } from '../../components/profile/password-change-fields';
+import { FormError } from '../../components/ui/alert';
+import { graphql } from '../../graphql';
+import { requireSameOrigin } from '../../utils/csrf.server';
+import { newPasswordSchema } from '../../utils/credential-schemas';
+import { formFailure, gqlResult } from '../../utils/graphql.server';
+import { parseForm, useClientValidation } from '../../utils/forms';
+import type { RouteHandle } from '../../utils/route-handle';
+import { destroySessionCookie } from '../../utils/session.server';
+
+const PasswordResetPreviewQuery = graphql(`
+  query PasswordResetPreview($token: String!) {
+    passwordResetLink(token: $token) {
+      email
+      expiresAt
+    }
+  }
+`);
+
+const ResetPasswordMutation = graphql(`
+  mutation ResetPassword($input: ResetPasswordInput!) {
+    resetPassword(input: $input)
+  }
+`);
+
+export const handle: RouteHandle = { titleKey: 'passwordReset.title' };
+
+/** The page a password-reset link opens: a new password, then every session of the account ends. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const preview = await gqlResult(request, PasswordResetPreviewQuery, { token: params.token ?? '' });
+  if (preview.error) return { email: null, problem: preview.error.message };
+  return { email: preview.data.passwordResetLink.email, problem: null };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  requireSameOrigin(request);
+  const parsed = parseForm(newPasswordSchema, await request.formData());
+  if (!parsed.ok) return { fieldErrors: parsed.fieldErrors };
+  const result = await gqlResult(request, ResetPasswordMutation, {
+    input: { token: params.token ?? '', password: parsed.data.newPassword },
+  });
+  if (result.error) {
+    const failure = formFailure(result.error);
+    const { password, ...others } = failure.fieldErrors ?? {};
+    return { ...failure, fieldErrors: password ? { ...others, newPassword: password } : failure.fieldErrors };
+  }
+  // Every session of the account has ended, this browser's included if it had one.
+  return redirect('/login?notice=passwordReset', { headers: { 'Set-Cookie': destroySessionCookie() } });
+}
+
+export default function PasswordResetPage() {
+  const { email, problem } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const client = useClientValidation(newPasswordSchema);
+  const fieldErrors = client.fieldErrors ?? actionData?.fieldErrors;
+
+  if (!email) {
+    return (
+      <>
+        <h1 className="auth__title">{t('passwordReset.invalidTitle')}</h1>
+        <FormError message={problem} />
+        <p className="auth__footer">
+          <Link to="/login">{t('invitation.toLogin')}</Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1 className="auth__title">{t('passwordReset.title')}</h1>
+      <p className="auth__intro">{t('passwordReset.intro')}</p>
+      <p className="auth__account">{t('signIn.changePassword.account', { email })}</p>
+      <FormError message={actionData?.fieldErrors ? undefined : actionData?.formError} />
+      <Form method="post" className="form" noValidate onSubmit={client.onSubmit}>
+        <PasswordChangeFields
+          email={email}
+          errors={fieldErrors}
+          autoFocus
+          labels={{
+            new: t('signIn.changePassword.new'),
+            newHint: t('signIn.changePassword.newHint'),
+            confirm: t('signIn.changePassword.confirm'),
+          }}
+        />
+        <button
+          type="submit"
+          className="button button--primary button--block"
+          disabled={navigation.state === 'submitting'}
+        >
+          {t('passwordReset.submit')}
+        </button>
+      </Form>
+    </>
+  );
+}
