@@ -235,6 +235,8 @@ describe('identity pages in the browser', () => {
       const viewerPage = await viewer.context.newPage();
       await viewerPage.goto(invitationUrl.replace(/^https?:\/\/[^/]+/, stack.dashboardUrl));
       await viewerPage.getByRole('heading', { level: 1, name: id.invitation.title }).waitFor();
+      // The secret left the address bar (and every Referer and log line after the first request).
+      expect(viewerPage.url()).toBe(`${stack.dashboardUrl}/invite`);
       await screenshot(viewerPage, 'invitation-id');
       await viewerPage.getByLabel(id.invitation.name).fill('Siti Rahayu');
       await viewerPage.getByLabel(id.invitation.password, { exact: true }).fill('Kopi-Susu-Gula-2025');
@@ -268,6 +270,7 @@ describe('identity pages in the browser', () => {
       const resetPage = await viewer.context.newPage();
       await resetPage.goto(resetUrl.replace(/^https?:\/\/[^/]+/, stack.dashboardUrl));
       await resetPage.getByRole('heading', { level: 1, name: id.passwordReset.title }).waitFor();
+      expect(resetPage.url()).toBe(`${stack.dashboardUrl}/reset-password`);
       await resetPage.getByLabel(id.signIn.changePassword.new, { exact: true }).fill('Teh-Manis-Hangat-2026');
       await resetPage.getByLabel(id.signIn.changePassword.confirm).fill('Teh-Manis-Hangat-2026');
       await resetPage.getByRole('button', { name: id.passwordReset.submit }).click();

@@ -46,9 +46,12 @@ done
 test "$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "$base/")" = "302 $base/login" || fail "/ did not redirect to /login"
 curl -fsS "$base/login" -o "$work/login.html" || fail "/login failed through nginx"
 grep -q '<form' "$work/login.html" || fail "/login did not render through nginx"
-# A one-time link's page renders through nginx, and its secret-bearing path stays out of the access log.
-secret_path="/invite/bzi_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=' | cut -c1-43)"
-curl -sS -o "$work/invite.html" "$base$secret_path" || fail "$secret_path failed through nginx"
+# A one-time link's page renders through nginx (its first request moves the secret into a cookie and redirects),
+# and the secret appears nowhere in the access log: not in a path, a query string or a Referer.
+secret="bzi_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=' | cut -c1-43)"
+curl -sS -L -c "$work/jar" -b "$work/jar" -o "$work/invite.html" "$base/invite/$secret" \
+  || fail "/invite/<secret> failed through nginx"
 grep -q '<h1' "$work/invite.html" || fail "the invitation page did not render through nginx"
-if grep -q "$secret_path" "$work/logs/access.log"; then fail "a one-time link reached the access log"; fi
+grep -q 'bz_invite' "$work/jar" || fail "the invitation secret was not moved into its cookie"
+if grep -q "${secret#bzi_}" "$work/logs/access.log"; then fail "a one-time link reached the access log"; fi
 echo "nginx routes ok: /backend-api/ -> API, /api/webhooks/ and /api/wallet/midtrans/ -> API, / -> dashboard, one-time links unlogged"

@@ -1,4 +1,4 @@
-import { isUnavailable, mapError } from './error-mapping';
+import { databaseAppError, isUnavailable, mapError } from './error-mapping';
 
 /** Errors as the drivers raise them when a server goes away (shapes copied from real failures in the fault suite). */
 function named(name: string, message: string, extra: Record<string, unknown> = {}): Error {
@@ -37,5 +37,26 @@ describe('isUnavailable', () => {
     const bug = mapError(new Error('select * from x'), { language: 'en', requestId: 'r2' });
     expect(bug).toMatchObject({ status: 500, code: 'INTERNAL_SERVER_ERROR', params: { requestId: 'r2' } });
     expect(bug.message).not.toContain('select');
+  });
+});
+
+describe('databaseAppError', () => {
+  // What each SQLSTATE means to the person who sent the request, written from PostgreSQL's documentation.
+  it.each([
+    ['55P03', 'CONFLICT', 'errors.busy'], // lock_not_available (lock_timeout)
+    ['40001', 'CONFLICT', 'errors.busy'], // serialization_failure
+    ['40P01', 'CONFLICT', 'errors.busy'], // deadlock_detected
+    ['57014', 'SERVICE_UNAVAILABLE', 'errors.unavailable'], // query_canceled (statement_timeout)
+    ['23505', 'CONFLICT', 'errors.alreadyExists'], // unique_violation nobody checked first
+    ['23503', 'CONFLICT', 'errors.inUse'], // foreign_key_violation nobody checked first
+  ])('maps SQLSTATE %s to %s (%s)', (code, expectedCode, messageKey) => {
+    expect(databaseAppError(Object.assign(new Error('db'), { code }))).toMatchObject({
+      code: expectedCode,
+      messageKey,
+    });
+  });
+
+  it('leaves other database errors to be bugs', () => {
+    expect(databaseAppError(Object.assign(new Error('syntax'), { code: '42601' }))).toBeUndefined();
   });
 });

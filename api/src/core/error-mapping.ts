@@ -51,11 +51,19 @@ export function isUnavailable(error: unknown): boolean {
  */
 const CONTENTION_SQLSTATES = new Set(['55P03', '40001', '40P01']);
 const STATEMENT_TIMEOUT_SQLSTATE = '57014';
+/**
+ * A constraint a request ran into that no code path checked first (a race the code did not
+ * foresee): still the caller's conflict, never a 500. Paths that can expect one check it and
+ * say so precisely; this is the net under them.
+ */
+const CONSTRAINT_SQLSTATES: Record<string, string> = { '23505': 'errors.alreadyExists', '23503': 'errors.inUse' };
 
 export function databaseAppError(error: unknown): AppError | undefined {
   const code = (error as { code?: unknown } | undefined)?.code;
   if (typeof code === 'string' && CONTENTION_SQLSTATES.has(code)) return new AppError('CONFLICT', 'errors.busy');
   if (code === STATEMENT_TIMEOUT_SQLSTATE) return new AppError('SERVICE_UNAVAILABLE', 'errors.unavailable');
+  if (typeof code === 'string' && CONSTRAINT_SQLSTATES[code])
+    return new AppError('CONFLICT', CONSTRAINT_SQLSTATES[code]);
   if (isUnavailable(error)) return new AppError('SERVICE_UNAVAILABLE', 'errors.unavailable');
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { ManualClock } from '../../src/core/clock';
 import { workspaceEm } from '../../src/db/base.entity';
-import { AuditLog, Membership, Role, User, type Workspace } from '../../src/modules/identity';
+import { AuditLog, Membership, Permission, Role, User, type Workspace } from '../../src/modules/identity';
 import { startTestApi, type TestApi } from '../support/api';
 import { createApiToken, createMember, createWorkspace, PASSWORD, type TestMember } from '../support/identity';
 
@@ -130,12 +130,6 @@ describe('invitations', () => {
       (await invite(owner.sessionToken, 'joko@example.co.id', 'finance')).body.data!.inviteMember.url,
     );
 
-    const asNew = await acceptAsNew(token, 'Joko', NEW_PASSWORD);
-    expect(asNew.body.errors![0].extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      messageKey: 'invitations.signInToAccept',
-    });
-
     const accept = (credential: string) =>
       api.graphql<{ acceptInvitation: { name: string } }>(
         'mutation ($t: String!) { acceptInvitation(token: $t) { name } }',
@@ -162,6 +156,116 @@ describe('invitations', () => {
     expect((await accept(invitee.sessionToken)).body.errors![0].extensions).toMatchObject({
       messageKey: 'invitations.invalid',
     });
+  });
+
+  it('spends a link redeemed as a new account for an address that has one, and audits it', async () => {
+    const em = api.running.orm.em.fork();
+    await createMember(em, await createWorkspace(em), 'viewer', { email: 'probed@example.co.id' });
+    const existing = tokenOf((await invite(owner.sessionToken, 'probed@example.co.id')).body.data!.inviteMember.url);
+    const fresh = tokenOf((await invite(owner.sessionToken, 'unknown@example.co.id')).body.data!.inviteMember.url);
+
+    // A weak password answers the same for both: the form is judged before the address is looked up.
+    const weakExisting = await acceptAsNew(existing, 'Probe', 'a');
+    const weakFresh = await acceptAsNew(fresh, 'Probe', 'a');
+    expect(weakExisting.body.errors![0].extensions).toEqual(weakFresh.body.errors![0].extensions);
+
+    const probe = await acceptAsNew(existing, 'Probe');
+    expect(probe.body.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      messageKey: 'invitations.signInToAccept',
+    });
+    // Spent: the answer cannot be asked twice, and the workspace's audit log shows the attempt.
+    expect((await acceptAsNew(existing, 'Probe')).body.errors![0].extensions).toMatchObject({
+      messageKey: 'invitations.invalid',
+    });
+    const refused = await em
+      .fork()
+      .find(AuditLog, { workspace, action: 'invitation.refused' }, { filters: { workspace: false } });
+    expect(refused.map((entry) => [entry.target, entry.details])).toContainEqual([
+      'probed@example.co.id',
+      { reason: 'invitations.signInToAccept', spent: true },
+    ]);
+  });
+
+  it('lets one of two workspaces that invited the same new address at once create the account', async () => {
+    const em = api.running.orm.em.fork();
+    const other = await createMember(em, await createWorkspace(em, 'Toko Kedua'), 'owner');
+    for (let round = 0; round < 5; round += 1) {
+      const email = `twice${round}@example.co.id`;
+      const here = tokenOf((await invite(owner.sessionToken, email)).body.data!.inviteMember.url);
+      const there = await api.graphql<{ inviteMember: { url: string } }>(
+        'mutation ($e: String!, $r: ID!) { inviteMember(input: { email: $e, roleId: $r }) { url } }',
+        { e: email, r: roles.viewer },
+        as(other.sessionToken),
+      );
+      const results = await Promise.all([acceptAsNew(here), acceptAsNew(tokenOf(there.body.data!.inviteMember.url))]);
+      expect(results.filter((result) => result.body.data?.acceptInvitationWithNewAccount)).toHaveLength(1);
+      const loser = results.find((result) => result.body.errors)!;
+      expect(loser.body.errors![0].extensions).toMatchObject({ messageKey: 'invitations.signInToAccept' });
+      expect(await em.fork().count(User, { email })).toBe(1);
+    }
+  });
+
+  it('keeps each workspace’s invitations to itself', async () => {
+    const em = api.running.orm.em.fork();
+    const rival = await createMember(em, await createWorkspace(em, 'Toko Saingan'), 'owner');
+    const ours = await invite(owner.sessionToken, 'ours.only@example.co.id');
+    const listed = await api.graphql<{ invitations: { email: string }[] }>(
+      '{ invitations { email } }',
+      {},
+      as(rival.sessionToken),
+    );
+    expect(listed.body.data!.invitations).toEqual([]);
+    const revoke = await api.graphql(
+      'mutation ($id: ID!) { revokeInvitation(invitationId: $id) }',
+      { id: ours.body.data!.inviteMember.invitation.id },
+      as(rival.sessionToken),
+    );
+    expect(revoke.body.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('paces a workspace to 30 new invitations an hour', async () => {
+    const em = api.running.orm.em.fork();
+    const busy = await createMember(em, await createWorkspace(em, 'Toko Ramai'), 'owner');
+    const codes: string[] = [];
+    for (let i = 0; i < 31; i += 1) {
+      const { body } = await api.graphql(
+        'mutation ($e: String!, $r: ID!) { inviteMember(input: { email: $e, roleId: $r }) { url } }',
+        { e: `batch${i}@example.co.id`, r: roles.viewer },
+        as(busy.sessionToken),
+      );
+      codes.push(body.errors ? String(body.errors[0].extensions?.code) : 'OK');
+    }
+    expect(codes).toEqual([...Array.from({ length: 30 }, () => 'OK'), 'RATE_LIMITED']);
+  });
+
+  it('refuses to delete a role open invitations offer, and deletes it once they are revoked', async () => {
+    const em = api.running.orm.em.fork();
+    const role = em.create(Role, {
+      workspace,
+      key: `custom-${Date.now().toString(36)}`,
+      name: 'Gudang',
+      builtIn: false,
+      permissions: [Permission.CONTACTS_READ],
+    });
+    await em.flush();
+    const offered = await api.graphql<{ inviteMember: { invitation: { id: string } } }>(
+      'mutation ($r: ID!) { inviteMember(input: { email: "gudang@example.co.id", roleId: $r }) { invitation { id } } }',
+      { r: role.id },
+      as(owner.sessionToken),
+    );
+    const deleteRole = () =>
+      api.graphql('mutation ($r: ID!) { deleteRole(roleId: $r) }', { r: role.id }, as(owner.sessionToken));
+    expect((await deleteRole()).body.errors![0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'roles.offeredByInvitation',
+    });
+    await api.graphql(
+      'mutation ($id: ID!) { revokeInvitation(invitationId: $id) }',
+      { id: offered.body.data!.inviteMember.invitation.id },
+      as(owner.sessionToken),
+    );
+    expect((await deleteRole()).body.data).toEqual({ deleteRole: true });
   });
 
   it('stops a link that was revoked, replaced or left for more than seven days', async () => {
@@ -224,6 +328,14 @@ describe('invitations', () => {
       { filters: { workspace: false } },
     );
     const late = await acceptAsNew(tokenOf(pending.body.data!.inviteMember.url));
+    const refusals = await em
+      .fork()
+      .count(
+        AuditLog,
+        { workspace, action: 'invitation.refused', target: 'late@example.co.id' },
+        { filters: { workspace: false } },
+      );
+    expect(refusals).toBe(1);
     expect(late.body.errors![0].extensions).toMatchObject({
       code: 'FORBIDDEN',
       messageKey: 'invitations.inviterLostAuthority',

@@ -8,6 +8,7 @@ import { AuditService } from './audit.service';
 import { AuthService } from './auth.service';
 import { Migration20261124120000Identity } from './migrations/20261124-120000-identity';
 import { Migration20261201120000OneTimeLinks } from './migrations/20261201-120000-one-time-links';
+import { Migration20261201130000InvitationRoleCascade } from './migrations/20261201-130000-invitation-role-cascade';
 import { Invitation } from './invitation.entity';
 import { InvitationsService } from './invitations.service';
 import { PasswordResetLink } from './password-reset-link.entity';
@@ -67,6 +68,7 @@ export const identityModule = defineModule({
   migrations: [
     { name: 'Migration20261124120000Identity', class: Migration20261124120000Identity },
     { name: 'Migration20261201120000OneTimeLinks', class: Migration20261201120000OneTimeLinks },
+    { name: 'Migration20261201130000InvitationRoleCascade', class: Migration20261201130000InvitationRoleCascade },
   ],
   statements: Object.values(identitySql),
   resolvers: [...identityResolvers],

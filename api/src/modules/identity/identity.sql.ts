@@ -248,3 +248,18 @@ export const WORKSPACES_BEYOND_OWNER = statement<{ count: number }>(
      select 1 from "membership" o join "role" r on r.id = o.role_id
      where o.workspace_id = m.workspace_id and o.user_id = $2 and r.key = 'owner' and r.workspace_id is null)`,
 );
+
+/**
+ * Serializes the creation of an account for one address (a transaction-scoped advisory lock on
+ * its hash), so two invitations accepted at once cannot both create it. $1 lower-cased e-mail.
+ */
+export const LOCK_ACCOUNT_EMAIL = statement(
+  'identity.lock-account-email',
+  `select pg_advisory_xact_lock(hashtextextended('account:' || $1::text, 0))`,
+);
+
+/** A reset link used: open second-factor challenges of the account end. $1 user. */
+export const DELETE_USER_CHALLENGES = statement(
+  'identity.delete-user-challenges',
+  `delete from "login_challenge" where user_id = $1`,
+);

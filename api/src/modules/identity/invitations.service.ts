@@ -9,7 +9,7 @@ import type { AuditService } from './audit.service';
 import { memberAuthority, roleInWorkspace, withAuthority } from './authority';
 import { normalizeEmail, type AuthService, type LoginOutcome } from './auth.service';
 import type { Identity, RequestMeta, SessionIdentity, WorkspaceIdentity } from './identity';
-import { LOCK_WORKSPACE, MEMBERSHIP_BY_EMAIL } from './identity.sql';
+import { LOCK_ACCOUNT_EMAIL, LOCK_WORKSPACE, MEMBERSHIP_BY_EMAIL } from './identity.sql';
 import { Invitation } from './invitation.entity';
 import { Membership } from './membership.entity';
 import { INVITATION_LIFETIME_MS, isOpen, issueLink, linkTokenHash } from './one-time-links';
@@ -17,7 +17,26 @@ import { hashPassword, passwordProblem } from './passwords';
 import { Role } from './role.entity';
 import { Session } from './session.entity';
 import { User, type Language } from './user.entity';
+import { AttemptThrottle, type ThrottleRule } from './throttle';
 import { Workspace } from './workspace.entity';
+
+/**
+ * Invitations a workspace may create per hour. A link's holder can learn whether its address has an account by
+ * trying to redeem it as a new one (that attempt spends the link, see acceptWithNewAccount), so the pace of new
+ * links is the pace of such probes.
+ */
+export const INVITATION_RATE: ThrottleRule = { limit: 30, lockSeconds: 3600, refusal: 'rate-limited' };
+
+/** A refusal that must still be recorded: the transaction rolled back, its consequence is written after it. */
+class RefusedRedemption extends Error {
+  constructor(
+    readonly refusal: AppError,
+    readonly invitationId: string,
+    readonly consequence: 'spend' | 'keep',
+  ) {
+    super(refusal.message);
+  }
+}
 
 export type InvitationStatus = 'PENDING' | 'EXPIRED' | 'ACCEPTED' | 'REVOKED';
 
@@ -41,6 +60,7 @@ export class InvitationsService {
     private readonly auth: AuthService,
     private readonly clock: Clock,
     private readonly publicUrl: string,
+    private readonly throttle = new AttemptThrottle(clock),
   ) {}
 
   async invite(
@@ -50,6 +70,7 @@ export class InvitationsService {
     meta: RequestMeta,
   ): Promise<{ invitation: Invitation; url: string }> {
     const email = normalizeEmail(input.email);
+    await this.throttle.admit(em, `invite:${actor.workspaceId}`, INVITATION_RATE);
     const result = await withAuthority(em, actor, async (tx, authority) => {
       const role = await roleInWorkspace(tx, actor.workspaceId, input.roleId);
       assertMayAssign(authority, { roleKey: role.key, permissions: role.permissions });
@@ -126,8 +147,9 @@ export class InvitationsService {
 
   /** Accepted by the account it was meant for, signed in with a session. */
   async accept(em: EntityManager, caller: SessionIdentity, token: string, meta: RequestMeta): Promise<Workspace> {
-    const invitation = await this.redeem(em, token, async (tx, invitation) => {
-      const user = await tx.findOneOrFail(User, caller.userId);
+    const invitation = await this.redeem(em, token, meta, async (tx, invitation) => {
+      // Locked: a reset link checking this account's workspaces waits for the new membership (or it waits for us).
+      const user = await tx.findOneOrFail(User, caller.userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (user.email !== invitation.email) {
         throw new AppError('FORBIDDEN', 'invitations.otherAccount', { email: invitation.email });
       }
@@ -146,13 +168,21 @@ export class InvitationsService {
     meta: RequestMeta,
   ): Promise<LoginOutcome> {
     const name = input.name.trim();
-    const invitation = await this.redeem(em, input.token, async (tx, invitation) => {
-      if (await tx.count(User, { email: invitation.email })) {
-        // Only the link's holder learns this, and the link was made for this address.
-        throw new AppError('BAD_USER_INPUT', 'invitations.signInToAccept', { email: invitation.email });
-      }
+    const invitation = await this.redeem(em, input.token, meta, async (tx, invitation) => {
+      // The form is judged first, so a weak password cannot tell an existing account from a new one.
       const problem = passwordProblem(input.password, invitation.email, name);
       if (problem) throw new AppError('BAD_USER_INPUT', problem, {}, { password: problem });
+      // Two workspaces inviting the same new address: one creates the account, the other finds it.
+      await query(tx, LOCK_ACCOUNT_EMAIL, [invitation.email]);
+      if (await tx.count(User, { email: invitation.email })) {
+        // The holder learns that the address has an account, so the attempt spends the link and is audited:
+        // probing costs an invitation each (INVITATION_RATE) and shows in the audit log.
+        throw new RefusedRedemption(
+          new AppError('BAD_USER_INPUT', 'invitations.signInToAccept', { email: invitation.email }),
+          invitation.id,
+          'spend',
+        );
+      }
       return tx.create(User, {
         email: invitation.email,
         name,
@@ -171,10 +201,25 @@ export class InvitationsService {
   private async redeem(
     em: EntityManager,
     token: string,
+    meta: RequestMeta,
     account: (tx: EntityManager, invitation: Invitation) => Promise<User>,
   ): Promise<Invitation> {
     const tokenHash = linkTokenHash('bzi', token);
     if (!tokenHash) throw this.invalid();
+    try {
+      return await this.redeemLocked(em, tokenHash, account);
+    } catch (error) {
+      if (!(error instanceof RefusedRedemption)) throw error;
+      await this.recordRefusal(em, error, meta);
+      throw error.refusal;
+    }
+  }
+
+  private redeemLocked(
+    em: EntityManager,
+    tokenHash: string,
+    account: (tx: EntityManager, invitation: Invitation) => Promise<User>,
+  ): Promise<Invitation> {
     return inTransaction(em, {}, async (tx) => {
       const locked = await tx.findOne(
         Invitation,
@@ -206,8 +251,28 @@ export class InvitationsService {
     const authority = await memberAuthority(tx, invitation.workspace.id, invitation.invitedBy.id);
     const ownerOk = invitation.role.key !== 'owner' || authority.isOwner;
     if (!ownerOk || beyondAuthority(authority, invitation.role.permissions).length > 0) {
-      throw new AppError('FORBIDDEN', 'invitations.inviterLostAuthority');
+      throw new RefusedRedemption(new AppError('FORBIDDEN', 'invitations.inviterLostAuthority'), invitation.id, 'keep');
     }
+  }
+
+  /** After the rollback: a probe spends the link; every refusal of a real link is audited in its workspace. */
+  private async recordRefusal(em: EntityManager, refused: RefusedRedemption, meta: RequestMeta): Promise<void> {
+    const invitation = await em.findOneOrFail(Invitation, refused.invitationId, { filters: { workspace: false } });
+    if (refused.consequence === 'spend') {
+      await em.nativeUpdate(
+        Invitation,
+        { id: invitation.id, acceptedAt: null, revokedAt: null },
+        { revokedAt: this.clock.now() },
+        { filters: { workspace: false } },
+      );
+    }
+    await this.audit.record(em, {
+      action: 'invitation.refused',
+      workspaceId: invitation.workspace.id,
+      ip: meta.ip,
+      target: invitation.email,
+      details: { reason: refused.refusal.messageKey, spent: refused.consequence === 'spend' },
+    });
   }
 
   private async open(

@@ -7,6 +7,7 @@ import type { RequestMeta, WorkspaceIdentity } from './identity';
 import { COUNT_OWNERS, MEMBER_COUNTS_BY_ROLE, MEMBER_USER_IDS } from './identity.sql';
 import { roleInWorkspace, withAuthority } from './authority';
 import { assertMayAssign, assertMayManage, assertWithinAuthority } from './access-policy';
+import { Invitation } from './invitation.entity';
 import { Membership } from './membership.entity';
 import { ALL_PERMISSIONS, type Permission } from './permissions';
 import { Role } from './role.entity';
@@ -132,6 +133,10 @@ export class MembersService {
       const role = await this.customRole(tx, actor, roleId);
       assertWithinAuthority(authority, role.permissions);
       if (await tx.count(Membership, { role })) throw new AppError('CONFLICT', 'roles.inUse');
+      // An open invitation still offers it (withAuthority holds the lock invitations are made under).
+      if (await tx.count(Invitation, { role, acceptedAt: null, revokedAt: null })) {
+        throw new AppError('CONFLICT', 'roles.offeredByInvitation');
+      }
       await tx.removeAndFlush(role);
       return role;
     });

@@ -8,7 +8,8 @@ import type { AuditService } from './audit.service';
 import { withAuthority } from './authority';
 import { normalizeEmail, type AuthService } from './auth.service';
 import type { Identity, RequestMeta, WorkspaceIdentity } from './identity';
-import { WORKSPACES_BEYOND_OWNER } from './identity.sql';
+import { ApiToken } from './api-token.entity';
+import { DELETE_USER_CHALLENGES, LOCK_WORKSPACE, WORKSPACES_BEYOND_OWNER } from './identity.sql';
 import { Membership } from './membership.entity';
 import { isOpen, issueLink, linkTokenHash, PASSWORD_RESET_LIFETIME_MS } from './one-time-links';
 import { PasswordResetLink } from './password-reset-link.entity';
@@ -85,30 +86,60 @@ export class PasswordResetsService {
     return { email: link.user.email, expiresAt: link.expiresAt };
   }
 
-  /** Uses a link once (row lock): the new password, and every session of the account ends. */
+  /**
+   * Uses a link once: the new password; every session, open sign-in challenge and API token of
+   * the account ends (whoever held the old password may have made them). Locks, in the house's
+   * order: the link, the issuing Owner's workspace, the account. An Owner's link still works only
+   * while the issuer owns every workspace of the account, read under those locks.
+   */
   async reset(em: EntityManager, input: { token: string; password: string }, meta: RequestMeta): Promise<void> {
     const tokenHash = linkTokenHash('bzr', input.token);
     if (!tokenHash) throw this.invalid();
-    const user = await inTransaction(em, {}, async (tx) => {
-      const link = await tx.findOne(PasswordResetLink, { tokenHash }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const { user, link } = await inTransaction(em, {}, async (tx) => {
+      const link = await tx.findOne(
+        PasswordResetLink,
+        { tokenHash },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['issuedBy'] },
+      );
       if (!link || !isOpen(link, this.clock.now())) throw this.invalid();
-      const user = await tx.findOneOrFail(User, link.user.id, { populate: ['passwordHash'] });
-      if (link.issuedBy.id !== user.id && link.workspace) {
-        // Issued by an Owner: still only if the account has not since joined a workspace beyond it.
+      if (link.workspace) await query(tx, LOCK_WORKSPACE, [link.workspace.id]);
+      const user = await tx.findOneOrFail(User, link.user.id, {
+        populate: ['passwordHash'],
+        lockMode: LockMode.PESSIMISTIC_WRITE,
+      });
+      const byOperator = !link.workspace && link.issuedBy.isPlatformAdmin;
+      if (!byOperator) {
         const [beyond] = await query(tx, WORKSPACES_BEYOND_OWNER, [user.id, link.issuedBy.id]);
-        if (user.isPlatformAdmin || (beyond?.count ?? 0) > 0)
+        if (!link.workspace || user.isPlatformAdmin || (beyond?.count ?? 0) > 0) {
           throw new AppError('FORBIDDEN', 'resetLinks.accountBeyondWorkspace');
+        }
       }
       const problem = passwordProblem(input.password, user.email, user.name);
       if (problem) throw new AppError('BAD_USER_INPUT', problem, {}, { password: problem });
+      const now = this.clock.now();
       user.passwordHash = await hashPassword(input.password);
       user.mustChangePassword = false;
-      link.usedAt = this.clock.now();
+      link.usedAt = now;
       await tx.flush();
-      await tx.nativeUpdate(Session, { user, revokedAt: null }, { revokedAt: this.clock.now() });
-      return user;
+      await tx.nativeUpdate(Session, { user, revokedAt: null }, { revokedAt: now });
+      await tx.nativeUpdate(
+        ApiToken,
+        { createdBy: user, revokedAt: null },
+        { revokedAt: now },
+        { filters: { workspace: false } },
+      );
+      await query(tx, DELETE_USER_CHALLENGES, [user.id]);
+      return { user, link };
     });
-    await this.auth.recordUserEvent(em, user.id, meta, 'auth.passwordReset');
+    const details = { issuedBy: link.issuedBy.email, byOperator: !link.workspace };
+    await this.audit.record(em, {
+      action: 'auth.passwordReset',
+      actorId: user.id,
+      ip: meta.ip,
+      target: user.email,
+      workspaceId: link.workspace?.id ?? (await this.auth.defaultWorkspaceId(em, user.id)),
+      details,
+    });
   }
 
   private async issue(

@@ -10,6 +10,7 @@ import { requireSameOrigin } from '../../utils/csrf.server';
 import { parseForm, useClientValidation } from '../../utils/forms';
 import { formFailure, gqlForm, gqlResult } from '../../utils/graphql.server';
 import { getLanguage } from '../../utils/language.server';
+import { forgetLink, linkToken } from '../../utils/one-time-links.server';
 import { roleLabel } from '../../utils/permissions';
 import type { RouteHandle } from '../../utils/route-handle';
 import { acceptWithNewAccountSchema } from './schema';
@@ -52,24 +53,25 @@ export const handle: RouteHandle = { titleKey: 'invitation.title' };
 
 /**
  * The page an invitation link opens. Signed in as the invited address: one button. Signed out: choose a name and
- * a password (a new account) or sign in and come back. The link is the credential, so it never leaves this path.
+ * a password (a new account) or sign in and come back. The link's secret is in a cookie (one-time-links.server.ts).
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const token = params.token ?? '';
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = linkToken(request, 'invite');
+  if (!token) return { invitation: null, problem: { key: 'invitations.invalid' as const }, signedInAs: null };
   const preview = await gqlResult(request, InvitationPreviewQuery, { token });
-  if (preview.error) return { token, invitation: null, problem: preview.error.message, signedInAs: null };
+  if (preview.error) return { invitation: null, problem: preview.error.message, signedInAs: null };
   const user = await getUser(request);
-  return { token, invitation: preview.data.invitation, problem: null, signedInAs: user?.email ?? null };
+  return { invitation: preview.data.invitation, problem: null, signedInAs: user?.email ?? null };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
-  const token = params.token ?? '';
+  const token = linkToken(request, 'invite') ?? '';
   const form = await request.formData();
   if (form.get('intent') === 'accept') {
     const result = await gqlForm(request, AcceptInvitationMutation, { token });
     if (result.failure) return result.failure;
-    return redirect('/dashboard');
+    return redirect('/dashboard', { headers: { 'Set-Cookie': forgetLink('invite') } });
   }
   const parsed = parseForm(acceptWithNewAccountSchema, form);
   if (!parsed.ok) return { fieldErrors: parsed.fieldErrors };
@@ -89,18 +91,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const { sessionToken, mustChangePassword } = result.data.acceptInvitationWithNewAccount;
   if (!sessionToken) return { formError: { key: 'errors.generic' as const } };
-  return signIn(request, { sessionToken, mustChangePassword }, '/dashboard');
+  const response = await signIn(request, { sessionToken, mustChangePassword }, '/dashboard');
+  response.headers.append('Set-Cookie', forgetLink('invite'));
+  return response;
 }
 
 export default function InvitationPage() {
-  const { token, invitation, problem, signedInAs } = useLoaderData<typeof loader>();
+  const { invitation, problem, signedInAs } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const navigation = useNavigation();
   const pending = navigation.state === 'submitting';
   const client = useClientValidation(acceptWithNewAccountSchema);
   const fieldErrors = client.fieldErrors ?? actionData?.fieldErrors;
-  const here = `/invite/${token}`;
+  // The secret stays in its cookie: the way back after signing in or out is the bare page.
+  const here = '/invite';
 
   if (!invitation) {
     return (

@@ -9,6 +9,7 @@ import { newPasswordSchema } from '../../utils/credential-schemas';
 import { formFailure, gqlResult } from '../../utils/graphql.server';
 import { parseForm, useClientValidation } from '../../utils/forms';
 import type { RouteHandle } from '../../utils/route-handle';
+import { forgetLink, linkToken } from '../../utils/one-time-links.server';
 import { destroySessionCookie } from '../../utils/session.server';
 
 const PasswordResetPreviewQuery = graphql(`
@@ -29,18 +30,20 @@ const ResetPasswordMutation = graphql(`
 export const handle: RouteHandle = { titleKey: 'passwordReset.title' };
 
 /** The page a password-reset link opens: a new password, then every session of the account ends. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const preview = await gqlResult(request, PasswordResetPreviewQuery, { token: params.token ?? '' });
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = linkToken(request, 'reset');
+  if (!token) return { email: null, problem: { key: 'resetLinks.invalid' as const } };
+  const preview = await gqlResult(request, PasswordResetPreviewQuery, { token });
   if (preview.error) return { email: null, problem: preview.error.message };
   return { email: preview.data.passwordResetLink.email, problem: null };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const parsed = parseForm(newPasswordSchema, await request.formData());
   if (!parsed.ok) return { fieldErrors: parsed.fieldErrors };
   const result = await gqlResult(request, ResetPasswordMutation, {
-    input: { token: params.token ?? '', password: parsed.data.newPassword },
+    input: { token: linkToken(request, 'reset') ?? '', password: parsed.data.newPassword },
   });
   if (result.error) {
     const failure = formFailure(result.error);
@@ -48,7 +51,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { ...failure, fieldErrors: password ? { ...others, newPassword: password } : failure.fieldErrors };
   }
   // Every session of the account has ended, this browser's included if it had one.
-  return redirect('/login?notice=passwordReset', { headers: { 'Set-Cookie': destroySessionCookie() } });
+  const headers = new Headers();
+  headers.append('Set-Cookie', destroySessionCookie());
+  headers.append('Set-Cookie', forgetLink('reset'));
+  return redirect('/login?notice=passwordReset', { headers });
 }
 
 export default function PasswordResetPage() {
