@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import type { BrowserContext } from 'playwright-core';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, SEEDED_PASSWORD } from './identity';
+import type { Stack } from './stack';
+
+/**
+ * Test data made through the API, the way an operator would make it, so every browser test owns its user and
+ * workspace and runs alone (the Epic Stack's `playwright-utils`): nothing depends on what an earlier test did.
+ */
+
+export async function callApi<T>(
+  stack: Stack,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<T> {
+  const response = await fetch(`${stack.apiUrl}/api/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: unknown }[] };
+  if (body.errors?.length || !body.data) {
+    throw new Error(`API call failed (${response.status}): ${JSON.stringify(body.errors)}\n${query}`);
+  }
+  return body.data;
+}
+
+const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { status sessionToken challengeToken mustChangePassword } }`;
+const CHANGE_PASSWORD = `mutation ($input: ChangePasswordInput!) { changePassword(input: $input) }`;
+const CREATE_WORKSPACE = `mutation ($input: CreateWorkspaceInput!) {
+  createWorkspace(input: $input) { temporaryPassword workspace { id name } }
+}`;
+const UPDATE_PROFILE = `mutation ($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }`;
+
+interface LoginAnswer {
+  login: { status: string; sessionToken: string | null; challengeToken: string | null; mustChangePassword: boolean };
+}
+
+export async function apiLogin(stack: Stack, email: string, password: string): Promise<LoginAnswer['login']> {
+  return (await callApi<LoginAnswer>(stack, LOGIN, { input: { email, password } })).login;
+}
+
+const platformTokens = new WeakMap<Stack, Promise<string>>();
+
+/** A session of the portal's platform operator (the seeded admin, its forced password change done once). */
+export function platformAdminToken(stack: Stack): Promise<string> {
+  let token = platformTokens.get(stack);
+  if (!token) {
+    token = (async () => {
+      const first = await apiLogin(stack, ADMIN_EMAIL, SEEDED_PASSWORD).catch(() => null);
+      if (first?.sessionToken) {
+        if (first.mustChangePassword) {
+          await callApi(
+            stack,
+            CHANGE_PASSWORD,
+            { input: { currentPassword: SEEDED_PASSWORD, newPassword: ADMIN_PASSWORD } },
+            first.sessionToken,
+          );
+        }
+        return first.sessionToken;
+      }
+      const again = await apiLogin(stack, ADMIN_EMAIL, ADMIN_PASSWORD);
+      if (!again.sessionToken) throw new Error(`the platform admin could not sign in: ${again.status}`);
+      return again.sessionToken;
+    })();
+    platformTokens.set(stack, token);
+  }
+  return token;
+}
+
+export interface TestOwner {
+  email: string;
+  name: string;
+  password: string;
+  workspaceName: string;
+  /** A session of the owner, the forced password change done (unless `keepTemporaryPassword`). */
+  sessionToken: string;
+}
+
+/**
+ * A new workspace with a new Owner, opened by the platform operator. The owner's one-time password is changed
+ * through the API unless `keepTemporaryPassword` (to test the forced change in the browser).
+ */
+export async function createOwner(
+  stack: Stack,
+  { language = 'ID', keepTemporaryPassword = false }: { language?: 'EN' | 'ID'; keepTemporaryPassword?: boolean } = {},
+): Promise<TestOwner> {
+  const suffix = randomBytes(4).toString('hex');
+  const email = `owner-${suffix}@example.co.id`;
+  const name = `Pemilik ${suffix}`;
+  const workspaceName = `Toko ${suffix}`;
+  const admin = await platformAdminToken(stack);
+  const { createWorkspace } = await callApi<{ createWorkspace: { temporaryPassword: string | null } }>(
+    stack,
+    CREATE_WORKSPACE,
+    { input: { name: workspaceName, ownerEmail: email, ownerName: name } },
+    admin,
+  );
+  const temporary = createWorkspace.temporaryPassword;
+  if (!temporary) throw new Error(`${email} existed already`);
+  const login = await apiLogin(stack, email, temporary);
+  if (!login.sessionToken) throw new Error(`${email} could not sign in: ${login.status}`);
+  if (keepTemporaryPassword) return { email, name, password: temporary, workspaceName, sessionToken: login.sessionToken };
+  const password = `Kata-sandi-${suffix}-uji`;
+  await callApi(stack, CHANGE_PASSWORD, { input: { currentPassword: temporary, newPassword: password } }, login.sessionToken);
+  await callApi(stack, UPDATE_PROFILE, { input: { name, language } }, login.sessionToken);
+  return { email, name, password, workspaceName, sessionToken: login.sessionToken };
+}
+
+/** Signs `context` in with an API session (the dashboard's own cookie), and sets the reader's language. */
+export async function signInBrowser(
+  context: BrowserContext,
+  stack: Stack,
+  sessionToken: string,
+  lng?: 'en' | 'id',
+): Promise<void> {
+  const url = stack.dashboardUrl;
+  await context.addCookies([
+    { name: 'bz_session', value: sessionToken, url, httpOnly: true, sameSite: 'Lax' },
+    ...(lng ? [{ name: 'lng', value: lng, url, httpOnly: true, sameSite: 'Lax' as const }] : []),
+  ]);
+}
