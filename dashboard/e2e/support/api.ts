@@ -104,9 +104,15 @@ export async function createOwner(
   if (!temporary) throw new Error(`${email} existed already`);
   const login = await apiLogin(stack, email, temporary);
   if (!login.sessionToken) throw new Error(`${email} could not sign in: ${login.status}`);
-  if (keepTemporaryPassword) return { email, name, password: temporary, workspaceName, sessionToken: login.sessionToken };
+  if (keepTemporaryPassword)
+    return { email, name, password: temporary, workspaceName, sessionToken: login.sessionToken };
   const password = `Kata-sandi-${suffix}-uji`;
-  await callApi(stack, CHANGE_PASSWORD, { input: { currentPassword: temporary, newPassword: password } }, login.sessionToken);
+  await callApi(
+    stack,
+    CHANGE_PASSWORD,
+    { input: { currentPassword: temporary, newPassword: password } },
+    login.sessionToken,
+  );
   await callApi(stack, UPDATE_PROFILE, { input: { name, language } }, login.sessionToken);
   return { email, name, password, workspaceName, sessionToken: login.sessionToken };
 }
@@ -123,4 +129,68 @@ export async function signInBrowser(
     { name: 'bz_session', value: sessionToken, url, httpOnly: true, sameSite: 'Lax' },
     ...(lng ? [{ name: 'lng', value: lng, url, httpOnly: true, sameSite: 'Lax' as const }] : []),
   ]);
+}
+
+/**
+ * What a workspace that has been used a little looks like, so tables have rows: a second member, an API token with
+ * a long name and one revoked (which also leaves audit entries with details).
+ */
+export async function fillWorkspace(stack: Stack, owner: TestOwner): Promise<void> {
+  const token = owner.sessionToken;
+  const { roles } = await callApi<{ roles: { id: string; key: string | null }[] }>(
+    stack,
+    `{ roles { id key } }`,
+    {},
+    token,
+  );
+  const operator = roles.find((role) => role.key === 'operator');
+  if (!operator) throw new Error('no operator role');
+  await callApi(
+    stack,
+    `mutation ($input: AddMemberInput!) { addMember(input: $input) { member { id } } }`,
+    { input: { email: `staf-${owner.email}`, name: 'Staf Gudang Surabaya', roleId: operator.id } },
+    token,
+  );
+  const create = `mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) { apiToken { id } } }`;
+  await callApi(
+    stack,
+    create,
+    {
+      input: {
+        name: 'Sinkronisasi pesanan toko daring cabang Jakarta Selatan',
+        permissions: ['CONTACTS_READ', 'CONTACTS_WRITE', 'CAMPAIGNS_READ', 'MEMBERS_READ'],
+      },
+    },
+    token,
+  );
+  const old = await callApi<{ createApiToken: { apiToken: { id: string } } }>(
+    stack,
+    create,
+    { input: { name: 'Skrip lama', permissions: ['CONTACTS_READ'] } },
+    token,
+  );
+  await callApi(
+    stack,
+    `mutation ($id: ID!) { revokeApiToken(id: $id) { id } }`,
+    { id: old.createApiToken.apiToken.id },
+    token,
+  );
+}
+
+/** Turns on two-factor authentication for `owner` through the API (the code computed from the secret). */
+export async function enableTwoFactor(stack: Stack, owner: TestOwner): Promise<void> {
+  const { generate } = await import('otplib');
+  const { startTwoFactorSetup } = await callApi<{ startTwoFactorSetup: { secret: string } }>(
+    stack,
+    `mutation { startTwoFactorSetup { secret } }`,
+    {},
+    owner.sessionToken,
+  );
+  const code = await generate({ secret: startTwoFactorSetup.secret });
+  await callApi(
+    stack,
+    `mutation ($input: EnableTwoFactorInput!) { enableTwoFactor(input: $input) { codes } }`,
+    { input: { code, password: owner.password } },
+    owner.sessionToken,
+  );
 }
