@@ -25,7 +25,9 @@ export function Dialog({ title, closeTo, description, tone = 'neutral', children
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog || typeof dialog.showModal !== 'function') return;
-    if (dialog.open) dialog.close();
+    // Rendered open (for readers without JavaScript); showModal() refuses an open dialog, and close() would
+    // queue a `close` event that the listener below would take for the reader closing it.
+    dialog.removeAttribute('open');
     dialog.showModal();
     const onClose = () => navigate(closeTo, { replace: true, preventScrollReset: true });
     dialog.addEventListener('close', onClose);

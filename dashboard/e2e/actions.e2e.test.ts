@@ -1,0 +1,94 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import en from '../app/locales/en.json';
+import id from '../app/locales/id.json';
+import { createOwner, fillWorkspace, signInBrowser, type TestOwner } from './support/api';
+import { collectPageErrors, launchChromium } from './support/browser';
+import { startStack, type Stack } from './support/stack';
+
+/**
+ * Post/redirect/get and the primitives around it, in the browser: each flow once, in one language, on its own
+ * workspace (the page walk covers every page in both languages).
+ */
+describe('actions: confirm in a dialog, redirect with a toast, refuse with 400', () => {
+  let stack: Stack;
+  let chromium: Browser;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    chromium = await launchChromium();
+  }, 90_000);
+
+  afterAll(async () => {
+    await chromium?.close();
+    await stack?.stop();
+  }, 60_000);
+
+  async function signedIn(lng: 'en' | 'id'): Promise<{ context: BrowserContext; owner: TestOwner }> {
+    const owner = await createOwner(stack, { language: lng === 'en' ? 'EN' : 'ID' });
+    await fillWorkspace(stack, owner);
+    const context = await chromium.newContext({ viewport: { width: 1280, height: 860 } });
+    await signInBrowser(context, stack, owner.sessionToken, lng);
+    return { context, owner };
+  }
+
+  it('revokes a token from a modal dialog, shows the toast once, and a refresh sends nothing again (EN)', async () => {
+    const { context } = await signedIn('en');
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${stack.dashboardUrl}/settings/api-tokens`, { waitUntil: 'networkidle' });
+    const revokeLink = page.getByRole('link', { name: /^Revoke the token Sinkronisasi/ });
+
+    // Escape closes the dialog and drops ?revoke= from the address.
+    await revokeLink.click();
+    const dialog = page.getByRole('dialog', { name: /^Revoke the token Sinkronisasi/ });
+    await page.waitForFunction(() => document.querySelector('dialog')?.matches(':modal'));
+    expect(await dialog.count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.waitForURL((url) => !url.searchParams.has('revoke'));
+    await dialog.waitFor({ state: 'detached' });
+
+    await revokeLink.click();
+    await dialog.getByRole('button', { name: en.apiTokens.confirmRevoke.confirm }).click();
+    await page.getByTestId('toast').filter({ hasText: en.apiTokens.revoked }).waitFor();
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/settings/api-tokens');
+    expect(await page.getByTestId('api-tokens').getByText(en.apiTokens.revokedStatus, { exact: true }).count()).toBe(2);
+    expect(posts).toHaveLength(1);
+
+    // A refresh reads the page again: no second POST, and the toast was shown once only.
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(posts).toHaveLength(1);
+    expect(await page.getByTestId('toast').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('changes a role and says so in Indonesian; a refused form answers 400 with its field error (ID)', async () => {
+    const { context } = await signedIn('id');
+    const page = await context.newPage();
+    await page.goto(`${stack.dashboardUrl}/settings/members`, { waitUntil: 'networkidle' });
+    const staff = 'Staf Gudang Surabaya';
+    await page
+      .getByLabel(id.members.roleOf.replace('{{name}}', staff))
+      .selectOption({ label: id.roles.builtIn.viewer });
+    const row = page.getByTestId('members').getByRole('row').filter({ hasText: staff });
+    await row.getByRole('button', { name: id.members.changeRole }).click();
+    await page
+      .getByTestId('toast')
+      .filter({ hasText: id.members.roleChanged.replace('{{name}}', staff) })
+      .waitFor();
+
+    // Without JavaScript's check in between: the action itself refuses an empty role name with 400.
+    const response = await page.request.post(`${stack.dashboardUrl}/settings/roles`, {
+      form: { intent: 'createRole', name: ' ', permissions: 'CONTACTS_READ' },
+      headers: { Origin: stack.dashboardUrl },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(400);
+    expect(await response.text()).toContain(id.validation.required);
+    await context.close();
+  });
+});
