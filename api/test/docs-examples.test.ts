@@ -60,6 +60,7 @@ describe('docs/API.md examples, against a live API', () => {
       'whoami (ts)',
       'members (sh)',
       'notifications (sh)',
+      'workspace-time-zone (sh)',
     ]);
   });
 

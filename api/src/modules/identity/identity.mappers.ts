@@ -14,6 +14,7 @@ export const toWorkspace = (workspace: Workspace): View.Workspace => ({
   id: workspace.id,
   name: workspace.name,
   slug: workspace.slug,
+  timeZone: workspace.timeZone,
   createdAt: workspace.createdAt,
 });
 

@@ -7,6 +7,7 @@ import { AuditLog } from './audit-log.entity';
 import { AuditService } from './audit.service';
 import { AuthService } from './auth.service';
 import { Migration20261124120000Identity } from './migrations/20261124-120000-identity';
+import { Migration20261201100000WorkspaceTimeZone } from './migrations/20261201-100000-workspace-time-zone';
 import * as identitySql from './identity.sql';
 import { identityResolvers } from './identity.resolvers';
 import { MembersService } from './members.service';
@@ -19,6 +20,7 @@ import { TokensService } from './tokens.service';
 import { TwoFactorService } from './two-factor.service';
 import { User } from './user.entity';
 import { Workspace } from './workspace.entity';
+import { WorkspaceSettingsService } from './workspace-settings.service';
 
 export interface IdentityOptions {
   encryptionKey: string;
@@ -45,6 +47,7 @@ export function createIdentityServices({
     tokens: new TokensService(audit),
     adminSeed: new AdminSeedService(audit),
     platform: new PlatformService(audit),
+    workspaceSettings: new WorkspaceSettingsService(audit),
   };
 }
 
@@ -53,7 +56,10 @@ export type IdentityServices = ReturnType<typeof createIdentityServices>;
 export const identityModule = defineModule({
   name: 'identity',
   entities: [Workspace, User, Role, Membership, Session, ApiToken, AuditLog],
-  migrations: [{ name: 'Migration20261124120000Identity', class: Migration20261124120000Identity }],
+  migrations: [
+    { name: 'Migration20261124120000Identity', class: Migration20261124120000Identity },
+    { name: 'Migration20261201100000WorkspaceTimeZone', class: Migration20261201100000WorkspaceTimeZone },
+  ],
   statements: Object.values(identitySql),
   resolvers: [...identityResolvers],
   services: ({ config, clock }) => createIdentityServices({ encryptionKey: config.secrets.encryptionKey, clock }),

@@ -1,0 +1,31 @@
+/**
+ * Every action the audit log can record: the one list. `AuditEvent.action` only accepts these, and the dashboard's
+ * test (`dashboard/app/components/audit/audit-texts.test.ts`) reads this list to check that each has its English
+ * and Indonesian rendering, so a new action cannot reach the log without its text.
+ */
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.loginFailed',
+  'auth.locked',
+  'auth.logout',
+  'auth.passwordChanged',
+  'auth.twoFactorEnabled',
+  'auth.twoFactorDisabled',
+  'auth.recoveryCodeUsed',
+  'auth.recoveryCodesRegenerated',
+  'session.revoked',
+  'member.added',
+  'member.roleChanged',
+  'member.removed',
+  'role.created',
+  'role.updated',
+  'role.deleted',
+  'token.created',
+  'token.revoked',
+  'token.used',
+  'admin.seeded',
+  'admin.workspaceCreated',
+  'workspace.timeZoneChanged',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
