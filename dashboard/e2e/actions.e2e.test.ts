@@ -1,8 +1,9 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import en from '../app/locales/en.json';
 import id from '../app/locales/id.json';
-import { createOwner, fillWorkspace, signInBrowser, type TestOwner } from './support/api';
+import { apiLogin, callApi, createOwner, fillWorkspace, signInBrowser, type TestOwner } from './support/api';
 import { collectPageErrors, launchChromium } from './support/browser';
+import { submitForcedPasswordChange, submitLogin } from './support/identity';
 import { startStack, type Stack } from './support/stack';
 
 /**
@@ -89,6 +90,69 @@ describe('actions: confirm in a dialog, redirect with a toast, refuse with 400',
     });
     expect(response.status()).toBe(400);
     expect(await response.text()).toContain(id.validation.required);
+    await context.close();
+  });
+
+  it("keeps the login page's language on a new member's first sign-in, and makes it the account's (EN)", async () => {
+    // The account is created in Indonesian (the default); the browser prefers English and nobody clicked EN/ID.
+    const owner = await createOwner(stack, { keepTemporaryPassword: true });
+    const context = await chromium.newContext({ locale: 'en-US', viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    await page.goto(`${stack.dashboardUrl}/login`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await submitLogin(page, stack.dashboardUrl, {
+      email: owner.email,
+      password: owner.password,
+      expectPath: '/change-password',
+    });
+    await page.getByRole('heading', { level: 1, name: en.signIn.changePassword.title }).waitFor();
+    await submitForcedPasswordChange(page, owner.password, 'Kata-sandi-pertama-saya-2026');
+    await page.getByRole('heading', { level: 1, name: en.dashboard.welcome }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+
+    const { me } = await callApi<{ me: { language: string } }>(
+      stack,
+      '{ me { language } }',
+      {},
+      (await apiLogin(stack, owner.email, 'Kata-sandi-pertama-saya-2026')).sessionToken ?? '',
+    );
+    expect(me.language).toBe('EN');
+    await context.close();
+  });
+
+  it('changes the workspace time zone, and every time on the pages follows with its name (ID)', async () => {
+    const { context } = await signedIn('id');
+    const page = await context.newPage();
+    await page.goto(`${stack.dashboardUrl}/settings/api-tokens`, { waitUntil: 'networkidle' });
+    const created = page.getByTestId('api-tokens').getByRole('cell').filter({ hasText: / WIB$/ }).first();
+    const wib = (await created.textContent()) ?? '';
+    expect(wib).toMatch(/\d{2}\.\d{2} WIB/);
+
+    await page.goto(`${stack.dashboardUrl}/settings/workspace`, { waitUntil: 'networkidle' });
+    await page.getByLabel(id.workspaceSettings.timeZone.label).selectOption('ASIA_MAKASSAR');
+    await page.getByRole('button', { name: id.common.save }).click();
+    await page
+      .getByTestId('toast')
+      .filter({ hasText: id.workspaceSettings.timeZone.saved.replace('{{zone}}', 'WITA') })
+      .waitFor();
+
+    await page.goto(`${stack.dashboardUrl}/settings/api-tokens`, { waitUntil: 'networkidle' });
+    const wita =
+      (await page.getByTestId('api-tokens').getByRole('cell').filter({ hasText: / WITA/ }).first().textContent()) ?? '';
+    // The same moment, one hour later on the clock.
+    const hour = (text: string) => Number(/(\d{2})\.\d{2} WI/.exec(text)?.[1]);
+    expect((hour(wib) + 1) % 24).toBe(hour(wita));
+
+    await page.goto(`${stack.dashboardUrl}/settings/audit-log`, { waitUntil: 'networkidle' });
+    const log = page.getByTestId('audit-log');
+    await log.getByText(id.audit.actions.workspace.timeZoneChanged).waitFor();
+    await log.getByText('WIB → WITA').waitFor();
+    // The details are sentences, not parameter dumps.
+    expect(await log.getByText('permissions:').count()).toBe(0);
+    await log
+      .getByText(/^Izin: Lihat kontak/)
+      .first()
+      .waitFor();
     await context.close();
   });
 });

@@ -51,6 +51,12 @@ export const walkPages: WalkPage[] = [
   { name: 'members', path: '/settings/members', visitor: 'owner', heading: (l) => l.members.title },
   { name: 'roles', path: '/settings/roles', visitor: 'owner', heading: (l) => l.roles.title },
   { name: 'api-tokens', path: '/settings/api-tokens', visitor: 'owner', heading: (l) => l.apiTokens.title },
+  {
+    name: 'workspace',
+    path: '/settings/workspace',
+    visitor: 'owner',
+    heading: (l) => l.workspaceSettings.title,
+  },
   { name: 'audit-log', path: '/settings/audit-log', visitor: 'owner', heading: (l) => l.audit.title },
   {
     name: 'not-found',

@@ -35,11 +35,12 @@ type Documents = {
     "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateRoleDocument,
     "\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.UpdateRoleDocument,
     "\n  mutation DeleteRole($roleId: ID!) {\n    deleteRole(roleId: $roleId)\n  }\n": typeof types.DeleteRoleDocument,
+    "\n  mutation UpdateWorkspaceTimeZone($timeZone: WorkspaceTimeZone!) {\n    updateWorkspaceTimeZone(timeZone: $timeZone) {\n      id\n      timeZone\n    }\n  }\n": typeof types.UpdateWorkspaceTimeZoneDocument,
     "\n  mutation ForcedChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ForcedChangePasswordDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      status\n      sessionToken\n      challengeToken\n      mustChangePassword\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation VerifyTwoFactor($input: VerifyTwoFactorInput!) {\n    verifyTwoFactor(input: $input) {\n      status\n      sessionToken\n      mustChangePassword\n    }\n  }\n": typeof types.VerifyTwoFactorDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
-    "\n  query CurrentUser {\n    me {\n      id\n      email\n      name\n      language\n      isPlatformAdmin\n      mustChangePassword\n      twoFactorEnabled\n      workspace {\n        id\n        name\n      }\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n      permissions\n    }\n  }\n": typeof types.CurrentUserDocument,
+    "\n  query CurrentUser {\n    me {\n      id\n      email\n      name\n      language\n      isPlatformAdmin\n      mustChangePassword\n      twoFactorEnabled\n      workspace {\n        id\n        name\n        timeZone\n      }\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n      permissions\n    }\n  }\n": typeof types.CurrentUserDocument,
     "\n  mutation SaveAccountLanguage($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      language\n    }\n  }\n": typeof types.SaveAccountLanguageDocument,
 };
 const documents: Documents = {
@@ -64,11 +65,12 @@ const documents: Documents = {
     "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateRoleDocument,
     "\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      id\n      name\n    }\n  }\n": types.UpdateRoleDocument,
     "\n  mutation DeleteRole($roleId: ID!) {\n    deleteRole(roleId: $roleId)\n  }\n": types.DeleteRoleDocument,
+    "\n  mutation UpdateWorkspaceTimeZone($timeZone: WorkspaceTimeZone!) {\n    updateWorkspaceTimeZone(timeZone: $timeZone) {\n      id\n      timeZone\n    }\n  }\n": types.UpdateWorkspaceTimeZoneDocument,
     "\n  mutation ForcedChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ForcedChangePasswordDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      status\n      sessionToken\n      challengeToken\n      mustChangePassword\n    }\n  }\n": types.LoginDocument,
     "\n  mutation VerifyTwoFactor($input: VerifyTwoFactorInput!) {\n    verifyTwoFactor(input: $input) {\n      status\n      sessionToken\n      mustChangePassword\n    }\n  }\n": types.VerifyTwoFactorDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
-    "\n  query CurrentUser {\n    me {\n      id\n      email\n      name\n      language\n      isPlatformAdmin\n      mustChangePassword\n      twoFactorEnabled\n      workspace {\n        id\n        name\n      }\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n      permissions\n    }\n  }\n": types.CurrentUserDocument,
+    "\n  query CurrentUser {\n    me {\n      id\n      email\n      name\n      language\n      isPlatformAdmin\n      mustChangePassword\n      twoFactorEnabled\n      workspace {\n        id\n        name\n        timeZone\n      }\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n      permissions\n    }\n  }\n": types.CurrentUserDocument,
     "\n  mutation SaveAccountLanguage($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      language\n    }\n  }\n": types.SaveAccountLanguageDocument,
 };
 
@@ -173,6 +175,10 @@ export function graphql(source: "\n  mutation DeleteRole($roleId: ID!) {\n    de
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation UpdateWorkspaceTimeZone($timeZone: WorkspaceTimeZone!) {\n    updateWorkspaceTimeZone(timeZone: $timeZone) {\n      id\n      timeZone\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWorkspaceTimeZone($timeZone: WorkspaceTimeZone!) {\n    updateWorkspaceTimeZone(timeZone: $timeZone) {\n      id\n      timeZone\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ForcedChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ForcedChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -189,7 +195,7 @@ export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (ty
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CurrentUser {\n    me {\n      id\n      email\n      name\n      language\n      isPlatformAdmin\n      mustChangePassword\n      twoFactorEnabled\n      workspace {\n        id\n        name\n      }\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n      permissions\n    }\n  }\n"): (typeof documents)["\n  query CurrentUser {\n    me {\n      id\n      email\n      name\n      language\n      isPlatformAdmin\n      mustChangePassword\n      twoFactorEnabled\n      workspace {\n        id\n        name\n      }\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n      permissions\n    }\n  }\n"];
+export function graphql(source: "\n  query CurrentUser {\n    me {\n      id\n      email\n      name\n      language\n      isPlatformAdmin\n      mustChangePassword\n      twoFactorEnabled\n      workspace {\n        id\n        name\n        timeZone\n      }\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n      permissions\n    }\n  }\n"): (typeof documents)["\n  query CurrentUser {\n    me {\n      id\n      email\n      name\n      language\n      isPlatformAdmin\n      mustChangePassword\n      twoFactorEnabled\n      workspace {\n        id\n        name\n        timeZone\n      }\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n      permissions\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

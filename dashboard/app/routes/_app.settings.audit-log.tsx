@@ -2,13 +2,13 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { auditDetailLines, auditTexts, isKnownAuditAction } from '../components/audit/audit-texts';
 import { InlineErrorBoundary } from '../components/error-page';
 import { Card } from '../components/ui/card';
 import { Pagination } from '../components/ui/pagination';
 import { Table, type Column } from '../components/ui/table';
 import { graphql } from '../graphql';
 import type { AuditLogPageQuery } from '../graphql/graphql';
-import { isTranslationKey } from '../i18n';
 import { requirePermission } from '../utils/auth.server';
 import { gql } from '../utils/graphql.server';
 import type { RouteHandle } from '../utils/route-handle';
@@ -64,7 +64,7 @@ export default function AuditLogPage() {
     { id: 'actor', header: t('audit.table.actor'), cell: (entry) => <Actor entry={entry} t={t} /> },
     { id: 'action', header: t('audit.table.action'), cell: (entry) => <ActionLabel action={entry.action} t={t} /> },
     { id: 'ip', header: t('audit.table.ip'), className: 'table__mono', cell: (entry) => entry.ip ?? '' },
-    { id: 'target', header: t('audit.table.target'), cell: (entry) => <Target entry={entry} /> },
+    { id: 'target', header: t('audit.table.target'), cell: (entry) => <Target entry={entry} t={t} /> },
   ];
   return (
     <>
@@ -101,41 +101,27 @@ function Actor({ entry, t }: { entry: AuditEntry; t: TFunction }) {
   return <span className="table__secondary">{t('audit.system')}</span>;
 }
 
-/** `audit.actions.<action>` in the reader's language; an action this dashboard does not know yet shows as is. */
+/** The action in the reader's language (audit-texts.ts); an action this dashboard does not know yet shows as is. */
 function ActionLabel({ action, t }: { action: string; t: TFunction }) {
-  const key = `audit.actions.${action}`;
-  if (isTranslationKey(key)) return <span data-action={action}>{t(key)}</span>;
+  if (isKnownAuditAction(action)) return <span data-action={action}>{t(auditTexts[action].label)}</span>;
   return <code className="table__mono">{action}</code>;
 }
 
-function Target({ entry }: { entry: AuditEntry }) {
-  const details = prettyDetails(entry.details);
-  if (!entry.target && !details) return null;
+function Target({ entry, t }: { entry: AuditEntry; t: TFunction }) {
+  const lines = auditDetailLines(entry.action, entry.details, t);
+  if (!entry.target && lines.length === 0) return null;
   return (
     <>
       {entry.target ? <span className="table__mono">{entry.target}</span> : null}
-      {details ? <pre className="table__details">{details}</pre> : null}
+      {lines.length > 0 ? (
+        <ul className="table__details">
+          {lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
     </>
   );
-}
-
-function prettyDetails(details: string | null | undefined): string | null {
-  if (!details) return null;
-  try {
-    const parsed: unknown = JSON.parse(details);
-    if (typeof parsed === 'object' && parsed !== null && Object.keys(parsed).length === 0) return null;
-    return Object.entries(parsed as Record<string, unknown>)
-      .map(([name, value]) => `${name}: ${detailValue(value)}`)
-      .join('\n');
-  } catch {
-    return details;
-  }
-}
-
-function detailValue(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map(detailValue).join(', ');
-  return JSON.stringify(value);
 }
 
 export { InlineErrorBoundary as ErrorBoundary };

@@ -1,10 +1,16 @@
+import { useRouteLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from './format';
+import { formatDateTime, timeZoneOf } from './format';
 import type { Language } from './language';
+import type { CurrentUser } from './user';
 
-/** `formatDateTime` bound to the reader's language, for components. */
+/**
+ * `formatDateTime` bound to the reader's language and the signed-in workspace's time zone (WIB outside the
+ * signed-in shell, where no workspace is known).
+ */
 export function useDateTime(): (date: Date | string | number) => string {
   const { i18n } = useTranslation();
   const lng = i18n.language as Language;
-  return (date) => formatDateTime(date, lng);
+  const timeZone = timeZoneOf(useRouteLoaderData<{ user: CurrentUser }>('routes/_app')?.user.workspace?.timeZone);
+  return (date) => formatDateTime(date, lng, timeZone);
 }
