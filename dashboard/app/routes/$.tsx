@@ -1,3 +1,5 @@
+import type { ActionFunctionArgs } from '@remix-run/node';
+import { requireSameOrigin } from '../utils/csrf.server';
 import { errorResponse } from '../utils/graphql.server';
 
 /**
@@ -10,7 +12,8 @@ export function loader() {
   throw errorResponse({ messageKey: 'errors.notFound.description' }, 404);
 }
 
-export function action() {
+export function action({ request }: ActionFunctionArgs) {
+  requireSameOrigin(request);
   throw errorResponse({ messageKey: 'errors.notFound.description' }, 404);
 }
 
