@@ -7,9 +7,11 @@ import { Toaster } from './components/ui/toast';
 import { createI18n } from './i18n';
 import stylesheet from './styles/app.css?url';
 import { defaultLanguage } from './utils/language';
+import { getPublicEnv } from './utils/env.server';
 import { getLanguage } from './utils/language.server';
 import { getToast } from './utils/toast.server';
 import { useNonce } from './utils/nonce';
+import { publicEnvScript } from './utils/public-env';
 import { titleKeyOf } from './utils/route-handle';
 
 export const links: LinksFunction = () => [
@@ -20,7 +22,7 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   // The toast an action left for this page (post/redirect/get), read once: the same response deletes it.
   const { toast, headers } = await getToast(request);
-  return data({ lng: getLanguage(request), toast }, headers ? { headers } : undefined);
+  return data({ lng: getLanguage(request), toast, ENV: getPublicEnv() }, headers ? { headers } : undefined);
 }
 
 // The same URL renders in English or Indonesian depending on these request headers.
@@ -51,6 +53,9 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
           <Toaster toast={rootData?.toast ?? null} />
         </I18nextProvider>
+        {rootData?.ENV ? (
+          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: publicEnvScript(rootData.ENV) }} />
+        ) : null}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -52,6 +52,11 @@ describe('the page walk', () => {
             expect({ where, ...(await measureWidth(page)) }).toEqual({ where, ...fits(width) });
             expect({ where, unreachable: await unreachableControls(page) }).toEqual({ where, unreachable: [] });
             expect({ where, problems: await shellProblems(page) }).toEqual({ where, problems: [] });
+            // The browser sees the public environment and nothing more (env.server.ts, getPublicEnv).
+            expect({ where, env: await page.evaluate(() => (window as { ENV?: unknown }).ENV) }).toEqual({
+              where,
+              env: { MODE: 'production' },
+            });
             await screenshot(page, `walk-${walkPage.name}-${lng}-${width}`);
           }
           // A 404 document is itself a failed resource load; nothing else may be.
