@@ -57,7 +57,8 @@ describe('the page walk', () => {
               where,
               env: { MODE: 'production' },
             });
-            await screenshot(page, `walk-${walkPage.name}-${lng}-${width}`);
+            // The desktop picture keeps the reference name (e2e/screenshots/<page>-<lng>.png); the phone one adds -390.
+            await screenshot(page, `${walkPage.name}-${lng}${width === 1280 ? '' : `-${width}`}`);
           }
           // A 404 document is itself a failed resource load; nothing else may be.
           const unexpected = errors.filter((text) => !(walkPage.status === 404 && text.includes('404')));
