@@ -155,4 +155,22 @@ describe('actions: confirm in a dialog, redirect with a toast, refuse with 400',
       .waitFor();
     await context.close();
   });
+
+  it('pages the audit log by cursor and page size, and answers a tampered cursor with 400, not 500 (EN)', async () => {
+    const { context } = await signedIn('en');
+    const page = await context.newPage();
+    await page.goto(`${stack.dashboardUrl}/settings/audit-log?first=2`, { waitUntil: 'networkidle' });
+    const rows = page.getByTestId('audit-log').locator('tbody tr');
+    expect(await rows.count()).toBe(2);
+    const firstPage = await rows.allTextContents();
+    await page.getByRole('link', { name: en.ui.pagination.next }).click();
+    await page.waitForURL((url) => url.searchParams.has('after') && url.searchParams.get('first') === '2');
+    await page.getByRole('link', { name: en.ui.pagination.first }).waitFor();
+    expect(await rows.count()).toBe(2);
+    expect(await rows.allTextContents()).not.toEqual(firstPage);
+
+    const response = await page.goto(`${stack.dashboardUrl}/settings/audit-log?after=not-a-cursor`);
+    expect(response?.status()).toBe(400);
+    await context.close();
+  });
 });

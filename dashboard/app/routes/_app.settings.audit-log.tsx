@@ -12,7 +12,7 @@ import type { AuditLogPageQuery } from '../graphql/graphql';
 import { requirePermission } from '../utils/auth.server';
 import { gql } from '../utils/graphql.server';
 import type { RouteHandle } from '../utils/route-handle';
-import { readCursor } from '../utils/table-params';
+import { readCursor, readPageSize } from '../utils/table-params';
 import { useDateTime } from '../utils/use-date-time';
 
 const AuditLogPageQueryDocument = graphql(`
@@ -40,13 +40,16 @@ const AuditLogPageQueryDocument = graphql(`
 type AuditEntry = AuditLogPageQuery['auditLog']['items'][number];
 
 const PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 200;
 
 export const handle: RouteHandle = { titleKey: 'audit.title' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'AUDIT_READ');
-  const cursor = readCursor(new URL(request.url).searchParams);
-  const { auditLog } = await gql(request, AuditLogPageQueryDocument, { cursor, limit: PAGE_SIZE });
+  const params = new URL(request.url).searchParams;
+  const cursor = readCursor(params);
+  const limit = readPageSize(params, { fallback: PAGE_SIZE, max: MAX_PAGE_SIZE });
+  const { auditLog } = await gql(request, AuditLogPageQueryDocument, { cursor, limit });
   return { entries: auditLog.items, nextCursor: auditLog.nextCursor ?? null };
 }
 

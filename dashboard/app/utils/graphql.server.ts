@@ -225,6 +225,13 @@ export function apiErrorResponse(request: Request, error: ApiError): Response {
       return errorResponse({ messageKey: 'errors.forbidden.description' }, 403);
     case 'NOT_FOUND':
       return errorResponse({ messageKey: 'errors.notFound.description' }, 404);
+    case 'BAD_USER_INPUT':
+      return errorResponse(
+        'key' in error.message
+          ? { messageKey: error.message.key, ...(error.message.params ? { params: error.message.params } : {}) }
+          : { messageKey: 'errors.validation' },
+        400,
+      );
     default: {
       const message = 'key' in error.message ? error.message : undefined;
       return errorResponse(

@@ -1,4 +1,4 @@
-import { cursorSearch, readCursor, readSort, sortRows, sortSearch } from './table-params';
+import { cursorSearch, readCursor, readPageSize, readSort, sortRows, sortSearch } from './table-params';
 
 const params = (search: string) => new URLSearchParams(search);
 
@@ -25,6 +25,16 @@ describe('table state in the URL', () => {
     expect(cursorSearch(params('after=c2'), null)).toBe('?');
     expect(readCursor(params('after=c2'))).toBe('c2');
     expect(readCursor(params('after='))).toBeNull();
+  });
+
+  it('reads a page size within bounds, and keeps it when moving to the next page', () => {
+    const bounds = { fallback: 50, max: 200 };
+    expect(readPageSize(params('first=20'), bounds)).toBe(20);
+    expect(readPageSize(params(''), bounds)).toBe(50);
+    expect(readPageSize(params('first=0'), bounds)).toBe(50);
+    expect(readPageSize(params('first=201'), bounds)).toBe(50);
+    expect(readPageSize(params('first=1e3'), bounds)).toBe(50);
+    expect(cursorSearch(params('first=20'), 'c2')).toBe('?first=20&after=c2');
   });
 
   it('sorts in-memory rows by the chosen column in the reader language, missing values first ascending', () => {

@@ -13,6 +13,7 @@ export interface SortState<Key extends string = string> {
 export const SORT_PARAM = 'sort';
 export const DIRECTION_PARAM = 'dir';
 export const CURSOR_PARAM = 'after';
+export const PAGE_SIZE_PARAM = 'first';
 
 /** The sort the URL asks for, if it names a sortable column; otherwise `fallback` (never an error: it is a link). */
 export function readSort<Key extends string>(
@@ -29,6 +30,17 @@ export function readSort<Key extends string>(
 /** The cursor after which the page starts (`?after=`); absent on the first page. */
 export function readCursor(params: URLSearchParams): string | null {
   return params.get(CURSOR_PARAM) || null;
+}
+
+/**
+ * How many rows a page holds (`?first=`, the API's own name for it): a whole number up to `max`, else `fallback`.
+ * Kept by the pagination links, so "next" keeps the size the reader picked.
+ */
+export function readPageSize(params: URLSearchParams, { fallback, max }: { fallback: number; max: number }): number {
+  const raw = params.get(PAGE_SIZE_PARAM);
+  if (!raw || !/^\d{1,4}$/.test(raw)) return fallback;
+  const size = Number(raw);
+  return size >= 1 && size <= max ? size : fallback;
 }
 
 /**
