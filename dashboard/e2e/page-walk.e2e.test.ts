@@ -52,6 +52,10 @@ describe('the page walk', () => {
             expect({ where, ...(await measureWidth(page)) }).toEqual({ where, ...fits(width) });
             expect({ where, unreachable: await unreachableControls(page) }).toEqual({ where, unreachable: [] });
             expect({ where, problems: await shellProblems(page) }).toEqual({ where, problems: [] });
+            // On a desktop nothing hides behind a sideways scroll: every table shows all its columns (Status, Revoke).
+            if (width === 1280) {
+              expect({ where, clipped: await clippedRegions(page) }).toEqual({ where, clipped: [] });
+            }
             // The browser sees the public environment and nothing more (env.server.ts, getPublicEnv).
             expect({ where, env: await page.evaluate(() => (window as { ENV?: unknown }).ENV) }).toEqual({
               where,
@@ -161,4 +165,13 @@ async function shellProblems(page: Page): Promise<string[]> {
     }
     return problems;
   });
+}
+
+/** Scroll regions whose content is wider than they are (on a phone that is what they are for). */
+async function clippedRegions(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.table-scroll')]
+      .filter((region) => region.scrollWidth > region.clientWidth + 1)
+      .map((region) => `${region.getAttribute('aria-label')}: ${region.scrollWidth} > ${region.clientWidth}`),
+  );
 }
