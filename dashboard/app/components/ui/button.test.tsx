@@ -3,6 +3,8 @@ import { installGlobals } from '@remix-run/node';
 import { Form } from '@remix-run/react';
 import { createRemixStub } from '@remix-run/testing';
 import { act, fireEvent, render, screen } from '@testing-library/react';
+// Its import silences React Router's future-flag warnings, which createRemixStub triggers.
+import '../../../test/support/render';
 import { Button } from './button';
 
 // jsdom has no fetch Request/Response; a submission through Remix's router needs them.
