@@ -66,10 +66,14 @@ async function loadRemixHandler() {
   // Vite puts a content hash in every file name under /assets, so browsers may keep them forever.
   assets.use('/assets', express.static(`${buildDir}client/assets`, { immutable: true, maxAge: '1y' }));
   assets.use(express.static(`${buildDir}client`, { maxAge: '1h' }));
-  return {
-    assets,
-    handler: createRequestHandler({ build: await import(serverBuild), mode: 'production', getLoadContext }),
-  };
+  let build;
+  try {
+    build = await import(serverBuild);
+  } catch (error) {
+    // The build validates its environment as it loads (app/utils/env.server.ts): say what is wrong, no stack.
+    fatal(error instanceof Error ? error.message : String(error));
+  }
+  return { assets, handler: createRequestHandler({ build, mode: 'production', getLoadContext }) };
 }
 
 const app = express();

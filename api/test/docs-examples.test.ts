@@ -61,6 +61,7 @@ describe('docs/API.md examples, against a live API', () => {
       'members (sh)',
       'invite-member (sh)',
       'notifications (sh)',
+      'workspace-time-zone (sh)',
     ]);
   });
 

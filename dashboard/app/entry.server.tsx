@@ -4,7 +4,11 @@ import { createReadableStreamFromReadable } from '@remix-run/node';
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+import { getEnv } from './utils/env.server';
 import { NonceProvider } from './utils/nonce';
+
+// Validated once, when server.js loads this build: a wrong value stops the start with a message naming it.
+getEnv();
 
 // Single fetch: pending promises are rejected after this; the render is aborted a second later.
 export const streamTimeout = 5_000;

@@ -1,13 +1,17 @@
-import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from '@remix-run/react';
 import { useMemo, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { ErrorPage } from './components/error-page';
+import { Toaster } from './components/ui/toast';
 import { createI18n } from './i18n';
 import stylesheet from './styles/app.css?url';
 import { defaultLanguage } from './utils/language';
+import { getPublicEnv } from './utils/env.server';
 import { getLanguage } from './utils/language.server';
+import { getToast } from './utils/toast.server';
 import { useNonce } from './utils/nonce';
+import { publicEnvScript } from './utils/public-env';
 import { titleKeyOf } from './utils/route-handle';
 
 export const links: LinksFunction = () => [
@@ -15,8 +19,10 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
-export function loader({ request }: LoaderFunctionArgs) {
-  return { lng: getLanguage(request) };
+export async function loader({ request }: LoaderFunctionArgs) {
+  // The toast an action left for this page (post/redirect/get), read once: the same response deletes it.
+  const { toast, headers } = await getToast(request);
+  return data({ lng: getLanguage(request), toast, ENV: getPublicEnv() }, headers ? { headers } : undefined);
 }
 
 // The same URL renders in English or Indonesian depending on these request headers.
@@ -24,7 +30,8 @@ export const headers: HeadersFunction = () => ({ Vary: 'Cookie, Accept-Language'
 
 /** The document around both the app and the error page, so errors are shown in the reader's language too. */
 export function Layout({ children }: { children: ReactNode }) {
-  const lng = useRouteLoaderData<typeof loader>('root')?.lng ?? defaultLanguage;
+  const rootData = useRouteLoaderData<typeof loader>('root');
+  const lng = rootData?.lng ?? defaultLanguage;
   const i18n = useMemo(() => createI18n(lng), [lng]);
   const matches = useMatches();
   const titleKey = matches.map((match) => titleKeyOf(match.handle)).findLast(Boolean);
@@ -42,7 +49,13 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+        <I18nextProvider i18n={i18n}>
+          {children}
+          <Toaster toast={rootData?.toast ?? null} />
+        </I18nextProvider>
+        {rootData?.ENV ? (
+          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: publicEnvScript(rootData.ENV) }} />
+        ) : null}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -1,7 +1,8 @@
 import en from '../app/locales/en.json';
 import id from '../app/locales/id.json';
+import { createOwner, signInBrowser } from './support/api';
 import { collectPageErrors, launchBrowser, screenshot, type Browser } from './support/browser';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, firstSignInAsAdmin, submitLogin, switchLanguage } from './support/identity';
+import { submitLogin, switchLanguage } from './support/identity';
 import { startStack, type Stack } from './support/stack';
 
 describe('the signed-in shell', () => {
@@ -19,12 +20,17 @@ describe('the signed-in shell', () => {
   }, 60_000);
 
   it('opens / on the English dashboard, switches to Indonesian from the header, and keeps the choice', async () => {
+    const owner = await createOwner(stack, { language: 'ID' });
     const page = await browser.context.newPage();
     const errors = collectPageErrors(page);
-    // Choosing English on the login page keeps it after signing in (the seeded account itself speaks Indonesian).
+    // Choosing English on the login page keeps it after signing in (the account itself speaks Indonesian).
     await page.goto(`${stack.dashboardUrl}/login`);
     await switchLanguage(page, 'en');
-    await firstSignInAsAdmin(page, stack.dashboardUrl);
+    await submitLogin(page, stack.dashboardUrl, {
+      email: owner.email,
+      password: owner.password,
+      expectPath: '/dashboard',
+    });
 
     await page.goto(`${stack.dashboardUrl}/`, { waitUntil: 'networkidle' });
     expect(new URL(page.url()).pathname).toBe('/dashboard');
@@ -64,6 +70,7 @@ describe('the signed-in shell', () => {
   });
 
   it('switches language without JavaScript and returns to the same page', async () => {
+    const owner = await createOwner(stack, { language: 'ID' });
     const noScript = await launchBrowser({ locale: 'id-ID', javaScriptEnabled: false });
     try {
       const page = await noScript.context.newPage();
@@ -71,8 +78,8 @@ describe('the signed-in shell', () => {
       await page.goto(`${stack.dashboardUrl}/contacts`);
       expect(new URL(page.url()).pathname).toBe('/login');
       await submitLogin(page, stack.dashboardUrl, {
-        email: ADMIN_EMAIL,
-        password: ADMIN_PASSWORD,
+        email: owner.email,
+        password: owner.password,
         expectPath: '/contacts',
       });
       expect(await page.locator('html').getAttribute('lang')).toBe('id');
@@ -87,13 +94,25 @@ describe('the signed-in shell', () => {
     }
   });
 
-  it('answers an unknown address with a translated 404 page', async () => {
-    const page = await browser.context.newPage();
-    const response = await page.goto(`${stack.dashboardUrl}/no-such-page`);
-    expect(response?.status()).toBe(404);
-    // The first test chose Indonesian in this browser profile.
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(id.errors.notFound.title);
-    await page.close();
+  it('answers an unknown address with a 404 page in the language of the reader, signed in or not', async () => {
+    const owner = await createOwner(stack);
+    for (const [lng, locale, signedIn] of [
+      ['id', id, false],
+      ['en', en, false],
+      ['en', en, true],
+    ] as const) {
+      const reader = await launchBrowser({ locale: lng === 'en' ? 'en-US' : 'id-ID' });
+      try {
+        if (signedIn) await signInBrowser(reader.context, stack, owner.sessionToken, lng);
+        const page = await reader.context.newPage();
+        const response = await page.goto(`${stack.dashboardUrl}/settings/no-such-page`);
+        expect(response?.status()).toBe(404);
+        expect(await page.locator('html').getAttribute('lang')).toBe(lng);
+        expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(locale.errors.notFound.title);
+      } finally {
+        await reader.close();
+      }
+    }
   });
 
   it('protects every page with its security headers, and runs under its Content-Security-Policy', async () => {

@@ -44,6 +44,7 @@ export const FIELD_RULES: Record<string, string> = {
   'mutation revokeApiToken': 'TOKENS_MANAGE',
   'mutation createWorkspace': 'platform-admin',
   'mutation markNotificationsRead': 'signed-in',
+  'mutation updateWorkspaceTimeZone': 'WORKSPACE_MANAGE',
 };
 
 const EVERYTHING = [

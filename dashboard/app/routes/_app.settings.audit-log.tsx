@@ -1,17 +1,19 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { auditDetailLines, auditTexts, isKnownAuditAction } from '../components/audit/audit-texts';
 import { InlineErrorBoundary } from '../components/error-page';
 import { Card } from '../components/ui/card';
+import { Pagination } from '../components/ui/pagination';
+import { Table, type Column } from '../components/ui/table';
 import { graphql } from '../graphql';
 import type { AuditLogPageQuery } from '../graphql/graphql';
-import { isTranslationKey } from '../i18n';
 import { requirePermission } from '../utils/auth.server';
-import { formatDateTime } from '../utils/format';
 import { gql } from '../utils/graphql.server';
-import type { Language } from '../utils/language';
 import type { RouteHandle } from '../utils/route-handle';
+import { readCursor, readPageSize } from '../utils/table-params';
+import { useDateTime } from '../utils/use-date-time';
 
 const AuditLogPageQueryDocument = graphql(`
   query AuditLogPage($cursor: String, $limit: Int!) {
@@ -38,80 +40,49 @@ const AuditLogPageQueryDocument = graphql(`
 type AuditEntry = AuditLogPageQuery['auditLog']['items'][number];
 
 const PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 200;
 
 export const handle: RouteHandle = { titleKey: 'audit.title' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'AUDIT_READ');
-  const cursor = new URL(request.url).searchParams.get('cursor') || null;
-  const { auditLog } = await gql(request, AuditLogPageQueryDocument, { cursor, limit: PAGE_SIZE });
-  return { entries: auditLog.items, nextCursor: auditLog.nextCursor ?? null, paged: cursor !== null };
+  const params = new URL(request.url).searchParams;
+  const cursor = readCursor(params);
+  const limit = readPageSize(params, { fallback: PAGE_SIZE, max: MAX_PAGE_SIZE });
+  const { auditLog } = await gql(request, AuditLogPageQueryDocument, { cursor, limit });
+  return { entries: auditLog.items, nextCursor: auditLog.nextCursor ?? null };
 }
 
 export default function AuditLogPage() {
-  const { entries, nextCursor, paged } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
-  const lng = i18n.language as Language;
+  const { entries, nextCursor } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const dateTime = useDateTime();
+  const columns: Column<AuditEntry>[] = [
+    {
+      id: 'time',
+      header: t('audit.table.time'),
+      className: 'table__nowrap',
+      cell: (entry) => <time dateTime={entry.createdAt}>{dateTime(entry.createdAt)}</time>,
+    },
+    { id: 'actor', header: t('audit.table.actor'), cell: (entry) => <Actor entry={entry} t={t} /> },
+    { id: 'action', header: t('audit.table.action'), cell: (entry) => <ActionLabel action={entry.action} t={t} /> },
+    { id: 'ip', header: t('audit.table.ip'), className: 'table__mono', cell: (entry) => entry.ip ?? '' },
+    { id: 'target', header: t('audit.table.target'), cell: (entry) => <Target entry={entry} t={t} /> },
+  ];
   return (
     <>
       <h1 className="page__title page__title--section">{t('audit.title')}</h1>
       <p className="page__lead page__lead--section">{t('audit.intro')}</p>
       <Card title={t('audit.table.caption')} icon="list" className="card--flush">
-        {entries.length === 0 ? (
-          <p className="card__note card__padded">{t('audit.empty')}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table" data-testid="audit-log">
-              <thead>
-                <tr>
-                  <th scope="col">{t('audit.table.time')}</th>
-                  <th scope="col">{t('audit.table.actor')}</th>
-                  <th scope="col">{t('audit.table.action')}</th>
-                  <th scope="col">{t('audit.table.ip')}</th>
-                  <th scope="col">{t('audit.table.target')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((entry) => (
-                  <tr key={entry.id}>
-                    <td className="table__nowrap">
-                      <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt, lng)}</time>
-                    </td>
-                    <td>
-                      <Actor entry={entry} t={t} />
-                    </td>
-                    <td>
-                      <ActionLabel action={entry.action} t={t} />
-                    </td>
-                    <td className="table__mono">{entry.ip ?? ''}</td>
-                    <td>
-                      <Target entry={entry} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {paged || nextCursor ? (
-          <nav className="pager" aria-label={t('audit.table.caption')}>
-            {paged ? (
-              <Link to="/settings/audit-log" className="button button--secondary button--small">
-                {t('audit.newest')}
-              </Link>
-            ) : (
-              <span />
-            )}
-            {nextCursor ? (
-              <Link
-                to={`?${new URLSearchParams({ cursor: nextCursor })}`}
-                className="button button--secondary button--small"
-              >
-                {t('audit.older')}
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <Table
+          caption={t('audit.table.caption')}
+          columns={columns}
+          rows={entries}
+          rowKey={(entry) => entry.id}
+          empty={t('audit.empty')}
+          testId="audit-log"
+        />
+        <Pagination nextCursor={nextCursor} label={t('audit.table.caption')} />
       </Card>
     </>
   );
@@ -133,41 +104,27 @@ function Actor({ entry, t }: { entry: AuditEntry; t: TFunction }) {
   return <span className="table__secondary">{t('audit.system')}</span>;
 }
 
-/** `audit.actions.<action>` in the reader's language; an action this dashboard does not know yet shows as is. */
+/** The action in the reader's language (audit-texts.ts); an action this dashboard does not know yet shows as is. */
 function ActionLabel({ action, t }: { action: string; t: TFunction }) {
-  const key = `audit.actions.${action}`;
-  if (isTranslationKey(key)) return <span data-action={action}>{t(key)}</span>;
+  if (isKnownAuditAction(action)) return <span data-action={action}>{t(auditTexts[action].label)}</span>;
   return <code className="table__mono">{action}</code>;
 }
 
-function Target({ entry }: { entry: AuditEntry }) {
-  const details = prettyDetails(entry.details);
-  if (!entry.target && !details) return null;
+function Target({ entry, t }: { entry: AuditEntry; t: TFunction }) {
+  const lines = auditDetailLines(entry.action, entry.details, t);
+  if (!entry.target && lines.length === 0) return null;
   return (
     <>
       {entry.target ? <span className="table__mono">{entry.target}</span> : null}
-      {details ? <pre className="table__details">{details}</pre> : null}
+      {lines.length > 0 ? (
+        <ul className="table__details">
+          {lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
     </>
   );
-}
-
-function prettyDetails(details: string | null | undefined): string | null {
-  if (!details) return null;
-  try {
-    const parsed: unknown = JSON.parse(details);
-    if (typeof parsed === 'object' && parsed !== null && Object.keys(parsed).length === 0) return null;
-    return Object.entries(parsed as Record<string, unknown>)
-      .map(([name, value]) => `${name}: ${detailValue(value)}`)
-      .join('\n');
-  } catch {
-    return details;
-  }
-}
-
-function detailValue(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map(detailValue).join(', ');
-  return JSON.stringify(value);
 }
 
 export { InlineErrorBoundary as ErrorBoundary };

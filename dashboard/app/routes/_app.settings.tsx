@@ -4,6 +4,7 @@ import { InlineErrorBoundary } from '../components/error-page';
 import { allowed, settingsLinks } from '../components/shell/nav-items';
 import { Icon } from '../components/ui/icon';
 import type { RouteHandle } from '../utils/route-handle';
+import { useCurrentInView } from '../utils/use-current-in-view';
 import { useUser } from '../utils/user';
 
 export const handle: RouteHandle = { titleKey: 'settings.title' };
@@ -12,13 +13,14 @@ export const handle: RouteHandle = { titleKey: 'settings.title' };
 export default function SettingsLayout() {
   const { t } = useTranslation();
   const user = useUser();
+  const tabs = useCurrentInView<HTMLUListElement>();
   return (
     <div className="page page--settings">
       <header className="page__header page__header--tight">
         <p className="page__eyebrow">{t('settings.title')}</p>
       </header>
       <nav className="tabs" aria-label={t('settings.nav.label')}>
-        <ul className="tabs__list">
+        <ul className="tabs__list" ref={tabs}>
           {allowed(settingsLinks, user.permissions).map((link) => (
             <li key={link.to}>
               <NavLink to={link.to} prefetch="intent" className="tabs__link">

@@ -2,7 +2,7 @@ import { redirect } from '@remix-run/node';
 import { graphql } from '../graphql';
 import type { Permission } from '../graphql/graphql';
 import { errorResponse, gql, gqlResultAs } from './graphql.server';
-import { languageFromCookie, serializeLanguageCookie } from './language.server';
+import { getLanguage, languageFromCookie, serializeLanguageCookie } from './language.server';
 import type { Language } from './language';
 import { safeRedirectPath } from './redirect';
 import { commitSessionCookie, destroyChallengeCookie, getSessionToken, loginRedirect } from './session.server';
@@ -23,6 +23,7 @@ const CurrentUserQueryDocument = graphql(`
       workspace {
         id
         name
+        timeZone
       }
       role {
         id
@@ -117,8 +118,9 @@ export async function signIn(
 }
 
 /**
- * One language per person: a browser without a choice takes the account's (the returned `lng` cookie); a
- * choice made in this browser (the login page's switch, say) becomes the account's. Best effort.
+ * One language per person: a browser without a choice takes the account's (the returned `lng` cookie), except on
+ * a new account's first sign-in; a choice made in this browser (the login page's switch, say) becomes the
+ * account's. Best effort.
  */
 export async function reconcileLanguage(
   request: Request,
@@ -126,7 +128,12 @@ export async function reconcileLanguage(
   user: Pick<CurrentUser, 'name' | 'language' | 'mustChangePassword'>,
 ): Promise<string | undefined> {
   const chosen = languageFromCookie(request.headers.get('Cookie'));
-  if (!chosen) return serializeLanguageCookie(fromApiLanguage(user.language));
+  if (!chosen) {
+    // A new account (its one-time password still to change) has never chosen a language: it keeps the one the
+    // login page spoke (the browser's preference), which the forced change then saves to the account.
+    if (user.mustChangePassword) return serializeLanguageCookie(getLanguage(request));
+    return serializeLanguageCookie(fromApiLanguage(user.language));
+  }
   // Until a seeded password is changed the API takes nothing but the change; the change itself calls this again.
   if (chosen !== fromApiLanguage(user.language) && !user.mustChangePassword) {
     await saveAccountLanguage(request, token, user, chosen);

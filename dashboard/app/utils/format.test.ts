@@ -1,4 +1,4 @@
-import { formatDateTime, formatRupiah } from './format';
+import { timeZoneOf, formatDateTime, formatRupiah } from './format';
 
 describe('formatRupiah', () => {
   it.each([
@@ -46,6 +46,19 @@ describe('formatDateTime', () => {
   it('moves to the next day in Jakarta when UTC is still on the previous one', () => {
     expect(formatDateTime('2024-12-31T18:30:00Z', 'en')).toBe('1 Jan 2025, 01:30 WIB');
     expect(formatDateTime(Date.UTC(2024, 7, 16, 17, 0), 'id')).toBe('17 Agu 2024, 00.00 WIB');
+  });
+
+  it("shows the workspace's zone with its Indonesian name in both languages", () => {
+    const eightInMakassar = '2026-12-01T00:00:00Z'; // WITA is UTC+8
+    expect(formatDateTime(eightInMakassar, 'id', 'Asia/Makassar')).toBe('1 Des 2026, 08.00 WITA');
+    expect(formatDateTime(eightInMakassar, 'en', 'Asia/Makassar')).toBe('1 Dec 2026, 08:00 WITA');
+    expect(formatDateTime(eightInMakassar, 'id', 'Asia/Jayapura')).toBe('1 Des 2026, 09.00 WIT');
+    expect(formatDateTime(eightInMakassar, 'en', 'Asia/Jakarta')).toBe('1 Dec 2026, 07:00 WIB');
+  });
+
+  it("maps the API's zone names to IANA ones, WIB when there is none", () => {
+    expect(timeZoneOf('ASIA_JAYAPURA')).toBe('Asia/Jayapura');
+    expect(timeZoneOf(null)).toBe('Asia/Jakarta');
   });
 
   it('refuses an invalid date instead of printing "Invalid Date"', () => {

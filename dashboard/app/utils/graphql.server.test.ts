@@ -125,6 +125,8 @@ describe('gql', () => {
     ['PASSWORD_CHANGE_REQUIRED', 302],
     ['FORBIDDEN', 403],
     ['NOT_FOUND', 404],
+    // A page's own parameters a reader can edit (a tampered ?after= cursor): their mistake, never a 500.
+    ['BAD_USER_INPUT', 400],
   ])('answers %s with status %d', async (code, status) => {
     answer = { status: 200, body: { errors: [{ message: 'x', extensions: { code, messageKey: 'auth.forbidden' } }] } };
     const error = (await thrownBy(gql(browserRequest(), DashboardServerInfoDocument))) as Response;

@@ -104,13 +104,28 @@ export async function gqlForm<TData, TVariables extends AnyVariables>(
   request: Request,
   document: TypedDocumentNode<TData, TVariables>,
   ...[variables]: VariablesArgs<TVariables>
-): Promise<{ data: TData; failure?: undefined } | { data?: undefined; failure: FormFailure }> {
+): Promise<{ data: TData; failure?: undefined } | { data?: undefined; failure: FormFailure; status: number }> {
   const result = await execute(request, getSessionToken(request), document, variables);
   if (!result.error) return { data: result.data };
   if (result.error.code === 'UNAUTHENTICATED' || result.error.code === 'PASSWORD_CHANGE_REQUIRED') {
     throw apiErrorResponse(request, result.error);
   }
-  return { failure: formFailure(result.error) };
+  return { failure: formFailure(result.error), status: formFailureStatus(result.error.code) };
+}
+
+// The HTTP status of a page that answers a refused form: the reader's mistake is a 400, the rest say what they are.
+const FAILURE_STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  ACCOUNT_LOCKED: 423,
+  RATE_LIMITED: 429,
+  API_UNAVAILABLE: 502,
+};
+
+export function formFailureStatus(code: string): number {
+  return FAILURE_STATUS[code] ?? 400;
 }
 
 export interface FormFailure {
@@ -210,6 +225,13 @@ export function apiErrorResponse(request: Request, error: ApiError): Response {
       return errorResponse({ messageKey: 'errors.forbidden.description' }, 403);
     case 'NOT_FOUND':
       return errorResponse({ messageKey: 'errors.notFound.description' }, 404);
+    case 'BAD_USER_INPUT':
+      return errorResponse(
+        'key' in error.message
+          ? { messageKey: error.message.key, ...(error.message.params ? { params: error.message.params } : {}) }
+          : { messageKey: 'errors.validation' },
+        400,
+      );
     default: {
       const message = 'key' in error.message ? error.message : undefined;
       return errorResponse(

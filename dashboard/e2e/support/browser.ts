@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser as Chromium, type BrowserContext, type Page } from 'playwright-core';
 
 // Debian's chromium; playwright-core never downloads a browser.
 const CHROMIUM = '/usr/bin/chromium';
@@ -41,6 +41,15 @@ export async function launchBrowser(options: { locale: string; javaScriptEnabled
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One Chromium for a whole suite, handing out fresh contexts (own cookies, language and viewport) to each test:
+ * a new context costs milliseconds where a new browser costs a second.
+ */
+export async function launchChromium(): Promise<Chromium> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
 }
 
 /** Console errors and uncaught exceptions of a page (hydration mismatches show up here). */

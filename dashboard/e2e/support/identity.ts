@@ -32,16 +32,6 @@ export async function submitForcedPasswordChange(page: Page, current: string, ne
   await page.waitForURL(pathIs('/dashboard'));
 }
 
-/** First sign-in of a fresh portal: the seeded password, then the forced change to ADMIN_PASSWORD. */
-export async function firstSignInAsAdmin(page: Page, dashboardUrl: string): Promise<void> {
-  await submitLogin(page, dashboardUrl, {
-    email: ADMIN_EMAIL,
-    password: SEEDED_PASSWORD,
-    expectPath: '/change-password',
-  });
-  await submitForcedPasswordChange(page, SEEDED_PASSWORD, ADMIN_PASSWORD);
-}
-
 /** Clicks EN or ID in the header's switch and waits until the page is rendered in that language. */
 export async function switchLanguage(page: Page, lng: 'en' | 'id'): Promise<void> {
   await page.getByRole('button', { name: lng.toUpperCase(), exact: true }).click();

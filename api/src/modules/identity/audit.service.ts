@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../../core/app-error';
 import { isUuid } from '../../core/ids';
+import type { AuditAction } from './audit-actions';
 import { AuditLog } from './audit-log.entity';
 import type { Identity, RequestMeta } from './identity';
 
 export interface AuditEvent {
-  action: string;
+  action: AuditAction;
   workspaceId?: string | null;
   actorId?: string | null;
   actorTokenId?: string | null;

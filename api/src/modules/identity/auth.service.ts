@@ -3,6 +3,7 @@ import { AppError } from '../../core/app-error';
 import type { Clock } from '../../core/clock';
 import { execute, query } from '../../db/sql';
 import type { SessionLifetime } from './access.service';
+import type { AuditAction } from './audit-actions';
 import type { AuditService } from './audit.service';
 import type { RequestMeta } from './identity';
 import {
@@ -277,7 +278,7 @@ export class AuthService {
     em: EntityManager,
     userId: string,
     meta: RequestMeta,
-    action: string,
+    action: AuditAction,
     target?: string,
   ): Promise<void> {
     await this.audit.record(em, {

@@ -15,6 +15,7 @@ export const toWorkspace = (workspace: Workspace): View.Workspace => ({
   id: workspace.id,
   name: workspace.name,
   slug: workspace.slug,
+  timeZone: workspace.timeZone,
   createdAt: workspace.createdAt,
 });
 

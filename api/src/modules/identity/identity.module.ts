@@ -7,6 +7,7 @@ import { AuditLog } from './audit-log.entity';
 import { AuditService } from './audit.service';
 import { AuthService } from './auth.service';
 import { Migration20261124120000Identity } from './migrations/20261124-120000-identity';
+import { Migration20261201100000WorkspaceTimeZone } from './migrations/20261201-100000-workspace-time-zone';
 import { Migration20261201120000OneTimeLinks } from './migrations/20261201-120000-one-time-links';
 import { Migration20261201130000InvitationRoleCascade } from './migrations/20261201-130000-invitation-role-cascade';
 import { Invitation } from './invitation.entity';
@@ -25,6 +26,7 @@ import { TokensService } from './tokens.service';
 import { TwoFactorService } from './two-factor.service';
 import { User } from './user.entity';
 import { Workspace } from './workspace.entity';
+import { WorkspaceSettingsService } from './workspace-settings.service';
 
 export interface IdentityOptions {
   encryptionKey: string;
@@ -57,6 +59,7 @@ export function createIdentityServices({
     invitations,
     passwordResets: new PasswordResetsService(audit, auth, clock, publicUrl),
     platform: new PlatformService(audit, invitations),
+    workspaceSettings: new WorkspaceSettingsService(audit),
   };
 }
 
@@ -67,6 +70,7 @@ export const identityModule = defineModule({
   entities: [Workspace, User, Role, Membership, Session, ApiToken, AuditLog, Invitation, PasswordResetLink],
   migrations: [
     { name: 'Migration20261124120000Identity', class: Migration20261124120000Identity },
+    { name: 'Migration20261201100000WorkspaceTimeZone', class: Migration20261201100000WorkspaceTimeZone },
     { name: 'Migration20261201120000OneTimeLinks', class: Migration20261201120000OneTimeLinks },
     { name: 'Migration20261201130000InvitationRoleCascade', class: Migration20261201130000InvitationRoleCascade },
   ],

@@ -5,6 +5,7 @@ import { PlatformResolver } from './platform.resolver';
 import { AuditResolver } from './audit.resolver';
 import { TokensResolver } from './tokens.resolver';
 import { TwoFactorResolver } from './two-factor.resolver';
+import { WorkspaceSettingsResolver } from './workspace-settings.resolver';
 
 export const identityResolvers = [
   AuthResolver,
@@ -14,4 +15,5 @@ export const identityResolvers = [
   TokensResolver,
   AuditResolver,
   PlatformResolver,
+  WorkspaceSettingsResolver,
 ] as const;

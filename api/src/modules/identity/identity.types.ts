@@ -2,6 +2,7 @@ import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsUUID, Length, Max, 
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TrimmedLength } from '../../graphql/validators';
 import { Permission } from './permissions';
+import { WorkspaceTimeZone } from './time-zones';
 
 export enum LanguageCode {
   EN = 'en',
@@ -38,6 +39,8 @@ export class Workspace {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field() slug!: string;
+  @Field(() => WorkspaceTimeZone, { description: 'The zone its times are shown in (WIB unless changed).' })
+  timeZone!: WorkspaceTimeZone;
   @Field() createdAt!: Date;
 }
 

@@ -16,3 +16,5 @@ export { MembersService } from './members.service';
 export { AdminSeedService, SEED_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD } from './admin-seed.service';
 export { AuditService } from './audit.service';
 export { LOGIN_POLICY } from './auth.service';
+export { WorkspaceTimeZone, DEFAULT_TIME_ZONE } from './time-zones';
+export { AUDIT_ACTIONS, type AuditAction } from './audit-actions';

@@ -11,6 +11,7 @@ import { CopyButton } from '../ui/copy-button';
 import { Field } from '../ui/field';
 import { createTokenSchema } from './schemas';
 import type { ApiTokensActionData } from './types';
+import { Button } from '../ui/button';
 
 /** Name and permissions (only those the creator holds); the new token is shown here once. */
 export function CreateTokenCard({
@@ -62,7 +63,6 @@ export function CreateTokenCard({
         onSubmit={client.onSubmit}
         ref={form}
       >
-        <input type="hidden" name="intent" value="createToken" />
         <div className="form--narrow">
           <Field
             label={t('apiTokens.create.name')}
@@ -101,9 +101,9 @@ export function CreateTokenCard({
           </div>
         </fieldset>
         <div className="form__actions">
-          <button type="submit" className="button button--primary">
+          <Button variant="primary" intent="createToken">
             {t('apiTokens.create.submit')}
-          </button>
+          </Button>
         </div>
       </Form>
     </Card>

@@ -1,78 +1,105 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../utils/format';
-import type { Language } from '../../utils/language';
+import type { SortState } from '../../utils/table-params';
+import { useDateTime } from '../../utils/use-date-time';
 import { Badge } from '../ui/badge';
+import { buttonClass } from '../ui/button';
+import { Table, type Column } from '../ui/table';
 import type { ApiTokenRow } from './types';
 
-export function TokensTable({ tokens }: { tokens: ApiTokenRow[] }) {
-  const { t, i18n } = useTranslation();
-  const lng = i18n.language as Language;
-  if (tokens.length === 0) return <p className="card__note card__padded">{t('apiTokens.empty')}</p>;
+export function TokensTable({ tokens, sort }: { tokens: ApiTokenRow[]; sort: SortState }) {
+  const { t } = useTranslation();
+  const dateTime = useDateTime();
+  const columns: Column<ApiTokenRow>[] = [
+    {
+      id: 'name',
+      header: t('apiTokens.table.name'),
+      sortable: true,
+      cell: (token) => (
+        <>
+          <span className="table__primary">{token.name}</span>
+          <span className="table__secondary table__mono" title={t('apiTokens.table.prefix')}>
+            {`${token.prefix}…`}
+          </span>
+        </>
+      ),
+    },
+    {
+      id: 'permissions',
+      header: t('apiTokens.table.permissions'),
+      cell: (token) => (
+        <details className="disclosure">
+          <summary>{t('apiTokens.permissionCount', { count: token.permissions.length })}</summary>
+          <ul className="disclosure__list">
+            {token.permissions.map((permission) => (
+              <li key={permission}>{t(`permissions.${permission}`)}</li>
+            ))}
+          </ul>
+        </details>
+      ),
+    },
+    {
+      id: 'created',
+      header: t('apiTokens.table.created'),
+      sortable: true,
+      className: 'table__nowrap',
+      cell: (token) => (
+        <>
+          {dateTime(token.createdAt)}
+          {token.createdBy ? (
+            <span className="table__secondary">{t('apiTokens.createdBy', { name: token.createdBy.name })}</span>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      id: 'lastUsed',
+      header: t('apiTokens.table.lastUsed'),
+      sortable: true,
+      className: 'table__nowrap',
+      cell: (token) => (token.lastUsedAt ? dateTime(token.lastUsedAt) : t('common.never')),
+    },
+    {
+      id: 'status',
+      header: t('apiTokens.table.status'),
+      cell: (token) =>
+        token.revokedAt ? (
+          <>
+            <Badge tone="danger">{t('apiTokens.revokedStatus')}</Badge>
+            <span className="table__secondary table__nowrap">{dateTime(token.revokedAt)}</span>
+          </>
+        ) : (
+          <Badge tone="success">{t('apiTokens.active')}</Badge>
+        ),
+    },
+    {
+      id: 'actions',
+      header: t('apiTokens.table.actions'),
+      headerHidden: true,
+      className: 'table__actions',
+      cell: (token) =>
+        token.revokedAt ? null : (
+          <Link
+            to={`?revoke=${encodeURIComponent(token.id)}`}
+            className={buttonClass({ variant: 'ghost-danger', size: 'small' })}
+            aria-label={t('apiTokens.revokeLabel', { name: token.name })}
+            preventScrollReset
+          >
+            {t('apiTokens.revoke')}
+          </Link>
+        ),
+    },
+  ];
   return (
-    <div className="table-wrap">
-      <table className="table" data-testid="api-tokens">
-        <thead>
-          <tr>
-            <th scope="col">{t('apiTokens.table.name')}</th>
-            <th scope="col">{t('apiTokens.table.prefix')}</th>
-            <th scope="col">{t('apiTokens.table.permissions')}</th>
-            <th scope="col">{t('apiTokens.table.created')}</th>
-            <th scope="col">{t('apiTokens.table.lastUsed')}</th>
-            <th scope="col">{t('apiTokens.table.status')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('apiTokens.table.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.map((token) => (
-            <tr key={token.id} className={token.revokedAt ? 'table__row--muted' : undefined}>
-              <td className="table__primary">{token.name}</td>
-              <td className="table__mono">{`${token.prefix}…`}</td>
-              <td>
-                <details className="disclosure">
-                  <summary>{t('apiTokens.permissionCount', { count: token.permissions.length })}</summary>
-                  <ul className="disclosure__list">
-                    {token.permissions.map((permission) => (
-                      <li key={permission}>{t(`permissions.${permission}`)}</li>
-                    ))}
-                  </ul>
-                </details>
-              </td>
-              <td className="table__nowrap">
-                {formatDateTime(token.createdAt, lng)}
-                {token.createdBy ? (
-                  <span className="table__secondary">{t('apiTokens.createdBy', { name: token.createdBy.name })}</span>
-                ) : null}
-              </td>
-              <td className="table__nowrap">
-                {token.lastUsedAt ? formatDateTime(token.lastUsedAt, lng) : t('common.never')}
-              </td>
-              <td>
-                {token.revokedAt ? (
-                  <Badge tone="danger">
-                    {t('apiTokens.revokedAt', { date: formatDateTime(token.revokedAt, lng) })}
-                  </Badge>
-                ) : (
-                  <Badge tone="success">{t('apiTokens.active')}</Badge>
-                )}
-              </td>
-              <td className="table__actions">
-                {token.revokedAt ? null : (
-                  <Link
-                    to={`?revoke=${encodeURIComponent(token.id)}`}
-                    className="button button--ghost-danger button--small"
-                    aria-label={t('apiTokens.revokeLabel', { name: token.name })}
-                  >
-                    {t('apiTokens.revoke')}
-                  </Link>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption={t('apiTokens.table.caption')}
+      columns={columns}
+      rows={tokens}
+      rowKey={(token) => token.id}
+      sort={sort}
+      empty={t('apiTokens.empty')}
+      rowProps={(token) => (token.revokedAt ? { className: 'table__row--muted' } : {})}
+      testId="api-tokens"
+    />
   );
 }

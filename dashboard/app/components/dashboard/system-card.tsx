@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../utils/format';
-import type { Language } from '../../utils/language';
+import { useDateTime } from '../../utils/use-date-time';
 import { Badge } from '../ui/badge';
 import { Card } from '../ui/card';
 
@@ -11,7 +10,8 @@ export interface SystemInfo {
 
 /** The API's version and clock, or a calm note that the API is unreachable (the page itself still works). */
 export function SystemCard({ system }: { system: SystemInfo | null }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dateTime = useDateTime();
   const online = system !== null;
   return (
     <Card
@@ -34,7 +34,7 @@ export function SystemCard({ system }: { system: SystemInfo | null }) {
           <div className="facts__row">
             <dt>{t('dashboard.system.serverTime')}</dt>
             <dd>
-              <time dateTime={system.time}>{formatDateTime(system.time, i18n.language as Language)}</time>
+              <time dateTime={system.time}>{dateTime(system.time)}</time>
             </dd>
           </div>
         </dl>

@@ -1,11 +1,12 @@
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../utils/format';
-import type { Language } from '../../utils/language';
 import { roleLabel } from '../../utils/permissions';
-import { Alert, FormError } from '../ui/alert';
+import { useDateTime } from '../../utils/use-date-time';
+import { FormError } from '../ui/alert';
 import { Badge } from '../ui/badge';
+import { Button } from '../ui/button';
 import { Card } from '../ui/card';
+import { Table, type Column } from '../ui/table';
 import type { InvitationRow, MembersActionData } from './types';
 
 /** Invitations not yet accepted: who, with which role, until when; revocable by whoever may manage members. */
@@ -18,67 +19,63 @@ export function InvitationsCard({
   canManage: boolean;
   actionData?: MembersActionData;
 }) {
-  const { t, i18n } = useTranslation();
-  const lng = i18n.language as Language;
+  const { t } = useTranslation();
+  const dateTime = useDateTime();
+  const columns: Column<InvitationRow>[] = [
+    { id: 'email', header: t('members.invitations.email'), cell: (invitation) => invitation.email },
+    { id: 'role', header: t('members.invitations.role'), cell: (invitation) => roleLabel(t, invitation.role) },
+    {
+      id: 'status',
+      header: t('members.invitations.status'),
+      cell: (invitation) => (
+        <Badge tone={invitation.status === 'PENDING' ? 'info' : 'neutral'}>
+          {t(`members.invitations.statuses.${invitation.status}`)}
+        </Badge>
+      ),
+    },
+    {
+      id: 'expires',
+      header: t('members.invitations.expires'),
+      className: 'table__nowrap',
+      cell: (invitation) => dateTime(invitation.expiresAt),
+    },
+  ];
+  if (canManage) {
+    columns.push({
+      id: 'actions',
+      header: t('members.invitations.actions'),
+      headerHidden: true,
+      className: 'table__actions',
+      cell: (invitation) => (
+        <Form method="post" action="/settings/members">
+          <input type="hidden" name="invitationId" value={invitation.id} />
+          <Button
+            variant="ghost-danger"
+            size="small"
+            intent="revokeInvitation"
+            aria-label={t('members.invitations.revokeLabel', { email: invitation.email })}
+          >
+            {t('members.invitations.revoke')}
+          </Button>
+        </Form>
+      ),
+    });
+  }
   return (
     <Card title={t('members.invitations.title')} icon="user" className="card--flush">
-      {actionData ? (
+      {actionData && !actionData.ok ? (
         <div className="card__padded">
-          {actionData.ok ? (
-            <Alert tone="success">
-              <p>{t('members.invitations.revoked')}</p>
-            </Alert>
-          ) : (
-            <FormError message={actionData.formError} />
-          )}
+          <FormError message={actionData.formError} />
         </div>
       ) : null}
-      {invitations.length === 0 ? (
-        <p className="card__note card__padded">{t('members.invitations.empty')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('members.invitations.email')}</th>
-                <th scope="col">{t('members.invitations.role')}</th>
-                <th scope="col">{t('members.invitations.status')}</th>
-                <th scope="col">{t('members.invitations.expires')}</th>
-                {canManage ? (
-                  <th scope="col">
-                    <span className="visually-hidden">{t('members.invitations.actions')}</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.map((invitation) => (
-                <tr key={invitation.id}>
-                  <td>{invitation.email}</td>
-                  <td>{roleLabel(t, invitation.role)}</td>
-                  <td>
-                    <Badge tone={invitation.status === 'PENDING' ? 'info' : 'neutral'}>
-                      {t(`members.invitations.statuses.${invitation.status}`)}
-                    </Badge>
-                  </td>
-                  <td>{formatDateTime(invitation.expiresAt, lng)}</td>
-                  {canManage ? (
-                    <td className="table__actions">
-                      <Form method="post" action="/settings/members">
-                        <input type="hidden" name="intent" value="revokeInvitation" />
-                        <input type="hidden" name="invitationId" value={invitation.id} />
-                        <button type="submit" className="button button--danger button--small">
-                          {t('members.invitations.revoke')}
-                        </button>
-                      </Form>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        caption={t('members.invitations.title')}
+        columns={columns}
+        rows={invitations}
+        rowKey={(invitation) => invitation.id}
+        empty={t('members.invitations.empty')}
+        testId="invitations"
+      />
     </Card>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useClientValidation } from '../../utils/forms';
 import { roleLabel } from '../../utils/permissions';
 import { FormError } from '../ui/alert';
+import { Button } from '../ui/button';
 import { Card } from '../ui/card';
 import { Field, SelectField } from '../ui/field';
 import { OneTimeLink } from './one-time-link';
@@ -48,7 +49,6 @@ export function InviteMemberCard({ roles, actionData }: { roles: RoleOption[]; a
         onSubmit={client.onSubmit}
         ref={form}
       >
-        <input type="hidden" name="intent" value="inviteMember" />
         <Field
           label={t('members.invite.email')}
           name="email"
@@ -70,9 +70,7 @@ export function InviteMemberCard({ roles, actionData }: { roles: RoleOption[]; a
           ))}
         </SelectField>
         <div className="form__actions">
-          <button type="submit" className="button button--primary">
-            {t('members.invite.submit')}
-          </button>
+          <Button intent="inviteMember">{t('members.invite.submit')}</Button>
         </div>
       </Form>
     </Card>

@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../ui/alert';
+import { Button } from '../ui/button';
 import { Card } from '../ui/card';
 import { SelectField } from '../ui/field';
 import { OneTimeLink } from './one-time-link';
@@ -38,7 +39,6 @@ export function ResetLinkCard({
       )}
       <p className="card__lead">{t('members.resetLink.intro')}</p>
       <Form method="post" action="/settings/members" className="form form--inline">
-        <input type="hidden" name="intent" value="issueResetLink" />
         <SelectField label={t('members.resetLink.member')} name="memberId">
           {others.map((member) => (
             <option key={member.id} value={member.id}>
@@ -47,9 +47,9 @@ export function ResetLinkCard({
           ))}
         </SelectField>
         <div className="form__actions">
-          <button type="submit" className="button button--secondary">
+          <Button variant="secondary" intent="issueResetLink">
             {t('members.resetLink.submit')}
-          </button>
+          </Button>
         </div>
       </Form>
     </Card>

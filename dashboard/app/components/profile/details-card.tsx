@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { profileSchema } from './schemas';
 import { useClientValidation } from '../../utils/forms';
 import type { CurrentUser } from '../../utils/user';
-import { Alert, FormError } from '../ui/alert';
+import { FormError } from '../ui/alert';
 import { Card } from '../ui/card';
 import { Field, SelectField } from '../ui/field';
 import { feedbackFor, type ProfileActionData } from './types';
+import { Button } from '../ui/button';
 
 export function DetailsCard({
   user,
@@ -21,15 +22,8 @@ export function DetailsCard({
   const fieldErrors = client.fieldErrors ?? feedback?.fieldErrors;
   return (
     <Card title={t('profile.details.title')} icon="user">
-      {feedback?.ok ? (
-        <Alert tone="success">
-          <p>{t('profile.details.saved')}</p>
-        </Alert>
-      ) : (
-        <FormError message={feedback?.fieldErrors ? undefined : feedback?.formError} />
-      )}
+      <FormError message={feedback?.fieldErrors ? undefined : feedback?.formError} />
       <Form method="post" className="form form--narrow" noValidate onSubmit={client.onSubmit}>
-        <input type="hidden" name="intent" value="updateProfile" />
         <Field label={t('profile.details.email')} name="email" type="email" value={user.email} readOnly disabled />
         <Field
           label={t('profile.details.name')}
@@ -55,9 +49,9 @@ export function DetailsCard({
           </option>
         </SelectField>
         <div className="form__actions">
-          <button type="submit" className="button button--primary">
+          <Button variant="primary" intent="updateProfile">
             {t('common.save')}
-          </button>
+          </Button>
         </div>
       </Form>
     </Card>

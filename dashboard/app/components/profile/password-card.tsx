@@ -3,10 +3,11 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changePasswordSchema } from '../../utils/credential-schemas';
 import { useClientValidation } from '../../utils/forms';
-import { Alert, FormError } from '../ui/alert';
+import { FormError } from '../ui/alert';
 import { Card } from '../ui/card';
 import { PasswordChangeFields } from './password-change-fields';
 import { feedbackFor, type ProfileActionData } from './types';
+import { Button, useIsPending } from '../ui/button';
 
 export function PasswordCard({ email, actionData }: { email: string; actionData?: ProfileActionData }) {
   const { t } = useTranslation();
@@ -14,23 +15,20 @@ export function PasswordCard({ email, actionData }: { email: string; actionData?
   const client = useClientValidation(changePasswordSchema);
   const fieldErrors = client.fieldErrors ?? feedback?.fieldErrors;
   const form = useRef<HTMLFormElement>(null);
+  const pending = useIsPending({ intent: 'changePassword' });
+  const wasPending = useRef(false);
 
-  // Passwords do not linger in the form once the change went through.
+  // Passwords do not linger in the form once the change went through: success redirects back here (with a
+  // toast), which keeps this component mounted, so the end of a submission that left no error clears the form.
   useEffect(() => {
-    if (feedback?.ok) form.current?.reset();
-  }, [feedback]);
+    if (wasPending.current && !pending && !feedback) form.current?.reset();
+    wasPending.current = pending;
+  }, [pending, feedback]);
 
   return (
     <Card title={t('profile.password.title')} icon="lock">
-      {feedback?.ok ? (
-        <Alert tone="success">
-          <p>{t('profile.password.changed')}</p>
-        </Alert>
-      ) : (
-        <FormError message={feedback?.fieldErrors ? undefined : feedback?.formError} />
-      )}
+      <FormError message={feedback?.fieldErrors ? undefined : feedback?.formError} />
       <Form method="post" className="form form--narrow" noValidate onSubmit={client.onSubmit} ref={form}>
-        <input type="hidden" name="intent" value="changePassword" />
         <PasswordChangeFields
           email={email}
           errors={fieldErrors}
@@ -42,9 +40,9 @@ export function PasswordCard({ email, actionData }: { email: string; actionData?
           }}
         />
         <div className="form__actions">
-          <button type="submit" className="button button--primary">
+          <Button variant="primary" intent="changePassword">
             {t('profile.password.submit')}
-          </button>
+          </Button>
         </div>
       </Form>
     </Card>

@@ -8,13 +8,13 @@ import { CopyButton } from '../ui/copy-button';
 import { Field } from '../ui/field';
 import { disableTwoFactorSchema, enableTwoFactorSchema, regenerateCodesSchema } from './schemas';
 import { feedbackFor, type FormFeedback, type ProfileActionData, type TwoFactorSetupView } from './types';
+import { Button } from '../ui/button';
 
 /** Off -> setup (QR + key, confirm with a code) -> on (recovery codes shown once; regenerate; turn off). */
 export function TwoFactorCard({ enabled, actionData }: { enabled: boolean; actionData?: ProfileActionData }) {
   const { t } = useTranslation();
   const setupFeedback = feedbackFor(actionData, 'startTwoFactor', 'enableTwoFactor');
   const codes = feedbackFor(actionData, 'enableTwoFactor', 'regenerateRecoveryCodes')?.recoveryCodes;
-  const disabled = feedbackFor(actionData, 'disableTwoFactor');
 
   return (
     <Card
@@ -29,19 +29,12 @@ export function TwoFactorCard({ enabled, actionData }: { enabled: boolean; actio
         <SetupState setup={setupFeedback.setup} feedback={setupFeedback} />
       ) : (
         <>
-          {disabled?.ok ? (
-            <Alert tone="success">
-              <p>{t('profile.twoFactor.disabled')}</p>
-            </Alert>
-          ) : (
-            <FormError message={setupFeedback?.formError} />
-          )}
+          <FormError message={setupFeedback?.formError} />
           <p className="card__lead">{t('profile.twoFactor.statusOff')}</p>
           <Form method="post">
-            <input type="hidden" name="intent" value="startTwoFactor" />
-            <button type="submit" className="button button--primary">
+            <Button variant="primary" intent="startTwoFactor">
               {t('profile.twoFactor.start')}
-            </button>
+            </Button>
           </Form>
         </>
       )}
@@ -81,7 +74,6 @@ function SetupState({ setup, feedback }: { setup: TwoFactorSetupView; feedback: 
         <h3 className="section-title">{t('profile.twoFactor.confirmTitle')}</h3>
         <FormError message={feedback.fieldErrors ? undefined : feedback.formError} />
         <Form method="post" className="form" noValidate onSubmit={client.onSubmit}>
-          <input type="hidden" name="intent" value="enableTwoFactor" />
           <input type="hidden" name="setupSecret" value={setup.secret} />
           <input type="hidden" name="setupQr" value={setup.qrDataUri} />
           <input type="hidden" name="setupUri" value={setup.otpauthUri} />
@@ -104,9 +96,9 @@ function SetupState({ setup, feedback }: { setup: TwoFactorSetupView; feedback: 
             error={fieldErrors?.password}
           />
           <div className="form__actions">
-            <button type="submit" className="button button--primary">
+            <Button variant="primary" intent="enableTwoFactor">
               {t('profile.twoFactor.enable')}
-            </button>
+            </Button>
             <Link to="/settings/profile" className="button button--secondary">
               {t('profile.twoFactor.cancel')}
             </Link>
@@ -176,7 +168,6 @@ function EnabledState({ actionData }: { actionData?: ProfileActionData }) {
           <p className="field__hint">{t('profile.twoFactor.regenerateIntro')}</p>
           <FormError message={regenerate?.fieldErrors ? undefined : regenerate?.formError} />
           <Form method="post" className="form" noValidate onSubmit={regenerateClient.onSubmit}>
-            <input type="hidden" name="intent" value="regenerateRecoveryCodes" />
             <Field
               label={t('profile.twoFactor.password')}
               name="password"
@@ -187,9 +178,9 @@ function EnabledState({ actionData }: { actionData?: ProfileActionData }) {
             />
             <SecondFactorField error={regenerateErrors?.code} />
             <div className="form__actions">
-              <button type="submit" className="button button--secondary">
+              <Button variant="secondary" intent="regenerateRecoveryCodes">
                 {t('profile.twoFactor.regenerate')}
-              </button>
+              </Button>
             </div>
           </Form>
         </section>
@@ -198,7 +189,6 @@ function EnabledState({ actionData }: { actionData?: ProfileActionData }) {
           <p className="field__hint">{t('profile.twoFactor.disableIntro')}</p>
           <FormError message={disable?.fieldErrors ? undefined : disable?.formError} />
           <Form method="post" className="form" noValidate onSubmit={disableClient.onSubmit}>
-            <input type="hidden" name="intent" value="disableTwoFactor" />
             <Field
               label={t('profile.twoFactor.password')}
               name="password"
@@ -209,9 +199,9 @@ function EnabledState({ actionData }: { actionData?: ProfileActionData }) {
             />
             <SecondFactorField error={disableErrors?.code} />
             <div className="form__actions">
-              <button type="submit" className="button button--danger">
+              <Button variant="danger" intent="disableTwoFactor">
                 {t('profile.twoFactor.disable')}
-              </button>
+              </Button>
             </div>
           </Form>
         </section>

@@ -9,6 +9,7 @@ import { Badge } from '../ui/badge';
 import { Icon } from '../ui/icon';
 import { createRoleSchema, updateRoleSchema } from './schemas';
 import type { RoleColumn, RolesActionData } from './types';
+import { Button, buttonClass } from '../ui/button';
 
 const NEW = 'new';
 const formId = (roleId: string) => `role-form-${roleId}`;
@@ -49,7 +50,8 @@ export function RoleMatrix({
   const columns = 1 + roles.length + (canManage ? 1 : 0);
 
   return (
-    <div className="table-wrap">
+    // The matrix is wider than a phone: it scrolls inside its region (see .table-scroll), never the page.
+    <div className="table-scroll" role="region" aria-label={t('roles.matrix.caption')} tabIndex={0}>
       <table className="matrix" data-testid="role-matrix">
         <caption className="visually-hidden">{t('roles.matrix.caption')}</caption>
         <thead>
@@ -153,14 +155,14 @@ export function RoleMatrix({
                       onSubmit={validate(role.id)}
                       className="matrix__form"
                     >
-                      <input type="hidden" name="intent" value="updateRole" />
                       <input type="hidden" name="roleId" value={role.id} />
-                      <button type="submit" className="button button--primary button--small">
+                      <Button variant="primary" size="small" intent="updateRole">
                         {t('roles.matrix.save')}
-                      </button>
+                      </Button>
                       <Link
                         to={`?delete=${encodeURIComponent(role.id)}`}
-                        className="button button--ghost-danger button--small"
+                        className={buttonClass({ variant: 'ghost-danger', size: 'small' })}
+                        preventScrollReset
                       >
                         {t('roles.matrix.delete')}
                       </Link>
@@ -177,10 +179,9 @@ export function RoleMatrix({
                   onSubmit={validate(NEW)}
                   className="matrix__form"
                 >
-                  <input type="hidden" name="intent" value="createRole" />
-                  <button type="submit" className="button button--primary button--small">
+                  <Button variant="primary" size="small" intent="createRole">
                     {t('roles.matrix.create')}
-                  </button>
+                  </Button>
                 </Form>
               </td>
             </tr>

@@ -34,8 +34,8 @@ export const navItems: readonly NavItem[] = [
 
 export interface SettingsLink {
   to: string;
-  tabKey: `settings.nav.${'profile' | 'members' | 'roles' | 'apiTokens' | 'auditLog'}`;
-  menuKey: `shell.profile.${'profile' | 'members' | 'roles' | 'apiTokens' | 'auditLog'}`;
+  tabKey: `settings.nav.${'profile' | 'members' | 'roles' | 'apiTokens' | 'workspace' | 'auditLog'}`;
+  menuKey: `shell.profile.${'profile' | 'members' | 'roles' | 'apiTokens' | 'workspace' | 'auditLog'}`;
   icon: IconName;
   permission?: Permission;
 }
@@ -63,6 +63,13 @@ export const settingsLinks: readonly SettingsLink[] = [
     menuKey: 'shell.profile.apiTokens',
     icon: 'key',
     permission: 'TOKENS_MANAGE',
+  },
+  {
+    to: '/settings/workspace',
+    tabKey: 'settings.nav.workspace',
+    menuKey: 'shell.profile.workspace',
+    icon: 'clock',
+    permission: 'WORKSPACE_MANAGE',
   },
   {
     to: '/settings/audit-log',

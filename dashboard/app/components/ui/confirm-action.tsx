@@ -1,6 +1,7 @@
 import { Form, Link } from '@remix-run/react';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button, buttonClass } from './button';
+import { Dialog } from './dialog';
 
 export interface ConfirmActionProps {
   title: string;
@@ -13,28 +14,22 @@ export interface ConfirmActionProps {
   fields: Record<string, string>;
 }
 
-/** A destructive step that asks first, as a plain form: it works without JavaScript. */
+/** A destructive step that asks first, in a dialog that is a plain form: it works without JavaScript. */
 export function ConfirmAction({ title, body, confirmLabel, action, intent, fields }: ConfirmActionProps) {
   const { t } = useTranslation();
-  const id = useId();
   return (
-    <section className="confirm" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`}>
-      <h2 className="confirm__title" id={`${id}-title`}>
-        {title}
-      </h2>
-      <p id={`${id}-body`}>{body}</p>
-      <Form method="post" action={action} className="confirm__actions">
-        <input type="hidden" name="intent" value={intent} />
+    <Dialog title={title} description={body} closeTo={action} tone="danger">
+      <Form method="post" action={action} className="dialog__actions">
         {Object.entries(fields).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
-        <button type="submit" className="button button--danger">
+        <Button variant="danger" intent={intent} autoFocus>
           {confirmLabel}
-        </button>
-        <Link to={action} className="button button--secondary">
+        </Button>
+        <Link to={action} className={buttonClass({ variant: 'secondary' })} replace>
           {t('common.cancel')}
         </Link>
       </Form>
-    </section>
+    </Dialog>
   );
 }

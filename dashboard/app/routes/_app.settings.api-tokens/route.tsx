@@ -7,48 +7,77 @@ import { createTokenSchema, revokeTokenSchema } from '../../components/api-token
 import { TokensTable } from '../../components/api-tokens/tokens-table';
 import type { ApiTokensActionData } from '../../components/api-tokens/types';
 import { InlineErrorBoundary } from '../../components/error-page';
-import { Alert, FormError } from '../../components/ui/alert';
+import { FormError } from '../../components/ui/alert';
 import { Card } from '../../components/ui/card';
 import { requirePermission } from '../../utils/auth.server';
 import { requireSameOrigin } from '../../utils/csrf.server';
+import { refused } from '../../utils/action.server';
 import { parseForm } from '../../utils/forms';
+import { intlLocales } from '../../utils/language';
+import { getLanguage } from '../../utils/language.server';
+import { readSort, sortRows } from '../../utils/table-params';
+import { redirectWithToast } from '../../utils/toast.server';
 import { errorResponse, gql, gqlForm } from '../../utils/graphql.server';
 import type { RouteHandle } from '../../utils/route-handle';
 import { ApiTokensPageQuery, CreateApiTokenMutation, RevokeApiTokenMutation } from './documents';
 
 export const handle: RouteHandle = { titleKey: 'apiTokens.title' };
 
+const SORTABLE = ['name', 'created', 'lastUsed'] as const;
+const API_TOKENS = '/settings/api-tokens';
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'TOKENS_MANAGE');
   const { apiTokens } = await gql(request, ApiTokensPageQuery);
-  const revokeId = new URL(request.url).searchParams.get('revoke');
+  const params = new URL(request.url).searchParams;
+  const revokeId = params.get('revoke');
   const confirmRevoke = revokeId
     ? (apiTokens.find((token) => token.id === revokeId && !token.revokedAt) ?? null)
     : null;
-  // Newest first; revoked ones stay listed (with when) so the history is visible.
-  const tokens = [...apiTokens].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  return { tokens, grantable: user.permissions, confirmRevoke };
+  // Newest first by default; revoked ones stay listed (with when) so the history is visible.
+  const sort = readSort(params, SORTABLE, { by: 'created', dir: 'desc' });
+  const tokens = sortRows(
+    apiTokens,
+    sort,
+    { name: (token) => token.name, created: (token) => token.createdAt, lastUsed: (token) => token.lastUsedAt },
+    new Intl.Collator(intlLocales[getLanguage(request)]),
+  );
+  return { tokens, grantable: user.permissions, confirmRevoke, sort };
 }
 
-export async function action({ request }: ActionFunctionArgs): Promise<ApiTokensActionData> {
+export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
   await requirePermission(request, 'TOKENS_MANAGE');
   const form = await request.formData();
   switch (form.get('intent')) {
     case 'createToken': {
       const parsed = parseForm(createTokenSchema, form, ['permissions']);
-      if (!parsed.ok) return { intent: 'createToken', ok: false, fieldErrors: parsed.fieldErrors };
+      if (!parsed.ok) {
+        return refused<ApiTokensActionData>({ intent: 'createToken', ok: false, fieldErrors: parsed.fieldErrors });
+      }
       const result = await gqlForm(request, CreateApiTokenMutation, { input: parsed.data });
-      if (result.failure) return { intent: 'createToken', ok: false, ...result.failure };
+      if (result.failure) {
+        return refused<ApiTokensActionData>({ intent: 'createToken', ok: false, ...result.failure }, result.status);
+      }
+      // Not a redirect: the secret is shown once, in this answer, and never travels through a cookie or a URL.
       const { token, apiToken } = result.data.createApiToken;
-      return { intent: 'createToken', ok: true, created: { name: apiToken.name, token } };
+      const created: ApiTokensActionData = { intent: 'createToken', ok: true, created: { name: apiToken.name, token } };
+      return created;
     }
     case 'revokeToken': {
       const parsed = parseForm(revokeTokenSchema, form);
-      if (!parsed.ok) return { intent: 'revokeToken', ok: false, formError: { key: 'validation.invalid' } };
+      if (!parsed.ok) {
+        return refused<ApiTokensActionData>({
+          intent: 'revokeToken',
+          ok: false,
+          formError: { key: 'validation.invalid' },
+        });
+      }
       const result = await gqlForm(request, RevokeApiTokenMutation, { id: parsed.data.tokenId });
-      if (result.failure) return { intent: 'revokeToken', ok: false, ...result.failure };
-      return { intent: 'revokeToken', ok: true };
+      if (result.failure) {
+        return refused<ApiTokensActionData>({ intent: 'revokeToken', ok: false, ...result.failure }, result.status);
+      }
+      return redirectWithToast(API_TOKENS, { type: 'success', key: 'apiTokens.revoked' });
     }
     default:
       throw errorResponse({ messageKey: 'errors.generic' }, 400);
@@ -56,7 +85,7 @@ export async function action({ request }: ActionFunctionArgs): Promise<ApiTokens
 }
 
 export default function ApiTokensPage() {
-  const { tokens, grantable, confirmRevoke } = useLoaderData<typeof loader>();
+  const { tokens, grantable, confirmRevoke, sort } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const revoke = actionData?.intent === 'revokeToken' ? actionData : undefined;
@@ -66,19 +95,13 @@ export default function ApiTokensPage() {
       <p className="page__lead page__lead--section">{t('apiTokens.intro')}</p>
       <div className="stack">
         {confirmRevoke ? <RevokeTokenConfirmation token={confirmRevoke} /> : null}
-        {revoke?.ok ? (
-          <Alert tone="success">
-            <p>{t('apiTokens.revoked')}</p>
-          </Alert>
-        ) : (
-          <FormError message={revoke?.formError} />
-        )}
+        <FormError message={revoke?.ok ? undefined : revoke?.formError} />
         <CreateTokenCard
           grantable={grantable}
           actionData={actionData?.intent === 'createToken' ? actionData : undefined}
         />
         <Card title={t('apiTokens.table.caption')} icon="list" className="card--flush">
-          <TokensTable tokens={tokens} />
+          <TokensTable tokens={tokens} sort={sort} />
         </Card>
       </div>
     </>

@@ -1,9 +1,10 @@
-import { data } from '@remix-run/node';
 import type { ProfileActionData, TwoFactorSetupView } from '../../components/profile/types';
 import { changePasswordSchema } from '../../utils/credential-schemas';
+import { refused } from '../../utils/action.server';
 import { parseForm } from '../../utils/forms';
 import { gqlForm } from '../../utils/graphql.server';
 import { serializeLanguageCookie } from '../../utils/language.server';
+import { redirectWithToast } from '../../utils/toast.server';
 import {
   ChangePasswordMutation,
   DisableTwoFactorMutation,
@@ -20,34 +21,46 @@ import {
   regenerateCodesSchema,
 } from '../../components/profile/schemas';
 
-type Handler = (request: Request, form: FormData) => Promise<ProfileActionData | ReturnType<typeof data>>;
+type Handler = (
+  request: Request,
+  form: FormData,
+) => Promise<ProfileActionData | ReturnType<typeof refused<ProfileActionData>> | Response>;
+
+const PROFILE = '/settings/profile';
 
 const handlers: Record<ProfileActionData['intent'], Handler> = {
   async updateProfile(request, form) {
     const parsed = parseForm(profileSchema, form);
-    if (!parsed.ok) return { intent: 'updateProfile', ok: false, fieldErrors: parsed.fieldErrors };
+    if (!parsed.ok)
+      return refused<ProfileActionData>({ intent: 'updateProfile', ok: false, fieldErrors: parsed.fieldErrors });
     const result = await gqlForm(request, UpdateProfileMutation, { input: parsed.data });
-    if (result.failure) return { intent: 'updateProfile', ok: false, ...result.failure };
+    if (result.failure) {
+      return refused<ProfileActionData>({ intent: 'updateProfile', ok: false, ...result.failure }, result.status);
+    }
     // The dashboard switches to the language just chosen, on this browser right away.
     const lng = result.data.updateProfile.language === 'EN' ? 'en' : 'id';
-    return data<ProfileActionData>(
-      { intent: 'updateProfile', ok: true },
+    return redirectWithToast(
+      PROFILE,
+      { type: 'success', key: 'profile.details.saved' },
       { headers: { 'Set-Cookie': serializeLanguageCookie(lng) } },
     );
   },
 
   async changePassword(request, form) {
     const parsed = parseForm(changePasswordSchema, form);
-    if (!parsed.ok) return { intent: 'changePassword', ok: false, fieldErrors: parsed.fieldErrors };
+    if (!parsed.ok)
+      return refused<ProfileActionData>({ intent: 'changePassword', ok: false, fieldErrors: parsed.fieldErrors });
     const { currentPassword, newPassword } = parsed.data;
     const result = await gqlForm(request, ChangePasswordMutation, { input: { currentPassword, newPassword } });
-    if (result.failure) return { intent: 'changePassword', ok: false, ...result.failure };
-    return { intent: 'changePassword', ok: true };
+    if (result.failure) return refused({ intent: 'changePassword', ok: false, ...result.failure }, result.status);
+    return redirectWithToast(PROFILE, { type: 'success', key: 'profile.password.changed' });
   },
 
   async startTwoFactor(request) {
     const result = await gqlForm(request, StartTwoFactorSetupMutation);
-    if (result.failure) return { intent: 'startTwoFactor', ok: false, ...result.failure };
+    if (result.failure) {
+      return refused<ProfileActionData>({ intent: 'startTwoFactor', ok: false, ...result.failure }, result.status);
+    }
     const { secret, otpauthUri, qrCodeSvg } = result.data.startTwoFactorSetup;
     const qrDataUri = `data:image/svg+xml;base64,${Buffer.from(qrCodeSvg, 'utf8').toString('base64')}`;
     return { intent: 'startTwoFactor', ok: true, setup: { secret, otpauthUri, qrDataUri } };
@@ -57,36 +70,64 @@ const handlers: Record<ProfileActionData['intent'], Handler> = {
     // A wrong code must not cost the reader a rescan: the setup comes back with the error.
     const setup = echoedSetup(form);
     const parsed = parseForm(enableTwoFactorSchema, form);
-    if (!parsed.ok) return { intent: 'enableTwoFactor', ok: false, setup, fieldErrors: parsed.fieldErrors };
+    if (!parsed.ok)
+      return refused<ProfileActionData>({
+        intent: 'enableTwoFactor',
+        ok: false,
+        setup,
+        fieldErrors: parsed.fieldErrors,
+      });
     const result = await gqlForm(request, EnableTwoFactorMutation, { input: parsed.data });
-    if (result.failure) return { intent: 'enableTwoFactor', ok: false, setup, ...withCodeField(result.failure) };
+    if (result.failure) {
+      return refused<ProfileActionData>(
+        { intent: 'enableTwoFactor', ok: false, setup, ...withCodeField(result.failure) },
+        result.status,
+      );
+    }
     return { intent: 'enableTwoFactor', ok: true, recoveryCodes: result.data.enableTwoFactor.codes };
   },
 
   async disableTwoFactor(request, form) {
     const parsed = parseForm(disableTwoFactorSchema, form);
-    if (!parsed.ok) return { intent: 'disableTwoFactor', ok: false, fieldErrors: parsed.fieldErrors };
+    if (!parsed.ok)
+      return refused<ProfileActionData>({ intent: 'disableTwoFactor', ok: false, fieldErrors: parsed.fieldErrors });
     const result = await gqlForm(request, DisableTwoFactorMutation, { input: parsed.data });
-    if (result.failure) return { intent: 'disableTwoFactor', ok: false, ...withCodeField(result.failure) };
-    return { intent: 'disableTwoFactor', ok: true };
+    if (result.failure) {
+      return refused({ intent: 'disableTwoFactor', ok: false, ...withCodeField(result.failure) }, result.status);
+    }
+    return redirectWithToast(PROFILE, { type: 'success', key: 'profile.twoFactor.disabled' });
   },
 
   async regenerateRecoveryCodes(request, form) {
     const parsed = parseForm(regenerateCodesSchema, form);
-    if (!parsed.ok) return { intent: 'regenerateRecoveryCodes', ok: false, fieldErrors: parsed.fieldErrors };
+    if (!parsed.ok)
+      return refused<ProfileActionData>({
+        intent: 'regenerateRecoveryCodes',
+        ok: false,
+        fieldErrors: parsed.fieldErrors,
+      });
     const result = await gqlForm(request, RegenerateRecoveryCodesMutation, { input: parsed.data });
-    if (result.failure) return { intent: 'regenerateRecoveryCodes', ok: false, ...withCodeField(result.failure) };
+    if (result.failure) {
+      return refused<ProfileActionData>(
+        { intent: 'regenerateRecoveryCodes', ok: false, ...withCodeField(result.failure) },
+        result.status,
+      );
+    }
     return { intent: 'regenerateRecoveryCodes', ok: true, recoveryCodes: result.data.regenerateRecoveryCodes.codes };
   },
 
   async revokeSession(request, form) {
     const id = form.get('sessionId');
     if (typeof id !== 'string' || id === '') {
-      return { intent: 'revokeSession', ok: false, formError: { key: 'validation.invalid' } };
+      return refused<ProfileActionData>({
+        intent: 'revokeSession',
+        ok: false,
+        formError: { key: 'validation.invalid' },
+      });
     }
     const result = await gqlForm(request, RevokeSessionMutation, { id });
-    if (result.failure) return { intent: 'revokeSession', ok: false, ...result.failure };
-    return { intent: 'revokeSession', ok: true };
+    if (result.failure) return refused({ intent: 'revokeSession', ok: false, ...result.failure }, result.status);
+    return redirectWithToast(PROFILE, { type: 'success', key: 'profile.sessions.revoked' });
   },
 };
 

@@ -39,7 +39,8 @@ export default function ProfilePage() {
     <>
       <h1 className="page__title page__title--section">{t('profile.title')}</h1>
       <div className="stack">
-        <DetailsCard user={user} actionData={actionData} />
+        {/* Keyed by what its inputs start from: a language switched in the header re-renders the page in place. */}
+        <DetailsCard key={`${user.name}|${user.language}`} user={user} actionData={actionData} />
         <PasswordCard email={user.email} actionData={actionData} />
         <TwoFactorCard enabled={user.twoFactorEnabled} actionData={actionData} />
         <SessionsCard sessions={sessions} actionData={actionData} />

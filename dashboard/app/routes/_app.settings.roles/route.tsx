@@ -10,7 +10,9 @@ import { Alert } from '../../components/ui/alert';
 import { Card } from '../../components/ui/card';
 import { can, requirePermission } from '../../utils/auth.server';
 import { requireSameOrigin } from '../../utils/csrf.server';
+import { refused } from '../../utils/action.server';
 import { parseForm } from '../../utils/forms';
+import { redirectWithToast } from '../../utils/toast.server';
 import { errorResponse, gql, gqlForm } from '../../utils/graphql.server';
 import { translateMessage } from '../../utils/message';
 import { roleLabel } from '../../utils/permissions';
@@ -29,32 +31,65 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { roles, canManage, confirmDelete };
 }
 
-export async function action({ request }: ActionFunctionArgs): Promise<RolesActionData> {
+const ROLES = '/settings/roles';
+
+export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
   await requirePermission(request, 'ROLES_MANAGE');
   const form = await request.formData();
   switch (form.get('intent')) {
     case 'createRole': {
       const parsed = parseForm(createRoleSchema, form, ['permissions']);
-      if (!parsed.ok) return { intent: 'createRole', ok: false, roleId: 'new', fieldErrors: parsed.fieldErrors };
+      if (!parsed.ok) {
+        return refused<RolesActionData>({
+          intent: 'createRole',
+          ok: false,
+          roleId: 'new',
+          fieldErrors: parsed.fieldErrors,
+        });
+      }
       const result = await gqlForm(request, CreateRoleMutation, { input: parsed.data });
-      if (result.failure) return { intent: 'createRole', ok: false, roleId: 'new', ...result.failure };
-      return { intent: 'createRole', ok: true, roleId: result.data.createRole.id, name: result.data.createRole.name };
+      if (result.failure) {
+        return refused<RolesActionData>(
+          { intent: 'createRole', ok: false, roleId: 'new', ...result.failure },
+          result.status,
+        );
+      }
+      return redirectWithToast(ROLES, {
+        type: 'success',
+        key: 'roles.created',
+        params: { name: result.data.createRole.name },
+      });
     }
     case 'updateRole': {
       const parsed = parseForm(updateRoleSchema, form, ['permissions']);
       const roleId = typeof form.get('roleId') === 'string' ? String(form.get('roleId')) : undefined;
-      if (!parsed.ok) return { intent: 'updateRole', ok: false, roleId, fieldErrors: parsed.fieldErrors };
+      if (!parsed.ok) {
+        return refused<RolesActionData>({ intent: 'updateRole', ok: false, roleId, fieldErrors: parsed.fieldErrors });
+      }
       const result = await gqlForm(request, UpdateRoleMutation, { input: parsed.data });
-      if (result.failure) return { intent: 'updateRole', ok: false, roleId, ...result.failure };
-      return { intent: 'updateRole', ok: true, roleId, name: result.data.updateRole.name };
+      if (result.failure) {
+        return refused<RolesActionData>({ intent: 'updateRole', ok: false, roleId, ...result.failure }, result.status);
+      }
+      return redirectWithToast(ROLES, {
+        type: 'success',
+        key: 'roles.updated',
+        params: { name: result.data.updateRole.name },
+      });
     }
     case 'deleteRole': {
       const parsed = parseForm(deleteRoleSchema, form);
-      if (!parsed.ok) return { intent: 'deleteRole', ok: false, formError: { key: 'validation.invalid' } };
+      if (!parsed.ok) {
+        return refused<RolesActionData>({ intent: 'deleteRole', ok: false, formError: { key: 'validation.invalid' } });
+      }
       const result = await gqlForm(request, DeleteRoleMutation, { roleId: parsed.data.roleId });
-      if (result.failure) return { intent: 'deleteRole', ok: false, roleId: parsed.data.roleId, ...result.failure };
-      return { intent: 'deleteRole', ok: true };
+      if (result.failure) {
+        return refused<RolesActionData>(
+          { intent: 'deleteRole', ok: false, roleId: parsed.data.roleId, ...result.failure },
+          result.status,
+        );
+      }
+      return redirectWithToast(ROLES, { type: 'success', key: 'roles.deleted' });
     }
     default:
       throw errorResponse({ messageKey: 'errors.generic' }, 400);
@@ -75,17 +110,6 @@ export default function RolesPage() {
       <p className="page__lead page__lead--section">{t('roles.intro')}</p>
       <div className="stack">
         {confirmDelete ? <DeleteRoleConfirmation role={confirmDelete} /> : null}
-        {actionData?.ok ? (
-          <Alert tone="success">
-            <p>
-              {actionData.intent === 'deleteRole'
-                ? t('roles.deleted')
-                : t(actionData.intent === 'createRole' ? 'roles.created' : 'roles.updated', {
-                    name: actionData.name ?? '',
-                  })}
-            </p>
-          </Alert>
-        ) : null}
         {failureText ? (
           <Alert tone="danger">
             <p>

@@ -1,0 +1,89 @@
+import en from '../app/locales/en.json';
+import id from '../app/locales/id.json';
+
+/**
+ * Every page of the dashboard, for the page walk (page-walk.e2e.test.ts). A new page is one entry here: its
+ * path, who may see it, and a text that proves it rendered in the reader's language (usually its heading).
+ */
+export type Locales = { en: typeof en; id: typeof id };
+
+export type Visitor =
+  /** Nobody signed in. */
+  | 'signedOut'
+  /** The Owner of a fresh workspace. */
+  | 'owner'
+  /**
+   * The platform administrator before its first password change (the seeded account: the only one that is ever
+   * asked to change its password). Its page comes first, before any test data changes that password.
+   */
+  | 'seededAdmin'
+  /** Someone who opened an invitation link and has no account yet. */
+  | 'invitee'
+  /** A member who opened a password-reset link. */
+  | 'resetLinkHolder'
+  /** Halfway through signing in: the password was right, the second factor is asked for. */
+  | 'twoFactorChallenge';
+
+export interface WalkPage {
+  /** Screenshot name. */
+  name: string;
+  path: string;
+  visitor: Visitor;
+  /** The level-1 heading in each language. */
+  heading: (locale: Locales['en'] | Locales['id']) => string;
+  /** The HTTP status the page answers with (200 unless said). */
+  status?: number;
+}
+
+export const walkPages: WalkPage[] = [
+  {
+    name: 'change-password',
+    path: '/change-password',
+    visitor: 'seededAdmin',
+    heading: (l) => l.signIn.changePassword.title,
+  },
+  { name: 'login', path: '/login', visitor: 'signedOut', heading: (l) => l.signIn.login.title },
+  {
+    name: 'two-factor',
+    path: '/login/two-factor',
+    visitor: 'twoFactorChallenge',
+    heading: (l) => l.signIn.twoFactor.title,
+  },
+  { name: 'invitation', path: '/invite', visitor: 'invitee', heading: (l) => l.invitation.title },
+  {
+    name: 'reset-password',
+    path: '/reset-password',
+    visitor: 'resetLinkHolder',
+    heading: (l) => l.passwordReset.title,
+  },
+  { name: 'dashboard', path: '/dashboard', visitor: 'owner', heading: (l) => l.dashboard.welcome },
+  { name: 'contacts', path: '/contacts', visitor: 'owner', heading: (l) => l.shell.nav.contacts },
+  { name: 'campaigns', path: '/campaigns', visitor: 'owner', heading: (l) => l.shell.nav.campaigns },
+  { name: 'templates', path: '/templates', visitor: 'owner', heading: (l) => l.shell.nav.templates },
+  { name: 'wallet', path: '/wallet', visitor: 'owner', heading: (l) => l.shell.nav.wallet },
+  { name: 'profile', path: '/settings/profile', visitor: 'owner', heading: (l) => l.profile.title },
+  { name: 'members', path: '/settings/members', visitor: 'owner', heading: (l) => l.members.title },
+  { name: 'roles', path: '/settings/roles', visitor: 'owner', heading: (l) => l.roles.title },
+  { name: 'api-tokens', path: '/settings/api-tokens', visitor: 'owner', heading: (l) => l.apiTokens.title },
+  {
+    name: 'workspace',
+    path: '/settings/workspace',
+    visitor: 'owner',
+    heading: (l) => l.workspaceSettings.title,
+  },
+  { name: 'audit-log', path: '/settings/audit-log', visitor: 'owner', heading: (l) => l.audit.title },
+  {
+    name: 'not-found',
+    path: '/no-such-page',
+    visitor: 'signedOut',
+    heading: (l) => l.errors.notFound.title,
+    status: 404,
+  },
+  {
+    name: 'not-found-signed-in',
+    path: '/settings/no-such-section',
+    visitor: 'owner',
+    heading: (l) => l.errors.notFound.title,
+    status: 404,
+  },
+];
