@@ -10,6 +10,8 @@ export interface JobDefinition<Data = unknown> {
   handler: JobHandler<Data>;
   concurrency?: number;
   lockLifetimeMs?: number;
+  /** Runs on its own at this interval (ms) once a worker starts: housekeeping such as the personal-data purge. */
+  repeatEveryMs?: number;
 }
 
 export interface JobRunnerOptions {
@@ -78,6 +80,10 @@ export class JobRunner {
   /** Starts pulling jobs (a process that only enqueues never calls this). */
   async start(): Promise<void> {
     await this.agenda.start();
+    // One schedule per name in the store, whichever worker sets it (Agenda keeps a single job for `every`).
+    for (const { name, repeatEveryMs } of this.options.definitions) {
+      if (repeatEveryMs) await this.agenda.every(repeatEveryMs, name);
+    }
     this.running = true;
     this.options.logger.info({ store: this.options.store.kind }, 'job worker started');
   }
