@@ -42,7 +42,8 @@ export function filterWhere(workspaceId: string, filter: ContactFilterValue, ali
   if (search) {
     if (isPhoneSearch(search)) {
       const digits = phoneFragmentDigits(search);
-      if (digits.length < MIN_PHONE_SEARCH) {
+      // Counted as typed: "081" is three digits, though it is stored as 6281.
+      if (search.replace(/\D/g, '').length < MIN_PHONE_SEARCH) {
         throw new AppError(
           'BAD_USER_INPUT',
           'errors.validation',

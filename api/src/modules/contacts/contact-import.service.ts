@@ -40,6 +40,8 @@ import { normalizePhone, PHONE_PROBLEM_KEYS } from './phone';
 
 export const IMPORT_JOB = 'contacts.import';
 const PROGRESS_EVERY = 5000;
+/** The parameters a rejection's reason may name. */
+const REASON_PARAMS = { max: MAX_COLUMNS };
 const REJECT_BATCH = 5000;
 
 export interface ColumnMapping {
@@ -406,7 +408,7 @@ export class ContactImportService {
       let after = 0;
       for (;;) {
         const page = await query(em, IMPORT_REJECTS, [workspaceId, importId, after, 5000]);
-        for (const row of page) yield [row.line, translate(language, row.reason), row.value ?? ''];
+        for (const row of page) yield [row.line, translate(language, row.reason, REASON_PARAMS), row.value ?? ''];
         if (page.length < 5000) return;
         after = page[page.length - 1]!.line;
       }

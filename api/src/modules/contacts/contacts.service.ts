@@ -2,8 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../../core/app-error';
 import type { Clock } from '../../core/clock';
 import { newId } from '../../core/ids';
+import { WORKSPACE_FILTER } from '../../db/base.entity';
 import { execute, query, withConnection } from '../../db/sql';
-import { inTransaction } from '../../db/transaction';
+import { inTransaction, sqlState } from '../../db/transaction';
 import type { AuditService, Identity, RequestMeta } from '../identity';
 import { ContactSettings, Segment } from './contact.entity';
 import {
@@ -35,6 +36,8 @@ import {
 } from './contacts.sql';
 import type { PhoneHasher } from './erasure';
 import { cleanKeywords, DEFAULT_OPT_OUT_KEYWORDS, matchOptOut, type KeywordMatch } from './keywords';
+
+const UNIQUE_VIOLATION = '23505';
 
 /** Counts are exact up to here; past it the planner's estimate is shown, flagged ("10.000+"). */
 export const EXACT_COUNT_LIMIT = 10_000;
@@ -138,7 +141,7 @@ export class ContactsService {
         ]);
         return row!;
       } catch (error) {
-        if ((error as { code?: string }).code === '23505' || (error as AppError).code === 'CONFLICT') {
+        if (sqlState(error) === UNIQUE_VIOLATION) {
           throw new AppError('CONFLICT', 'contacts.phoneTaken', {}, { phone: 'contacts.phoneTaken' });
         }
         throw error;
@@ -167,10 +170,10 @@ export class ContactsService {
     const after = options.after ? decodeCursor(options.after) : undefined;
     const page = pageStatement(workspaceId, options.filter, options.orderBy, options.first + 1, after);
     const count = cappedCountStatement(workspaceId, options.filter, EXACT_COUNT_LIMIT);
-    const [rows, [counted]] = await Promise.all([
-      query(em, page.statement, page.values),
-      query(em, count.statement, count.values),
-    ]);
+    // Side by side on two pooled connections; one after the other on a transaction's single one.
+    const [rows, [counted]] = em.isInTransaction()
+      ? [await query(em, page.statement, page.values), await query(em, count.statement, count.values)]
+      : await Promise.all([query(em, page.statement, page.values), query(em, count.statement, count.values)]);
     let totalCount = counted?.count ?? 0;
     const totalCountIsEstimate = totalCount > EXACT_COUNT_LIMIT;
     if (totalCountIsEstimate)
@@ -333,7 +336,12 @@ export class ContactsService {
   }
 
   async keywords(em: EntityManager, workspaceId: string): Promise<string[]> {
-    const settings = await em.findOne(ContactSettings, { workspace: workspaceId });
+    // Scoped here too: the webhook may call with an entity manager of its own.
+    const settings = await em.findOne(
+      ContactSettings,
+      { workspace: workspaceId },
+      { filters: { [WORKSPACE_FILTER]: { workspaceId } } },
+    );
     return settings?.optOutKeywords ?? DEFAULT_OPT_OUT_KEYWORDS;
   }
 
@@ -382,7 +390,8 @@ export class ContactsService {
       await tx.flush();
       return segment;
     }).catch((error: unknown) => {
-      if ((error as AppError).code === 'CONFLICT') {
+      // segment_name_unique: one name per workspace, whatever its case.
+      if (sqlState(error) === UNIQUE_VIOLATION) {
         throw new AppError('CONFLICT', 'contacts.segmentNameTaken', {}, { name: 'contacts.segmentNameTaken' });
       }
       throw error;

@@ -55,6 +55,8 @@ export async function* readRecords(file: Buffer, delimiter: string): AsyncGenera
       bom: true,
       relax_column_count: true,
       skip_empty_lines: true,
+      // A line of separators only (",,,", a spreadsheet's blank row) is an empty line too.
+      skip_records_with_empty_values: true,
       info: true,
       // A record longer than this is not a contact row (a 10,000-column row is ~60 KB).
       max_record_size: 1024 * 1024,
