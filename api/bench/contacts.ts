@@ -57,7 +57,7 @@ async function benchRows(rows: number): Promise<ContactsBench> {
   await admin.query(`create database ${name}`);
   const url = new URL(SERVER_URL);
   url.pathname = `/${name}`;
-  const logger = createLogger('warn');
+  const logger = createLogger((process.env.BZ_BENCH_LOG as 'info' | undefined) ?? 'warn');
   const migrator = await createAppOrm({ url: url.toString(), poolMax: 2 });
   await runMigrations(migrator, url.toString(), logger);
   await migrator.close(true);
@@ -65,7 +65,7 @@ async function benchRows(rows: number): Promise<ContactsBench> {
     NODE_ENV: 'test',
     DATABASE_URL: url.toString(),
     API_PORT: '0',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env.BZ_BENCH_LOG ?? 'warn',
     SIMULATORS: 'false',
     JOBS_POLL_MS: '100',
     CONTACT_IMPORT_MAX_BYTES: String(256 * 1024 * 1024),

@@ -83,7 +83,7 @@ export const CONSENT = 'Pelanggan setuju menerima promo lewat WhatsApp saat mend
 /** Uploads and imports a file with the suggested mapping (or the one given), waiting for the job to finish. */
 export async function importFile(
   api: TestApi,
-  member: TestMember,
+  member: TestMember | string,
   file: Buffer | string,
   input: Record<string, unknown> = {},
 ): Promise<ImportView> {
@@ -96,7 +96,7 @@ export async function importFile(
   return waitForImport(api, member, uploaded.body.id);
 }
 
-export async function waitForImport(api: TestApi, member: TestMember, id: string): Promise<ImportView> {
+export async function waitForImport(api: TestApi, member: TestMember | string, id: string): Promise<ImportView> {
   return waitFor(
     async () => {
       const { contactImport } = await ok<{ contactImport: ImportView }>(api, member, IMPORT_STATUS, { id });
@@ -134,7 +134,7 @@ export interface ContactsPage {
   };
 }
 
-export async function listContacts(api: TestApi, member: TestMember, variables: Record<string, unknown> = {}) {
+export async function listContacts(api: TestApi, member: TestMember | string, variables: Record<string, unknown> = {}) {
   return (await ok<ContactsPage>(api, member, CONTACTS, { first: 50, ...variables })).contacts;
 }
 

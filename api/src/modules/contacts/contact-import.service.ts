@@ -301,7 +301,7 @@ export class ContactImportService {
     };
     const now = () => this.clock.now();
     const checkRow = (cells: string[], line: number) => this.checkRow(workspaceId, cells, line, mapping, importTag);
-    async function* staged(): AsyncGenerator<(string | number | null)[]> {
+    async function* stagedRows(): AsyncGenerator<(string | number | null)[]> {
       let first = true;
       for await (const { cells, line } of readRecords(file, found.delimiter)) {
         if (first && options.hasHeader) {
@@ -326,13 +326,14 @@ export class ContactImportService {
         yield [found.id, row.line, row.id, row.phone, row.name, row.tags, row.attributes, row.hash];
       }
     }
+    const started = performance.now();
     await withConnection(tx, async (connection) => {
       const copy = connection.query(
         copyFrom(
           'copy contact_import_staging (import_id, line, id, phone, name, tags, attributes, phone_hash) from stdin with (format csv)',
         ),
       );
-      await pipeline(Readable.from(staged()), stringify(), copy);
+      await pipeline(Readable.from(stagedRows()), stringify(), copy);
     });
     await flushRejects();
     await execute(outside, IMPORT_PROGRESS, [workspaceId, found.id, rows, this.clock.now()]);
@@ -344,6 +345,7 @@ export class ContactImportService {
       userId: found.createdBy?.id ?? null,
       importId: found.id,
     });
+    const staged = performance.now();
     const [loaded] = await query(tx, LOAD_STAGED, [
       workspaceId,
       this.clock.now(),
@@ -352,6 +354,8 @@ export class ContactImportService {
       options.duplicates === DuplicatePolicy.UPDATE,
       found.id,
     ]);
+    const times = { parseAndCopyMs: Math.round(staged - started), loadMs: Math.round(performance.now() - staged) };
+    this.logger.info({ importId: found.id, rows, ...times }, 'contact import loaded');
     return {
       rows,
       created: loaded?.created ?? 0,
