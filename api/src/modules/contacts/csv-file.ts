@@ -47,9 +47,15 @@ export interface CsvRecord {
   line: number;
 }
 
+function* slices(file: Buffer, size = 64 * 1024): Generator<Buffer> {
+  for (let start = 0; start < file.length; start += size) yield file.subarray(start, start + size);
+}
+
 /** Streams the records of a file: BOM dropped, empty lines skipped, quoted newlines kept. */
 export async function* readRecords(file: Buffer, delimiter: string): AsyncGenerator<CsvRecord> {
-  const parser = Readable.from([file]).pipe(
+  // In slices, so the parser's output waits for its reader: one 50 MB chunk would be parsed in a
+  // single call, every record buffered before the first is read (memory, and GC time, grow with the file).
+  const parser = Readable.from(slices(file)).pipe(
     parse({
       delimiter,
       bom: true,
