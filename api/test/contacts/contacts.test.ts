@@ -51,6 +51,22 @@ describe('the address book over GraphQL', () => {
     expect(all.totalCountIsEstimate).toBe(false);
   });
 
+  it('makes one contact of one number added ten times at once, in ten spellings', async () => {
+    const spellings = ['0812-9090-1111', '+62 812 9090 1111', '6281290901111', '81290901111', '(0812) 9090 1111'];
+    const bodies = await Promise.all(
+      Array.from({ length: 10 }, (_, index) =>
+        gql<{ createContact: { id: string } }>(api, owner, CREATE, { input: { phone: spellings[index % 5] } }),
+      ),
+    );
+    expect(bodies.filter((body) => body.data?.createContact).length).toBe(1);
+    expect(bodies.filter((body) => body.errors?.[0]?.extensions?.code === 'CONFLICT').length).toBe(9);
+    const found = await listContacts(api, owner, { filter: { search: '0812 9090 1111' } });
+    expect(found.totalCount).toBe(1);
+    await ok(api, owner, 'mutation ($ids: [ID!]) { deleteContacts(selection: { ids: $ids }) { affected } }', {
+      ids: [found.edges[0]!.node.id],
+    });
+  });
+
   it('refuses a fixed line with a localized reason on the phone field, and records nothing', async () => {
     const body = await gql(api, owner, CREATE, { input: { phone: '021-5551234' } }, 'id');
     expect(body.errors![0]!.extensions).toMatchObject({

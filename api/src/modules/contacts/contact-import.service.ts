@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { stringify } from 'csv-stringify';
+import { stringify as stringifyRows } from 'csv-stringify/sync';
 import { from as copyFrom } from 'pg-copy-streams';
 import { AppError } from '../../core/app-error';
 import type { Clock } from '../../core/clock';
@@ -43,6 +44,7 @@ const PROGRESS_EVERY = 5000;
 /** The parameters a rejection's reason may name. */
 const REASON_PARAMS = { max: MAX_COLUMNS };
 const REJECT_BATCH = 5000;
+const COPY_BATCH = 2000;
 
 export interface ColumnMapping {
   phone: number;
@@ -327,13 +329,25 @@ export class ContactImportService {
       }
     }
     const started = performance.now();
+    // CSV text for COPY a few thousand rows at a time: a stream step per row cost a quarter of the CPU.
+    async function* stagedBatches(): AsyncGenerator<string> {
+      let batch: (string | number | null)[][] = [];
+      for await (const row of stagedRows()) {
+        batch.push(row);
+        if (batch.length === COPY_BATCH) {
+          yield stringifyRows(batch);
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield stringifyRows(batch);
+    }
     await withConnection(tx, async (connection) => {
       const copy = connection.query(
         copyFrom(
           'copy contact_import_staging (import_id, line, id, phone, name, tags, attributes, phone_hash) from stdin with (format csv)',
         ),
       );
-      await pipeline(Readable.from(stagedRows()), stringify(), copy);
+      await pipeline(Readable.from(stagedBatches()), copy);
     });
     await flushRejects();
     await execute(outside, IMPORT_PROGRESS, [workspaceId, found.id, rows, this.clock.now()]);

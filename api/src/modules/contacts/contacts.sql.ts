@@ -181,7 +181,9 @@ export const IMPORT_REJECTS = statement<{ line: number; reason: string; value: s
 /**
  * Loads the staged rows of an import into the book in one statement. A number already in the
  * book keeps (SKIP) or takes (UPDATE, $5) the file's name and attributes, and gets its tags;
- * an erased number that was suppressed comes back suppressed. Returns one row per contact,
+ * an erased number that was suppressed comes back suppressed. No order: ids were made in line
+ * order and duplicates inside the file are already gone (a sort of a million rows spills to disk).
+ * Returns one row per contact,
  * `created` when it is new. $1 workspace, $2 now, $3 consent source, $4 consent evidence, $5 update,
  * $6 import.
  */
@@ -195,7 +197,6 @@ export const LOAD_STAGED = statement<{ created: number; existing: number }>(
      from contact_import_staging s
      left join contact_erased_suppression e on e.workspace_id = $1 and e.phone_hash = s.phone_hash
      where s.import_id = $6::uuid
-     order by s.line
      on conflict (workspace_id, phone) do update set
        name = case when $5::boolean then coalesce(excluded.name, c.name) else c.name end,
        attributes = case when $5::boolean then c.attributes || excluded.attributes else c.attributes end,
