@@ -295,6 +295,32 @@ describe('the address book over GraphQL', () => {
     expect(history.map((entry) => entry.kind)).toEqual(['OPTED_OUT', 'KEYWORD_REVIEW']);
   });
 
+  it('finds the contact a WhatsApp message came from by Meta’s ids, or adds the number as INBOUND', async () => {
+    const em = api.running.orm.em.fork();
+    const workspaceId = owner.workspace.id;
+    // Budi is in the book: his number links Meta's ids to him.
+    expect(
+      await service.inboundContact(em, workspaceId, { phone: '6281211112222', waId: '6281211112222', userId: 'ID.1' }),
+    ).toEqual({
+      id: ids['Budi Santoso'],
+      created: false,
+    });
+    expect(await service.inboundContact(em, workspaceId, { userId: 'ID.1' })).toEqual({
+      id: ids['Budi Santoso'],
+      created: false,
+    });
+    const stranger = await service.inboundContact(em, workspaceId, { phone: '6289977778888', waId: '6289977778888' });
+    expect(stranger?.created).toBe(true);
+    const row = await service.get(em, workspaceId, stranger!.id);
+    expect({ phone: row.phone, source: row.source, waId: row.wa_id }).toEqual({
+      phone: '+6289977778888',
+      source: 'INBOUND',
+      waId: '6289977778888',
+    });
+    expect(await service.inboundContact(em, workspaceId, { phone: '622155512345' })).toBeUndefined();
+    await api.running.services.contacts.contactBulk.erase(em, workspaceId, [stranger!.id]);
+  });
+
   it('lets a user_preferences resume clear only the marketing stop it set', async () => {
     const em = api.running.orm.em.fork();
     const workspaceId = owner.workspace.id;

@@ -24,6 +24,7 @@ import {
   type ContactFilterValue,
 } from './contact-types';
 import {
+  CONTACT_BY_WHATSAPP_ID,
   CONTACT_EVENTS,
   GET_CONTACT,
   INSERT_CONTACT,
@@ -33,7 +34,9 @@ import {
   OPT_IN_CONTACT,
   OPT_OUT_CONTACTS,
   UPDATE_CONTACT,
+  UPSERT_INBOUND_CONTACT,
 } from './contacts.sql';
+import { normalizePhone } from './phone';
 import type { PhoneHasher } from './erasure';
 import { cleanKeywords, DEFAULT_OPT_OUT_KEYWORDS, matchOptOut, type KeywordMatch } from './keywords';
 
@@ -279,6 +282,35 @@ export class ContactsService {
       await this.record(tx, workspaceId, [id], kindOf, onlySource ?? SUPPRESSION_SOURCES.MANUAL, actorId, null);
     }
     return Boolean(changed);
+  }
+
+  /**
+   * The contact a WhatsApp message came from (the webhook calls this): found by Meta's `wa_id` or
+   * business-scoped `user_id`, else by its number, which joins the book with source INBOUND when
+   * it is new. Undefined when Meta sent neither a known id nor a valid mobile number.
+   */
+  async inboundContact(
+    em: EntityManager,
+    workspaceId: string,
+    from: { phone?: string | null; waId?: string | null; userId?: string | null },
+  ): Promise<{ id: string; created: boolean } | undefined> {
+    if (from.waId || from.userId) {
+      const [known] = await query(em, CONTACT_BY_WHATSAPP_ID, [workspaceId, from.waId ?? null, from.userId ?? null]);
+      if (known) return { id: known.id, created: false };
+    }
+    // Meta writes the number as digits without the plus (`6281234567890`).
+    const parsed = from.phone ? normalizePhone(from.phone.startsWith('+') ? from.phone : `+${from.phone}`) : undefined;
+    if (!parsed?.ok) return undefined;
+    const [row] = await query(em, UPSERT_INBOUND_CONTACT, [
+      workspaceId,
+      newId(),
+      parsed.e164,
+      from.waId ?? null,
+      from.userId ?? null,
+      this.clock.now(),
+      this.hasher.hash(workspaceId, parsed.e164),
+    ]);
+    return row;
   }
 
   /**

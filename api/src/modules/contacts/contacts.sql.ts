@@ -144,17 +144,32 @@ export const INSERT_ERASED = statement(
      updated_at = excluded.updated_at`,
 );
 
-/** A contact by the WhatsApp id Meta reports (contact_wa_id_index): $1 workspace, $2 wa_id. */
-export const CONTACT_BY_WA_ID = statement<{ id: string }>(
-  'contacts.by-wa-id',
-  `select id from contact where workspace_id = $1 and wa_id = $2`,
+/**
+ * The contact a WhatsApp message came from, by the ids Meta reports (contact_wa_id_index,
+ * contact_wa_user_id_index): $1 workspace, $2 wa_id or null, $3 business-scoped user id or null.
+ */
+export const CONTACT_BY_WHATSAPP_ID = statement<{ id: string }>(
+  'contacts.by-whatsapp-id',
+  `select id from contact where workspace_id = $1 and (wa_id = $2::text or wa_user_id = $3::text) limit 1`,
 );
 
-/** Records the ids Meta reports for a number: $1 workspace, $2 phone, $3 wa_id, $4 user_id, $5 now. */
-export const SET_WHATSAPP_IDS = statement<{ id: string }>(
-  'contacts.set-whatsapp-ids',
-  `update contact set wa_id = coalesce($3, wa_id), wa_user_id = coalesce($4, wa_user_id), updated_at = $5::timestamptz
-   where workspace_id = $1 and phone = $2 returning id`,
+/**
+ * A number that wrote in: a new contact with source INBOUND (suppressed again if it was an
+ * erased suppressed number), or the existing one, either way with Meta's ids recorded.
+ * $1 workspace, $2 new id, $3 phone, $4 wa_id, $5 user id, $6 now, $7 phone hash.
+ */
+export const UPSERT_INBOUND_CONTACT = statement<{ id: string; created: boolean }>(
+  'contacts.upsert-inbound',
+  `insert into contact as c (id, workspace_id, phone, tags, attributes, source, wa_id, wa_user_id, opted_out_at,
+     opted_out_source, marketing_opt_out_at, marketing_opt_out_source, created_at, updated_at)
+   select $2::uuid, $1, $3, '{}', '{}', 'INBOUND', $4::text, $5::text, e.opted_out_at, e.opted_out_source,
+     e.marketing_opt_out_at, e.marketing_opt_out_source, $6::timestamptz, $6::timestamptz
+   from (select 1) one
+   left join contact_erased_suppression e on e.workspace_id = $1 and e.phone_hash = $7
+   on conflict (workspace_id, phone) do update set
+     wa_id = coalesce(excluded.wa_id, c.wa_id), wa_user_id = coalesce(excluded.wa_user_id, c.wa_user_id),
+     updated_at = excluded.updated_at
+   returning c.id, (xmax = 0) as created`,
 );
 
 /** Import progress, written outside the import's transaction so readers see it move. */

@@ -38,6 +38,9 @@ export class Migration20261201120000Contacts extends Migration {
     this.addSql(`create index "contact_tags_index" on "contact" using gin ("tags");`);
     this.addSql(`create index "contact_attributes_index" on "contact" using gin ("attributes" jsonb_path_ops);`);
     this.addSql(`create index "contact_wa_id_index" on "contact" ("workspace_id", "wa_id") where "wa_id" is not null;`);
+    this.addSql(
+      `create index "contact_wa_user_id_index" on "contact" ("workspace_id", "wa_user_id") where "wa_user_id" is not null;`,
+    );
 
     this.addSql(`
       create table "contact_event" (
