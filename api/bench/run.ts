@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchEmbeddedStart, describeStart } from './embedded-start';
 import { benchGraphqlTypename, describeThroughput } from './graphql-throughput';
+import { benchContacts, describeContacts } from './contacts';
 import { benchIdentity, describeIdentity } from './identity';
 import { REPO_ROOT } from './support';
 
@@ -22,6 +23,10 @@ const BENCHES: Record<string, () => Promise<{ lines: string[]; data: unknown }>>
   identity: async () => {
     const data = await benchIdentity();
     return { lines: describeIdentity(data), data };
+  },
+  contacts: async () => {
+    const data = await benchContacts();
+    return { lines: describeContacts(data), data };
   },
 };
 

@@ -9,6 +9,7 @@ import { buildApiSchema, resolvers } from './graphql/schema';
 import { createGraphQLServer } from './graphql/server';
 import { createHttpApp } from './http/app';
 import { openJobStore, type JobStore } from './jobs/backend';
+import { DeferredJobQueue } from './jobs/queue';
 import { JobRunner, workerName, type JobDefinition } from './jobs/runner';
 import type { ShutdownStep } from './lifecycle';
 import { appModules, createAppOrm, type AppServices } from './modules';
@@ -64,7 +65,8 @@ async function openCore(config: AppConfig, logger: Logger, role: string, options
   }).catch((error: Error) => {
     throw new Error(`DATABASE_URL ${maskUrl(url)}: cannot connect: ${error.message}`);
   });
-  const services = buildServices(appModules, { config, clock: options.clock ?? systemClock, logger });
+  const queue = new DeferredJobQueue();
+  const services = buildServices(appModules, { config, clock: options.clock ?? systemClock, logger, jobs: queue });
   const store = await openJobStore({
     mongoUrl: config.jobs.mongoUrl,
     postgresUrl: url,
@@ -81,10 +83,11 @@ async function openCore(config: AppConfig, logger: Logger, role: string, options
     pollMs: config.jobs.pollMs,
     lockLifetimeMs: config.jobs.lockLifetimeMs,
     definitions: [
-      ...jobsOf(appModules, services),
+      ...jobsOf(appModules, services, { orm }),
       ...(typeof options.extraJobs === 'function' ? options.extraJobs(services) : (options.extraJobs ?? [])),
     ],
   });
+  queue.bind(jobs);
   return { orm, services, store, jobs };
 }
 
@@ -147,7 +150,7 @@ export async function startApi(
       access: services.identity.access,
       graphql,
       logger,
-      routes: routesOf(appModules, services),
+      routes: routesOf(appModules, services, { orm }),
       trustProxy: config.api.trustProxy,
       readinessChecks: [
         { name: 'postgres', check: async () => void (await orm.em.getConnection().execute('select 1')) },

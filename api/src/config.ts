@@ -92,6 +92,16 @@ const envSchema = z.object({
   MIDTRANS_API_BASE_URL: z.url().optional(),
   MIDTRANS_ALLOWED_PAYMENT_TYPES: z.string().default('gopay,shopeepay,bank_transfer,credit_card'),
 
+  // Contacts: the largest CSV an import accepts, and how long personal data that only served a
+  // purpose for a while (inbound texts, import reports) is kept before the purge job erases it.
+  CONTACT_IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(512 * 1024 * 1024)
+    .default(64 * 1024 * 1024),
+  PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+
   // Whole rupiah, parsed from its digits (never through a float) into the money type.
   PRICE_PER_MESSAGE: z
     .string()
@@ -198,6 +208,10 @@ function toAppConfig(env: Env, simulators: boolean) {
         .filter(Boolean),
     },
     pricePerMessage: env.PRICE_PER_MESSAGE,
+    contacts: {
+      importMaxBytes: env.CONTACT_IMPORT_MAX_BYTES,
+      retentionDays: env.PERSONAL_DATA_RETENTION_DAYS,
+    },
   };
 }
 

@@ -53,6 +53,30 @@ describe.each(JOB_STORES)('Agenda on %s', (kind) => {
     }
   });
 
+  it('schedules a repeating job once, one interval from now, however many workers start', async () => {
+    let runs = 0;
+    const housekeeping: JobDefinition<never> = {
+      name: 'test.housekeeping',
+      repeatEveryMs: 3_600_000,
+      handler: async () => {
+        runs++;
+      },
+    };
+    const first = await worker('first', [housekeeping]);
+    await first.start();
+    const {
+      jobs: [scheduled],
+    } = await first.agenda.queryJobs({ name: 'test.housekeeping' });
+    const second = await worker('second', [housekeeping]);
+    await second.start();
+    const { jobs, total } = await second.agenda.queryJobs({ name: 'test.housekeeping' });
+    expect(total).toBe(1);
+    // A second start leaves the schedule as the first set it (restarts do not push the run back).
+    expect(new Date(jobs[0]!.nextRunAt!).getTime()).toBe(new Date(scheduled!.nextRunAt!).getTime());
+    expect(new Date(jobs[0]!.nextRunAt!).getTime()).toBeGreaterThan(Date.now() + 3_500_000);
+    expect(runs).toBe(0);
+  });
+
   it('creates no schema of its own on connect (migrations own it)', async () => {
     const runner = await worker('schema-check', []);
     await runner.ready();

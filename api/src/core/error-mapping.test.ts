@@ -1,4 +1,4 @@
-import { databaseAppError, isUnavailable, mapError } from './error-mapping';
+import { databaseAppError, isUnavailable, mapError, toAppError } from './error-mapping';
 
 /** Errors as the drivers raise them when a server goes away (shapes copied from real failures in the fault suite). */
 function named(name: string, message: string, extra: Record<string, unknown> = {}): Error {
@@ -40,7 +40,7 @@ describe('isUnavailable', () => {
   });
 });
 
-describe('databaseAppError', () => {
+describe('toAppError on database errors', () => {
   // What each SQLSTATE means to the person who sent the request, written from PostgreSQL's documentation.
   it.each([
     ['55P03', 'CONFLICT', 'errors.busy'], // lock_not_available (lock_timeout)
@@ -49,14 +49,18 @@ describe('databaseAppError', () => {
     ['57014', 'SERVICE_UNAVAILABLE', 'errors.unavailable'], // query_canceled (statement_timeout)
     ['23505', 'CONFLICT', 'errors.alreadyExists'], // unique_violation nobody checked first
     ['23503', 'CONFLICT', 'errors.inUse'], // foreign_key_violation nobody checked first
-  ])('maps SQLSTATE %s to %s (%s)', (code, expectedCode, messageKey) => {
-    expect(databaseAppError(Object.assign(new Error('db'), { code }))).toMatchObject({
+  ])('answers SQLSTATE %s with %s (%s) at the boundary', (code, expectedCode, messageKey) => {
+    expect(toAppError(Object.assign(new Error('db'), { code }))).toMatchObject({
       code: expectedCode,
       messageKey,
     });
   });
 
   it('leaves other database errors to be bugs', () => {
-    expect(databaseAppError(Object.assign(new Error('syntax'), { code: '42601' }))).toBeUndefined();
+    expect(toAppError(Object.assign(new Error('syntax'), { code: '42601' }))).toBeUndefined();
+  });
+
+  it('leaves a constraint violation raw inside a transaction, for the code that expects it', () => {
+    expect(databaseAppError(Object.assign(new Error('db'), { code: '23505' }))).toBeUndefined();
   });
 });

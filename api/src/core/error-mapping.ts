@@ -62,15 +62,25 @@ export function databaseAppError(error: unknown): AppError | undefined {
   const code = (error as { code?: unknown } | undefined)?.code;
   if (typeof code === 'string' && CONTENTION_SQLSTATES.has(code)) return new AppError('CONFLICT', 'errors.busy');
   if (code === STATEMENT_TIMEOUT_SQLSTATE) return new AppError('SERVICE_UNAVAILABLE', 'errors.unavailable');
-  if (typeof code === 'string' && CONSTRAINT_SQLSTATES[code])
-    return new AppError('CONFLICT', CONSTRAINT_SQLSTATES[code]);
   if (isUnavailable(error)) return new AppError('SERVICE_UNAVAILABLE', 'errors.unavailable');
   return undefined;
 }
 
+/**
+ * At the boundary only (GraphQL, REST): a constraint violation that reached the caller. Not in
+ * `databaseAppError`, which transactions apply: code that expects a violation (a name already
+ * taken) must still see its SQLSTATE and say precisely what it means.
+ */
+export function constraintAppError(error: unknown): AppError | undefined {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && CONSTRAINT_SQLSTATES[code]
+    ? new AppError('CONFLICT', CONSTRAINT_SQLSTATES[code])
+    : undefined;
+}
+
 export function toAppError(error: unknown): AppError | undefined {
   if (isAppError(error)) return error;
-  return databaseAppError(error);
+  return databaseAppError(error) ?? constraintAppError(error);
 }
 
 function translateFields(language: Language, error: AppError): Record<string, string> {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Knex } from '@mikro-orm/postgresql';
+import type { ClientBase as PgClient } from 'pg';
 
 /**
  * Named SQL for the hot paths. `$n` placeholders only; PostgreSQL parses and plans a named
@@ -55,6 +56,22 @@ export async function execute<Row>(
     return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
   } finally {
     // A transaction's client keeps its connection; the pool's takes this one back.
+    await client.releaseConnection(connection);
+  }
+}
+
+/**
+ * The transaction's (or a pooled) pg connection itself, for what named statements cannot do:
+ * COPY streams (pg-copy-streams) and EXPLAIN. Inside `inTransaction` it is the transaction's
+ * own connection, so a COPY joins the transaction.
+ */
+export async function withConnection<T>(em: EntityManager, work: (connection: PgClient) => Promise<T>): Promise<T> {
+  const trx = em.getTransactionContext<Knex.Transaction>();
+  const client = trx ? trx.client : em.getConnection().getKnex().client;
+  const connection = (await client.acquireConnection()) as PgClient;
+  try {
+    return await work(connection);
+  } finally {
     await client.releaseConnection(connection);
   }
 }

@@ -9,7 +9,7 @@ export const SESSION_COOKIE = 'bz_session';
  * server) or the session cookie (the browser). Cookie-carried requests stay CSRF-safe: the
  * cookie is SameSite=Lax and Apollo refuses simple (form-like) requests.
  */
-export function credentialOf(request: IncomingMessage): string | undefined {
+export function credentialOf(request: Pick<IncomingMessage, 'headers'>): string | undefined {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
   const cookies = request.headers.cookie;

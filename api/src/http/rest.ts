@@ -1,4 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { AppError } from '../core/app-error';
 import { mapError, type MappedError } from '../core/error-mapping';
 import type { Logger } from '../core/logger';
@@ -31,6 +33,11 @@ export interface RestResult {
   body?: unknown;
   /** Sent as text/plain (Meta's verification echo). */
   text?: string;
+  /**
+   * Streamed as it is produced (a CSV download of a million rows), with the media type in
+   * `headers`. An error half-way cuts the response: the client sees an incomplete download.
+   */
+  stream?: Readable;
   headers?: Record<string, string>;
 }
 
@@ -58,9 +65,14 @@ export function defaultErrorBody({ status: _status, ...error }: MappedError): un
   return { error };
 }
 
-function send(response: ServerResponse, result: RestResult): void {
+async function send(response: ServerResponse, result: RestResult): Promise<void> {
   const status = result.status ?? 200;
   for (const [name, value] of Object.entries(result.headers ?? {})) response.setHeader(name, value);
+  if (result.stream) {
+    response.writeHead(status);
+    await pipeline(result.stream, response);
+    return;
+  }
   if (result.text !== undefined) {
     response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
     response.end(result.text);
@@ -143,12 +155,12 @@ export class RestRouter {
         log: request.log,
         ip,
       };
-      send(response, await route.handle(restRequest));
+      await send(response, await route.handle(restRequest));
     } catch (error) {
       const mapped = mapError(error, { language, requestId: request.id });
       if (mapped.status >= 500) request.log.error({ err: error, path: url.pathname }, 'REST route failed');
       if (response.headersSent) return void response.end();
-      send(response, { status: mapped.status, body: (route?.errorBody ?? defaultErrorBody)(mapped) });
+      await send(response, { status: mapped.status, body: (route?.errorBody ?? defaultErrorBody)(mapped) });
     }
   }
 

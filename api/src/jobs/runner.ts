@@ -10,6 +10,8 @@ export interface JobDefinition<Data = unknown> {
   handler: JobHandler<Data>;
   concurrency?: number;
   lockLifetimeMs?: number;
+  /** Runs on its own at this interval (ms) once a worker starts: housekeeping such as the personal-data purge. */
+  repeatEveryMs?: number;
 }
 
 export interface JobRunnerOptions {
@@ -78,6 +80,14 @@ export class JobRunner {
   /** Starts pulling jobs (a process that only enqueues never calls this). */
   async start(): Promise<void> {
     await this.agenda.start();
+    // One schedule per name in the store, set by the first worker that finds none: setting it again
+    // at every start would push the next run back (a process restarted more often than the interval
+    // would never run it), and running at once would put housekeeping into every start and stop.
+    for (const { name, repeatEveryMs } of this.options.definitions) {
+      if (!repeatEveryMs) continue;
+      const { total } = await this.agenda.queryJobs({ name });
+      if (total === 0) await this.agenda.every(repeatEveryMs, name, undefined, { skipImmediate: true });
+    }
     this.running = true;
     this.options.logger.info({ store: this.options.store.kind }, 'job worker started');
   }

@@ -1,5 +1,6 @@
 import { platformMigrations } from '../db/migrations';
 import { createOrm, type MikroORM, type OrmOptions } from '../db/orm';
+import { contactsModule } from './contacts';
 import { identityModule } from './identity';
 import { schemaOf, type ServicesOf } from './manifest';
 import { notificationsModule } from './notifications';
@@ -10,7 +11,7 @@ import { systemModule } from './system';
  * modules it requires). Entities, migrations, named SQL, resolvers, services, jobs and REST
  * routes all come from these manifests.
  */
-export const appModules = [systemModule, identityModule, notificationsModule] as const;
+export const appModules = [systemModule, identityModule, notificationsModule, contactsModule] as const;
 
 export type AppServices = ServicesOf<typeof appModules>;
 

@@ -2,9 +2,15 @@ import { parseConfig } from '../config';
 import { ManualClock } from '../core/clock';
 import { createLogger } from '../core/logger';
 import { ServiceContainer } from '../graphql/container';
+import { DeferredJobQueue } from '../jobs/queue';
 import { buildServices, defineModule } from './manifest';
 
-const deps = { config: parseConfig({}), clock: new ManualClock(0), logger: createLogger('silent') };
+const deps = {
+  config: parseConfig({}),
+  clock: new ManualClock(0),
+  logger: createLogger('silent'),
+  jobs: new DeferredJobQueue(),
+};
 
 class Ledger {
   entries: string[] = [];

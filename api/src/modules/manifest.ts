@@ -1,9 +1,11 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../config';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import type { Statement } from '../db/sql';
 import type { RestRoute } from '../http/rest';
+import type { JobQueue } from '../jobs/queue';
 import type { JobDefinition } from '../jobs/runner';
 
 /** What the platform hands every module when it builds its services. */
@@ -11,6 +13,13 @@ export interface PlatformDeps {
   config: AppConfig;
   clock: Clock;
   logger: Logger;
+  /** Background work by job name (bound to the process's job runner once it is built). */
+  jobs: JobQueue;
+}
+
+/** What jobs and REST routes get besides their module's services: the database. */
+export interface ModuleRuntime {
+  orm: MikroORM;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -38,9 +47,9 @@ export interface ModuleManifest<Name extends string = string, Services extends o
   /** Builds the module's services from explicit dependencies, once per process. */
   services(deps: PlatformDeps, needs: Needs): Services;
   /** Agenda job definitions: thin, they call the services. */
-  jobs?(services: Services): JobDefinition<never>[];
-  /** REST side routes (webhooks), mounted under /api. */
-  routes?(services: Services): RestRoute[];
+  jobs?(services: Services, runtime: ModuleRuntime): JobDefinition<never>[];
+  /** REST side routes (webhooks, uploads, downloads), mounted under /api. */
+  routes?(services: Services, runtime: ModuleRuntime): RestRoute[];
 }
 
 export function defineModule<Name extends string, Services extends object, Needs = unknown>(
@@ -90,11 +99,19 @@ export function schemaOf(modules: readonly AnyManifest[], platformMigrations: Mi
 }
 
 /** Every module's job definitions, each built from that module's own services. */
-export function jobsOf(modules: readonly AnyManifest[], services: Record<string, object>): JobDefinition<never>[] {
-  return modules.flatMap((module) => module.jobs?.(services[module.name]!) ?? []);
+export function jobsOf(
+  modules: readonly AnyManifest[],
+  services: Record<string, object>,
+  runtime: ModuleRuntime,
+): JobDefinition<never>[] {
+  return modules.flatMap((module) => module.jobs?.(services[module.name]!, runtime) ?? []);
 }
 
 /** Every module's REST side routes, each built from that module's own services. */
-export function routesOf(modules: readonly AnyManifest[], services: Record<string, object>): RestRoute[] {
-  return modules.flatMap((module) => module.routes?.(services[module.name]!) ?? []);
+export function routesOf(
+  modules: readonly AnyManifest[],
+  services: Record<string, object>,
+  runtime: ModuleRuntime,
+): RestRoute[] {
+  return modules.flatMap((module) => module.routes?.(services[module.name]!, runtime) ?? []);
 }

@@ -35,6 +35,19 @@ export const AUDIT_ACTIONS = [
   'admin.workspaceCreated',
   'admin.resetLinkIssued',
   'workspace.timeZoneChanged',
+  'contact.created',
+  'contact.updated',
+  'contact.opted-in',
+  'contacts.tag',
+  'contacts.untag',
+  'contacts.delete',
+  'contacts.opt_out',
+  'contacts.marketing_opt_out',
+  'contacts.exported',
+  'contacts.import-started',
+  'contacts.keywords-set',
+  'segment.saved',
+  'segment.deleted',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -34,6 +34,19 @@ const recorded: Record<(typeof AUDIT_ACTIONS)[number], Record<string, unknown> |
   'admin.workspaceCreated': { owner: 'budi@warung.co.id' },
   'admin.resetLinkIssued': null,
   'workspace.timeZoneChanged': { from: 'Asia/Jakarta', to: 'Asia/Makassar' },
+  'contact.created': null,
+  'contact.updated': null,
+  'contact.opted-in': { kind: 'MARKETING' },
+  'contacts.tag': { affected: 12 },
+  'contacts.untag': { affected: 3 },
+  'contacts.delete': { affected: 1 },
+  'contacts.opt_out': { affected: 2 },
+  'contacts.marketing_opt_out': { affected: 5 },
+  'contacts.exported': null,
+  'contacts.import-started': null,
+  'contacts.keywords-set': { keywords: ['STOP', 'BERHENTI'] },
+  'segment.saved': null,
+  'segment.deleted': null,
 };
 
 // Their details are names Indonesians use in both languages (WIB, WITA, WIT).

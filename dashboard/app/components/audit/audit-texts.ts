@@ -44,6 +44,13 @@ function zoneName(value: unknown): string {
   return zone ? timeZoneAbbreviation(zone) : text(value);
 }
 
+const suppressionKinds = { MARKETING: 'marketing', ALL: 'all' } as const;
+
+/** A bulk action's reach: how many contacts a selection changed at once (a filter's job says it in its progress). */
+function affected(d: AuditDetails, t: TFunction): string[] {
+  return typeof d.affected === 'number' ? [t('audit.details.affected', { count: d.affected })] : [];
+}
+
 const refusals = {
   'invitations.signInToAccept': 'existingAccount',
   'invitations.inviterLostAuthority': 'inviterLostAuthority',
@@ -140,6 +147,31 @@ export const auditTexts = {
     details: (d, t) => [t('audit.details.owner', { email: text(d.owner) })],
   },
   'admin.resetLinkIssued': { label: 'audit.actions.admin.resetLinkIssued' },
+  'contact.created': { label: 'audit.actions.contact.created' },
+  'contact.updated': { label: 'audit.actions.contact.updated' },
+  'contact.opted-in': {
+    label: 'audit.actions.contact.optedIn',
+    details: (d, t) => {
+      const kind = suppressionKinds[text(d.kind) as keyof typeof suppressionKinds];
+      return kind ? [t(`audit.details.suppression.${kind}`)] : [];
+    },
+  },
+  'contacts.tag': { label: 'audit.actions.contacts.tag', details: affected },
+  'contacts.untag': { label: 'audit.actions.contacts.untag', details: affected },
+  'contacts.delete': { label: 'audit.actions.contacts.delete', details: affected },
+  'contacts.opt_out': { label: 'audit.actions.contacts.optOut', details: affected },
+  'contacts.marketing_opt_out': { label: 'audit.actions.contacts.marketingOptOut', details: affected },
+  'contacts.exported': { label: 'audit.actions.contacts.exported' },
+  'contacts.import-started': { label: 'audit.actions.contacts.importStarted' },
+  'contacts.keywords-set': {
+    label: 'audit.actions.contacts.keywordsSet',
+    details: (d, t) => {
+      const list = Array.isArray(d.keywords) ? d.keywords.filter((item) => typeof item === 'string') : [];
+      return list.length ? [t('audit.details.keywords', { keywords: list.join(', ') })] : [];
+    },
+  },
+  'segment.saved': { label: 'audit.actions.segment.saved' },
+  'segment.deleted': { label: 'audit.actions.segment.deleted' },
   'workspace.timeZoneChanged': {
     label: 'audit.actions.workspace.timeZoneChanged',
     details: (d, t) => [t('audit.details.change', { from: zoneName(d.from), to: zoneName(d.to) })],
