@@ -64,7 +64,7 @@ async function openCore(config: AppConfig, logger: Logger, role: string, options
   }).catch((error: Error) => {
     throw new Error(`DATABASE_URL ${maskUrl(url)}: cannot connect: ${error.message}`);
   });
-  const services = buildServices(appModules, { config, clock: options.clock ?? systemClock, logger });
+  const services = buildServices(appModules, { config, clock: options.clock ?? systemClock, logger, orm });
   const store = await openJobStore({
     mongoUrl: config.jobs.mongoUrl,
     postgresUrl: url,

@@ -10,6 +10,8 @@ export interface JobDefinition<Data = unknown> {
   handler: JobHandler<Data>;
   concurrency?: number;
   lockLifetimeMs?: number;
+  /** A recurring job: scheduled every this many ms once the runner starts (one schedule, whichever process). */
+  everyMs?: number;
 }
 
 export interface JobRunnerOptions {
@@ -78,6 +80,9 @@ export class JobRunner {
   /** Starts pulling jobs (a process that only enqueues never calls this). */
   async start(): Promise<void> {
     await this.agenda.start();
+    for (const { name, everyMs } of this.options.definitions) {
+      if (everyMs) await this.agenda.every(everyMs, name);
+    }
     this.running = true;
     this.options.logger.info({ store: this.options.store.kind }, 'job worker started');
   }

@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../config';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
@@ -11,6 +12,8 @@ export interface PlatformDeps {
   config: AppConfig;
   clock: Clock;
   logger: Logger;
+  /** The process's ORM, for REST routes and jobs, which get no entity manager of their own. */
+  orm?: MikroORM;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

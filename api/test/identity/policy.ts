@@ -14,6 +14,10 @@ export const FIELD_RULES: Record<string, string> = {
   'query auditLog': 'AUDIT_READ',
   'query allWorkspaces': 'platform-admin',
   'query notifications': 'signed-in',
+  'query wallet': 'WALLET_READ',
+  'query ledgerEntries': 'WALLET_READ',
+  'query paymentOrders': 'PAYMENTS_READ',
+  'query receipt': 'PAYMENTS_READ',
   'mutation login': 'public',
   'mutation verifyTwoFactor': 'public',
   'mutation logout': 'session-only',
@@ -35,6 +39,9 @@ export const FIELD_RULES: Record<string, string> = {
   'mutation revokeApiToken': 'TOKENS_MANAGE',
   'mutation createWorkspace': 'platform-admin',
   'mutation markNotificationsRead': 'signed-in',
+  'mutation createTopup': 'WALLET_TOPUP',
+  'mutation checkTopup': 'WALLET_TOPUP',
+  'mutation setLowBalanceThreshold': 'WALLET_TOPUP',
 };
 
 const EVERYTHING = [
