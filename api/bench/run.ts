@@ -5,6 +5,7 @@ import { benchEmbeddedStart, describeStart } from './embedded-start';
 import { benchGraphqlTypename, describeThroughput } from './graphql-throughput';
 import { benchIdentity, describeIdentity } from './identity';
 import { REPO_ROOT } from './support';
+import { benchWallet, describeWallet } from './wallet';
 
 /**
  * `npm run bench [name...]`: runs the benchmarks (all, or those named), prints a summary and
@@ -22,6 +23,10 @@ const BENCHES: Record<string, () => Promise<{ lines: string[]; data: unknown }>>
   identity: async () => {
     const data = await benchIdentity();
     return { lines: describeIdentity(data), data };
+  },
+  wallet: async () => {
+    const data = await benchWallet();
+    return { lines: describeWallet(data), data };
   },
 };
 

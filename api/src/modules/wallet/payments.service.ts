@@ -16,7 +16,8 @@ import {
   INSERT_ORDER,
   INSERT_RECEIPT,
   LOCK_ORDER,
-  NEXT_RECEIPT_NUMBER,
+  LOCK_RECEIPT_COUNTER,
+  NUMBER_RECEIPTS,
   PAGE_ORDERS,
   READ_ORDER,
   READ_RECEIPT,
@@ -219,7 +220,10 @@ export class PaymentsService {
 
   async receipt(em: EntityManager, workspaceId: string, orderId: string) {
     const [row] = await query(em, READ_RECEIPT, [workspaceId, orderId]);
-    return row ? { number: row.number, issuedAt: new Date(row.created_at) } : undefined;
+    if (!row) return undefined;
+    const number =
+      row.number ?? (await this.numberReceipts(em), (await query(em, READ_RECEIPT, [workspaceId, orderId]))[0]?.number);
+    return number ? { number, issuedAt: new Date(row.created_at) } : undefined;
   }
 
   /**
@@ -287,7 +291,9 @@ export class PaymentsService {
         ? await this.gateway.status(orderId)
         : await withDeadline(this.gateway.status(orderId), deadlineMs);
     if (!answer.found) return 'NOT_CONFIRMED';
-    return this.apply(em, workspaceId, orderId, answer.status);
+    const outcome = await this.apply(em, workspaceId, orderId, answer.status);
+    if (outcome === 'CREDITED') await this.numberReceiptsSoon(em);
+    return outcome;
   }
 
   /** One transaction: the order row locked, then the wallet's (inside WalletService). */
@@ -451,15 +457,44 @@ export class PaymentsService {
   }
 
   private async issueReceipt(tx: EntityManager, order: OrderRow) {
-    const year = this.clock.now().getUTCFullYear();
-    const [{ last } = { last: 0 }] = await query(tx, NEXT_RECEIPT_NUMBER, [year]);
-    await execute(tx, INSERT_RECEIPT, [
-      order.workspace_id,
-      newId(),
-      order.id,
-      `BZ/${year}/${String(last).padStart(6, '0')}`,
-      this.clock.now(),
-    ]);
+    await execute(tx, INSERT_RECEIPT, [order.workspace_id, newId(), order.id, this.clock.now()]);
+  }
+
+  private running: Promise<unknown> = Promise.resolve();
+  private queued?: Promise<void>;
+
+  /**
+   * Numbers receipts after a credit, coalescing a burst: a caller joins the run queued behind
+   * the current one (it starts after this call, so it sees this caller's commit), or queues one.
+   * A failure is logged, not thrown: the credit is committed, and the next pass numbers it.
+   */
+  private numberReceiptsSoon(em: EntityManager): Promise<void> {
+    if (this.queued) return this.queued;
+    const next = this.running.then(async () => {
+      this.queued = undefined;
+      try {
+        await this.numberReceipts(em);
+      } catch (error) {
+        this.logger.warn({ err: error }, 'receipt numbering failed; the next pass retries');
+      }
+    });
+    this.queued = next;
+    this.running = next;
+    return next;
+  }
+
+  /**
+   * Gives every receipt still without a number the next numbers of the year, in commit order
+   * (gapless; called right after a credit commits, and by the reconciliation pass).
+   */
+  async numberReceipts(em: EntityManager): Promise<number> {
+    return inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
+      const now = this.clock.now();
+      const year = now.getUTCFullYear();
+      const [counter] = await query(tx, LOCK_RECEIPT_COUNTER, [year]);
+      const [result] = await query(tx, NUMBER_RECEIPTS, [year, `BZ/${year}/`, counter!.last, now]);
+      return result?.numbered ?? 0;
+    });
   }
 
   private async flag(em: EntityManager, order: OrderRow, reason: string) {
@@ -495,6 +530,8 @@ export class PaymentsService {
    * same idempotent path; one past Midtrans' expiry plus the margin is expired there and here.
    */
   async reconcileDue(em: EntityManager, limit = 100): Promise<number> {
+    // A receipt left unnumbered by a process that died right after a payment's commit.
+    await this.numberReceipts(em);
     const due = await query(em, CLAIM_DUE_ORDERS, [this.clock.now(), limit]);
     for (const { workspace_id: workspaceId, order_id: orderId } of due) {
       try {

@@ -121,21 +121,38 @@ export const SET_NOTIFICATION_OUTCOME = statement(
    where id = $1`,
 );
 
-/** Receipt numbers, gapless per year: the counter row is locked until commit. $1 year. */
-export const NEXT_RECEIPT_NUMBER = statement<{ last: number }>(
-  'payments.next-receipt-number',
-  `insert into "receipt_counter" (year, last) values ($1, 1)
-   on conflict (year) do update set last = "receipt_counter".last + 1 returning last`,
+/** Takes the year's counter row lock (creating it): $1 year. Cross-workspace: numbering is the operator's. */
+export const LOCK_RECEIPT_COUNTER = statement<{ last: number }>(
+  'payments.lock-receipt-counter',
+  `insert into "receipt_counter" (year, last) values ($1, 0)
+   on conflict (year) do update set last = "receipt_counter".last returning last`,
 );
 
-/** $1 workspace, $2 id, $3 order row id, $4 number, $5 now. */
+/**
+ * Numbers every receipt still without one, in the order the payments committed, after the
+ * counter's last number, and moves the counter; under the counter lock. $1 year, $2 prefix
+ * (`BZ/2026/`), $3 last number so far, $4 now. Cross-workspace, like the counter.
+ */
+export const NUMBER_RECEIPTS = statement<{ numbered: number }>(
+  'payments.number-receipts',
+  `with pending as (
+     select id, row_number() over (order by created_at, id) as n from "receipt" where number is null
+   ), numbered as (
+     update "receipt" r set number = $2 || lpad(($3::int + p.n)::text, 6, '0'), updated_at = $4::timestamptz
+     from pending p where r.id = p.id returning r.id
+   )
+   update "receipt_counter" set last = $3::int + (select count(*) from numbered) where year = $1
+   returning (select count(*)::int from numbered) as numbered`,
+);
+
+/** The paid order's receipt, numbered right after commit: $1 workspace, $2 id, $3 order row id, $4 now. */
 export const INSERT_RECEIPT = statement(
   'payments.insert-receipt',
   `insert into "receipt" (id, workspace_id, payment_order_id, number, created_at, updated_at)
-   values ($2, $1, $3, $4, $5::timestamptz, $5::timestamptz) on conflict (payment_order_id) do nothing`,
+   values ($2, $1, $3, null, $4::timestamptz, $4::timestamptz) on conflict (payment_order_id) do nothing`,
 );
 
-export const READ_RECEIPT = statement<{ number: string; created_at: Date }>(
+export const READ_RECEIPT = statement<{ number: string | null; created_at: Date }>(
   'payments.read-receipt',
   `select r.number, r.created_at from "receipt" r join "payment_order" o on o.id = r.payment_order_id
    where r.workspace_id = $1 and o.order_id = $2`,

@@ -8,7 +8,8 @@ export class Receipt extends WorkspaceEntity {
   @OneToOne(() => PaymentOrder, { owner: true })
   paymentOrder!: PaymentOrder;
 
-  @Property({ length: 40 })
+  /** Null for the moment between the payment's commit and its numbering (PaymentsService.numberReceipts). */
+  @Property({ length: 40, nullable: true })
   @Unique()
-  number!: string;
+  number?: string | null;
 }

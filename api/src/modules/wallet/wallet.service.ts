@@ -299,9 +299,13 @@ export class WalletService {
     return this.clock.now();
   }
 
+  /** Locks the wallet row, creating it the first time (one round trip when it exists, the usual case). */
   private async lock(tx: EntityManager, workspaceId: string) {
-    await execute(tx, ENSURE_WALLET, [workspaceId, newId(), this.now()]);
-    const [row] = await query(tx, LOCK_WALLET, [workspaceId]);
+    let [row] = await query(tx, LOCK_WALLET, [workspaceId]);
+    if (!row) {
+      await execute(tx, ENSURE_WALLET, [workspaceId, newId(), this.now()]);
+      [row] = await query(tx, LOCK_WALLET, [workspaceId]);
+    }
     if (!row) throw new Error(`wallet of workspace ${workspaceId} vanished under its lock`);
     return { id: row.id, ...summarize(rupiah(row.balance), rupiah(row.held), rupiah(row.low_balance_threshold)) };
   }
@@ -388,8 +392,20 @@ export class WalletService {
       ]);
       await execute(tx, UPDATE_WALLET, [workspaceId, balance.toString(), held.toString(), now]);
       await this.notifyThresholds(tx, workspaceId, wallet, summarize(balance, held, wallet.lowBalanceThreshold));
-      const [entry] = await query(tx, FIND_ENTRY_BY_KEY, [workspaceId, wallet.id, input.key]);
-      return { entry: toView(entry!), applied: true };
+      const entry: LedgerEntryView = {
+        id,
+        kind: change.kind,
+        amount: change.amount,
+        heldDelta: change.heldDelta,
+        balanceAfter: balance,
+        heldAfter: held,
+        reference: input.reference,
+        idempotencyKey: input.key,
+        actor: input.actor,
+        details,
+        createdAt: now,
+      };
+      return { entry, applied: true };
     });
   }
 

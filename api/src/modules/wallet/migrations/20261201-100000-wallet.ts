@@ -130,9 +130,10 @@ export class Migration20261201100000Wallet extends Migration {
         "updated_at" timestamptz not null,
         "workspace_id" uuid not null references "workspace" ("id") on delete cascade,
         "payment_order_id" uuid not null unique references "payment_order" ("id") on delete cascade,
-        "number" varchar(40) not null unique
+        "number" varchar(40) null unique
       );`);
-    // Gapless per year: the counter row is locked by the transaction that issues the receipt.
+    // Gapless per year: numbers are given right after the payment commits, in batches, under the counter row's
+    // lock (so the lock is never held by a payment's transaction, which would serialize every top-up).
     this.addSql(`create table "receipt_counter" ("year" int not null primary key, "last" int not null);`);
   }
 }
