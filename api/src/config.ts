@@ -94,6 +94,7 @@ const envSchema = z.object({
   MIDTRANS_NOTIFICATION_URL: z.url().optional(),
   MIDTRANS_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
   MIDTRANS_EXPIRY_MINUTES: z.coerce.number().int().min(5).max(10_080).default(1440),
+  MIDTRANS_RECONCILE_EVERY_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   TOPUP_MAX_AMOUNT: z
     .string()
     .regex(/^\d+$/, 'must be a whole number of rupiah')
@@ -216,6 +217,7 @@ function toAppConfig(env: Env, simulators: boolean) {
         `${(env.PUBLIC_URL ?? `http://${env.DASHBOARD_HOST}:${env.DASHBOARD_PORT}`).replace(/\/$/, '')}/api/wallet/midtrans/notification`,
       timeoutMs: env.MIDTRANS_TIMEOUT_MS,
       expiryMinutes: env.MIDTRANS_EXPIRY_MINUTES,
+      reconcileEveryMs: env.MIDTRANS_RECONCILE_EVERY_MS,
     },
     topup: { minimum: rupiah(50_000), maximum: env.TOPUP_MAX_AMOUNT },
     ppn: {

@@ -21,6 +21,7 @@ import {
   PAGE_ORDERS,
   READ_ORDER,
   READ_RECEIPT,
+  RECOVER_INTERRUPTED,
   SET_NEXT_CHECK,
   SET_NOTIFICATION_OUTCOME,
   SET_SNAP,
@@ -82,6 +83,12 @@ const FINAL_UNPAID: Record<string, OrderStatus> = {
 const CHECK_OFFSETS_MIN = [1, 5, 15, 60];
 /** Midtrans' expiry notifications take up to 90 s: an order expires locally only after this margin. */
 const EXPIRY_MARGIN_MS = 10 * 60_000;
+
+/**
+ * A stored notification still RECEIVED after this long was interrupted (its process died): the
+ * longest handling is the Get Status deadline plus a statement timeout, well under this.
+ */
+const INTERRUPTED_AFTER_MS = 15_000;
 
 /** Midtrans wants an answer within 5 s: a slower Get Status is a 503 (it retries; the job checks too). */
 const NOTIFICATION_STATUS_DEADLINE_MS = 3500;
@@ -233,38 +240,41 @@ export class PaymentsService {
    */
   async handleNotification(em: EntityManager, rawBody: Buffer): Promise<NotificationResult> {
     const id = newId();
-    await execute(em, STORE_NOTIFICATION, [id, rawBody.toString('utf8'), this.clock.now()]);
-    let orderId: string | null = null;
+    let body: unknown;
+    let parsed = true;
+    try {
+      body = JSON.parse(rawBody.toString('utf8'));
+    } catch {
+      parsed = false;
+    }
+    const claimed = (body as { order_id?: unknown } | null)?.order_id;
+    const orderId: string | null = typeof claimed === 'string' ? claimed.slice(0, 200) : null;
+    // Stored first, with the order it claims (signed or not): a crash after this leaves a row the job recovers.
+    await execute(em, STORE_NOTIFICATION, [id, rawBody.toString('utf8'), orderId, this.clock.now()]);
     let workspaceId: string | null = null;
     const finish = async (result: NotificationResult) => {
       await execute(em, SET_NOTIFICATION_OUTCOME, [
         id,
         result.outcome,
         result.status,
-        orderId?.slice(0, 200) ?? null,
+        orderId,
         workspaceId,
         this.clock.now(),
       ]);
       return result;
     };
-    let body: unknown;
-    try {
-      body = JSON.parse(rawBody.toString('utf8'));
-    } catch {
-      return finish({ status: 400, outcome: 'INVALID_JSON' });
-    }
+    if (!parsed) return finish({ status: 400, outcome: 'INVALID_JSON' });
     if (!body || typeof body !== 'object' || Array.isArray(body))
       return finish({ status: 400, outcome: 'BAD_SIGNATURE' });
     const notification = body as MidtransStatus & Record<string, unknown>;
-    // Stored with the order it claims, signed or not (the platform admin looks for forgeries too).
-    if (typeof notification.order_id === 'string') orderId = notification.order_id;
     if (!hasValidSignature(notification, this.options.serverKey))
       return finish({ status: 400, outcome: 'BAD_SIGNATURE' });
-    orderId = notification.order_id!;
-    if (orderId.startsWith('payment_notif_test_') && notification.merchant_id === this.options.merchantId) {
+    // A valid signature means order_id is a string (hasValidSignature checks all four fields).
+    const signedOrderId = notification.order_id as string;
+    if (signedOrderId.startsWith('payment_notif_test_') && notification.merchant_id === this.options.merchantId) {
       return finish({ status: 200, outcome: 'TEST' });
     }
-    const [order] = await query(em, FIND_ORDER_ANY_WORKSPACE, [orderId]);
+    const [order] = await query(em, FIND_ORDER_ANY_WORKSPACE, [signedOrderId]);
     if (!order) return finish({ status: 404, outcome: 'UNKNOWN_ORDER' });
     workspaceId = order.workspace_id;
     if (parseGrossAmount(notification.gross_amount) !== BigInt(order.gross_amount)) {
@@ -272,12 +282,19 @@ export class PaymentsService {
       return finish({ status: 200, outcome: 'AMOUNT_MISMATCH' });
     }
     try {
-      const outcome = await this.confirmAndApply(em, order.workspace_id, orderId, NOTIFICATION_STATUS_DEADLINE_MS);
+      const outcome = await this.confirmAndApply(
+        em,
+        order.workspace_id,
+        order.order_id,
+        NOTIFICATION_STATUS_DEADLINE_MS,
+      );
       return finish({ status: 200, outcome });
     } catch (error) {
       if (error instanceof AppError && error.code === 'SERVICE_UNAVAILABLE') {
         // Midtrans retries a 503; the reconciliation job checks this order soon as well.
-        await execute(em, SET_NEXT_CHECK, [order.workspace_id, orderId, this.clock.now()]).catch(() => undefined);
+        await execute(em, SET_NEXT_CHECK, [order.workspace_id, order.order_id, this.clock.now()]).catch(
+          () => undefined,
+        );
         return finish({ status: 503, outcome: 'STATUS_UNAVAILABLE' });
       }
       throw error;
@@ -532,6 +549,8 @@ export class PaymentsService {
   async reconcileDue(em: EntityManager, limit = 100): Promise<number> {
     // A receipt left unnumbered by a process that died right after a payment's commit.
     await this.numberReceipts(em);
+    const now = this.clock.now();
+    await execute(em, RECOVER_INTERRUPTED, [now, new Date(now.getTime() - INTERRUPTED_AFTER_MS)]);
     const due = await query(em, CLAIM_DUE_ORDERS, [this.clock.now(), limit]);
     for (const { workspace_id: workspaceId, order_id: orderId } of due) {
       try {

@@ -106,11 +106,27 @@ export const SET_NEXT_CHECK = statement(
   `update "payment_order" set next_check_at = $3::timestamptz where workspace_id = $1 and order_id = $2`,
 );
 
-/** Stores a body as received, before anything else: $1 id, $2 body, $3 now. */
+/** Stores a body as received, before anything else: $1 id, $2 body, $3 order id it names (or null), $4 now. */
 export const STORE_NOTIFICATION = statement(
   'payments.store-notification',
-  `insert into "midtrans_notification" (id, body, outcome, created_at, updated_at)
-   values ($1, $2, 'RECEIVED', $3::timestamptz, $3::timestamptz)`,
+  `insert into "midtrans_notification" (id, body, order_id, outcome, created_at, updated_at)
+   values ($1, $2, $3, 'RECEIVED', $4::timestamptz, $4::timestamptz)`,
+);
+
+/**
+ * Notifications whose handling never finished (the process died between storing and
+ * answering): their orders become due for a check now, and they are marked INTERRUPTED.
+ * $1 now, $2 stored before (older than any handling still in flight). Cross-workspace (the job).
+ */
+export const RECOVER_INTERRUPTED = statement<{ order_id: string }>(
+  'payments.recover-interrupted',
+  `with interrupted as (
+     update "midtrans_notification" set outcome = 'INTERRUPTED', updated_at = $1::timestamptz
+     where outcome = 'RECEIVED' and created_at < $2::timestamptz returning order_id
+   )
+   update "payment_order" set next_check_at = $1::timestamptz
+   where order_id in (select order_id from interrupted where order_id is not null)
+   returning order_id`,
 );
 
 /** $1 id, $2 outcome, $3 http status, $4 order id, $5 workspace or null, $6 now. */

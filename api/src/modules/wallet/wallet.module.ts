@@ -25,6 +25,7 @@ export interface WalletServices {
   gateway: PaymentGateway;
   /** A fresh entity manager for the notification route and the job (they get none of their own). */
   em(): EntityManager;
+  reconcileEveryMs: number;
 }
 
 export const RECONCILE_JOB = 'wallet.reconcile';
@@ -73,11 +74,11 @@ export const walletModule = defineModule<
       if (!orm) throw new Error('the wallet module needs the ORM for its route and job');
       return orm.em.fork();
     };
-    return { wallet, payments, gateway, em };
+    return { wallet, payments, gateway, em, reconcileEveryMs: midtrans.reconcileEveryMs };
   },
-  // Every minute by the wall clock; which orders are due follows the injected Clock.
-  jobs: ({ payments, em }) => [
-    { name: RECONCILE_JOB, everyMs: 60_000, handler: async () => void (await payments.reconcileDue(em())) },
+  // Every minute by default (wall clock); which orders are due follows the injected Clock.
+  jobs: ({ payments, em, reconcileEveryMs }) => [
+    { name: RECONCILE_JOB, everyMs: reconcileEveryMs, handler: async () => void (await payments.reconcileDue(em())) },
   ],
   routes: ({ payments, em }) => [notificationRoute(em, payments)],
 });

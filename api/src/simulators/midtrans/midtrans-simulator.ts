@@ -72,6 +72,8 @@ export class MidtransSimulator {
   /** Every attempt made, with its answer (tests look at these). */
   readonly delivered: { orderId: string; status: string; answer: number }[] = [];
   private baseUrl = '';
+  /** Latency of Get Status on request (a slow Midtrans; the crash test kills the API inside this wait). */
+  statusDelayMs = 0;
   private refundIds = 1;
 
   constructor(readonly options: MidtransSimulatorOptions) {}
@@ -88,7 +90,15 @@ export class MidtransSimulator {
     app.use(express.json({ limit: '64kb' }));
     app.use(express.urlencoded({ extended: false }));
     app.post('/snap/v1/transactions', (request, response) => this.createTransaction(request, response));
-    app.get('/v2/:id/status', (request, response) => this.statusOf(request, response));
+    app.get('/v2/:id/status', (request, response) => {
+      if (this.statusDelayMs <= 0) return this.statusOf(request, response);
+      setTimeout(() => this.statusOf(request, response), this.statusDelayMs);
+    });
+    app.post('/__simulator/midtrans/config', (request, response) => {
+      const { statusDelayMs } = request.body as { statusDelayMs?: number };
+      if (typeof statusDelayMs === 'number') this.statusDelayMs = statusDelayMs;
+      response.json({ statusDelayMs: this.statusDelayMs });
+    });
     app.post('/v2/:id/expire', (request, response) => this.expire(request, response));
     app.get('/snap/v3/redirection/:token', (request, response) => this.page(request, response));
     app.post('/snap/v3/redirection/:token', (request, response) => void this.pay(request, response));
