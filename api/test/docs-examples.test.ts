@@ -40,7 +40,8 @@ describe('docs/API.md examples, against a live API', () => {
       },
     });
     const em = api.running.orm.em.fork();
-    member = await createMember(em, await createWorkspace(em, 'Toko Contoh'), 'owner');
+    // A platform admin too, for the prices example.
+    member = await createMember(em, await createWorkspace(em, 'Toko Contoh'), 'owner', { platformAdmin: true });
     // Something for the notifications example to read.
     await api.running.services.notifications.notifications.notify(
       em,
@@ -74,6 +75,9 @@ describe('docs/API.md examples, against a live API', () => {
       'notifications (sh)',
       'wallet (sh)',
       'topup (sh)',
+      'low-balance (sh)',
+      'billing (sh)',
+      'prices (sh)',
     ]);
   });
 

@@ -18,6 +18,9 @@ export const FIELD_RULES: Record<string, string> = {
   'query ledgerEntries': 'WALLET_READ',
   'query paymentOrders': 'PAYMENTS_READ',
   'query receipt': 'PAYMENTS_READ',
+  'query billingProfile': 'PAYMENTS_READ',
+  'query monthlyStatement': 'PAYMENTS_READ',
+  'query prices': 'platform-admin',
   'mutation login': 'public',
   'mutation verifyTwoFactor': 'public',
   'mutation logout': 'session-only',
@@ -42,6 +45,8 @@ export const FIELD_RULES: Record<string, string> = {
   'mutation createTopup': 'WALLET_TOPUP',
   'mutation checkTopup': 'WALLET_TOPUP',
   'mutation setLowBalanceThreshold': 'WALLET_TOPUP',
+  'mutation updateBillingProfile': 'WALLET_TOPUP',
+  'mutation setPrice': 'platform-admin',
 };
 
 const EVERYTHING = [

@@ -3,6 +3,9 @@ import type { IdentityServices } from '../identity';
 import { defineModule } from '../manifest';
 import type { NotificationsService } from '../notifications';
 import { BillingProfile } from './billing-profile.entity';
+import { BillingResolver } from './billing.resolver';
+import { BillingService } from './billing.service';
+import * as billingSql from './billing.sql';
 import { Hold } from './hold.entity';
 import { LedgerEntry } from './ledger-entry.entity';
 import { MidtransGateway, type PaymentGateway } from './midtrans/gateway';
@@ -22,6 +25,7 @@ import { WalletService } from './wallet.service';
 export interface WalletServices {
   wallet: WalletService;
   payments: PaymentsService;
+  billing: BillingService;
   gateway: PaymentGateway;
   /** A fresh entity manager for the notification route and the job (they get none of their own). */
   em(): EntityManager;
@@ -39,8 +43,8 @@ export const walletModule = defineModule<
   requires: ['identity', 'notifications'],
   entities: [Wallet, LedgerEntry, Hold, PaymentOrder, MidtransNotification, MessagePrice, BillingProfile, Receipt],
   migrations: [{ name: 'Migration20261201100000Wallet', class: Migration20261201100000Wallet }],
-  statements: [...Object.values(walletSql), ...Object.values(paymentsSql)],
-  resolvers: [WalletResolver],
+  statements: [...Object.values(walletSql), ...Object.values(paymentsSql), ...Object.values(billingSql)],
+  resolvers: [WalletResolver, BillingResolver],
   services: ({ config, clock, logger, orm }, { notifications }) => {
     const wallet = new WalletService(clock, notifications.notifications);
     const { midtrans } = config;
@@ -74,7 +78,8 @@ export const walletModule = defineModule<
       if (!orm) throw new Error('the wallet module needs the ORM for its route and job');
       return orm.em.fork();
     };
-    return { wallet, payments, gateway, em, reconcileEveryMs: midtrans.reconcileEveryMs };
+    const billing = new BillingService(clock, config.pricePerMessage);
+    return { wallet, payments, billing, gateway, em, reconcileEveryMs: midtrans.reconcileEveryMs };
   },
   // Every minute by default (wall clock); which orders are due follows the injected Clock.
   jobs: ({ payments, em, reconcileEveryMs }) => [

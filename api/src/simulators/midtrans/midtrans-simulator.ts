@@ -87,8 +87,13 @@ export class MidtransSimulator {
   }
 
   mount = (app: Express): void => {
-    app.use(express.json({ limit: '64kb' }));
+    // midtrans-client posts the JSON literal `null` as the body of expire and cancel: accept it as Midtrans does.
+    app.use(express.json({ limit: '64kb', strict: false }));
     app.use(express.urlencoded({ extended: false }));
+    app.use((request, _response, next) => {
+      if (request.body === null || typeof request.body !== 'object') request.body = {};
+      next();
+    });
     app.post('/snap/v1/transactions', (request, response) => this.createTransaction(request, response));
     app.get('/v2/:id/status', (request, response) => {
       if (this.statusDelayMs <= 0) return this.statusOf(request, response);
