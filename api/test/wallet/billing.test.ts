@@ -177,3 +177,34 @@ describe('wallet billing', () => {
     expect(stack.midtrans.simulator.transactions.get(order.orderId)!.status).toBe('expire');
   });
 });
+
+describe('a top-up Midtrans refuses', () => {
+  let stack: WalletStack;
+  beforeAll(async () => {
+    // The API's server key is not the one Midtrans (the simulator) knows: Snap answers 401.
+    stack = await startWalletStack({ MIDTRANS_SERVER_KEY: 'SB-Mid-server-not-the-right-key' });
+  });
+  afterAll(() => stack.stop());
+
+  it('reaches the user translated, never in Midtrans’ words, and leaves the order FAILED', async () => {
+    const member = await financeMember(stack.api);
+    const result = await stack.api.graphql(
+      'mutation { createTopup(input: { amount: 100000 }) { order { orderId } } }',
+      {},
+      { ...bearer(member), 'accept-language': 'id' },
+    );
+    expect(result.body.errors?.[0]).toMatchObject({
+      message: 'Midtrans tidak dapat dihubungi saat ini. Silakan coba lagi sebentar lagi.',
+      extensions: { code: 'SERVICE_UNAVAILABLE', messageKey: 'wallet.gatewayUnavailable' },
+    });
+    expect(JSON.stringify(result.body)).not.toMatch(/server_key|Access denied/);
+    const orders = await stack.api.running.services.wallet.payments.page(
+      stack.api.running.orm.em.fork(),
+      member.workspace.id,
+      {
+        limit: 5,
+      },
+    );
+    expect(orders.items.map((order) => order.status)).toEqual(['FAILED']);
+  });
+});

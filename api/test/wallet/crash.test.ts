@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { createAppOrm } from '../../src/modules';
 import { midtransSignature, NOTIFICATION_PATH } from '../../src/modules/wallet';
 import { startMidtransSimulator, type MidtransSimulatorHandle } from '../../src/simulators/midtrans';
-import { startApiProcess } from '../faults/support';
+import { ownPostgres, startApiProcess } from '../faults/support';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createMember, createWorkspace, type TestMember } from '../support/identity';
 import type { Spawned } from '../support/processes';
@@ -136,4 +136,36 @@ describe('a crash between storing a Midtrans notification and applying it', () =
     second.api.child.kill('SIGTERM');
     await second.api.exited;
   }, 120_000);
+});
+
+describe('a Midtrans notification during a database outage', () => {
+  it('answers 503 (Midtrans retries), never 200', async () => {
+    const postgres = await ownPostgres();
+    const { api, url } = await startApiProcess({ DATABASE_URL: postgres.url, MIDTRANS_SERVER_KEY: SERVER_KEY });
+    try {
+      await postgres.stop();
+      const body = JSON.stringify({
+        order_id: 'BZ-TOPUP-OUTAGE',
+        status_code: '200',
+        gross_amount: '100000.00',
+        transaction_status: 'settlement',
+        signature_key: midtransSignature('BZ-TOPUP-OUTAGE', '200', '100000.00', SERVER_KEY),
+      });
+      const response = await fetch(`${url}${NOTIFICATION_PATH}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({
+        message: 'Payment status could not be confirmed; retry later.',
+        error: 'Service Unavailable',
+        statusCode: 503,
+      });
+    } finally {
+      api.child.kill('SIGKILL');
+      await api.exited;
+      await postgres.destroy();
+    }
+  }, 60_000);
 });

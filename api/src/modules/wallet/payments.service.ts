@@ -8,10 +8,11 @@ import { execute, query } from '../../db/sql';
 import { inTransaction } from '../../db/transaction';
 import { Permission, type WorkspaceIdentity } from '../identity';
 import { NotificationType, type NotificationsService } from '../notifications';
-import type { MidtransStatus, PaymentGateway } from './midtrans/gateway';
+import { GatewayError, type MidtransStatus, type PaymentGateway } from './midtrans/gateway';
 import { hasValidSignature, parseGrossAmount } from './midtrans/signature';
 import {
   CLAIM_DUE_ORDERS,
+  FAIL_ORDER,
   FIND_ORDER_ANY_WORKSPACE,
   INSERT_ORDER,
   INSERT_RECEIPT,
@@ -194,17 +195,30 @@ export class PaymentsService {
     ];
     if (this.options.tax.mode === 'exclusive' && tax > 0n)
       items.push({ id: 'ppn', price: Number(tax), quantity: 1, name: 'PPN' });
-    const snap = await this.gateway.createSnap({
-      transaction_details: { order_id: orderId, gross_amount: Number(gross) },
-      item_details: items,
-      customer_details: {
-        first_name: customer.name.slice(0, 255),
-        ...(customer.email ? { email: customer.email } : {}),
-      },
-      enabled_payments: this.options.allowedPaymentTypes,
-      expiry: { start_time: snapTime(now), unit: 'minute', duration: this.options.expiryMinutes },
-      callbacks: { finish: this.options.finishUrl },
-    });
+    let snap: { token: string; redirectUrl: string };
+    try {
+      snap = await this.gateway.createSnap({
+        transaction_details: { order_id: orderId, gross_amount: Number(gross) },
+        item_details: items,
+        customer_details: {
+          first_name: customer.name.slice(0, 255),
+          ...(customer.email ? { email: customer.email } : {}),
+        },
+        enabled_payments: this.options.allowedPaymentTypes,
+        expiry: { start_time: snapTime(now), unit: 'minute', duration: this.options.expiryMinutes },
+        callbacks: { finish: this.options.finishUrl },
+      });
+    } catch (error) {
+      if (!(error instanceof GatewayError)) throw error;
+      this.logger.warn(
+        { orderId, httpStatus: error.httpStatus, midtrans: error.gatewayMessages },
+        'Snap refused a top-up',
+      );
+      // No payment page exists for it: the order can never be paid. (Without an answer, the job still checks it.)
+      if (error.httpStatus !== undefined)
+        await execute(em, FAIL_ORDER, [caller.workspaceId, orderId, this.clock.now()]);
+      throw error.toAppError();
+    }
     await execute(em, SET_SNAP, [caller.workspaceId, orderId, snap.token, snap.redirectUrl, this.clock.now()]);
     const [row] = await query(em, READ_ORDER, [caller.workspaceId, orderId]);
     return { order: toView(row!), snapToken: snap.token, redirectUrl: snap.redirectUrl };

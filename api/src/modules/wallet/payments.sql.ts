@@ -40,6 +40,13 @@ export const INSERT_ORDER = statement(
      $9, $10::timestamptz, $10::timestamptz)`,
 );
 
+/** Snap refused the transaction: $1 workspace, $2 order id, $3 now. */
+export const FAIL_ORDER = statement(
+  'payments.fail-order',
+  `update "payment_order" set status = 'FAILED', next_check_at = null, updated_at = $3::timestamptz
+   where workspace_id = $1 and order_id = $2 and status = 'PENDING'`,
+);
+
 /** $1 workspace, $2 order id, $3 token, $4 redirect url, $5 now. */
 export const SET_SNAP = statement(
   'payments.set-snap',

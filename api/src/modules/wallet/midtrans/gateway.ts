@@ -77,6 +77,25 @@ function messagesOf(error: unknown): string {
     .slice(0, 300);
 }
 
+/** Snap refused or could not be reached: the HTTP status (none: no answer) and Midtrans' messages, for the log. */
+export class GatewayError extends Error {
+  constructor(
+    readonly httpStatus: number | undefined,
+    readonly gatewayMessages: string,
+  ) {
+    super(`Midtrans Snap answered ${httpStatus ?? 'nothing'}`);
+    this.name = 'GatewayError';
+  }
+
+  /** What the user sees: 400 (our request) and 401 (our key) are the operator's problem, like an outage. */
+  toAppError(): AppError {
+    if (this.httpStatus === 400 || this.httpStatus === 402 || this.httpStatus === 406) {
+      return new AppError('BAD_USER_INPUT', 'wallet.gatewayRejected');
+    }
+    return new AppError('SERVICE_UNAVAILABLE', 'wallet.gatewayUnavailable');
+  }
+}
+
 export class MidtransGateway implements PaymentGateway {
   private readonly snap: Snap;
 
@@ -100,10 +119,8 @@ export class MidtransGateway implements PaymentGateway {
       return { token: answer.token, redirectUrl: answer.redirect_url };
     } catch (error) {
       const status = httpStatusOf(error);
-      if (status && status >= 400 && status < 500) {
-        throw new AppError('BAD_USER_INPUT', 'wallet.gatewayRejected', { reason: messagesOf(error) || String(status) });
-      }
-      throw new AppError('SERVICE_UNAVAILABLE', 'wallet.gatewayUnavailable');
+      // Midtrans' own words go to the log for the operator; the user gets a translated message.
+      throw new GatewayError(status, messagesOf(error));
     }
   }
 
