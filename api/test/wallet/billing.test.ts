@@ -52,6 +52,26 @@ describe('wallet billing', () => {
     expect(request.enabled_payments).toEqual(['gopay', 'shopeepay', 'bank_transfer', 'credit_card']);
     await control(stack, order.orderId, { transaction_status: 'settlement' });
     expect((await books(stack.api, member.workspace.id)).balance).toBe(100_000n);
+    const printed = await gql<{ receipt: Record<string, unknown> }>(
+      'query ($o: String!) { receipt(orderId: $o) { number title issuedAtText billedTo { legalName } lines { description amount } subtotal tax total } }',
+      { o: order.orderId },
+      member,
+      'id',
+    );
+    expect(printed.body.data?.receipt).toEqual({
+      number: expect.stringMatching(/^BZ\/2026\/\d{6}$/),
+      title: 'Kuitansi',
+      // 03:00 UTC is 10:00 in Jakarta.
+      issuedAtText: expect.stringMatching(/^1 Desember 2026.*10[.:]00$/),
+      billedTo: null,
+      lines: [
+        { description: 'Isi saldo dompet BizOne', amount: 100_000 },
+        { description: 'PPN', amount: 11_000 },
+      ],
+      subtotal: 100_000,
+      tax: 11_000,
+      total: 111_000,
+    });
   });
 
   it('tells the wallet’s readers once when available balance falls under the threshold', async () => {

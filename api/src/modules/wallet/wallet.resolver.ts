@@ -7,7 +7,9 @@ import type { GraphQLContext } from '../../graphql/context';
 import { listCost } from '../../graphql/limits';
 import { RupiahScalar } from '../../graphql/scalars';
 import { Permission, type WorkspaceIdentity } from '../identity';
+import { BillingService } from './billing.service';
 import { PaymentsService, type PaymentOrderView } from './payments.service';
+import { printable } from './receipt-text';
 import { WalletService } from './wallet.service';
 import {
   CreateTopupInput,
@@ -41,6 +43,7 @@ export class WalletResolver {
   constructor(
     private readonly walletService: WalletService,
     private readonly payments: PaymentsService,
+    private readonly billing: BillingService,
   ) {}
 
   @Requires(Permission.WALLET_READ)
@@ -92,7 +95,9 @@ export class WalletResolver {
     const order = await this.payments.order(ctx.em, caller.workspaceId, orderId);
     if (!order) throw new AppError('NOT_FOUND', 'wallet.orderNotFound');
     const receipt = await this.payments.receipt(ctx.em, caller.workspaceId, orderId);
-    return receipt ? { ...receipt, order: toOrder(order) } : null;
+    if (!receipt) return null;
+    const billedTo = await this.billing.billingProfile(ctx.em, caller.workspaceId);
+    return { ...receipt, ...printable(order, receipt.issuedAt, ctx.language), billedTo, order: toOrder(order) };
   }
 
   @Requires(Permission.WALLET_TOPUP)

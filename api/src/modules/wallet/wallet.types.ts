@@ -105,9 +105,31 @@ export class LedgerEntryConnection {
 }
 
 @ObjectType()
+export class ReceiptLine {
+  @Field() description!: string;
+  @Field(() => RupiahScalar) amount!: Rupiah;
+}
+
+@ObjectType()
+export class ReceiptParty {
+  @Field() legalName!: string;
+  @Field(() => String, { nullable: true }) npwp!: string | null;
+  @Field() address!: string;
+  @Field() invoiceEmail!: string;
+}
+
+@ObjectType({ description: 'A paid order’s receipt, in the reader’s language, ready to print.' })
 export class Receipt {
   @Field({ description: 'e.g. BZ/2026/000042, gapless per year.' }) number!: string;
   @Field() issuedAt!: Date;
+  @Field({ description: 'issuedAt in Asia/Jakarta, written the reader’s way.' }) issuedAtText!: string;
+  @Field({ description: '“Receipt” / “Kuitansi”.' }) title!: string;
+  @Field(() => ReceiptParty, { nullable: true, description: 'The workspace’s billing profile, when it has one.' })
+  billedTo!: ReceiptParty | null;
+  @Field(() => [ReceiptLine]) lines!: ReceiptLine[];
+  @Field(() => RupiahScalar, { description: 'Before PPN.' }) subtotal!: Rupiah;
+  @Field(() => RupiahScalar) tax!: Rupiah;
+  @Field(() => RupiahScalar, { description: 'What was paid.' }) total!: Rupiah;
   @Field(() => PaymentOrder) order!: PaymentOrder;
 }
 
