@@ -273,6 +273,34 @@ describe('Midtrans notifications', () => {
     await expect(wallet.assertCanSend(em, member.workspace.id)).resolves.toBeUndefined();
   });
 
+  it('flags an expire after a payment instead of taking the money back', async () => {
+    const { order: created } = await createTopup(stack.api, member, 50_000);
+    await control(stack, created.orderId, { transaction_status: 'settlement' });
+    await control(stack, created.orderId, { transaction_status: 'expire' });
+    expect(await order(created.orderId)).toMatchObject({
+      status: 'PAID',
+      flagged: true,
+      flagReason: 'EXPIRE_AFTER_PAID',
+      reversed: 0n,
+    });
+    await expectBooksBalanced(baseline + 50_000);
+  });
+
+  it('credits a payment a person makes on the simulator’s payment page', async () => {
+    const { order: created, redirectUrl } = await createTopup(stack.api, member, 100_000);
+    const page = await (await fetch(redirectUrl)).text();
+    expect(page).toContain(created.orderId);
+    expect(page).toContain('Rp100.000');
+    const paid = await fetch(redirectUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ method: 'bank_transfer', outcome: 'settlement' }).toString(),
+    });
+    expect(await paid.text()).toContain('Payment settlement');
+    expect(await order(created.orderId)).toMatchObject({ status: 'PAID', paymentType: 'bank_transfer' });
+    await expectBooksBalanced(baseline + 100_000);
+  });
+
   it('reverses a cancel after a credited capture', async () => {
     const { order: created } = await createTopup(stack.api, member, 50_000);
     await control(stack, created.orderId, {

@@ -381,7 +381,12 @@ export class PaymentsService {
       } else if (REFUND_STATUSES.has(transaction)) {
         outcome = await this.applyRefunds(tx, workspaceId, order, state, status, transaction);
       } else if (FINAL_UNPAID[transaction]) {
-        if (credited > 0n) {
+        if (credited > 0n && (transaction === 'expire' || transaction === 'failure')) {
+          // Not a transition Midtrans documents for a paid order: the platform admin looks at it.
+          state.flagged = true;
+          state.flag_reason = `${transaction.toUpperCase()}_AFTER_PAID`;
+          outcome = 'FLAGGED';
+        } else if (credited > 0n) {
           // A deny after settlement, a cancel after a credited capture: the credit goes back in full.
           outcome = await this.reverse(
             tx,
