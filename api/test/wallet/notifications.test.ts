@@ -1,5 +1,5 @@
 import { midtransSignature, NOTIFICATION_PATH } from '../../src/modules/wallet';
-import type { TestMember } from '../support/identity';
+import { createMember, createWorkspace, type TestMember } from '../support/identity';
 import {
   bearer,
   books,
@@ -31,6 +31,9 @@ describe('Midtrans notifications', () => {
   beforeAll(async () => {
     stack = await startWalletStack();
     member = await financeMember(stack.api);
+    // A platform admin, who is told about flagged orders.
+    const em = stack.api.running.orm.em.fork();
+    await createMember(em, await createWorkspace(em), 'owner', { platformAdmin: true });
   });
   afterAll(() => stack.stop());
 
@@ -148,6 +151,13 @@ describe('Midtrans notifications', () => {
       status: 'PENDING',
     });
     await expectBooksBalanced(baseline);
+    const told = await stack.api.running.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ params: { orderId: string; reason: string } }[]>(
+        `select n.params from notification n join "user" u on u.id = n.user_id where u.is_platform_admin and n.type = 'PAYMENT_FLAGGED'`,
+      );
+    expect(told.map((row) => row.params)).toContainEqual({ orderId: created.orderId, reason: 'AMOUNT_MISMATCH' });
   });
 
   it('credits a settled order exactly once under 50 concurrent identical notifications, storing every one', async () => {

@@ -22,6 +22,7 @@ import {
   PAGE_ORDERS,
   READ_ORDER,
   READ_RECEIPT,
+  PLATFORM_ADMIN_IDS,
   RECOVER_INTERRUPTED,
   SET_NEXT_CHECK,
   SET_NOTIFICATION_OUTCOME,
@@ -359,6 +360,7 @@ export class PaymentsService {
           if (['EXPIRED', 'CANCELLED', 'FAILED'].includes(order.status)) {
             state.flagged = true;
             state.flag_reason = `PAID_AFTER_${order.status}`;
+            await this.notifyPlatformAdmins(tx, order, state.flag_reason);
           }
           state.credited = order.credit_amount;
           state.status = 'PAID';
@@ -385,6 +387,7 @@ export class PaymentsService {
           // Not a transition Midtrans documents for a paid order: the platform admin looks at it.
           state.flagged = true;
           state.flag_reason = `${transaction.toUpperCase()}_AFTER_PAID`;
+          await this.notifyPlatformAdmins(tx, order, state.flag_reason);
           outcome = 'FLAGGED';
         } else if (credited > 0n) {
           // A deny after settlement, a cancel after a credited capture: the credit goes back in full.
@@ -549,6 +552,21 @@ export class PaymentsService {
       this.clock.now(),
     ]);
     this.logger.error({ orderId: order.order_id, reason }, 'payment order flagged for the platform admin');
+    await this.notifyPlatformAdmins(em, order, reason);
+  }
+
+  /**
+   * Tells the platform admins that an order needs a look, in the order's workspace (the inbox
+   * a notification belongs to; they open the workspace from the platform page).
+   */
+  private async notifyPlatformAdmins(em: EntityManager, order: OrderRow, reason: string) {
+    const admins = (await query(em, PLATFORM_ADMIN_IDS, [])).map((row) => row.id);
+    const params = { orderId: order.order_id, reason };
+    if (admins.length > 0) {
+      await this.notifications.notify(em, order.workspace_id, NotificationType.PAYMENT_FLAGGED, params, {
+        userIds: admins,
+      });
+    }
   }
 
   /** 1, 5, 15 and 60 minutes after creation, then hourly, and a last check after Midtrans' expiry plus the margin. */

@@ -180,3 +180,9 @@ export const READ_RECEIPT = statement<{ number: string | null; created_at: Date 
   `select r.number, r.created_at from "receipt" r join "payment_order" o on o.id = r.payment_order_id
    where r.workspace_id = $1 and o.order_id = $2`,
 );
+
+/** Who hears of a flagged order: the platform admins (few; no workspace, so not `$1`). */
+export const PLATFORM_ADMIN_IDS = statement<{ id: string }>(
+  'payments.platform-admin-ids',
+  `select id from "user" where is_platform_admin`,
+);
