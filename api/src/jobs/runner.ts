@@ -80,8 +80,16 @@ export class JobRunner {
   /** Starts pulling jobs (a process that only enqueues never calls this). */
   async start(): Promise<void> {
     await this.agenda.start();
+    // Scheduled in the background: start() must not keep the process from installing its
+    // signal handlers (the API answers /readyz before; a SIGTERM in between would kill it).
     for (const { name, everyMs } of this.options.definitions) {
-      if (everyMs) await this.agenda.every(everyMs, name);
+      if (everyMs) {
+        this.agenda
+          .every(everyMs, name)
+          .catch((error: unknown) =>
+            this.options.logger.error({ err: error, job: name }, 'cannot schedule a recurring job'),
+          );
+      }
     }
     this.running = true;
     this.options.logger.info({ store: this.options.store.kind }, 'job worker started');
