@@ -336,6 +336,31 @@ describe('Midtrans notifications', () => {
     await expectBooksBalanced(baseline);
   });
 
+  it('answers 503 when Get Status is too slow to answer Midtrans in time, and the job credits it later', async () => {
+    const { order: created } = await createTopup(stack.api, member, 50_000);
+    await control(stack, created.orderId, { transaction_status: 'settlement', notify: false });
+    stack.midtrans.simulator.statusDelayMs = 4_500;
+    try {
+      const response = await post(
+        signed({
+          order_id: created.orderId,
+          status_code: '200',
+          gross_amount: '50000.00',
+          transaction_status: 'settlement',
+        }),
+      );
+      expect(response.status).toBe(503);
+      expect(await storedFor(created.orderId)).toEqual(['STATUS_UNAVAILABLE']);
+    } finally {
+      stack.midtrans.simulator.statusDelayMs = 0;
+    }
+    await expectBooksBalanced(baseline);
+    // The order is due for a check at once (no waiting for the 1-minute check).
+    await stack.api.running.services.wallet.payments.reconcileDue(stack.api.running.orm.em.fork());
+    expect((await order(created.orderId)).status).toBe('PAID');
+    await expectBooksBalanced(baseline + 50_000);
+  });
+
   it('credits from Get Status when the notifications were lost to 500 answers (reconciliation)', async () => {
     const { order: created } = await createTopup(stack.api, member, 100_000);
     try {
