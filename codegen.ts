@@ -17,7 +17,8 @@ const config: CodegenConfig = {
         fragmentMasking: false,
       },
       config: {
-        scalars: { DateTimeISO: 'string' },
+        // Whole rupiah as JSON integers (api/src/graphql/scalars.ts).
+        scalars: { DateTimeISO: 'string', Rupiah: 'number', PositiveRupiah: 'number' },
         enumsAsTypes: true,
         useTypeImports: true,
         strictScalars: true,

@@ -6,6 +6,7 @@ import { benchGraphqlTypename, describeThroughput } from './graphql-throughput';
 import { benchContacts, describeContacts } from './contacts';
 import { benchIdentity, describeIdentity } from './identity';
 import { REPO_ROOT } from './support';
+import { benchWallet, describeWallet } from './wallet';
 
 /**
  * `npm run bench [name...]`: runs the benchmarks (all, or those named), prints a summary and
@@ -27,6 +28,10 @@ const BENCHES: Record<string, () => Promise<{ lines: string[]; data: unknown }>>
   contacts: async () => {
     const data = await benchContacts();
     return { lines: describeContacts(data), data };
+  },
+  wallet: async () => {
+    const data = await benchWallet();
+    return { lines: describeWallet(data), data };
   },
 };
 

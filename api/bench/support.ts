@@ -27,6 +27,8 @@ export interface Portal {
   child: ChildProcess;
   apiUrl: string;
   dashboardUrl: string;
+  midtransUrl: string;
+  postgresPort: number;
   stop(): Promise<void>;
 }
 
@@ -77,6 +79,8 @@ export async function startPortal(
       child,
       apiUrl,
       dashboardUrl,
+      midtransUrl: `http://127.0.0.1:${midtrans}`,
+      postgresPort: postgres,
       stop: async () => {
         process.kill(-child.pid!, 'SIGINT');
         await exited;

@@ -91,6 +91,22 @@ const envSchema = z.object({
   MIDTRANS_SNAP_BASE_URL: z.url().optional(),
   MIDTRANS_API_BASE_URL: z.url().optional(),
   MIDTRANS_ALLOWED_PAYMENT_TYPES: z.string().default('gopay,shopeepay,bank_transfer,credit_card'),
+  MIDTRANS_NOTIFICATION_URL: z.url().optional(),
+  MIDTRANS_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
+  MIDTRANS_EXPIRY_MINUTES: z.coerce.number().int().min(5).max(10_080).default(1440),
+  MIDTRANS_RECONCILE_EVERY_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  TOPUP_MAX_AMOUNT: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of rupiah')
+    .default('50000000')
+    .transform((value) => rupiah(value))
+    .refine((value) => value >= 50_000n && value <= 1_000_000_000n, 'must be between 50000 and 1000000000 rupiah'),
+  PPN_MODE: z.enum(['none', 'inclusive', 'exclusive']).default('none'),
+  PPN_RATE_PERCENT: z.coerce.number().int().min(0).max(100).default(12),
+  PPN_TAX_BASE: z
+    .string()
+    .regex(/^\d+\/\d+$/, 'must be a fraction such as 11/12')
+    .default('11/12'),
 
   // Contacts: the largest CSV an import accepts, and how long personal data that only served a
   // purpose for a while (inbound texts, import reports) is kept before the purge job erases it.
@@ -206,6 +222,18 @@ function toAppConfig(env: Env, simulators: boolean) {
       allowedPaymentTypes: env.MIDTRANS_ALLOWED_PAYMENT_TYPES.split(',')
         .map((type) => type.trim())
         .filter(Boolean),
+      notificationUrl:
+        env.MIDTRANS_NOTIFICATION_URL ??
+        `${(env.PUBLIC_URL ?? `http://${env.DASHBOARD_HOST}:${env.DASHBOARD_PORT}`).replace(/\/$/, '')}/api/wallet/midtrans/notification`,
+      timeoutMs: env.MIDTRANS_TIMEOUT_MS,
+      expiryMinutes: env.MIDTRANS_EXPIRY_MINUTES,
+      reconcileEveryMs: env.MIDTRANS_RECONCILE_EVERY_MS,
+    },
+    topup: { minimum: rupiah(50_000), maximum: env.TOPUP_MAX_AMOUNT },
+    ppn: {
+      mode: env.PPN_MODE,
+      ratePercent: env.PPN_RATE_PERCENT,
+      taxBase: env.PPN_TAX_BASE.split('/').map(Number) as [number, number],
     },
     pricePerMessage: env.PRICE_PER_MESSAGE,
     contacts: {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { NotificationType } from '../src/modules/notifications';
+import { startMidtransSimulator, type MidtransSimulatorHandle } from '../src/simulators/midtrans';
 import { startTestApi, type TestApi } from './support/api';
 import { createMember, createWorkspace, PASSWORD, type TestMember } from './support/identity';
 
@@ -22,15 +23,27 @@ function examples(): { name: string; language: 'sh' | 'ts'; code: string }[] {
 
 describe('docs/API.md examples, against a live API', () => {
   let api: TestApi;
+  let midtrans: MidtransSimulatorHandle;
   let member: TestMember;
   let token = '';
   let workdir: string;
 
   beforeAll(async () => {
-    // Imports and bulk actions run as jobs, as in the portal.
-    api = await startTestApi({ runJobs: true });
+    // The top-up example creates a Snap transaction: against the simulator, as in the demo.
+    const serverKey = 'SB-Mid-server-docs-0123456789';
+    midtrans = await startMidtransSimulator({ port: 0, isProduction: false, serverKey, merchantId: 'G000000000' });
+    api = await startTestApi({
+      // Imports and bulk actions run as jobs, as in the portal.
+      runJobs: true,
+      env: {
+        MIDTRANS_SERVER_KEY: serverKey,
+        MIDTRANS_SNAP_BASE_URL: midtrans.url,
+        MIDTRANS_API_BASE_URL: midtrans.url,
+      },
+    });
     const em = api.running.orm.em.fork();
-    member = await createMember(em, await createWorkspace(em, 'Toko Contoh'), 'owner');
+    // A platform admin too, for the prices example.
+    member = await createMember(em, await createWorkspace(em, 'Toko Contoh'), 'owner', { platformAdmin: true });
     // Something for the notifications example to read.
     await api.running.services.notifications.notifications.notify(
       em,
@@ -44,6 +57,7 @@ describe('docs/API.md examples, against a live API', () => {
   afterAll(async () => {
     rmSync(workdir, { recursive: true, force: true });
     await api.stop();
+    await midtrans.close();
   });
 
   const env = () => ({
@@ -70,6 +84,11 @@ describe('docs/API.md examples, against a live API', () => {
       'segments (sh)',
       'opt-out-keywords (sh)',
       'contacts-export-delete (sh)',
+      'wallet (sh)',
+      'topup (sh)',
+      'low-balance (sh)',
+      'billing (sh)',
+      'prices (sh)',
     ]);
   });
 

@@ -64,11 +64,13 @@ describe.each(JOB_STORES)('Agenda on %s', (kind) => {
     };
     const first = await worker('first', [housekeeping]);
     await first.start();
+    await first.whenScheduled();
     const {
       jobs: [scheduled],
     } = await first.agenda.queryJobs({ name: 'test.housekeeping' });
     const second = await worker('second', [housekeeping]);
     await second.start();
+    await second.whenScheduled();
     const { jobs, total } = await second.agenda.queryJobs({ name: 'test.housekeeping' });
     expect(total).toBe(1);
     // A second start leaves the schedule as the first set it (restarts do not push the run back).

@@ -77,17 +77,34 @@ export class JobRunner {
     );
   }
 
+  private repeating: Promise<void> = Promise.resolve();
+
+  /** Resolves once the repeating jobs are scheduled (start() does not wait for it). */
+  whenScheduled(): Promise<void> {
+    return this.repeating;
+  }
+
+  private async scheduleRepeating(): Promise<void> {
+    for (const { name, repeatEveryMs } of this.options.definitions) {
+      if (!repeatEveryMs) continue;
+      try {
+        const { total } = await this.agenda.queryJobs({ name });
+        if (total === 0) await this.agenda.every(repeatEveryMs, name, undefined, { skipImmediate: true });
+      } catch (error) {
+        this.options.logger.error({ err: error, job: name }, 'cannot schedule a repeating job');
+      }
+    }
+  }
+
   /** Starts pulling jobs (a process that only enqueues never calls this). */
   async start(): Promise<void> {
     await this.agenda.start();
     // One schedule per name in the store, set by the first worker that finds none: setting it again
     // at every start would push the next run back (a process restarted more often than the interval
     // would never run it), and running at once would put housekeeping into every start and stop.
-    for (const { name, repeatEveryMs } of this.options.definitions) {
-      if (!repeatEveryMs) continue;
-      const { total } = await this.agenda.queryJobs({ name });
-      if (total === 0) await this.agenda.every(repeatEveryMs, name, undefined, { skipImmediate: true });
-    }
+    // In the background: start() must not keep the process from installing its signal handlers (the API answers
+    // /readyz before; a SIGTERM in between would kill it).
+    this.repeating = this.scheduleRepeating();
     this.running = true;
     this.options.logger.info({ store: this.options.store.kind }, 'job worker started');
   }

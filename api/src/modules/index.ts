@@ -5,13 +5,14 @@ import { identityModule } from './identity';
 import { schemaOf, type ServicesOf } from './manifest';
 import { notificationsModule } from './notifications';
 import { systemModule } from './system';
+import { walletModule } from './wallet';
 
 /**
  * Every module of the portal, listed once, in dependency order (a module comes after the
  * modules it requires). Entities, migrations, named SQL, resolvers, services, jobs and REST
  * routes all come from these manifests.
  */
-export const appModules = [systemModule, identityModule, notificationsModule, contactsModule] as const;
+export const appModules = [systemModule, identityModule, notificationsModule, contactsModule, walletModule] as const;
 
 export type AppServices = ServicesOf<typeof appModules>;
 

@@ -28,9 +28,11 @@ export async function startSimulator(
   mount(app);
   const server: Server = createServer(app);
   await listenOn(server, '127.0.0.1', port, `${name.toUpperCase()}_SIMULATOR_PORT`);
+  const address = server.address();
   return {
     name,
-    url: `http://127.0.0.1:${port}`,
+    // Port 0 (tests) asks the OS for a free one: report the one it gave.
+    url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

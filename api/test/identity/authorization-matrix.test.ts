@@ -58,6 +58,7 @@ function sampleValue(type: GraphQLInputType): unknown {
   if (scalar === 'Int') return 1;
   if (scalar === 'Boolean') return true;
   if (scalar === 'DateTimeISO') return new Date().toISOString();
+  if (scalar === 'Rupiah' || scalar === 'PositiveRupiah') return 50_000;
   return 'matrix-probe-value';
 }
 

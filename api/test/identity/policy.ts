@@ -22,6 +22,13 @@ export const FIELD_RULES: Record<string, string> = {
   'query contactImport': 'CONTACTS_READ',
   'query segments': 'CONTACTS_READ',
   'query optOutKeywords': 'CONTACTS_READ',
+  'query wallet': 'WALLET_READ',
+  'query ledgerEntries': 'WALLET_READ',
+  'query paymentOrders': 'PAYMENTS_READ',
+  'query receipt': 'PAYMENTS_READ',
+  'query billingProfile': 'PAYMENTS_READ',
+  'query monthlyStatement': 'PAYMENTS_READ',
+  'query prices': 'platform-admin',
   'mutation login': 'public',
   'mutation verifyTwoFactor': 'public',
   'mutation logout': 'session-only',
@@ -66,6 +73,11 @@ export const FIELD_RULES: Record<string, string> = {
   // Exporting the book in bulk is more than reading a page of it: Viewers may look, not take it all away.
   'mutation exportContacts': 'CONTACTS_WRITE',
   'mutation setOptOutKeywords': 'CONTACTS_WRITE',
+  'mutation createTopup': 'WALLET_TOPUP',
+  'mutation checkTopup': 'WALLET_TOPUP',
+  'mutation setLowBalanceThreshold': 'WALLET_TOPUP',
+  'mutation updateBillingProfile': 'WALLET_TOPUP',
+  'mutation setPrice': 'platform-admin',
 };
 
 const EVERYTHING = [

@@ -43,6 +43,9 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     SIMULATORS: 'false',
     JOBS_POLL_MS: '100',
     JOBS_LOCK_LIFETIME_MS: '4000',
+    // Midtrans is never the real one in tests: port 9 refuses at once (a wallet test points these at its simulator).
+    MIDTRANS_SNAP_BASE_URL: 'http://127.0.0.1:9',
+    MIDTRANS_API_BASE_URL: 'http://127.0.0.1:9',
     ...(options.jobStore === 'mongodb' ? { MONGODB_URL: `${TEST_MONGODB_URL}/${database.name}` } : {}),
     ...options.env,
   });

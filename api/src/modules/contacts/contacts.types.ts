@@ -20,6 +20,7 @@ import {
   SuppressionKind,
   SuppressionState,
 } from './contact-types';
+import { PageInfo } from '../../graphql/connections';
 
 @ObjectType({ description: 'A free attribute of a contact (a template variable later).' })
 export class ContactAttribute {
@@ -83,12 +84,6 @@ export class Contact {
 export class ContactEdge {
   @Field() cursor!: string;
   @Field(() => Contact) node!: Contact;
-}
-
-@ObjectType()
-export class PageInfo {
-  @Field() hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
 @ObjectType()

@@ -11,6 +11,7 @@ export enum NotificationType {
   PAYMENT_FAILED = 'PAYMENT_FAILED',
   PAYMENT_EXPIRED = 'PAYMENT_EXPIRED',
   PAYMENT_REVERSED = 'PAYMENT_REVERSED',
+  PAYMENT_FLAGGED = 'PAYMENT_FLAGGED',
   CAMPAIGN_STARTED = 'CAMPAIGN_STARTED',
   CAMPAIGN_COMPLETED = 'CAMPAIGN_COMPLETED',
   CAMPAIGN_PAUSED = 'CAMPAIGN_PAUSED',
@@ -41,6 +42,7 @@ export const NOTIFICATION_TYPES: Record<NotificationType, TypeSpec> = {
   PAYMENT_FAILED: { params: { orderId: 'text', amount: 'rupiah' }, link: '/wallet' },
   PAYMENT_EXPIRED: { params: { orderId: 'text', amount: 'rupiah' }, link: '/wallet' },
   PAYMENT_REVERSED: { params: { orderId: 'text', amount: 'rupiah' }, link: '/wallet' },
+  PAYMENT_FLAGGED: { params: { orderId: 'text', reason: 'text' }, link: '/wallet' },
   CAMPAIGN_STARTED: {
     params: { campaignId: 'text', name: 'text', recipients: 'count' },
     link: '/campaigns/:campaignId',

@@ -80,7 +80,7 @@ export default function PasswordResetPage() {
     <>
       <h1 className="auth__title">{t('passwordReset.title')}</h1>
       <p className="auth__intro">{t('passwordReset.intro')}</p>
-      <p className="auth__account">{t('signIn.changePassword.account', { email })}</p>
+      <p className="auth__account">{t('passwordReset.account', { email })}</p>
       <FormError message={actionData?.fieldErrors ? undefined : actionData?.formError} />
       <Form method="post" className="form" noValidate onSubmit={client.onSubmit}>
         <PasswordChangeFields

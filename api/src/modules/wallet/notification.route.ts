@@ -1,0 +1,48 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RestRoute } from '../../http/rest';
+import type { PaymentsService } from './payments.service';
+
+export const NOTIFICATION_PATH = '/api/wallet/midtrans/notification';
+
+const REASONS: Record<number, string> = {
+  200: 'OK',
+  400: 'Bad Request',
+  404: 'Not Found',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  503: 'Service Unavailable',
+};
+
+/** Midtrans' side of the answers: exact, English, never a stack or a key (it only logs them). */
+const MESSAGES: Record<string, string> = {
+  BAD_SIGNATURE: 'Invalid Midtrans notification signature.',
+  INVALID_JSON: 'Malformed JSON.',
+  UNKNOWN_ORDER: 'Unknown order.',
+  STATUS_UNAVAILABLE: 'Payment status could not be confirmed; retry later.',
+};
+
+function answer(statusCode: number, message: string) {
+  return { message, error: REASONS[statusCode] ?? 'Error', statusCode };
+}
+
+/**
+ * `POST /api/wallet/midtrans/notification`: JSON only, at most 32 KiB (Midtrans' bodies are a
+ * few hundred bytes). Everything else happens in PaymentsService.handleNotification.
+ */
+export function notificationRoute(em: () => EntityManager, payments: PaymentsService): RestRoute {
+  return {
+    method: 'POST',
+    path: NOTIFICATION_PATH,
+    maxBodyBytes: 32 * 1024,
+    contentTypes: ['application/json'],
+    async handle(request) {
+      const { status, outcome } = await payments.handleNotification(em(), request.rawBody);
+      request.log.info({ outcome, status }, 'midtrans notification');
+      return {
+        status,
+        body: status === 200 ? { status: 'OK', outcome } : answer(status, MESSAGES[outcome] ?? outcome),
+      };
+    },
+    errorBody: ({ status, message }) => answer(status, status >= 500 ? MESSAGES.STATUS_UNAVAILABLE! : message),
+  };
+}

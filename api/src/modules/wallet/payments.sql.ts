@@ -1,0 +1,188 @@
+import { statement } from '../../db/sql';
+
+/** Named SQL of top-ups and Midtrans notifications. */
+
+export interface OrderRow {
+  id: string;
+  workspace_id: string;
+  order_id: string;
+  gross_amount: string;
+  credit_amount: string;
+  tax_amount: string;
+  status: string;
+  midtrans_status: string | null;
+  payment_type: string | null;
+  flagged: boolean;
+  flag_reason: string | null;
+  credited: string;
+  reversed: string;
+  snap_token: string | null;
+  redirect_url: string | null;
+  expires_at: Date;
+  next_check_at: Date | null;
+  checks: number;
+  paid_at: Date | null;
+  created_at: Date;
+}
+
+const ORDER_COLUMNS = `id, workspace_id, order_id, gross_amount::text, credit_amount::text, tax_amount::text, status,
+  midtrans_status, payment_type, flagged, flag_reason, credited::text, reversed::text, snap_token, redirect_url,
+  expires_at, next_check_at, checks, paid_at, created_at`;
+
+/**
+ * $1 workspace, $2 id, $3 order id, $4 gross, $5 credit, $6 tax, $7 expires at, $8 first check, $9 created by, $10 now.
+ */
+export const INSERT_ORDER = statement(
+  'payments.insert-order',
+  `insert into "payment_order" (id, workspace_id, order_id, gross_amount, credit_amount, tax_amount, status, flagged,
+     credited, reversed, expires_at, next_check_at, checks, created_by, created_at, updated_at)
+   values ($2, $1, $3, $4::bigint, $5::bigint, $6::bigint, 'PENDING', false, 0, 0, $7::timestamptz, $8::timestamptz, 0,
+     $9, $10::timestamptz, $10::timestamptz)`,
+);
+
+/** Snap refused the transaction: $1 workspace, $2 order id, $3 now. */
+export const FAIL_ORDER = statement(
+  'payments.fail-order',
+  `update "payment_order" set status = 'FAILED', next_check_at = null, updated_at = $3::timestamptz
+   where workspace_id = $1 and order_id = $2 and status = 'PENDING'`,
+);
+
+/** $1 workspace, $2 order id, $3 token, $4 redirect url, $5 now. */
+export const SET_SNAP = statement(
+  'payments.set-snap',
+  `update "payment_order" set snap_token = $3, redirect_url = $4, updated_at = $5::timestamptz
+   where workspace_id = $1 and order_id = $2`,
+);
+
+/**
+ * The one lookup without a workspace: a notification names only the order id (unique
+ * index on order_id), and the row found says whose it is. $1 order id.
+ */
+export const FIND_ORDER_ANY_WORKSPACE = statement<OrderRow>(
+  'payments.find-order-any-workspace',
+  `select ${ORDER_COLUMNS} from "payment_order" where order_id = $1`,
+);
+
+/** The order row lock, taken before the wallet's (always in that order): $1 workspace, $2 order id. */
+export const LOCK_ORDER = statement<OrderRow>(
+  'payments.lock-order',
+  `select ${ORDER_COLUMNS} from "payment_order" where workspace_id = $1 and order_id = $2 for update`,
+);
+
+export const READ_ORDER = statement<OrderRow>(
+  'payments.read-order',
+  `select ${ORDER_COLUMNS} from "payment_order" where workspace_id = $1 and order_id = $2`,
+);
+
+/**
+ * $1 workspace, $2 order id, $3 status, $4 midtrans status, $5 payment type, $6 flagged, $7 flag reason,
+ * $8 credited, $9 reversed, $10 paid at, $11 next check, $12 now.
+ */
+export const UPDATE_ORDER = statement(
+  'payments.update-order',
+  `update "payment_order" set status = $3, midtrans_status = $4, payment_type = coalesce($5, payment_type),
+     flagged = $6, flag_reason = $7, credited = $8::bigint, reversed = $9::bigint, paid_at = $10::timestamptz,
+     next_check_at = $11::timestamptz, updated_at = $12::timestamptz
+   where workspace_id = $1 and order_id = $2`,
+);
+
+/** Newest first, keyset by id (payment_order_page_index): $1 workspace, $2 cursor or null, $3 statuses or null, $4 limit. */
+export const PAGE_ORDERS = statement<OrderRow>(
+  'payments.page-orders',
+  `select ${ORDER_COLUMNS} from "payment_order"
+   where workspace_id = $1 and ($2::uuid is null or id < $2::uuid) and ($3::text[] is null or status = any($3::text[]))
+   order by id desc limit $4`,
+);
+
+/**
+ * Orders due for a Get Status check, across workspaces (the reconciliation job;
+ * payment_order_check_index, partial): $1 now, $2 limit. Claimed by pushing next_check_at
+ * forward in the same statement, so two job runs never check the same order at once.
+ */
+export const CLAIM_DUE_ORDERS = statement<{ workspace_id: string; order_id: string }>(
+  'payments.claim-due-orders',
+  `update "payment_order" o set next_check_at = $1::timestamptz + interval '2 minutes', checks = o.checks + 1
+   where o.id in (select id from "payment_order" where next_check_at <= $1::timestamptz
+                  order by next_check_at limit $2 for update skip locked)
+   returning o.workspace_id, o.order_id`,
+);
+
+/** $1 workspace, $2 order id, $3 next check. */
+export const SET_NEXT_CHECK = statement(
+  'payments.set-next-check',
+  `update "payment_order" set next_check_at = $3::timestamptz where workspace_id = $1 and order_id = $2`,
+);
+
+/** Stores a body as received, before anything else: $1 id, $2 body, $3 order id it names (or null), $4 now. */
+export const STORE_NOTIFICATION = statement(
+  'payments.store-notification',
+  `insert into "midtrans_notification" (id, body, order_id, outcome, created_at, updated_at)
+   values ($1, $2, $3, 'RECEIVED', $4::timestamptz, $4::timestamptz)`,
+);
+
+/**
+ * Notifications whose handling never finished (the process died between storing and
+ * answering): their orders become due for a check now, and they are marked INTERRUPTED.
+ * $1 now, $2 stored before (older than any handling still in flight). Cross-workspace (the job).
+ */
+export const RECOVER_INTERRUPTED = statement<{ order_id: string }>(
+  'payments.recover-interrupted',
+  `with interrupted as (
+     update "midtrans_notification" set outcome = 'INTERRUPTED', updated_at = $1::timestamptz
+     where outcome = 'RECEIVED' and created_at < $2::timestamptz returning order_id
+   )
+   update "payment_order" set next_check_at = $1::timestamptz
+   where order_id in (select order_id from interrupted where order_id is not null)
+   returning order_id`,
+);
+
+/** $1 id, $2 outcome, $3 http status, $4 order id, $5 workspace or null, $6 now. */
+export const SET_NOTIFICATION_OUTCOME = statement(
+  'payments.set-notification-outcome',
+  `update "midtrans_notification" set outcome = $2, http_status = $3, order_id = $4, workspace_id = $5::uuid,
+     updated_at = $6::timestamptz
+   where id = $1`,
+);
+
+/** Takes the year's counter row lock (creating it): $1 year. Cross-workspace: numbering is the operator's. */
+export const LOCK_RECEIPT_COUNTER = statement<{ last: number }>(
+  'payments.lock-receipt-counter',
+  `insert into "receipt_counter" (year, last) values ($1, 0)
+   on conflict (year) do update set last = "receipt_counter".last returning last`,
+);
+
+/**
+ * Numbers every receipt still without one, in the order the payments committed, after the
+ * counter's last number, and moves the counter; under the counter lock. $1 year, $2 prefix
+ * (`BZ/2026/`), $3 last number so far, $4 now. Cross-workspace, like the counter.
+ */
+export const NUMBER_RECEIPTS = statement<{ numbered: number }>(
+  'payments.number-receipts',
+  `with pending as (
+     select id, row_number() over (order by created_at, id) as n from "receipt" where number is null
+   ), numbered as (
+     update "receipt" r set number = $2 || lpad(($3::int + p.n)::text, 6, '0'), updated_at = $4::timestamptz
+     from pending p where r.id = p.id returning r.id
+   )
+   update "receipt_counter" set last = $3::int + (select count(*) from numbered) where year = $1
+   returning (select count(*)::int from numbered) as numbered`,
+);
+
+/** The paid order's receipt, numbered right after commit: $1 workspace, $2 id, $3 order row id, $4 now. */
+export const INSERT_RECEIPT = statement(
+  'payments.insert-receipt',
+  `insert into "receipt" (id, workspace_id, payment_order_id, number, created_at, updated_at)
+   values ($2, $1, $3, null, $4::timestamptz, $4::timestamptz) on conflict (payment_order_id) do nothing`,
+);
+
+export const READ_RECEIPT = statement<{ number: string | null; created_at: Date }>(
+  'payments.read-receipt',
+  `select r.number, r.created_at from "receipt" r join "payment_order" o on o.id = r.payment_order_id
+   where r.workspace_id = $1 and o.order_id = $2`,
+);
+
+/** Who hears of a flagged order: the platform admins (few; no workspace, so not `$1`). */
+export const PLATFORM_ADMIN_IDS = statement<{ id: string }>(
+  'payments.platform-admin-ids',
+  `select id from "user" where is_platform_admin`,
+);

@@ -1,0 +1,436 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AppError } from '../../core/app-error';
+import type { Clock } from '../../core/clock';
+import { newId } from '../../core/ids';
+import { formatRupiah, rupiah, type Rupiah } from '../../core/money';
+import { inTransaction } from '../../db/transaction';
+import { execute, query } from '../../db/sql';
+import { Permission } from '../identity';
+import { NotificationType, type NotificationsService } from '../notifications';
+import {
+  ENSURE_WALLET,
+  FIND_ENTRY_BY_KEY,
+  INSERT_ENTRY,
+  INSERT_HOLD,
+  LEDGER_SUMS,
+  LOCK_WALLET,
+  OPEN_HOLDS,
+  PAGE_ENTRIES,
+  READ_HOLD,
+  READ_WALLET,
+  SET_THRESHOLD,
+  UPDATE_HOLD,
+  UPDATE_WALLET,
+  type HoldRow,
+  type LedgerRow,
+} from './wallet.sql';
+
+export type LedgerKind = 'TOPUP' | 'HOLD' | 'CAPTURE' | 'RELEASE' | 'REFUND' | 'REVERSAL' | 'DEBIT' | 'ADJUSTMENT';
+export const LEDGER_KINDS: LedgerKind[] = [
+  'TOPUP',
+  'HOLD',
+  'CAPTURE',
+  'RELEASE',
+  'REFUND',
+  'REVERSAL',
+  'DEBIT',
+  'ADJUSTMENT',
+];
+
+export interface WalletSummary {
+  balance: Rupiah;
+  held: Rupiah;
+  /** balance - held; below zero only after a reversal the balance did not cover. */
+  available: Rupiah;
+  /** max(0, -available): while above zero, holds (launches, resumes) and sending are refused. */
+  debt: Rupiah;
+  lowBalanceThreshold: Rupiah;
+}
+
+export interface LedgerEntryView {
+  id: string;
+  kind: LedgerKind;
+  amount: Rupiah;
+  heldDelta: Rupiah;
+  balanceAfter: Rupiah;
+  heldAfter: Rupiah;
+  reference: string;
+  idempotencyKey: string;
+  actor: string;
+  details: Record<string, unknown>;
+  createdAt: Date;
+}
+
+/** The outcome of a change: the entry that records it, and whether this call made it (false: a replay). */
+export interface Applied {
+  entry: LedgerEntryView;
+  applied: boolean;
+}
+
+/** Who or what caused a change: `user:<id>`, `midtrans`, `job:reconcile`, `campaign:<id>`. */
+export type Actor = string;
+
+interface Common {
+  /** The ledger's uniqueness key: the same key is the same change, applied once. */
+  key: string;
+  reference: string;
+  actor: Actor;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * What the wallet asks of the broadcast engine when a reversal leaves a debt: pause every
+ * running or scheduled campaign of the workspace (reason WALLET_REVERSAL) and say, per hold,
+ * how much must stay held for messages already in flight. Called inside the reversal's
+ * transaction, under the wallet lock. Without an engine every open hold is released in full.
+ */
+export interface ReversalHandler {
+  pauseForReversal(tx: EntityManager, workspaceId: string): Promise<Map<string, Rupiah>>;
+}
+
+const ZERO = rupiah(0);
+
+function toView(row: LedgerRow): LedgerEntryView {
+  return {
+    id: row.id,
+    kind: row.kind as LedgerKind,
+    amount: rupiah(row.amount),
+    heldDelta: rupiah(row.held_delta),
+    balanceAfter: rupiah(row.balance_after),
+    heldAfter: rupiah(row.held_after),
+    reference: row.reference,
+    idempotencyKey: row.idempotency_key,
+    actor: row.actor,
+    details: row.details,
+    createdAt: new Date(row.created_at),
+  };
+}
+
+export function summarize(balance: Rupiah, held: Rupiah, lowBalanceThreshold: Rupiah): WalletSummary {
+  const available = rupiah(balance - held);
+  return { balance, held, available, debt: rupiah(available < 0n ? -available : 0n), lowBalanceThreshold };
+}
+
+function positive(amount: Rupiah, field = 'amount'): void {
+  if (amount <= 0n)
+    throw new AppError('BAD_USER_INPUT', 'wallet.amountPositive', {}, { [field]: 'wallet.amountPositive' });
+}
+
+/**
+ * The only writer of balances. Every operation runs in one transaction that first locks the
+ * wallet row, then checks the idempotency key, the guard (available balance, the hold's
+ * remainder), and writes the ledger entry and the new totals together. Inside a caller's
+ * transaction (a notification being applied, a campaign batch) it joins that transaction.
+ */
+export class WalletService {
+  private reversalHandler?: ReversalHandler;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
+    private readonly options: { lockTimeoutMs: number } = { lockTimeoutMs: 10_000 },
+  ) {}
+
+  /** The broadcast engine registers itself here (it is built after the wallet). */
+  setReversalHandler(handler: ReversalHandler): void {
+    this.reversalHandler = handler;
+  }
+
+  async summary(em: EntityManager, workspaceId: string): Promise<WalletSummary> {
+    const [row] = await query(em, READ_WALLET, [workspaceId]);
+    if (!row) return summarize(ZERO, ZERO, ZERO);
+    return summarize(rupiah(row.balance), rupiah(row.held), rupiah(row.low_balance_threshold));
+  }
+
+  /** The ledger's own sums, for checks and tests: must equal the wallet's totals. */
+  async ledgerSums(em: EntityManager, workspaceId: string) {
+    const [row] = await query(em, LEDGER_SUMS, [workspaceId]);
+    return { balance: rupiah(row!.balance), held: rupiah(row!.held), entries: row!.entries };
+  }
+
+  /** Reserves money for a campaign. Refused while in debt or when the available balance is short. */
+  async hold(
+    em: EntityManager,
+    workspaceId: string,
+    input: Common & { amount: Rupiah },
+  ): Promise<Applied & { holdId: string }> {
+    positive(input.amount);
+    const holdId = newId();
+    const result = await this.change(em, workspaceId, input, async (tx, wallet) => {
+      if (wallet.debt > 0n) throw this.debtError(wallet.debt);
+      if (wallet.available < input.amount) {
+        throw new AppError('INSUFFICIENT_BALANCE', 'wallet.insufficient', {
+          shortfall: formatRupiah(input.amount - wallet.available),
+        });
+      }
+      await execute(tx, INSERT_HOLD, [
+        workspaceId,
+        holdId,
+        wallet.id,
+        input.reference,
+        input.amount.toString(),
+        this.now(),
+      ]);
+      return { kind: 'HOLD', amount: ZERO, heldDelta: input.amount, details: { holdId } };
+    });
+    return { ...result, holdId: String(result.entry.details.holdId) };
+  }
+
+  /**
+   * Charges a batch from a hold: one entry for n messages (`amount` = n x price, `reference`
+   * the batch). Not refused in debt: the messages were already accepted by Meta.
+   */
+  async capture(em: EntityManager, workspaceId: string, input: Common & { holdId: string; amount: Rupiah }) {
+    positive(input.amount);
+    return this.change(em, workspaceId, input, async (tx) => {
+      const hold = await this.openHold(tx, workspaceId, input.holdId);
+      if (rupiah(hold.remaining) < input.amount) {
+        throw new AppError('CONFLICT', 'wallet.holdExceeded', { remaining: formatRupiah(rupiah(hold.remaining)) });
+      }
+      await this.updateHold(tx, workspaceId, hold, -input.amount, input.amount);
+      return {
+        kind: 'CAPTURE',
+        amount: rupiah(-input.amount),
+        heldDelta: rupiah(-input.amount),
+        details: { holdId: hold.id },
+      };
+    });
+  }
+
+  /** Gives back what a hold still reserves (all of it, or `amount`); the hold closes when nothing remains. */
+  async release(em: EntityManager, workspaceId: string, input: Common & { holdId: string; amount?: Rupiah }) {
+    return this.change(em, workspaceId, input, async (tx) => {
+      const hold = await this.openHold(tx, workspaceId, input.holdId);
+      const amount = input.amount ?? rupiah(hold.remaining);
+      if (amount < 0n || amount > rupiah(hold.remaining)) {
+        throw new AppError('CONFLICT', 'wallet.holdExceeded', { remaining: formatRupiah(rupiah(hold.remaining)) });
+      }
+      await this.updateHold(tx, workspaceId, hold, -amount, ZERO, amount === rupiah(hold.remaining));
+      return { kind: 'RELEASE', amount: ZERO, heldDelta: rupiah(-amount), details: { holdId: hold.id } };
+    });
+  }
+
+  /** Money in: a paid top-up. */
+  async credit(em: EntityManager, workspaceId: string, input: Common & { amount: Rupiah }) {
+    positive(input.amount);
+    return this.change(em, workspaceId, input, async () => ({ kind: 'TOPUP', amount: input.amount, heldDelta: ZERO }));
+  }
+
+  /** Money back for charged messages (a batch: n x their charged price, one entry). */
+  async refund(em: EntityManager, workspaceId: string, input: Common & { amount: Rupiah }) {
+    positive(input.amount);
+    return this.change(em, workspaceId, input, async () => ({ kind: 'REFUND', amount: input.amount, heldDelta: ZERO }));
+  }
+
+  /**
+   * Money out that is not a message charge. A `REVERSAL` (Midtrans refund, chargeback, deny
+   * after settlement) is applied in full even below zero, and in the same transaction pauses
+   * the workspace's campaigns and releases their holds (ReversalHandler), so a debt stops
+   * spending at once.
+   */
+  async debit(em: EntityManager, workspaceId: string, input: Common & { amount: Rupiah; kind?: 'DEBIT' | 'REVERSAL' }) {
+    positive(input.amount);
+    const kind = input.kind ?? 'DEBIT';
+    return this.change(em, workspaceId, input, async (tx, wallet) => {
+      if (kind === 'DEBIT' && wallet.available < input.amount) {
+        throw new AppError('INSUFFICIENT_BALANCE', 'wallet.insufficient', {
+          shortfall: formatRupiah(input.amount - wallet.available),
+        });
+      }
+      const released = kind === 'REVERSAL' ? await this.releaseForReversal(tx, workspaceId, input) : ZERO;
+      return {
+        kind,
+        amount: rupiah(-input.amount),
+        heldDelta: rupiah(-released),
+        details: { released: released.toString() },
+      };
+    });
+  }
+
+  /** A signed correction by the platform admin, with its reason in the details. */
+  async adjust(em: EntityManager, workspaceId: string, input: Common & { amount: Rupiah; reason: string }) {
+    if (input.amount === 0n) throw new AppError('BAD_USER_INPUT', 'wallet.amountPositive');
+    return this.change(
+      em,
+      workspaceId,
+      { ...input, details: { ...input.details, reason: input.reason } },
+      async () => ({
+        kind: 'ADJUSTMENT',
+        amount: input.amount,
+        heldDelta: ZERO,
+      }),
+    );
+  }
+
+  /** What the engine calls before launching, resuming or sending a batch: refused while in debt. */
+  async assertCanSend(em: EntityManager, workspaceId: string): Promise<void> {
+    const wallet = await this.summary(em, workspaceId);
+    if (wallet.debt > 0n) throw this.debtError(wallet.debt);
+  }
+
+  async setLowBalanceThreshold(em: EntityManager, workspaceId: string, threshold: Rupiah): Promise<WalletSummary> {
+    if (threshold < 0n) throw new AppError('BAD_USER_INPUT', 'wallet.amountPositive');
+    return inTransaction(em, { lockTimeoutMs: this.options.lockTimeoutMs }, async (tx) => {
+      await this.lock(tx, workspaceId);
+      await execute(tx, SET_THRESHOLD, [workspaceId, threshold.toString(), this.now()]);
+      return this.summary(tx, workspaceId);
+    });
+  }
+
+  async page(em: EntityManager, workspaceId: string, options: { after?: string; kinds?: string[]; limit: number }) {
+    const rows = await query(em, PAGE_ENTRIES, [
+      workspaceId,
+      options.after ?? null,
+      options.kinds ?? null,
+      options.limit + 1,
+    ]);
+    return { items: rows.slice(0, options.limit).map(toView), hasNextPage: rows.length > options.limit };
+  }
+
+  async openHolds(em: EntityManager, workspaceId: string): Promise<HoldRow[]> {
+    return query(em, OPEN_HOLDS, [workspaceId]);
+  }
+
+  private debtError(debt: Rupiah): AppError {
+    return new AppError('INSUFFICIENT_BALANCE', 'wallet.inDebt', { debt: formatRupiah(debt) });
+  }
+
+  private now(): Date {
+    return this.clock.now();
+  }
+
+  /** Locks the wallet row, creating it the first time (one round trip when it exists, the usual case). */
+  private async lock(tx: EntityManager, workspaceId: string) {
+    let [row] = await query(tx, LOCK_WALLET, [workspaceId]);
+    if (!row) {
+      await execute(tx, ENSURE_WALLET, [workspaceId, newId(), this.now()]);
+      [row] = await query(tx, LOCK_WALLET, [workspaceId]);
+    }
+    if (!row) throw new Error(`wallet of workspace ${workspaceId} vanished under its lock`);
+    return { id: row.id, ...summarize(rupiah(row.balance), rupiah(row.held), rupiah(row.low_balance_threshold)) };
+  }
+
+  private async openHold(tx: EntityManager, workspaceId: string, holdId: string): Promise<HoldRow> {
+    const [hold] = await query(tx, READ_HOLD, [workspaceId, holdId]);
+    if (!hold) throw new AppError('NOT_FOUND', 'wallet.holdNotFound');
+    if (hold.status !== 'OPEN') throw new AppError('CONFLICT', 'wallet.holdClosed');
+    return hold;
+  }
+
+  private async updateHold(
+    tx: EntityManager,
+    workspaceId: string,
+    hold: HoldRow,
+    delta: bigint,
+    captured: bigint,
+    close = false,
+  ) {
+    const remaining = rupiah(hold.remaining) + delta;
+    await execute(tx, UPDATE_HOLD, [
+      workspaceId,
+      hold.id,
+      remaining.toString(),
+      (rupiah(hold.captured) + captured).toString(),
+      close || remaining === 0n ? 'CLOSED' : 'OPEN',
+      this.now(),
+    ]);
+  }
+
+  /** Releases every open hold of the workspace, less what the engine keeps for messages in flight. */
+  private async releaseForReversal(tx: EntityManager, workspaceId: string, input: Common): Promise<Rupiah> {
+    const keep = (await this.reversalHandler?.pauseForReversal(tx, workspaceId)) ?? new Map<string, Rupiah>();
+    let released = 0n;
+    for (const hold of await query(tx, OPEN_HOLDS, [workspaceId])) {
+      const remaining = rupiah(hold.remaining);
+      const kept = keep.get(hold.id) ?? 0n;
+      const amount = remaining - (kept < remaining ? kept : remaining);
+      if (amount <= 0n) continue;
+      await this.updateHold(tx, workspaceId, hold, -amount, 0n, amount === remaining);
+      released += amount;
+    }
+    void input;
+    return rupiah(released);
+  }
+
+  /**
+   * The one write path: lock, replay check, guard, entry, totals, and the notifications the
+   * new totals call for, in one transaction.
+   */
+  private async change(
+    em: EntityManager,
+    workspaceId: string,
+    input: Common,
+    decide: (
+      tx: EntityManager,
+      wallet: WalletSummary & { id: string },
+    ) => Promise<{ kind: LedgerKind; amount: Rupiah; heldDelta: Rupiah; details?: Record<string, unknown> }>,
+  ): Promise<Applied> {
+    return inTransaction(em, { lockTimeoutMs: this.options.lockTimeoutMs }, async (tx) => {
+      const wallet = await this.lock(tx, workspaceId);
+      const [earlier] = await query(tx, FIND_ENTRY_BY_KEY, [workspaceId, wallet.id, input.key]);
+      if (earlier) return { entry: toView(earlier), applied: false };
+      const change = await decide(tx, wallet);
+      const balance = rupiah(wallet.balance + change.amount);
+      const held = rupiah(wallet.held + change.heldDelta);
+      const id = newId();
+      const now = this.now();
+      const details = { ...input.details, ...change.details };
+      await execute(tx, INSERT_ENTRY, [
+        workspaceId,
+        id,
+        wallet.id,
+        change.kind,
+        change.amount.toString(),
+        change.heldDelta.toString(),
+        balance.toString(),
+        held.toString(),
+        input.reference,
+        input.key,
+        input.actor,
+        JSON.stringify(details),
+        now,
+      ]);
+      await execute(tx, UPDATE_WALLET, [workspaceId, balance.toString(), held.toString(), now]);
+      await this.notifyThresholds(tx, workspaceId, wallet, summarize(balance, held, wallet.lowBalanceThreshold));
+      const entry: LedgerEntryView = {
+        id,
+        kind: change.kind,
+        amount: change.amount,
+        heldDelta: change.heldDelta,
+        balanceAfter: balance,
+        heldAfter: held,
+        reference: input.reference,
+        idempotencyKey: input.key,
+        actor: input.actor,
+        details,
+        createdAt: now,
+      };
+      return { entry, applied: true };
+    });
+  }
+
+  /** Tells the wallet's readers when available balance crosses under the threshold, or a debt begins. */
+  private async notifyThresholds(tx: EntityManager, workspaceId: string, before: WalletSummary, after: WalletSummary) {
+    const audience = { permission: Permission.WALLET_READ };
+    if (before.debt === 0n && after.debt > 0n) {
+      await this.notifications.notify(
+        tx,
+        workspaceId,
+        NotificationType.WALLET_DEBT,
+        { debt: after.debt.toString() },
+        audience,
+      );
+      return;
+    }
+    const threshold = after.lowBalanceThreshold;
+    if (threshold > 0n && before.available >= threshold && after.available < threshold) {
+      await this.notifications.notify(
+        tx,
+        workspaceId,
+        NotificationType.LOW_BALANCE,
+        { available: after.available.toString() },
+        audience,
+      );
+    }
+  }
+}

@@ -1,0 +1,230 @@
+import { rupiah } from '../../src/core/money';
+import { createMember, createWorkspace, type TestMember } from '../support/identity';
+import { bearer, books, control, createTopup, financeMember, startWalletStack, type WalletStack } from './support';
+
+/** Top-up rules, PPN, prices with history, billing profiles, statements and low balance, through GraphQL. */
+describe('wallet billing', () => {
+  let stack: WalletStack;
+  let member: TestMember;
+
+  beforeAll(async () => {
+    stack = await startWalletStack({ PPN_MODE: 'exclusive', TOPUP_MAX_AMOUNT: '5000000' });
+    member = await financeMember(stack.api);
+  });
+  afterAll(() => stack.stop());
+
+  const gql = <T>(query: string, variables: Record<string, unknown> = {}, who = member, language = 'en') =>
+    stack.api.graphql<T>(query, variables, { ...bearer(who), 'accept-language': language });
+  const TOPUP = 'mutation ($amount: PositiveRupiah!) { createTopup(input: { amount: $amount }) { order { orderId } } }';
+
+  it('refuses top-ups under Rp50.000, over the maximum, or in fractions, with localized errors', async () => {
+    const low = await gql(TOPUP, { amount: 49_999 }, member, 'id');
+    expect(low.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      messageKey: 'wallet.topupMinimum',
+    });
+    expect(low.body.errors?.[0]?.message).toBe('Isi saldo minimal Rp50.000.');
+    const high = await gql(TOPUP, { amount: 5_000_001 });
+    expect(high.body.errors?.[0]?.message).toBe('Top up at most Rp5.000.000.');
+    const fraction = await gql(TOPUP, { amount: 50_000.5 });
+    expect(fraction.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const { rows } = await stack.api.running.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ count: number }[]>('select count(*)::int as count from payment_order where workspace_id = ?', [
+        member.workspace.id,
+      ])
+      .then((result) => ({ rows: result }));
+    expect(rows[0]!.count).toBe(0);
+  });
+
+  it('adds PPN on top when tax is exclusive (12 % of 11/12) and credits the amount chosen', async () => {
+    const { order } = await createTopup(stack.api, member, 100_000);
+    expect(order.amount).toBe(111_000);
+    const request = stack.midtrans.simulator.transactions.get(order.orderId)!.request as {
+      item_details: { id: string; price: number; quantity: number }[];
+      enabled_payments: string[];
+    };
+    expect(request.item_details).toEqual([
+      expect.objectContaining({ id: 'wallet-topup', price: 100_000, quantity: 1 }),
+      expect.objectContaining({ id: 'ppn', price: 11_000, quantity: 1 }),
+    ]);
+    expect(request.enabled_payments).toEqual(['gopay', 'shopeepay', 'bank_transfer', 'credit_card']);
+    await control(stack, order.orderId, { transaction_status: 'settlement' });
+    expect((await books(stack.api, member.workspace.id)).balance).toBe(100_000n);
+    const printed = await gql<{ receipt: Record<string, unknown> }>(
+      'query ($o: String!) { receipt(orderId: $o) { number title issuedAtText billedTo { legalName } lines { description amount } subtotal tax total } }',
+      { o: order.orderId },
+      member,
+      'id',
+    );
+    expect(printed.body.data?.receipt).toEqual({
+      number: expect.stringMatching(/^BZ\/2026\/\d{6}$/),
+      title: 'Kuitansi',
+      // 03:00 UTC is 10:00 in Jakarta.
+      issuedAtText: expect.stringMatching(/^1 Desember 2026.*10[.:]00$/),
+      billedTo: null,
+      lines: [
+        { description: 'Isi saldo dompet BizOne', amount: 100_000 },
+        { description: 'PPN', amount: 11_000 },
+      ],
+      subtotal: 100_000,
+      tax: 11_000,
+      total: 111_000,
+    });
+  });
+
+  it('tells the wallet’s readers once when available balance falls under the threshold', async () => {
+    const set = await gql<{ setLowBalanceThreshold: { lowBalanceThreshold: number } }>(
+      'mutation { setLowBalanceThreshold(amount: 80000) { lowBalanceThreshold } }',
+    );
+    expect(set.body.data?.setLowBalanceThreshold.lowBalanceThreshold).toBe(80_000);
+    const { wallet } = stack.api.running.services.wallet;
+    const em = stack.api.running.orm.em.fork();
+    const { holdId } = await wallet.hold(em, member.workspace.id, {
+      key: 'low:hold',
+      reference: 'campaign:low',
+      actor: 'test',
+      amount: rupiah(30_000),
+    });
+    await wallet.capture(em, member.workspace.id, {
+      holdId,
+      key: 'low:capture',
+      reference: 'batch:low',
+      actor: 'test',
+      amount: rupiah(10_000),
+    });
+    const inbox = await gql<{ notifications: { items: { type: string; body: string }[] } }>(
+      '{ notifications(first: 20) { items { type body } } }',
+    );
+    const low = inbox.body.data!.notifications.items.filter((item) => item.type === 'LOW_BALANCE');
+    expect(low).toHaveLength(1);
+    expect(low[0]!.body).toContain('Rp70.000');
+  });
+
+  it('exports the month as CSV with headers in the reader’s language', async () => {
+    const result = await gql<{ monthlyStatement: { filename: string; csv: string } }>(
+      '{ monthlyStatement(month: "2026-12") { filename csv } }',
+      {},
+      member,
+      'id',
+    );
+    const { filename, csv } = result.body.data!.monthlyStatement;
+    expect(filename).toBe('bizone-statement-2026-12.csv');
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toBe('Tanggal,Jenis,Referensi,Entri,Jumlah (IDR)');
+    expect(lines.slice(1).map((line) => line.split(',').slice(1))).toEqual([
+      ['Isi saldo', expect.stringMatching(/^BZ-TOPUP-/), '1', '100000'],
+      ['Pemakaian', 'batch:low', '1', '-10000'],
+    ]);
+    const bad = await gql('{ monthlyStatement(month: "2026-13") { csv } }');
+    expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('keeps a billing profile, refusing an NPWP that is not 16 digits', async () => {
+    const UPDATE =
+      'mutation ($input: BillingProfileInput!) { updateBillingProfile(input: $input) { legalName npwp invoiceEmail } }';
+    const input = {
+      legalName: 'PT Toko Maju',
+      npwp: '01.234.567.8-901.000',
+      address: 'Jl. Sudirman 1, Jakarta',
+      invoiceEmail: 'finance@tokomaju.co.id',
+    };
+    const bad = await gql(UPDATE, { input: { ...input, npwp: '01.234.567.8-901' } });
+    expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const good = await gql<{ updateBillingProfile: { npwp: string } }>(UPDATE, {
+      input: { ...input, npwp: '0123 4567 8901 2345' },
+    });
+    expect(good.body.data?.updateBillingProfile.npwp).toBe('0123456789012345');
+    const read = await gql<{ billingProfile: { legalName: string } }>(
+      '{ billingProfile { legalName npwp address invoiceEmail } }',
+    );
+    expect(read.body.data?.billingProfile).toMatchObject({ legalName: 'PT Toko Maju', npwp: '0123456789012345' });
+  });
+
+  it('lets the platform admin set prices per category and per workspace, keeping the history', async () => {
+    const em = stack.api.running.orm.em.fork();
+    const admin = await createMember(em, await createWorkspace(em), 'owner', { platformAdmin: true });
+    const SET = 'mutation ($input: SetPriceInput!) { setPrice(input: $input) { category amount workspaceId } }';
+    const PRICES =
+      'query ($w: ID) { prices(workspaceId: $w) { current { category amount workspaceId } history { category amount } } }';
+    const before = await gql<{ prices: { current: { category: string; amount: number }[] } }>(PRICES, {}, admin);
+    expect(before.body.data?.prices.current.map((price) => [price.category, price.amount])).toEqual([
+      ['MARKETING', 500],
+      ['UTILITY', 500],
+      ['AUTHENTICATION', 500],
+    ]);
+    await gql(SET, { input: { category: 'MARKETING', amount: 750 } }, admin);
+    stack.clock.advance(1000);
+    await gql(SET, { input: { category: 'MARKETING', amount: 600, workspaceId: member.workspace.id } }, admin);
+    stack.clock.advance(1000);
+    const installation = await gql<{ prices: { current: { category: string; amount: number }[] } }>(PRICES, {}, admin);
+    expect(installation.body.data?.prices.current[0]).toEqual({
+      category: 'MARKETING',
+      amount: 750,
+      workspaceId: null,
+    });
+    const forWorkspace = await gql<{ prices: { current: unknown[]; history: unknown[] } }>(
+      PRICES,
+      { w: member.workspace.id },
+      admin,
+    );
+    expect(forWorkspace.body.data?.prices.current[0]).toEqual({
+      category: 'MARKETING',
+      amount: 600,
+      workspaceId: member.workspace.id,
+    });
+    expect(forWorkspace.body.data?.prices.history).toEqual([
+      { category: 'MARKETING', amount: 600 },
+      { category: 'MARKETING', amount: 750 },
+    ]);
+    const denied = await gql(SET, { input: { category: 'UTILITY', amount: 1 } }, member);
+    expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('expires an unpaid order only after Midtrans’ expiry plus a margin, asking Midtrans to expire it first', async () => {
+    const { order } = await createTopup(stack.api, member, 50_000);
+    await control(stack, order.orderId, { transaction_status: 'pending', notify: false });
+    const { payments } = stack.api.running.services.wallet;
+    const status = async () =>
+      (await payments.order(stack.api.running.orm.em.fork(), member.workspace.id, order.orderId))!.status;
+    stack.clock.advance(24 * 3_600_000); // Midtrans' expiry (MIDTRANS_EXPIRY_MINUTES 1440)
+    await payments.reconcileOne(stack.api.running.orm.em.fork(), member.workspace.id, order.orderId);
+    expect(await status()).toBe('PENDING');
+    stack.clock.advance(11 * 60_000);
+    await payments.reconcileOne(stack.api.running.orm.em.fork(), member.workspace.id, order.orderId);
+    expect(await status()).toBe('EXPIRED');
+    expect(stack.midtrans.simulator.transactions.get(order.orderId)!.status).toBe('expire');
+  });
+});
+
+describe('a top-up Midtrans refuses', () => {
+  let stack: WalletStack;
+  beforeAll(async () => {
+    // The API's server key is not the one Midtrans (the simulator) knows: Snap answers 401.
+    stack = await startWalletStack({ MIDTRANS_SERVER_KEY: 'SB-Mid-server-not-the-right-key' });
+  });
+  afterAll(() => stack.stop());
+
+  it('reaches the user translated, never in Midtrans’ words, and leaves the order FAILED', async () => {
+    const member = await financeMember(stack.api);
+    const result = await stack.api.graphql(
+      'mutation { createTopup(input: { amount: 100000 }) { order { orderId } } }',
+      {},
+      { ...bearer(member), 'accept-language': 'id' },
+    );
+    expect(result.body.errors?.[0]).toMatchObject({
+      message: 'Midtrans tidak dapat dihubungi saat ini. Silakan coba lagi sebentar lagi.',
+      extensions: { code: 'SERVICE_UNAVAILABLE', messageKey: 'wallet.gatewayUnavailable' },
+    });
+    expect(JSON.stringify(result.body)).not.toMatch(/server_key|Access denied/);
+    const orders = await stack.api.running.services.wallet.payments.page(
+      stack.api.running.orm.em.fork(),
+      member.workspace.id,
+      {
+        limit: 5,
+      },
+    );
+    expect(orders.items.map((order) => order.status)).toEqual(['FAILED']);
+  });
+});
