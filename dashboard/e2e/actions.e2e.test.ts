@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import en from '../app/locales/en.json';
 import id from '../app/locales/id.json';
 import {
@@ -10,32 +10,21 @@ import {
   signInBrowser,
   type TestOwner,
 } from './support/api';
-import { collectPageErrors, launchChromium } from './support/browser';
-import { startStack, type Stack } from './support/stack';
+import { collectPageErrors } from './support/browser';
+import { usePortal } from './support/portal';
 
 /**
  * Post/redirect/get and the primitives around it, in the browser: each flow once, in one language, on its own
  * workspace (the page walk covers every page in both languages).
  */
 describe('actions: confirm in a dialog, redirect with a toast, refuse with 400', () => {
-  let stack: Stack;
-  let chromium: Browser;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    chromium = await launchChromium();
-  }, 90_000);
-
-  afterAll(async () => {
-    await chromium?.close();
-    await stack?.stop();
-  }, 60_000);
+  const portal = usePortal();
 
   async function signedIn(lng: 'en' | 'id'): Promise<{ context: BrowserContext; owner: TestOwner }> {
-    const owner = await createOwner(stack, { language: lng === 'en' ? 'EN' : 'ID' });
-    await fillWorkspace(stack, owner);
-    const context = await chromium.newContext({ viewport: { width: 1280, height: 860 } });
-    await signInBrowser(context, stack, owner.sessionToken, lng);
+    const owner = await createOwner(portal.stack, { language: lng === 'en' ? 'EN' : 'ID' });
+    await fillWorkspace(portal.stack, owner);
+    const context = await portal.chromium.newContext({ viewport: { width: 1280, height: 860 } });
+    await signInBrowser(context, portal.stack, owner.sessionToken, lng);
     return { context, owner };
   }
 
@@ -47,7 +36,7 @@ describe('actions: confirm in a dialog, redirect with a toast, refuse with 400',
     page.on('request', (request) => {
       if (request.method() === 'POST') posts.push(new URL(request.url()).pathname);
     });
-    await page.goto(`${stack.dashboardUrl}/settings/api-tokens`, { waitUntil: 'networkidle' });
+    await page.goto(`${portal.stack.dashboardUrl}/settings/api-tokens`, { waitUntil: 'networkidle' });
     const revokeLink = page.getByRole('link', { name: /^Revoke the token Sinkronisasi/ });
 
     // Escape closes the dialog and drops ?revoke= from the address.
@@ -77,7 +66,7 @@ describe('actions: confirm in a dialog, redirect with a toast, refuse with 400',
   it('changes a role and says so in Indonesian; a refused form answers 400 with its field error (ID)', async () => {
     const { context } = await signedIn('id');
     const page = await context.newPage();
-    await page.goto(`${stack.dashboardUrl}/settings/members`, { waitUntil: 'networkidle' });
+    await page.goto(`${portal.stack.dashboardUrl}/settings/members`, { waitUntil: 'networkidle' });
     const staff = 'Staf Gudang Surabaya';
     await page
       .getByLabel(id.members.roleOf.replace('{{name}}', staff))
@@ -90,9 +79,9 @@ describe('actions: confirm in a dialog, redirect with a toast, refuse with 400',
       .waitFor();
 
     // Without JavaScript's check in between: the action itself refuses an empty role name with 400.
-    const response = await page.request.post(`${stack.dashboardUrl}/settings/roles`, {
+    const response = await page.request.post(`${portal.stack.dashboardUrl}/settings/roles`, {
       form: { intent: 'createRole', name: ' ', permissions: 'CONTACTS_READ' },
-      headers: { Origin: stack.dashboardUrl },
+      headers: { Origin: portal.stack.dashboardUrl },
       maxRedirects: 0,
     });
     expect(response.status()).toBe(400);
@@ -102,12 +91,12 @@ describe('actions: confirm in a dialog, redirect with a toast, refuse with 400',
 
   it("keeps the page's language on a new member's first sign-in, and makes it the account's (EN)", async () => {
     // An Indonesian workspace invites someone whose browser prefers English; nobody clicks EN/ID.
-    const owner = await createOwner(stack);
+    const owner = await createOwner(portal.stack);
     const email = `baru-${owner.email}`;
-    const link = await inviteMember(stack, owner, email, 'viewer');
-    const context = await chromium.newContext({ locale: 'en-US', viewport: { width: 1280, height: 860 } });
+    const link = await inviteMember(portal.stack, owner, email, 'viewer');
+    const context = await portal.chromium.newContext({ locale: 'en-US', viewport: { width: 1280, height: 860 } });
     const page = await context.newPage();
-    await page.goto(link.replace(/^https?:\/\/[^/]+/, stack.dashboardUrl));
+    await page.goto(link.replace(/^https?:\/\/[^/]+/, portal.stack.dashboardUrl));
     await page.getByRole('heading', { level: 1, name: en.invitation.title }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByLabel(en.invitation.name).fill('New Colleague');
@@ -118,10 +107,10 @@ describe('actions: confirm in a dialog, redirect with a toast, refuse with 400',
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
     const { me } = await callApi<{ me: { language: string } }>(
-      stack,
+      portal.stack,
       '{ me { language } }',
       {},
-      (await apiLogin(stack, email, 'Kata-sandi-pertama-saya-2026')).sessionToken ?? '',
+      (await apiLogin(portal.stack, email, 'Kata-sandi-pertama-saya-2026')).sessionToken ?? '',
     );
     expect(me.language).toBe('EN');
     await context.close();
@@ -130,12 +119,12 @@ describe('actions: confirm in a dialog, redirect with a toast, refuse with 400',
   it('changes the workspace time zone, and every time on the pages follows with its name (ID)', async () => {
     const { context } = await signedIn('id');
     const page = await context.newPage();
-    await page.goto(`${stack.dashboardUrl}/settings/api-tokens`, { waitUntil: 'networkidle' });
+    await page.goto(`${portal.stack.dashboardUrl}/settings/api-tokens`, { waitUntil: 'networkidle' });
     const created = page.getByTestId('api-tokens').getByRole('cell').filter({ hasText: / WIB$/ }).first();
     const wib = (await created.textContent()) ?? '';
     expect(wib).toMatch(/\d{2}\.\d{2} WIB/);
 
-    await page.goto(`${stack.dashboardUrl}/settings/workspace`, { waitUntil: 'networkidle' });
+    await page.goto(`${portal.stack.dashboardUrl}/settings/workspace`, { waitUntil: 'networkidle' });
     await page.getByLabel(id.workspaceSettings.timeZone.label).selectOption('ASIA_MAKASSAR');
     await page.getByRole('button', { name: id.common.save }).click();
     await page
@@ -143,14 +132,14 @@ describe('actions: confirm in a dialog, redirect with a toast, refuse with 400',
       .filter({ hasText: id.workspaceSettings.timeZone.saved.replace('{{zone}}', 'WITA') })
       .waitFor();
 
-    await page.goto(`${stack.dashboardUrl}/settings/api-tokens`, { waitUntil: 'networkidle' });
+    await page.goto(`${portal.stack.dashboardUrl}/settings/api-tokens`, { waitUntil: 'networkidle' });
     const wita =
       (await page.getByTestId('api-tokens').getByRole('cell').filter({ hasText: / WITA/ }).first().textContent()) ?? '';
     // The same moment, one hour later on the clock.
     const hour = (text: string) => Number(/(\d{2})\.\d{2} WI/.exec(text)?.[1]);
     expect((hour(wib) + 1) % 24).toBe(hour(wita));
 
-    await page.goto(`${stack.dashboardUrl}/settings/audit-log`, { waitUntil: 'networkidle' });
+    await page.goto(`${portal.stack.dashboardUrl}/settings/audit-log`, { waitUntil: 'networkidle' });
     const log = page.getByTestId('audit-log');
     await log.getByText(id.audit.actions.workspace.timeZoneChanged).waitFor();
     await log.getByText('WIB → WITA').waitFor();
@@ -166,7 +155,7 @@ describe('actions: confirm in a dialog, redirect with a toast, refuse with 400',
   it('pages the audit log by cursor and page size, and answers a tampered cursor with 400, not 500 (EN)', async () => {
     const { context } = await signedIn('en');
     const page = await context.newPage();
-    await page.goto(`${stack.dashboardUrl}/settings/audit-log?first=2`, { waitUntil: 'networkidle' });
+    await page.goto(`${portal.stack.dashboardUrl}/settings/audit-log?first=2`, { waitUntil: 'networkidle' });
     const rows = page.getByTestId('audit-log').locator('tbody tr');
     expect(await rows.count()).toBe(2);
     const firstPage = await rows.allTextContents();
@@ -176,7 +165,7 @@ describe('actions: confirm in a dialog, redirect with a toast, refuse with 400',
     expect(await rows.count()).toBe(2);
     expect(await rows.allTextContents()).not.toEqual(firstPage);
 
-    const response = await page.goto(`${stack.dashboardUrl}/settings/audit-log?after=not-a-cursor`);
+    const response = await page.goto(`${portal.stack.dashboardUrl}/settings/audit-log?after=not-a-cursor`);
     expect(response?.status()).toBe(400);
     await context.close();
   });

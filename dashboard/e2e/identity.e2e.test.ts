@@ -1,5 +1,5 @@
 import { generate } from 'otplib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import en from '../app/locales/en.json';
 import id from '../app/locales/id.json';
 import {
@@ -11,7 +11,7 @@ import {
   signInBrowser,
   type TestOwner,
 } from './support/api';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser';
+import { collectPageErrors, screenshot } from './support/browser';
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
@@ -20,7 +20,7 @@ import {
   submitLogin,
   switchLanguage,
 } from './support/identity';
-import { startStack, type Stack } from './support/stack';
+import { usePortal } from './support/portal';
 
 // The API accepts the code of the next 30-second step too (one step of clock drift), so a test that has spent
 // the current step's code signs in with the next one instead of waiting for it.
@@ -32,29 +32,18 @@ const TOTP_STEP_SECONDS = 30;
  * both).
  */
 describe('identity pages in the browser', () => {
-  let stack: Stack;
-  let chromium: Browser;
+  const portal = usePortal();
 
-  beforeAll(async () => {
-    stack = await startStack();
-    chromium = await launchChromium();
-  }, 90_000);
-
-  afterAll(async () => {
-    await chromium?.close();
-    await stack?.stop();
-  }, 60_000);
-
-  const url = (path: string) => `${stack.dashboardUrl}${path}`;
+  const url = (path: string) => `${portal.stack.dashboardUrl}${path}`;
   const heading = (page: Page, text: string) =>
     page.getByRole('heading', { level: 1, name: text, exact: true }).waitFor();
 
   async function browserFor(lng: 'en' | 'id', owner?: TestOwner): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await chromium.newContext({
+    const context = await portal.chromium.newContext({
       locale: lng === 'en' ? 'en-US' : 'id-ID',
       viewport: { width: 1280, height: 860 },
     });
-    if (owner) await signInBrowser(context, stack, owner.sessionToken, lng);
+    if (owner) await signInBrowser(context, portal.stack, owner.sessionToken, lng);
     return { context, page: await context.newPage() };
   }
 
@@ -62,7 +51,7 @@ describe('identity pages in the browser', () => {
   // other tests' data is made by it (support/api.ts changes the password through the API when this did not run).
   it('makes the seeded administrator change its password before anything else (EN)', async () => {
     const { context, page } = await browserFor('en');
-    await submitLogin(page, stack.dashboardUrl, {
+    await submitLogin(page, portal.stack.dashboardUrl, {
       email: ADMIN_EMAIL,
       password: SEEDED_PASSWORD,
       expectPath: '/change-password',
@@ -72,18 +61,18 @@ describe('identity pages in the browser', () => {
     await page.goto(url('/settings/profile'));
     await page.waitForURL((target) => target.pathname === '/change-password');
 
-    const session = (await context.cookies(stack.dashboardUrl)).find((cookie) => cookie.name === 'bz_session');
+    const session = (await context.cookies(portal.stack.dashboardUrl)).find((cookie) => cookie.name === 'bz_session');
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(session?.value).toMatch(/^bzs_/);
 
     await submitForcedPasswordChange(page, SEEDED_PASSWORD, ADMIN_PASSWORD);
     await heading(page, en.dashboard.welcome);
-    expect((await apiLogin(stack, ADMIN_EMAIL, ADMIN_PASSWORD)).mustChangePassword).toBe(false);
+    expect((await apiLogin(portal.stack, ADMIN_EMAIL, ADMIN_PASSWORD)).mustChangePassword).toBe(false);
     await context.close();
   });
 
   it('sends a signed-out visitor from / to the login page and explains field errors and a wrong password (EN)', async () => {
-    const owner = await createOwner(stack);
+    const owner = await createOwner(portal.stack);
     const { context, page } = await browserFor('en');
     await page.goto(url('/'));
     await page.waitForURL((target) => target.pathname === '/login');
@@ -103,7 +92,7 @@ describe('identity pages in the browser', () => {
   });
 
   it('turns on two-factor authentication, then signs in with the password and a TOTP code (EN)', async () => {
-    const owner = await createOwner(stack, { language: 'EN' });
+    const owner = await createOwner(portal.stack, { language: 'EN' });
     const { context, page } = await browserFor('en', owner);
     const errors = collectPageErrors(page);
     await page.goto(url('/settings/profile'));
@@ -131,9 +120,11 @@ describe('identity pages in the browser', () => {
     await page.getByRole('button', { name: en.shell.profile.signOut }).click();
     await page.waitForURL((target) => target.pathname === '/login');
     await page.getByText(en.signIn.notices.signedOut).waitFor();
-    expect((await context.cookies(stack.dashboardUrl)).some((cookie) => cookie.name === 'bz_session')).toBe(false);
+    expect((await context.cookies(portal.stack.dashboardUrl)).some((cookie) => cookie.name === 'bz_session')).toBe(
+      false,
+    );
 
-    await submitLogin(page, stack.dashboardUrl, {
+    await submitLogin(page, portal.stack.dashboardUrl, {
       email: owner.email,
       password: owner.password,
       expectPath: '/login/two-factor',
@@ -153,15 +144,15 @@ describe('identity pages in the browser', () => {
   });
 
   it('signs in with a recovery code once, and refuses the same code the second time (ID)', async () => {
-    const owner = await createOwner(stack, { language: 'ID' });
+    const owner = await createOwner(portal.stack, { language: 'ID' });
     const { startTwoFactorSetup } = await callApi<{ startTwoFactorSetup: { secret: string } }>(
-      stack,
+      portal.stack,
       'mutation { startTwoFactorSetup { secret } }',
       {},
       owner.sessionToken,
     );
     const { enableTwoFactor } = await callApi<{ enableTwoFactor: { codes: string[] } }>(
-      stack,
+      portal.stack,
       'mutation ($input: EnableTwoFactorInput!) { enableTwoFactor(input: $input) { codes } }',
       { input: { code: await generate({ secret: startTwoFactorSetup.secret }), password: owner.password } },
       owner.sessionToken,
@@ -169,7 +160,7 @@ describe('identity pages in the browser', () => {
     const recovery = enableTwoFactor.codes[0]!;
     const { context, page } = await browserFor('id');
     for (const attempt of ['accepted', 'refused'] as const) {
-      await submitLogin(page, stack.dashboardUrl, {
+      await submitLogin(page, portal.stack.dashboardUrl, {
         email: owner.email,
         password: owner.password,
         expectPath: '/login/two-factor',
@@ -189,7 +180,7 @@ describe('identity pages in the browser', () => {
   });
 
   it('invites a member who joins by choosing a password, adds a custom role and an API token, each secret once (EN)', async () => {
-    const owner = await createOwner(stack, { language: 'EN' });
+    const owner = await createOwner(portal.stack, { language: 'EN' });
     const { context, page } = await browserFor('en', owner);
     await page.goto(url('/settings/members'));
     const invitee = `siti-${owner.email}`;
@@ -203,7 +194,7 @@ describe('identity pages in the browser', () => {
 
     // The invitee opens the link in a browser of her own, in Indonesian, and chooses a password.
     const { context: hers, page: herPage } = await browserFor('id');
-    await herPage.goto(invitationUrl.replace(/^https?:\/\/[^/]+/, stack.dashboardUrl));
+    await herPage.goto(invitationUrl.replace(/^https?:\/\/[^/]+/, portal.stack.dashboardUrl));
     await heading(herPage, id.invitation.title);
     // The secret left the address bar (and every Referer and log line after the link's first request).
     expect(herPage.url()).toBe(url('/invite'));
@@ -214,7 +205,7 @@ describe('identity pages in the browser', () => {
     await herPage.getByRole('button', { name: id.invitation.createAndJoin }).click();
     await heading(herPage, id.dashboard.welcome);
     // The link is spent.
-    await herPage.goto(invitationUrl.replace(/^https?:\/\/[^/]+/, stack.dashboardUrl));
+    await herPage.goto(invitationUrl.replace(/^https?:\/\/[^/]+/, portal.stack.dashboardUrl));
     await heading(herPage, id.invitation.invalidTitle);
     await hers.close();
     await page.reload();
@@ -242,7 +233,7 @@ describe('identity pages in the browser', () => {
     expect(token).toMatch(/^bzt_/);
     // The token works for a script: who am I, as the API sees it.
     const { me } = await callApi<{ me: { email: string; permissions: string[] } }>(
-      stack,
+      portal.stack,
       '{ me { email permissions } }',
       {},
       token,
@@ -256,27 +247,36 @@ describe('identity pages in the browser', () => {
   });
 
   it("makes a language switched while signed in the account's language (ID)", async () => {
-    const owner = await createOwner(stack, { language: 'EN' });
+    const owner = await createOwner(portal.stack, { language: 'EN' });
     const { context, page } = await browserFor('en', owner);
     await page.goto(url('/settings/profile'));
     await switchLanguage(page, 'id');
     await heading(page, id.profile.title);
     // The form on the page follows at once (an uncontrolled select kept showing the old language).
     expect(await page.getByLabel(id.profile.details.language).inputValue()).toBe('ID');
-    const { me } = await callApi<{ me: { language: string } }>(stack, '{ me { language } }', {}, owner.sessionToken);
+    const { me } = await callApi<{ me: { language: string } }>(
+      portal.stack,
+      '{ me { language } }',
+      {},
+      owner.sessionToken,
+    );
     expect(me.language).toBe('ID');
     await context.close();
   });
 
   it('shows a Viewer only what the role allows, and answers the rest with a translated 403 (ID)', async () => {
-    const owner = await createOwner(stack);
+    const owner = await createOwner(portal.stack);
     const email = `pengamat-${owner.email}`;
-    const viewerSession = await acceptAsNewAccount(stack, await inviteMember(stack, owner, email, 'viewer'), {
-      name: 'Pengamat',
-      password: 'Kopi-Susu-Gula-2025',
-    });
+    const viewerSession = await acceptAsNewAccount(
+      portal.stack,
+      await inviteMember(portal.stack, owner, email, 'viewer'),
+      {
+        name: 'Pengamat',
+        password: 'Kopi-Susu-Gula-2025',
+      },
+    );
     const { context, page } = await browserFor('id');
-    await signInBrowser(context, stack, viewerSession, 'id');
+    await signInBrowser(context, portal.stack, viewerSession, 'id');
 
     await page.goto(url('/settings/profile'));
     const tabs = page.getByRole('navigation', { name: id.settings.nav.label }).getByRole('link');
@@ -294,12 +294,16 @@ describe('identity pages in the browser', () => {
   });
 
   it('lets an Owner hand a member a password-reset link that signs the member out everywhere (ID)', async () => {
-    const owner = await createOwner(stack);
+    const owner = await createOwner(portal.stack);
     const email = `lupa-${owner.email}`;
-    const memberSession = await acceptAsNewAccount(stack, await inviteMember(stack, owner, email, 'operator'), {
-      name: 'Rina Lupa',
-      password: 'Kata-sandi-lama-2026',
-    });
+    const memberSession = await acceptAsNewAccount(
+      portal.stack,
+      await inviteMember(portal.stack, owner, email, 'operator'),
+      {
+        name: 'Rina Lupa',
+        password: 'Kata-sandi-lama-2026',
+      },
+    );
     const { context, page } = await browserFor('id', owner);
     await page.goto(url('/settings/members'));
     await page.getByLabel(id.members.resetLink.member, { exact: true }).selectOption({ label: `Rina Lupa (${email})` });
@@ -308,7 +312,7 @@ describe('identity pages in the browser', () => {
     expect(resetUrl).toMatch(/\/reset-password\/bzr_[\w-]{43}$/);
 
     const { context: hers, page: herPage } = await browserFor('id');
-    await herPage.goto(resetUrl.replace(/^https?:\/\/[^/]+/, stack.dashboardUrl));
+    await herPage.goto(resetUrl.replace(/^https?:\/\/[^/]+/, portal.stack.dashboardUrl));
     await heading(herPage, id.passwordReset.title);
     expect(herPage.url()).toBe(url('/reset-password'));
     await herPage.getByLabel(id.signIn.changePassword.new, { exact: true }).fill('Teh-Manis-Hangat-2026');
@@ -317,14 +321,14 @@ describe('identity pages in the browser', () => {
     await herPage.waitForURL((target) => target.pathname === '/login');
     await herPage.getByText(id.signIn.notices.passwordReset).waitFor();
     // Her old session is over; the new password signs her in.
-    const old = await fetch(`${stack.apiUrl}/api/graphql`, {
+    const old = await fetch(`${portal.stack.apiUrl}/api/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${memberSession}` },
       body: JSON.stringify({ query: '{ me { id } }' }),
     });
     const answer = (await old.json()) as { errors?: { extensions: { code: string } }[] };
     expect(answer.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
-    await submitLogin(herPage, stack.dashboardUrl, {
+    await submitLogin(herPage, portal.stack.dashboardUrl, {
       email,
       password: 'Teh-Manis-Hangat-2026',
       expectPath: '/dashboard',
@@ -334,7 +338,7 @@ describe('identity pages in the browser', () => {
   });
 
   it('refuses a form posted from another site with 403, and the refused logout changes nothing', async () => {
-    const owner = await createOwner(stack);
+    const owner = await createOwner(portal.stack);
     for (const path of ['/logout', '/settings/members']) {
       const response = await fetch(url(path), {
         method: 'POST',
@@ -349,7 +353,7 @@ describe('identity pages in the browser', () => {
       expect({ path, status: response.status }).toEqual({ path, status: 403 });
     }
     // Still signed in: the refused logout did nothing.
-    const { me } = await callApi<{ me: { email: string } }>(stack, '{ me { email } }', {}, owner.sessionToken);
+    const { me } = await callApi<{ me: { email: string } }>(portal.stack, '{ me { email } }', {}, owner.sessionToken);
     expect(me.email).toBe(owner.email);
   });
 });

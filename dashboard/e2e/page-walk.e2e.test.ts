@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import en from '../app/locales/en.json';
 import id from '../app/locales/id.json';
 import { walkPages, type Visitor } from './pages';
@@ -14,8 +14,9 @@ import {
   signInBrowser,
 } from './support/api';
 import { ADMIN_EMAIL, SEEDED_PASSWORD } from './support/identity';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser';
-import { startStack, type Stack } from './support/stack';
+import { collectPageErrors, screenshot } from './support/browser';
+import { usePortal } from './support/portal';
+import type { Stack } from './support/stack';
 
 /**
  * The page walk: every page of pages.ts x English and Indonesian x a desktop and a phone. On each: the status,
@@ -30,31 +31,22 @@ const LANGUAGES = [
 const WIDTHS = [1280, 390] as const;
 
 describe('the page walk', () => {
-  let stack: Stack;
-  let chromium: Browser;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    chromium = await launchChromium();
-  }, 90_000);
-
-  afterAll(async () => {
-    await chromium?.close();
-    await stack?.stop();
-  }, 60_000);
+  const portal = usePortal();
 
   it.each(walkPages.map((page) => [page.name, page] as const))(
     '%s: right language, no sideways scrolling, every control reachable, in EN and ID at 1280 and 390 px',
     async (_name, walkPage) => {
       for (const { lng, locale } of LANGUAGES) {
-        const context = await chromium.newContext({ locale: lng === 'en' ? 'en-US' : 'id-ID' });
+        const context = await portal.chromium.newContext({ locale: lng === 'en' ? 'en-US' : 'id-ID' });
         try {
-          await prepareVisitor(context, stack, walkPage.visitor, lng);
+          await prepareVisitor(context, portal.stack, walkPage.visitor, lng);
           const page = await context.newPage();
           const errors = collectPageErrors(page);
           for (const width of WIDTHS) {
             await page.setViewportSize({ width, height: 860 });
-            const response = await page.goto(`${stack.dashboardUrl}${walkPage.path}`, { waitUntil: 'networkidle' });
+            const response = await page.goto(`${portal.stack.dashboardUrl}${walkPage.path}`, {
+              waitUntil: 'networkidle',
+            });
             const where = `${walkPage.path} ${lng} ${width}px`;
             expect({ where, status: response?.status() }).toEqual({ where, status: walkPage.status ?? 200 });
             expect({ where, path: new URL(page.url()).pathname }).toEqual({ where, path: walkPage.path });
