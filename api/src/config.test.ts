@@ -7,6 +7,7 @@ const productionEnv = {
   DATABASE_URL: 'postgres://bizone:secret@db.internal:5432/bizone',
   SESSION_SECRET: 's'.repeat(40),
   ENCRYPTION_KEY: 'e'.repeat(40),
+  META_APP_ID: '123456789012345',
   META_APP_SECRET: 'meta-app-secret-value',
   META_VERIFY_TOKEN: 'meta-verify-token-value',
   MIDTRANS_SERVER_KEY: 'Mid-server-abcdefgh',
@@ -63,7 +64,7 @@ describe('configuration', () => {
   });
 
   it('refuses simulators, development secrets and missing keys in production', () => {
-    const { META_APP_SECRET: _meta, MIDTRANS_MERCHANT_ID: _merchant, ...incomplete } = productionEnv;
+    const { META_APP_SECRET: _meta, META_APP_ID: _app, MIDTRANS_MERCHANT_ID: _merchant, ...incomplete } = productionEnv;
     const problems = problemsOf({
       ...incomplete,
       SIMULATORS: 'true',
@@ -74,6 +75,8 @@ describe('configuration', () => {
         expect.stringMatching(/^SIMULATORS:/),
         expect.stringMatching(/^SESSION_SECRET: still the development default/),
         expect.stringMatching(/^META_APP_SECRET: required in production/),
+        // Webhook subscriptions are checked against this app: the simulator's id would pass no real check.
+        expect.stringMatching(/^META_APP_ID: required in production/),
         expect.stringMatching(/^MIDTRANS_MERCHANT_ID: required in production/),
       ]),
     );

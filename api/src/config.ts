@@ -81,6 +81,10 @@ const envSchema = z.object({
     .string()
     .regex(/^v\d+\.\d+$/, 'must look like v21.0')
     .default('v21.0'),
+  META_APP_ID: z
+    .string()
+    .regex(/^\d{1,25}$/, 'must be the numeric id of your Meta app')
+    .optional(),
   META_APP_SECRET: z.string().min(8).optional(),
   META_VERIFY_TOKEN: z.string().min(8).optional(),
 
@@ -147,7 +151,7 @@ function productionProblems(env: Env, simulators: boolean): string[] {
   const problems: string[] = [];
   if (simulators) problems.push('SIMULATORS: the Meta and Midtrans simulators cannot run with NODE_ENV=production');
   if (!env.DATABASE_URL) problems.push('DATABASE_URL: required in production (the embedded database is for demos)');
-  for (const name of [...Object.keys(DEVELOPMENT_SECRETS), 'MIDTRANS_MERCHANT_ID'] as const) {
+  for (const name of [...Object.keys(DEVELOPMENT_SECRETS), 'MIDTRANS_MERCHANT_ID', 'META_APP_ID'] as const) {
     const value = env[name as keyof Env];
     if (value === undefined) problems.push(`${name}: required in production`);
     else if (value === DEVELOPMENT_SECRETS[name as keyof typeof DEVELOPMENT_SECRETS])
@@ -209,6 +213,8 @@ function toAppConfig(env: Env, simulators: boolean) {
     meta: {
       graphBaseUrl: env.META_GRAPH_BASE_URL ?? (simulators ? metaSimulatorUrl : 'https://graph.facebook.com'),
       apiVersion: env.META_API_VERSION,
+      // The simulator's app in the demo and the tests; production must name the real one.
+      appId: env.META_APP_ID ?? '1000000000000001',
       appSecret: env.META_APP_SECRET ?? dev.META_APP_SECRET,
       verifyToken: env.META_VERIFY_TOKEN ?? dev.META_VERIFY_TOKEN,
     },

@@ -41,7 +41,14 @@ describe('a job-only worker', () => {
         },
       ],
     });
-    expect(Object.keys(worker.services).sort()).toEqual(['contacts', 'identity', 'notifications', 'system', 'wallet']);
+    expect(Object.keys(worker.services).sort()).toEqual([
+      'channels',
+      'contacts',
+      'identity',
+      'notifications',
+      'system',
+      'wallet',
+    ]);
     await worker.jobs.agenda.now('test.ask-a-service', {});
     await waitFor(() => seen.length === 1, { what: 'the job to run', timeoutMs: 20_000 });
     expect(seen).toEqual(['2026-12-01T01:00:00.000Z']);

@@ -1,5 +1,6 @@
 import { platformMigrations } from '../db/migrations';
 import { createOrm, type MikroORM, type OrmOptions } from '../db/orm';
+import { channelsModule } from './channels';
 import { contactsModule } from './contacts';
 import { identityModule } from './identity';
 import { schemaOf, type ServicesOf } from './manifest';
@@ -12,7 +13,14 @@ import { walletModule } from './wallet';
  * modules it requires). Entities, migrations, named SQL, resolvers, services, jobs and REST
  * routes all come from these manifests.
  */
-export const appModules = [systemModule, identityModule, notificationsModule, contactsModule, walletModule] as const;
+export const appModules = [
+  systemModule,
+  identityModule,
+  notificationsModule,
+  contactsModule,
+  walletModule,
+  channelsModule,
+] as const;
 
 export type AppServices = ServicesOf<typeof appModules>;
 

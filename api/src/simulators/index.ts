@@ -1,15 +1,18 @@
 import type { AppConfig } from '../config';
+import { startMetaSimulator } from './meta';
 import { startMidtransSimulator } from './midtrans';
-import { startSimulator, type SimulatorHandle } from './simulator-server';
+import type { SimulatorHandle } from './simulator-server';
 
 /**
  * The Meta (WhatsApp Cloud API) and Midtrans simulators for the offline demo and the tests.
- * The Meta one's routes arrive with the WhatsApp module; until then it only answers
- * `GET /__simulator`.
  */
 export async function startSimulators(config: AppConfig): Promise<SimulatorHandle[]> {
   if (!config.simulators.enabled) return [];
-  const meta = await startSimulator('meta', config.simulators.metaPort, config.isProduction, () => undefined);
+  const meta = await startMetaSimulator({
+    port: config.simulators.metaPort,
+    isProduction: config.isProduction,
+    appId: config.meta.appId,
+  });
   try {
     const midtrans = await startMidtransSimulator({
       port: config.simulators.midtransPort,

@@ -29,6 +29,8 @@ export const FIELD_RULES: Record<string, string> = {
   'query billingProfile': 'PAYMENTS_READ',
   'query monthlyStatement': 'PAYMENTS_READ',
   'query prices': 'platform-admin',
+  'query channels': 'CHANNELS_READ',
+  'query templates': 'TEMPLATES_READ',
   'mutation login': 'public',
   'mutation verifyTwoFactor': 'public',
   'mutation logout': 'session-only',
@@ -78,6 +80,11 @@ export const FIELD_RULES: Record<string, string> = {
   'mutation setLowBalanceThreshold': 'WALLET_TOPUP',
   'mutation updateBillingProfile': 'WALLET_TOPUP',
   'mutation setPrice': 'platform-admin',
+  'mutation connectChannel': 'CHANNELS_MANAGE',
+  'mutation updateChannel': 'CHANNELS_MANAGE',
+  'mutation checkChannel': 'CHANNELS_MANAGE',
+  'mutation disconnectChannel': 'CHANNELS_MANAGE',
+  'mutation syncTemplates': 'TEMPLATES_WRITE',
 };
 
 const EVERYTHING = [

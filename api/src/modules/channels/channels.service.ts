@@ -1,0 +1,279 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AppError } from '../../core/app-error';
+import type { Clock } from '../../core/clock';
+import type { Logger } from '../../core/logger';
+import { execute } from '../../db/sql';
+import { inTransaction, sqlState } from '../../db/transaction';
+import { Channel } from './channel.entity';
+import { UPSERT_PORTFOLIO } from './channels.sql';
+import { GraphError, type MetaGraph, type PhoneNumberFacts } from './meta-graph';
+import { BusinessPortfolio } from './portfolio.entity';
+import { MessageTemplate } from './template.entity';
+import { unsupportedReason } from './template-support';
+import type { TokenBox } from './token-box';
+
+export interface ConnectChannelInput {
+  name: string;
+  phoneNumberId: string;
+  wabaId: string;
+  accessToken: string;
+}
+
+export interface UpdateChannelInput {
+  name?: string | null;
+  accessToken?: string | null;
+}
+
+/** A channel as the API shows it: never the token. */
+export interface ChannelView {
+  id: string;
+  name: string;
+  phoneNumberId: string;
+  wabaId: string;
+  portfolioId: string | null;
+  displayNumber: string | null;
+  throughput: number;
+  quality: string | null;
+  status: string;
+  statusReason: string | null;
+  subscribed: boolean;
+  checkedAt: Date | null;
+  lastWebhookAt: Date | null;
+  /** Recipients per rolling 24 h for the whole portfolio; -1 unlimited; null before the first check. */
+  messagingLimit: number | null;
+  /** Sent in the last 10 minutes and no webhook since: Meta's webhooks are probably not reaching the portal. */
+  webhookSilent: boolean;
+  createdAt: Date;
+}
+
+const DEFAULT_THROUGHPUT = 80;
+const UPGRADED_THROUGHPUT = 1000;
+const COEXISTENCE_THROUGHPUT = 20;
+const SILENCE_WINDOW_MS = 10 * 60_000;
+
+/** Meta's throughput facts of a number -> messages per second it may send. */
+export function throughputOf(facts: PhoneNumberFacts): number {
+  if (facts.is_on_biz_app) return COEXISTENCE_THROUGHPUT;
+  return facts.throughput?.level === 'HIGH' ? UPGRADED_THROUGHPUT : DEFAULT_THROUGHPUT;
+}
+
+export class ChannelsService {
+  constructor(
+    private readonly graph: MetaGraph,
+    private readonly tokens: TokenBox,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly appId: string,
+  ) {}
+
+  async list(em: EntityManager, workspaceId: string): Promise<ChannelView[]> {
+    const channels = await em.find(Channel, { workspace: workspaceId }, { orderBy: { createdAt: 'asc' } });
+    return this.views(em, channels);
+  }
+
+  /**
+   * Verifies the token against the number and the WABA, subscribes the installation's app to
+   * the WABA, learns the portfolio and stores the channel with its token sealed. Nothing is
+   * stored when Meta refuses any of it.
+   */
+  async connect(em: EntityManager, workspaceId: string, input: ConnectChannelInput): Promise<ChannelView> {
+    const taken = await em.findOne(
+      Channel,
+      { phoneNumberId: input.phoneNumberId },
+      { filters: { workspace: false }, fields: ['id'] },
+    );
+    if (taken) throw phoneNumberTaken();
+    const facts = await this.meta(() => this.graph.phoneNumber(input.accessToken, input.phoneNumberId));
+    const portfolio = await this.meta(() => this.graph.portfolioOf(input.accessToken, input.wabaId));
+    await this.meta(() => this.graph.subscribe(input.accessToken, input.wabaId));
+    const subscribed = (await this.meta(() => this.graph.subscribedAppIds(input.accessToken, input.wabaId))).includes(
+      this.appId,
+    );
+    const channel = await inTransaction(em, { lockTimeoutMs: 5_000 }, async (tx) => {
+      await execute(tx, UPSERT_PORTFOLIO, [portfolio.id, portfolio.messagingLimit]);
+      const created = tx.create(Channel, {
+        workspace: workspaceId,
+        name: input.name.trim(),
+        phoneNumberId: input.phoneNumberId,
+        wabaId: input.wabaId,
+        portfolioId: portfolio.id,
+        displayNumber: facts.display_phone_number ?? null,
+        accessTokenSealed: this.tokens.seal(input.accessToken),
+        tokenKeyId: this.tokens.keyId,
+        throughput: throughputOf(facts),
+        quality: facts.quality_rating ?? null,
+        subscribed,
+        checkedAt: this.clock.now(),
+      });
+      try {
+        await tx.flush();
+      } catch (error) {
+        // Another workspace connected the same number at the same moment.
+        if (sqlState(error) === '23505') throw phoneNumberTaken();
+        throw error;
+      }
+      return created;
+    });
+    return (await this.views(em, [channel]))[0]!;
+  }
+
+  async update(em: EntityManager, workspaceId: string, id: string, input: UpdateChannelInput): Promise<ChannelView> {
+    const channel = await this.owned(em, workspaceId, id);
+    if (input.accessToken) {
+      // A new token must work for this number before it replaces the old one.
+      const facts = await this.meta(() => this.graph.phoneNumber(input.accessToken!, channel.phoneNumberId));
+      channel.accessTokenSealed = this.tokens.seal(input.accessToken);
+      channel.tokenKeyId = this.tokens.keyId;
+      channel.throughput = throughputOf(facts);
+      channel.quality = facts.quality_rating ?? channel.quality ?? null;
+    }
+    if (input.name) channel.name = input.name.trim();
+    await em.flush();
+    return (await this.views(em, [channel]))[0]!;
+  }
+
+  /** The channel check: the token, the number, the app's subscription to the WABA and the portfolio. */
+  async check(em: EntityManager, workspaceId: string, id: string): Promise<ChannelView> {
+    const channel = await this.owned(em, workspaceId, id);
+    const token = this.tokens.open(channel.accessTokenSealed);
+    const facts = await this.meta(() => this.graph.phoneNumber(token, channel.phoneNumberId));
+    const apps = await this.meta(() => this.graph.subscribedAppIds(token, channel.wabaId));
+    const portfolio = await this.meta(() => this.graph.portfolioOf(token, channel.wabaId));
+    await execute(em, UPSERT_PORTFOLIO, [portfolio.id, portfolio.messagingLimit]);
+    channel.portfolioId = portfolio.id;
+    channel.displayNumber = facts.display_phone_number ?? channel.displayNumber ?? null;
+    channel.throughput = throughputOf(facts);
+    channel.quality = facts.quality_rating ?? null;
+    channel.subscribed = apps.includes(this.appId);
+    channel.checkedAt = this.clock.now();
+    await em.flush();
+    return (await this.views(em, [channel]))[0]!;
+  }
+
+  /**
+   * Forgets the channel and its token (templates of its WABA stay while another channel of
+   * the workspace uses that WABA). The app stays subscribed at Meta: other numbers of the WABA
+   * may still be connected, possibly by another workspace.
+   */
+  async disconnect(em: EntityManager, workspaceId: string, id: string): Promise<boolean> {
+    const channel = await this.owned(em, workspaceId, id);
+    await inTransaction(em, { lockTimeoutMs: 5_000 }, async (tx) => {
+      const others = await tx.count(Channel, { workspace: workspaceId, wabaId: channel.wabaId, id: { $ne: id } });
+      if (others === 0) await tx.nativeDelete(MessageTemplate, { workspace: workspaceId, wabaId: channel.wabaId });
+      await tx.nativeDelete(Channel, { id, workspace: workspaceId });
+    });
+    return true;
+  }
+
+  async templates(
+    em: EntityManager,
+    workspaceId: string,
+    channelId: string | null | undefined,
+    first: number,
+  ): Promise<MessageTemplate[]> {
+    const where: Record<string, unknown> = { workspace: workspaceId };
+    if (channelId) where.wabaId = (await this.owned(em, workspaceId, channelId)).wabaId;
+    return em.find(MessageTemplate, where, { orderBy: { name: 'asc', language: 'asc' }, limit: first });
+  }
+
+  /**
+   * Replaces the local copy of the channel's WABA templates with Meta's list (every page):
+   * changed ones updated, new ones added, ones Meta no longer lists removed.
+   */
+  async syncTemplates(em: EntityManager, workspaceId: string, channelId: string): Promise<number> {
+    const channel = await this.owned(em, workspaceId, channelId);
+    const token = this.tokens.open(channel.accessTokenSealed);
+    const remote = await this.meta(() => this.graph.templates(token, channel.wabaId));
+    const now = this.clock.now();
+    await inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
+      const local = await tx.find(MessageTemplate, { workspace: workspaceId, wabaId: channel.wabaId });
+      const byKey = new Map(local.map((template) => [`${template.name}\u0000${template.language}`, template]));
+      for (const template of remote) {
+        const key = `${template.name}\u0000${template.language}`;
+        const components = template.components ?? [];
+        const fields = {
+          metaId: template.id,
+          category: template.category,
+          parameterFormat: template.parameter_format ?? 'POSITIONAL',
+          components,
+          status: template.status,
+          quality: template.quality_score?.score ?? null,
+          unsupported: unsupportedReason(components),
+          syncedAt: now,
+        };
+        const existing = byKey.get(key);
+        if (existing) {
+          tx.assign(existing, fields);
+          byKey.delete(key);
+        } else {
+          tx.create(MessageTemplate, {
+            workspace: workspaceId,
+            wabaId: channel.wabaId,
+            name: template.name,
+            language: template.language,
+            ...fields,
+          });
+        }
+      }
+      for (const gone of byKey.values()) tx.remove(gone);
+      await tx.flush();
+    });
+    return remote.length;
+  }
+
+  private async owned(em: EntityManager, workspaceId: string, id: string): Promise<Channel> {
+    const channel = await em.findOne(Channel, { id, workspace: workspaceId });
+    if (!channel) throw new AppError('NOT_FOUND', 'errors.notFound');
+    return channel;
+  }
+
+  private async views(em: EntityManager, channels: Channel[]): Promise<ChannelView[]> {
+    const ids = [...new Set(channels.map((channel) => channel.portfolioId).filter((id): id is string => !!id))];
+    const portfolios = ids.length > 0 ? await em.find(BusinessPortfolio, { id: { $in: ids } }) : [];
+    const limits = new Map(portfolios.map((portfolio) => [portfolio.id, portfolio.messagingLimit]));
+    const now = this.clock.now().getTime();
+    return channels.map((channel) => ({
+      id: channel.id,
+      name: channel.name,
+      phoneNumberId: channel.phoneNumberId,
+      wabaId: channel.wabaId,
+      portfolioId: channel.portfolioId ?? null,
+      displayNumber: channel.displayNumber ?? null,
+      throughput: channel.throughput,
+      quality: channel.quality ?? null,
+      status: channel.status,
+      statusReason: channel.statusReason ?? null,
+      subscribed: channel.subscribed,
+      checkedAt: channel.checkedAt ?? null,
+      lastWebhookAt: channel.lastWebhookAt ?? null,
+      messagingLimit: channel.portfolioId ? (limits.get(channel.portfolioId) ?? null) : null,
+      webhookSilent:
+        !!channel.lastSentAt &&
+        now - channel.lastSentAt.getTime() <= SILENCE_WINDOW_MS &&
+        (!channel.lastWebhookAt || channel.lastWebhookAt < channel.lastSentAt),
+      createdAt: channel.createdAt,
+    }));
+  }
+
+  /** A Graph API call whose refusal reaches the user translated; Meta's own words go to the log only. */
+  private async meta<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof GraphError)) throw error;
+      this.logger.warn(
+        { code: error.code, subcode: error.subcode, status: error.httpStatus, err: error.message },
+        'Graph API refused a channel call',
+      );
+      if (error.isAuthProblem)
+        throw new AppError('BAD_USER_INPUT', 'channels.tokenRefused', {}, { accessToken: 'channels.tokenRefused' });
+      if (error.code === 100) throw new AppError('BAD_USER_INPUT', 'channels.unknownAtMeta');
+      if (error.code === 4 || error.code === 80007) throw new AppError('RATE_LIMITED', 'channels.metaRateLimited');
+      throw new AppError('SERVICE_UNAVAILABLE', 'channels.metaUnavailable');
+    }
+  }
+}
+
+function phoneNumberTaken(): AppError {
+  return new AppError('CONFLICT', 'channels.phoneNumberTaken', {}, { phoneNumberId: 'channels.phoneNumberTaken' });
+}

@@ -1,0 +1,30 @@
+import { statement } from '../../db/sql';
+
+/** Named SQL of channels, portfolios and templates. */
+
+/**
+ * A portfolio learned from a channel check: created at its limit, or its limit updated when
+ * Meta reported one. $1 portfolio id, $2 limit (null: keep the known one; 250 for a new row).
+ */
+export const UPSERT_PORTFOLIO = statement(
+  'channels.upsert-portfolio',
+  `insert into "business_portfolio" (id, messaging_limit, created_at, updated_at)
+   values ($1, coalesce($2::int, 250), now(), now())
+   on conflict (id) do update set
+     messaging_limit = coalesce($2::int, "business_portfolio".messaging_limit),
+     updated_at = case when $2::int is null then "business_portfolio".updated_at else now() end`,
+);
+
+export interface PortfolioLimitRow {
+  id: string;
+  messaging_limit: number;
+}
+
+/**
+ * The messaging limit of a portfolio, locked for the caller's transaction: the dispatcher
+ * counts unique recipients against it while no other sender of the portfolio does. $1 id.
+ */
+export const LOCK_PORTFOLIO = statement<PortfolioLimitRow>(
+  'channels.lock-portfolio',
+  `select id, messaging_limit from "business_portfolio" where id = $1 for update`,
+);

@@ -1,0 +1,8 @@
+/** The channels module's public face: WhatsApp channels, portfolios and templates, for the engine and the webhook. */
+export { channelsModule, type ChannelsServices } from './channels.module';
+export { ChannelsService, type ChannelView } from './channels.service';
+export { Channel } from './channel.entity';
+export { BusinessPortfolio } from './portfolio.entity';
+export { MessageTemplate } from './template.entity';
+export { LOCK_PORTFOLIO } from './channels.sql';
+export { TokenBox } from './token-box';

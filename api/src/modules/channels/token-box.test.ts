@@ -1,0 +1,28 @@
+import { TokenBox } from './token-box';
+
+describe('TokenBox (channel access tokens at rest)', () => {
+  const box = new TokenBox('k'.repeat(40));
+
+  it('seals a token so it reads back, names its key, and differs every time', () => {
+    const first = box.seal('EAAG-secret-token');
+    const second = box.seal('EAAG-secret-token');
+    expect(first).not.toBe(second);
+    expect(first).not.toContain('EAAG');
+    expect(TokenBox.keyIdOf(first)).toBe(box.keyId);
+    expect(box.open(first)).toBe('EAAG-secret-token');
+  });
+
+  it('refuses a value sealed under another key instead of returning garbage', () => {
+    const rotated = new TokenBox('r'.repeat(40));
+    expect(rotated.keyId).not.toBe(box.keyId);
+    expect(() => rotated.open(box.seal('EAAG-secret-token'))).toThrow(/not the current key/);
+  });
+
+  it('refuses a tampered value', () => {
+    const sealed = box.seal('EAAG-secret-token');
+    const [version, keyId, payload] = sealed.split('.');
+    const bytes = Buffer.from(payload!, 'base64');
+    bytes[bytes.length - 1] ^= 1;
+    expect(() => box.open(`${version}.${keyId}.${bytes.toString('base64')}`)).toThrow();
+  });
+});

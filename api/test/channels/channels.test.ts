@@ -1,0 +1,259 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startMetaSimulator, type MetaSimulatorHandle } from '../../src/simulators/meta';
+import { startTestApi, type TestApi } from '../support/api';
+import { createMember, createWorkspace, type TestMember } from '../support/identity';
+
+const APP_ID = '1000000000000001';
+const TOKEN = 'EAAG-simulated-system-user-token-0001';
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'meta', name), 'utf8')) as {
+    data: Record<string, unknown>[];
+  };
+
+const CONNECT = `mutation ($input: ConnectChannelInput!) {
+  connectChannel(input: $input) { id phoneNumberId wabaId portfolioId displayNumber throughput quality subscribed messagingLimit status }
+}`;
+
+/** Connecting, checking, updating and disconnecting channels and syncing templates, against the Meta simulator. */
+describe('channels', () => {
+  let meta: MetaSimulatorHandle;
+  let api: TestApi;
+  let owner: TestMember;
+  let other: TestMember;
+  let viewer: TestMember;
+
+  beforeAll(async () => {
+    meta = await startMetaSimulator({ port: 0, isProduction: false, appId: APP_ID });
+    api = await startTestApi({ env: { META_GRAPH_BASE_URL: meta.url, META_APP_ID: APP_ID } });
+    const em = api.running.orm.em.fork();
+    const workspace = await createWorkspace(em, 'Toko Channel');
+    owner = await createMember(em, workspace, 'owner');
+    viewer = await createMember(em, workspace, 'viewer');
+    other = await createMember(em, await createWorkspace(em, 'Toko Lain'), 'owner');
+  });
+  afterAll(async () => {
+    await api.stop();
+    await meta.close();
+  });
+
+  const gql = <T>(query: string, variables: Record<string, unknown> = {}, who = owner, language = 'en') =>
+    api.graphql<T>(query, variables, { authorization: `Bearer ${who.sessionToken}`, 'accept-language': language });
+
+  function account(wabaId: string, phoneNumberId: string, extra: Record<string, unknown> = {}) {
+    return meta.simulator.addAccount({
+      wabaId,
+      token: TOKEN,
+      portfolioId: `77${wabaId}`,
+      messagingLimitTier: 'TIER_10K',
+      numbers: [
+        {
+          id: phoneNumberId,
+          displayPhoneNumber: '+62 812-3456-7890',
+          verifiedName: 'Toko Channel',
+          qualityRating: 'GREEN',
+          throughputLevel: 'STANDARD',
+          isOnBizApp: false,
+        },
+      ],
+      ...extra,
+    });
+  }
+
+  async function sealedToken(phoneNumberId: string): Promise<string> {
+    const rows = await api.running.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ access_token_sealed: string }[]>('select access_token_sealed from channel where phone_number_id = ?', [
+        phoneNumberId,
+      ]);
+    return rows[0]!.access_token_sealed;
+  }
+
+  it('connects a channel: subscribes the app to the WABA, learns the portfolio and its limit, seals the token', async () => {
+    const simulated = account('102290129340398', '106540352242922');
+    const { body } = await gql<{ connectChannel: Record<string, unknown> }>(CONNECT, {
+      input: { name: 'Toko utama', phoneNumberId: '106540352242922', wabaId: '102290129340398', accessToken: TOKEN },
+    });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.connectChannel).toMatchObject({
+      phoneNumberId: '106540352242922',
+      wabaId: '102290129340398',
+      portfolioId: '77102290129340398',
+      displayNumber: '+62 812-3456-7890',
+      throughput: 80,
+      quality: 'GREEN',
+      subscribed: true,
+      messagingLimit: 10_000,
+      status: 'CONNECTED',
+    });
+    expect(simulated.subscribedAppIds).toEqual([APP_ID]);
+    const sealed = await sealedToken('106540352242922');
+    expect(sealed).not.toContain(TOKEN);
+    expect(sealed).toMatch(/^ct1\.[0-9a-f]{12}\./);
+    expect(api.running.services.channels.tokens.open(sealed)).toBe(TOKEN);
+  });
+
+  it('never returns the access token through the API', async () => {
+    const { body } = await gql<{ __type: { fields: { name: string }[] } }>(
+      '{ __type(name: "ChannelView") { fields { name } } }',
+    );
+    const names = body.data!.__type.fields.map((field) => field.name.toLowerCase());
+    expect(names.filter((name) => name.includes('token'))).toEqual([]);
+  });
+
+  it('refuses a number already connected, in any workspace, with a localized CONFLICT', async () => {
+    const { body } = await gql(
+      CONNECT,
+      { input: { name: 'Lagi', phoneNumberId: '106540352242922', wabaId: '102290129340398', accessToken: TOKEN } },
+      other,
+      'id',
+    );
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', messageKey: 'channels.phoneNumberTaken' });
+    expect(body.errors?.[0]?.message).toBe('Nomor WhatsApp ini sudah terhubung di instalasi ini.');
+    const { body: list } = await gql<{ channels: unknown[] }>('{ channels { id } }', {}, other);
+    expect(list.data!.channels).toEqual([]);
+  });
+
+  it('refuses a token Meta rejects, storing nothing and never echoing the token', async () => {
+    account('102290129340400', '106540352242930');
+    const { body } = await gql(CONNECT, {
+      input: {
+        name: 'Salah',
+        phoneNumberId: '106540352242930',
+        wabaId: '102290129340400',
+        accessToken: 'EAAG-wrong-token-0000000000',
+      },
+    });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', messageKey: 'channels.tokenRefused' });
+    expect(JSON.stringify(body)).not.toContain('EAAG-wrong-token');
+    const rows = await api.running.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ count: number }[]>(
+        "select count(*)::int as count from channel where phone_number_id = '106540352242930'",
+      );
+    expect(rows[0]!.count).toBe(0);
+  });
+
+  it('answers 503-class SERVICE_UNAVAILABLE when Meta fails, and RATE_LIMITED on code 80007', async () => {
+    account('102290129340401', '106540352242931');
+    const input = { name: 'X', phoneNumberId: '106540352242931', wabaId: '102290129340401', accessToken: TOKEN };
+    meta.simulator.failNext(2, 500, 'Service temporarily unavailable');
+    const down = await gql(CONNECT, { input });
+    expect(down.body.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    meta.simulator.failNext(80007, 400, 'Rate limit hit');
+    const limited = await gql(CONNECT, { input });
+    expect(limited.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+  });
+
+  it('lets a viewer list channels but not connect, check or disconnect them', async () => {
+    const list = await gql<{ channels: { phoneNumberId: string }[] }>('{ channels { phoneNumberId } }', {}, viewer);
+    expect(list.body.data!.channels.map((channel) => channel.phoneNumberId)).toEqual(['106540352242922']);
+    const id = (await gql<{ channels: { id: string }[] }>('{ channels { id } }')).body.data!.channels[0]!.id;
+    const check = await gql('mutation ($id: ID!) { checkChannel(id: $id) { id } }', { id }, viewer);
+    expect(check.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('checks a channel: sees a lost subscription, an upgraded throughput and a new portfolio limit', async () => {
+    const simulated = meta.simulator.account('102290129340398')!;
+    simulated.subscribedAppIds = [];
+    simulated.messagingLimitTier = 'TIER_UNLIMITED';
+    simulated.numbers[0]!.throughputLevel = 'HIGH';
+    const id = (await gql<{ channels: { id: string }[] }>('{ channels { id } }')).body.data!.channels[0]!.id;
+    const { body } = await gql<{ checkChannel: Record<string, unknown> }>(
+      'mutation ($id: ID!) { checkChannel(id: $id) { subscribed throughput messagingLimit checkedAt } }',
+      { id },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.checkChannel).toMatchObject({ subscribed: false, throughput: 1000, messagingLimit: -1 });
+  });
+
+  it('syncs templates following Meta’s paging, marks unsupported ones, and removes ones Meta dropped', async () => {
+    const simulated = meta.simulator.account('102290129340398')!;
+    const fromFixture = fixture('template-list-page.json').data;
+    const many = Array.from({ length: 120 }, (_, index) => ({
+      id: `55500000000${String(index).padStart(4, '0')}`,
+      name: `zz_promo_${String(index).padStart(3, '0')}`,
+      language: 'id',
+      status: 'APPROVED',
+      category: 'MARKETING',
+      parameter_format: 'POSITIONAL',
+      components: [{ type: 'BODY', text: 'Halo {{1}}' }],
+    }));
+    const carousel = {
+      id: '5559999999999',
+      name: 'katalog_carousel',
+      language: 'id',
+      status: 'APPROVED',
+      category: 'MARKETING',
+      components: [
+        { type: 'BODY', text: 'Lihat' },
+        { type: 'CAROUSEL', cards: [] },
+      ],
+    };
+    simulated.templates = [...fromFixture, ...many, carousel];
+    const id = (await gql<{ channels: { id: string }[] }>('{ channels { id } }')).body.data!.channels[0]!.id;
+    const sync = await gql<{ syncTemplates: number }>('mutation ($id: ID!) { syncTemplates(channelId: $id) }', { id });
+    expect(sync.body.errors).toBeUndefined();
+    expect(sync.body.data!.syncTemplates).toBe(123);
+    const pages = meta.simulator.calls.filter((call) => call.path.endsWith('/message_templates'));
+    expect(pages.length).toBe(2);
+
+    const list = await gql<{ templates: Record<string, unknown>[] }>(
+      '{ templates(first: 100) { name language category parameterFormat status quality unsupported components } }',
+    );
+    const promo = list.body.data!.templates.find((template) => template.name === 'promo_akhir_tahun')!;
+    expect(promo).toMatchObject({
+      category: 'MARKETING',
+      parameterFormat: 'NAMED',
+      status: 'APPROVED',
+      quality: 'GREEN',
+    });
+    expect(JSON.parse(promo.components as string)).toEqual(fromFixture[0]!.components);
+    const withCarousel = list.body.data!.templates.find((template) => template.name === 'katalog_carousel')!;
+    expect(withCarousel.unsupported).toBe('CAROUSEL');
+
+    simulated.templates = [fromFixture[1]!];
+    await gql('mutation ($id: ID!) { syncTemplates(channelId: $id) }', { id });
+    const after = await gql<{ templates: { name: string }[] }>('{ templates { name } }');
+    expect(after.body.data!.templates.map((template) => template.name)).toEqual(['order_shipped']);
+    // Another workspace sees none of them.
+    const foreign = await gql<{ templates: unknown[] }>('{ templates { name } }', {}, other);
+    expect(foreign.body.data!.templates).toEqual([]);
+  });
+
+  it('replaces the token only with one Meta accepts for the number', async () => {
+    const id = (await gql<{ channels: { id: string }[] }>('{ channels { id } }')).body.data!.channels[0]!.id;
+    const before = await sealedToken('106540352242922');
+    const bad = await gql(
+      'mutation ($id: ID!, $input: UpdateChannelInput!) { updateChannel(id: $id, input: $input) { id } }',
+      { id, input: { accessToken: 'EAAG-another-wrong-token-000' } },
+    );
+    expect(bad.body.errors?.[0]?.extensions?.messageKey).toBe('channels.tokenRefused');
+    expect(await sealedToken('106540352242922')).toBe(before);
+    const renamed = await gql<{ updateChannel: { name: string } }>(
+      'mutation ($id: ID!, $input: UpdateChannelInput!) { updateChannel(id: $id, input: $input) { name } }',
+      { id, input: { name: 'Toko pusat' } },
+    );
+    expect(renamed.body.data!.updateChannel.name).toBe('Toko pusat');
+  });
+
+  it('disconnects a channel (another workspace cannot), freeing the number', async () => {
+    const id = (await gql<{ channels: { id: string }[] }>('{ channels { id } }')).body.data!.channels[0]!.id;
+    const foreign = await gql('mutation ($id: ID!) { disconnectChannel(id: $id) }', { id }, other);
+    expect(foreign.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const done = await gql<{ disconnectChannel: boolean }>('mutation ($id: ID!) { disconnectChannel(id: $id) }', {
+      id,
+    });
+    expect(done.body.data!.disconnectChannel).toBe(true);
+    expect((await gql<{ channels: unknown[] }>('{ channels { id } }')).body.data!.channels).toEqual([]);
+    expect((await gql<{ templates: unknown[] }>('{ templates { name } }')).body.data!.templates).toEqual([]);
+    const reconnect = await gql<{ connectChannel: { id: string } }>(
+      CONNECT,
+      { input: { name: 'Pindah', phoneNumberId: '106540352242922', wabaId: '102290129340398', accessToken: TOKEN } },
+      other,
+    );
+    expect(reconnect.body.errors).toBeUndefined();
+  });
+});
