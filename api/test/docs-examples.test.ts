@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { NotificationType } from '../src/modules/notifications';
+import { startMetaSimulator, type MetaSimulatorHandle } from '../src/simulators/meta';
 import { startMidtransSimulator, type MidtransSimulatorHandle } from '../src/simulators/midtrans';
 import { startTestApi, type TestApi } from './support/api';
 import { createMember, createWorkspace, PASSWORD, type TestMember } from './support/identity';
@@ -24,6 +25,8 @@ function examples(): { name: string; language: 'sh' | 'ts'; code: string }[] {
 describe('docs/API.md examples, against a live API', () => {
   let api: TestApi;
   let midtrans: MidtransSimulatorHandle;
+  let meta: MetaSimulatorHandle;
+  const metaToken = 'EAAG-docs-system-user-token-0001';
   let member: TestMember;
   let token = '';
   let workdir: string;
@@ -32,6 +35,30 @@ describe('docs/API.md examples, against a live API', () => {
     // The top-up example creates a Snap transaction: against the simulator, as in the demo.
     const serverKey = 'SB-Mid-server-docs-0123456789';
     midtrans = await startMidtransSimulator({ port: 0, isProduction: false, serverKey, merchantId: 'G000000000' });
+    // The channels example connects the number of a WABA the Meta simulator knows, with two templates.
+    meta = await startMetaSimulator({ port: 0, isProduction: false, appId: '1000000000000001' });
+    meta.simulator.addAccount({
+      wabaId: '102290129340398',
+      token: metaToken,
+      numbers: [
+        {
+          id: '106540352242922',
+          displayPhoneNumber: '+62 812-3456-7890',
+          verifiedName: 'Toko Contoh',
+          qualityRating: 'GREEN',
+          throughputLevel: 'STANDARD',
+          isOnBizApp: false,
+        },
+      ],
+      templates: (
+        JSON.parse(
+          readFileSync(
+            join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'meta', 'template-list-page.json'),
+            'utf8',
+          ),
+        ) as { data: Record<string, unknown>[] }
+      ).data,
+    });
     api = await startTestApi({
       // Imports and bulk actions run as jobs, as in the portal.
       runJobs: true,
@@ -39,6 +66,8 @@ describe('docs/API.md examples, against a live API', () => {
         MIDTRANS_SERVER_KEY: serverKey,
         MIDTRANS_SNAP_BASE_URL: midtrans.url,
         MIDTRANS_API_BASE_URL: midtrans.url,
+        META_GRAPH_BASE_URL: meta.url,
+        META_APP_ID: '1000000000000001',
       },
     });
     const em = api.running.orm.em.fork();
@@ -58,6 +87,7 @@ describe('docs/API.md examples, against a live API', () => {
     rmSync(workdir, { recursive: true, force: true });
     await api.stop();
     await midtrans.close();
+    await meta.close();
   });
 
   const env = () => ({
@@ -66,6 +96,7 @@ describe('docs/API.md examples, against a live API', () => {
     BIZONE_EMAIL: member.user.email,
     BIZONE_PASSWORD: PASSWORD,
     BIZONE_TOKEN: token,
+    META_TOKEN: metaToken,
   });
 
   it('has the examples this test expects', () => {
@@ -89,6 +120,7 @@ describe('docs/API.md examples, against a live API', () => {
       'low-balance (sh)',
       'billing (sh)',
       'prices (sh)',
+      'channels (sh)',
     ]);
   });
 
