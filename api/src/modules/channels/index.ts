@@ -1,5 +1,8 @@
 /** The channels module's public face: WhatsApp channels, portfolios and templates, for the engine and the webhook. */
-export { channelsModule, type ChannelsServices } from './channels.module';
+export { channelsModule, APPLY_WEBHOOKS_JOB, type ChannelsServices } from './channels.module';
+export { WEBHOOK_PATH } from './webhook.route';
+export { metaSignature } from './webhook-signature';
+export { STATUS_RANK } from './webhook.service';
 export { ChannelsService, type ChannelView } from './channels.service';
 export { Channel } from './channel.entity';
 export { BusinessPortfolio } from './portfolio.entity';

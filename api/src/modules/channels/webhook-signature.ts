@@ -1,0 +1,14 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body with the app secret>`. */
+export function metaSignature(rawBody: Buffer | string, appSecret: string): string {
+  return `sha256=${createHmac('sha256', appSecret).update(rawBody).digest('hex')}`;
+}
+
+/** Constant-time comparison; a missing or malformed header is simply not valid. */
+export function validMetaSignature(rawBody: Buffer, header: string | undefined, appSecret: string): boolean {
+  if (!header || !/^sha256=[0-9a-f]{64}$/i.test(header)) return false;
+  const expected = Buffer.from(metaSignature(rawBody, appSecret));
+  const given = Buffer.from(header.toLowerCase());
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

@@ -1,0 +1,58 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RestRoute } from '../../http/rest';
+import type { WebhookService } from './webhook.service';
+import { validMetaSignature } from './webhook-signature';
+
+export const WEBHOOK_PATH = '/api/webhooks/whatsapp';
+
+/**
+ * `GET /api/webhooks/whatsapp`: Meta's verification, echoing `hub.challenge` for the right
+ * verify token (403 otherwise). `POST`: the signed body (401 without a valid
+ * X-Hub-Signature-256), stored before the 200 and applied after; a database outage is a 503,
+ * so Meta retries. Batches of 1,000 updates stay well under the 4 MiB limit.
+ */
+export function webhookRoutes(
+  em: () => EntityManager,
+  webhooks: WebhookService,
+  meta: { appSecret: string; verifyToken: string },
+): RestRoute[] {
+  const errorBody = ({ status, message }: { status: number; message: string }) => ({
+    error: { status, message: status >= 500 ? 'Temporarily unavailable; retry later.' : message },
+  });
+  return [
+    {
+      method: 'GET',
+      path: WEBHOOK_PATH,
+      async handle(request) {
+        const mode = request.query.get('hub.mode');
+        const token = request.query.get('hub.verify_token');
+        const challenge = request.query.get('hub.challenge');
+        if (mode !== 'subscribe' || token !== meta.verifyToken || !challenge) {
+          return { status: 403, text: 'Forbidden' };
+        }
+        return { status: 200, text: challenge };
+      },
+    },
+    {
+      method: 'POST',
+      path: WEBHOOK_PATH,
+      maxBodyBytes: 4 * 1024 * 1024,
+      contentTypes: ['application/json'],
+      async handle(request) {
+        const signature = request.headers['x-hub-signature-256'];
+        if (
+          !validMetaSignature(request.rawBody, typeof signature === 'string' ? signature : undefined, meta.appSecret)
+        ) {
+          return { status: 401, body: { error: { status: 401, message: 'Invalid X-Hub-Signature-256.' } } };
+        }
+        // Refuse what is not JSON before storing it (400: Meta does not retry what it cannot fix).
+        request.json();
+        const id = await webhooks.store(em(), request.rawBody);
+        // Applied after the answer; the job picks it up if this process dies first.
+        setImmediate(() => void webhooks.apply(em(), id));
+        return { status: 200, body: { received: true } };
+      },
+      errorBody,
+    },
+  ];
+}

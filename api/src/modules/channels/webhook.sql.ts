@@ -1,0 +1,106 @@
+import { statement } from '../../db/sql';
+
+/**
+ * Named SQL of the Meta webhook. Bodies belong to no workspace (one POST may carry several
+ * WABAs); what is applied is routed to a workspace by the phone number id or the WABA id.
+ */
+
+/** $1 id, $2 raw body. */
+export const STORE_WEBHOOK = statement('webhook.store', `insert into "whatsapp_webhook" (id, body) values ($1, $2)`);
+
+export interface StoredWebhookRow {
+  id: string;
+  body: string;
+}
+
+/** Claims one stored body for applying (others skip it). $1 id. */
+export const CLAIM_WEBHOOK = statement<StoredWebhookRow>(
+  'webhook.claim',
+  `select id, body from "whatsapp_webhook" where id = $1 and applied_at is null for update skip locked`,
+);
+
+/** Bodies stored but not applied (a crash after the 200), oldest first. $1 older than, $2 limit. */
+export const PENDING_WEBHOOKS = statement<{ id: string }>(
+  'webhook.pending',
+  `select id from "whatsapp_webhook" where applied_at is null and received_at < $1::timestamptz
+   order by received_at limit $2`,
+);
+
+/** $1 id. */
+export const MARK_WEBHOOK_APPLIED = statement(
+  'webhook.mark-applied',
+  `update "whatsapp_webhook" set applied_at = now(), attempts = attempts + 1, last_error = null where id = $1`,
+);
+
+/** $1 id, $2 error text. */
+export const MARK_WEBHOOK_FAILED = statement(
+  'webhook.mark-failed',
+  `update "whatsapp_webhook" set attempts = attempts + 1, last_error = left($2, 300) where id = $1`,
+);
+
+export interface ChannelRouteRow {
+  id: string;
+  workspace_id: string;
+}
+
+/** The channel a webhook names. $1 phone number id. */
+export const CHANNEL_BY_PHONE_NUMBER = statement<ChannelRouteRow>(
+  'webhook.channel-by-phone-number',
+  `update "channel" set last_webhook_at = now() where phone_number_id = $1 returning id, workspace_id`,
+);
+
+/**
+ * A message's status, forward only (sent < delivered|failed < read): a duplicate or an older
+ * status arriving late changes nothing. $1 wamid, $2 workspace, $3 phone number id,
+ * $4 callback data, $5 recipient, $6 status, $7 rank, $8 status time, $9 pricing, $10 errors.
+ */
+export const UPSERT_MESSAGE_STATUS = statement(
+  'webhook.upsert-message-status',
+  `insert into "message_status"
+     (wamid, workspace_id, phone_number_id, callback_data, recipient_id, status, rank, status_at, pricing, errors)
+   values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb)
+   on conflict (wamid) do update set
+     status = excluded.status, rank = excluded.rank, status_at = excluded.status_at,
+     pricing = coalesce(excluded.pricing, "message_status".pricing),
+     errors = coalesce(excluded.errors, "message_status".errors),
+     callback_data = coalesce("message_status".callback_data, excluded.callback_data),
+     updated_at = now()
+   where excluded.rank > "message_status".rank`,
+);
+
+/** `business_capability_update`: the portfolio of the WABA's channels. $1 WABA id, $2 limit. */
+export const SET_PORTFOLIO_LIMIT_BY_WABA = statement(
+  'webhook.set-portfolio-limit',
+  `update "business_portfolio" set messaging_limit = $2, updated_at = now()
+   where id in (select portfolio_id from "channel" where waba_id = $1 and portfolio_id is not null)`,
+);
+
+/** Template status or category from Meta. $1 WABA id, $2 Meta template id, $3 status or null, $4 category or null. */
+export const UPDATE_TEMPLATE_BY_META_ID = statement(
+  'webhook.update-template',
+  `update "message_template" set status = coalesce($3, status), category = coalesce($4, category), updated_at = now()
+   where waba_id = $1 and meta_id = $2`,
+);
+
+/** An account restriction or disable pauses every channel of the WABA. $1 WABA id, $2 reason. */
+export const PAUSE_CHANNELS_BY_WABA = statement(
+  'webhook.pause-channels',
+  `update "channel" set status = 'PAUSED', status_reason = left($2, 200), updated_at = now() where waba_id = $1`,
+);
+
+/**
+ * THROUGHPUT_UPGRADE names the number by its display number (digits only in the webhook).
+ * $1 WABA id, $2 digits of the display number, $3 throughput.
+ */
+export const SET_THROUGHPUT = statement(
+  'webhook.set-throughput',
+  `update "channel" set throughput = $3, updated_at = now()
+   where waba_id = $1 and regexp_replace(coalesce(display_number, ''), '\\D', '', 'g') = $2`,
+);
+
+/** An inbound message; Meta's retries of it are one row. $1 workspace, $2 id, $3 contact, $4 channel, $5 wamid, $6 type, $7 text, $8 payload, $9 at. */
+export const STORE_REPLY = statement(
+  'webhook.store-reply',
+  `insert into "contact_reply" (workspace_id, id, contact_id, channel_id, wamid, type, text, payload, received_at)
+   values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9) on conflict (wamid) do nothing`,
+);

@@ -1,0 +1,252 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { workspaceEm } from '../../src/db/base.entity';
+import { metaSignature } from '../../src/modules/channels';
+import { startMetaSimulator, type MetaSimulatorHandle } from '../../src/simulators/meta';
+import { startTestApi, type TestApi } from '../support/api';
+import { createMember, createWorkspace, type TestMember } from '../support/identity';
+import { waitFor } from '../support/wait';
+
+const APP_ID = '1000000000000001';
+const APP_SECRET = 'webhook-test-app-secret-0123456789';
+const VERIFY_TOKEN = 'webhook-test-verify-token';
+const TOKEN = 'EAAG-simulated-webhook-token-0001';
+const PHONE_NUMBER_ID = '106540352242922';
+const WABA_ID = '102290129340398';
+
+const raw = (name: string) =>
+  readFileSync(join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'meta', name), 'utf8');
+const fixture = (name: string) => JSON.parse(raw(name)) as Record<string, unknown>;
+
+/** A fixture with its first status replaced (same wamid, another status and time). */
+function statusBody(status: string, timestamp: string, extra: Record<string, unknown> = {}) {
+  const body = fixture('status-sent.json') as { entry: { changes: { value: { statuses: object[] } }[] }[] };
+  const [sent] = body.entry[0]!.changes[0]!.value.statuses as Record<string, unknown>[];
+  body.entry[0]!.changes[0]!.value.statuses = [{ ...sent, status, timestamp, ...extra }];
+  return body;
+}
+
+/** Meta's webhook end to end: verification, signatures, store-then-apply, and what applying changes. */
+describe('the WhatsApp webhook', () => {
+  let meta: MetaSimulatorHandle;
+  let api: TestApi;
+  let owner: TestMember;
+
+  beforeAll(async () => {
+    meta = await startMetaSimulator({ port: 0, isProduction: false, appId: APP_ID });
+    meta.simulator.addAccount({
+      wabaId: WABA_ID,
+      token: TOKEN,
+      portfolioId: '7000000000001',
+      messagingLimitTier: 'TIER_2K',
+      numbers: [
+        {
+          id: PHONE_NUMBER_ID,
+          displayPhoneNumber: '+62 811-0000-0000',
+          verifiedName: 'Toko',
+          qualityRating: 'GREEN',
+          throughputLevel: 'STANDARD',
+          isOnBizApp: false,
+        },
+      ],
+      templates: (fixture('template-list-page.json') as { data: Record<string, unknown>[] }).data,
+    });
+    api = await startTestApi({
+      env: {
+        META_GRAPH_BASE_URL: meta.url,
+        META_APP_ID: APP_ID,
+        META_APP_SECRET: APP_SECRET,
+        META_VERIFY_TOKEN: VERIFY_TOKEN,
+      },
+    });
+    const em = api.running.orm.em.fork();
+    owner = await createMember(em, await createWorkspace(em, 'Toko Webhook'), 'owner');
+    const { channels } = api.running.services.channels;
+    const scoped = workspaceEm(api.running.orm.em, owner.workspace.id);
+    const channel = await channels.connect(scoped, owner.workspace.id, {
+      name: 'Utama',
+      phoneNumberId: PHONE_NUMBER_ID,
+      wabaId: WABA_ID,
+      accessToken: TOKEN,
+    });
+    await channels.syncTemplates(scoped, owner.workspace.id, channel.id);
+  });
+  afterAll(async () => {
+    await api.stop();
+    await meta.close();
+  });
+
+  const url = () => `${api.url}/api/webhooks/whatsapp`;
+  const sql = async <T>(text: string, params: unknown[] = []) =>
+    api.running.orm.em.fork().getConnection().execute<T[]>(text, params);
+  const post = (body: string | object, signature?: string | null) => {
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (signature !== null) headers['x-hub-signature-256'] = signature ?? metaSignature(text, APP_SECRET);
+    return fetch(url(), { method: 'POST', headers, body: text });
+  };
+  const stored = async () =>
+    (await sql<{ count: number }>('select count(*)::int as count from whatsapp_webhook'))[0]!.count;
+  const allApplied = () =>
+    waitFor(
+      async () => {
+        const [row] = await sql<{ count: number }>(
+          'select count(*)::int as count from whatsapp_webhook where applied_at is null',
+        );
+        return row!.count === 0;
+      },
+      { what: 'every stored webhook to be applied' },
+    );
+  const statusOf = async (wamid: string) =>
+    (
+      await sql<{ status: string; pricing: unknown; errors: unknown; callback_data: string }>(
+        'select status, pricing, errors, callback_data from message_status where wamid = ?',
+        [wamid],
+      )
+    )[0];
+
+  it('echoes hub.challenge for the right verify token and answers 403 otherwise', async () => {
+    const good = await fetch(`${url()}?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`);
+    expect(good.status).toBe(200);
+    expect(await good.text()).toBe('1158201444');
+    const bad = await fetch(`${url()}?hub.mode=subscribe&hub.verify_token=wrong-token&hub.challenge=1158201444`);
+    expect(bad.status).toBe(403);
+    expect(await bad.text()).not.toContain('1158201444');
+  });
+
+  it('answers 401 to a missing or wrong signature and stores nothing', async () => {
+    const before = await stored();
+    const body = raw('status-sent.json');
+    expect((await post(body, null)).status).toBe(401);
+    expect((await post(body, metaSignature(body, 'another-app-secret'))).status).toBe(401);
+    expect((await post(body, 'sha256=abc')).status).toBe(401);
+    expect(await stored()).toBe(before);
+  });
+
+  it('stores a signed body before answering 200, then applies it (sent, with pricing and callback data)', async () => {
+    const body = raw('status-sent.json');
+    const response = await post(body);
+    expect(response.status).toBe(200);
+    const [row] = await sql<{ body: string }>('select body from whatsapp_webhook order by received_at desc limit 1');
+    expect(row!.body).toBe(body);
+    await allApplied();
+    const wamid = 'wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABEYEjQ2QjM4RkI2QjY1QzZBMjhFMQA=';
+    expect(await statusOf(wamid)).toMatchObject({
+      status: 'sent',
+      callback_data: 'cm_0001',
+      pricing: { billable: true, pricing_model: 'PMP', category: 'marketing' },
+    });
+  });
+
+  it('moves statuses forward only: read before delivered, duplicates and a late sent change nothing', async () => {
+    const wamid = 'wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABEYEjQ2QjM4RkI2QjY1QzZBMjhFMQA=';
+    expect((await post(statusBody('read', '1763971300'))).status).toBe(200);
+    await allApplied();
+    expect((await statusOf(wamid))!.status).toBe('read');
+    for (const late of [statusBody('delivered', '1763971250'), statusBody('sent', '1763971200')]) {
+      expect((await post(late)).status).toBe(200);
+      expect((await post(late)).status).toBe(200);
+    }
+    await allApplied();
+    expect((await statusOf(wamid))!.status).toBe('read');
+  });
+
+  it('keeps a failed status with Meta’s errors', async () => {
+    expect((await post(raw('status-failed.json'))).status).toBe(200);
+    expect((await post(raw('status-failed-131049.json'))).status).toBe(200);
+    await allApplied();
+    const failed = await statusOf('wamid.HBgNNjI4NTc3NzAwMDAwMBUCABEYEkM5QTQ0RTk2RTA1RjY3RTlBMgA=');
+    expect(failed).toMatchObject({ status: 'failed', errors: [expect.objectContaining({ code: 131026 })] });
+  });
+
+  it('stores an inbound STOP on a new inbound contact and opts the contact out', async () => {
+    expect((await post(raw('inbound-text.json'))).status).toBe(200);
+    expect((await post(raw('inbound-text.json'))).status).toBe(200);
+    await allApplied();
+    const contacts = await sql<{ id: string; source: string; opted_out_at: Date | null }>(
+      "select id, source, opted_out_at from contact where workspace_id = ? and phone = '+6281234567890'",
+      [owner.workspace.id],
+    );
+    expect(contacts).toHaveLength(1);
+    expect(contacts[0]!.source).toBe('INBOUND');
+    expect(contacts[0]!.opted_out_at).not.toBeNull();
+    const replies = await sql<{ text: string }>('select text from contact_reply where contact_id = ?', [
+      contacts[0]!.id,
+    ]);
+    expect(replies.map((reply) => reply.text)).toEqual(['STOP']);
+  });
+
+  it('applies user_preferences stop as a marketing opt-out', async () => {
+    expect((await post(raw('user-preferences-stop.json'))).status).toBe(200);
+    await allApplied();
+    const [contact] = await sql<{ marketing_opt_out_at: Date | null }>(
+      "select marketing_opt_out_at from contact where workspace_id = ? and phone = '+6281234567890'",
+      [owner.workspace.id],
+    );
+    expect(contact!.marketing_opt_out_at).not.toBeNull();
+  });
+
+  it('applies a capability update to the portfolio and a template status update to the local copy', async () => {
+    expect((await post(raw('business-capability-update.json'))).status).toBe(200);
+    expect((await post(raw('template-status-update.json'))).status).toBe(200);
+    await allApplied();
+    const [portfolio] = await sql<{ messaging_limit: number }>(
+      "select messaging_limit from business_portfolio where id = '7000000000001'",
+    );
+    expect(portfolio!.messaging_limit).toBe(10_000);
+    const [template] = await sql<{ status: string }>(
+      "select status from message_template where name = 'promo_akhir_tahun' and language = 'id'",
+    );
+    expect(template!.status).toBe('PAUSED');
+  });
+
+  it('raises the number’s throughput to 1000 on THROUGHPUT_UPGRADE', async () => {
+    const body = {
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: WABA_ID,
+          time: 1763971600,
+          changes: [
+            {
+              field: 'phone_number_quality_update',
+              value: {
+                display_phone_number: '6281100000000',
+                event: 'THROUGHPUT_UPGRADE',
+                current_limit: 'TIER_UNLIMITED',
+              },
+            },
+          ],
+        },
+      ],
+    };
+    expect((await post(body)).status).toBe(200);
+    await allApplied();
+    const [channel] = await sql<{ throughput: number }>('select throughput from channel where phone_number_id = ?', [
+      PHONE_NUMBER_ID,
+    ]);
+    expect(channel!.throughput).toBe(1000);
+  });
+
+  it('accepts a signed body of 1 MB', async () => {
+    const body = statusBody('delivered', '1763971999') as {
+      entry: { changes: { value: Record<string, unknown> }[] }[];
+    };
+    body.entry[0]!.changes[0]!.value.padding = 'x'.repeat(1024 * 1024);
+    expect((await post(body)).status).toBe(200);
+    await allApplied();
+  });
+
+  it('applies a body stored but never applied (the process died after the 200) exactly once', async () => {
+    const { webhooks } = api.running.services.channels;
+    const em = api.running.orm.em.fork();
+    const body = JSON.stringify(statusBody('delivered', '1763972000', { id: 'wamid.crash-after-200' }));
+    const id = await webhooks.store(em, Buffer.from(body));
+    expect(await statusOf('wamid.crash-after-200')).toBeUndefined();
+    // The job only takes bodies older than its grace period: none with a grace period of an hour.
+    expect(await webhooks.applyPending(em, 3_600_000)).toBe(0);
+    expect(await webhooks.applyPending(em, -1_000)).toBe(1);
+    expect((await statusOf('wamid.crash-after-200'))!.status).toBe('delivered');
+    expect(await webhooks.apply(em, id)).toBe(false);
+  });
+});
