@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /** `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body with the app secret>`. */
 export function metaSignature(rawBody: Buffer | string, appSecret: string): string {
@@ -11,4 +11,11 @@ export function validMetaSignature(rawBody: Buffer, header: string | undefined, 
   const expected = Buffer.from(metaSignature(rawBody, appSecret));
   const given = Buffer.from(header.toLowerCase());
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** The verify token compared in constant time (digests of equal length, whatever was sent). */
+export function sameVerifyToken(given: string | null, expected: string): boolean {
+  if (given === null) return false;
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }

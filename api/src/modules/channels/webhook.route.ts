@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RestRoute } from '../../http/rest';
 import type { WebhookService } from './webhook.service';
-import { validMetaSignature } from './webhook-signature';
+import { sameVerifyToken, validMetaSignature } from './webhook-signature';
 
 export const WEBHOOK_PATH = '/api/webhooks/whatsapp';
 
@@ -27,7 +27,7 @@ export function webhookRoutes(
         const mode = request.query.get('hub.mode');
         const token = request.query.get('hub.verify_token');
         const challenge = request.query.get('hub.challenge');
-        if (mode !== 'subscribe' || token !== meta.verifyToken || !challenge) {
+        if (mode !== 'subscribe' || !sameVerifyToken(token, meta.verifyToken) || !challenge) {
           return { status: 403, text: 'Forbidden' };
         }
         return { status: 200, text: challenge };
