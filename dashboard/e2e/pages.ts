@@ -57,7 +57,7 @@ export const walkPages: WalkPage[] = [
     heading: (l) => l.passwordReset.title,
   },
   { name: 'dashboard', path: '/dashboard', visitor: 'owner', heading: (l) => l.dashboard.welcome },
-  { name: 'contacts', path: '/contacts', visitor: 'owner', heading: (l) => l.shell.nav.contacts },
+  { name: 'contacts', path: '/contacts', visitor: 'owner', heading: (l) => l.contacts.title },
   { name: 'campaigns', path: '/campaigns', visitor: 'owner', heading: (l) => l.shell.nav.campaigns },
   { name: 'templates', path: '/templates', visitor: 'owner', heading: (l) => l.shell.nav.templates },
   { name: 'wallet', path: '/wallet', visitor: 'owner', heading: (l) => l.shell.nav.wallet },

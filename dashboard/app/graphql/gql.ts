@@ -14,6 +14,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ContactsPage($filter: ContactFilter, $after: String) {\n    contacts(filter: $filter, first: 50, after: $after) {\n      totalCount\n      totalCountIsEstimate\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          phone\n          name\n          tags\n          optedOut\n          marketingOptOut\n          createdAt\n        }\n      }\n    }\n  }\n": typeof types.ContactsPageDocument,
+    "\n  query ContactSegments {\n    segments {\n      id\n      name\n    }\n  }\n": typeof types.ContactSegmentsDocument,
+    "\n  mutation TagContacts($selection: ContactSelection!, $tag: String!) {\n    tagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": typeof types.TagContactsDocument,
+    "\n  mutation UntagContacts($selection: ContactSelection!, $tag: String!) {\n    untagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": typeof types.UntagContactsDocument,
+    "\n  mutation OptOutContacts($selection: ContactSelection!, $kind: SuppressionKind!) {\n    optOutContacts(selection: $selection, kind: $kind) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": typeof types.OptOutContactsDocument,
+    "\n  mutation SaveContactSegment($input: SaveSegmentInput!) {\n    saveSegment(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.SaveContactSegmentDocument,
     "\n  query DashboardServerInfo {\n    serverInfo {\n      version\n      time\n    }\n  }\n": typeof types.DashboardServerInfoDocument,
     "\n  query ApiTokensPage {\n    apiTokens {\n      id\n      name\n      prefix\n      permissions\n      createdAt\n      lastUsedAt\n      revokedAt\n      createdBy {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ApiTokensPageDocument,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
@@ -52,6 +58,12 @@ type Documents = {
     "\n  mutation SaveAccountLanguage($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      language\n    }\n  }\n": typeof types.SaveAccountLanguageDocument,
 };
 const documents: Documents = {
+    "\n  query ContactsPage($filter: ContactFilter, $after: String) {\n    contacts(filter: $filter, first: 50, after: $after) {\n      totalCount\n      totalCountIsEstimate\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          phone\n          name\n          tags\n          optedOut\n          marketingOptOut\n          createdAt\n        }\n      }\n    }\n  }\n": types.ContactsPageDocument,
+    "\n  query ContactSegments {\n    segments {\n      id\n      name\n    }\n  }\n": types.ContactSegmentsDocument,
+    "\n  mutation TagContacts($selection: ContactSelection!, $tag: String!) {\n    tagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": types.TagContactsDocument,
+    "\n  mutation UntagContacts($selection: ContactSelection!, $tag: String!) {\n    untagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": types.UntagContactsDocument,
+    "\n  mutation OptOutContacts($selection: ContactSelection!, $kind: SuppressionKind!) {\n    optOutContacts(selection: $selection, kind: $kind) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": types.OptOutContactsDocument,
+    "\n  mutation SaveContactSegment($input: SaveSegmentInput!) {\n    saveSegment(input: $input) {\n      id\n      name\n    }\n  }\n": types.SaveContactSegmentDocument,
     "\n  query DashboardServerInfo {\n    serverInfo {\n      version\n      time\n    }\n  }\n": types.DashboardServerInfoDocument,
     "\n  query ApiTokensPage {\n    apiTokens {\n      id\n      name\n      prefix\n      permissions\n      createdAt\n      lastUsedAt\n      revokedAt\n      createdBy {\n        id\n        name\n      }\n    }\n  }\n": types.ApiTokensPageDocument,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
@@ -104,6 +116,30 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContactsPage($filter: ContactFilter, $after: String) {\n    contacts(filter: $filter, first: 50, after: $after) {\n      totalCount\n      totalCountIsEstimate\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          phone\n          name\n          tags\n          optedOut\n          marketingOptOut\n          createdAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ContactsPage($filter: ContactFilter, $after: String) {\n    contacts(filter: $filter, first: 50, after: $after) {\n      totalCount\n      totalCountIsEstimate\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          phone\n          name\n          tags\n          optedOut\n          marketingOptOut\n          createdAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContactSegments {\n    segments {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query ContactSegments {\n    segments {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TagContacts($selection: ContactSelection!, $tag: String!) {\n    tagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TagContacts($selection: ContactSelection!, $tag: String!) {\n    tagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UntagContacts($selection: ContactSelection!, $tag: String!) {\n    untagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UntagContacts($selection: ContactSelection!, $tag: String!) {\n    untagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OptOutContacts($selection: ContactSelection!, $kind: SuppressionKind!) {\n    optOutContacts(selection: $selection, kind: $kind) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation OptOutContacts($selection: ContactSelection!, $kind: SuppressionKind!) {\n    optOutContacts(selection: $selection, kind: $kind) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveContactSegment($input: SaveSegmentInput!) {\n    saveSegment(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation SaveContactSegment($input: SaveSegmentInput!) {\n    saveSegment(input: $input) {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
