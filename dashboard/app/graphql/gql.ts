@@ -14,6 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      createdAt\n    }\n  }\n": typeof types.ContactDetailDocument,
+    "\n  mutation UpdateContactDetail($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateContactDetailDocument,
+    "\n  mutation OptInContactDetail($id: ID!, $kind: SuppressionKind!) {\n    optInContact(id: $id, kind: $kind) {\n      id\n    }\n  }\n": typeof types.OptInContactDetailDocument,
+    "\n  mutation OptOutContactDetail($id: ID!, $kind: SuppressionKind!) {\n    optOutContacts(selection: { ids: [$id] }, kind: $kind) {\n      affected\n    }\n  }\n": typeof types.OptOutContactDetailDocument,
+    "\n  mutation DeleteContactDetail($id: ID!) {\n    deleteContacts(selection: { ids: [$id] }) {\n      affected\n    }\n  }\n": typeof types.DeleteContactDetailDocument,
     "\n  query ContactsPage($filter: ContactFilter, $after: String) {\n    contacts(filter: $filter, first: 50, after: $after) {\n      totalCount\n      totalCountIsEstimate\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          phone\n          name\n          tags\n          optedOut\n          marketingOptOut\n          createdAt\n        }\n      }\n    }\n  }\n": typeof types.ContactsPageDocument,
     "\n  query ContactSegments {\n    segments {\n      id\n      name\n    }\n  }\n": typeof types.ContactSegmentsDocument,
     "\n  mutation TagContacts($selection: ContactSelection!, $tag: String!) {\n    tagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": typeof types.TagContactsDocument,
@@ -58,6 +63,11 @@ type Documents = {
     "\n  mutation SaveAccountLanguage($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      language\n    }\n  }\n": typeof types.SaveAccountLanguageDocument,
 };
 const documents: Documents = {
+    "\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      createdAt\n    }\n  }\n": types.ContactDetailDocument,
+    "\n  mutation UpdateContactDetail($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      id\n    }\n  }\n": types.UpdateContactDetailDocument,
+    "\n  mutation OptInContactDetail($id: ID!, $kind: SuppressionKind!) {\n    optInContact(id: $id, kind: $kind) {\n      id\n    }\n  }\n": types.OptInContactDetailDocument,
+    "\n  mutation OptOutContactDetail($id: ID!, $kind: SuppressionKind!) {\n    optOutContacts(selection: { ids: [$id] }, kind: $kind) {\n      affected\n    }\n  }\n": types.OptOutContactDetailDocument,
+    "\n  mutation DeleteContactDetail($id: ID!) {\n    deleteContacts(selection: { ids: [$id] }) {\n      affected\n    }\n  }\n": types.DeleteContactDetailDocument,
     "\n  query ContactsPage($filter: ContactFilter, $after: String) {\n    contacts(filter: $filter, first: 50, after: $after) {\n      totalCount\n      totalCountIsEstimate\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          phone\n          name\n          tags\n          optedOut\n          marketingOptOut\n          createdAt\n        }\n      }\n    }\n  }\n": types.ContactsPageDocument,
     "\n  query ContactSegments {\n    segments {\n      id\n      name\n    }\n  }\n": types.ContactSegmentsDocument,
     "\n  mutation TagContacts($selection: ContactSelection!, $tag: String!) {\n    tagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": types.TagContactsDocument,
@@ -116,6 +126,26 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateContactDetail($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateContactDetail($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OptInContactDetail($id: ID!, $kind: SuppressionKind!) {\n    optInContact(id: $id, kind: $kind) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation OptInContactDetail($id: ID!, $kind: SuppressionKind!) {\n    optInContact(id: $id, kind: $kind) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OptOutContactDetail($id: ID!, $kind: SuppressionKind!) {\n    optOutContacts(selection: { ids: [$id] }, kind: $kind) {\n      affected\n    }\n  }\n"): (typeof documents)["\n  mutation OptOutContactDetail($id: ID!, $kind: SuppressionKind!) {\n    optOutContacts(selection: { ids: [$id] }, kind: $kind) {\n      affected\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteContactDetail($id: ID!) {\n    deleteContacts(selection: { ids: [$id] }) {\n      affected\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteContactDetail($id: ID!) {\n    deleteContacts(selection: { ids: [$id] }) {\n      affected\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -20,3 +20,22 @@ export const bulkActionSchema = z.object({
 });
 
 export const saveSegmentSchema = z.object({ name: required(120) });
+
+/** Tags typed as one line, separated by commas (how the table and the import write them too). */
+export function splitTags(value: string): string[] {
+  return [
+    ...new Set(
+      value
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+export const updateContactSchema = z.object({
+  name: z.string().check(z.trim(), z.maxLength(200, { error: 'validation.tooLong' })),
+  tags: z.string().check(z.trim(), z.maxLength(2000, { error: 'validation.tooLong' })),
+});
+
+export const optInSchema = z.object({ kind: z.enum(['ALL', 'MARKETING']) });

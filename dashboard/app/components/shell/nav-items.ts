@@ -13,7 +13,7 @@ export interface NavItem {
 
 export const navItems: readonly NavItem[] = [
   { to: '/dashboard', labelKey: 'shell.nav.dashboard', icon: 'dashboard' },
-  { to: '/contacts', labelKey: 'shell.nav.contacts', icon: 'contacts', permission: 'CONTACTS_READ', comingSoon: true },
+  { to: '/contacts', labelKey: 'shell.nav.contacts', icon: 'contacts', permission: 'CONTACTS_READ' },
   {
     to: '/campaigns',
     labelKey: 'shell.nav.campaigns',
