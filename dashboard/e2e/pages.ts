@@ -58,6 +58,13 @@ export const walkPages: WalkPage[] = [
   },
   { name: 'dashboard', path: '/dashboard', visitor: 'owner', heading: (l) => l.dashboard.welcome },
   { name: 'contacts', path: '/contacts', visitor: 'owner', heading: (l) => l.contacts.title },
+  { name: 'contacts-import', path: '/contacts/import', visitor: 'owner', heading: (l) => l.contacts.import.title },
+  {
+    name: 'contacts-keywords',
+    path: '/contacts/keywords',
+    visitor: 'owner',
+    heading: (l) => l.contacts.keywords.title,
+  },
   { name: 'campaigns', path: '/campaigns', visitor: 'owner', heading: (l) => l.shell.nav.campaigns },
   { name: 'templates', path: '/templates', visitor: 'owner', heading: (l) => l.shell.nav.templates },
   { name: 'wallet', path: '/wallet', visitor: 'owner', heading: (l) => l.shell.nav.wallet },

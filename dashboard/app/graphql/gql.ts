@@ -24,7 +24,12 @@ type Documents = {
     "\n  mutation TagContacts($selection: ContactSelection!, $tag: String!) {\n    tagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": typeof types.TagContactsDocument,
     "\n  mutation UntagContacts($selection: ContactSelection!, $tag: String!) {\n    untagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": typeof types.UntagContactsDocument,
     "\n  mutation OptOutContacts($selection: ContactSelection!, $kind: SuppressionKind!) {\n    optOutContacts(selection: $selection, kind: $kind) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": typeof types.OptOutContactsDocument,
+    "\n  mutation ExportContacts($filter: ContactFilter) {\n    exportContacts(filter: $filter) {\n      url\n    }\n  }\n": typeof types.ExportContactsDocument,
     "\n  mutation SaveContactSegment($input: SaveSegmentInput!) {\n    saveSegment(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.SaveContactSegmentDocument,
+    "\n  query ContactImportProgress($id: ID!) {\n    contactImport(id: $id) {\n      id\n      fileName\n      status\n      processedRows\n      totalRows\n      createdRows\n      updatedRows\n      skippedRows\n      rejectedRows\n      reportUrl\n      failure\n    }\n  }\n": typeof types.ContactImportProgressDocument,
+    "\n  mutation StartContactImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.StartContactImportDocument,
+    "\n  query OptOutKeywords {\n    optOutKeywords\n  }\n": typeof types.OptOutKeywordsDocument,
+    "\n  mutation SetOptOutKeywords($keywords: [String!]!) {\n    setOptOutKeywords(keywords: $keywords)\n  }\n": typeof types.SetOptOutKeywordsDocument,
     "\n  query DashboardServerInfo {\n    serverInfo {\n      version\n      time\n    }\n  }\n": typeof types.DashboardServerInfoDocument,
     "\n  query ApiTokensPage {\n    apiTokens {\n      id\n      name\n      prefix\n      permissions\n      createdAt\n      lastUsedAt\n      revokedAt\n      createdBy {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ApiTokensPageDocument,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
@@ -73,7 +78,12 @@ const documents: Documents = {
     "\n  mutation TagContacts($selection: ContactSelection!, $tag: String!) {\n    tagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": types.TagContactsDocument,
     "\n  mutation UntagContacts($selection: ContactSelection!, $tag: String!) {\n    untagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": types.UntagContactsDocument,
     "\n  mutation OptOutContacts($selection: ContactSelection!, $kind: SuppressionKind!) {\n    optOutContacts(selection: $selection, kind: $kind) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": types.OptOutContactsDocument,
+    "\n  mutation ExportContacts($filter: ContactFilter) {\n    exportContacts(filter: $filter) {\n      url\n    }\n  }\n": types.ExportContactsDocument,
     "\n  mutation SaveContactSegment($input: SaveSegmentInput!) {\n    saveSegment(input: $input) {\n      id\n      name\n    }\n  }\n": types.SaveContactSegmentDocument,
+    "\n  query ContactImportProgress($id: ID!) {\n    contactImport(id: $id) {\n      id\n      fileName\n      status\n      processedRows\n      totalRows\n      createdRows\n      updatedRows\n      skippedRows\n      rejectedRows\n      reportUrl\n      failure\n    }\n  }\n": types.ContactImportProgressDocument,
+    "\n  mutation StartContactImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      id\n      status\n    }\n  }\n": types.StartContactImportDocument,
+    "\n  query OptOutKeywords {\n    optOutKeywords\n  }\n": types.OptOutKeywordsDocument,
+    "\n  mutation SetOptOutKeywords($keywords: [String!]!) {\n    setOptOutKeywords(keywords: $keywords)\n  }\n": types.SetOptOutKeywordsDocument,
     "\n  query DashboardServerInfo {\n    serverInfo {\n      version\n      time\n    }\n  }\n": types.DashboardServerInfoDocument,
     "\n  query ApiTokensPage {\n    apiTokens {\n      id\n      name\n      prefix\n      permissions\n      createdAt\n      lastUsedAt\n      revokedAt\n      createdBy {\n        id\n        name\n      }\n    }\n  }\n": types.ApiTokensPageDocument,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
@@ -169,7 +179,27 @@ export function graphql(source: "\n  mutation OptOutContacts($selection: Contact
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ExportContacts($filter: ContactFilter) {\n    exportContacts(filter: $filter) {\n      url\n    }\n  }\n"): (typeof documents)["\n  mutation ExportContacts($filter: ContactFilter) {\n    exportContacts(filter: $filter) {\n      url\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SaveContactSegment($input: SaveSegmentInput!) {\n    saveSegment(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation SaveContactSegment($input: SaveSegmentInput!) {\n    saveSegment(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContactImportProgress($id: ID!) {\n    contactImport(id: $id) {\n      id\n      fileName\n      status\n      processedRows\n      totalRows\n      createdRows\n      updatedRows\n      skippedRows\n      rejectedRows\n      reportUrl\n      failure\n    }\n  }\n"): (typeof documents)["\n  query ContactImportProgress($id: ID!) {\n    contactImport(id: $id) {\n      id\n      fileName\n      status\n      processedRows\n      totalRows\n      createdRows\n      updatedRows\n      skippedRows\n      rejectedRows\n      reportUrl\n      failure\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartContactImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation StartContactImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OptOutKeywords {\n    optOutKeywords\n  }\n"): (typeof documents)["\n  query OptOutKeywords {\n    optOutKeywords\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetOptOutKeywords($keywords: [String!]!) {\n    setOptOutKeywords(keywords: $keywords)\n  }\n"): (typeof documents)["\n  mutation SetOptOutKeywords($keywords: [String!]!) {\n    setOptOutKeywords(keywords: $keywords)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

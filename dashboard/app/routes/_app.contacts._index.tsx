@@ -1,12 +1,14 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ContactsToolbar } from '../components/contacts/contacts-toolbar';
 import { BulkActions, SaveSegmentForm } from '../components/contacts/bulk-actions';
 import { formatContactCount, hasFilter, readFilterParams, toContactFilter } from '../components/contacts/filter-params';
+import { browserDownloadUrl } from '../components/contacts/download-url';
 import { bulkActionSchema, saveSegmentSchema } from '../components/contacts/schemas';
 import { InlineErrorBoundary } from '../components/error-page';
-import { Alert } from '../components/ui/alert';
+import { Alert, FormError } from '../components/ui/alert';
+import { Button, buttonClass } from '../components/ui/button';
 import { Badge } from '../components/ui/badge';
 import { Card } from '../components/ui/card';
 import { Pagination } from '../components/ui/pagination';
@@ -92,6 +94,14 @@ const OptOutContactsDocument = graphql(`
   }
 `);
 
+const ExportContactsDocument = graphql(`
+  mutation ExportContacts($filter: ContactFilter) {
+    exportContacts(filter: $filter) {
+      url
+    }
+  }
+`);
+
 const SaveSegmentDocument = graphql(`
   mutation SaveContactSegment($input: SaveSegmentInput!) {
     saveSegment(input: $input) {
@@ -104,7 +114,7 @@ const SaveSegmentDocument = graphql(`
 export type ContactRow = ContactsPageQuery['contacts']['edges'][number]['node'];
 
 export interface ContactsActionData {
-  intent: 'bulk' | 'saveSegment';
+  intent: 'bulk' | 'saveSegment' | 'export';
   formError?: Message;
   fieldErrors?: FieldErrors;
 }
@@ -149,6 +159,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const filter = toContactFilter(readFilterParams(url.searchParams));
   const backTo = `${url.pathname}${url.search}`;
   const form = await request.formData();
+  if (form.get('intent') === 'export') {
+    const result = await gqlForm(request, ExportContactsDocument, { filter });
+    if (result.failure) return refused<ContactsActionData>({ intent: 'export', ...result.failure }, result.status);
+    // The download itself comes from the API (streamed), through the proxy that carries the session cookie.
+    return redirect(browserDownloadUrl(result.data.exportContacts.url));
+  }
   if (form.get('intent') === 'saveSegment') {
     const parsed = parseForm(saveSegmentSchema, form);
     if (!parsed.ok) return refused<ContactsActionData>({ intent: 'saveSegment', fieldErrors: parsed.fieldErrors });
@@ -275,6 +291,24 @@ export default function ContactsPage() {
       <h1 className="page__title">{t('contacts.title')}</h1>
       <p className="page__lead">{t('contacts.intro')}</p>
       <div className="stack">
+        <div className="form__actions">
+          {data.canWrite ? (
+            <Link to="/contacts/import" className={buttonClass({ variant: 'primary' })}>
+              {t('contacts.actions.import')}
+            </Link>
+          ) : null}
+          {data.canWrite ? (
+            <Form method="post" reloadDocument>
+              <Button intent="export" variant="secondary">
+                {t('contacts.actions.export')}
+              </Button>
+            </Form>
+          ) : null}
+          <Link to="/contacts/keywords" className={buttonClass({ variant: 'secondary' })}>
+            {t('contacts.actions.keywords')}
+          </Link>
+        </div>
+        {actionData?.intent === 'export' ? <FormError message={actionData.formError} /> : null}
         <ContactsToolbar filter={data.filter} segments={data.segments} />
         {data.searchError ? <Alert tone="warning">{translateMessage(t, data.searchError)}</Alert> : null}
         {data.canWrite ? (

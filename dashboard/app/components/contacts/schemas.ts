@@ -39,3 +39,29 @@ export const updateContactSchema = z.object({
 });
 
 export const optInSchema = z.object({ kind: z.enum(['ALL', 'MARKETING']) });
+
+export const COLUMN_USES = ['ignore', 'phone', 'name', 'tags', 'attribute'] as const;
+export type ColumnUse = (typeof COLUMN_USES)[number];
+
+export const startImportSchema = z.object({
+  importId: z.string().check(z.minLength(1, { error: 'validation.required' })),
+  consentStatement: required(1000),
+  tag: z.optional(z.string().check(z.trim(), z.maxLength(64, { error: 'validation.tooLong' }))),
+  duplicates: z.enum(['SKIP', 'UPDATE']),
+  keepValidRows: z.optional(z.string()),
+});
+
+/**
+ * An attribute key from a column's header: the API wants a letter, then letters, digits or `_` (up to 40), and
+ * the key becomes a template variable, so `Kota Asal` becomes `kota_asal`.
+ */
+export function attributeKey(column: string, index: number): string {
+  const key = column
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 40);
+  return /^[a-z]/.test(key) ? key : `column_${index + 1}`;
+}
