@@ -19,7 +19,15 @@ export function ContactsToolbar({
   const { t } = useTranslation();
   return (
     <Card title={t('contacts.filter.title')} icon="list">
-      <Form method="get" className="form form--inline" role="search" data-testid="contacts-filter">
+      {/* Keyed by the filter: its fields are uncontrolled, and a navigation that changes the filter (a segment
+          just saved, a link) must show the new values rather than what the form was first rendered with. */}
+      <Form
+        key={JSON.stringify(filter)}
+        method="get"
+        className="form form--inline"
+        role="search"
+        data-testid="contacts-filter"
+      >
         <Field
           label={t('contacts.filter.search')}
           hint={t('contacts.filter.searchHint')}
