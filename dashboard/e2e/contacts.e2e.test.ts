@@ -143,6 +143,19 @@ describe('contacts in the browser', () => {
         .filter({ hasText: fill(c.bulk.done.optOut, { count: 1 }) })
         .waitFor();
       await table.getByText(c.status.optedOut, { exact: true }).waitFor();
+
+      // 8a. The contact's page: the consent the importer confirmed, and the opt-out in the history; fits a phone.
+      // (An import keeps its consent on the contact, not as a history event: only a person's createContact adds one.)
+      await table.getByRole('link', { name: 'Siti Rahayu', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Siti Rahayu', exact: true }).waitFor();
+      await page.getByText('Mendaftar di kasir toko dan setuju menerima promo.', { exact: false }).waitFor();
+      const history = page.getByTestId('contact-history');
+      expect(await history.locator('tbody tr td:nth-child(2)').allInnerTexts()).toEqual([c.history.kinds.OPTED_OUT]);
+      await page.setViewportSize({ width: 390, height: 860 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await screenshot(page, `contact-detail-${lng}-390`);
+      await page.setViewportSize({ width: 1280, height: 860 });
+
       await page.goto(`${base}/contacts?suppression=NONE`, { waitUntil: 'networkidle' });
       expect(await table.locator('tbody tr').count()).toBe(1);
       await table.getByRole('cell', { name: '+6285722223333', exact: true }).waitFor();

@@ -186,7 +186,7 @@ export default function ContactDetailPage() {
                 {attribute.value}
               </Fact>
             ))}
-            <Fact label={t('contacts.detail.source')}>{contact.source}</Fact>
+            <Fact label={t('contacts.detail.source')}>{t(`contacts.sources.${contact.source}`)}</Fact>
             <Fact label={t('contacts.detail.consent')}>
               {contact.consent
                 ? t('contacts.detail.consentGiven', {

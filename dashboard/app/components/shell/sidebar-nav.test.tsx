@@ -14,7 +14,7 @@ describe('SidebarNav', () => {
     const links = within(nav).getAllByRole('link');
     expect(links.map((link) => link.textContent)).toEqual([
       'Dasbor',
-      'KontakSegera',
+      'Kontak',
       'KampanyeSegera',
       'TemplatSegera',
       'DompetSegera',
