@@ -39,6 +39,11 @@ type Documents = {
     "\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.UpdateRoleDocument,
     "\n  mutation DeleteRole($roleId: ID!) {\n    deleteRole(roleId: $roleId)\n  }\n": typeof types.DeleteRoleDocument,
     "\n  mutation UpdateWorkspaceTimeZone($timeZone: WorkspaceTimeZone!) {\n    updateWorkspaceTimeZone(timeZone: $timeZone) {\n      id\n      timeZone\n    }\n  }\n": typeof types.UpdateWorkspaceTimeZoneDocument,
+    "\n  query WalletPage {\n    wallet {\n      balance\n      held\n      available\n      debt\n    }\n  }\n": typeof types.WalletPageDocument,
+    "\n  query WalletPaymentOrders($first: Int!, $after: String) {\n    paymentOrders(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.WalletPaymentOrdersDocument,
+    "\n  mutation CreateTopup($input: CreateTopupInput!) {\n    createTopup(input: $input) {\n      order {\n        orderId\n        status\n        amount\n      }\n      snapToken\n      redirectUrl\n    }\n  }\n": typeof types.CreateTopupDocument,
+    "\n  mutation CheckTopup($orderId: String!) {\n    checkTopup(orderId: $orderId) {\n      orderId\n      status\n      amount\n    }\n  }\n": typeof types.CheckTopupDocument,
+    "\n  query WalletReceipt($orderId: String!) {\n    receipt(orderId: $orderId) {\n      number\n      title\n      issuedAt\n      subtotal\n      tax\n      total\n      lines {\n        description\n        amount\n      }\n      billedTo {\n        legalName\n        npwp\n        address\n        invoiceEmail\n      }\n      order {\n        orderId\n        status\n        paymentType\n      }\n    }\n  }\n": typeof types.WalletReceiptDocument,
     "\n  mutation ForcedChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ForcedChangePasswordDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) {\n      email\n      workspaceName\n      expiresAt\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n    }\n  }\n": typeof types.InvitationPreviewDocument,
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n    }\n  }\n": typeof types.AcceptInvitationDocument,
@@ -77,6 +82,11 @@ const documents: Documents = {
     "\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      id\n      name\n    }\n  }\n": types.UpdateRoleDocument,
     "\n  mutation DeleteRole($roleId: ID!) {\n    deleteRole(roleId: $roleId)\n  }\n": types.DeleteRoleDocument,
     "\n  mutation UpdateWorkspaceTimeZone($timeZone: WorkspaceTimeZone!) {\n    updateWorkspaceTimeZone(timeZone: $timeZone) {\n      id\n      timeZone\n    }\n  }\n": types.UpdateWorkspaceTimeZoneDocument,
+    "\n  query WalletPage {\n    wallet {\n      balance\n      held\n      available\n      debt\n    }\n  }\n": types.WalletPageDocument,
+    "\n  query WalletPaymentOrders($first: Int!, $after: String) {\n    paymentOrders(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.WalletPaymentOrdersDocument,
+    "\n  mutation CreateTopup($input: CreateTopupInput!) {\n    createTopup(input: $input) {\n      order {\n        orderId\n        status\n        amount\n      }\n      snapToken\n      redirectUrl\n    }\n  }\n": types.CreateTopupDocument,
+    "\n  mutation CheckTopup($orderId: String!) {\n    checkTopup(orderId: $orderId) {\n      orderId\n      status\n      amount\n    }\n  }\n": types.CheckTopupDocument,
+    "\n  query WalletReceipt($orderId: String!) {\n    receipt(orderId: $orderId) {\n      number\n      title\n      issuedAt\n      subtotal\n      tax\n      total\n      lines {\n        description\n        amount\n      }\n      billedTo {\n        legalName\n        npwp\n        address\n        invoiceEmail\n      }\n      order {\n        orderId\n        status\n        paymentType\n      }\n    }\n  }\n": types.WalletReceiptDocument,
     "\n  mutation ForcedChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ForcedChangePasswordDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) {\n      email\n      workspaceName\n      expiresAt\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n    }\n  }\n": types.InvitationPreviewDocument,
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n    }\n  }\n": types.AcceptInvitationDocument,
@@ -204,6 +214,26 @@ export function graphql(source: "\n  mutation DeleteRole($roleId: ID!) {\n    de
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateWorkspaceTimeZone($timeZone: WorkspaceTimeZone!) {\n    updateWorkspaceTimeZone(timeZone: $timeZone) {\n      id\n      timeZone\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWorkspaceTimeZone($timeZone: WorkspaceTimeZone!) {\n    updateWorkspaceTimeZone(timeZone: $timeZone) {\n      id\n      timeZone\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletPage {\n    wallet {\n      balance\n      held\n      available\n      debt\n    }\n  }\n"): (typeof documents)["\n  query WalletPage {\n    wallet {\n      balance\n      held\n      available\n      debt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletPaymentOrders($first: Int!, $after: String) {\n    paymentOrders(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query WalletPaymentOrders($first: Int!, $after: String) {\n    paymentOrders(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTopup($input: CreateTopupInput!) {\n    createTopup(input: $input) {\n      order {\n        orderId\n        status\n        amount\n      }\n      snapToken\n      redirectUrl\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTopup($input: CreateTopupInput!) {\n    createTopup(input: $input) {\n      order {\n        orderId\n        status\n        amount\n      }\n      snapToken\n      redirectUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CheckTopup($orderId: String!) {\n    checkTopup(orderId: $orderId) {\n      orderId\n      status\n      amount\n    }\n  }\n"): (typeof documents)["\n  mutation CheckTopup($orderId: String!) {\n    checkTopup(orderId: $orderId) {\n      orderId\n      status\n      amount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletReceipt($orderId: String!) {\n    receipt(orderId: $orderId) {\n      number\n      title\n      issuedAt\n      subtotal\n      tax\n      total\n      lines {\n        description\n        amount\n      }\n      billedTo {\n        legalName\n        npwp\n        address\n        invoiceEmail\n      }\n      order {\n        orderId\n        status\n        paymentType\n      }\n    }\n  }\n"): (typeof documents)["\n  query WalletReceipt($orderId: String!) {\n    receipt(orderId: $orderId) {\n      number\n      title\n      issuedAt\n      subtotal\n      tax\n      total\n      lines {\n        description\n        amount\n      }\n      billedTo {\n        legalName\n        npwp\n        address\n        invoiceEmail\n      }\n      order {\n        orderId\n        status\n        paymentType\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

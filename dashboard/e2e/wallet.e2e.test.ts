@@ -1,0 +1,81 @@
+import type { Page } from 'playwright-core';
+import en from '../app/locales/en.json';
+import id from '../app/locales/id.json';
+import { createOwner, signInBrowser } from './support/api';
+import { collectPageErrors, screenshot } from './support/browser';
+import { usePortal } from './support/portal';
+
+/**
+ * A top-up as a person makes it: the wallet page, a preset, the simulator's payment page (standing in for Snap's),
+ * back to the wallet through Snap's finish link (which makes the dashboard check the order with Midtrans), the
+ * balance, the order PAID and its receipt. Once in each language, each with a fresh workspace.
+ */
+const LANGUAGES = [
+  { lng: 'en', locale: en, paidToast: 'Payment received' },
+  { lng: 'id', locale: id, paidToast: 'Pembayaran diterima' },
+] as const;
+
+describe('the wallet in the browser', () => {
+  const portal = usePortal();
+
+  const figure = (page: Page, name: 'balance' | 'available' | 'held' | 'debt') =>
+    page.getByTestId(`wallet-${name}`).locator('dd');
+
+  it.each(LANGUAGES.map((language) => [language.lng, language] as const))(
+    '%s: a Rp100.000 top-up through the payment page changes the balance, the order turns PAID, its receipt shows',
+    async (_lng, { lng, locale, paidToast }) => {
+      const owner = await createOwner(portal.stack, { language: lng === 'en' ? 'EN' : 'ID' });
+      const context = await portal.chromium.newContext({
+        locale: lng === 'en' ? 'en-US' : 'id-ID',
+        viewport: { width: 1280, height: 860 },
+      });
+      try {
+        await signInBrowser(context, portal.stack, owner.sessionToken, lng);
+        const page = await context.newPage();
+        const errors = collectPageErrors(page);
+        await page.goto(`${portal.stack.dashboardUrl}/wallet`, { waitUntil: 'networkidle' });
+        await page.getByRole('heading', { level: 1, name: locale.wallet.title, exact: true }).waitFor();
+        expect(await figure(page, 'balance').textContent()).toBe('Rp0');
+        expect(await figure(page, 'available').textContent()).toBe('Rp0');
+        await page.getByTestId('payment-orders-empty').waitFor();
+
+        // A custom amount below the minimum is refused beside the field, and nothing is ordered.
+        await page.getByLabel(locale.wallet.topup.custom).fill('10.000');
+        await page.getByRole('button', { name: locale.wallet.topup.pay, exact: true }).click();
+        await page.getByText(locale.wallet.topup.belowMinimum).waitFor();
+        expect(new URL(page.url()).origin).toBe(portal.stack.dashboardUrl);
+
+        await page.getByRole('button', { name: 'Rp100.000', exact: true }).click();
+        // The simulator's page: the amount to pay, a method and an outcome.
+        await page.getByRole('heading', { name: 'Midtrans simulator' }).waitFor();
+        expect(await page.locator('strong').first().textContent()).toBe('Rp100.000');
+        await page.locator('select[name="outcome"]').selectOption('settlement');
+        await page.getByRole('button', { name: 'Pay' }).click();
+        await page.getByRole('heading', { name: 'Payment settlement' }).waitFor();
+        await page.getByRole('link', { name: 'Back to the merchant' }).click();
+
+        // Back on the wallet, on a clean URL, told in the reader's language that the payment arrived.
+        await page.getByRole('heading', { level: 1, name: locale.wallet.title, exact: true }).waitFor();
+        await page.getByTestId('toast').getByText(paidToast).waitFor();
+        expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/wallet');
+        expect(await figure(page, 'balance').textContent()).toBe('Rp100.000');
+        expect(await figure(page, 'available').textContent()).toBe('Rp100.000');
+        expect(await figure(page, 'debt').textContent()).toBe('Rp0');
+        const row = page.getByTestId('payment-orders').locator('tbody tr');
+        expect(await row.count()).toBe(1);
+        expect(await row.getByText(locale.wallet.orderStatus.PAID, { exact: true }).count()).toBe(1);
+        expect(await row.getByText('Rp100.000', { exact: true }).count()).toBe(1);
+        await screenshot(page, `wallet-topped-up-${lng}`);
+
+        await row.getByRole('link', { name: locale.wallet.orders.viewReceipt }).click();
+        await page.getByRole('heading', { level: 1, name: locale.wallet.receipt.title, exact: true }).waitFor();
+        expect(await page.getByTestId('receipt-total').textContent()).toBe('Rp100.000');
+        expect(await page.getByTestId('receipt-number').textContent()).toMatch(/^BZ\/\d{4}\/\d+$/);
+        await screenshot(page, `wallet-receipt-${lng}`);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});
