@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import en from '../app/locales/en.json';
 import id from '../app/locales/id.json';
@@ -72,6 +73,29 @@ describe('the wallet in the browser', () => {
         expect(await page.getByTestId('receipt-total').textContent()).toBe('Rp100.000');
         expect(await page.getByTestId('receipt-number').textContent()).toMatch(/^BZ\/\d{4}\/\d+$/);
         await screenshot(page, `wallet-receipt-${lng}`);
+
+        // The ledger has the credit, filtered by kind, and the month's statement downloads as CSV with the order.
+        const orderId = (await page.locator('.receipt__meta dd.table__mono').textContent()) ?? '';
+        expect(orderId).toMatch(/^BZ-TOPUP-/);
+        await page.goto(`${portal.stack.dashboardUrl}/wallet/ledger`, { waitUntil: 'networkidle' });
+        await page.getByLabel(locale.wallet.ledger.kind).selectOption('TOPUP');
+        await page.getByRole('button', { name: locale.wallet.ledger.apply }).click();
+        await page.waitForURL(/kind=TOPUP/);
+        const entries = page.getByTestId('ledger').locator('tbody tr');
+        expect(await entries.count()).toBe(1);
+        expect(await entries.getByText('+Rp100.000', { exact: true }).count()).toBe(1);
+        expect(await entries.getByText(orderId, { exact: true }).count()).toBe(1);
+        await page.getByLabel(locale.wallet.ledger.kind).selectOption('CAPTURE');
+        await page.getByRole('button', { name: locale.wallet.ledger.apply }).click();
+        await page.getByTestId('ledger-empty').waitFor();
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: locale.wallet.ledger.export }).click(),
+        ]);
+        const csv = readFileSync((await download.path())!, 'utf8');
+        expect(download.suggestedFilename()).toMatch(/\.csv$/);
+        expect(csv).toContain(orderId);
+        expect(csv).toContain('100000');
         expect(errors).toEqual([]);
       } finally {
         await context.close();

@@ -43,6 +43,7 @@ type Documents = {
     "\n  query WalletPaymentOrders($first: Int!, $after: String) {\n    paymentOrders(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.WalletPaymentOrdersDocument,
     "\n  mutation CreateTopup($input: CreateTopupInput!) {\n    createTopup(input: $input) {\n      order {\n        orderId\n        status\n        amount\n      }\n      snapToken\n      redirectUrl\n    }\n  }\n": typeof types.CreateTopupDocument,
     "\n  mutation CheckTopup($orderId: String!) {\n    checkTopup(orderId: $orderId) {\n      orderId\n      status\n      amount\n    }\n  }\n": typeof types.CheckTopupDocument,
+    "\n  query WalletLedger($first: Int!, $after: String, $filter: LedgerEntryFilter) {\n    ledgerEntries(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          id\n          kind\n          amount\n          heldDelta\n          balanceAfter\n          reference\n          actor\n          createdAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.WalletLedgerDocument,
     "\n  query WalletReceipt($orderId: String!) {\n    receipt(orderId: $orderId) {\n      number\n      title\n      issuedAt\n      subtotal\n      tax\n      total\n      lines {\n        description\n        amount\n      }\n      billedTo {\n        legalName\n        npwp\n        address\n        invoiceEmail\n      }\n      order {\n        orderId\n        status\n        paymentType\n      }\n    }\n  }\n": typeof types.WalletReceiptDocument,
     "\n  mutation ForcedChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ForcedChangePasswordDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) {\n      email\n      workspaceName\n      expiresAt\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n    }\n  }\n": typeof types.InvitationPreviewDocument,
@@ -53,6 +54,7 @@ type Documents = {
     "\n  query PasswordResetPreview($token: String!) {\n    passwordResetLink(token: $token) {\n      email\n      expiresAt\n    }\n  }\n": typeof types.PasswordResetPreviewDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  query WalletStatement($month: String!) {\n    monthlyStatement(month: $month) {\n      csv\n      filename\n    }\n  }\n": typeof types.WalletStatementDocument,
     "\n  query CurrentUser {\n    me {\n      id\n      email\n      name\n      language\n      isPlatformAdmin\n      mustChangePassword\n      twoFactorEnabled\n      workspace {\n        id\n        name\n        timeZone\n      }\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n      permissions\n    }\n  }\n": typeof types.CurrentUserDocument,
     "\n  mutation SaveAccountLanguage($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      language\n    }\n  }\n": typeof types.SaveAccountLanguageDocument,
 };
@@ -86,6 +88,7 @@ const documents: Documents = {
     "\n  query WalletPaymentOrders($first: Int!, $after: String) {\n    paymentOrders(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.WalletPaymentOrdersDocument,
     "\n  mutation CreateTopup($input: CreateTopupInput!) {\n    createTopup(input: $input) {\n      order {\n        orderId\n        status\n        amount\n      }\n      snapToken\n      redirectUrl\n    }\n  }\n": types.CreateTopupDocument,
     "\n  mutation CheckTopup($orderId: String!) {\n    checkTopup(orderId: $orderId) {\n      orderId\n      status\n      amount\n    }\n  }\n": types.CheckTopupDocument,
+    "\n  query WalletLedger($first: Int!, $after: String, $filter: LedgerEntryFilter) {\n    ledgerEntries(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          id\n          kind\n          amount\n          heldDelta\n          balanceAfter\n          reference\n          actor\n          createdAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.WalletLedgerDocument,
     "\n  query WalletReceipt($orderId: String!) {\n    receipt(orderId: $orderId) {\n      number\n      title\n      issuedAt\n      subtotal\n      tax\n      total\n      lines {\n        description\n        amount\n      }\n      billedTo {\n        legalName\n        npwp\n        address\n        invoiceEmail\n      }\n      order {\n        orderId\n        status\n        paymentType\n      }\n    }\n  }\n": types.WalletReceiptDocument,
     "\n  mutation ForcedChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ForcedChangePasswordDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) {\n      email\n      workspaceName\n      expiresAt\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n    }\n  }\n": types.InvitationPreviewDocument,
@@ -96,6 +99,7 @@ const documents: Documents = {
     "\n  query PasswordResetPreview($token: String!) {\n    passwordResetLink(token: $token) {\n      email\n      expiresAt\n    }\n  }\n": types.PasswordResetPreviewDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": types.ResetPasswordDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  query WalletStatement($month: String!) {\n    monthlyStatement(month: $month) {\n      csv\n      filename\n    }\n  }\n": types.WalletStatementDocument,
     "\n  query CurrentUser {\n    me {\n      id\n      email\n      name\n      language\n      isPlatformAdmin\n      mustChangePassword\n      twoFactorEnabled\n      workspace {\n        id\n        name\n        timeZone\n      }\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n      permissions\n    }\n  }\n": types.CurrentUserDocument,
     "\n  mutation SaveAccountLanguage($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      language\n    }\n  }\n": types.SaveAccountLanguageDocument,
 };
@@ -233,6 +237,10 @@ export function graphql(source: "\n  mutation CheckTopup($orderId: String!) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query WalletLedger($first: Int!, $after: String, $filter: LedgerEntryFilter) {\n    ledgerEntries(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          id\n          kind\n          amount\n          heldDelta\n          balanceAfter\n          reference\n          actor\n          createdAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query WalletLedger($first: Int!, $after: String, $filter: LedgerEntryFilter) {\n    ledgerEntries(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          id\n          kind\n          amount\n          heldDelta\n          balanceAfter\n          reference\n          actor\n          createdAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query WalletReceipt($orderId: String!) {\n    receipt(orderId: $orderId) {\n      number\n      title\n      issuedAt\n      subtotal\n      tax\n      total\n      lines {\n        description\n        amount\n      }\n      billedTo {\n        legalName\n        npwp\n        address\n        invoiceEmail\n      }\n      order {\n        orderId\n        status\n        paymentType\n      }\n    }\n  }\n"): (typeof documents)["\n  query WalletReceipt($orderId: String!) {\n    receipt(orderId: $orderId) {\n      number\n      title\n      issuedAt\n      subtotal\n      tax\n      total\n      lines {\n        description\n        amount\n      }\n      billedTo {\n        legalName\n        npwp\n        address\n        invoiceEmail\n      }\n      order {\n        orderId\n        status\n        paymentType\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -270,6 +278,10 @@ export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswor
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletStatement($month: String!) {\n    monthlyStatement(month: $month) {\n      csv\n      filename\n    }\n  }\n"): (typeof documents)["\n  query WalletStatement($month: String!) {\n    monthlyStatement(month: $month) {\n      csv\n      filename\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { InlineErrorBoundary } from '../../components/error-page';
 import { Card } from '../../components/ui/card';
@@ -77,6 +77,9 @@ export default function WalletPage() {
       <p className="page__lead">{t('wallet.intro')}</p>
       <div className="stack">
         <BalanceCard wallet={wallet} />
+        <p>
+          <Link to="/wallet/ledger">{t('wallet.ledger.open')}</Link>
+        </p>
         {canTopUp ? <TopupCard actionData={actionData} /> : null}
         {orders ? (
           <Card title={t('wallet.orders.title')} icon="wallet">
