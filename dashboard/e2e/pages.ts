@@ -62,6 +62,7 @@ export const walkPages: WalkPage[] = [
   { name: 'templates', path: '/templates', visitor: 'owner', heading: (l) => l.shell.nav.templates },
   { name: 'wallet', path: '/wallet', visitor: 'owner', heading: (l) => l.wallet.title },
   { name: 'wallet-ledger', path: '/wallet/ledger', visitor: 'owner', heading: (l) => l.wallet.ledger.title },
+  { name: 'wallet-billing', path: '/wallet/billing', visitor: 'owner', heading: (l) => l.wallet.billing.title },
   { name: 'profile', path: '/settings/profile', visitor: 'owner', heading: (l) => l.profile.title },
   { name: 'members', path: '/settings/members', visitor: 'owner', heading: (l) => l.members.title },
   { name: 'roles', path: '/settings/roles', visitor: 'owner', heading: (l) => l.roles.title },

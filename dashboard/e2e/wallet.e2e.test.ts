@@ -40,6 +40,20 @@ describe('the wallet in the browser', () => {
         expect(await figure(page, 'available').textContent()).toBe('Rp0');
         await page.getByTestId('payment-orders-empty').waitFor();
 
+        // The billing profile first, so the receipt is made out to it; a 14-digit NPWP is refused beside its field.
+        await page.getByRole('link', { name: locale.wallet.billing.open }).click();
+        await page.getByRole('heading', { level: 1, name: locale.wallet.billing.title, exact: true }).waitFor();
+        await page.getByLabel(locale.wallet.billing.legalName).fill(`PT ${owner.workspaceName}`);
+        await page.getByLabel(locale.wallet.billing.npwp).fill('01.234.567.8-901.23');
+        await page.getByLabel(locale.wallet.billing.address).fill('Jl. Sudirman 1, Jakarta');
+        await page.getByLabel(locale.wallet.billing.invoiceEmail).fill(owner.email);
+        await page.getByRole('button', { name: locale.common.save }).click();
+        await page.getByText(locale.wallet.billing.npwpFormat).waitFor();
+        await page.getByLabel(locale.wallet.billing.npwp).fill('0123.4567.8901.2345');
+        await page.getByRole('button', { name: locale.common.save }).click();
+        await page.getByTestId('toast').getByText(locale.wallet.billing.saved).waitFor();
+        await page.goto(`${portal.stack.dashboardUrl}/wallet`, { waitUntil: 'networkidle' });
+
         // A custom amount below the minimum is refused beside the field, and nothing is ordered.
         await page.getByLabel(locale.wallet.topup.custom).fill('10.000');
         await page.getByRole('button', { name: locale.wallet.topup.pay, exact: true }).click();
@@ -71,6 +85,8 @@ describe('the wallet in the browser', () => {
         await row.getByRole('link', { name: locale.wallet.orders.viewReceipt }).click();
         await page.getByRole('heading', { level: 1, name: locale.wallet.receipt.title, exact: true }).waitFor();
         expect(await page.getByTestId('receipt-total').textContent()).toBe('Rp100.000');
+        expect(await page.getByTestId('receipt').getByText(`PT ${owner.workspaceName}`).count()).toBe(1);
+        expect(await page.getByTestId('receipt').getByText('NPWP 0123456789012345').count()).toBe(1);
         expect(await page.getByTestId('receipt-number').textContent()).toMatch(/^BZ\/\d{4}\/\d+$/);
         await screenshot(page, `wallet-receipt-${lng}`);
 

@@ -43,6 +43,8 @@ type Documents = {
     "\n  query WalletPaymentOrders($first: Int!, $after: String) {\n    paymentOrders(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.WalletPaymentOrdersDocument,
     "\n  mutation CreateTopup($input: CreateTopupInput!) {\n    createTopup(input: $input) {\n      order {\n        orderId\n        status\n        amount\n      }\n      snapToken\n      redirectUrl\n    }\n  }\n": typeof types.CreateTopupDocument,
     "\n  mutation CheckTopup($orderId: String!) {\n    checkTopup(orderId: $orderId) {\n      orderId\n      status\n      amount\n    }\n  }\n": typeof types.CheckTopupDocument,
+    "\n  query WalletBillingProfile {\n    billingProfile {\n      legalName\n      npwp\n      address\n      invoiceEmail\n    }\n  }\n": typeof types.WalletBillingProfileDocument,
+    "\n  mutation UpdateBillingProfile($input: BillingProfileInput!) {\n    updateBillingProfile(input: $input) {\n      legalName\n    }\n  }\n": typeof types.UpdateBillingProfileDocument,
     "\n  query WalletLedger($first: Int!, $after: String, $filter: LedgerEntryFilter) {\n    ledgerEntries(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          id\n          kind\n          amount\n          heldDelta\n          balanceAfter\n          reference\n          actor\n          createdAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.WalletLedgerDocument,
     "\n  query WalletReceipt($orderId: String!) {\n    receipt(orderId: $orderId) {\n      number\n      title\n      issuedAt\n      subtotal\n      tax\n      total\n      lines {\n        description\n        amount\n      }\n      billedTo {\n        legalName\n        npwp\n        address\n        invoiceEmail\n      }\n      order {\n        orderId\n        status\n        paymentType\n      }\n    }\n  }\n": typeof types.WalletReceiptDocument,
     "\n  mutation ForcedChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ForcedChangePasswordDocument,
@@ -88,6 +90,8 @@ const documents: Documents = {
     "\n  query WalletPaymentOrders($first: Int!, $after: String) {\n    paymentOrders(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.WalletPaymentOrdersDocument,
     "\n  mutation CreateTopup($input: CreateTopupInput!) {\n    createTopup(input: $input) {\n      order {\n        orderId\n        status\n        amount\n      }\n      snapToken\n      redirectUrl\n    }\n  }\n": types.CreateTopupDocument,
     "\n  mutation CheckTopup($orderId: String!) {\n    checkTopup(orderId: $orderId) {\n      orderId\n      status\n      amount\n    }\n  }\n": types.CheckTopupDocument,
+    "\n  query WalletBillingProfile {\n    billingProfile {\n      legalName\n      npwp\n      address\n      invoiceEmail\n    }\n  }\n": types.WalletBillingProfileDocument,
+    "\n  mutation UpdateBillingProfile($input: BillingProfileInput!) {\n    updateBillingProfile(input: $input) {\n      legalName\n    }\n  }\n": types.UpdateBillingProfileDocument,
     "\n  query WalletLedger($first: Int!, $after: String, $filter: LedgerEntryFilter) {\n    ledgerEntries(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          id\n          kind\n          amount\n          heldDelta\n          balanceAfter\n          reference\n          actor\n          createdAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.WalletLedgerDocument,
     "\n  query WalletReceipt($orderId: String!) {\n    receipt(orderId: $orderId) {\n      number\n      title\n      issuedAt\n      subtotal\n      tax\n      total\n      lines {\n        description\n        amount\n      }\n      billedTo {\n        legalName\n        npwp\n        address\n        invoiceEmail\n      }\n      order {\n        orderId\n        status\n        paymentType\n      }\n    }\n  }\n": types.WalletReceiptDocument,
     "\n  mutation ForcedChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ForcedChangePasswordDocument,
@@ -234,6 +238,14 @@ export function graphql(source: "\n  mutation CreateTopup($input: CreateTopupInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CheckTopup($orderId: String!) {\n    checkTopup(orderId: $orderId) {\n      orderId\n      status\n      amount\n    }\n  }\n"): (typeof documents)["\n  mutation CheckTopup($orderId: String!) {\n    checkTopup(orderId: $orderId) {\n      orderId\n      status\n      amount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletBillingProfile {\n    billingProfile {\n      legalName\n      npwp\n      address\n      invoiceEmail\n    }\n  }\n"): (typeof documents)["\n  query WalletBillingProfile {\n    billingProfile {\n      legalName\n      npwp\n      address\n      invoiceEmail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateBillingProfile($input: BillingProfileInput!) {\n    updateBillingProfile(input: $input) {\n      legalName\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateBillingProfile($input: BillingProfileInput!) {\n    updateBillingProfile(input: $input) {\n      legalName\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

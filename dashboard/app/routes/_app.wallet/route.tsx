@@ -79,6 +79,8 @@ export default function WalletPage() {
         <BalanceCard wallet={wallet} />
         <p>
           <Link to="/wallet/ledger">{t('wallet.ledger.open')}</Link>
+          {' · '}
+          <Link to="/wallet/billing">{t('wallet.billing.open')}</Link>
         </p>
         {canTopUp ? <TopupCard actionData={actionData} /> : null}
         {orders ? (
