@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import en from '../app/locales/en.json';
 import id from '../app/locales/id.json';
-import { createOwner, signInBrowser } from './support/api';
+import { createOwner, platformAdminToken, signInBrowser } from './support/api';
 import { collectPageErrors, screenshot } from './support/browser';
 import { usePortal } from './support/portal';
 
@@ -118,4 +118,28 @@ describe('the wallet in the browser', () => {
       }
     },
   );
+
+  it('the platform admin sets a marketing price, and it is in force and in the history', async () => {
+    const context = await portal.chromium.newContext({ locale: 'en-US', viewport: { width: 1280, height: 860 } });
+    try {
+      await signInBrowser(context, portal.stack, await platformAdminToken(portal.stack), 'en');
+      const page = await context.newPage();
+      await page.goto(`${portal.stack.dashboardUrl}/admin/pricing`, { waitUntil: 'networkidle' });
+      await page.getByRole('heading', { level: 1, name: en.wallet.pricing.title, exact: true }).waitFor();
+      await page.getByLabel(en.wallet.pricing.category).selectOption('MARKETING');
+      await page.getByLabel(en.wallet.pricing.amountRp).fill('12,5');
+      await page.getByRole('button', { name: en.common.save }).click();
+      await page.getByText(en.wallet.topup.wholeRupiah).waitFor();
+      await page.getByLabel(en.wallet.pricing.amountRp).fill('650');
+      await page.getByRole('button', { name: en.common.save }).click();
+      await page.getByTestId('toast').getByText(en.wallet.pricing.saved).waitFor();
+      const current = page.getByTestId('prices-current').locator('tbody tr', { hasText: en.wallet.category.MARKETING });
+      expect(await current.getByText('Rp650', { exact: true }).count()).toBe(1);
+      const history = page.getByTestId('prices-history').locator('tbody tr', { hasText: 'Rp650' });
+      expect(await history.count()).toBe(1);
+      await screenshot(page, 'admin-pricing-set-en');
+    } finally {
+      await context.close();
+    }
+  });
 });
