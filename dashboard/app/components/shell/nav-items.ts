@@ -28,7 +28,7 @@ export const navItems: readonly NavItem[] = [
     permission: 'TEMPLATES_READ',
     comingSoon: true,
   },
-  { to: '/wallet', labelKey: 'shell.nav.wallet', icon: 'wallet', permission: 'WALLET_READ', comingSoon: true },
+  { to: '/wallet', labelKey: 'shell.nav.wallet', icon: 'wallet', permission: 'WALLET_READ' },
   { to: '/settings', labelKey: 'shell.nav.settings', icon: 'settings' },
 ];
 

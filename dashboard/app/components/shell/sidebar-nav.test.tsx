@@ -17,7 +17,7 @@ describe('SidebarNav', () => {
       'Kontak',
       'KampanyeSegera',
       'TemplatSegera',
-      'DompetSegera',
+      'Dompet',
       'Pengaturan',
     ]);
     expect(within(nav).getByRole('link', { name: 'Dasbor' }).getAttribute('aria-current')).toBe('page');
