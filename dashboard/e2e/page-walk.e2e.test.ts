@@ -11,6 +11,7 @@ import {
   fillWorkspace,
   inviteMember,
   linkToken,
+  platformAdminToken,
   signInBrowser,
 } from './support/api';
 import { ADMIN_EMAIL, SEEDED_PASSWORD } from './support/identity';
@@ -87,6 +88,10 @@ async function prepareVisitor(context: BrowserContext, stack: Stack, visitor: Vi
     const login = await apiLogin(stack, ADMIN_EMAIL, SEEDED_PASSWORD);
     if (!login.sessionToken || !login.mustChangePassword) throw new Error('the seeded admin was used before its page');
     await signInBrowser(context, stack, login.sessionToken);
+    return;
+  }
+  if (visitor === 'platformAdmin') {
+    await signInBrowser(context, stack, await platformAdminToken(stack));
     return;
   }
   const owner = await createOwner(stack, { language: lng === 'en' ? 'EN' : 'ID' });

@@ -17,6 +17,8 @@ export type Visitor =
    * asked to change its password). Its page comes first, before any test data changes that password.
    */
   | 'seededAdmin'
+  /** The platform administrator after its first password change (its own pages: pricing). */
+  | 'platformAdmin'
   /** Someone who opened an invitation link and has no account yet. */
   | 'invitee'
   /** A member who opened a password-reset link. */
@@ -57,10 +59,20 @@ export const walkPages: WalkPage[] = [
     heading: (l) => l.passwordReset.title,
   },
   { name: 'dashboard', path: '/dashboard', visitor: 'owner', heading: (l) => l.dashboard.welcome },
-  { name: 'contacts', path: '/contacts', visitor: 'owner', heading: (l) => l.shell.nav.contacts },
+  { name: 'contacts', path: '/contacts', visitor: 'owner', heading: (l) => l.contacts.title },
+  { name: 'contacts-import', path: '/contacts/import', visitor: 'owner', heading: (l) => l.contacts.import.title },
+  {
+    name: 'contacts-keywords',
+    path: '/contacts/keywords',
+    visitor: 'owner',
+    heading: (l) => l.contacts.keywords.title,
+  },
   { name: 'campaigns', path: '/campaigns', visitor: 'owner', heading: (l) => l.shell.nav.campaigns },
   { name: 'templates', path: '/templates', visitor: 'owner', heading: (l) => l.shell.nav.templates },
-  { name: 'wallet', path: '/wallet', visitor: 'owner', heading: (l) => l.shell.nav.wallet },
+  { name: 'wallet', path: '/wallet', visitor: 'owner', heading: (l) => l.wallet.title },
+  { name: 'wallet-ledger', path: '/wallet/ledger', visitor: 'owner', heading: (l) => l.wallet.ledger.title },
+  { name: 'wallet-billing', path: '/wallet/billing', visitor: 'owner', heading: (l) => l.wallet.billing.title },
+  { name: 'admin-pricing', path: '/admin/pricing', visitor: 'platformAdmin', heading: (l) => l.wallet.pricing.title },
   { name: 'profile', path: '/settings/profile', visitor: 'owner', heading: (l) => l.profile.title },
   { name: 'members', path: '/settings/members', visitor: 'owner', heading: (l) => l.members.title },
   { name: 'roles', path: '/settings/roles', visitor: 'owner', heading: (l) => l.roles.title },

@@ -14,6 +14,25 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AdminCurrentPrices {\n    prices {\n      current {\n        category\n        amount\n        validFrom\n        workspaceId\n      }\n    }\n  }\n": typeof types.AdminCurrentPricesDocument,
+    "\n  query AdminPriceHistory {\n    prices {\n      history {\n        category\n        amount\n        validFrom\n        workspaceId\n      }\n    }\n  }\n": typeof types.AdminPriceHistoryDocument,
+    "\n  mutation AdminSetPrice($input: SetPriceInput!) {\n    setPrice(input: $input) {\n      category\n      amount\n    }\n  }\n": typeof types.AdminSetPriceDocument,
+    "\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      createdAt\n    }\n  }\n": typeof types.ContactDetailDocument,
+    "\n  mutation UpdateContactDetail($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateContactDetailDocument,
+    "\n  mutation OptInContactDetail($id: ID!, $kind: SuppressionKind!) {\n    optInContact(id: $id, kind: $kind) {\n      id\n    }\n  }\n": typeof types.OptInContactDetailDocument,
+    "\n  mutation OptOutContactDetail($id: ID!, $kind: SuppressionKind!) {\n    optOutContacts(selection: { ids: [$id] }, kind: $kind) {\n      affected\n    }\n  }\n": typeof types.OptOutContactDetailDocument,
+    "\n  mutation DeleteContactDetail($id: ID!) {\n    deleteContacts(selection: { ids: [$id] }) {\n      affected\n    }\n  }\n": typeof types.DeleteContactDetailDocument,
+    "\n  query ContactsPage($filter: ContactFilter, $after: String) {\n    contacts(filter: $filter, first: 50, after: $after) {\n      totalCount\n      totalCountIsEstimate\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          phone\n          name\n          tags\n          optedOut\n          marketingOptOut\n          createdAt\n        }\n      }\n    }\n  }\n": typeof types.ContactsPageDocument,
+    "\n  query ContactSegments {\n    segments {\n      id\n      name\n    }\n  }\n": typeof types.ContactSegmentsDocument,
+    "\n  mutation TagContacts($selection: ContactSelection!, $tag: String!) {\n    tagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": typeof types.TagContactsDocument,
+    "\n  mutation UntagContacts($selection: ContactSelection!, $tag: String!) {\n    untagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": typeof types.UntagContactsDocument,
+    "\n  mutation OptOutContacts($selection: ContactSelection!, $kind: SuppressionKind!) {\n    optOutContacts(selection: $selection, kind: $kind) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": typeof types.OptOutContactsDocument,
+    "\n  mutation ExportContacts($filter: ContactFilter) {\n    exportContacts(filter: $filter) {\n      url\n    }\n  }\n": typeof types.ExportContactsDocument,
+    "\n  mutation SaveContactSegment($input: SaveSegmentInput!) {\n    saveSegment(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.SaveContactSegmentDocument,
+    "\n  query ContactImportProgress($id: ID!) {\n    contactImport(id: $id) {\n      id\n      fileName\n      status\n      processedRows\n      totalRows\n      createdRows\n      updatedRows\n      skippedRows\n      rejectedRows\n      reportUrl\n      failure\n    }\n  }\n": typeof types.ContactImportProgressDocument,
+    "\n  mutation StartContactImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.StartContactImportDocument,
+    "\n  query OptOutKeywords {\n    optOutKeywords\n  }\n": typeof types.OptOutKeywordsDocument,
+    "\n  mutation SetOptOutKeywords($keywords: [String!]!) {\n    setOptOutKeywords(keywords: $keywords)\n  }\n": typeof types.SetOptOutKeywordsDocument,
     "\n  query DashboardServerInfo {\n    serverInfo {\n      version\n      time\n    }\n  }\n": typeof types.DashboardServerInfoDocument,
     "\n  query ApiTokensPage {\n    apiTokens {\n      id\n      name\n      prefix\n      permissions\n      createdAt\n      lastUsedAt\n      revokedAt\n      createdBy {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ApiTokensPageDocument,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
@@ -39,6 +58,14 @@ type Documents = {
     "\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.UpdateRoleDocument,
     "\n  mutation DeleteRole($roleId: ID!) {\n    deleteRole(roleId: $roleId)\n  }\n": typeof types.DeleteRoleDocument,
     "\n  mutation UpdateWorkspaceTimeZone($timeZone: WorkspaceTimeZone!) {\n    updateWorkspaceTimeZone(timeZone: $timeZone) {\n      id\n      timeZone\n    }\n  }\n": typeof types.UpdateWorkspaceTimeZoneDocument,
+    "\n  query WalletPage {\n    wallet {\n      balance\n      held\n      available\n      debt\n    }\n  }\n": typeof types.WalletPageDocument,
+    "\n  query WalletPaymentOrders($first: Int!, $after: String) {\n    paymentOrders(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.WalletPaymentOrdersDocument,
+    "\n  mutation CreateTopup($input: CreateTopupInput!) {\n    createTopup(input: $input) {\n      order {\n        orderId\n        status\n        amount\n      }\n      snapToken\n      redirectUrl\n    }\n  }\n": typeof types.CreateTopupDocument,
+    "\n  mutation CheckTopup($orderId: String!) {\n    checkTopup(orderId: $orderId) {\n      orderId\n      status\n      amount\n    }\n  }\n": typeof types.CheckTopupDocument,
+    "\n  query WalletBillingProfile {\n    billingProfile {\n      legalName\n      npwp\n      address\n      invoiceEmail\n    }\n  }\n": typeof types.WalletBillingProfileDocument,
+    "\n  mutation UpdateBillingProfile($input: BillingProfileInput!) {\n    updateBillingProfile(input: $input) {\n      legalName\n    }\n  }\n": typeof types.UpdateBillingProfileDocument,
+    "\n  query WalletLedger($first: Int!, $after: String, $filter: LedgerEntryFilter) {\n    ledgerEntries(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          id\n          kind\n          amount\n          heldDelta\n          balanceAfter\n          reference\n          actor\n          createdAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.WalletLedgerDocument,
+    "\n  query WalletReceipt($orderId: String!) {\n    receipt(orderId: $orderId) {\n      number\n      title\n      issuedAt\n      subtotal\n      tax\n      total\n      lines {\n        description\n        amount\n      }\n      billedTo {\n        legalName\n        npwp\n        address\n        invoiceEmail\n      }\n      order {\n        orderId\n        status\n        paymentType\n      }\n    }\n  }\n": typeof types.WalletReceiptDocument,
     "\n  mutation ForcedChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ForcedChangePasswordDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) {\n      email\n      workspaceName\n      expiresAt\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n    }\n  }\n": typeof types.InvitationPreviewDocument,
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n    }\n  }\n": typeof types.AcceptInvitationDocument,
@@ -48,10 +75,30 @@ type Documents = {
     "\n  query PasswordResetPreview($token: String!) {\n    passwordResetLink(token: $token) {\n      email\n      expiresAt\n    }\n  }\n": typeof types.PasswordResetPreviewDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  query WalletStatement($month: String!) {\n    monthlyStatement(month: $month) {\n      csv\n      filename\n    }\n  }\n": typeof types.WalletStatementDocument,
     "\n  query CurrentUser {\n    me {\n      id\n      email\n      name\n      language\n      isPlatformAdmin\n      mustChangePassword\n      twoFactorEnabled\n      workspace {\n        id\n        name\n        timeZone\n      }\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n      permissions\n    }\n  }\n": typeof types.CurrentUserDocument,
     "\n  mutation SaveAccountLanguage($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      language\n    }\n  }\n": typeof types.SaveAccountLanguageDocument,
 };
 const documents: Documents = {
+    "\n  query AdminCurrentPrices {\n    prices {\n      current {\n        category\n        amount\n        validFrom\n        workspaceId\n      }\n    }\n  }\n": types.AdminCurrentPricesDocument,
+    "\n  query AdminPriceHistory {\n    prices {\n      history {\n        category\n        amount\n        validFrom\n        workspaceId\n      }\n    }\n  }\n": types.AdminPriceHistoryDocument,
+    "\n  mutation AdminSetPrice($input: SetPriceInput!) {\n    setPrice(input: $input) {\n      category\n      amount\n    }\n  }\n": types.AdminSetPriceDocument,
+    "\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      createdAt\n    }\n  }\n": types.ContactDetailDocument,
+    "\n  mutation UpdateContactDetail($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      id\n    }\n  }\n": types.UpdateContactDetailDocument,
+    "\n  mutation OptInContactDetail($id: ID!, $kind: SuppressionKind!) {\n    optInContact(id: $id, kind: $kind) {\n      id\n    }\n  }\n": types.OptInContactDetailDocument,
+    "\n  mutation OptOutContactDetail($id: ID!, $kind: SuppressionKind!) {\n    optOutContacts(selection: { ids: [$id] }, kind: $kind) {\n      affected\n    }\n  }\n": types.OptOutContactDetailDocument,
+    "\n  mutation DeleteContactDetail($id: ID!) {\n    deleteContacts(selection: { ids: [$id] }) {\n      affected\n    }\n  }\n": types.DeleteContactDetailDocument,
+    "\n  query ContactsPage($filter: ContactFilter, $after: String) {\n    contacts(filter: $filter, first: 50, after: $after) {\n      totalCount\n      totalCountIsEstimate\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          phone\n          name\n          tags\n          optedOut\n          marketingOptOut\n          createdAt\n        }\n      }\n    }\n  }\n": types.ContactsPageDocument,
+    "\n  query ContactSegments {\n    segments {\n      id\n      name\n    }\n  }\n": types.ContactSegmentsDocument,
+    "\n  mutation TagContacts($selection: ContactSelection!, $tag: String!) {\n    tagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": types.TagContactsDocument,
+    "\n  mutation UntagContacts($selection: ContactSelection!, $tag: String!) {\n    untagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": types.UntagContactsDocument,
+    "\n  mutation OptOutContacts($selection: ContactSelection!, $kind: SuppressionKind!) {\n    optOutContacts(selection: $selection, kind: $kind) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": types.OptOutContactsDocument,
+    "\n  mutation ExportContacts($filter: ContactFilter) {\n    exportContacts(filter: $filter) {\n      url\n    }\n  }\n": types.ExportContactsDocument,
+    "\n  mutation SaveContactSegment($input: SaveSegmentInput!) {\n    saveSegment(input: $input) {\n      id\n      name\n    }\n  }\n": types.SaveContactSegmentDocument,
+    "\n  query ContactImportProgress($id: ID!) {\n    contactImport(id: $id) {\n      id\n      fileName\n      status\n      processedRows\n      totalRows\n      createdRows\n      updatedRows\n      skippedRows\n      rejectedRows\n      reportUrl\n      failure\n    }\n  }\n": types.ContactImportProgressDocument,
+    "\n  mutation StartContactImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      id\n      status\n    }\n  }\n": types.StartContactImportDocument,
+    "\n  query OptOutKeywords {\n    optOutKeywords\n  }\n": types.OptOutKeywordsDocument,
+    "\n  mutation SetOptOutKeywords($keywords: [String!]!) {\n    setOptOutKeywords(keywords: $keywords)\n  }\n": types.SetOptOutKeywordsDocument,
     "\n  query DashboardServerInfo {\n    serverInfo {\n      version\n      time\n    }\n  }\n": types.DashboardServerInfoDocument,
     "\n  query ApiTokensPage {\n    apiTokens {\n      id\n      name\n      prefix\n      permissions\n      createdAt\n      lastUsedAt\n      revokedAt\n      createdBy {\n        id\n        name\n      }\n    }\n  }\n": types.ApiTokensPageDocument,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
@@ -77,6 +124,14 @@ const documents: Documents = {
     "\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      id\n      name\n    }\n  }\n": types.UpdateRoleDocument,
     "\n  mutation DeleteRole($roleId: ID!) {\n    deleteRole(roleId: $roleId)\n  }\n": types.DeleteRoleDocument,
     "\n  mutation UpdateWorkspaceTimeZone($timeZone: WorkspaceTimeZone!) {\n    updateWorkspaceTimeZone(timeZone: $timeZone) {\n      id\n      timeZone\n    }\n  }\n": types.UpdateWorkspaceTimeZoneDocument,
+    "\n  query WalletPage {\n    wallet {\n      balance\n      held\n      available\n      debt\n    }\n  }\n": types.WalletPageDocument,
+    "\n  query WalletPaymentOrders($first: Int!, $after: String) {\n    paymentOrders(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.WalletPaymentOrdersDocument,
+    "\n  mutation CreateTopup($input: CreateTopupInput!) {\n    createTopup(input: $input) {\n      order {\n        orderId\n        status\n        amount\n      }\n      snapToken\n      redirectUrl\n    }\n  }\n": types.CreateTopupDocument,
+    "\n  mutation CheckTopup($orderId: String!) {\n    checkTopup(orderId: $orderId) {\n      orderId\n      status\n      amount\n    }\n  }\n": types.CheckTopupDocument,
+    "\n  query WalletBillingProfile {\n    billingProfile {\n      legalName\n      npwp\n      address\n      invoiceEmail\n    }\n  }\n": types.WalletBillingProfileDocument,
+    "\n  mutation UpdateBillingProfile($input: BillingProfileInput!) {\n    updateBillingProfile(input: $input) {\n      legalName\n    }\n  }\n": types.UpdateBillingProfileDocument,
+    "\n  query WalletLedger($first: Int!, $after: String, $filter: LedgerEntryFilter) {\n    ledgerEntries(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          id\n          kind\n          amount\n          heldDelta\n          balanceAfter\n          reference\n          actor\n          createdAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.WalletLedgerDocument,
+    "\n  query WalletReceipt($orderId: String!) {\n    receipt(orderId: $orderId) {\n      number\n      title\n      issuedAt\n      subtotal\n      tax\n      total\n      lines {\n        description\n        amount\n      }\n      billedTo {\n        legalName\n        npwp\n        address\n        invoiceEmail\n      }\n      order {\n        orderId\n        status\n        paymentType\n      }\n    }\n  }\n": types.WalletReceiptDocument,
     "\n  mutation ForcedChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ForcedChangePasswordDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) {\n      email\n      workspaceName\n      expiresAt\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n    }\n  }\n": types.InvitationPreviewDocument,
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n    }\n  }\n": types.AcceptInvitationDocument,
@@ -86,6 +141,7 @@ const documents: Documents = {
     "\n  query PasswordResetPreview($token: String!) {\n    passwordResetLink(token: $token) {\n      email\n      expiresAt\n    }\n  }\n": types.PasswordResetPreviewDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": types.ResetPasswordDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  query WalletStatement($month: String!) {\n    monthlyStatement(month: $month) {\n      csv\n      filename\n    }\n  }\n": types.WalletStatementDocument,
     "\n  query CurrentUser {\n    me {\n      id\n      email\n      name\n      language\n      isPlatformAdmin\n      mustChangePassword\n      twoFactorEnabled\n      workspace {\n        id\n        name\n        timeZone\n      }\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n      permissions\n    }\n  }\n": types.CurrentUserDocument,
     "\n  mutation SaveAccountLanguage($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      language\n    }\n  }\n": types.SaveAccountLanguageDocument,
 };
@@ -104,6 +160,82 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminCurrentPrices {\n    prices {\n      current {\n        category\n        amount\n        validFrom\n        workspaceId\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminCurrentPrices {\n    prices {\n      current {\n        category\n        amount\n        validFrom\n        workspaceId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminPriceHistory {\n    prices {\n      history {\n        category\n        amount\n        validFrom\n        workspaceId\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminPriceHistory {\n    prices {\n      history {\n        category\n        amount\n        validFrom\n        workspaceId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSetPrice($input: SetPriceInput!) {\n    setPrice(input: $input) {\n      category\n      amount\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSetPrice($input: SetPriceInput!) {\n    setPrice(input: $input) {\n      category\n      amount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateContactDetail($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateContactDetail($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OptInContactDetail($id: ID!, $kind: SuppressionKind!) {\n    optInContact(id: $id, kind: $kind) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation OptInContactDetail($id: ID!, $kind: SuppressionKind!) {\n    optInContact(id: $id, kind: $kind) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OptOutContactDetail($id: ID!, $kind: SuppressionKind!) {\n    optOutContacts(selection: { ids: [$id] }, kind: $kind) {\n      affected\n    }\n  }\n"): (typeof documents)["\n  mutation OptOutContactDetail($id: ID!, $kind: SuppressionKind!) {\n    optOutContacts(selection: { ids: [$id] }, kind: $kind) {\n      affected\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteContactDetail($id: ID!) {\n    deleteContacts(selection: { ids: [$id] }) {\n      affected\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteContactDetail($id: ID!) {\n    deleteContacts(selection: { ids: [$id] }) {\n      affected\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContactsPage($filter: ContactFilter, $after: String) {\n    contacts(filter: $filter, first: 50, after: $after) {\n      totalCount\n      totalCountIsEstimate\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          phone\n          name\n          tags\n          optedOut\n          marketingOptOut\n          createdAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ContactsPage($filter: ContactFilter, $after: String) {\n    contacts(filter: $filter, first: 50, after: $after) {\n      totalCount\n      totalCountIsEstimate\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          phone\n          name\n          tags\n          optedOut\n          marketingOptOut\n          createdAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContactSegments {\n    segments {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query ContactSegments {\n    segments {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TagContacts($selection: ContactSelection!, $tag: String!) {\n    tagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TagContacts($selection: ContactSelection!, $tag: String!) {\n    tagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UntagContacts($selection: ContactSelection!, $tag: String!) {\n    untagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UntagContacts($selection: ContactSelection!, $tag: String!) {\n    untagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OptOutContacts($selection: ContactSelection!, $kind: SuppressionKind!) {\n    optOutContacts(selection: $selection, kind: $kind) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation OptOutContacts($selection: ContactSelection!, $kind: SuppressionKind!) {\n    optOutContacts(selection: $selection, kind: $kind) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportContacts($filter: ContactFilter) {\n    exportContacts(filter: $filter) {\n      url\n    }\n  }\n"): (typeof documents)["\n  mutation ExportContacts($filter: ContactFilter) {\n    exportContacts(filter: $filter) {\n      url\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveContactSegment($input: SaveSegmentInput!) {\n    saveSegment(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation SaveContactSegment($input: SaveSegmentInput!) {\n    saveSegment(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContactImportProgress($id: ID!) {\n    contactImport(id: $id) {\n      id\n      fileName\n      status\n      processedRows\n      totalRows\n      createdRows\n      updatedRows\n      skippedRows\n      rejectedRows\n      reportUrl\n      failure\n    }\n  }\n"): (typeof documents)["\n  query ContactImportProgress($id: ID!) {\n    contactImport(id: $id) {\n      id\n      fileName\n      status\n      processedRows\n      totalRows\n      createdRows\n      updatedRows\n      skippedRows\n      rejectedRows\n      reportUrl\n      failure\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartContactImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation StartContactImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OptOutKeywords {\n    optOutKeywords\n  }\n"): (typeof documents)["\n  query OptOutKeywords {\n    optOutKeywords\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetOptOutKeywords($keywords: [String!]!) {\n    setOptOutKeywords(keywords: $keywords)\n  }\n"): (typeof documents)["\n  mutation SetOptOutKeywords($keywords: [String!]!) {\n    setOptOutKeywords(keywords: $keywords)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -207,6 +339,38 @@ export function graphql(source: "\n  mutation UpdateWorkspaceTimeZone($timeZone:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query WalletPage {\n    wallet {\n      balance\n      held\n      available\n      debt\n    }\n  }\n"): (typeof documents)["\n  query WalletPage {\n    wallet {\n      balance\n      held\n      available\n      debt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletPaymentOrders($first: Int!, $after: String) {\n    paymentOrders(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query WalletPaymentOrders($first: Int!, $after: String) {\n    paymentOrders(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTopup($input: CreateTopupInput!) {\n    createTopup(input: $input) {\n      order {\n        orderId\n        status\n        amount\n      }\n      snapToken\n      redirectUrl\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTopup($input: CreateTopupInput!) {\n    createTopup(input: $input) {\n      order {\n        orderId\n        status\n        amount\n      }\n      snapToken\n      redirectUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CheckTopup($orderId: String!) {\n    checkTopup(orderId: $orderId) {\n      orderId\n      status\n      amount\n    }\n  }\n"): (typeof documents)["\n  mutation CheckTopup($orderId: String!) {\n    checkTopup(orderId: $orderId) {\n      orderId\n      status\n      amount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletBillingProfile {\n    billingProfile {\n      legalName\n      npwp\n      address\n      invoiceEmail\n    }\n  }\n"): (typeof documents)["\n  query WalletBillingProfile {\n    billingProfile {\n      legalName\n      npwp\n      address\n      invoiceEmail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateBillingProfile($input: BillingProfileInput!) {\n    updateBillingProfile(input: $input) {\n      legalName\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateBillingProfile($input: BillingProfileInput!) {\n    updateBillingProfile(input: $input) {\n      legalName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletLedger($first: Int!, $after: String, $filter: LedgerEntryFilter) {\n    ledgerEntries(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          id\n          kind\n          amount\n          heldDelta\n          balanceAfter\n          reference\n          actor\n          createdAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query WalletLedger($first: Int!, $after: String, $filter: LedgerEntryFilter) {\n    ledgerEntries(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          id\n          kind\n          amount\n          heldDelta\n          balanceAfter\n          reference\n          actor\n          createdAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletReceipt($orderId: String!) {\n    receipt(orderId: $orderId) {\n      number\n      title\n      issuedAt\n      subtotal\n      tax\n      total\n      lines {\n        description\n        amount\n      }\n      billedTo {\n        legalName\n        npwp\n        address\n        invoiceEmail\n      }\n      order {\n        orderId\n        status\n        paymentType\n      }\n    }\n  }\n"): (typeof documents)["\n  query WalletReceipt($orderId: String!) {\n    receipt(orderId: $orderId) {\n      number\n      title\n      issuedAt\n      subtotal\n      tax\n      total\n      lines {\n        description\n        amount\n      }\n      billedTo {\n        legalName\n        npwp\n        address\n        invoiceEmail\n      }\n      order {\n        orderId\n        status\n        paymentType\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ForcedChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ForcedChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -240,6 +404,10 @@ export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswor
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletStatement($month: String!) {\n    monthlyStatement(month: $month) {\n      csv\n      filename\n    }\n  }\n"): (typeof documents)["\n  query WalletStatement($month: String!) {\n    monthlyStatement(month: $month) {\n      csv\n      filename\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -169,7 +169,7 @@ async function execute<TData, TVariables extends AnyVariables>(
  * server is the API's only loopback client, so the API trusts its X-Forwarded-For; server.js has already
  * reduced that header to the one address the reader connected from.
  */
-function apiHeaders(request: Request, token: string | undefined): Record<string, string> {
+export function apiHeaders(request: Request, token: string | undefined): Record<string, string> {
   const headers: Record<string, string> = { 'accept-language': getLanguage(request) };
   if (token) headers.authorization = `Bearer ${token}`;
   const requestId = request.headers.get('x-request-id');

@@ -245,7 +245,7 @@ export class MidtransSimulator {
     const { method, outcome } = request.body as { method?: string; outcome?: string };
     const [status, fraud] = String(outcome ?? 'settlement').split(':');
     await this.setStatus(transaction, { status: status!, fraudStatus: fraud, paymentType: method });
-    response.type('html').send(resultPage(transaction));
+    response.type('html').send(resultPage(transaction, this.statusBody(transaction).status_code));
   }
 
   /**

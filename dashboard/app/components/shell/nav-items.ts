@@ -13,7 +13,7 @@ export interface NavItem {
 
 export const navItems: readonly NavItem[] = [
   { to: '/dashboard', labelKey: 'shell.nav.dashboard', icon: 'dashboard' },
-  { to: '/contacts', labelKey: 'shell.nav.contacts', icon: 'contacts', permission: 'CONTACTS_READ', comingSoon: true },
+  { to: '/contacts', labelKey: 'shell.nav.contacts', icon: 'contacts', permission: 'CONTACTS_READ' },
   {
     to: '/campaigns',
     labelKey: 'shell.nav.campaigns',
@@ -28,7 +28,7 @@ export const navItems: readonly NavItem[] = [
     permission: 'TEMPLATES_READ',
     comingSoon: true,
   },
-  { to: '/wallet', labelKey: 'shell.nav.wallet', icon: 'wallet', permission: 'WALLET_READ', comingSoon: true },
+  { to: '/wallet', labelKey: 'shell.nav.wallet', icon: 'wallet', permission: 'WALLET_READ' },
   { to: '/settings', labelKey: 'shell.nav.settings', icon: 'settings' },
 ];
 

@@ -14,10 +14,10 @@ describe('SidebarNav', () => {
     const links = within(nav).getAllByRole('link');
     expect(links.map((link) => link.textContent)).toEqual([
       'Dasbor',
-      'KontakSegera',
+      'Kontak',
       'KampanyeSegera',
       'TemplatSegera',
-      'DompetSegera',
+      'Dompet',
       'Pengaturan',
     ]);
     expect(within(nav).getByRole('link', { name: 'Dasbor' }).getAttribute('aria-current')).toBe('page');

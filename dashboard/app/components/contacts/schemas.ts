@@ -1,0 +1,67 @@
+import * as z from 'zod/mini';
+
+const required = (max: number) =>
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, { error: 'validation.required' }),
+      z.maxLength(max, { error: 'validation.tooLong' }),
+    );
+
+export const BULK_INTENTS = ['tag', 'untag', 'optOut', 'marketingOptOut'] as const;
+
+/** A bulk action: on the ticked rows, or (`scope=filter`) on every contact the current filter finds. */
+export const bulkActionSchema = z.object({
+  intent: z.enum(BULK_INTENTS),
+  scope: z.optional(z.enum(['selection', 'filter'])),
+  ids: z.array(z.string()),
+  tag: z.optional(z.string().check(z.trim(), z.maxLength(64, { error: 'validation.tooLong' }))),
+});
+
+export const saveSegmentSchema = z.object({ name: required(120) });
+
+/** Tags typed as one line, separated by commas (how the table and the import write them too). */
+export function splitTags(value: string): string[] {
+  return [
+    ...new Set(
+      value
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+export const updateContactSchema = z.object({
+  name: z.string().check(z.trim(), z.maxLength(200, { error: 'validation.tooLong' })),
+  tags: z.string().check(z.trim(), z.maxLength(2000, { error: 'validation.tooLong' })),
+});
+
+export const optInSchema = z.object({ kind: z.enum(['ALL', 'MARKETING']) });
+
+export const COLUMN_USES = ['ignore', 'phone', 'name', 'tags', 'attribute'] as const;
+export type ColumnUse = (typeof COLUMN_USES)[number];
+
+export const startImportSchema = z.object({
+  importId: z.string().check(z.minLength(1, { error: 'validation.required' })),
+  consentStatement: required(1000),
+  tag: z.optional(z.string().check(z.trim(), z.maxLength(64, { error: 'validation.tooLong' }))),
+  duplicates: z.enum(['SKIP', 'UPDATE']),
+  keepValidRows: z.optional(z.string()),
+});
+
+/**
+ * An attribute key from a column's header: the API wants a letter, then letters, digits or `_` (up to 40), and
+ * the key becomes a template variable, so `Kota Asal` becomes `kota_asal`.
+ */
+export function attributeKey(column: string, index: number): string {
+  const key = column
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 40);
+  return /^[a-z]/.test(key) ? key : `column_${index + 1}`;
+}

@@ -1,0 +1,317 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { optInSchema, splitTags, updateContactSchema } from '../components/contacts/schemas';
+import { InlineErrorBoundary } from '../components/error-page';
+import { FormError } from '../components/ui/alert';
+import { Badge } from '../components/ui/badge';
+import { Button, buttonClass } from '../components/ui/button';
+import { Card } from '../components/ui/card';
+import { ConfirmAction } from '../components/ui/confirm-action';
+import { Field } from '../components/ui/field';
+import { Table, type Column } from '../components/ui/table';
+import { graphql } from '../graphql';
+import type { ContactDetailQuery } from '../graphql/graphql';
+import { refused } from '../utils/action.server';
+import { can, requirePermission } from '../utils/auth.server';
+import { requireSameOrigin } from '../utils/csrf.server';
+import { parseForm, type FieldErrors } from '../utils/forms';
+import { errorResponse, gql, gqlForm } from '../utils/graphql.server';
+import type { Message } from '../utils/message';
+import type { RouteHandle } from '../utils/route-handle';
+import { redirectWithToast } from '../utils/toast.server';
+import { useDateTime } from '../utils/use-date-time';
+
+const ContactDetailDocument = graphql(`
+  query ContactDetail($id: ID!) {
+    contact(id: $id) {
+      id
+      phone
+      name
+      tags
+      attributes {
+        key
+        value
+      }
+      source
+      consent {
+        at
+        source
+        statement
+      }
+      optedOut
+      optedOutAt
+      optedOutSource
+      marketingOptOut
+      marketingOptOutAt
+      marketingOptOutSource
+      createdAt
+      updatedAt
+    }
+    contactHistory(contactId: $id, first: 50) {
+      id
+      kind
+      source
+      keyword
+      createdAt
+    }
+  }
+`);
+
+const UpdateContactDocument = graphql(`
+  mutation UpdateContactDetail($input: UpdateContactInput!) {
+    updateContact(input: $input) {
+      id
+    }
+  }
+`);
+
+const OptInContactDocument = graphql(`
+  mutation OptInContactDetail($id: ID!, $kind: SuppressionKind!) {
+    optInContact(id: $id, kind: $kind) {
+      id
+    }
+  }
+`);
+
+const OptOutContactDocument = graphql(`
+  mutation OptOutContactDetail($id: ID!, $kind: SuppressionKind!) {
+    optOutContacts(selection: { ids: [$id] }, kind: $kind) {
+      affected
+    }
+  }
+`);
+
+const DeleteContactDocument = graphql(`
+  mutation DeleteContactDetail($id: ID!) {
+    deleteContacts(selection: { ids: [$id] }) {
+      affected
+    }
+  }
+`);
+
+type HistoryEntry = ContactDetailQuery['contactHistory'][number];
+
+interface ContactActionData {
+  formError?: Message;
+  fieldErrors?: FieldErrors;
+}
+
+export const handle: RouteHandle = { titleKey: 'contacts.detail.title' };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'CONTACTS_READ');
+  const { contact, contactHistory } = await gql(request, ContactDetailDocument, { id: params.contactId ?? '' });
+  const confirmDelete = new URL(request.url).searchParams.has('delete');
+  return { contact, history: contactHistory, canWrite: can(user, 'CONTACTS_WRITE'), confirmDelete };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  requireSameOrigin(request);
+  await requirePermission(request, 'CONTACTS_WRITE');
+  const id = params.contactId ?? '';
+  const here = `/contacts/${id}`;
+  const form = await request.formData();
+  switch (form.get('intent')) {
+    case 'update': {
+      const parsed = parseForm(updateContactSchema, form);
+      if (!parsed.ok) return refused<ContactActionData>({ fieldErrors: parsed.fieldErrors });
+      const result = await gqlForm(request, UpdateContactDocument, {
+        input: { id, name: parsed.data.name, tags: splitTags(parsed.data.tags) },
+      });
+      if (result.failure) return refused<ContactActionData>(result.failure, result.status);
+      return redirectWithToast(here, { type: 'success', key: 'contacts.detail.saved' });
+    }
+    case 'optIn':
+    case 'optOut': {
+      const parsed = parseForm(optInSchema, form);
+      if (!parsed.ok) return refused<ContactActionData>({ formError: { key: 'validation.invalid' } });
+      const optIn = form.get('intent') === 'optIn';
+      const result = optIn
+        ? await gqlForm(request, OptInContactDocument, { id, kind: parsed.data.kind })
+        : await gqlForm(request, OptOutContactDocument, { id, kind: parsed.data.kind });
+      if (result.failure) return refused<ContactActionData>(result.failure, result.status);
+      return redirectWithToast(here, {
+        type: 'success',
+        key: optIn ? 'contacts.detail.optedIn' : 'contacts.detail.optedOut',
+      });
+    }
+    case 'delete': {
+      const result = await gqlForm(request, DeleteContactDocument, { id });
+      if (result.failure) return refused<ContactActionData>(result.failure, result.status);
+      return redirectWithToast('/contacts', { type: 'success', key: 'contacts.detail.deleted' });
+    }
+    default:
+      throw errorResponse({ messageKey: 'errors.generic' }, 400);
+  }
+}
+
+export default function ContactDetailPage() {
+  const { contact, history, canWrite, confirmDelete } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const dateTime = useDateTime();
+  const here = `/contacts/${contact.id}`;
+  const historyColumns: Column<HistoryEntry>[] = [
+    {
+      id: 'time',
+      header: t('contacts.history.time'),
+      className: 'table__nowrap',
+      cell: (entry) => <time dateTime={entry.createdAt}>{dateTime(entry.createdAt)}</time>,
+    },
+    { id: 'kind', header: t('contacts.history.kind'), cell: (entry) => historyKind(t, entry) },
+    { id: 'source', header: t('contacts.history.source'), className: 'table__mono', cell: (entry) => entry.source },
+  ];
+  return (
+    <>
+      <p>
+        <Link to="/contacts" className="button-link">
+          {t('contacts.detail.back')}
+        </Link>
+      </p>
+      <h1 className="page__title">{contact.name || contact.phone}</h1>
+      <div className="stack">
+        <Card title={t('contacts.detail.facts')} icon="list">
+          <dl className="facts">
+            <Fact label={t('contacts.table.phone')} mono>
+              {contact.phone}
+            </Fact>
+            <Fact label={t('contacts.table.tags')}>
+              {contact.tags.length ? contact.tags.map((tag) => <Badge key={tag}>{tag}</Badge>) : '—'}
+            </Fact>
+            {contact.attributes.map((attribute) => (
+              <Fact key={attribute.key} label={attribute.key}>
+                {attribute.value}
+              </Fact>
+            ))}
+            <Fact label={t('contacts.detail.source')}>{t(`contacts.sources.${contact.source}`)}</Fact>
+            <Fact label={t('contacts.detail.consent')}>
+              {contact.consent
+                ? t('contacts.detail.consentGiven', {
+                    at: dateTime(contact.consent.at),
+                    statement: contact.consent.statement ?? '—',
+                  })
+                : t('contacts.detail.noConsent')}
+            </Fact>
+            <Fact label={t('contacts.suppression.OPTED_OUT')}>
+              {contact.optedOut && contact.optedOutAt
+                ? t('contacts.detail.since', { at: dateTime(contact.optedOutAt), source: contact.optedOutSource ?? '' })
+                : t('contacts.detail.notSuppressed')}
+            </Fact>
+            <Fact label={t('contacts.suppression.MARKETING_OPT_OUT')}>
+              {contact.marketingOptOut && contact.marketingOptOutAt
+                ? t('contacts.detail.since', {
+                    at: dateTime(contact.marketingOptOutAt),
+                    source: contact.marketingOptOutSource ?? '',
+                  })
+                : t('contacts.detail.notSuppressed')}
+            </Fact>
+          </dl>
+        </Card>
+        {canWrite ? (
+          <Card title={t('contacts.detail.edit')} icon="list">
+            <Form method="post" className="form form--inline" noValidate data-testid="contact-edit">
+              <FormError message={actionData?.formError} />
+              <Field
+                label={t('contacts.table.name')}
+                name="name"
+                defaultValue={contact.name ?? ''}
+                maxLength={200}
+                error={actionData?.fieldErrors?.name}
+              />
+              <Field
+                label={t('contacts.table.tags')}
+                hint={t('contacts.detail.tagsHint')}
+                name="tags"
+                defaultValue={contact.tags.join(', ')}
+                error={actionData?.fieldErrors?.tags}
+              />
+              <div className="form__actions">
+                <Button intent="update">{t('contacts.detail.save')}</Button>
+              </div>
+            </Form>
+          </Card>
+        ) : null}
+        {canWrite ? (
+          <Card title={t('contacts.detail.suppression')} icon="alert">
+            <div className="form__actions">
+              <SuppressionButton optedOut={contact.optedOut} kind="ALL" t={t} />
+              <SuppressionButton optedOut={contact.marketingOptOut} kind="MARKETING" t={t} />
+              <Link to={`${here}?delete`} className={buttonClass({ variant: 'ghost-danger' })} preventScrollReset>
+                {t('contacts.detail.delete')}
+              </Link>
+            </div>
+          </Card>
+        ) : null}
+        <Card title={t('contacts.history.title')} icon="list" className="card--flush">
+          <Table
+            caption={t('contacts.history.title')}
+            columns={historyColumns}
+            rows={history}
+            rowKey={(entry) => entry.id}
+            empty={t('contacts.history.empty')}
+            testId="contact-history"
+          />
+        </Card>
+      </div>
+      {confirmDelete && canWrite ? (
+        <ConfirmAction
+          title={t('contacts.detail.confirmDelete.title')}
+          body={t('contacts.detail.confirmDelete.body', { phone: contact.phone })}
+          confirmLabel={t('contacts.detail.confirmDelete.confirm')}
+          action={here}
+          intent="delete"
+          fields={{}}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function Fact({ label, mono, children }: { label: string; mono?: boolean; children: ReactNode }) {
+  return (
+    <div className="facts__row">
+      <dt className="field__label">{label}</dt>
+      <dd className={mono ? 'facts__value--mono' : undefined}>{children}</dd>
+    </div>
+  );
+}
+
+function SuppressionButton({ optedOut, kind, t }: { optedOut: boolean; kind: 'ALL' | 'MARKETING'; t: TFunction }) {
+  const label = optedOut
+    ? kind === 'ALL'
+      ? t('contacts.detail.optInAll')
+      : t('contacts.detail.optInMarketing')
+    : kind === 'ALL'
+      ? t('contacts.detail.optOutAll')
+      : t('contacts.detail.optOutMarketing');
+  return (
+    <Form method="post">
+      <input type="hidden" name="kind" value={kind} />
+      <Button intent={optedOut ? 'optIn' : 'optOut'} variant={optedOut ? 'secondary' : 'ghost-danger'}>
+        {label}
+      </Button>
+    </Form>
+  );
+}
+
+const HISTORY_KINDS = [
+  'CONSENT',
+  'OPTED_OUT',
+  'OPTED_IN',
+  'MARKETING_OPT_OUT',
+  'MARKETING_OPT_IN',
+  'KEYWORD_REVIEW',
+] as const;
+
+/** The event in the reader's language; a kind this dashboard does not know yet shows as the API names it. */
+function historyKind(t: TFunction, entry: HistoryEntry): string {
+  const kind = HISTORY_KINDS.find((known) => known === entry.kind);
+  if (!kind) return entry.kind;
+  const text = t(`contacts.history.kinds.${kind}`);
+  return entry.keyword ? `${text} (${entry.keyword})` : text;
+}
+
+export { InlineErrorBoundary as ErrorBoundary };

@@ -1,0 +1,182 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { InlineErrorBoundary } from '../components/error-page';
+import { buttonClass } from '../components/ui/button';
+import { Card } from '../components/ui/card';
+import { Pagination } from '../components/ui/pagination';
+import { Table, type Column } from '../components/ui/table';
+import { graphql } from '../graphql';
+import type { LedgerKind, WalletLedgerQuery } from '../graphql/graphql';
+import { can, requirePermission } from '../utils/auth.server';
+import { formatRupiah, timeZoneOf } from '../utils/format';
+import { gql } from '../utils/graphql.server';
+import type { RouteHandle } from '../utils/route-handle';
+import { readCursor, readPageSize } from '../utils/table-params';
+import { useDateTime } from '../utils/use-date-time';
+
+const LedgerQuery = graphql(`
+  query WalletLedger($first: Int!, $after: String, $filter: LedgerEntryFilter) {
+    ledgerEntries(first: $first, after: $after, filter: $filter) {
+      edges {
+        node {
+          id
+          kind
+          amount
+          heldDelta
+          balanceAfter
+          reference
+          actor
+          createdAt
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+`);
+
+type Entry = WalletLedgerQuery['ledgerEntries']['edges'][number]['node'];
+
+// Every kind, so the filter offers each and the compiler notices a new one (a Record needs all keys).
+const KIND_ORDER: Record<LedgerKind, number> = {
+  TOPUP: 0,
+  HOLD: 1,
+  CAPTURE: 2,
+  RELEASE: 3,
+  REFUND: 4,
+  REVERSAL: 5,
+  DEBIT: 6,
+  ADJUSTMENT: 7,
+};
+const KINDS = Object.keys(KIND_ORDER) as LedgerKind[];
+const PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 200;
+
+export const handle: RouteHandle = { titleKey: 'wallet.ledger.title' };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'WALLET_READ');
+  const params = new URL(request.url).searchParams;
+  // An unknown kind in the URL is no filter rather than an error: the select only offers known ones.
+  const kind = KINDS.find((candidate) => candidate === params.get('kind')) ?? null;
+  const { ledgerEntries } = await gql(request, LedgerQuery, {
+    first: readPageSize(params, { fallback: PAGE_SIZE, max: MAX_PAGE_SIZE }),
+    after: readCursor(params),
+    filter: kind ? { kinds: [kind] } : null,
+  });
+  // The statement's default month is this month where the workspace is.
+  const month = new Intl.DateTimeFormat('en-CA', {
+    timeZone: timeZoneOf(user.workspace?.timeZone),
+    year: 'numeric',
+    month: '2-digit',
+  })
+    .format(new Date())
+    .slice(0, 7);
+  return {
+    entries: ledgerEntries.edges.map((edge) => edge.node),
+    nextCursor: ledgerEntries.pageInfo.hasNextPage ? (ledgerEntries.pageInfo.endCursor ?? null) : null,
+    kind,
+    month,
+    canExport: can(user, 'PAYMENTS_READ'),
+  };
+}
+
+export default function LedgerPage() {
+  const { entries, nextCursor, kind, month, canExport } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const dateTime = useDateTime();
+  const columns: Column<Entry>[] = [
+    {
+      id: 'time',
+      header: t('wallet.ledger.time'),
+      className: 'table__nowrap',
+      cell: (entry) => <time dateTime={entry.createdAt}>{dateTime(entry.createdAt)}</time>,
+    },
+    { id: 'kind', header: t('wallet.ledger.kind'), cell: (entry) => t(`wallet.ledgerKind.${entry.kind}`) },
+    {
+      id: 'amount',
+      header: t('wallet.ledger.amount'),
+      className: 'table__nowrap',
+      cell: (entry) => signed(entry.amount),
+    },
+    {
+      id: 'held',
+      header: t('wallet.ledger.held'),
+      className: 'table__nowrap',
+      cell: (entry) => (entry.heldDelta === 0 ? '' : signed(entry.heldDelta)),
+    },
+    {
+      id: 'balanceAfter',
+      header: t('wallet.ledger.balanceAfter'),
+      className: 'table__nowrap',
+      cell: (entry) => formatRupiah(entry.balanceAfter),
+    },
+    { id: 'reference', header: t('wallet.ledger.reference'), className: 'table__mono', cell: (e) => e.reference },
+    { id: 'actor', header: t('wallet.ledger.actor'), cell: (entry) => entry.actor },
+  ];
+  return (
+    <>
+      <h1 className="page__title">{t('wallet.ledger.title')}</h1>
+      <p className="page__lead">{t('wallet.ledger.intro')}</p>
+      <div className="stack">
+        <Card title={t('wallet.ledger.filter')} icon="list">
+          <Form method="get" className="wallet-custom">
+            <div className="field">
+              <label htmlFor="ledger-kind" className="field__label">
+                {t('wallet.ledger.kind')}
+              </label>
+              <select id="ledger-kind" name="kind" className="input input--select" defaultValue={kind ?? ''}>
+                <option value="">{t('wallet.ledger.allKinds')}</option>
+                {KINDS.map((value) => (
+                  <option key={value} value={value}>
+                    {t(`wallet.ledgerKind.${value}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className={buttonClass({ variant: 'secondary' })}>
+              {t('wallet.ledger.apply')}
+            </button>
+          </Form>
+          {canExport ? (
+            <form method="get" action="/wallet/statement" className="wallet-custom">
+              <div className="field">
+                <label htmlFor="statement-month" className="field__label">
+                  {t('wallet.ledger.month')}
+                </label>
+                <input id="statement-month" type="month" name="month" className="input" defaultValue={month} />
+              </div>
+              <button type="submit" className={buttonClass({ variant: 'secondary' })}>
+                {t('wallet.ledger.export')}
+              </button>
+            </form>
+          ) : null}
+        </Card>
+        <Card title={t('wallet.ledger.title')} icon="wallet" className="card--flush">
+          <Table
+            caption={t('wallet.ledger.title')}
+            columns={columns}
+            rows={entries}
+            rowKey={(entry) => entry.id}
+            empty={t('wallet.ledger.empty')}
+            testId="ledger"
+          />
+          <Pagination nextCursor={nextCursor} label={t('wallet.ledger.title')} />
+        </Card>
+        <p>
+          <Link to="/wallet">{t('wallet.receipt.back')}</Link>
+        </p>
+      </div>
+    </>
+  );
+}
+
+/** A change of the balance, with its sign (a capture reads `-Rp5.000`). */
+function signed(amount: number): string {
+  return amount > 0 ? `+${formatRupiah(amount)}` : amount < 0 ? `-${formatRupiah(-amount)}` : formatRupiah(0);
+}
+
+export { InlineErrorBoundary as ErrorBoundary };
