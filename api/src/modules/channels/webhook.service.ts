@@ -4,11 +4,13 @@ import { newId } from '../../core/ids';
 import type { Logger } from '../../core/logger';
 import { execute, query } from '../../db/sql';
 import { inTransaction } from '../../db/transaction';
-import type { ContactsService } from '../contacts';
+import { type ContactsService, SUPPRESSION_SOURCES, SuppressionKind } from '../contacts';
+import { type ButtonReplyMessage, buttonReplyOf, optOutButtonTexts, pressesOptOut } from './opt-out-button';
 import type { ReplyForwardingService } from './reply-forwarding.service';
 import {
   CHANNEL_BY_PHONE_NUMBER,
   CLAIM_WEBHOOK,
+  MARKETING_TEMPLATE_COMPONENTS,
   MARK_WEBHOOK_APPLIED,
   MARK_WEBHOOK_FAILED,
   PAUSE_CHANNELS_BY_WABA,
@@ -41,14 +43,12 @@ interface StatusUpdate {
   pricing?: unknown;
   errors?: unknown;
 }
-interface InboundMessage {
+interface InboundMessage extends ButtonReplyMessage {
   from?: string;
   id?: string;
   timestamp?: string;
-  type?: string;
   text?: { body?: string };
-  button?: { text?: string; payload?: string };
-  interactive?: { button_reply?: { title?: string }; list_reply?: { title?: string } };
+  interactive?: ButtonReplyMessage['interactive'] & { list_reply?: { title?: string } };
   user_id?: string;
 }
 
@@ -176,6 +176,8 @@ export class WebhookService {
       ]);
     }
     const profiles = (value.contacts as { wa_id?: string; user_id?: string }[] | undefined) ?? [];
+    // The opt-out buttons of the WABA's marketing templates, read once per body and only when a button was pressed.
+    let optOutTexts: string[] | undefined;
     for (const message of (value.messages as InboundMessage[] | undefined) ?? []) {
       if (!message.id) continue;
       const profile = profiles.find((candidate) => candidate.wa_id === message.from) ?? profiles[0];
@@ -206,8 +208,27 @@ export class WebhookService {
       // A redelivered message was handled (and forwarded) the first time.
       if (stored.rowCount === 0) continue;
       await this.forwarding.queue(tx, channel.workspace_id, replyId);
+      if (buttonReplyOf(message).length > 0) {
+        optOutTexts ??= await this.optOutButtons(tx, channel.workspace_id, channel.waba_id);
+        if (pressesOptOut(message, optOutTexts)) {
+          await this.contacts.suppress(
+            tx,
+            channel.workspace_id,
+            [contact.id],
+            SuppressionKind.MARKETING,
+            SUPPRESSION_SOURCES.BUTTON,
+            null,
+          );
+          continue;
+        }
+      }
       if (text) await this.contacts.handleReply(tx, channel.workspace_id, contact.id, text);
     }
+  }
+
+  private async optOutButtons(tx: EntityManager, workspaceId: string, wabaId: string): Promise<string[]> {
+    const templates = await query(tx, MARKETING_TEMPLATE_COMPONENTS, [workspaceId, wabaId]);
+    return templates.flatMap((template) => optOutButtonTexts(template.components));
   }
 
   private async applyPreferences(tx: EntityManager, value: Record<string, unknown>): Promise<void> {

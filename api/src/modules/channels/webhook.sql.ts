@@ -41,12 +41,13 @@ export const MARK_WEBHOOK_FAILED = statement(
 export interface ChannelRouteRow {
   id: string;
   workspace_id: string;
+  waba_id: string;
 }
 
 /** The channel a webhook names. $1 phone number id. */
 export const CHANNEL_BY_PHONE_NUMBER = statement<ChannelRouteRow>(
   'webhook.channel-by-phone-number',
-  `update "channel" set last_webhook_at = now() where phone_number_id = $1 returning id, workspace_id`,
+  `update "channel" set last_webhook_at = now() where phone_number_id = $1 returning id, workspace_id, waba_id`,
 );
 
 /**
@@ -103,4 +104,10 @@ export const STORE_REPLY = statement(
   'webhook.store-reply',
   `insert into "contact_reply" (workspace_id, id, contact_id, channel_id, wamid, type, text, payload, received_at)
    values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9) on conflict (wamid) do nothing`,
+);
+
+/** Components of the marketing templates of a WABA in a workspace (for their opt-out buttons). $1 workspace, $2 WABA id. */
+export const MARKETING_TEMPLATE_COMPONENTS = statement<{ components: unknown }>(
+  'webhook.marketing-template-components',
+  `select components from "message_template" where workspace_id = $1 and waba_id = $2 and category = 'MARKETING'`,
 );
