@@ -146,6 +146,11 @@ export class ChannelsService {
     channel.quality = facts.quality_rating ?? null;
     channel.subscribed = apps.includes(this.appId);
     channel.checkedAt = this.clock.now();
+    // Meta answered for the number after reinstating the account: a person asked, so sending resumes.
+    if (channel.status === 'PAUSED' && channel.statusReason === 'REINSTATED') {
+      channel.status = 'CONNECTED';
+      channel.statusReason = null;
+    }
     await em.flush();
     return (await this.views(em, [channel]))[0]!;
   }

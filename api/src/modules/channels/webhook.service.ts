@@ -11,6 +11,7 @@ import {
   CHANNEL_BY_PHONE_NUMBER,
   CLAIM_WEBHOOK,
   MARKETING_TEMPLATE_COMPONENTS,
+  MARK_CHANNELS_REINSTATED_BY_WABA,
   MARK_WEBHOOK_APPLIED,
   MARK_WEBHOOK_FAILED,
   PAUSE_CHANNELS_BY_WABA,
@@ -50,6 +51,28 @@ interface InboundMessage extends ButtonReplyMessage {
   text?: { body?: string };
   interactive?: ButtonReplyMessage['interactive'] & { list_reply?: { title?: string } };
   user_id?: string;
+}
+
+/**
+ * What an `account_update` does to the WABA's channels (GATEWAYS.md 1.5: pause on a restriction
+ * or a disable). `DISABLED_UPDATE` carries `ban_info.waba_ban_state`: DISABLE, SCHEDULE_FOR_DISABLE
+ * (a warning: sending may go on until then) or REINSTATE. Violations, pricing tiers and the rest
+ * change nothing here.
+ */
+export function accountUpdateEffect(value: Record<string, unknown>): 'PAUSE' | 'REINSTATED' | 'NONE' {
+  const event = String(value.event ?? '');
+  if (event === 'ACCOUNT_RESTRICTION' || event === 'ACCOUNT_DELETED' || event === 'ACCOUNT_OFFBOARDED') return 'PAUSE';
+  if (event !== 'DISABLED_UPDATE') return 'NONE';
+  const state = String((value.ban_info as { waba_ban_state?: string } | undefined)?.waba_ban_state ?? 'DISABLE');
+  if (state === 'REINSTATE') return 'REINSTATED';
+  return state === 'SCHEDULE_FOR_DISABLE' ? 'NONE' : 'PAUSE';
+}
+
+/** The reason a paused channel shows: Meta's event, and the kind of restriction when there is one. */
+function accountUpdateReason(value: Record<string, unknown>): string {
+  const restrictions = (value.restriction_info as { restriction_type?: string }[] | undefined) ?? [];
+  const kinds = restrictions.map((item) => item.restriction_type).filter(Boolean);
+  return [String(value.event), ...kinds].join(':');
 }
 
 const SECONDS = (timestamp: string | number | undefined, fallback: Date) =>
@@ -130,10 +153,10 @@ export class WebhookService {
         ]);
         return;
       case 'account_update': {
-        const event = String(value.event ?? '');
-        if (['ACCOUNT_RESTRICTION', 'DISABLED_UPDATE', 'ACCOUNT_VIOLATION'].includes(event)) {
-          await execute(tx, PAUSE_CHANNELS_BY_WABA, [wabaId, event]);
-        }
+        const effect = accountUpdateEffect(value);
+        if (effect === 'PAUSE') await execute(tx, PAUSE_CHANNELS_BY_WABA, [wabaId, accountUpdateReason(value)]);
+        // Meta lifted it: the channels stay paused until someone checks one (checkChannel resumes it).
+        if (effect === 'REINSTATED') await execute(tx, MARK_CHANNELS_REINSTATED_BY_WABA, [wabaId]);
         return;
       }
       case 'phone_number_quality_update': {

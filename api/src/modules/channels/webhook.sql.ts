@@ -90,6 +90,15 @@ export const PAUSE_CHANNELS_BY_WABA = statement(
 );
 
 /**
+ * Meta reinstated the WABA: its paused channels say so, and stay paused until a person checks
+ * one (a reinstatement never resumes sending by itself). $1 WABA id.
+ */
+export const MARK_CHANNELS_REINSTATED_BY_WABA = statement(
+  'webhook.mark-channels-reinstated',
+  `update "channel" set status_reason = 'REINSTATED', updated_at = now() where waba_id = $1 and status = 'PAUSED'`,
+);
+
+/**
  * THROUGHPUT_UPGRADE names the number by its display number (digits only in the webhook).
  * $1 WABA id, $2 digits of the display number, $3 throughput.
  */
