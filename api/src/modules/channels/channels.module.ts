@@ -62,7 +62,14 @@ export const channelsModule = defineModule<
       apiVersion: config.meta.apiVersion,
       timeoutMs: 15_000,
     });
-    const channels = new ChannelsService(graph, tokens, clock, logger.child({ module: 'channels' }), config.meta.appId);
+    const channels = new ChannelsService(
+      graph,
+      tokens,
+      clock,
+      logger.child({ module: 'channels' }),
+      config.meta.appId,
+      identity.audit,
+    );
     const forwarding = new ReplyForwardingService(
       tokens,
       identity.audit,
