@@ -6,7 +6,7 @@ import type { AuditAction, AuditService, Identity, RequestMeta } from '../identi
 import { execute } from '../../db/sql';
 import { inTransaction, sqlState } from '../../db/transaction';
 import { Channel } from './channel.entity';
-import { UPSERT_PORTFOLIO } from './channels.sql';
+import { MARK_CHANNEL_SENT, UPSERT_PORTFOLIO } from './channels.sql';
 import { GraphError, type MetaGraph, type PhoneNumberFacts } from './meta-graph';
 import { BusinessPortfolio } from './portfolio.entity';
 import { MessageTemplate } from './template.entity';
@@ -57,6 +57,10 @@ const DEFAULT_THROUGHPUT = 80;
 const UPGRADED_THROUGHPUT = 1000;
 const COEXISTENCE_THROUGHPUT = 20;
 const SILENCE_WINDOW_MS = 10 * 60_000;
+/** Meta's status webhooks come within about a second (GATEWAYS.md 1.2); a minute without one is worth a warning. */
+const SILENCE_GRACE_MS = 60_000;
+/** `channel.last_sent_at` is kept to this resolution: a send loop does not rewrite the row per message. */
+export const SEND_TIME_RESOLUTION_MS = 10_000;
 
 /** Meta's throughput facts of a number -> messages per second it may send. */
 export function throughputOf(facts: PhoneNumberFacts): number {
@@ -87,6 +91,15 @@ export class ChannelsService {
       target: channel.id,
       details: { number: channel.displayNumber ?? channel.phoneNumberId, ...details },
     });
+  }
+
+  /**
+   * For the dispatcher: the channel sent at `at` (call it after Meta accepted a send, as often as
+   * you like: the row is written at most once per SEND_TIME_RESOLUTION_MS). It drives the
+   * "no webhook" warning (`webhookSilent`).
+   */
+  async markSent(em: EntityManager, channelId: string, at: Date): Promise<void> {
+    await execute(em, MARK_CHANNEL_SENT, [channelId, at, SEND_TIME_RESOLUTION_MS]);
   }
 
   async list(em: EntityManager, workspaceId: string): Promise<ChannelView[]> {
@@ -299,6 +312,7 @@ export class ChannelsService {
       webhookSilent:
         !!channel.lastSentAt &&
         now - channel.lastSentAt.getTime() <= SILENCE_WINDOW_MS &&
+        now - channel.lastSentAt.getTime() >= SILENCE_GRACE_MS &&
         (!channel.lastWebhookAt || channel.lastWebhookAt < channel.lastSentAt),
       createdAt: channel.createdAt,
     }));

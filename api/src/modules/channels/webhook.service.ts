@@ -20,9 +20,13 @@ import {
   SET_THROUGHPUT,
   STORE_REPLY,
   STORE_WEBHOOK,
+  TOUCH_CHANNEL_WEBHOOK,
   UPDATE_TEMPLATE_BY_META_ID,
   UPSERT_MESSAGE_STATUS,
 } from './webhook.sql';
+
+/** `channel.last_webhook_at` is kept to this resolution (see TOUCH_CHANNEL_WEBHOOK). */
+export const WEBHOOK_TIME_RESOLUTION_MS = 10_000;
 
 /** Forward order of statuses: a status of a lower or equal rank never replaces one recorded. */
 export const STATUS_RANK: Record<string, number> = { sent: 1, delivered: 2, failed: 2, read: 3 };
@@ -172,6 +176,7 @@ export class WebhookService {
   private async route(tx: EntityManager, value: Record<string, unknown>) {
     const phoneNumberId = String((value.metadata as { phone_number_id?: string } | undefined)?.phone_number_id ?? '');
     const [channel] = phoneNumberId ? await query(tx, CHANNEL_BY_PHONE_NUMBER, [phoneNumberId]) : [];
+    if (channel) await execute(tx, TOUCH_CHANNEL_WEBHOOK, [channel.id, this.clock.now(), WEBHOOK_TIME_RESOLUTION_MS]);
     return { phoneNumberId, channel };
   }
 

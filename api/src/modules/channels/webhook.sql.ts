@@ -44,10 +44,23 @@ export interface ChannelRouteRow {
   waba_id: string;
 }
 
-/** The channel a webhook names. $1 phone number id. */
+/** The channel a webhook names (`channel_phone_number_id_unique`). $1 phone number id. */
 export const CHANNEL_BY_PHONE_NUMBER = statement<ChannelRouteRow>(
   'webhook.channel-by-phone-number',
-  `update "channel" set last_webhook_at = now() where phone_number_id = $1 returning id, workspace_id, waba_id`,
+  `select id, workspace_id, waba_id from "channel" where phone_number_id = $1`,
+);
+
+/**
+ * When the channel last heard from Meta, without one write to the same row per POST (thousands a
+ * second): written only when the stored time is older than $3 ms, or older than the last send
+ * (so the first webhook after a send always clears the "no webhook" warning). A row that does
+ * not match is neither written nor locked. $1 channel id, $2 now, $3 resolution in ms.
+ */
+export const TOUCH_CHANNEL_WEBHOOK = statement(
+  'webhook.touch-channel',
+  `update "channel" set last_webhook_at = $2::timestamptz
+   where id = $1 and (last_webhook_at is null or last_webhook_at < $2::timestamptz - make_interval(secs => $3::int / 1000.0)
+     or last_webhook_at < last_sent_at)`,
 );
 
 /**
