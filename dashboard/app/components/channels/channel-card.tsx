@@ -11,6 +11,7 @@ import { Field } from '../ui/field';
 import { Icon } from '../ui/icon';
 import { messagingLimit, qualityTone, statusTone } from './channel-facts';
 import { updateTokenSchema } from './schemas';
+import { useResetAfterSuccess } from './use-reset-after-success';
 import type { ChannelRow, ChannelsActionData } from './types';
 
 const KNOWN_STATUSES = ['CONNECTED', 'PAUSED', 'DISCONNECTED'] as const;
@@ -136,6 +137,7 @@ function ChannelActions({ channel, actionData }: { channel: ChannelRow; actionDa
   const client = useClientValidation(updateTokenSchema);
   const tokenErrors = client.fieldErrors ?? (actionData?.intent === 'updateToken' ? actionData.fieldErrors : undefined);
   const tokenOpen = Boolean(tokenErrors) || actionData?.intent === 'updateToken';
+  const tokenForm = useResetAfterSuccess(actionData?.intent === 'updateToken');
   return (
     <>
       <FormError message={actionData?.fieldErrors ? undefined : actionData?.formError} />
@@ -163,6 +165,7 @@ function ChannelActions({ channel, actionData }: { channel: ChannelRow; actionDa
           className="form channel-token-form"
           noValidate
           onSubmit={client.onSubmit}
+          ref={tokenForm}
         >
           <input type="hidden" name="channelId" value={channel.id} />
           <Field

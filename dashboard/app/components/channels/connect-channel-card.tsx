@@ -6,6 +6,7 @@ import { Button } from '../ui/button';
 import { Card } from '../ui/card';
 import { Field } from '../ui/field';
 import { connectChannelSchema } from './schemas';
+import { useResetAfterSuccess } from './use-reset-after-success';
 import type { ChannelsActionData } from './types';
 
 /**
@@ -16,6 +17,7 @@ export function ConnectChannelCard({ actionData }: { actionData?: ChannelsAction
   const { t } = useTranslation();
   const client = useClientValidation(connectChannelSchema);
   const errors = client.fieldErrors ?? actionData?.fieldErrors;
+  const form = useResetAfterSuccess(actionData !== undefined);
   return (
     <Card title={t('channels.connect.title')} icon="plus">
       <p className="card__lead">{t('channels.connect.intro')}</p>
@@ -26,6 +28,7 @@ export function ConnectChannelCard({ actionData }: { actionData?: ChannelsAction
         className="form channel-connect-form"
         noValidate
         onSubmit={client.onSubmit}
+        ref={form}
       >
         <Field
           label={t('channels.form.name')}
