@@ -31,6 +31,8 @@ export const FIELD_RULES: Record<string, string> = {
   'query prices': 'platform-admin',
   'query channels': 'CHANNELS_READ',
   'query templates': 'TEMPLATES_READ',
+  'query contactReplies': 'CONTACTS_READ',
+  'query replyForwarding': 'CHANNELS_READ',
   'mutation login': 'public',
   'mutation verifyTwoFactor': 'public',
   'mutation logout': 'session-only',
@@ -85,6 +87,7 @@ export const FIELD_RULES: Record<string, string> = {
   'mutation checkChannel': 'CHANNELS_MANAGE',
   'mutation disconnectChannel': 'CHANNELS_MANAGE',
   'mutation syncTemplates': 'TEMPLATES_WRITE',
+  'mutation setReplyForwarding': 'CHANNELS_MANAGE',
 };
 
 const EVERYTHING = [

@@ -1,13 +1,20 @@
 import type { ContactsServices } from '../contacts';
+import type { IdentityServices } from '../identity';
 import { defineModule } from '../manifest';
 import { Channel } from './channel.entity';
+import { postForward } from './forward-http';
 import { ChannelsResolver } from './channels.resolver';
 import { ChannelsService } from './channels.service';
 import * as channelsSql from './channels.sql';
 import { MetaGraph } from './meta-graph';
 import { Migration20261201110000Channels } from './migrations/20261201-110000-channels';
 import { Migration20261201120000WhatsappWebhook } from './migrations/20261201-120000-whatsapp-webhook';
+import { Migration20261201140000ReplyForwarding } from './migrations/20261201-140000-reply-forwarding';
 import { BusinessPortfolio } from './portfolio.entity';
+import { RepliesResolver } from './replies.resolver';
+import { RepliesService } from './replies.service';
+import * as repliesSql from './replies.sql';
+import { ReplyForwardingService } from './reply-forwarding.service';
 import { MessageTemplate } from './template.entity';
 import { TokenBox } from './token-box';
 import { webhookRoutes } from './webhook.route';
@@ -18,23 +25,31 @@ export interface ChannelsServices {
   channels: ChannelsService;
   tokens: TokenBox;
   webhooks: WebhookService;
+  replies: RepliesService;
+  forwarding: ReplyForwardingService;
   /** A plain object: the resolver container registers service instances by class and skips these. */
   webhookNeeds: { appSecret: string; verifyToken: string };
 }
 
 export const APPLY_WEBHOOKS_JOB = 'channels.apply-webhooks';
+export const FORWARD_REPLIES_JOB = 'channels.forward-replies';
 
-export const channelsModule = defineModule<'channels', ChannelsServices, { contacts: ContactsServices }>({
+export const channelsModule = defineModule<
+  'channels',
+  ChannelsServices,
+  { identity: IdentityServices; contacts: ContactsServices }
+>({
   name: 'channels',
   requires: ['identity', 'contacts'],
   entities: [Channel, BusinessPortfolio, MessageTemplate],
   migrations: [
     { name: 'Migration20261201110000Channels', class: Migration20261201110000Channels },
     { name: 'Migration20261201120000WhatsappWebhook', class: Migration20261201120000WhatsappWebhook },
+    { name: 'Migration20261201140000ReplyForwarding', class: Migration20261201140000ReplyForwarding },
   ],
-  statements: [...Object.values(channelsSql), ...Object.values(webhookSql)],
-  resolvers: [ChannelsResolver],
-  services: ({ config, clock, logger }, { contacts }) => {
+  statements: [...Object.values(channelsSql), ...Object.values(webhookSql), ...Object.values(repliesSql)],
+  resolvers: [ChannelsResolver, RepliesResolver],
+  services: ({ config, clock, logger }, { identity, contacts }) => {
     const tokens = new TokenBox(config.secrets.encryptionKey);
     const graph = new MetaGraph({
       baseUrl: config.meta.graphBaseUrl,
@@ -42,20 +57,41 @@ export const channelsModule = defineModule<'channels', ChannelsServices, { conta
       timeoutMs: 15_000,
     });
     const channels = new ChannelsService(graph, tokens, clock, logger.child({ module: 'channels' }), config.meta.appId);
-    const webhooks = new WebhookService(contacts.contacts, clock, logger.child({ module: 'channels.webhook' }));
+    const forwarding = new ReplyForwardingService(
+      tokens,
+      identity.audit,
+      clock,
+      logger.child({ module: 'channels.forwarding' }),
+      config.isProduction,
+      postForward,
+    );
+    const webhooks = new WebhookService(
+      contacts.contacts,
+      forwarding,
+      clock,
+      logger.child({ module: 'channels.webhook' }),
+    );
     return {
       channels,
       tokens,
       webhooks,
+      replies: new RepliesService(contacts.contacts),
+      forwarding,
       webhookNeeds: { appSecret: config.meta.appSecret, verifyToken: config.meta.verifyToken },
     };
   },
   // Bodies a crash left stored but unapplied (each POST applies its own right after the 200).
-  jobs: ({ webhooks }, { orm }) => [
+  jobs: ({ webhooks, forwarding }, { orm }) => [
     {
       name: APPLY_WEBHOOKS_JOB,
       repeatEveryMs: 60_000,
       handler: async () => void (await webhooks.applyPending(orm.em.fork())),
+    },
+    // Replies to forward and retries that are due (deliveries are leased: two runs never send one twice at once).
+    {
+      name: FORWARD_REPLIES_JOB,
+      repeatEveryMs: 5_000,
+      handler: async () => void (await forwarding.deliverDue(orm.em.fork())),
     },
   ],
   routes: ({ webhooks, webhookNeeds }, { orm }) => webhookRoutes(() => orm.em.fork(), webhooks, webhookNeeds),

@@ -1,5 +1,5 @@
 /** The channels module's public face: WhatsApp channels, portfolios and templates, for the engine and the webhook. */
-export { channelsModule, APPLY_WEBHOOKS_JOB, type ChannelsServices } from './channels.module';
+export { channelsModule, APPLY_WEBHOOKS_JOB, FORWARD_REPLIES_JOB, type ChannelsServices } from './channels.module';
 export { WEBHOOK_PATH } from './webhook.route';
 export { metaSignature } from './webhook-signature';
 export { STATUS_RANK } from './webhook.service';
@@ -9,3 +9,5 @@ export { BusinessPortfolio } from './portfolio.entity';
 export { MessageTemplate } from './template.entity';
 export { LOCK_PORTFOLIO } from './channels.sql';
 export { TokenBox } from './token-box';
+export { forwardSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER, DELIVERY_HEADER } from './forward-http';
+export { FORWARD_MAX_ATTEMPTS, FORWARD_RETRY_DELAYS_MS } from './reply-forwarding.service';

@@ -5,6 +5,7 @@ import type { Logger } from '../../core/logger';
 import { execute, query } from '../../db/sql';
 import { inTransaction } from '../../db/transaction';
 import type { ContactsService } from '../contacts';
+import type { ReplyForwardingService } from './reply-forwarding.service';
 import {
   CHANNEL_BY_PHONE_NUMBER,
   CLAIM_WEBHOOK,
@@ -62,6 +63,7 @@ const SECONDS = (timestamp: string | number | undefined, fallback: Date) =>
 export class WebhookService {
   constructor(
     private readonly contacts: ContactsService,
+    private readonly forwarding: ReplyForwardingService,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
@@ -189,9 +191,10 @@ export class WebhookService {
         message.interactive?.button_reply?.title ??
         message.interactive?.list_reply?.title ??
         null;
+      const replyId = newId();
       const stored = await execute(tx, STORE_REPLY, [
         channel.workspace_id,
-        newId(),
+        replyId,
         contact.id,
         channel.id,
         message.id,
@@ -200,8 +203,10 @@ export class WebhookService {
         JSON.stringify(message),
         SECONDS(message.timestamp, now),
       ]);
-      // A redelivered message was handled the first time.
-      if (stored.rowCount > 0 && text) await this.contacts.handleReply(tx, channel.workspace_id, contact.id, text);
+      // A redelivered message was handled (and forwarded) the first time.
+      if (stored.rowCount === 0) continue;
+      await this.forwarding.queue(tx, channel.workspace_id, replyId);
+      if (text) await this.contacts.handleReply(tx, channel.workspace_id, contact.id, text);
     }
   }
 

@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = [
   'contacts.keywords-set',
   'segment.saved',
   'segment.deleted',
+  'replyForwarding.changed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

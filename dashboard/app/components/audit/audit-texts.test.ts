@@ -47,6 +47,7 @@ const recorded: Record<(typeof AUDIT_ACTIONS)[number], Record<string, unknown> |
   'contacts.keywords-set': { keywords: ['STOP', 'BERHENTI'] },
   'segment.saved': null,
   'segment.deleted': null,
+  'replyForwarding.changed': { url: 'https://hooks.toko.co.id', enabled: true, secretRotated: true },
 };
 
 // Their details are names Indonesians use in both languages (WIB, WITA, WIT).

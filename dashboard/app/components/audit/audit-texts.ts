@@ -172,6 +172,13 @@ export const auditTexts = {
   },
   'segment.saved': { label: 'audit.actions.segment.saved' },
   'segment.deleted': { label: 'audit.actions.segment.deleted' },
+  'replyForwarding.changed': {
+    label: 'audit.actions.replyForwarding.changed',
+    details: (d, t) => [
+      t(d.enabled === true ? 'audit.details.forwarding.on' : 'audit.details.forwarding.off', { url: text(d.url) }),
+      ...(d.secretRotated === true ? [t('audit.details.forwarding.secretRotated')] : []),
+    ],
+  },
   'workspace.timeZoneChanged': {
     label: 'audit.actions.workspace.timeZoneChanged',
     details: (d, t) => [t('audit.details.change', { from: zoneName(d.from), to: zoneName(d.to) })],

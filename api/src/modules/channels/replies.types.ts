@@ -1,0 +1,64 @@
+import { IsBoolean, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
+import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from '../../graphql/connections';
+
+@ObjectType({ description: 'An inbound WhatsApp message from a contact (read-only).' })
+export class ContactReply {
+  @Field(() => ID) id!: string;
+  @Field(() => ID, { nullable: true, description: 'The channel it came in on (null once that channel is gone).' })
+  channelId!: string | null;
+  @Field({ description: 'Meta’s message id.' }) wamid!: string;
+  @Field({ description: 'Meta’s message type: text, button, interactive, image, ...' }) type!: string;
+  @Field(() => String, { nullable: true, description: 'The text, button title or chosen item; null for media.' })
+  text!: string | null;
+  @Field() receivedAt!: Date;
+}
+
+@ObjectType()
+export class ContactReplyEdge {
+  @Field() cursor!: string;
+  @Field(() => ContactReply) node!: ContactReply;
+}
+
+@ObjectType()
+export class ContactReplyConnection {
+  @Field(() => [ContactReplyEdge]) edges!: ContactReplyEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+}
+
+@ArgsType()
+export class ContactRepliesArgs {
+  @Field(() => ID) @IsUUID('all') contactId!: string;
+  @Field(() => Int, { defaultValue: 20, description: 'At most 100, newest first.' }) @Min(1) @Max(100) first!: number;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsUUID('all') after?: string | null;
+}
+
+@ObjectType({ description: 'Where the workspace’s inbound replies are forwarded (a signed POST each).' })
+export class ReplyForwarding {
+  @Field() url!: string;
+  @Field() enabled!: boolean;
+  @Field() updatedAt!: Date;
+}
+
+@ObjectType()
+export class SetReplyForwardingResult {
+  @Field(() => ReplyForwarding) forwarding!: ReplyForwarding;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The signing secret, shown only when it is made (the first time, or with rotateSecret): keep it now. ' +
+      'Each POST carries X-BizOne-Signature-256 = sha256=hex(HMAC-SHA256(secret, "<X-BizOne-Timestamp>.<body>")).',
+  })
+  secret!: string | null;
+}
+
+@ArgsType()
+export class SetReplyForwardingArgs {
+  @Field({ description: 'An https URL (in production it must resolve to a public address).' })
+  @Length(8, 2000)
+  url!: string;
+  @Field() @IsBoolean() enabled!: boolean;
+  @Field({ defaultValue: false, description: 'Make a new signing secret (the old one stops working at once).' })
+  @IsBoolean()
+  rotateSecret!: boolean;
+}
