@@ -12,6 +12,7 @@ const CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'] as const;
 const UNSUPPORTED = ['CAROUSEL', 'CATALOG', 'FLOW', 'LIMITED_TIME_OFFER'] as const;
 const MEDIA = ['IMAGE', 'VIDEO', 'DOCUMENT', 'LOCATION'] as const;
 const BUTTONS = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'COPY_CODE'] as const;
+const QUALITIES = ['GREEN', 'YELLOW', 'RED', 'UNKNOWN'] as const;
 
 function statusTone(status: string): BadgeTone {
   if (status === 'APPROVED') return 'success';
@@ -34,6 +35,7 @@ export function TemplateCard({ template }: { template: TemplateRow }) {
   const reason = known(UNSUPPORTED, template.unsupported);
   const media = known(MEDIA, preview.header?.format);
   const named = template.parameterFormat === 'NAMED';
+  const quality = known(QUALITIES, template.quality);
   return (
     <article className="template-card" data-testid={`template-${template.name}-${template.language}`}>
       <header className="template-card__header">
@@ -43,7 +45,9 @@ export function TemplateCard({ template }: { template: TemplateRow }) {
           <Badge>{category ? t(`templates.category.${category}`) : template.category}</Badge>
           <Badge tone="info">{template.language}</Badge>
           {template.quality ? (
-            <Badge tone={qualityTone(template.quality)}>{t('templates.quality', { quality: template.quality })}</Badge>
+            <Badge tone={qualityTone(template.quality)}>
+              {t('templates.quality', { quality: quality ? t(`channels.quality.${quality}`) : template.quality })}
+            </Badge>
           ) : null}
         </div>
       </header>
