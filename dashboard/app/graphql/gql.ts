@@ -17,7 +17,14 @@ type Documents = {
     "\n  query AdminCurrentPrices {\n    prices {\n      current {\n        category\n        amount\n        validFrom\n        workspaceId\n      }\n    }\n  }\n": typeof types.AdminCurrentPricesDocument,
     "\n  query AdminPriceHistory {\n    prices {\n      history {\n        category\n        amount\n        validFrom\n        workspaceId\n      }\n    }\n  }\n": typeof types.AdminPriceHistoryDocument,
     "\n  mutation AdminSetPrice($input: SetPriceInput!) {\n    setPrice(input: $input) {\n      category\n      amount\n    }\n  }\n": typeof types.AdminSetPriceDocument,
+    "\n  query ChannelsPage {\n    channels {\n      id\n      name\n      phoneNumberId\n      wabaId\n      portfolioId\n      displayNumber\n      status\n      statusReason\n      quality\n      throughput\n      messagingLimit\n      subscribed\n      checkedAt\n      lastWebhookAt\n      webhookSilent\n      createdAt\n    }\n  }\n": typeof types.ChannelsPageDocument,
+    "\n  mutation ConnectChannel($input: ConnectChannelInput!) {\n    connectChannel(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.ConnectChannelDocument,
+    "\n  mutation CheckChannel($id: ID!) {\n    checkChannel(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.CheckChannelDocument,
+    "\n  mutation UpdateChannelToken($id: ID!, $input: UpdateChannelInput!) {\n    updateChannel(id: $id, input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.UpdateChannelTokenDocument,
+    "\n  mutation DisconnectChannel($id: ID!) {\n    disconnectChannel(id: $id)\n  }\n": typeof types.DisconnectChannelDocument,
     "\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      createdAt\n    }\n  }\n": typeof types.ContactDetailDocument,
+    "\n  query ContactReplies($id: ID!, $first: Int!, $after: String) {\n    contactReplies(contactId: $id, first: $first, after: $after) {\n      edges {\n        node {\n          id\n          receivedAt\n          text\n          type\n          channelId\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ContactRepliesDocument,
+    "\n  query ReplyChannels {\n    channels {\n      id\n      name\n      displayNumber\n    }\n  }\n": typeof types.ReplyChannelsDocument,
     "\n  mutation UpdateContactDetail($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateContactDetailDocument,
     "\n  mutation OptInContactDetail($id: ID!, $kind: SuppressionKind!) {\n    optInContact(id: $id, kind: $kind) {\n      id\n    }\n  }\n": typeof types.OptInContactDetailDocument,
     "\n  mutation OptOutContactDetail($id: ID!, $kind: SuppressionKind!) {\n    optOutContacts(selection: { ids: [$id] }, kind: $kind) {\n      affected\n    }\n  }\n": typeof types.OptOutContactDetailDocument,
@@ -58,6 +65,9 @@ type Documents = {
     "\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.UpdateRoleDocument,
     "\n  mutation DeleteRole($roleId: ID!) {\n    deleteRole(roleId: $roleId)\n  }\n": typeof types.DeleteRoleDocument,
     "\n  mutation UpdateWorkspaceTimeZone($timeZone: WorkspaceTimeZone!) {\n    updateWorkspaceTimeZone(timeZone: $timeZone) {\n      id\n      timeZone\n    }\n  }\n": typeof types.UpdateWorkspaceTimeZoneDocument,
+    "\n  query TemplateChannels {\n    channels {\n      id\n      name\n      displayNumber\n      phoneNumberId\n      wabaId\n    }\n  }\n": typeof types.TemplateChannelsDocument,
+    "\n  query TemplatesPage($channelId: ID, $first: Int!) {\n    templates(channelId: $channelId, first: $first) {\n      id\n      name\n      language\n      category\n      parameterFormat\n      status\n      quality\n      components\n      unsupported\n      syncedAt\n      wabaId\n    }\n  }\n": typeof types.TemplatesPageDocument,
+    "\n  mutation SyncTemplates($channelId: ID!) {\n    syncTemplates(channelId: $channelId)\n  }\n": typeof types.SyncTemplatesDocument,
     "\n  query WalletPage {\n    wallet {\n      balance\n      held\n      available\n      debt\n    }\n  }\n": typeof types.WalletPageDocument,
     "\n  query WalletPaymentOrders($first: Int!, $after: String) {\n    paymentOrders(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.WalletPaymentOrdersDocument,
     "\n  mutation CreateTopup($input: CreateTopupInput!) {\n    createTopup(input: $input) {\n      order {\n        orderId\n        status\n        amount\n      }\n      snapToken\n      redirectUrl\n    }\n  }\n": typeof types.CreateTopupDocument,
@@ -83,7 +93,14 @@ const documents: Documents = {
     "\n  query AdminCurrentPrices {\n    prices {\n      current {\n        category\n        amount\n        validFrom\n        workspaceId\n      }\n    }\n  }\n": types.AdminCurrentPricesDocument,
     "\n  query AdminPriceHistory {\n    prices {\n      history {\n        category\n        amount\n        validFrom\n        workspaceId\n      }\n    }\n  }\n": types.AdminPriceHistoryDocument,
     "\n  mutation AdminSetPrice($input: SetPriceInput!) {\n    setPrice(input: $input) {\n      category\n      amount\n    }\n  }\n": types.AdminSetPriceDocument,
+    "\n  query ChannelsPage {\n    channels {\n      id\n      name\n      phoneNumberId\n      wabaId\n      portfolioId\n      displayNumber\n      status\n      statusReason\n      quality\n      throughput\n      messagingLimit\n      subscribed\n      checkedAt\n      lastWebhookAt\n      webhookSilent\n      createdAt\n    }\n  }\n": types.ChannelsPageDocument,
+    "\n  mutation ConnectChannel($input: ConnectChannelInput!) {\n    connectChannel(input: $input) {\n      id\n      name\n    }\n  }\n": types.ConnectChannelDocument,
+    "\n  mutation CheckChannel($id: ID!) {\n    checkChannel(id: $id) {\n      id\n      name\n    }\n  }\n": types.CheckChannelDocument,
+    "\n  mutation UpdateChannelToken($id: ID!, $input: UpdateChannelInput!) {\n    updateChannel(id: $id, input: $input) {\n      id\n      name\n    }\n  }\n": types.UpdateChannelTokenDocument,
+    "\n  mutation DisconnectChannel($id: ID!) {\n    disconnectChannel(id: $id)\n  }\n": types.DisconnectChannelDocument,
     "\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      createdAt\n    }\n  }\n": types.ContactDetailDocument,
+    "\n  query ContactReplies($id: ID!, $first: Int!, $after: String) {\n    contactReplies(contactId: $id, first: $first, after: $after) {\n      edges {\n        node {\n          id\n          receivedAt\n          text\n          type\n          channelId\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ContactRepliesDocument,
+    "\n  query ReplyChannels {\n    channels {\n      id\n      name\n      displayNumber\n    }\n  }\n": types.ReplyChannelsDocument,
     "\n  mutation UpdateContactDetail($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      id\n    }\n  }\n": types.UpdateContactDetailDocument,
     "\n  mutation OptInContactDetail($id: ID!, $kind: SuppressionKind!) {\n    optInContact(id: $id, kind: $kind) {\n      id\n    }\n  }\n": types.OptInContactDetailDocument,
     "\n  mutation OptOutContactDetail($id: ID!, $kind: SuppressionKind!) {\n    optOutContacts(selection: { ids: [$id] }, kind: $kind) {\n      affected\n    }\n  }\n": types.OptOutContactDetailDocument,
@@ -124,6 +141,9 @@ const documents: Documents = {
     "\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      id\n      name\n    }\n  }\n": types.UpdateRoleDocument,
     "\n  mutation DeleteRole($roleId: ID!) {\n    deleteRole(roleId: $roleId)\n  }\n": types.DeleteRoleDocument,
     "\n  mutation UpdateWorkspaceTimeZone($timeZone: WorkspaceTimeZone!) {\n    updateWorkspaceTimeZone(timeZone: $timeZone) {\n      id\n      timeZone\n    }\n  }\n": types.UpdateWorkspaceTimeZoneDocument,
+    "\n  query TemplateChannels {\n    channels {\n      id\n      name\n      displayNumber\n      phoneNumberId\n      wabaId\n    }\n  }\n": types.TemplateChannelsDocument,
+    "\n  query TemplatesPage($channelId: ID, $first: Int!) {\n    templates(channelId: $channelId, first: $first) {\n      id\n      name\n      language\n      category\n      parameterFormat\n      status\n      quality\n      components\n      unsupported\n      syncedAt\n      wabaId\n    }\n  }\n": types.TemplatesPageDocument,
+    "\n  mutation SyncTemplates($channelId: ID!) {\n    syncTemplates(channelId: $channelId)\n  }\n": types.SyncTemplatesDocument,
     "\n  query WalletPage {\n    wallet {\n      balance\n      held\n      available\n      debt\n    }\n  }\n": types.WalletPageDocument,
     "\n  query WalletPaymentOrders($first: Int!, $after: String) {\n    paymentOrders(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.WalletPaymentOrdersDocument,
     "\n  mutation CreateTopup($input: CreateTopupInput!) {\n    createTopup(input: $input) {\n      order {\n        orderId\n        status\n        amount\n      }\n      snapToken\n      redirectUrl\n    }\n  }\n": types.CreateTopupDocument,
@@ -175,7 +195,35 @@ export function graphql(source: "\n  mutation AdminSetPrice($input: SetPriceInpu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ChannelsPage {\n    channels {\n      id\n      name\n      phoneNumberId\n      wabaId\n      portfolioId\n      displayNumber\n      status\n      statusReason\n      quality\n      throughput\n      messagingLimit\n      subscribed\n      checkedAt\n      lastWebhookAt\n      webhookSilent\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query ChannelsPage {\n    channels {\n      id\n      name\n      phoneNumberId\n      wabaId\n      portfolioId\n      displayNumber\n      status\n      statusReason\n      quality\n      throughput\n      messagingLimit\n      subscribed\n      checkedAt\n      lastWebhookAt\n      webhookSilent\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConnectChannel($input: ConnectChannelInput!) {\n    connectChannel(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation ConnectChannel($input: ConnectChannelInput!) {\n    connectChannel(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CheckChannel($id: ID!) {\n    checkChannel(id: $id) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation CheckChannel($id: ID!) {\n    checkChannel(id: $id) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateChannelToken($id: ID!, $input: UpdateChannelInput!) {\n    updateChannel(id: $id, input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateChannelToken($id: ID!, $input: UpdateChannelInput!) {\n    updateChannel(id: $id, input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisconnectChannel($id: ID!) {\n    disconnectChannel(id: $id)\n  }\n"): (typeof documents)["\n  mutation DisconnectChannel($id: ID!) {\n    disconnectChannel(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContactReplies($id: ID!, $first: Int!, $after: String) {\n    contactReplies(contactId: $id, first: $first, after: $after) {\n      edges {\n        node {\n          id\n          receivedAt\n          text\n          type\n          channelId\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ContactReplies($id: ID!, $first: Int!, $after: String) {\n    contactReplies(contactId: $id, first: $first, after: $after) {\n      edges {\n        node {\n          id\n          receivedAt\n          text\n          type\n          channelId\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReplyChannels {\n    channels {\n      id\n      name\n      displayNumber\n    }\n  }\n"): (typeof documents)["\n  query ReplyChannels {\n    channels {\n      id\n      name\n      displayNumber\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -336,6 +384,18 @@ export function graphql(source: "\n  mutation DeleteRole($roleId: ID!) {\n    de
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateWorkspaceTimeZone($timeZone: WorkspaceTimeZone!) {\n    updateWorkspaceTimeZone(timeZone: $timeZone) {\n      id\n      timeZone\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWorkspaceTimeZone($timeZone: WorkspaceTimeZone!) {\n    updateWorkspaceTimeZone(timeZone: $timeZone) {\n      id\n      timeZone\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TemplateChannels {\n    channels {\n      id\n      name\n      displayNumber\n      phoneNumberId\n      wabaId\n    }\n  }\n"): (typeof documents)["\n  query TemplateChannels {\n    channels {\n      id\n      name\n      displayNumber\n      phoneNumberId\n      wabaId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TemplatesPage($channelId: ID, $first: Int!) {\n    templates(channelId: $channelId, first: $first) {\n      id\n      name\n      language\n      category\n      parameterFormat\n      status\n      quality\n      components\n      unsupported\n      syncedAt\n      wabaId\n    }\n  }\n"): (typeof documents)["\n  query TemplatesPage($channelId: ID, $first: Int!) {\n    templates(channelId: $channelId, first: $first) {\n      id\n      name\n      language\n      category\n      parameterFormat\n      status\n      quality\n      components\n      unsupported\n      syncedAt\n      wabaId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SyncTemplates($channelId: ID!) {\n    syncTemplates(channelId: $channelId)\n  }\n"): (typeof documents)["\n  mutation SyncTemplates($channelId: ID!) {\n    syncTemplates(channelId: $channelId)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RepliesCard } from '../components/contacts/replies-card';
 import { optInSchema, splitTags, updateContactSchema } from '../components/contacts/schemas';
 import { InlineErrorBoundary } from '../components/error-page';
 import { FormError } from '../components/ui/alert';
@@ -21,6 +22,7 @@ import { parseForm, type FieldErrors } from '../utils/forms';
 import { errorResponse, gql, gqlForm } from '../utils/graphql.server';
 import type { Message } from '../utils/message';
 import type { RouteHandle } from '../utils/route-handle';
+import { readCursor } from '../utils/table-params';
 import { redirectWithToast } from '../utils/toast.server';
 import { useDateTime } from '../utils/use-date-time';
 
@@ -59,6 +61,39 @@ const ContactDetailDocument = graphql(`
     }
   }
 `);
+
+// Its own request: a page of replies beside the contact and its history would cost more than one query may.
+const ContactRepliesDocument = graphql(`
+  query ContactReplies($id: ID!, $first: Int!, $after: String) {
+    contactReplies(contactId: $id, first: $first, after: $after) {
+      edges {
+        node {
+          id
+          receivedAt
+          text
+          type
+          channelId
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const ReplyChannelsDocument = graphql(`
+  query ReplyChannels {
+    channels {
+      id
+      name
+      displayNumber
+    }
+  }
+`);
+
+const REPLIES_PAGE_SIZE = 20;
 
 const UpdateContactDocument = graphql(`
   mutation UpdateContactDetail($input: UpdateContactInput!) {
@@ -103,9 +138,26 @@ export const handle: RouteHandle = { titleKey: 'contacts.detail.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'CONTACTS_READ');
-  const { contact, contactHistory } = await gql(request, ContactDetailDocument, { id: params.contactId ?? '' });
-  const confirmDelete = new URL(request.url).searchParams.has('delete');
-  return { contact, history: contactHistory, canWrite: can(user, 'CONTACTS_WRITE'), confirmDelete };
+  const id = params.contactId ?? '';
+  const search = new URL(request.url).searchParams;
+  const [{ contact, contactHistory }, { contactReplies }, replyChannels] = await Promise.all([
+    gql(request, ContactDetailDocument, { id }),
+    gql(request, ContactRepliesDocument, { id, first: REPLIES_PAGE_SIZE, after: readCursor(search) }),
+    can(user, 'CHANNELS_READ') ? gql(request, ReplyChannelsDocument) : Promise.resolve({ channels: [] }),
+  ]);
+  const confirmDelete = search.has('delete');
+  return {
+    contact,
+    history: contactHistory,
+    canWrite: can(user, 'CONTACTS_WRITE'),
+    confirmDelete,
+    replies: contactReplies.edges.map((edge) => edge.node),
+    repliesNext: contactReplies.pageInfo.hasNextPage ? (contactReplies.pageInfo.endCursor ?? null) : null,
+    // The number a reply came in on, by channel id.
+    channelNames: Object.fromEntries(
+      replyChannels.channels.map((channel) => [channel.id, channel.displayNumber ?? channel.name]),
+    ),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -149,7 +201,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ContactDetailPage() {
-  const { contact, history, canWrite, confirmDelete } = useLoaderData<typeof loader>();
+  const { contact, history, canWrite, confirmDelete, replies, repliesNext, channelNames } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const dateTime = useDateTime();
@@ -255,6 +308,7 @@ export default function ContactDetailPage() {
             testId="contact-history"
           />
         </Card>
+        <RepliesCard replies={replies} nextCursor={repliesNext} channels={channelNames} />
       </div>
       {confirmDelete && canWrite ? (
         <ConfirmAction

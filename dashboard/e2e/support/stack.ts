@@ -23,9 +23,9 @@ export interface Stack {
 /**
  * Starts the whole portal the way a user does (`node api/dist/launch/portal.js` from the repo root: embedded
  * PostgreSQL, API, worker, simulators and `node dashboard/server.js`), on free ports with a fresh data directory,
- * and resolves once the API's /readyz and the dashboard's /healthz answer 200.
+ * and resolves once the API's /readyz and the dashboard's /healthz answer 200. `env` adds or overrides variables.
  */
-export async function startStack(): Promise<Stack> {
+export async function startStack(options: { env?: Record<string, string> } = {}): Promise<Stack> {
   if (!existsSync(LAUNCHER)) {
     throw new Error(`${relative(REPO_ROOT, LAUNCHER)} is missing: build the portal first (\`npm run build\`).`);
   }
@@ -42,6 +42,8 @@ export async function startStack(): Promise<Stack> {
     EMBEDDED_PG_PORT: String(postgresPort),
     META_SIMULATOR_PORT: String(metaPort),
     MIDTRANS_SIMULATOR_PORT: String(midtransPort),
+    // A test's own settings (its own Meta simulator, a known app secret) over the demo's defaults.
+    ...options.env,
   };
   // Jest sets NODE_ENV=test; the portal must run as `npm start` runs it, on its own embedded database.
   for (const name of ['NODE_ENV', 'DATABASE_URL', 'MONGODB_URL']) delete env[name];

@@ -3,7 +3,7 @@ import type { IconName } from '../ui/icon';
 
 export interface NavItem {
   to: string;
-  labelKey: `shell.nav.${'dashboard' | 'contacts' | 'campaigns' | 'templates' | 'wallet' | 'settings'}`;
+  labelKey: `shell.nav.${'dashboard' | 'contacts' | 'campaigns' | 'templates' | 'channels' | 'wallet' | 'settings'}`;
   icon: IconName;
   /** Hidden from users whose role lacks it (the page checks it again on the server). */
   permission?: Permission;
@@ -21,13 +21,8 @@ export const navItems: readonly NavItem[] = [
     permission: 'CAMPAIGNS_READ',
     comingSoon: true,
   },
-  {
-    to: '/templates',
-    labelKey: 'shell.nav.templates',
-    icon: 'templates',
-    permission: 'TEMPLATES_READ',
-    comingSoon: true,
-  },
+  { to: '/templates', labelKey: 'shell.nav.templates', icon: 'templates', permission: 'TEMPLATES_READ' },
+  { to: '/channels', labelKey: 'shell.nav.channels', icon: 'phone', permission: 'CHANNELS_READ' },
   { to: '/wallet', labelKey: 'shell.nav.wallet', icon: 'wallet', permission: 'WALLET_READ' },
   { to: '/settings', labelKey: 'shell.nav.settings', icon: 'settings' },
 ];

@@ -6,7 +6,7 @@ import { SidebarNav } from './sidebar-nav';
 describe('SidebarNav', () => {
   it('lists every section in Indonesian and marks the current page', async () => {
     const everything = () => (
-      <SidebarNav permissions={['CONTACTS_READ', 'CAMPAIGNS_READ', 'TEMPLATES_READ', 'WALLET_READ']} />
+      <SidebarNav permissions={['CONTACTS_READ', 'CAMPAIGNS_READ', 'TEMPLATES_READ', 'CHANNELS_READ', 'WALLET_READ']} />
     );
     renderInRemix(everything, { lng: 'id', path: '/dashboard' });
 
@@ -16,7 +16,8 @@ describe('SidebarNav', () => {
       'Dasbor',
       'Kontak',
       'KampanyeSegera',
-      'TemplatSegera',
+      'Templat',
+      'Saluran',
       'Dompet',
       'Pengaturan',
     ]);

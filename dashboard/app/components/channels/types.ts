@@ -1,0 +1,16 @@
+import type { ChannelsPageQuery } from '../../graphql/graphql';
+import type { FieldErrors } from '../../utils/forms';
+import type { Message } from '../../utils/message';
+
+export type ChannelRow = ChannelsPageQuery['channels'][number];
+
+/** What the channels page's action answers when it refuses: which form (and channel) the errors belong beside. */
+export interface ChannelsActionData {
+  intent: 'connect' | 'check' | 'updateToken' | 'disconnect';
+  channelId?: string;
+  ok: false;
+  fieldErrors?: FieldErrors;
+  formError?: Message;
+  /** What the connect form had, to fill it back in (never the token). */
+  values?: { name?: string; phoneNumberId?: string; wabaId?: string };
+}

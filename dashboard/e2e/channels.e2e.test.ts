@@ -1,0 +1,325 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import en from '../app/locales/en.json';
+import id from '../app/locales/id.json';
+import { callApi, createOwner, inviteMember, acceptAsNewAccount, signInBrowser } from './support/api';
+import { collectPageErrors, screenshot } from './support/browser';
+import { inboundText, postMetaWebhook, useMetaSimulator } from './support/meta';
+import { usePortal } from './support/portal';
+import { REPO_ROOT } from './support/stack';
+import { waitFor } from './support/wait';
+
+/**
+ * A shop connects its WhatsApp number as a person does, once in each language on its own workspace: a malformed
+ * id and a token Meta refuses are explained beside their fields, the right token connects the number (checked
+ * against the Meta simulator), its templates are synced and previewed, and a customer's reply (a webhook signed
+ * as Meta signs it) shows on the contact's page. A viewer sees the channel without the forms.
+ */
+const fixtureTemplates = (
+  JSON.parse(readFileSync(join(REPO_ROOT, '..', 'shared', 'fixtures', 'meta', 'template-list-page.json'), 'utf8')) as {
+    data: Record<string, unknown>[];
+  }
+).data;
+
+// Two more, in Meta's shapes: media header and buttons with a dynamic URL; a carousel campaigns cannot fill yet.
+const extraTemplates = [
+  {
+    id: '1234567890123458',
+    name: 'resi_pengiriman',
+    language: 'id',
+    status: 'APPROVED',
+    category: 'UTILITY',
+    parameter_format: 'POSITIONAL',
+    components: [
+      { type: 'HEADER', format: 'IMAGE', example: { header_handle: ['4::aW1hZ2U='] } },
+      { type: 'BODY', text: 'Paket {{1}} sudah dikirim.', example: { body_text: [['A-17']] } },
+      {
+        type: 'BUTTONS',
+        buttons: [
+          {
+            type: 'URL',
+            text: 'Lacak paket',
+            url: 'https://toko.example/lacak/{{1}}',
+            example: ['https://toko.example/lacak/A17'],
+          },
+          { type: 'QUICK_REPLY', text: 'Berhenti promo' },
+        ],
+      },
+    ],
+  },
+  {
+    id: '1234567890123459',
+    name: 'katalog_carousel',
+    language: 'id',
+    status: 'APPROVED',
+    category: 'MARKETING',
+    parameter_format: 'POSITIONAL',
+    components: [
+      { type: 'BODY', text: 'Lihat produk terbaru kami.' },
+      { type: 'CAROUSEL', cards: [{ components: [{ type: 'HEADER', format: 'IMAGE' }] }] },
+    ],
+  },
+];
+
+const LANGUAGES = [
+  { lng: 'en', l: en, waba: '203000000000001', phoneId: '303000000000001', display: '+62 811-1000-0001' },
+  { lng: 'id', l: id, waba: '203000000000002', phoneId: '303000000000002', display: '+62 811-1000-0002' },
+] as const;
+
+const fill = (text: string, values: Record<string, string | number>) =>
+  text.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => String(values[name] ?? ''));
+
+async function fitsPhone(page: Page, name: string) {
+  await page.setViewportSize({ width: 390, height: 860 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await screenshot(page, `${name}-390`);
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await screenshot(page, `${name}-1280`);
+}
+
+describe('channels, templates and replies in the browser', () => {
+  const meta = useMetaSimulator();
+  const portal = usePortal({ env: () => meta.portalEnv() });
+
+  it.each(LANGUAGES.map((language) => [language.lng, language] as const))(
+    '%s: connect a number against Meta, sync and preview its templates, see a customer reply on the contact',
+    async (lng, { l, waba, phoneId, display }) => {
+      const token = `EAAG-e2e-system-user-${lng}-0123456789`;
+      meta.handle.simulator.addAccount({
+        wabaId: waba,
+        token,
+        messagingLimitTier: 'TIER_2K',
+        numbers: [
+          {
+            id: phoneId,
+            displayPhoneNumber: display,
+            verifiedName: 'Toko Contoh',
+            qualityRating: 'GREEN',
+            throughputLevel: 'STANDARD',
+            isOnBizApp: false,
+          },
+        ],
+        templates: [...fixtureTemplates, ...extraTemplates],
+      });
+      const owner = await createOwner(portal.stack, { language: lng === 'en' ? 'EN' : 'ID' });
+      const customer = lng === 'en' ? '6281234500001' : '6281234500002';
+      await callApi(
+        portal.stack,
+        `mutation ($input: CreateContactInput!) { createContact(input: $input) { id } }`,
+        { input: { phone: `+${customer}`, name: 'Sari Wulandari' } },
+        owner.sessionToken,
+      );
+      const context = await portal.chromium.newContext({
+        locale: lng === 'en' ? 'en-US' : 'id-ID',
+        viewport: { width: 1280, height: 860 },
+      });
+      try {
+        await signInBrowser(context, portal.stack, owner.sessionToken, lng);
+        const page = await context.newPage();
+        const errors = collectPageErrors(page);
+        const base = portal.stack.dashboardUrl;
+        const c = l.channels;
+
+        // 1. The sidebar leads to the channels page, empty at first.
+        await page.goto(`${base}/dashboard`, { waitUntil: 'networkidle' });
+        await page
+          .getByRole('navigation', { name: l.shell.nav.label })
+          .getByRole('link', { name: l.shell.nav.channels })
+          .click();
+        await page.getByRole('heading', { level: 1, name: c.title, exact: true }).waitFor();
+        await page.getByTestId('channels-empty').waitFor();
+
+        // 2. A phone number written as a phone number is refused beside its field, before anything reaches Meta.
+        await page.getByLabel(c.form.name, { exact: true }).fill('Toko utama');
+        await page.getByLabel(c.form.phoneNumberId, { exact: true }).fill('+62 811 1000');
+        await page.getByLabel(c.form.wabaId, { exact: true }).fill(waba);
+        await page.getByLabel(c.form.accessToken, { exact: true }).fill('EAAG-a-token-meta-refuses-000');
+        await page.getByRole('button', { name: c.connect.submit, exact: true }).click();
+        await page.getByText(c.form.metaIdFormat).waitFor();
+        const calls = meta.handle.simulator.calls.length;
+
+        // 3. A token Meta refuses: said beside the token field, nothing connected, the token not written back.
+        await page.getByLabel(c.form.phoneNumberId, { exact: true }).fill(phoneId);
+        await page.getByRole('button', { name: c.connect.submit, exact: true }).click();
+        await page.getByText(c.tokenRefused).first().waitFor();
+        expect(meta.handle.simulator.calls.length).toBeGreaterThan(calls);
+        expect(await page.getByTestId('channels-empty').count()).toBe(1);
+
+        // 4. The right token connects it: Meta's facts and what was verified, and the token is nowhere on the page.
+        await page.getByLabel(c.form.accessToken, { exact: true }).fill(token);
+        await page.getByRole('button', { name: c.connect.submit, exact: true }).click();
+        await page
+          .getByTestId('toast')
+          .getByText(fill(c.connected, { name: 'Toko utama' }))
+          .waitFor();
+        const card = page.getByTestId(`channel-${phoneId}`);
+        await card.getByText(display, { exact: true }).waitFor();
+        expect(await card.getByText(c.quality.GREEN, { exact: true }).count()).toBe(1);
+        expect(await card.getByText(fill(c.facts.throughputValue_other, { count: 80 }), { exact: true }).count()).toBe(
+          1,
+        );
+        expect(await card.getByTestId('channel-messaging-limit').locator('dd').innerText()).toContain(
+          fill(c.limit.limited, { recipients: '2.000' }),
+        );
+        const verified = card.getByTestId('channel-verified');
+        expect(await verified.getByText(c.verified.subscribed, { exact: true }).count()).toBe(1);
+        expect(await verified.getByText(fill(c.verified.portfolio, { portfolio: `9${waba}` })).count()).toBe(1);
+        expect(await page.content()).not.toContain(token);
+        const connectForm = page.getByRole('region', { name: c.connect.title });
+        expect(await connectForm.getByLabel(c.form.accessToken, { exact: true }).inputValue()).toBe('');
+        expect(meta.handle.simulator.account(waba)?.subscribedAppIds).toEqual(['1000000000000042']);
+
+        // 5. Checking again asks Meta and says so.
+        await card.getByRole('button', { name: c.check.submit }).click();
+        await page
+          .getByTestId('toast')
+          .getByText(fill(c.checked, { name: 'Toko utama' }))
+          .waitFor();
+        await fitsPhone(page, `channels-${lng}`);
+
+        // 6. Templates: synced from Meta, each with its status, category and a preview with its parameters.
+        const tp = l.templates;
+        await page
+          .getByRole('navigation', { name: l.shell.nav.label })
+          .getByRole('link', { name: l.shell.nav.templates })
+          .click();
+        await page.getByRole('heading', { level: 1, name: tp.title, exact: true }).waitFor();
+        await page.getByTestId('templates-empty').waitFor();
+        await page.getByText(tp.createdAtMeta).waitFor();
+        await page.getByRole('button', { name: tp.sync }).click();
+        await page
+          .getByTestId('toast')
+          .getByText(fill(tp.synced, { count: 4 }))
+          .waitFor();
+        const list = page.getByTestId('templates');
+        expect(await list.locator('article h3').allInnerTexts()).toEqual([
+          'katalog_carousel',
+          'order_shipped',
+          'promo_akhir_tahun',
+          'resi_pengiriman',
+        ]);
+        const promo = page.getByTestId('template-promo_akhir_tahun-id');
+        expect(await promo.getByTestId('template-body').innerText()).toBe(
+          'Halo {{first_name}}, nikmati diskon {{discount}} sampai {{end_date}}.',
+        );
+        expect(await promo.getByText(tp.parameters.named, { exact: true }).count()).toBe(1);
+        expect(await promo.getByTestId('template-parameters').innerText()).toContain(
+          fill(tp.parameters.example, { example: 'Budi' }),
+        );
+        expect(await promo.getByText(tp.status.APPROVED, { exact: true }).count()).toBe(1);
+        expect(await promo.getByText(tp.category.MARKETING, { exact: true }).count()).toBe(1);
+        const receipt = page.getByTestId('template-resi_pengiriman-id');
+        expect(await receipt.getByText(tp.media.IMAGE, { exact: true }).count()).toBe(1);
+        expect(await receipt.getByText('Lacak paket', { exact: true }).count()).toBe(1);
+        expect(await receipt.getByText(tp.parameters.where.button, { exact: false }).count()).toBe(1);
+        const carousel = page.getByTestId('template-katalog_carousel-id');
+        expect(await carousel.getByText(tp.unsupported.CAROUSEL, { exact: true }).count()).toBe(1);
+        expect(await page.getByTestId('template-order_shipped-en').getByText(tp.parameters.positional).count()).toBe(1);
+        await fitsPhone(page, `templates-${lng}`);
+
+        // 7. The customer replies: Meta's signed webhook, then the reply on her page, with the channel's webhook time.
+        const reply = lng === 'en' ? 'Is the year-end promo still on?' : 'Apakah promo akhir tahun masih ada?';
+        const answer = await postMetaWebhook(
+          portal.stack,
+          inboundText(
+            { wabaId: waba, phoneNumberId: phoneId, displayNumber: display.replace(/\D/g, '') },
+            customer,
+            reply,
+          ),
+        );
+        expect(answer.status).toBe(200);
+        await page.goto(`${base}/contacts`, { waitUntil: 'networkidle' });
+        await page.getByRole('link', { name: 'Sari Wulandari', exact: true }).click();
+        await page.getByRole('heading', { level: 1, name: 'Sari Wulandari', exact: true }).waitFor();
+        const replies = page.getByTestId('contact-replies');
+        await waitFor(
+          async () => {
+            if ((await replies.getByText(reply, { exact: true }).count()) === 1) return true;
+            await page.reload({ waitUntil: 'networkidle' });
+            return false;
+          },
+          { timeoutMs: 15_000, describe: () => `the reply "${reply}" did not appear on the contact's page` },
+        );
+        expect(await replies.getByText(display, { exact: false }).count()).toBeGreaterThanOrEqual(1);
+        await fitsPhone(page, `contact-replies-${lng}`);
+
+        // 8. Disconnecting asks first, then forgets the channel.
+        await page.goto(`${base}/channels`, { waitUntil: 'networkidle' });
+        await page.getByTestId(`channel-${phoneId}`).getByRole('link', { name: c.disconnect.open }).click();
+        await page
+          .getByRole('dialog')
+          .getByText(fill(c.disconnect.title, { name: 'Toko utama' }))
+          .waitFor();
+        await screenshot(page, `channels-disconnect-${lng}`);
+        await page.getByRole('dialog').getByRole('button', { name: c.disconnect.confirm }).click();
+        await page.getByTestId('toast').getByText(c.disconnected).waitFor();
+        await page.getByTestId('channels-empty').waitFor();
+        // The one console error is the refused token's answer: a refused form is a 400 on purpose (refused()).
+        expect(errors).toEqual(['Failed to load resource: the server responded with a status of 400 (Bad Request)']);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
+  it('a viewer sees the channel and its templates but none of the forms', async () => {
+    const waba = '203000000000003';
+    const phoneId = '303000000000003';
+    const token = 'EAAG-e2e-system-user-viewer-0123456789';
+    meta.handle.simulator.addAccount({
+      wabaId: waba,
+      token,
+      numbers: [
+        {
+          id: phoneId,
+          displayPhoneNumber: '+62 811-1000-0003',
+          verifiedName: 'Toko Contoh',
+          qualityRating: 'YELLOW',
+          throughputLevel: 'HIGH',
+          isOnBizApp: false,
+        },
+      ],
+      templates: fixtureTemplates,
+    });
+    const owner = await createOwner(portal.stack, { language: 'EN' });
+    const { connectChannel } = await callApi<{ connectChannel: { id: string } }>(
+      portal.stack,
+      `mutation ($input: ConnectChannelInput!) { connectChannel(input: $input) { id } }`,
+      { input: { name: 'Cabang Surabaya', phoneNumberId: phoneId, wabaId: waba, accessToken: token } },
+      owner.sessionToken,
+    );
+    await callApi(
+      portal.stack,
+      `mutation ($id: ID!) { syncTemplates(channelId: $id) }`,
+      { id: connectChannel.id },
+      owner.sessionToken,
+    );
+    const invitation = await inviteMember(portal.stack, owner, `viewer-${owner.email}`, 'viewer');
+    const viewer = await acceptAsNewAccount(portal.stack, invitation, {
+      name: 'Pengamat',
+      password: 'Pengamat-Surabaya-2026',
+      language: 'EN',
+    });
+    const context = await portal.chromium.newContext({ locale: 'en-US', viewport: { width: 1280, height: 860 } });
+    try {
+      await signInBrowser(context, portal.stack, viewer, 'en');
+      const page = await context.newPage();
+      await page.goto(`${portal.stack.dashboardUrl}/channels`, { waitUntil: 'networkidle' });
+      const card = page.getByTestId(`channel-${phoneId}`);
+      await card.getByText('+62 811-1000-0003', { exact: true }).waitFor();
+      expect(await card.getByText(en.channels.quality.YELLOW, { exact: true }).count()).toBe(1);
+      expect(await card.getByText(fill(en.channels.facts.throughputValue_other, { count: 1000 })).count()).toBe(1);
+      await page.getByTestId('channels-read-only').waitFor();
+      expect(await page.getByRole('button', { name: en.channels.check.submit }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: en.channels.connect.submit }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: en.channels.disconnect.open }).count()).toBe(0);
+      await page.goto(`${portal.stack.dashboardUrl}/templates`, { waitUntil: 'networkidle' });
+      await page.getByTestId('template-order_shipped-en').waitFor();
+      expect(await page.getByRole('button', { name: en.templates.sync }).count()).toBe(0);
+      await screenshot(page, 'templates-viewer-en');
+    } finally {
+      await context.close();
+    }
+  });
+});
