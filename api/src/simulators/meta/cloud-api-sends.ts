@@ -136,7 +136,7 @@ export class CloudApiSends {
     this.templateStatuses.set(`${name}\u0000${language}`, status);
   }
 
-  /** Forgets sends, injections, rate buckets, webhooks in the queue and settings: a fresh Meta. */
+  /** Forgets sends, injections, rate buckets, queued webhooks and settings (not accounts, the webhook URL or secret). */
   reset(): void {
     this.settings = { ...DEFAULT_SEND_SETTINGS };
     this.holds.share = 0;
@@ -147,7 +147,7 @@ export class CloudApiSends {
     this.pairBuckets.clear();
     this.templateStatuses.clear();
     this.lastInbound.clear();
-    this.webhooks.clear();
+    this.webhooks.reset();
   }
 
   /** An inbound message from a user, delivered as Meta's `messages` webhook; opens the service window. */
@@ -402,7 +402,8 @@ export class CloudApiSends {
     request.on('end', () => {
       if (size === 0)
         return reply(this.refuse(131053, 400, undefined, undefined, undefined, 'The uploaded file is empty.'));
-      const id = String(randomInt(1e15, 9e15));
+      // 16 digits like Meta's media ids (randomInt spans at most 2^48).
+      const id = String(1e15 + randomInt(2 ** 47));
       this.media.add(id);
       reply({ status: 200, body: { id } });
     });

@@ -1,6 +1,7 @@
 import type { Express, Request, Response } from 'express';
 import type { Clock } from '../../core/clock';
 import { CloudApiSends } from './cloud-api-sends';
+import { mountControlRoutes } from './control-routes';
 import { graphError } from './graph-errors';
 
 /**
@@ -86,7 +87,11 @@ export class MetaSimulator {
   }
 
   readonly mount = (app: Express): void => {
-    // Sends come first: they are counted in `sends.ledger`, not `calls`, and injected through `sends`.
+    // Control first (its paths would match the Graph routes), then sends: they are counted in `sends.ledger`,
+    // not `calls`, and injected through `sends`.
+    mountControlRoutes(app, this.sends, (account) =>
+      this.addAccount(account as unknown as Parameters<MetaSimulator['addAccount']>[0]),
+    );
     this.sends.mount(app);
     app.use((request, response, next) => {
       this.calls.push({ method: request.method, path: request.path });

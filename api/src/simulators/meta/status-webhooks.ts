@@ -234,6 +234,13 @@ export class StatusWebhooks {
     return delivered.reduce((total, count) => total + count, 0);
   }
 
+  /** Back to the default settings (keeping the URL and the secret: they are the installation's), queue emptied. */
+  reset(): void {
+    this.configure({ ...DEFAULT_WEBHOOK_SETTINGS, url: this.settings.url, appSecret: this.settings.appSecret });
+    this.clear();
+  }
+
+  /** Empties the queue and the delivery log. */
   clear(): void {
     this.heap.length = 0;
     this.prepared = [];
