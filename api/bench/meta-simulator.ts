@@ -35,12 +35,9 @@ const TOKEN = 'EAAG-bench-token';
 const PHONE = '106540352242922';
 
 async function startSimulatorProcess(webhookUrl?: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'api', 'dist', 'simulators', 'meta', 'standalone.js')], {
-    env: {
-      PATH: process.env.PATH,
-      META_APP_SECRET: 'bench-app-secret',
-      ...(webhookUrl ? { META_WEBHOOK_URL: webhookUrl } : {}),
-    },
+  const script = join(REPO_ROOT, 'api', 'dist', 'simulators', 'meta', 'standalone.js');
+  const child = spawn(process.execPath, [script, ...(webhookUrl ? [`--webhook-url=${webhookUrl}`] : [])], {
+    env: { PATH: process.env.PATH, META_SIMULATOR_PORT: '0', META_APP_SECRET: 'bench-app-secret', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const line = await new Promise<string>((resolve, reject) => {

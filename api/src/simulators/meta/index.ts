@@ -39,7 +39,13 @@ export async function startMetaSimulator(options: {
   deliverEveryMs?: number;
 }): Promise<MetaSimulatorHandle> {
   const simulator = new MetaSimulator(options.appId, options);
-  const handle = await startSimulator('meta', options.port, options.isProduction, simulator.mount);
+  const handle = await startSimulator(
+    'meta',
+    options.port,
+    options.isProduction,
+    simulator.mount,
+    simulator.sends.fastPath,
+  );
   const everyMs = options.deliverEveryMs ?? 20;
   const timer = everyMs > 0 ? setInterval(() => void simulator.sends.webhooks.deliverDue(), everyMs) : undefined;
   timer?.unref();
