@@ -1,4 +1,14 @@
-import { BIZ_APP_NUMBER_ID, fixture, promo, send, shape, startTestSimulator, type TestSimulator } from './meta-support';
+import { startMetaSimulator } from '../../src/simulators/meta';
+import {
+  APP_ID,
+  BIZ_APP_NUMBER_ID,
+  fixture,
+  promo,
+  send,
+  shape,
+  startTestSimulator,
+  type TestSimulator,
+} from './meta-support';
 
 /** The simulator's send endpoint answers as Meta's does: shapes, auth, validation, and rate enforcement. */
 describe('the Meta simulator’s send endpoint', () => {
@@ -301,5 +311,11 @@ describe('the Meta simulator’s send endpoint', () => {
     expect(ledger.acceptedByRecipient.has('6281234567892')).toBe(false);
     expect(ledger.receivedAt).toEqual(Array(4).fill(sim.clock.now().getTime()));
     expect(ledger.outcomes.get('190')).toBe(1);
+  });
+
+  it('refuses to start in production, control routes and all', async () => {
+    await expect(startMetaSimulator({ port: 0, isProduction: true, appId: APP_ID })).rejects.toThrow(
+      'the meta simulator cannot run with NODE_ENV=production',
+    );
   });
 });
