@@ -5,6 +5,7 @@ import { benchEmbeddedStart, describeStart } from './embedded-start';
 import { benchGraphqlTypename, describeThroughput } from './graphql-throughput';
 import { benchContacts, describeContacts } from './contacts';
 import { benchIdentity, describeIdentity } from './identity';
+import { benchMetaSimulator, describeMetaSimulator } from './meta-simulator';
 import { REPO_ROOT } from './support';
 import { benchWallet, describeWallet } from './wallet';
 
@@ -32,6 +33,10 @@ const BENCHES: Record<string, () => Promise<{ lines: string[]; data: unknown }>>
   wallet: async () => {
     const data = await benchWallet();
     return { lines: describeWallet(data), data };
+  },
+  'meta-simulator': async () => {
+    const data = await benchMetaSimulator();
+    return { lines: describeMetaSimulator(data), data };
   },
 };
 
