@@ -12,6 +12,9 @@ export async function startSimulators(config: AppConfig): Promise<SimulatorHandl
     port: config.simulators.metaPort,
     isProduction: config.isProduction,
     appId: config.meta.appId,
+    appSecret: config.meta.appSecret,
+    // The portal's own webhook on the API (nginx routes /api/webhooks/ there in production; the demo has no nginx).
+    webhookUrl: `http://${config.api.host}:${config.api.port}/api/webhooks/whatsapp`,
   });
   try {
     const midtrans = await startMidtransSimulator({

@@ -1,11 +1,14 @@
 import type { Express, Request, Response } from 'express';
+import type { Clock } from '../../core/clock';
+import { CloudApiSends } from './cloud-api-sends';
+import { graphError } from './graph-errors';
 
 /**
  * A stand-in for the WhatsApp Cloud API's management side: phone number facts, the WABA's
  * owner portfolio, `subscribed_apps` and `message_templates` with Meta's cursor paging,
  * behind Meta's Bearer auth and Graph error bodies. Accounts are registered by the tests
- * (or the demo) with the token that may act on them. Sending, webhooks and error injection
- * per code come with the next increment.
+ * (or the demo) with the token that may act on them. The send side (messages, media, status
+ * webhooks, inbound events, injections and counts) is `sends` (cloud-api-sends.ts).
  */
 export interface SimulatedNumber {
   id: string;
@@ -14,6 +17,8 @@ export interface SimulatedNumber {
   qualityRating: string;
   throughputLevel: 'STANDARD' | 'HIGH';
   isOnBizApp: boolean;
+  /** Overrides the throughput the level implies (messages per second). */
+  throughputPerSecond?: number;
 }
 
 export interface SimulatedAccount {
@@ -26,23 +31,37 @@ export interface SimulatedAccount {
   subscribedAppIds: string[];
 }
 
-export interface GraphErrorBody {
-  error: { message: string; type: string; code: number; error_subcode?: number; fbtrace_id: string };
-}
-
-export function graphError(code: number, message: string, type = 'OAuthException', subcode?: number): GraphErrorBody {
-  return {
-    error: { message, type, code, ...(subcode ? { error_subcode: subcode } : {}), fbtrace_id: 'AbCdEfSimulator' },
-  };
-}
-
 export class MetaSimulator {
   private readonly accounts = new Map<string, SimulatedAccount>();
   /** Requests by path, so tests can prove what was (not) called. */
   readonly calls: { method: string; path: string }[] = [];
   private nextError: { code: number; status: number; message: string } | undefined;
+  private numbers = new Map<string, { account: SimulatedAccount; number: SimulatedNumber }>();
+  /** Sending: `POST /{phone-number-id}/messages` and `/media`, status webhooks, injections, counts. */
+  readonly sends: CloudApiSends;
 
-  constructor(readonly appId: string) {}
+  constructor(
+    readonly appId: string,
+    options: { appSecret?: string; webhookUrl?: string; clock?: Clock } = {},
+  ) {
+    this.sends = new CloudApiSends((id) => this.numberById(id), {
+      appSecret: options.appSecret ?? '',
+      webhookUrl: options.webhookUrl,
+      clock: options.clock,
+    });
+  }
+
+  /** The number and its account; the index is rebuilt on a miss, as tests add numbers to accounts they hold. */
+  private numberById(id: string): { account: SimulatedAccount; number: SimulatedNumber } | undefined {
+    const found = this.numbers.get(id);
+    if (found) return found;
+    this.numbers = new Map(
+      [...this.accounts.values()].flatMap((account) =>
+        account.numbers.map((number) => [number.id, { account, number }] as const),
+      ),
+    );
+    return this.numbers.get(id);
+  }
 
   addAccount(account: Partial<SimulatedAccount> & Pick<SimulatedAccount, 'wabaId' | 'token'>): SimulatedAccount {
     const full: SimulatedAccount = {
@@ -67,6 +86,8 @@ export class MetaSimulator {
   }
 
   readonly mount = (app: Express): void => {
+    // Sends come first: they are counted in `sends.ledger`, not `calls`, and injected through `sends`.
+    this.sends.mount(app);
     app.use((request, response, next) => {
       this.calls.push({ method: request.method, path: request.path });
       if (this.nextError) {
