@@ -139,7 +139,7 @@ describe('campaigns', () => {
         phone: `+62813000000${String(index).padStart(2, '0')}`,
         name: index === 0 ? '' : `Kontak ${index}`,
         tags: ['kirim'],
-        attributes: index === 1 ? { sampai: '5 Januari' } : {},
+        attributes: (index === 1 ? { sampai: '5 Januari' } : {}) as Record<string, string>,
       })),
     );
     await world.fund(100_000n);

@@ -97,6 +97,7 @@ export async function startCampaignWorld(options: TestApiOptions = {}): Promise<
       META_APP_SECRET: APP_SECRET,
       PRICE_PER_MESSAGE: PRICE.toString(),
       CAMPAIGN_SEND_TIMEOUT_MS: '2000',
+      ...(process.env.CAMPAIGN_TEST_LOG ? { LOG_LEVEL: process.env.CAMPAIGN_TEST_LOG } : {}),
       ...options.env,
     },
   });

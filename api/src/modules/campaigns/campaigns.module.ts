@@ -91,7 +91,9 @@ export const campaignsModule = defineModule<
         housekeepingMs: 1000,
         statusOverlapMs: 10 * 60_000,
         idleMs: 200,
-        idleExitMs: 30_000,
+        // Nothing claimable for a second (paused, outside its window, at the limit, retries not yet due): the job ends
+        // and the tick starts it again when the lease is free.
+        idleExitMs: 1000,
         holder: `${hostname()}:${process.pid}`,
       },
       markSent

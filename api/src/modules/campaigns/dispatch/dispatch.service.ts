@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../../core/clock';
 import type { Logger } from '../../../core/logger';
+import { workspaceEm } from '../../../db/base.entity';
 import { query } from '../../../db/sql';
 import type { JobQueue } from '../../../jobs/queue';
 import type { TokenBox } from '../../channels';
@@ -47,7 +48,9 @@ export class DispatchService {
       this.messenger,
       this.tokens,
       {
-        pause: (tx, workspaceId, campaignId, reason) => this.launch.pauseWith(tx, workspaceId, campaignId, reason),
+        // A job's entity manager has no workspace: the pause runs scoped to the campaign's.
+        pause: (em, workspaceId, campaignId, reason) =>
+          this.launch.pauseWith(workspaceEm(em, workspaceId), workspaceId, campaignId, reason),
         markSent: this.markSent,
       },
       this.appRate,

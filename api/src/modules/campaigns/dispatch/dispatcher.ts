@@ -188,6 +188,33 @@ export class ChannelDispatcher {
   }
 
   private channelFactor = 1;
+  /** Campaigns whose circuit breaker tripped, or that a code told to pause: paused after their batch is recorded. */
+  private readonly stopReasons = new Map<string, PauseReason>();
+
+  /**
+   * Each outcome as it arrives: a code that pauses the campaign, or a tripped breaker, stops
+   * this campaign's remaining sends at once (they go back to the queue unsent), not only
+   * after the batch.
+   */
+  private observe(campaignId: string, outcome: SendOutcome, attempt: number): void {
+    const breaker = this.breakers.get(campaignId) ?? new CircuitBreaker();
+    this.breakers.set(campaignId, breaker);
+    let stop: PauseReason | null = null;
+    if (outcome.kind === 'accepted') {
+      breaker.record(null);
+      if (outcome.messageStatus === 'paused') stop = 'META_PAUSED';
+    } else if (outcome.kind === 'rejected') {
+      const action = actionFor(outcome.code, attempt);
+      if (action.kind === 'pause') stop = action.reason;
+      else if ((action.kind === 'fail' || attempt >= action.maxAttempts) && breaker.record(outcome.code)) {
+        stop = 'CIRCUIT_BREAKER';
+      }
+    }
+    if (stop && !this.stopReasons.has(campaignId)) {
+      this.stopReasons.set(campaignId, stop);
+      this.paused.add(campaignId);
+    }
+  }
 
   /** The next campaign's batch, round robin (least recently served first); skips campaigns outside their window. */
   private async claimNext(em: EntityManager, channel: DispatchChannelRow, fence: string): Promise<Batch | null> {
@@ -252,14 +279,13 @@ export class ChannelDispatcher {
             name: message.name,
             attributes: message.attributes ?? {},
           });
-          outcomes.set(
-            message.id,
-            await this.messenger.send(token, channel.phone_number_id, {
-              to: phone.replace(/^\+/, ''),
-              template: { name: batch.campaign.template_name, language: batch.campaign.template_language, components },
-              callbackData: message.id,
-            }),
-          );
+          const outcome = await this.messenger.send(token, channel.phone_number_id, {
+            to: phone.replace(/^\+/, ''),
+            template: { name: batch.campaign.template_name, language: batch.campaign.template_language, components },
+            callbackData: message.id,
+          });
+          outcomes.set(message.id, outcome);
+          this.observe(batch.campaign.id, outcome, message.attempt);
         } finally {
           slots.give();
         }
@@ -279,9 +305,6 @@ export class ChannelDispatcher {
     const pauses = new Set<PauseReason>();
     const optOuts: string[] = [];
     const countries = new Set<string>();
-    const breaker = this.breakers.get(batch.campaign.id) ?? new CircuitBreaker();
-    this.breakers.set(batch.campaign.id, breaker);
-    let tripped = false;
     for (const message of batch.sending) {
       const outcome = outcomes.get(message.id) ?? { kind: 'not-sent', reason: 'not attempted' };
       switch (outcome.kind) {
@@ -292,7 +315,6 @@ export class ChannelDispatcher {
             pauses.add('META_PAUSED');
           } else {
             result.sent.push({ id: message.id, wamid: outcome.wamid });
-            tripped = breaker.record(null) || tripped;
           }
           break;
         case 'not-sent':
@@ -312,7 +334,6 @@ export class ChannelDispatcher {
             pauses.add(action.reason);
           } else {
             result.failed.push({ id: message.id, code: outcome.code });
-            tripped = breaker.record(outcome.code) || tripped;
             if (action.kind === 'fail' && action.optOutMarketing) optOuts.push(message.id);
             if (action.kind === 'fail' && action.skipCountry && message.phone) {
               const parsed = parsePhoneNumberFromString(message.phone);
@@ -337,7 +358,11 @@ export class ChannelDispatcher {
       await this.store.optOutMarketing(em, channel.workspace_id, contactIds);
     }
     for (const prefix of countries) await this.store.skipCountry(em, channel, batch.campaign, prefix);
-    if (tripped) pauses.add('CIRCUIT_BREAKER');
+    const stop = this.stopReasons.get(batch.campaign.id);
+    if (stop) {
+      this.stopReasons.delete(batch.campaign.id);
+      pauses.add(stop);
+    }
     for (const reason of pauses) await this.pause(em, channel, batch.campaign, reason);
   }
 
@@ -349,11 +374,9 @@ export class ChannelDispatcher {
   ) {
     this.pausing.add(campaign.id);
     this.paused.add(campaign.id);
-    try {
-      await this.hooks.pause(em, channel.workspace_id, campaign.id, reason);
-    } finally {
-      this.pausing.delete(campaign.id);
-    }
+    // Left in `pausing` when the pause fails: this loop claims nothing more of the campaign.
+    await this.hooks.pause(em, channel.workspace_id, campaign.id, reason);
+    this.pausing.delete(campaign.id);
     this.logger.warn({ campaignId: campaign.id, reason }, 'campaign paused by the dispatcher');
   }
 }
