@@ -59,15 +59,18 @@ export interface CampaignWorld {
 }
 
 /** The Meta simulator on a ManualClock, a live API on the same clock, a workspace with a connected channel and its templates. */
-export async function startCampaignWorld(options: TestApiOptions = {}): Promise<CampaignWorld> {
-  const clock = new ManualClock(new Date('2026-12-01T03:00:00.000Z'));
+export async function startCampaignWorld(
+  options: TestApiOptions & { realClock?: boolean } = {},
+): Promise<CampaignWorld> {
+  const { realClock, ...apiOptions } = options;
+  // A real clock when another process (a worker) shares the database: its clock is the system's.
+  const clock = new ManualClock(realClock ? new Date() : new Date('2026-12-01T03:00:00.000Z'));
   const meta = await startMetaSimulator({
     port: 0,
     isProduction: false,
     appId: APP_ID,
     appSecret: APP_SECRET,
-    clock,
-    deliverEveryMs: 0,
+    ...(realClock ? {} : { clock, deliverEveryMs: 0 }),
   });
   meta.simulator.addAccount({
     wabaId: WABA_ID,
@@ -87,10 +90,10 @@ export async function startCampaignWorld(options: TestApiOptions = {}): Promise<
     templates,
   });
   // The simulator's buckets run on the test's clock, which moves only when a test moves it.
-  meta.simulator.sends.configure({ enforceThroughput: false, enforcePairRate: false });
+  if (!realClock) meta.simulator.sends.configure({ enforceThroughput: false, enforcePairRate: false });
   const api = await startTestApi({
-    clock,
-    ...options,
+    ...(realClock ? {} : { clock }),
+    ...apiOptions,
     env: {
       META_GRAPH_BASE_URL: meta.url,
       META_APP_ID: APP_ID,
@@ -98,7 +101,7 @@ export async function startCampaignWorld(options: TestApiOptions = {}): Promise<
       PRICE_PER_MESSAGE: PRICE.toString(),
       CAMPAIGN_SEND_TIMEOUT_MS: '2000',
       ...(process.env.CAMPAIGN_TEST_LOG ? { LOG_LEVEL: process.env.CAMPAIGN_TEST_LOG } : {}),
-      ...options.env,
+      ...apiOptions.env,
     },
   });
   meta.simulator.sends.configure({ webhooks: { url: `${api.url}/api/webhooks/whatsapp` } });

@@ -144,6 +144,7 @@ export class ChannelDispatcher {
     let lastHousekeeping = 0;
     let statusesSince = new Date(this.clock.now().getTime() - this.options.statusOverlapMs);
     let idleSince: number | null = null;
+    let outstanding = 0;
     const housekeeping = async () => {
       const now = this.clock.now();
       await this.store.applyStatuses(this.em(), channel, statusesSince);
@@ -171,10 +172,15 @@ export class ChannelDispatcher {
         idleSince = null;
         const work = this.sendBatch(channel, batch, token, bucket, slots, fence, stopping)
           .catch((error: unknown) => log.error({ err: error, batch: batch.id }, 'batch outcome not recorded'))
-          .finally(() => batches.delete(work));
+          .finally(() => {
+            batches.delete(work);
+            outstanding -= batch.sending.length;
+          });
         batches.add(work);
-        // Claim ahead only as far as the in-flight budget reaches.
-        while (batches.size * this.options.batchSize > this.options.maxInFlight * 2 && batches.size > 1) {
+        // Claim ahead about one second of throughput, no more: a claimed message that a crash catches
+        // before its send ends UNKNOWN (never resent), so the fewer claimed ahead the better.
+        outstanding += batch.sending.length;
+        while (outstanding > Math.max(this.batchSizeFor(channel), channel.throughput) && batches.size > 0) {
           await Promise.race(batches);
         }
       }
@@ -188,6 +194,11 @@ export class ChannelDispatcher {
   }
 
   private channelFactor = 1;
+
+  /** Half a second of the channel's throughput, within the configured batch size: outcomes are written often. */
+  private batchSizeFor(channel: DispatchChannelRow): number {
+    return Math.max(1, Math.min(this.options.batchSize, Math.ceil(channel.throughput / 2)));
+  }
   /** Campaigns whose circuit breaker tripped, or that a code told to pause: paused after their batch is recorded. */
   private readonly stopReasons = new Map<string, PauseReason>();
 
@@ -236,7 +247,7 @@ export class ChannelDispatcher {
         );
         continue;
       }
-      const batch = await this.store.claim(em, channel, campaign, fence, this.options.batchSize);
+      const batch = await this.store.claim(em, channel, campaign, fence, this.batchSizeFor(channel));
       if (batch === 'limit') return null;
       if (batch && batch.sending.length > 0) return batch;
     }
