@@ -105,8 +105,10 @@ async function withCore<T>(core: Core, assemble: () => Promise<T>): Promise<T> {
   }
 }
 
-function coreShutdownSteps(config: AppConfig, { orm, store, jobs }: Core): ShutdownStep[] {
+function coreShutdownSteps(config: AppConfig, { orm, store, jobs, services }: Core): ShutdownStep[] {
   return [
+    // Before the job drain: the dispatch loops stop claiming, finish and record what is in flight, release their leases.
+    { name: 'dispatch', run: () => services.campaigns.dispatch.stop() },
     { name: 'jobs', run: () => jobs.shutdown(config.shutdownTimeoutMs) },
     { name: 'job store', run: () => store.close() },
     { name: 'database', run: () => orm.close() },

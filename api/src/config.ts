@@ -124,6 +124,22 @@ const envSchema = z.object({
     .default(64 * 1024 * 1024),
   PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 
+  // Broadcasts: the dispatch lease per channel (a dead worker's channel is taken over once it expires), how long an
+  // unknown outcome waits for a status webhook before it is marked unconfirmed (never charged), how many days a
+  // campaign may spread over the messaging limit before the estimate offers today's share only, and the pacing.
+  CAMPAIGN_LEASE_TTL_MS: z.coerce.number().int().min(500).max(600_000).default(15_000),
+  CAMPAIGN_UNKNOWN_DEADLINE_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .max(7 * 24 * 3_600_000)
+    .default(24 * 3_600_000),
+  CAMPAIGN_MAX_SPREAD_DAYS: z.coerce.number().int().min(1).max(30).default(3),
+  CAMPAIGN_TICK_MS: z.coerce.number().int().min(200).max(600_000).default(5000),
+  CAMPAIGN_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
+  CAMPAIGN_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(5000).default(256),
+  CAMPAIGN_SEND_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
+
   // Whole rupiah, parsed from its digits (never through a float) into the money type.
   PRICE_PER_MESSAGE: z
     .string()
@@ -248,6 +264,15 @@ function toAppConfig(env: Env, simulators: boolean) {
       taxBase: env.PPN_TAX_BASE.split('/').map(Number) as [number, number],
     },
     pricePerMessage: env.PRICE_PER_MESSAGE,
+    campaigns: {
+      leaseTtlMs: env.CAMPAIGN_LEASE_TTL_MS,
+      unknownDeadlineMs: env.CAMPAIGN_UNKNOWN_DEADLINE_MS,
+      maxSpreadDays: env.CAMPAIGN_MAX_SPREAD_DAYS,
+      tickMs: env.CAMPAIGN_TICK_MS,
+      batchSize: env.CAMPAIGN_BATCH_SIZE,
+      maxInFlight: env.CAMPAIGN_MAX_IN_FLIGHT,
+      sendTimeoutMs: env.CAMPAIGN_SEND_TIMEOUT_MS,
+    },
     contacts: {
       importMaxBytes: env.CONTACT_IMPORT_MAX_BYTES,
       retentionDays: env.PERSONAL_DATA_RETENTION_DAYS,

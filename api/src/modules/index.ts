@@ -1,5 +1,6 @@
 import { platformMigrations } from '../db/migrations';
 import { createOrm, type MikroORM, type OrmOptions } from '../db/orm';
+import { campaignsModule } from './campaigns';
 import { channelsModule } from './channels';
 import { contactsModule } from './contacts';
 import { identityModule } from './identity';
@@ -20,6 +21,7 @@ export const appModules = [
   contactsModule,
   walletModule,
   channelsModule,
+  campaignsModule,
 ] as const;
 
 export type AppServices = ServicesOf<typeof appModules>;

@@ -88,6 +88,21 @@ export const FIELD_RULES: Record<string, string> = {
   'mutation disconnectChannel': 'CHANNELS_MANAGE',
   'mutation syncTemplates': 'TEMPLATES_WRITE',
   'mutation setReplyForwarding': 'CHANNELS_MANAGE',
+  'query campaigns': 'CAMPAIGNS_READ',
+  'query campaign': 'CAMPAIGNS_READ',
+  'query campaignMessages': 'CAMPAIGNS_READ',
+  // An estimate only reads (audience counts, prices, balance): Finance and Viewers may look before anyone sends.
+  'query estimateCampaign': 'CAMPAIGNS_READ',
+  'mutation createCampaign': 'CAMPAIGNS_WRITE',
+  'mutation updateCampaign': 'CAMPAIGNS_WRITE',
+  'mutation retargetCampaign': 'CAMPAIGNS_WRITE',
+  // A test send is a real, charged message: sending, not editing.
+  'mutation sendTestMessage': 'CAMPAIGNS_SEND',
+  'mutation startCampaign': 'CAMPAIGNS_SEND',
+  'mutation scheduleCampaign': 'CAMPAIGNS_SEND',
+  'mutation pauseCampaign': 'CAMPAIGNS_SEND',
+  'mutation resumeCampaign': 'CAMPAIGNS_SEND',
+  'mutation cancelCampaign': 'CAMPAIGNS_SEND',
 };
 
 const EVERYTHING = [

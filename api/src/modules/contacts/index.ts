@@ -9,7 +9,7 @@ export { contactsModule, type ContactsServices } from './contacts.module';
 export { ContactsService, EXACT_COUNT_LIMIT } from './contacts.service';
 export { ContactBulkService, type ErasureHook } from './contact-bulk.service';
 export { audienceWhere, filterWhere, type SqlWhere } from './contact-filter';
-export { normalizePhone, type PhoneResult } from './phone';
+export { normalizePhone, PHONE_PROBLEM_KEYS, type PhoneResult } from './phone';
 export { matchOptOut, DEFAULT_OPT_OUT_KEYWORDS, type KeywordMatch } from './keywords';
 export {
   ContactSource,

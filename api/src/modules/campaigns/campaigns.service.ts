@@ -1,0 +1,299 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AppError } from '../../core/app-error';
+import type { Clock } from '../../core/clock';
+import { isUuid } from '../../core/ids';
+import { rupiah, type Rupiah } from '../../core/money';
+import { query } from '../../db/sql';
+import { Channel, MessageTemplate } from '../channels';
+import { Segment } from '../contacts';
+import { Workspace } from '../identity';
+import { Campaign } from './campaign.entity';
+import {
+  AudienceKind,
+  CampaignStatus,
+  MessageStatus,
+  VariableSource,
+  type AudienceValue,
+  type VariableValue,
+} from './campaign-types';
+import { CAMPAIGN_COST, COUNT_BY_STATUS, PAGE_MESSAGES, type MessagePageRow } from './campaigns.sql';
+import { parseTimeOfDay } from './send-window';
+import { missingParameters } from './template-parameters';
+
+export interface DraftInput {
+  name?: string | null;
+  channelId?: string | null;
+  templateId?: string | null;
+  variables?: VariableValue[] | null;
+  audience?: AudienceValue | null;
+  /** `08:00` and `20:00` in the workspace's time zone; both or neither. */
+  windowStart?: string | null;
+  windowEnd?: string | null;
+  /** Clear the send window. */
+  clearWindow?: boolean | null;
+}
+
+export type MessageCounts = Record<Lowercase<MessageStatus>, number> & { total: number };
+
+const EDITABLE = new Set([CampaignStatus.DRAFT, CampaignStatus.SCHEDULED]);
+const MAX_TAGS = 20;
+
+function invalid(field: string, key: string): AppError {
+  return new AppError('BAD_USER_INPUT', 'errors.validation', {}, { [field]: key });
+}
+
+/** Drafts and reads of campaigns: everything before launch, and what a reader sees after. */
+export class CampaignsService {
+  constructor(private readonly clock: Clock) {}
+
+  async create(em: EntityManager, workspaceId: string, userId: string | null, input: DraftInput): Promise<Campaign> {
+    const name = input.name?.trim();
+    if (!name) throw invalid('name', 'campaigns.nameRequired');
+    const workspace = await em.findOneOrFail(Workspace, { id: workspaceId });
+    const campaign = em.create(Campaign, {
+      workspace,
+      name,
+      audience: { kind: AudienceKind.ALL },
+      timeZone: workspace.timeZone,
+      createdBy: userId,
+    });
+    await this.apply(em, workspaceId, campaign, input);
+    await em.flush();
+    return campaign;
+  }
+
+  async update(em: EntityManager, workspaceId: string, id: string, input: DraftInput): Promise<Campaign> {
+    const campaign = await this.get(em, workspaceId, id);
+    if (!EDITABLE.has(campaign.status)) {
+      throw new AppError('CONFLICT', 'campaigns.notEditable', { status: campaign.status });
+    }
+    if (input.name !== undefined && input.name !== null) {
+      const name = input.name.trim();
+      if (!name) throw invalid('name', 'campaigns.nameRequired');
+      campaign.name = name;
+    }
+    await this.apply(em, workspaceId, campaign, input);
+    await em.flush();
+    return campaign;
+  }
+
+  async get(em: EntityManager, workspaceId: string, id: string): Promise<Campaign> {
+    const campaign = isUuid(id) ? await em.findOne(Campaign, { workspace: workspaceId, id }) : null;
+    if (!campaign) throw new AppError('NOT_FOUND', 'campaigns.notFound');
+    return campaign;
+  }
+
+  async page(
+    em: EntityManager,
+    workspaceId: string,
+    options: { statuses?: CampaignStatus[] | null; after?: string | null; limit: number },
+  ): Promise<{ items: Campaign[]; hasNextPage: boolean }> {
+    if (options.after && !isUuid(options.after)) throw invalid('after', 'validation.cursor');
+    const items = await em.find(
+      Campaign,
+      {
+        workspace: workspaceId,
+        ...(options.statuses?.length ? { status: { $in: options.statuses } } : {}),
+        ...(options.after ? { id: { $lt: options.after } } : {}),
+      },
+      { orderBy: { id: 'desc' }, limit: options.limit + 1 },
+    );
+    return { items: items.slice(0, options.limit), hasNextPage: items.length > options.limit };
+  }
+
+  async counts(em: EntityManager, workspaceId: string, campaignId: string): Promise<MessageCounts> {
+    const counts = {
+      total: 0,
+      queued: 0,
+      sending: 0,
+      sent: 0,
+      delivered: 0,
+      read: 0,
+      failed: 0,
+      skipped: 0,
+      unknown: 0,
+    } as MessageCounts;
+    for (const row of await query(em, COUNT_BY_STATUS, [workspaceId, campaignId])) {
+      counts[row.status.toLowerCase() as Lowercase<MessageStatus>] = row.count;
+      counts.total += row.count;
+    }
+    return counts;
+  }
+
+  async cost(em: EntityManager, workspaceId: string, campaignId: string): Promise<Rupiah> {
+    const [row] = await query(em, CAMPAIGN_COST, [workspaceId, campaignId]);
+    return rupiah(row?.cost ?? '0');
+  }
+
+  async messages(
+    em: EntityManager,
+    workspaceId: string,
+    campaignId: string,
+    options: { status?: MessageStatus | null; errorCode?: number | null; after?: string | null; limit: number },
+  ): Promise<{ items: MessagePageRow[]; hasNextPage: boolean }> {
+    await this.get(em, workspaceId, campaignId);
+    if (options.after && !isUuid(options.after)) throw invalid('after', 'validation.cursor');
+    const rows = await query(em, PAGE_MESSAGES, [
+      workspaceId,
+      campaignId,
+      options.status ?? null,
+      options.errorCode ?? null,
+      options.after ?? null,
+      options.limit + 1,
+    ]);
+    return { items: rows.slice(0, options.limit), hasNextPage: rows.length > options.limit };
+  }
+
+  /** The channel and template of a campaign, checked: the template must belong to the channel's WABA. */
+  async channelAndTemplate(em: EntityManager, workspaceId: string, campaign: Campaign) {
+    const channel = campaign.channelId
+      ? await em.findOne(Channel, { workspace: workspaceId, id: campaign.channelId })
+      : null;
+    if (!channel) throw invalid('channelId', 'campaigns.channelRequired');
+    const template = campaign.templateId
+      ? await em.findOne(MessageTemplate, { workspace: workspaceId, id: campaign.templateId })
+      : null;
+    if (!template) throw invalid('templateId', 'campaigns.templateRequired');
+    if (template.wabaId !== channel.wabaId) throw invalid('templateId', 'campaigns.templateOtherWaba');
+    return { channel, template };
+  }
+
+  private async apply(em: EntityManager, workspaceId: string, campaign: Campaign, input: DraftInput): Promise<void> {
+    if (input.channelId !== undefined && input.channelId !== null) {
+      const channel = isUuid(input.channelId)
+        ? await em.findOne(Channel, { workspace: workspaceId, id: input.channelId })
+        : null;
+      if (!channel) throw invalid('channelId', 'campaigns.channelNotFound');
+      campaign.channelId = channel.id;
+    }
+    if (input.templateId !== undefined && input.templateId !== null) {
+      const template = isUuid(input.templateId)
+        ? await em.findOne(MessageTemplate, { workspace: workspaceId, id: input.templateId })
+        : null;
+      if (!template) throw invalid('templateId', 'campaigns.templateNotFound');
+      if (template.unsupported) throw invalid('templateId', 'campaigns.templateUnsupported');
+      campaign.templateId = template.id;
+      campaign.templateName = template.name;
+      campaign.templateLanguage = template.language;
+      campaign.templateCategory = template.category;
+    }
+    if (campaign.channelId && campaign.templateId) await this.channelAndTemplate(em, workspaceId, campaign);
+    if (input.variables) campaign.variables = this.checkVariables(input.variables);
+    if (input.audience) {
+      if (campaign.audience.kind === AudienceKind.RETARGET)
+        throw invalid('audience', 'campaigns.retargetAudienceFixed');
+      campaign.audience = await this.checkAudience(em, workspaceId, input.audience);
+    }
+    if (input.clearWindow) {
+      campaign.windowStart = null;
+      campaign.windowEnd = null;
+    } else if (input.windowStart != null || input.windowEnd != null) {
+      const start = parseTimeOfDay(input.windowStart ?? '');
+      const end = parseTimeOfDay(input.windowEnd ?? '');
+      if (start === null || start === 1440) throw invalid('windowStart', 'campaigns.timeOfDay');
+      if (end === null || end === 0) throw invalid('windowEnd', 'campaigns.timeOfDay');
+      if (start === end) throw invalid('windowEnd', 'campaigns.windowEmpty');
+      campaign.windowStart = start;
+      campaign.windowEnd = end;
+    }
+  }
+
+  private checkVariables(variables: VariableValue[]): VariableValue[] {
+    const seen = new Set<string>();
+    return variables.map((variable, index) => {
+      const parameter = variable.parameter.trim();
+      if (!/^[a-z0-9_]{1,60}$/.test(parameter))
+        throw invalid(`variables.${index}.parameter`, 'campaigns.parameterName');
+      if (seen.has(parameter)) throw invalid(`variables.${index}.parameter`, 'campaigns.parameterTwice');
+      seen.add(parameter);
+      const value = variable.value?.trim() || null;
+      if ((variable.source === VariableSource.ATTRIBUTE || variable.source === VariableSource.TEXT) && !value) {
+        throw invalid(`variables.${index}.value`, 'campaigns.variableValueRequired');
+      }
+      return { parameter, source: variable.source, value, fallback: variable.fallback?.trim() || null };
+    });
+  }
+
+  private async checkAudience(em: EntityManager, workspaceId: string, audience: AudienceValue): Promise<AudienceValue> {
+    switch (audience.kind) {
+      case AudienceKind.ALL:
+        return { kind: AudienceKind.ALL };
+      case AudienceKind.TAGS: {
+        const tags = [...new Set((audience.tags ?? []).map((tag) => tag.normalize('NFC').trim()).filter(Boolean))];
+        if (tags.length === 0 || tags.length > MAX_TAGS) throw invalid('audience.tags', 'campaigns.tagsRequired');
+        return { kind: AudienceKind.TAGS, tags };
+      }
+      case AudienceKind.SEGMENT: {
+        const segment =
+          audience.segmentId && isUuid(audience.segmentId)
+            ? await em.findOne(Segment, { workspace: workspaceId, id: audience.segmentId })
+            : null;
+        if (!segment) throw invalid('audience.segmentId', 'campaigns.segmentNotFound');
+        return { kind: AudienceKind.SEGMENT, segmentId: segment.id };
+      }
+      case AudienceKind.RETARGET:
+        // Only retargetCampaign builds this audience (from a finished campaign of the workspace).
+        throw invalid('audience.kind', 'campaigns.retargetByAction');
+    }
+  }
+
+  /**
+   * A new draft from a finished campaign: its recipients with the chosen statuses (FAILED,
+   * SENT = undelivered, DELIVERED = unread, UNKNOWN only when asked). Suppressed contacts are
+   * left out at launch as always.
+   */
+  async retarget(
+    em: EntityManager,
+    workspaceId: string,
+    userId: string | null,
+    id: string,
+    input: { statuses: MessageStatus[]; name?: string | null },
+  ): Promise<Campaign> {
+    const source = await this.get(em, workspaceId, id);
+    if (![CampaignStatus.COMPLETED, CampaignStatus.CANCELLED, CampaignStatus.FAILED].includes(source.status)) {
+      throw new AppError('CONFLICT', 'campaigns.retargetUnfinished', { status: source.status });
+    }
+    const allowed = [MessageStatus.FAILED, MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.UNKNOWN];
+    const statuses = [...new Set(input.statuses)];
+    if (statuses.length === 0 || statuses.some((status) => !allowed.includes(status))) {
+      throw invalid('statuses', 'campaigns.retargetStatuses');
+    }
+    const workspace = await em.findOneOrFail(Workspace, { id: workspaceId });
+    const campaign = em.create(Campaign, {
+      workspace,
+      name: input.name?.trim() || source.name,
+      audience: { kind: AudienceKind.RETARGET, campaignId: source.id, statuses },
+      timeZone: source.timeZone,
+      channelId: source.channelId,
+      templateId: source.templateId,
+      templateName: source.templateName,
+      templateLanguage: source.templateLanguage,
+      templateCategory: source.templateCategory,
+      variables: source.variables,
+      windowStart: source.windowStart,
+      windowEnd: source.windowEnd,
+      retargetOf: source.id,
+      createdBy: userId,
+    });
+    await em.flush();
+    return campaign;
+  }
+
+  /** What a launch needs of the mapping: every template parameter mapped. */
+  assertMapped(template: MessageTemplate, campaign: Campaign): void {
+    const missing = missingParameters(template, campaign.variables);
+    if (missing.length > 0) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        'campaigns.parametersMissing',
+        { parameters: missing.join(', ') },
+        { variables: 'campaigns.parametersMissing' },
+        { variables: { parameters: missing.join(', ') } },
+      );
+    }
+  }
+
+  now(): Date {
+    return this.clock.now();
+  }
+}

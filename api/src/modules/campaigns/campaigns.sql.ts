@@ -1,0 +1,463 @@
+import { statement } from '../../db/sql';
+
+/**
+ * Named SQL of campaigns and the dispatcher. Tenant data: the workspace id is `$1`, except the
+ * lease and the portfolio's recipients, which belong to a channel and a portfolio.
+ */
+
+export interface CountRow {
+  status: string;
+  count: number;
+}
+
+/** A campaign's messages by status: `campaign_message_status_index`. $1 workspace, $2 campaign. */
+export const COUNT_BY_STATUS = statement<CountRow>(
+  'campaigns.count-by-status',
+  `select status, count(*)::int as count from "campaign_message"
+   where workspace_id = $1 and campaign_id = $2 group by status`,
+);
+
+/** What a campaign has charged so far. $1 workspace, $2 campaign. */
+export const CAMPAIGN_COST = statement<{ cost: string }>(
+  'campaigns.cost',
+  `select coalesce(sum(charged), 0)::text as cost from "campaign_message" where workspace_id = $1 and campaign_id = $2`,
+);
+
+export interface MessagePageRow {
+  id: string;
+  contact_id: string | null;
+  phone: string | null;
+  status: string;
+  attempt: number;
+  wamid: string | null;
+  error_code: number | null;
+  charged: string;
+  sent_at: Date | null;
+  delivered_at: Date | null;
+  read_at: Date | null;
+  failed_at: Date | null;
+  updated_at: Date;
+}
+
+/**
+ * Recipients of a campaign, keyset-paged by id, optionally one status and one error code
+ * (`campaign_message_status_index`). $1 workspace, $2 campaign, $3 status or null, $4 error
+ * code or null, $5 after id or null, $6 limit.
+ */
+export const PAGE_MESSAGES = statement<MessagePageRow>(
+  'campaigns.page-messages',
+  `select id, contact_id, phone, status, attempt, wamid, error_code, charged::text as charged,
+          sent_at, delivered_at, read_at, failed_at, updated_at
+   from "campaign_message"
+   where workspace_id = $1 and campaign_id = $2 and ($3::text is null or status = $3)
+     and ($4::int is null or error_code = $4) and ($5::uuid is null or id > $5::uuid)
+   order by id limit $6`,
+);
+
+/** Unique recipients of a portfolio in the current rolling 24 h. $1 portfolio, $2 window start (now - 24 h). */
+export const PORTFOLIO_USED = statement<{ used: number }>(
+  'campaigns.portfolio-used',
+  `select count(*)::int as used from "portfolio_recipient" where portfolio_id = $1 and window_start > $2::timestamptz`,
+);
+
+/**
+ * Counts recipients against the portfolio (called under LOCK_PORTFOLIO): a number reached in
+ * the last 24 h counts once; one whose window is over starts a new one. $1 portfolio, $2
+ * phones, $3 now, $4 now - 24 h.
+ */
+export const RESERVE_PORTFOLIO = statement(
+  'campaigns.reserve-portfolio',
+  `insert into "portfolio_recipient" (portfolio_id, phone, window_start)
+   select $1, unnest($2::text[]), $3::timestamptz
+   on conflict (portfolio_id, phone) do update set window_start = excluded.window_start
+   where "portfolio_recipient".window_start <= $4::timestamptz`,
+);
+
+/** How many of these numbers are already counted in the current window. $1 portfolio, $2 phones, $3 now - 24 h. */
+export const ALREADY_COUNTED = statement<{ counted: number }>(
+  'campaigns.already-counted',
+  `select count(*)::int as counted from "portfolio_recipient"
+   where portfolio_id = $1 and phone = any($2::text[]) and window_start > $3::timestamptz`,
+);
+
+// ---- The dispatch lease ------------------------------------------------------------------------
+
+/**
+ * Takes a channel's lease when it is free, expired, or already this holder's; every taking
+ * increments the fencing token. $1 channel, $2 holder, $3 now, $4 expires at.
+ */
+export const ACQUIRE_LEASE = statement<{ fence: string }>(
+  'campaigns.acquire-lease',
+  `insert into "dispatch_lease" (channel_id, holder, fence, expires_at, renewed_at)
+   values ($1, $2, 1, $4::timestamptz, $3::timestamptz)
+   on conflict (channel_id) do update set holder = excluded.holder, fence = "dispatch_lease".fence + 1,
+     expires_at = excluded.expires_at, renewed_at = excluded.renewed_at
+   where "dispatch_lease".expires_at <= $3::timestamptz or "dispatch_lease".holder = $2
+   returning fence::text as fence`,
+);
+
+/** Extends the lease only while this token still holds it. $1 channel, $2 fence, $3 now, $4 expires at. */
+export const RENEW_LEASE = statement<{ fence: string }>(
+  'campaigns.renew-lease',
+  `update "dispatch_lease" set expires_at = $4::timestamptz, renewed_at = $3::timestamptz
+   where channel_id = $1 and fence = $2::bigint returning fence::text as fence`,
+);
+
+/** Gives the lease up at once (a drained shutdown): another worker may take it immediately. $1 channel, $2 fence. */
+export const RELEASE_LEASE = statement(
+  'campaigns.release-lease',
+  `update "dispatch_lease" set expires_at = '-infinity' where channel_id = $1 and fence = $2::bigint`,
+);
+
+/** The lease row under a share lock, to check the token inside an outcome's transaction. $1 channel. */
+export const LOCK_LEASE = statement<{ fence: string }>(
+  'campaigns.lock-lease',
+  `select fence::text as fence from "dispatch_lease" where channel_id = $1 for share`,
+);
+
+// ---- Dispatch ----------------------------------------------------------------------------------
+
+export interface DispatchChannelRow {
+  id: string;
+  workspace_id: string;
+  phone_number_id: string;
+  portfolio_id: string | null;
+  access_token_sealed: string;
+  throughput: number;
+  status: string;
+}
+
+/** The channel a dispatcher serves (its workspace comes from it). $1 channel. */
+export const DISPATCH_CHANNEL = statement<DispatchChannelRow>(
+  'campaigns.dispatch-channel',
+  `select id, workspace_id, phone_number_id, portfolio_id, access_token_sealed, throughput, status
+   from "channel" where id = $1`,
+);
+
+export interface RunningCampaignRow {
+  id: string;
+  name: string;
+  template_name: string;
+  template_language: string;
+  template_category: string;
+  template_status: string | null;
+  parameter_format: string;
+  components: unknown[];
+  variables: unknown[];
+  price: string;
+  hold_id: string;
+  window_start: number | null;
+  window_end: number | null;
+  time_zone: string;
+}
+
+/**
+ * The running campaigns of a channel, least recently served first (round robin),
+ * `campaign_running_index`. $1 workspace, $2 channel.
+ */
+export const RUNNING_CAMPAIGNS = statement<RunningCampaignRow>(
+  'campaigns.running',
+  `select c.id, c.name, c.template_name, c.template_language, c.template_category, t.status as template_status,
+          coalesce(t.parameter_format, 'POSITIONAL') as parameter_format, coalesce(t.components, '[]') as components,
+          c.variables, c.price::text as price, c.hold_id, c.window_start, c.window_end, c.time_zone
+   from "campaign" c left join "message_template" t on t.id = c.template_id
+   where c.workspace_id = $1 and c.channel_id = $2 and c.status = 'RUNNING'
+   order by c.last_claimed_at asc nulls first, c.id`,
+);
+
+/** Channels with running campaigns, for the tick that starts their dispatch jobs. */
+export const CHANNELS_WITH_WORK = statement<{ channel_id: string }>(
+  'campaigns.channels-with-work',
+  `select distinct c.channel_id from "campaign" c
+   where c.status = 'RUNNING' and c.channel_id is not null
+     and not exists (select 1 from "dispatch_lease" l where l.channel_id = c.channel_id and l.expires_at > $1::timestamptz)`,
+);
+
+/**
+ * Channels whose campaign messages may still change (running or paused campaigns, or finished
+ * in the last two days: late statuses, unknown outcomes), for the tick's status pass.
+ * $1 two days ago.
+ */
+export const CHANNELS_WITH_STATUSES = statement<{ channel_id: string }>(
+  'campaigns.channels-with-statuses',
+  `select distinct channel_id from "campaign"
+   where channel_id is not null and (status in ('RUNNING', 'PAUSED') or completed_at > $1::timestamptz)`,
+);
+
+export interface ClaimedRow {
+  id: string;
+  status: string;
+  attempt: number;
+  phone: string | null;
+  name: string | null;
+  attributes: Record<string, string> | null;
+}
+
+/**
+ * Claims a batch: the next QUEUED messages of one campaign (`campaign_message_queued_index`,
+ * `skip locked` so two claimers never take the same row) become SENDING with the next attempt
+ * number and the lease's token, committed before any HTTP call. Suppression is judged here,
+ * against the contact as it is now: an opted-out contact (or a marketing opt-out for a
+ * marketing template, or an erased one) becomes SKIPPED instead.
+ * $1 workspace, $2 campaign, $3 now, $4 limit, $5 marketing, $6 fence.
+ */
+export const CLAIM_BATCH = statement<ClaimedRow>(
+  'campaigns.claim-batch',
+  `with picked as (
+     select m.id, m.contact_id from "campaign_message" m
+     where m.workspace_id = $1 and m.campaign_id = $2 and m.status = 'QUEUED'
+       and (m.not_before is null or m.not_before <= $3::timestamptz)
+     order by m.id limit $4 for update of m skip locked
+   ), judged as (
+     select p.id, c.name, c.attributes, c.phone,
+            (c.id is null or c.opted_out_at is not null or ($5::boolean and c.marketing_opt_out_at is not null))
+              as suppressed
+     from picked p left join "contact" c on c.id = p.contact_id and c.workspace_id = $1
+   ), claimed as (
+     update "campaign_message" m set
+       status = case when j.suppressed then 'SKIPPED' else 'SENDING' end,
+       attempt = case when j.suppressed then m.attempt else m.attempt + 1 end,
+       fence = $6::bigint, claimed_at = $3::timestamptz, updated_at = $3::timestamptz,
+       phone = coalesce(j.phone, m.phone)
+     from judged j where m.id = j.id
+     returning m.id, m.status, m.attempt, m.phone
+   )
+   select k.id, k.status, k.attempt, k.phone, j.name, j.attributes
+   from claimed k join judged j on j.id = k.id`,
+);
+
+/** $1 workspace, $2 campaign, $3 now. */
+export const TOUCH_CAMPAIGN = statement(
+  'campaigns.touch',
+  `update "campaign" set last_claimed_at = $3::timestamptz where workspace_id = $1 and id = $2`,
+);
+
+/**
+ * Accepted by Meta: SENT with its wamid and the price charged, only while this token's claim
+ * still holds the row. $1 workspace, $2 ids, $3 wamids, $4 fence, $5 price, $6 now.
+ */
+export const RECORD_SENT = statement<{ id: string }>(
+  'campaigns.record-sent',
+  `update "campaign_message" m set status = 'SENT', status_rank = 1, wamid = v.wamid, charged = $5::bigint,
+     sent_at = $6::timestamptz, updated_at = $6::timestamptz, error_code = null
+   from unnest($2::uuid[], $3::text[]) as v(id, wamid)
+   where m.workspace_id = $1 and m.id = v.id and m.status = 'SENDING' and m.fence = $4::bigint
+   returning m.id`,
+);
+
+/**
+ * A definite rejection with a retryable code: QUEUED again, not before the given time.
+ * $1 workspace, $2 ids, $3 not-before times, $4 error codes, $5 fence, $6 now.
+ */
+export const RECORD_REQUEUE = statement<{ id: string }>(
+  'campaigns.record-requeue',
+  `update "campaign_message" m set status = 'QUEUED', not_before = v.not_before, error_code = v.code,
+     fence = null, updated_at = $6::timestamptz
+   from unnest($2::uuid[], $3::timestamptz[], $4::int[]) as v(id, not_before, code)
+   where m.workspace_id = $1 and m.id = v.id and m.status = 'SENDING' and m.fence = $5::bigint
+   returning m.id`,
+);
+
+/** A permanent error: FAILED, nothing charged. $1 workspace, $2 ids, $3 error codes, $4 fence, $5 now. */
+export const RECORD_FAILED = statement<{ id: string }>(
+  'campaigns.record-failed',
+  `update "campaign_message" m set status = 'FAILED', status_rank = 2, error_code = v.code,
+     failed_at = $5::timestamptz, updated_at = $5::timestamptz
+   from unnest($2::uuid[], $3::int[]) as v(id, code)
+   where m.workspace_id = $1 and m.id = v.id and m.status = 'SENDING' and m.fence = $4::bigint
+   returning m.id`,
+);
+
+/**
+ * No definite answer (a timeout, a reset after the request was written, a 5xx without a Graph
+ * body): UNKNOWN until a status webhook or the deadline says. $1 workspace, $2 ids, $3 fence,
+ * $4 deadline, $5 now.
+ */
+export const RECORD_UNKNOWN = statement<{ id: string }>(
+  'campaigns.record-unknown',
+  `update "campaign_message" m set status = 'UNKNOWN', unknown_deadline = $4::timestamptz,
+     updated_at = $5::timestamptz
+   where m.workspace_id = $1 and m.id = any($2::uuid[]) and m.status = 'SENDING' and m.fence = $3::bigint
+   returning m.id`,
+);
+
+export interface AppliedStatusRow {
+  id: string;
+  campaign_id: string;
+  old_status: string;
+  status: string;
+  charged: string;
+  error_code: number | null;
+  contact_id: string | null;
+  price: string;
+  hold_id: string | null;
+  template_category: string | null;
+}
+
+/**
+ * Applies the status webhooks of a channel's numbers to campaign messages, forward only:
+ * matched by `biz_opaque_callback_data` (the message id) first, then by wamid. Rows that match
+ * nothing yet (a status faster than our own outcome write) stay in `message_status` and are
+ * applied by a later pass over the same window. An UNKNOWN message that Meta reports was sent
+ * is now known to be accepted. $1 workspace, $2 phone number id, $3 updated since, $4 now.
+ */
+export const APPLY_STATUSES = statement<AppliedStatusRow>(
+  'campaigns.apply-statuses',
+  `with s as (
+     select ms.wamid, ms.callback_data, ms.status, ms.rank, ms.status_at, ms.errors
+     from "message_status" ms
+     where ms.workspace_id = $1 and ms.phone_number_id = $2 and ms.updated_at >= $3::timestamptz
+   ), matched as (
+     select distinct on (m.id) m.id, m.status as old_status, s.wamid, s.status, s.rank, s.status_at,
+            (s.errors -> 0 ->> 'code')::int as code
+     from s join "campaign_message" m
+       on m.workspace_id = $1
+      and ((s.callback_data is not null and s.callback_data ~ '^[0-9a-f-]{36}$' and m.id = s.callback_data::uuid)
+           or (m.wamid = s.wamid))
+     where m.status in ('SENT', 'DELIVERED', 'READ', 'UNKNOWN') and s.rank > m.status_rank
+     order by m.id, s.rank desc
+   ), updated as (
+     update "campaign_message" m set
+       status = upper(x.status), status_rank = x.rank, wamid = coalesce(m.wamid, x.wamid),
+       delivered_at = case when x.status = 'delivered' then x.status_at else m.delivered_at end,
+       read_at = case when x.status = 'read' then x.status_at else m.read_at end,
+       failed_at = case when x.status = 'failed' then x.status_at else m.failed_at end,
+       error_code = case when x.status = 'failed' then x.code else m.error_code end,
+       unknown_deadline = null, updated_at = $4::timestamptz
+     from matched x where m.id = x.id
+     returning m.id, m.campaign_id, x.old_status, m.status, m.charged::text as charged, m.error_code, m.contact_id
+   )
+   select u.*, c.price::text as price, c.hold_id, c.template_category
+   from updated u join "campaign" c on c.id = u.campaign_id`,
+);
+
+/** $1 workspace, $2 ids, $3 amount each, $4 now. */
+export const SET_CHARGED = statement(
+  'campaigns.set-charged',
+  `update "campaign_message" set charged = $3::bigint, updated_at = $4::timestamptz
+   where workspace_id = $1 and id = any($2::uuid[])`,
+);
+
+export interface ExpiredRow {
+  id: string;
+  campaign_id: string;
+  price: string;
+  hold_id: string | null;
+}
+
+/**
+ * UNKNOWN messages whose deadline passed with no status: left UNKNOWN (unconfirmed), never
+ * charged, their share of the hold released by the caller. `campaign_message_unknown_index`.
+ * $1 workspace, $2 now, $3 limit.
+ */
+export const EXPIRE_UNKNOWN = statement<ExpiredRow>(
+  'campaigns.expire-unknown',
+  `with due as (
+     select m.id from "campaign_message" m
+     where m.workspace_id = $1 and m.status = 'UNKNOWN' and m.unknown_deadline <= $2::timestamptz
+     order by m.unknown_deadline limit $3 for update skip locked
+   ), expired as (
+     update "campaign_message" m set unknown_deadline = null, updated_at = $2::timestamptz
+     from due where m.id = due.id returning m.id, m.campaign_id
+   )
+   select e.id, e.campaign_id, c.price::text as price, c.hold_id from expired e join "campaign" c on c.id = e.campaign_id`,
+);
+
+export interface CompletedRow {
+  id: string;
+  name: string;
+  hold_id: string | null;
+  price: string;
+  in_flight: number;
+  sent: number;
+}
+
+/**
+ * Running campaigns of a channel with nothing left to claim or send: COMPLETED. What they
+ * still hold for SENDING or UNKNOWN messages stays held. $1 workspace, $2 channel, $3 now.
+ */
+export const COMPLETE_CAMPAIGNS = statement<CompletedRow>(
+  'campaigns.complete',
+  `with done as (
+     select c.id from "campaign" c
+     where c.workspace_id = $1 and c.channel_id = $2 and c.status = 'RUNNING'
+       and not exists (select 1 from "campaign_message" m
+                       where m.campaign_id = c.id and m.status in ('QUEUED', 'SENDING'))
+     for update of c
+   ), completed as (
+     update "campaign" c set status = 'COMPLETED', completed_at = $3::timestamptz, updated_at = $3::timestamptz
+     from done where c.id = done.id returning c.id, c.name, c.hold_id, c.price::text as price
+   )
+   select k.*,
+     (select count(*)::int from "campaign_message" m
+       where m.campaign_id = k.id and m.status = 'UNKNOWN' and m.unknown_deadline is not null) as in_flight,
+     (select count(*)::int from "campaign_message" m
+       where m.campaign_id = k.id and m.status in ('SENT', 'DELIVERED', 'READ')) as sent
+   from completed k`,
+);
+
+/** Messages whose share of a hold is still needed: SENDING, and UNKNOWN before its deadline. $1 workspace, $2 campaign. */
+export const IN_FLIGHT = statement<{ count: number }>(
+  'campaigns.in-flight',
+  `select count(*)::int as count from "campaign_message"
+   where workspace_id = $1 and campaign_id = $2
+     and (status = 'SENDING' or (status = 'UNKNOWN' and unknown_deadline is not null))`,
+);
+
+/** Cancel: every QUEUED message of the campaign becomes SKIPPED. $1 workspace, $2 campaign, $3 now. */
+export const SKIP_QUEUED = statement(
+  'campaigns.skip-queued',
+  `update "campaign_message" set status = 'SKIPPED', updated_at = $3::timestamptz
+   where workspace_id = $1 and campaign_id = $2 and status = 'QUEUED'`,
+);
+
+/** The due scheduled campaigns (`campaign_scheduled_index`), across workspaces. $1 now, $2 limit. */
+export const DUE_SCHEDULED = statement<{ id: string; workspace_id: string }>(
+  'campaigns.due-scheduled',
+  `select id, workspace_id from "campaign" where status = 'SCHEDULED' and scheduled_at <= $1::timestamptz
+   order by scheduled_at limit $2`,
+);
+
+/** Campaigns a reversal pauses (running or scheduled), with what their in-flight messages keep held. $1 workspace, $2 now. */
+export const PAUSE_FOR_REVERSAL = statement<{ id: string; hold_id: string | null; keep: string }>(
+  'campaigns.pause-for-reversal',
+  `with paused as (
+     update "campaign" set status = 'PAUSED', pause_reason = 'WALLET_REVERSAL', updated_at = $2::timestamptz
+     where workspace_id = $1 and status in ('RUNNING', 'SCHEDULED') returning id, hold_id, price
+   )
+   select p.id, p.hold_id, (coalesce(p.price, 0) * (select count(*) from "campaign_message" m
+     where m.campaign_id = p.id and (m.status = 'SENDING' or (m.status = 'UNKNOWN' and m.unknown_deadline is not null))))::text as keep
+   from paused p`,
+);
+
+/** Erasure of contacts: their campaign messages forget the number. $1 workspace, $2 contact ids. */
+export const FORGET_CONTACTS = statement(
+  'campaigns.forget-contacts',
+  `update "campaign_message" set phone = null, contact_id = null, updated_at = now()
+   where workspace_id = $1 and contact_id = any($2::uuid[])`,
+);
+
+/**
+ * Messages a dead holder left SENDING: their outcome is unknown (never resent blindly).
+ * $1 workspace, $2 channel, $3 now, $4 deadline, $5 the new fence.
+ */
+export const ORPHANS_TO_UNKNOWN = statement(
+  'campaigns.orphans-to-unknown',
+  `update "campaign_message" m set status = 'UNKNOWN', unknown_deadline = $4::timestamptz, updated_at = $3::timestamptz
+   from "campaign" c
+   where m.workspace_id = $1 and c.id = m.campaign_id and c.channel_id = $2
+     and m.status = 'SENDING' and m.fence < $5::bigint`,
+);
+
+/** Skips what is still queued for one country after 130497. $1 workspace, $2 campaign, $3 prefix, $4 now. */
+export const SKIP_COUNTRY = statement<{ id: string }>(
+  'campaigns.skip-country',
+  `update "campaign_message" set status = 'SKIPPED', error_code = 130497, updated_at = $4::timestamptz
+   where workspace_id = $1 and campaign_id = $2 and status = 'QUEUED' and phone like $3 returning id`,
+);
+
+/** The contacts of these messages (erased ones have none). $1 workspace, $2 message ids. */
+export const CONTACT_IDS_OF = statement<{ contact_id: string }>(
+  'campaigns.contact-ids-of',
+  `select contact_id from "campaign_message" where workspace_id = $1 and id = any($2::uuid[]) and contact_id is not null`,
+);

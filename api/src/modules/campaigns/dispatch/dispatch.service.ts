@@ -1,0 +1,95 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Clock } from '../../../core/clock';
+import type { Logger } from '../../../core/logger';
+import { workspaceEm } from '../../../db/base.entity';
+import { query } from '../../../db/sql';
+import type { JobQueue } from '../../../jobs/queue';
+import type { TokenBox } from '../../channels';
+import { CHANNELS_WITH_STATUSES, CHANNELS_WITH_WORK } from '../campaigns.sql';
+import { DISPATCH_JOB, type LaunchService } from '../launch.service';
+import { AppRate, ChannelDispatcher, type DispatchHooks, type DispatchOptions } from './dispatcher';
+import type { Messenger } from './messenger';
+import type { DispatchStore } from './store';
+
+const TWO_DAYS_MS = 2 * 24 * 3_600_000;
+
+/**
+ * Runs channels' dispatch loops in this process (one per channel job), stops them on a
+ * graceful shutdown (stop claiming, finish what is in flight, record it, give up the lease),
+ * and ticks: due scheduled campaigns start, channels with work and no live lease get a job,
+ * status webhooks reach campaigns that no loop is serving.
+ */
+export class DispatchService {
+  private stopping = false;
+  private readonly loops = new Set<Promise<void>>();
+  private readonly appRate = new AppRate();
+  private statusesSince: Date;
+
+  constructor(
+    private readonly store: DispatchStore,
+    private readonly messenger: Messenger,
+    private readonly tokens: TokenBox,
+    private readonly launch: LaunchService,
+    private readonly jobs: JobQueue,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly options: DispatchOptions & { holder: string },
+    private readonly markSent?: DispatchHooks['markSent'],
+  ) {
+    this.statusesSince = new Date(clock.now().getTime() - options.statusOverlapMs);
+  }
+
+  /** The dispatch job: one channel's loop, until it has nothing to send or the process stops. */
+  async runChannel(em: () => EntityManager, channelId: string, touch: () => Promise<void>): Promise<void> {
+    if (this.stopping) return;
+    const dispatcher = new ChannelDispatcher(
+      em,
+      this.store,
+      this.messenger,
+      this.tokens,
+      {
+        // A job's entity manager has no workspace: the pause runs scoped to the campaign's.
+        pause: (em, workspaceId, campaignId, reason) =>
+          this.launch.pauseWith(workspaceEm(em, workspaceId), workspaceId, campaignId, reason),
+        markSent: this.markSent,
+      },
+      this.appRate,
+      this.clock,
+      this.logger,
+      this.options,
+      this.options.holder,
+    );
+    const loop = dispatcher.run(channelId, () => this.stopping, touch);
+    this.loops.add(loop);
+    try {
+      await loop;
+    } finally {
+      this.loops.delete(loop);
+    }
+  }
+
+  /** SIGTERM: no new claims; the loops finish their in-flight requests, record them and release their leases. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.allSettled([...this.loops]);
+  }
+
+  async tick(em: EntityManager): Promise<void> {
+    if (this.stopping) return;
+    await this.launch.startDue(em);
+    const now = this.clock.now();
+    for (const { channel_id: channelId } of await query(em, CHANNELS_WITH_WORK, [now])) {
+      await this.jobs.enqueue(DISPATCH_JOB, { channelId });
+    }
+    const since = this.statusesSince;
+    this.statusesSince = new Date(now.getTime() - this.options.statusOverlapMs);
+    for (const { channel_id: channelId } of await query(em, CHANNELS_WITH_STATUSES, [
+      new Date(now.getTime() - TWO_DAYS_MS),
+    ])) {
+      const channel = await this.store.channel(em, channelId);
+      if (!channel) continue;
+      await this.store.applyStatuses(em, channel, since);
+      await this.store.expireUnknown(em, channel.workspace_id);
+    }
+  }
+}

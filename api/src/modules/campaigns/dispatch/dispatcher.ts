@@ -1,0 +1,393 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { Clock } from '../../../core/clock';
+import { newId } from '../../../core/ids';
+import type { Logger } from '../../../core/logger';
+import type { TokenBox } from '../../channels';
+import type { PauseReason } from '../campaign-types';
+import type { DispatchChannelRow, RunningCampaignRow } from '../campaigns.sql';
+import { insideWindow } from '../send-window';
+import { sendComponents, type TemplateShape } from '../template-parameters';
+import type { VariableValue } from '../campaign-types';
+import { actionFor, CircuitBreaker } from './error-policy';
+import type { Messenger, SendOutcome } from './messenger';
+import type { Batch, BatchOutcome, DispatchStore } from './store';
+import { TokenBucket } from './token-bucket';
+
+export interface DispatchOptions {
+  leaseTtlMs: number;
+  batchSize: number;
+  maxInFlight: number;
+  /** How often a running loop applies status webhooks and completes campaigns. */
+  housekeepingMs: number;
+  /** A status row is re-applied for this long after it changed (a status faster than our own outcome write). */
+  statusOverlapMs: number;
+  /** How long an idle loop waits before looking for work again. */
+  idleMs: number;
+  /** Stops after this long with nothing to claim (paused, outside the window, at the limit). */
+  idleExitMs: number;
+}
+
+/** What the loop needs besides the store and the messenger. */
+export interface DispatchHooks {
+  pause(em: EntityManager, workspaceId: string, campaignId: string, reason: PauseReason): Promise<void>;
+  markSent?(em: EntityManager, channelId: string, at: Date): Promise<void>;
+}
+
+/** Shared by every channel of the process: code 4 (the app's call rate) slows them all. */
+export class AppRate {
+  factor = 1;
+  private until = 0;
+
+  slowDown(): void {
+    this.factor = Math.max(0.1, this.factor * 0.5);
+    this.until = performance.now() + 30_000;
+  }
+
+  current(): number {
+    if (this.factor < 1 && performance.now() > this.until) this.factor = Math.min(1, this.factor * 2);
+    return this.factor;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A bounded number of sends in flight. */
+class Slots {
+  private used = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly size: number) {}
+
+  async take(): Promise<void> {
+    if (this.used < this.size) {
+      this.used += 1;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  give(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.used -= 1;
+  }
+}
+
+/**
+ * One channel's dispatch loop, run by the one worker holding the channel's lease. Claims
+ * batches round-robin between the channel's running campaigns, paces them with a token bucket
+ * at the channel's throughput, keeps up to `maxInFlight` requests open, and records each
+ * batch's outcomes under its fencing token. It stops sending the moment its last lease renewal
+ * is older than the TTL minus a margin, so a paused process cannot send after a takeover.
+ */
+export class ChannelDispatcher {
+  private fence: string | null = null;
+  private renewedAt = 0;
+  private lost = false;
+  private readonly breakers = new Map<string, CircuitBreaker>();
+  /** Campaigns being paused (their pause not yet committed): neither claimed nor sent. */
+  private readonly pausing = new Set<string>();
+  /** Campaigns this loop paused: their messages still in flight here are not sent (cleared when one resumes). */
+  private readonly paused = new Set<string>();
+  private readonly margin: number;
+
+  constructor(
+    private readonly em: () => EntityManager,
+    private readonly store: DispatchStore,
+    private readonly messenger: Messenger,
+    private readonly tokens: TokenBox,
+    private readonly hooks: DispatchHooks,
+    private readonly appRate: AppRate,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly options: DispatchOptions,
+    private readonly holder: string,
+  ) {
+    this.margin = Math.max(200, Math.floor(options.leaseTtlMs / 3));
+  }
+
+  /** Whether this worker may still send: the lease is ours and was renewed recently enough. */
+  private leaseFresh(): boolean {
+    return (
+      !this.lost && this.fence !== null && performance.now() - this.renewedAt < this.options.leaseTtlMs - this.margin
+    );
+  }
+
+  /** Runs until the channel has nothing to send, the lease is lost, or `stopping()` says so. */
+  async run(channelId: string, stopping: () => boolean, touch: () => Promise<void>): Promise<void> {
+    const em = this.em();
+    const channel = await this.store.channel(em, channelId);
+    if (!channel || channel.status !== 'CONNECTED') return;
+    this.fence = await this.store.acquire(em, channel, `${this.holder}:${newId()}`, this.options.leaseTtlMs);
+    if (!this.fence) return;
+    const fence = this.fence;
+    this.renewedAt = performance.now();
+    const log = this.logger.child({ channelId, fence });
+    log.info('dispatch lease taken');
+    const renewEvery = Math.max(100, Math.floor(this.options.leaseTtlMs / 4));
+    const renewal = setInterval(() => {
+      const started = performance.now();
+      this.store
+        .renew(this.em(), channelId, fence, this.options.leaseTtlMs)
+        .then((held) => {
+          if (held) this.renewedAt = started;
+          else this.lost = true;
+        })
+        .catch((error: unknown) => log.warn({ err: error }, 'lease renewal failed'));
+      touch().catch(() => undefined);
+    }, renewEvery);
+    const token = this.tokens.open(channel.access_token_sealed);
+    const bucket = new TokenBucket(channel.throughput);
+    const slots = new Slots(this.options.maxInFlight);
+    const batches = new Set<Promise<void>>();
+    let lastHousekeeping = 0;
+    let statusesSince = new Date(this.clock.now().getTime() - this.options.statusOverlapMs);
+    let idleSince: number | null = null;
+    let outstanding = 0;
+    const housekeeping = async () => {
+      const now = this.clock.now();
+      await this.store.applyStatuses(this.em(), channel, statusesSince);
+      statusesSince = new Date(now.getTime() - this.options.statusOverlapMs);
+      await this.store.expireUnknown(this.em(), channel.workspace_id);
+      await this.store.complete(this.em(), channel);
+      lastHousekeeping = performance.now();
+    };
+    try {
+      while (!stopping() && this.leaseFresh()) {
+        if (performance.now() - lastHousekeeping > this.options.housekeepingMs) await housekeeping();
+        bucket.setRate(channel.throughput * this.appRate.current() * this.channelFactor);
+        const batch = await this.claimNext(em, channel, fence);
+        if (!batch) {
+          if (batches.size > 0) {
+            await Promise.race(batches);
+            continue;
+          }
+          const campaigns = await this.store.running(em, channel);
+          idleSince ??= performance.now();
+          if (campaigns.length === 0 || performance.now() - idleSince > this.options.idleExitMs) break;
+          await sleep(this.options.idleMs);
+          continue;
+        }
+        idleSince = null;
+        const work = this.sendBatch(channel, batch, token, bucket, slots, fence, stopping)
+          .catch((error: unknown) => log.error({ err: error, batch: batch.id }, 'batch outcome not recorded'))
+          .finally(() => {
+            batches.delete(work);
+            outstanding -= batch.sending.length;
+          });
+        batches.add(work);
+        // Claim ahead about one second of throughput, no more: a claimed message that a crash catches
+        // before its send ends UNKNOWN (never resent), so the fewer claimed ahead the better.
+        outstanding += batch.sending.length;
+        while (outstanding > Math.max(this.batchSizeFor(channel), channel.throughput) && batches.size > 0) {
+          await Promise.race(batches);
+        }
+      }
+      await Promise.all(batches);
+      await housekeeping().catch((error: unknown) => log.warn({ err: error }, 'final housekeeping failed'));
+    } finally {
+      clearInterval(renewal);
+      if (!this.lost) await this.store.release(this.em(), channelId, fence).catch(() => undefined);
+      log.info({ lost: this.lost }, 'dispatch lease given up');
+    }
+  }
+
+  private channelFactor = 1;
+
+  /** Half a second of the channel's throughput, within the configured batch size: outcomes are written often. */
+  private batchSizeFor(channel: DispatchChannelRow): number {
+    return Math.max(1, Math.min(this.options.batchSize, Math.ceil(channel.throughput / 2)));
+  }
+  /** Campaigns whose circuit breaker tripped, or that a code told to pause: paused after their batch is recorded. */
+  private readonly stopReasons = new Map<string, PauseReason>();
+
+  /**
+   * Each outcome as it arrives: a code that pauses the campaign, or a tripped breaker, stops
+   * this campaign's remaining sends at once (they go back to the queue unsent), not only
+   * after the batch.
+   */
+  private observe(campaignId: string, outcome: SendOutcome, attempt: number): void {
+    const breaker = this.breakers.get(campaignId) ?? new CircuitBreaker();
+    this.breakers.set(campaignId, breaker);
+    let stop: PauseReason | null = null;
+    if (outcome.kind === 'accepted') {
+      breaker.record(null);
+      if (outcome.messageStatus === 'paused') stop = 'META_PAUSED';
+    } else if (outcome.kind === 'rejected') {
+      const action = actionFor(outcome.code, attempt);
+      if (action.kind === 'pause') stop = action.reason;
+      else if ((action.kind === 'fail' || attempt >= action.maxAttempts) && breaker.record(outcome.code)) {
+        stop = 'CIRCUIT_BREAKER';
+      }
+    }
+    if (stop && !this.stopReasons.has(campaignId)) {
+      this.stopReasons.set(campaignId, stop);
+      this.paused.add(campaignId);
+    }
+  }
+
+  /** The next campaign's batch, round robin (least recently served first); skips campaigns outside their window. */
+  private async claimNext(em: EntityManager, channel: DispatchChannelRow, fence: string): Promise<Batch | null> {
+    const now = this.clock.now();
+    for (const campaign of await this.store.running(em, channel)) {
+      if (this.pausing.has(campaign.id)) continue;
+      this.paused.delete(campaign.id);
+      const window =
+        campaign.window_start !== null && campaign.window_end !== null
+          ? { start: campaign.window_start, end: campaign.window_end }
+          : null;
+      if (!insideWindow(window, now, campaign.time_zone)) continue;
+      if (campaign.template_status && campaign.template_status !== 'APPROVED') {
+        await this.pause(
+          em,
+          channel,
+          campaign,
+          campaign.template_status === 'DISABLED' ? 'TEMPLATE_DISABLED' : 'TEMPLATE_PAUSED',
+        );
+        continue;
+      }
+      const batch = await this.store.claim(em, channel, campaign, fence, this.batchSizeFor(channel));
+      if (batch === 'limit') return null;
+      if (batch && batch.sending.length > 0) return batch;
+    }
+    return null;
+  }
+
+  private async sendBatch(
+    channel: DispatchChannelRow,
+    batch: Batch,
+    token: string,
+    bucket: TokenBucket,
+    slots: Slots,
+    fence: string,
+    stopping: () => boolean,
+  ): Promise<void> {
+    const template: TemplateShape = {
+      parameterFormat: batch.campaign.parameter_format,
+      components: batch.campaign.components,
+    };
+    const variables = batch.campaign.variables as VariableValue[];
+    const outcomes = new Map<string, SendOutcome>();
+    await Promise.all(
+      batch.sending.map(async (message) => {
+        await slots.take();
+        try {
+          await bucket.take();
+          // Never a send once the lease may have passed to another worker, nor after a stop began.
+          if (
+            !this.leaseFresh() ||
+            stopping() ||
+            this.pausing.has(batch.campaign.id) ||
+            this.paused.has(batch.campaign.id)
+          ) {
+            outcomes.set(message.id, { kind: 'not-sent', reason: 'stopped' });
+            return;
+          }
+          const phone = message.phone ?? '';
+          const components = sendComponents(template, variables, {
+            phone,
+            name: message.name,
+            attributes: message.attributes ?? {},
+          });
+          const outcome = await this.messenger.send(token, channel.phone_number_id, {
+            to: phone.replace(/^\+/, ''),
+            template: { name: batch.campaign.template_name, language: batch.campaign.template_language, components },
+            callbackData: message.id,
+          });
+          outcomes.set(message.id, outcome);
+          this.observe(batch.campaign.id, outcome, message.attempt);
+        } finally {
+          slots.give();
+        }
+      }),
+    );
+    await this.recordOutcomes(channel, batch, fence, outcomes);
+  }
+
+  private async recordOutcomes(
+    channel: DispatchChannelRow,
+    batch: Batch,
+    fence: string,
+    outcomes: Map<string, SendOutcome>,
+  ): Promise<void> {
+    const now = this.clock.now().getTime();
+    const result: BatchOutcome = { sent: [], requeued: [], failed: [], unknown: [] };
+    const pauses = new Set<PauseReason>();
+    const optOuts: string[] = [];
+    const countries = new Set<string>();
+    for (const message of batch.sending) {
+      const outcome = outcomes.get(message.id) ?? { kind: 'not-sent', reason: 'not attempted' };
+      switch (outcome.kind) {
+        case 'accepted':
+          if (outcome.messageStatus === 'paused') {
+            // Accepted but paused by Meta: not billed, and the campaign pauses. Never resent (it has a wamid).
+            result.failed.push({ id: message.id, code: -1 });
+            pauses.add('META_PAUSED');
+          } else {
+            result.sent.push({ id: message.id, wamid: outcome.wamid });
+          }
+          break;
+        case 'not-sent':
+          result.requeued.push({ id: message.id, notBefore: new Date(now), code: null as unknown as number });
+          break;
+        case 'unknown':
+          result.unknown.push(message.id);
+          break;
+        case 'rejected': {
+          const action = actionFor(outcome.code, message.attempt);
+          if (action.kind === 'retry' && message.attempt < action.maxAttempts) {
+            result.requeued.push({ id: message.id, notBefore: new Date(now + action.delayMs), code: outcome.code });
+            if (action.slowChannel) this.channelFactor = Math.max(0.2, this.channelFactor * 0.7);
+            if (action.slowAll) this.appRate.slowDown();
+          } else if (action.kind === 'pause') {
+            result.requeued.push({ id: message.id, notBefore: new Date(now), code: outcome.code });
+            pauses.add(action.reason);
+          } else {
+            result.failed.push({ id: message.id, code: outcome.code });
+            if (action.kind === 'fail' && action.optOutMarketing) optOuts.push(message.id);
+            if (action.kind === 'fail' && action.skipCountry && message.phone) {
+              const parsed = parsePhoneNumberFromString(message.phone);
+              if (parsed) countries.add(`+${parsed.countryCallingCode}`);
+            }
+            if (action.kind === 'fail' && !action.known) {
+              this.logger.warn({ code: outcome.code, campaignId: batch.campaign.id }, 'unknown Meta error code');
+            }
+          }
+          break;
+        }
+      }
+    }
+    if (result.sent.length > 0 && this.channelFactor < 1) this.channelFactor = Math.min(1, this.channelFactor * 1.05);
+    const em = this.em();
+    await this.store.record(em, channel, batch, fence, result);
+    if (result.sent.length > 0 && this.hooks.markSent) {
+      await this.hooks.markSent(em, channel.id, this.clock.now()).catch(() => undefined);
+    }
+    if (optOuts.length > 0) {
+      const contactIds = await this.store.contactIdsOf(em, channel.workspace_id, optOuts);
+      await this.store.optOutMarketing(em, channel.workspace_id, contactIds);
+    }
+    for (const prefix of countries) await this.store.skipCountry(em, channel, batch.campaign, prefix);
+    const stop = this.stopReasons.get(batch.campaign.id);
+    if (stop) {
+      this.stopReasons.delete(batch.campaign.id);
+      pauses.add(stop);
+    }
+    for (const reason of pauses) await this.pause(em, channel, batch.campaign, reason);
+  }
+
+  private async pause(
+    em: EntityManager,
+    channel: DispatchChannelRow,
+    campaign: RunningCampaignRow,
+    reason: PauseReason,
+  ) {
+    this.pausing.add(campaign.id);
+    this.paused.add(campaign.id);
+    // Left in `pausing` when the pause fails: this loop claims nothing more of the campaign.
+    await this.hooks.pause(em, channel.workspace_id, campaign.id, reason);
+    this.pausing.delete(campaign.id);
+    this.logger.warn({ campaignId: campaign.id, reason }, 'campaign paused by the dispatcher');
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The dispatcher's view of Meta's send endpoint (GATEWAYS.md 1.1): one POST per message, and
+ * an outcome that says exactly what is known. Told apart by Meta's `error.code` in a Graph
+ * error body, never by HTTP status; and by whether the request could have reached Meta at all.
+ */
+export type SendOutcome =
+  /** Meta took it: `accepted`, `held_for_quality_assessment` (accepted, paced) or `paused` (not billed). */
+  | { kind: 'accepted'; wamid: string; messageStatus: string }
+  /** A Graph error body: Meta refused it, definitely. */
+  | { kind: 'rejected'; code: number; subcode: number | null }
+  /** The connection failed before the request was written: it never left. */
+  | { kind: 'not-sent'; reason: string }
+  /** A timeout, a reset after the request was written, a 5xx without a Graph body: it may have been sent. */
+  | { kind: 'unknown'; reason: string };
+
+export interface TemplateMessage {
+  /** E.164 digits (no plus). */
+  to: string;
+  template: { name: string; language: string; components: unknown[] };
+  /** Echoed in the message's status webhooks: the campaign message id. */
+  callbackData: string;
+}
+
+export interface Messenger {
+  send(token: string, phoneNumberId: string, message: TemplateMessage): Promise<SendOutcome>;
+}
+
+/** Socket errors raised before any byte of the request was written: safe to send again. */
+const NOT_WRITTEN = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function causeCode(error: unknown): string | undefined {
+  let current = error as { code?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (typeof current.code === 'string') return current.code;
+    current = current.cause as typeof current;
+  }
+  return undefined;
+}
+
+/** The Cloud API over fetch. The token travels only in the Authorization header. */
+export class CloudApiMessenger implements Messenger {
+  constructor(private readonly config: { baseUrl: string; apiVersion: string; timeoutMs: number }) {}
+
+  async send(token: string, phoneNumberId: string, message: TemplateMessage): Promise<SendOutcome> {
+    const url = `${this.config.baseUrl.replace(/\/$/, '')}/${this.config.apiVersion}/${encodeURIComponent(phoneNumberId)}/messages`;
+    const body = JSON.stringify({
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: message.to,
+      type: 'template',
+      template: {
+        name: message.template.name,
+        language: { code: message.template.language },
+        components: message.template.components,
+      },
+      biz_opaque_callback_data: message.callbackData,
+    });
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' },
+        body,
+        signal: AbortSignal.timeout(this.config.timeoutMs),
+      });
+    } catch (error) {
+      const code = causeCode(error);
+      if (code && NOT_WRITTEN.has(code)) return { kind: 'not-sent', reason: code };
+      return { kind: 'unknown', reason: code ?? (error as Error).name };
+    }
+    let parsed: {
+      messages?: { id?: string; message_status?: string }[];
+      error?: { code?: number; error_subcode?: number };
+    } | null;
+    try {
+      parsed = (await response.json()) as typeof parsed;
+    } catch {
+      // The answer was cut off or is not Meta's: nothing definite.
+      return { kind: 'unknown', reason: `HTTP ${response.status} without a Graph body` };
+    }
+    if (parsed?.error && typeof parsed.error.code === 'number') {
+      return { kind: 'rejected', code: parsed.error.code, subcode: parsed.error.error_subcode ?? null };
+    }
+    const accepted = parsed?.messages?.[0];
+    if (response.ok && accepted?.id) {
+      return { kind: 'accepted', wamid: accepted.id, messageStatus: accepted.message_status ?? 'accepted' };
+    }
+    return { kind: 'unknown', reason: `HTTP ${response.status} without a Graph body` };
+  }
+}

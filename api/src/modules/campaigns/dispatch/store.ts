@@ -1,0 +1,413 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Clock } from '../../../core/clock';
+import { newId } from '../../../core/ids';
+import { rupiah } from '../../../core/money';
+import { execute, query } from '../../../db/sql';
+import { inTransaction } from '../../../db/transaction';
+import { LOCK_PORTFOLIO } from '../../channels';
+import { SuppressionKind, SUPPRESSION_SOURCES, type ContactsService } from '../../contacts';
+import type { WalletService } from '../../wallet';
+import {
+  ACQUIRE_LEASE,
+  ALREADY_COUNTED,
+  APPLY_STATUSES,
+  CLAIM_BATCH,
+  CONTACT_IDS_OF,
+  DISPATCH_CHANNEL,
+  ORPHANS_TO_UNKNOWN,
+  SKIP_COUNTRY,
+  RUNNING_CAMPAIGNS,
+  COMPLETE_CAMPAIGNS,
+  EXPIRE_UNKNOWN,
+  PORTFOLIO_USED,
+  RECORD_FAILED,
+  RECORD_REQUEUE,
+  RECORD_SENT,
+  RECORD_UNKNOWN,
+  RELEASE_LEASE,
+  RENEW_LEASE,
+  RESERVE_PORTFOLIO,
+  SET_CHARGED,
+  TOUCH_CAMPAIGN,
+  type AppliedStatusRow,
+  type ClaimedRow,
+  type CompletedRow,
+  type DispatchChannelRow,
+  type RunningCampaignRow,
+} from '../campaigns.sql';
+
+const DAY_MS = 24 * 3_600_000;
+
+/** A claimed batch: messages SENDING under this fence, and the ones the claim found suppressed. */
+export interface Batch {
+  id: string;
+  campaign: RunningCampaignRow;
+  sending: ClaimedRow[];
+  skipped: number;
+}
+
+/** What the senders learned about a batch, by message id. */
+export interface BatchOutcome {
+  sent: { id: string; wamid: string }[];
+  requeued: { id: string; notBefore: Date; code: number }[];
+  failed: { id: string; code: number }[];
+  unknown: string[];
+}
+
+/**
+ * The dispatcher's side of PostgreSQL: the lease, the claim, outcomes and their money, status
+ * webhooks, completion. Every write of a claimed message carries the fencing token; money moves
+ * through the WalletService in the same transaction as the rows it pays for.
+ */
+export class DispatchStore {
+  constructor(
+    private readonly wallet: WalletService,
+    private readonly contacts: ContactsService,
+    private readonly clock: Clock,
+    private readonly options: { unknownDeadlineMs: number },
+  ) {}
+
+  async channel(em: EntityManager, channelId: string): Promise<DispatchChannelRow | undefined> {
+    const [row] = await query(em, DISPATCH_CHANNEL, [channelId]);
+    return row;
+  }
+
+  /** Takes the channel's lease (free, expired, or ours); on taking it, a dead holder's SENDING rows become UNKNOWN. */
+  async acquire(em: EntityManager, channel: DispatchChannelRow, holder: string, ttlMs: number): Promise<string | null> {
+    return inTransaction(em, { lockTimeoutMs: 5_000 }, async (tx) => {
+      const now = this.clock.now();
+      const [row] = await query(tx, ACQUIRE_LEASE, [channel.id, holder, now, new Date(now.getTime() + ttlMs)]);
+      if (!row) return null;
+      await execute(tx, ORPHANS_TO_UNKNOWN, [
+        channel.workspace_id,
+        channel.id,
+        now,
+        new Date(now.getTime() + this.options.unknownDeadlineMs),
+        row.fence,
+      ]);
+      return row.fence;
+    });
+  }
+
+  async renew(em: EntityManager, channelId: string, fence: string, ttlMs: number): Promise<boolean> {
+    const now = this.clock.now();
+    const rows = await query(em, RENEW_LEASE, [channelId, fence, now, new Date(now.getTime() + ttlMs)]);
+    return rows.length === 1;
+  }
+
+  async release(em: EntityManager, channelId: string, fence: string): Promise<void> {
+    await execute(em, RELEASE_LEASE, [channelId, fence]);
+  }
+
+  async running(em: EntityManager, channel: DispatchChannelRow): Promise<RunningCampaignRow[]> {
+    return query(em, RUNNING_CAMPAIGNS, [channel.workspace_id, channel.id]);
+  }
+
+  /**
+   * Claims up to `limit` messages of one campaign, committed before any send. Counts the
+   * batch against the portfolio's messaging limit under the portfolio row's lock (so two
+   * channels of one portfolio never both spend the last of it); suppressed contacts become
+   * SKIPPED and their share of the hold is released in the same transaction.
+   */
+  async claim(
+    em: EntityManager,
+    channel: DispatchChannelRow,
+    campaign: RunningCampaignRow,
+    fence: string,
+    limit: number,
+  ): Promise<Batch | 'limit' | null> {
+    return inTransaction(em, { lockTimeoutMs: 5_000 }, async (tx) => {
+      const now = this.clock.now();
+      const dayAgo = new Date(now.getTime() - DAY_MS);
+      let allowance = limit;
+      if (channel.portfolio_id) {
+        const [portfolio] = await query(tx, LOCK_PORTFOLIO, [channel.portfolio_id]);
+        if (portfolio && portfolio.messaging_limit > 0) {
+          const [used] = await query(tx, PORTFOLIO_USED, [channel.portfolio_id, dayAgo]);
+          allowance = Math.min(limit, portfolio.messaging_limit - (used?.used ?? 0));
+          if (allowance <= 0) return 'limit';
+        }
+      }
+      const marketing = campaign.template_category === 'MARKETING';
+      const rows = await query(tx, CLAIM_BATCH, [channel.workspace_id, campaign.id, now, allowance, marketing, fence]);
+      await execute(tx, TOUCH_CAMPAIGN, [channel.workspace_id, campaign.id, now]);
+      if (rows.length === 0) return null;
+      const sending = rows.filter((row) => row.status === 'SENDING');
+      const skipped = rows.length - sending.length;
+      const batchId = newId();
+      if (channel.portfolio_id && sending.length > 0) {
+        const phones = sending.map((row) => row.phone ?? '');
+        await execute(tx, RESERVE_PORTFOLIO, [channel.portfolio_id, phones, now, dayAgo]);
+      }
+      if (skipped > 0) await this.releaseShare(tx, channel.workspace_id, campaign, skipped, `${batchId}:skipped`);
+      return { id: batchId, campaign, sending, skipped };
+    });
+  }
+
+  /** How many of these numbers the portfolio already counts today (they cost no new allowance). */
+  async alreadyCounted(em: EntityManager, portfolioId: string, phones: string[]): Promise<number> {
+    const [row] = await query(em, ALREADY_COUNTED, [
+      portfolioId,
+      phones,
+      new Date(this.clock.now().getTime() - DAY_MS),
+    ]);
+    return row?.counted ?? 0;
+  }
+
+  /**
+   * Writes a batch's outcomes, each only while the row is still SENDING under this fence (a
+   * zombie's late write changes nothing), and moves the batch's money in the same transaction:
+   * one capture for the accepted, one release for the failed. Returns what was written.
+   */
+  async record(em: EntityManager, channel: DispatchChannelRow, batch: Batch, fence: string, outcome: BatchOutcome) {
+    return inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
+      const now = this.clock.now();
+      const ws = channel.workspace_id;
+      const price = rupiah(batch.campaign.price);
+      const sent = outcome.sent.length
+        ? await query(tx, RECORD_SENT, [
+            ws,
+            outcome.sent.map((row) => row.id),
+            outcome.sent.map((row) => row.wamid),
+            fence,
+            price.toString(),
+            now,
+          ])
+        : [];
+      const requeued = outcome.requeued.length
+        ? await query(tx, RECORD_REQUEUE, [
+            ws,
+            outcome.requeued.map((row) => row.id),
+            outcome.requeued.map((row) => row.notBefore),
+            outcome.requeued.map((row) => row.code),
+            fence,
+            now,
+          ])
+        : [];
+      const failed = outcome.failed.length
+        ? await query(tx, RECORD_FAILED, [
+            ws,
+            outcome.failed.map((row) => row.id),
+            outcome.failed.map((row) => row.code),
+            fence,
+            now,
+          ])
+        : [];
+      const unknown = outcome.unknown.length
+        ? await query(tx, RECORD_UNKNOWN, [
+            ws,
+            outcome.unknown,
+            fence,
+            new Date(now.getTime() + this.options.unknownDeadlineMs),
+            now,
+          ])
+        : [];
+      if (sent.length > 0 && price > 0n && batch.campaign.hold_id) {
+        await this.wallet.capture(tx, ws, {
+          key: `campaign:${batch.campaign.id}:batch:${batch.id}:capture`,
+          reference: `campaign:${batch.campaign.id}:batch:${batch.id}`,
+          actor: `campaign:${batch.campaign.id}`,
+          holdId: batch.campaign.hold_id,
+          amount: rupiah(price * BigInt(sent.length)),
+          details: { messages: sent.length, price: price.toString() },
+        });
+      }
+      if (failed.length > 0) await this.releaseShare(tx, ws, batch.campaign, failed.length, `${batch.id}:failed`);
+      return { sent: sent.length, requeued: requeued.length, failed: failed.length, unknown: unknown.length };
+    });
+  }
+
+  /** After 130497: what is still queued for that country is skipped (its share released). */
+  async skipCountry(em: EntityManager, channel: DispatchChannelRow, campaign: RunningCampaignRow, prefix: string) {
+    await inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
+      const rows = await query(tx, SKIP_COUNTRY, [channel.workspace_id, campaign.id, `${prefix}%`, this.clock.now()]);
+      if (rows.length > 0)
+        await this.releaseShare(tx, channel.workspace_id, campaign, rows.length, `country:${newId()}`);
+    });
+  }
+
+  async contactIdsOf(em: EntityManager, workspaceId: string, messageIds: string[]): Promise<string[]> {
+    const rows = await query(em, CONTACT_IDS_OF, [workspaceId, messageIds]);
+    return rows.map((row) => row.contact_id);
+  }
+
+  /** 131050: the contact stopped marketing messages; suppress it for marketing. */
+  async optOutMarketing(em: EntityManager, workspaceId: string, contactIds: string[]): Promise<void> {
+    if (contactIds.length === 0) return;
+    await inTransaction(em, {}, (tx) =>
+      this.contacts.suppress(
+        tx,
+        workspaceId,
+        contactIds,
+        SuppressionKind.MARKETING,
+        SUPPRESSION_SOURCES.META_131050,
+        null,
+      ),
+    );
+  }
+
+  /**
+   * Applies the channel's status webhooks since `since`, forward only, with their money: an
+   * UNKNOWN message now known to be accepted is charged, one known to have failed releases its
+   * share; a charged message that failed without being delivered is refunded.
+   */
+  async applyStatuses(em: EntityManager, channel: DispatchChannelRow, since: Date): Promise<AppliedStatusRow[]> {
+    return inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
+      const now = this.clock.now();
+      const rows = await query(tx, APPLY_STATUSES, [channel.workspace_id, channel.phone_number_id, since, now]);
+      const pass = newId();
+      const byCampaign = new Map<string, AppliedStatusRow[]>();
+      for (const row of rows) byCampaign.set(row.campaign_id, [...(byCampaign.get(row.campaign_id) ?? []), row]);
+      for (const [campaignId, changed] of byCampaign) {
+        const { price, hold_id: holdId } = changed[0]!;
+        const amount = rupiah(price);
+        const reconciledSent = changed.filter((row) => row.old_status === 'UNKNOWN' && row.status !== 'FAILED');
+        const reconciledFailed = changed.filter((row) => row.old_status === 'UNKNOWN' && row.status === 'FAILED');
+        const refunded = changed.filter(
+          (row) => row.old_status === 'SENT' && row.status === 'FAILED' && rupiah(row.charged) > 0n,
+        );
+        const reference = `campaign:${campaignId}:statuses:${pass}`;
+        if (reconciledSent.length > 0 && amount > 0n && holdId) {
+          await this.wallet.capture(tx, channel.workspace_id, {
+            key: `${reference}:capture`,
+            reference,
+            actor: `campaign:${campaignId}`,
+            holdId,
+            amount: rupiah(amount * BigInt(reconciledSent.length)),
+            details: { messages: reconciledSent.length, reconciled: true },
+          });
+          await execute(tx, SET_CHARGED, [
+            channel.workspace_id,
+            reconciledSent.map((row) => row.id),
+            amount.toString(),
+            now,
+          ]);
+        }
+        if (reconciledFailed.length > 0 && amount > 0n && holdId) {
+          await this.releaseHold(
+            tx,
+            channel.workspace_id,
+            campaignId,
+            holdId,
+            amount * BigInt(reconciledFailed.length),
+            `${reference}:release`,
+          );
+        }
+        if (refunded.length > 0) {
+          const total = refunded.reduce((sum, row) => sum + BigInt(row.charged), 0n);
+          await this.wallet.refund(tx, channel.workspace_id, {
+            key: `${reference}:refund`,
+            reference,
+            actor: `campaign:${campaignId}`,
+            amount: rupiah(total),
+            details: { messages: refunded.length },
+          });
+          await execute(tx, SET_CHARGED, [channel.workspace_id, refunded.map((row) => row.id), '0', now]);
+        }
+        const optOuts = changed.filter((row) => row.status === 'FAILED' && row.error_code === 131050 && row.contact_id);
+        if (optOuts.length > 0) {
+          await this.contacts.suppress(
+            tx,
+            channel.workspace_id,
+            optOuts.map((row) => row.contact_id!),
+            SuppressionKind.MARKETING,
+            SUPPRESSION_SOURCES.META_131050,
+            null,
+          );
+        }
+      }
+      return rows;
+    });
+  }
+
+  /** UNKNOWN messages past their deadline: unconfirmed, never charged, their share released. */
+  async expireUnknown(em: EntityManager, workspaceId: string): Promise<number> {
+    return inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
+      const rows = await query(tx, EXPIRE_UNKNOWN, [workspaceId, this.clock.now(), 1000]);
+      const byCampaign = new Map<string, { holdId: string | null; price: bigint; count: number }>();
+      for (const row of rows) {
+        const entry = byCampaign.get(row.campaign_id) ?? { holdId: row.hold_id, price: BigInt(row.price), count: 0 };
+        entry.count += 1;
+        byCampaign.set(row.campaign_id, entry);
+      }
+      for (const [campaignId, { holdId, price, count }] of byCampaign) {
+        if (holdId && price > 0n) {
+          await this.releaseHold(
+            tx,
+            workspaceId,
+            campaignId,
+            holdId,
+            price * BigInt(count),
+            `campaign:${campaignId}:expired:${newId()}`,
+          );
+        }
+      }
+      return rows.length;
+    });
+  }
+
+  /** Campaigns with nothing left to send: COMPLETED, the hold released but for what in-flight messages need. */
+  async complete(em: EntityManager, channel: DispatchChannelRow): Promise<CompletedRow[]> {
+    return inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
+      const rows = await query(tx, COMPLETE_CAMPAIGNS, [channel.workspace_id, channel.id, this.clock.now()]);
+      for (const row of rows) {
+        if (!row.hold_id) continue;
+        const hold = (await this.wallet.openHolds(tx, channel.workspace_id)).find((open) => open.id === row.hold_id);
+        if (!hold) continue;
+        const keep = BigInt(row.price) * BigInt(row.in_flight);
+        const amount = BigInt(hold.remaining) - keep;
+        if (amount > 0n) {
+          await this.wallet.release(tx, channel.workspace_id, {
+            key: `campaign:${row.id}:complete`,
+            reference: `campaign:${row.id}`,
+            actor: `campaign:${row.id}`,
+            holdId: row.hold_id,
+            amount: rupiah(amount),
+          });
+        }
+      }
+      return rows;
+    });
+  }
+
+  private async releaseShare(
+    tx: EntityManager,
+    workspaceId: string,
+    campaign: RunningCampaignRow,
+    count: number,
+    key: string,
+  ) {
+    const price = BigInt(campaign.price);
+    if (!campaign.hold_id || price === 0n) return;
+    await this.releaseHold(
+      tx,
+      workspaceId,
+      campaign.id,
+      campaign.hold_id,
+      price * BigInt(count),
+      `campaign:${campaign.id}:${key}`,
+    );
+  }
+
+  /** Releases up to `amount` of a hold (never more than it still has: a closed hold releases nothing). */
+  private async releaseHold(
+    tx: EntityManager,
+    workspaceId: string,
+    campaignId: string,
+    holdId: string,
+    amount: bigint,
+    key: string,
+  ) {
+    const hold = (await this.wallet.openHolds(tx, workspaceId)).find((open) => open.id === holdId);
+    if (!hold) return;
+    const capped = amount < BigInt(hold.remaining) ? amount : BigInt(hold.remaining);
+    if (capped <= 0n) return;
+    await this.wallet.release(tx, workspaceId, {
+      key,
+      reference: `campaign:${campaignId}`,
+      actor: `campaign:${campaignId}`,
+      holdId,
+      amount: rupiah(capped),
+    });
+  }
+}

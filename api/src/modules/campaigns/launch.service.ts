@@ -1,0 +1,367 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AppError, isAppError } from '../../core/app-error';
+import type { Clock } from '../../core/clock';
+import type { Logger } from '../../core/logger';
+import { rupiah, type Rupiah } from '../../core/money';
+import { workspaceEm } from '../../db/base.entity';
+import { execute, query } from '../../db/sql';
+import { inTransaction } from '../../db/transaction';
+import type { JobQueue } from '../../jobs/queue';
+import { BusinessPortfolio, type Channel, type MessageTemplate } from '../channels';
+import { Permission } from '../identity';
+import { NotificationType, type NotificationsService } from '../notifications';
+import type { BillingService, ReversalHandler, TemplateCategory, WalletService } from '../wallet';
+import { estimateStatement, resolveAudience, snapshotStatement } from './audience';
+import { Campaign } from './campaign.entity';
+import { CampaignStatus, type PauseReason } from './campaign-types';
+import type { CampaignsService } from './campaigns.service';
+import { DUE_SCHEDULED, IN_FLIGHT, PAUSE_FOR_REVERSAL, PORTFOLIO_USED, SKIP_QUEUED } from './campaigns.sql';
+
+export const DISPATCH_JOB = 'campaigns.dispatch';
+
+export interface Estimate {
+  matched: number;
+  suppressed: number;
+  invalid: number;
+  recipients: number;
+  category: string;
+  price: Rupiah;
+  cost: Rupiah;
+  available: Rupiah;
+  shortfall: Rupiah;
+  /** Unique recipients per rolling 24 h for the portfolio; -1 unlimited; null when the channel has no portfolio yet. */
+  messagingLimit: number | null;
+  /** What the limit leaves in the current 24 h (null: unlimited or unknown). */
+  limitRemainingToday: number | null;
+  /** Days the campaign spreads over at the limit (1 when it fits today). */
+  days: number;
+  /** Beyond `maxSpreadDays`: the estimate offers to send only today's share. */
+  exceedsSpread: boolean;
+}
+
+const DAY_MS = 24 * 3_600_000;
+
+function paused(reason: PauseReason) {
+  return { status: CampaignStatus.PAUSED, pauseReason: reason };
+}
+
+/**
+ * A campaign's launch and life: estimate, start (snapshot, balance check, one hold), schedule,
+ * pause, resume, cancel, and the wallet's reversal hook. Money moves only through the
+ * WalletService, in the same transaction as the campaign's change.
+ */
+export class LaunchService implements ReversalHandler {
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly wallet: WalletService,
+    private readonly billing: BillingService,
+    private readonly notifications: NotificationsService,
+    private readonly jobs: JobQueue,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly options: { maxSpreadDays: number },
+  ) {}
+
+  async estimate(em: EntityManager, workspaceId: string, id: string): Promise<Estimate> {
+    const campaign = await this.campaigns.get(em, workspaceId, id);
+    const { channel, template } = await this.campaigns.channelAndTemplate(em, workspaceId, campaign);
+    const marketing = template.category === 'MARKETING';
+    const audience = await resolveAudience(em, workspaceId, campaign.audience);
+    const { statement, values } = estimateStatement(workspaceId, audience, marketing);
+    const [counts] = await query(em, statement, values);
+    const price = await this.priceOf(em, workspaceId, template.category);
+    const cost = rupiah(price * BigInt(counts!.recipients));
+    const wallet = await this.wallet.summary(em, workspaceId);
+    const limit = await this.limitOf(em, channel);
+    let remaining: number | null = null;
+    let days = 1;
+    if (limit !== null && limit > 0) {
+      const [used] = await query(em, PORTFOLIO_USED, [
+        channel.portfolioId,
+        new Date(this.clock.now().getTime() - DAY_MS),
+      ]);
+      remaining = Math.max(0, limit - (used?.used ?? 0));
+      if (counts!.recipients > remaining) days = 1 + Math.ceil((counts!.recipients - remaining) / limit);
+    }
+    return {
+      ...counts!,
+      category: template.category,
+      price,
+      cost,
+      available: wallet.available,
+      shortfall: rupiah(cost > wallet.available ? cost - wallet.available : 0n),
+      messagingLimit: limit,
+      limitRemainingToday: remaining,
+      days,
+      exceedsSpread: days > this.options.maxSpreadDays,
+    };
+  }
+
+  /**
+   * Launches now: under the campaign's row lock, snapshots the audience into campaign
+   * messages (one set-based insert), places one hold of recipients x price (refused with
+   * INSUFFICIENT_BALANCE and the shortfall: then nothing of the launch remains), RUNNING.
+   */
+  async start(em: EntityManager, workspaceId: string, id: string): Promise<Campaign> {
+    const campaign = await inTransaction(em, { lockTimeoutMs: 10_000, statementTimeoutMs: 120_000 }, async (tx) => {
+      const locked = await this.lock(tx, workspaceId, id);
+      if (locked.status !== CampaignStatus.DRAFT && locked.status !== CampaignStatus.SCHEDULED) {
+        throw new AppError('CONFLICT', 'campaigns.notStartable', { status: locked.status });
+      }
+      await this.launch(tx, workspaceId, locked);
+      return locked;
+    });
+    await this.kick(campaign);
+    return campaign;
+  }
+
+  async schedule(em: EntityManager, workspaceId: string, id: string, at: Date): Promise<Campaign> {
+    if (at.getTime() <= this.clock.now().getTime()) {
+      throw new AppError('BAD_USER_INPUT', 'errors.validation', {}, { scheduledAt: 'campaigns.scheduleInPast' });
+    }
+    return inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
+      const campaign = await this.lock(tx, workspaceId, id);
+      if (campaign.status !== CampaignStatus.DRAFT && campaign.status !== CampaignStatus.SCHEDULED) {
+        throw new AppError('CONFLICT', 'campaigns.notStartable', { status: campaign.status });
+      }
+      const { template } = await this.campaigns.channelAndTemplate(tx, workspaceId, campaign);
+      this.campaigns.assertMapped(template, campaign);
+      tx.assign(campaign, { status: CampaignStatus.SCHEDULED, scheduledAt: at });
+      await tx.flush();
+      return campaign;
+    });
+  }
+
+  /** A pause keeps the hold: the campaign can resume where it stopped. */
+  async pause(em: EntityManager, workspaceId: string, id: string): Promise<Campaign> {
+    return inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
+      const campaign = await this.lock(tx, workspaceId, id);
+      if (campaign.status !== CampaignStatus.RUNNING && campaign.status !== CampaignStatus.SCHEDULED) {
+        throw new AppError('CONFLICT', 'campaigns.notPausable', { status: campaign.status });
+      }
+      tx.assign(campaign, paused('BY_USER'));
+      await tx.flush();
+      return campaign;
+    });
+  }
+
+  /**
+   * Resumes a paused campaign (refused in debt). A campaign never launched (paused while
+   * scheduled, or short of funds at its start) launches now; one whose hold a reversal
+   * released is held again for what it still has to send.
+   */
+  async resume(em: EntityManager, workspaceId: string, id: string): Promise<Campaign> {
+    const campaign = await inTransaction(em, { lockTimeoutMs: 10_000, statementTimeoutMs: 120_000 }, async (tx) => {
+      const locked = await this.lock(tx, workspaceId, id);
+      if (locked.status !== CampaignStatus.PAUSED) {
+        throw new AppError('CONFLICT', 'campaigns.notPaused', { status: locked.status });
+      }
+      await this.wallet.assertCanSend(tx, workspaceId);
+      if (!locked.startedAt) {
+        await this.launch(tx, workspaceId, locked);
+        return locked;
+      }
+      await this.rehold(tx, workspaceId, locked);
+      tx.assign(locked, { status: CampaignStatus.RUNNING, pauseReason: null });
+      await tx.flush();
+      return locked;
+    });
+    await this.kick(campaign);
+    return campaign;
+  }
+
+  /**
+   * Cancels: QUEUED messages are SKIPPED and the hold is released but for the share of
+   * messages still SENDING or UNKNOWN, which stays held until each is settled.
+   */
+  async cancel(em: EntityManager, workspaceId: string, id: string): Promise<Campaign> {
+    return inTransaction(em, { lockTimeoutMs: 10_000, statementTimeoutMs: 120_000 }, async (tx) => {
+      const campaign = await this.lock(tx, workspaceId, id);
+      const open = [CampaignStatus.DRAFT, CampaignStatus.SCHEDULED, CampaignStatus.RUNNING, CampaignStatus.PAUSED];
+      if (!open.includes(campaign.status)) {
+        throw new AppError('CONFLICT', 'campaigns.notCancellable', { status: campaign.status });
+      }
+      const now = this.clock.now();
+      await execute(tx, SKIP_QUEUED, [workspaceId, campaign.id, now]);
+      await this.releaseUnneeded(tx, workspaceId, campaign, `campaign:${campaign.id}:cancel`);
+      tx.assign(campaign, { status: CampaignStatus.CANCELLED, completedAt: now });
+      await tx.flush();
+      return campaign;
+    });
+  }
+
+  /** Scheduled campaigns whose time has come; one short of funds is PAUSED (INSUFFICIENT_BALANCE) with a notification. */
+  async startDue(em: EntityManager, limit = 50): Promise<number> {
+    let started = 0;
+    for (const due of await query(em, DUE_SCHEDULED, [this.clock.now(), limit])) {
+      const scoped = workspaceEm(em, due.workspace_id);
+      try {
+        await this.start(scoped, due.workspace_id, due.id);
+        started += 1;
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        const reason: PauseReason = error.code === 'INSUFFICIENT_BALANCE' ? 'INSUFFICIENT_BALANCE' : 'TEMPLATE_MISSING';
+        await this.pauseWith(scoped, due.workspace_id, due.id, reason, error.code === 'INSUFFICIENT_BALANCE');
+      }
+    }
+    return started;
+  }
+
+  /** The wallet's reversal: pause running and scheduled campaigns; keep held what their in-flight messages need. */
+  async pauseForReversal(tx: EntityManager, workspaceId: string): Promise<Map<string, Rupiah>> {
+    const keep = new Map<string, Rupiah>();
+    for (const row of await query(tx, PAUSE_FOR_REVERSAL, [workspaceId, this.clock.now()])) {
+      if (row.hold_id) keep.set(row.hold_id, rupiah(row.keep));
+    }
+    return keep;
+  }
+
+  /** Pauses with a reason and tells the campaign's senders (the engine's pauses: funds, template, account). */
+  async pauseWith(em: EntityManager, workspaceId: string, id: string, reason: PauseReason, notify = true) {
+    await inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
+      const campaign = await this.lock(tx, workspaceId, id);
+      if (campaign.status !== CampaignStatus.RUNNING && campaign.status !== CampaignStatus.SCHEDULED) return;
+      tx.assign(campaign, paused(reason));
+      await tx.flush();
+      if (notify) {
+        await this.notifications.notify(
+          tx,
+          workspaceId,
+          NotificationType.CAMPAIGN_PAUSED,
+          { campaignId: campaign.id, name: campaign.name, reason },
+          { permission: Permission.CAMPAIGNS_SEND },
+        );
+      }
+    });
+  }
+
+  private async launch(tx: EntityManager, workspaceId: string, campaign: Campaign): Promise<void> {
+    const { channel, template } = await this.campaigns.channelAndTemplate(tx, workspaceId, campaign);
+    this.assertSendable(channel, template);
+    this.campaigns.assertMapped(template, campaign);
+    await this.wallet.assertCanSend(tx, workspaceId);
+    const marketing = template.category === 'MARKETING';
+    const now = this.clock.now();
+    const audience = await resolveAudience(tx, workspaceId, campaign.audience);
+    const { statement, values } = snapshotStatement(workspaceId, audience, marketing, campaign.id, now);
+    const { rowCount: total } = await execute(tx, statement, values);
+    if (total === 0) throw new AppError('BAD_USER_INPUT', 'campaigns.noRecipients');
+    const price = await this.priceOf(tx, workspaceId, template.category);
+    let holdId: string | null = null;
+    if (price > 0n) {
+      const held = await this.wallet.hold(tx, workspaceId, {
+        key: `campaign:${campaign.id}:hold`,
+        reference: `campaign:${campaign.id}`,
+        actor: `campaign:${campaign.id}`,
+        amount: rupiah(price * BigInt(total)),
+        details: { recipients: total, price: price.toString() },
+      });
+      holdId = held.holdId;
+    }
+    tx.assign(campaign, {
+      status: CampaignStatus.RUNNING,
+      pauseReason: null,
+      price,
+      holdId,
+      total,
+      startedAt: now,
+      templateCategory: template.category,
+    });
+    await tx.flush();
+    await this.notifications.notify(
+      tx,
+      workspaceId,
+      NotificationType.CAMPAIGN_STARTED,
+      { campaignId: campaign.id, name: campaign.name, recipients: total },
+      { permission: Permission.CAMPAIGNS_SEND },
+    );
+  }
+
+  private assertSendable(channel: Channel, template: MessageTemplate): void {
+    if (channel.status !== 'CONNECTED') throw new AppError('CONFLICT', 'campaigns.channelNotConnected');
+    if (template.status !== 'APPROVED') {
+      throw new AppError('CONFLICT', 'campaigns.templateNotApproved', { status: template.status });
+    }
+    if (template.unsupported) throw new AppError('BAD_USER_INPUT', 'campaigns.templateUnsupported');
+  }
+
+  /** After a reversal released its hold: hold again what the remaining and in-flight messages need. */
+  private async rehold(tx: EntityManager, workspaceId: string, campaign: Campaign): Promise<void> {
+    const price = campaign.price ?? rupiah(0);
+    if (price === 0n) return;
+    const counts = await this.campaigns.counts(tx, workspaceId, campaign.id);
+    const [inFlight] = await query(tx, IN_FLIGHT, [workspaceId, campaign.id]);
+    const needed = rupiah(price * BigInt(counts.queued + (inFlight?.count ?? 0)));
+    const holds = await this.wallet.openHolds(tx, workspaceId);
+    const current = holds.find((hold) => hold.id === campaign.holdId);
+    const remaining = rupiah(current?.remaining ?? '0');
+    if (remaining >= needed) return;
+    if (current) {
+      await this.wallet.release(tx, workspaceId, {
+        key: `campaign:${campaign.id}:rehold-release:${current.id}`,
+        reference: `campaign:${campaign.id}`,
+        actor: `campaign:${campaign.id}`,
+        holdId: current.id,
+      });
+    }
+    const held = await this.wallet.hold(tx, workspaceId, {
+      key: `campaign:${campaign.id}:hold:${this.clock.now().getTime()}`,
+      reference: `campaign:${campaign.id}`,
+      actor: `campaign:${campaign.id}`,
+      amount: needed,
+    });
+    tx.assign(campaign, { holdId: held.holdId });
+  }
+
+  /** Releases what the hold keeps beyond the share of SENDING and UNKNOWN messages. */
+  async releaseUnneeded(tx: EntityManager, workspaceId: string, campaign: Campaign, key: string): Promise<void> {
+    if (!campaign.holdId) return;
+    const hold = (await this.wallet.openHolds(tx, workspaceId)).find((open) => open.id === campaign.holdId);
+    if (!hold) return;
+    const [inFlight] = await query(tx, IN_FLIGHT, [workspaceId, campaign.id]);
+    const keep = (campaign.price ?? 0n) * BigInt(inFlight?.count ?? 0);
+    const amount = rupiah(BigInt(hold.remaining) - keep);
+    if (amount <= 0n) return;
+    await this.wallet.release(tx, workspaceId, {
+      key,
+      reference: `campaign:${campaign.id}`,
+      actor: `campaign:${campaign.id}`,
+      holdId: hold.id,
+      amount,
+    });
+  }
+
+  private async lock(tx: EntityManager, workspaceId: string, id: string): Promise<Campaign> {
+    await this.campaigns.get(tx, workspaceId, id);
+    return tx.findOneOrFail(
+      Campaign,
+      { workspace: workspaceId, id },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+    );
+  }
+
+  private async priceOf(em: EntityManager, workspaceId: string, category: string): Promise<Rupiah> {
+    const prices = await this.billing.pricesAt(em, workspaceId, this.clock.now());
+    const price = prices.find((entry) => entry.category === (category as TemplateCategory));
+    if (!price) throw new AppError('BAD_USER_INPUT', 'campaigns.categoryUnpriced', { category });
+    return price.amount;
+  }
+
+  private async limitOf(em: EntityManager, channel: Channel): Promise<number | null> {
+    if (!channel.portfolioId) return null;
+    const portfolio = await em.findOne(BusinessPortfolio, { id: channel.portfolioId });
+    return portfolio?.messagingLimit ?? null;
+  }
+
+  /** Starts the channel's dispatch job (a second one finds the lease taken and returns). */
+  private async kick(campaign: Campaign): Promise<void> {
+    if (campaign.status !== CampaignStatus.RUNNING || !campaign.channelId) return;
+    try {
+      await this.jobs.enqueue(DISPATCH_JOB, { channelId: campaign.channelId });
+    } catch (error) {
+      // The tick job starts it within seconds anyway.
+      this.logger.warn({ err: error, campaignId: campaign.id }, 'cannot enqueue the dispatch job');
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AppError } from '../../core/app-error';
+import type { Clock } from '../../core/clock';
+import { newId } from '../../core/ids';
+import { formatRupiah, rupiah } from '../../core/money';
+import type { TokenBox } from '../channels';
+import { Contact, normalizePhone, PHONE_PROBLEM_KEYS } from '../contacts';
+import type { BillingService, TemplateCategory, WalletService } from '../wallet';
+import type { CampaignsService } from './campaigns.service';
+import type { Messenger } from './dispatch/messenger';
+import { sendComponents } from './template-parameters';
+
+/**
+ * One message of a campaign's template to one number, before launch: what the recipients
+ * will see, with the mapping applied to the contact of that number when there is one. It is
+ * a real send, so it costs one message at the category's price (a DEBIT, charged only when
+ * Meta accepts it).
+ */
+export class TestSendService {
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly messenger: Messenger,
+    private readonly tokens: TokenBox,
+    private readonly wallet: WalletService,
+    private readonly billing: BillingService,
+    private readonly clock: Clock,
+  ) {}
+
+  async send(em: EntityManager, workspaceId: string, id: string, rawPhone: string) {
+    const parsed = normalizePhone(rawPhone);
+    if (!parsed.ok) {
+      throw new AppError('BAD_USER_INPUT', 'errors.validation', {}, { phone: PHONE_PROBLEM_KEYS[parsed.problem] });
+    }
+    const campaign = await this.campaigns.get(em, workspaceId, id);
+    const { channel, template } = await this.campaigns.channelAndTemplate(em, workspaceId, campaign);
+    if (template.status !== 'APPROVED') {
+      throw new AppError('CONFLICT', 'campaigns.templateNotApproved', { status: template.status });
+    }
+    this.campaigns.assertMapped(template, campaign);
+    const prices = await this.billing.pricesAt(em, workspaceId, this.clock.now());
+    const price =
+      prices.find((entry) => entry.category === (template.category as TemplateCategory))?.amount ?? rupiah(0);
+    const wallet = await this.wallet.summary(em, workspaceId);
+    if (wallet.debt > 0n || wallet.available < price) {
+      throw new AppError('INSUFFICIENT_BALANCE', 'wallet.insufficient', {
+        shortfall: formatRupiah(rupiah(price - (wallet.available > 0n ? wallet.available : 0n))),
+      });
+    }
+    const contact = await em.findOne(Contact, { workspace: workspaceId, phone: parsed.e164 });
+    const components = sendComponents(template, campaign.variables, {
+      phone: parsed.e164,
+      name: contact?.name ?? null,
+      attributes: contact?.attributes ?? {},
+    });
+    const testId = newId();
+    const outcome = await this.messenger.send(this.tokens.open(channel.accessTokenSealed), channel.phoneNumberId, {
+      to: parsed.e164.replace(/^\+/, ''),
+      template: { name: template.name, language: template.language, components },
+      callbackData: `test:${testId}`,
+    });
+    if (outcome.kind === 'accepted') {
+      if (price > 0n) {
+        await this.wallet.debit(em, workspaceId, {
+          key: `campaign:${campaign.id}:test:${testId}`,
+          reference: `campaign:${campaign.id}:test`,
+          actor: `campaign:${campaign.id}`,
+          amount: price,
+          details: { wamid: outcome.wamid },
+        });
+      }
+      return { status: 'SENT', wamid: outcome.wamid, errorCode: null };
+    }
+    if (outcome.kind === 'rejected') return { status: 'FAILED', wamid: null, errorCode: outcome.code };
+    return { status: outcome.kind === 'not-sent' ? 'FAILED' : 'UNKNOWN', wamid: null, errorCode: null };
+  }
+}

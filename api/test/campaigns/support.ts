@@ -1,0 +1,207 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ManualClock } from '../../src/core/clock';
+import { rupiah } from '../../src/core/money';
+import { workspaceEm } from '../../src/db/base.entity';
+import { startMetaSimulator, type MetaSimulatorHandle } from '../../src/simulators/meta';
+import { startTestApi, type TestApi, type TestApiOptions } from '../support/api';
+import { createMember, createWorkspace, type TestMember } from '../support/identity';
+import { waitFor } from '../support/wait';
+
+export const APP_ID = '1000000000000001';
+export const APP_SECRET = 'campaigns-test-app-secret-0123456789';
+export const TOKEN = 'EAAG-campaigns-system-user-token-0001';
+export const WABA_ID = '102290129340398';
+export const PHONE_NUMBER_ID = '106540352242922';
+export const PORTFOLIO_ID = '7700000000001';
+/** PRICE_PER_MESSAGE in these suites: every category costs this much. */
+export const PRICE = 500n;
+
+const templates = (
+  JSON.parse(
+    readFileSync(
+      join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'meta', 'template-list-page.json'),
+      'utf8',
+    ),
+  ) as { data: Record<string, unknown>[] }
+).data;
+
+export interface CampaignWorld {
+  meta: MetaSimulatorHandle;
+  api: TestApi;
+  clock: ManualClock;
+  owner: TestMember;
+  workspaceId: string;
+  channelId: string;
+  templateId(name: string): Promise<string>;
+  em(): EntityManager;
+  sql<T>(text: string, params?: unknown[]): Promise<T[]>;
+  gql<T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    who?: TestMember,
+    language?: string,
+  ): Promise<{
+    data?: T;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+  }>;
+  /** Contacts with these phones (E.164), tags and names. */
+  addContacts(
+    rows: { phone: string; name?: string; tags?: string[]; attributes?: Record<string, string> }[],
+  ): Promise<void>;
+  fund(amount: bigint): Promise<void>;
+  /** Runs the channel's dispatch loop until it has nothing left to do. */
+  dispatch(): Promise<void>;
+  /** Delivers the simulator's due status webhooks (by the clock) and applies them. */
+  deliverStatuses(advanceMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The Meta simulator on a ManualClock, a live API on the same clock, a workspace with a connected channel and its templates. */
+export async function startCampaignWorld(
+  options: TestApiOptions & { realClock?: boolean } = {},
+): Promise<CampaignWorld> {
+  const { realClock, ...apiOptions } = options;
+  // A real clock when another process (a worker) shares the database: its clock is the system's.
+  const clock = new ManualClock(realClock ? new Date() : new Date('2026-12-01T03:00:00.000Z'));
+  const meta = await startMetaSimulator({
+    port: 0,
+    isProduction: false,
+    appId: APP_ID,
+    appSecret: APP_SECRET,
+    ...(realClock ? {} : { clock, deliverEveryMs: 0 }),
+  });
+  meta.simulator.addAccount({
+    wabaId: WABA_ID,
+    token: TOKEN,
+    portfolioId: PORTFOLIO_ID,
+    messagingLimitTier: 'TIER_10K',
+    numbers: [
+      {
+        id: PHONE_NUMBER_ID,
+        displayPhoneNumber: '+62 811-0000-0000',
+        verifiedName: 'Toko Kampanye',
+        qualityRating: 'GREEN',
+        throughputLevel: 'STANDARD',
+        isOnBizApp: false,
+      },
+    ],
+    templates,
+  });
+  // The simulator's buckets run on the test's clock, which moves only when a test moves it.
+  if (!realClock) meta.simulator.sends.configure({ enforceThroughput: false, enforcePairRate: false });
+  const api = await startTestApi({
+    ...(realClock ? {} : { clock }),
+    ...apiOptions,
+    env: {
+      META_GRAPH_BASE_URL: meta.url,
+      META_APP_ID: APP_ID,
+      META_APP_SECRET: APP_SECRET,
+      PRICE_PER_MESSAGE: PRICE.toString(),
+      CAMPAIGN_SEND_TIMEOUT_MS: '2000',
+      ...(process.env.CAMPAIGN_TEST_LOG ? { LOG_LEVEL: process.env.CAMPAIGN_TEST_LOG } : {}),
+      ...apiOptions.env,
+    },
+  });
+  meta.simulator.sends.configure({ webhooks: { url: `${api.url}/api/webhooks/whatsapp` } });
+  const em = () => api.running.orm.em.fork();
+  const owner = await createMember(em(), await createWorkspace(em(), 'Toko Kampanye'), 'owner');
+  const workspaceId = owner.workspace.id;
+  const { channels } = api.running.services.channels;
+  const scoped = workspaceEm(api.running.orm.em, workspaceId);
+  const channel = await channels.connect(scoped, workspaceId, {
+    name: 'Utama',
+    phoneNumberId: PHONE_NUMBER_ID,
+    wabaId: WABA_ID,
+    accessToken: TOKEN,
+  });
+  await channels.syncTemplates(scoped, workspaceId, channel.id);
+  const sql = async <T>(text: string, params: unknown[] = []) =>
+    (await api.running.orm.em.fork().getConnection().execute(text, params)) as T[];
+  return {
+    meta,
+    api,
+    clock,
+    owner,
+    workspaceId,
+    channelId: channel.id,
+    em,
+    sql,
+    async templateId(name) {
+      const [row] = await sql<{ id: string }>('select id from message_template where workspace_id = ? and name = ?', [
+        workspaceId,
+        name,
+      ]);
+      return row!.id;
+    },
+    async gql(query, variables = {}, who = owner, language = 'en') {
+      const { body } = await api.graphql(query, variables, {
+        authorization: `Bearer ${who.sessionToken}`,
+        'accept-language': language,
+      });
+      return body as never;
+    },
+    async addContacts(rows) {
+      for (const row of rows) {
+        await sql(
+          `insert into contact (id, created_at, updated_at, workspace_id, phone, name, tags, attributes, source)
+           values (gen_random_uuid(), now(), now(), ?, ?, ?, ?::text[], ?::jsonb, 'MANUAL')`,
+          [
+            workspaceId,
+            row.phone,
+            row.name ?? null,
+            `{${(row.tags ?? []).join(',')}}`,
+            JSON.stringify(row.attributes ?? {}),
+          ],
+        );
+      }
+    },
+    async fund(amount) {
+      await api.running.services.wallet.wallet.credit(em(), workspaceId, {
+        key: `test-topup:${clock.now().getTime()}:${amount}`,
+        reference: 'test',
+        actor: 'test',
+        amount: rupiah(amount),
+      });
+    },
+    async dispatch() {
+      await api.running.services.campaigns.dispatch.runChannel(em, channel.id, async () => undefined);
+    },
+    async deliverStatuses(advanceMs = 2000) {
+      clock.advance(advanceMs);
+      while ((await meta.simulator.sends.webhooks.deliverDue()) > 0) {
+        // Until nothing due is left.
+      }
+      // Each POST is applied right after its 200: wait for that, not for a fixed time.
+      await waitFor(
+        async () =>
+          (
+            await sql<{ count: number }>('select count(*)::int as count from whatsapp_webhook where applied_at is null')
+          )[0]!.count === 0,
+        { what: 'stored webhooks applied' },
+      );
+      await api.running.services.campaigns.dispatch.tick(em());
+    },
+    async stop() {
+      await api.stop();
+      await meta.close();
+    },
+  };
+}
+
+export const CREATE = `mutation ($input: CampaignDraftInput!) { createCampaign(input: $input) { id status } }`;
+export const START = `mutation ($id: ID!) { startCampaign(id: $id) { id status total: counts { total } } }`;
+export const CAMPAIGN = `query ($id: ID!) {
+  campaign(id: $id) {
+    id status pauseReason pauseReasonText cost price
+    counts { total queued sending sent delivered read failed skipped unknown }
+  }
+}`;
+
+/** The named marketing template of Meta's fixture, mapped from the contact and fixed text. */
+export const PROMO_VARIABLES = [
+  { parameter: 'first_name', source: 'NAME', fallback: 'Pelanggan' },
+  { parameter: 'discount', source: 'TEXT', value: '20%' },
+  { parameter: 'end_date', source: 'ATTRIBUTE', value: 'sampai', fallback: '31 Desember' },
+];
