@@ -17,7 +17,7 @@ type Documents = {
     "\n  query AdminCurrentPrices {\n    prices {\n      current {\n        category\n        amount\n        validFrom\n        workspaceId\n      }\n    }\n  }\n": typeof types.AdminCurrentPricesDocument,
     "\n  query AdminPriceHistory {\n    prices {\n      history {\n        category\n        amount\n        validFrom\n        workspaceId\n      }\n    }\n  }\n": typeof types.AdminPriceHistoryDocument,
     "\n  mutation AdminSetPrice($input: SetPriceInput!) {\n    setPrice(input: $input) {\n      category\n      amount\n    }\n  }\n": typeof types.AdminSetPriceDocument,
-    "\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      createdAt\n    }\n  }\n": typeof types.ContactDetailDocument,
+    "\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      statement\n      createdAt\n    }\n  }\n": typeof types.ContactDetailDocument,
     "\n  mutation UpdateContactDetail($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateContactDetailDocument,
     "\n  mutation OptInContactDetail($id: ID!, $kind: SuppressionKind!) {\n    optInContact(id: $id, kind: $kind) {\n      id\n    }\n  }\n": typeof types.OptInContactDetailDocument,
     "\n  mutation OptOutContactDetail($id: ID!, $kind: SuppressionKind!) {\n    optOutContacts(selection: { ids: [$id] }, kind: $kind) {\n      affected\n    }\n  }\n": typeof types.OptOutContactDetailDocument,
@@ -27,12 +27,15 @@ type Documents = {
     "\n  mutation TagContacts($selection: ContactSelection!, $tag: String!) {\n    tagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": typeof types.TagContactsDocument,
     "\n  mutation UntagContacts($selection: ContactSelection!, $tag: String!) {\n    untagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": typeof types.UntagContactsDocument,
     "\n  mutation OptOutContacts($selection: ContactSelection!, $kind: SuppressionKind!) {\n    optOutContacts(selection: $selection, kind: $kind) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": typeof types.OptOutContactsDocument,
+    "\n  mutation DeleteContacts($selection: ContactSelection!) {\n    deleteContacts(selection: $selection) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": typeof types.DeleteContactsDocument,
     "\n  mutation ExportContacts($filter: ContactFilter) {\n    exportContacts(filter: $filter) {\n      url\n    }\n  }\n": typeof types.ExportContactsDocument,
     "\n  mutation SaveContactSegment($input: SaveSegmentInput!) {\n    saveSegment(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.SaveContactSegmentDocument,
     "\n  query ContactImportProgress($id: ID!) {\n    contactImport(id: $id) {\n      id\n      fileName\n      status\n      processedRows\n      totalRows\n      createdRows\n      updatedRows\n      skippedRows\n      rejectedRows\n      reportUrl\n      failure\n    }\n  }\n": typeof types.ContactImportProgressDocument,
     "\n  mutation StartContactImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.StartContactImportDocument,
+    "\n  query ContactBulkJobProgress($id: ID!) {\n    contactBulkJob(id: $id) {\n      id\n      action\n      status\n      processedRows\n      totalRows\n    }\n  }\n": typeof types.ContactBulkJobProgressDocument,
     "\n  query OptOutKeywords {\n    optOutKeywords\n  }\n": typeof types.OptOutKeywordsDocument,
     "\n  mutation SetOptOutKeywords($keywords: [String!]!) {\n    setOptOutKeywords(keywords: $keywords)\n  }\n": typeof types.SetOptOutKeywordsDocument,
+    "\n  mutation CreateContactByHand($input: CreateContactInput!) {\n    createContact(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateContactByHandDocument,
     "\n  query DashboardServerInfo {\n    serverInfo {\n      version\n      time\n    }\n  }\n": typeof types.DashboardServerInfoDocument,
     "\n  query ApiTokensPage {\n    apiTokens {\n      id\n      name\n      prefix\n      permissions\n      createdAt\n      lastUsedAt\n      revokedAt\n      createdBy {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ApiTokensPageDocument,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
@@ -83,7 +86,7 @@ const documents: Documents = {
     "\n  query AdminCurrentPrices {\n    prices {\n      current {\n        category\n        amount\n        validFrom\n        workspaceId\n      }\n    }\n  }\n": types.AdminCurrentPricesDocument,
     "\n  query AdminPriceHistory {\n    prices {\n      history {\n        category\n        amount\n        validFrom\n        workspaceId\n      }\n    }\n  }\n": types.AdminPriceHistoryDocument,
     "\n  mutation AdminSetPrice($input: SetPriceInput!) {\n    setPrice(input: $input) {\n      category\n      amount\n    }\n  }\n": types.AdminSetPriceDocument,
-    "\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      createdAt\n    }\n  }\n": types.ContactDetailDocument,
+    "\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      statement\n      createdAt\n    }\n  }\n": types.ContactDetailDocument,
     "\n  mutation UpdateContactDetail($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      id\n    }\n  }\n": types.UpdateContactDetailDocument,
     "\n  mutation OptInContactDetail($id: ID!, $kind: SuppressionKind!) {\n    optInContact(id: $id, kind: $kind) {\n      id\n    }\n  }\n": types.OptInContactDetailDocument,
     "\n  mutation OptOutContactDetail($id: ID!, $kind: SuppressionKind!) {\n    optOutContacts(selection: { ids: [$id] }, kind: $kind) {\n      affected\n    }\n  }\n": types.OptOutContactDetailDocument,
@@ -93,12 +96,15 @@ const documents: Documents = {
     "\n  mutation TagContacts($selection: ContactSelection!, $tag: String!) {\n    tagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": types.TagContactsDocument,
     "\n  mutation UntagContacts($selection: ContactSelection!, $tag: String!) {\n    untagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": types.UntagContactsDocument,
     "\n  mutation OptOutContacts($selection: ContactSelection!, $kind: SuppressionKind!) {\n    optOutContacts(selection: $selection, kind: $kind) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": types.OptOutContactsDocument,
+    "\n  mutation DeleteContacts($selection: ContactSelection!) {\n    deleteContacts(selection: $selection) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": types.DeleteContactsDocument,
     "\n  mutation ExportContacts($filter: ContactFilter) {\n    exportContacts(filter: $filter) {\n      url\n    }\n  }\n": types.ExportContactsDocument,
     "\n  mutation SaveContactSegment($input: SaveSegmentInput!) {\n    saveSegment(input: $input) {\n      id\n      name\n    }\n  }\n": types.SaveContactSegmentDocument,
     "\n  query ContactImportProgress($id: ID!) {\n    contactImport(id: $id) {\n      id\n      fileName\n      status\n      processedRows\n      totalRows\n      createdRows\n      updatedRows\n      skippedRows\n      rejectedRows\n      reportUrl\n      failure\n    }\n  }\n": types.ContactImportProgressDocument,
     "\n  mutation StartContactImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      id\n      status\n    }\n  }\n": types.StartContactImportDocument,
+    "\n  query ContactBulkJobProgress($id: ID!) {\n    contactBulkJob(id: $id) {\n      id\n      action\n      status\n      processedRows\n      totalRows\n    }\n  }\n": types.ContactBulkJobProgressDocument,
     "\n  query OptOutKeywords {\n    optOutKeywords\n  }\n": types.OptOutKeywordsDocument,
     "\n  mutation SetOptOutKeywords($keywords: [String!]!) {\n    setOptOutKeywords(keywords: $keywords)\n  }\n": types.SetOptOutKeywordsDocument,
+    "\n  mutation CreateContactByHand($input: CreateContactInput!) {\n    createContact(input: $input) {\n      id\n    }\n  }\n": types.CreateContactByHandDocument,
     "\n  query DashboardServerInfo {\n    serverInfo {\n      version\n      time\n    }\n  }\n": types.DashboardServerInfoDocument,
     "\n  query ApiTokensPage {\n    apiTokens {\n      id\n      name\n      prefix\n      permissions\n      createdAt\n      lastUsedAt\n      revokedAt\n      createdBy {\n        id\n        name\n      }\n    }\n  }\n": types.ApiTokensPageDocument,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
@@ -175,7 +181,7 @@ export function graphql(source: "\n  mutation AdminSetPrice($input: SetPriceInpu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      createdAt\n    }\n  }\n"];
+export function graphql(source: "\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      statement\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      statement\n      createdAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -215,6 +221,10 @@ export function graphql(source: "\n  mutation OptOutContacts($selection: Contact
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation DeleteContacts($selection: ContactSelection!) {\n    deleteContacts(selection: $selection) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteContacts($selection: ContactSelection!) {\n    deleteContacts(selection: $selection) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ExportContacts($filter: ContactFilter) {\n    exportContacts(filter: $filter) {\n      url\n    }\n  }\n"): (typeof documents)["\n  mutation ExportContacts($filter: ContactFilter) {\n    exportContacts(filter: $filter) {\n      url\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -231,11 +241,19 @@ export function graphql(source: "\n  mutation StartContactImport($input: StartCo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ContactBulkJobProgress($id: ID!) {\n    contactBulkJob(id: $id) {\n      id\n      action\n      status\n      processedRows\n      totalRows\n    }\n  }\n"): (typeof documents)["\n  query ContactBulkJobProgress($id: ID!) {\n    contactBulkJob(id: $id) {\n      id\n      action\n      status\n      processedRows\n      totalRows\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query OptOutKeywords {\n    optOutKeywords\n  }\n"): (typeof documents)["\n  query OptOutKeywords {\n    optOutKeywords\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetOptOutKeywords($keywords: [String!]!) {\n    setOptOutKeywords(keywords: $keywords)\n  }\n"): (typeof documents)["\n  mutation SetOptOutKeywords($keywords: [String!]!) {\n    setOptOutKeywords(keywords: $keywords)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateContactByHand($input: CreateContactInput!) {\n    createContact(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateContactByHand($input: CreateContactInput!) {\n    createContact(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

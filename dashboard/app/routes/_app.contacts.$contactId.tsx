@@ -55,6 +55,7 @@ const ContactDetailDocument = graphql(`
       kind
       source
       keyword
+      statement
       createdAt
     }
   }
@@ -163,6 +164,7 @@ export default function ContactDetailPage() {
     },
     { id: 'kind', header: t('contacts.history.kind'), cell: (entry) => historyKind(t, entry) },
     { id: 'source', header: t('contacts.history.source'), className: 'table__mono', cell: (entry) => entry.source },
+    { id: 'statement', header: t('contacts.history.statement'), cell: (entry) => entry.statement ?? '' },
   ];
   return (
     <>
