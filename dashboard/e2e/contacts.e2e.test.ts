@@ -144,13 +144,22 @@ describe('contacts in the browser', () => {
         .waitFor();
       await table.getByText(c.status.optedOut, { exact: true }).waitFor();
 
-      // 8a. The contact's page: the consent the importer confirmed, and the opt-out in the history; fits a phone.
-      // (An import keeps its consent on the contact, not as a history event: only a person's createContact adds one.)
+      // 8a. The contact's page: the consent the importer confirmed, and in the history (newest first) the opt-out
+      // and the import's consent entry with its statement and source; fits a phone.
       await table.getByRole('link', { name: 'Siti Rahayu', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Siti Rahayu', exact: true }).waitFor();
-      await page.getByText('Mendaftar di kasir toko dan setuju menerima promo.', { exact: false }).waitFor();
+      await page.getByText('Mendaftar di kasir toko dan setuju menerima promo.', { exact: false }).first().waitFor();
       const history = page.getByTestId('contact-history');
-      expect(await history.locator('tbody tr td:nth-child(2)').allInnerTexts()).toEqual([c.history.kinds.OPTED_OUT]);
+      expect(await history.locator('tbody tr td:nth-child(2)').allInnerTexts()).toEqual([
+        c.history.kinds.OPTED_OUT,
+        c.history.kinds.CONSENT,
+      ]);
+      expect(await history.locator('tbody tr:nth-child(2) td').allInnerTexts()).toEqual([
+        expect.any(String),
+        c.history.kinds.CONSENT,
+        'IMPORT',
+        'Mendaftar di kasir toko dan setuju menerima promo.',
+      ]);
       await page.setViewportSize({ width: 390, height: 860 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await screenshot(page, `contact-detail-${lng}-390`);

@@ -60,6 +60,7 @@ export const walkPages: WalkPage[] = [
   },
   { name: 'dashboard', path: '/dashboard', visitor: 'owner', heading: (l) => l.dashboard.welcome },
   { name: 'contacts', path: '/contacts', visitor: 'owner', heading: (l) => l.contacts.title },
+  { name: 'contacts-new', path: '/contacts/new', visitor: 'owner', heading: (l) => l.contacts.create.title },
   { name: 'contacts-import', path: '/contacts/import', visitor: 'owner', heading: (l) => l.contacts.import.title },
   {
     name: 'contacts-keywords',

@@ -11,6 +11,12 @@ import { usePortal } from './support/portal';
  * back to the wallet through Snap's finish link (which makes the dashboard check the order with Midtrans), the
  * balance, the order PAID and its receipt. Once in each language, each with a fresh workspace.
  */
+// The API's own words for a refused range (its message catalogue), as the page shows them beside the field.
+const apiMessages = {
+  en: { toBeforeFrom: 'The end date comes before the start date.' },
+  id: { toBeforeFrom: 'Tanggal akhir lebih awal dari tanggal mulai.' },
+} as const;
+
 const LANGUAGES = [
   { lng: 'en', locale: en, paidToast: 'Payment received' },
   { lng: 'id', locale: id, paidToast: 'Pembayaran diterima' },
@@ -112,6 +118,44 @@ describe('the wallet in the browser', () => {
         expect(download.suggestedFilename()).toMatch(/\.csv$/);
         expect(csv).toContain(orderId);
         expect(csv).toContain('100000');
+
+        // By date: today in the workspace's time zone (Jakarta) holds the credit; a year long past holds nothing.
+        const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
+        const filter = page.getByTestId('ledger-filter');
+        await filter.getByLabel(locale.wallet.ledger.kind).selectOption('');
+        await filter.getByLabel(locale.wallet.ledger.from, { exact: true }).fill(today);
+        await filter.getByLabel(locale.wallet.ledger.to, { exact: true }).fill(today);
+        await filter.getByRole('button', { name: locale.wallet.ledger.apply }).click();
+        await page.waitForURL(new RegExp(`from=${today}&to=${today}`));
+        expect(await entries.count()).toBe(1);
+        expect(await entries.getByText(orderId, { exact: true }).count()).toBe(1);
+        await filter.getByLabel(locale.wallet.ledger.from, { exact: true }).fill('2020-01-01');
+        await filter.getByLabel(locale.wallet.ledger.to, { exact: true }).fill('2020-12-31');
+        await filter.getByRole('button', { name: locale.wallet.ledger.apply }).click();
+        await page.getByTestId('ledger-empty').waitFor();
+        // An end before the start is refused beside the end date, in the reader's language.
+        await page.goto(`${portal.stack.dashboardUrl}/wallet/ledger?from=${today}&to=2020-01-01`, {
+          waitUntil: 'networkidle',
+        });
+        await filter.getByText(apiMessages[lng].toBeforeFrom, { exact: true }).waitFor();
+        await page.setViewportSize({ width: 390, height: 860 });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await screenshot(page, `wallet-ledger-dates-${lng}-390`);
+        await page.setViewportSize({ width: 1280, height: 860 });
+
+        // Orders by status: PAID finds the top-up, EXPIRED finds none and says so.
+        await page.goto(`${portal.stack.dashboardUrl}/wallet`, { waitUntil: 'networkidle' });
+        const orders = page.getByTestId('orders-filter');
+        await orders.getByLabel(locale.wallet.orders.status).selectOption('PAID');
+        await orders.getByRole('button', { name: locale.wallet.ledger.apply }).click();
+        await page.waitForURL(/status=PAID/);
+        expect(await row.count()).toBe(1);
+        await orders.getByLabel(locale.wallet.orders.status).selectOption('EXPIRED');
+        await orders.getByRole('button', { name: locale.wallet.ledger.apply }).click();
+        await page.waitForURL(/status=EXPIRED/);
+        await page.getByTestId('payment-orders-empty').getByText(locale.wallet.orders.emptyFiltered).waitFor();
+        await screenshot(page, `wallet-orders-filtered-${lng}`);
+        // The refused date above answered its page with the reason, not an error: nothing else went wrong.
         expect(errors).toEqual([]);
       } finally {
         await context.close();

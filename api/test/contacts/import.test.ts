@@ -78,6 +78,33 @@ describe('CSV import', () => {
     });
   });
 
+  it('writes a consent history entry with the confirmed statement for every new contact, not for existing ones', async () => {
+    const owner = await freshOwner();
+    await ok(api, owner, 'mutation { createContact(input: { phone: "0812 4444 0001", name: "Sudah Ada" }) { id } }');
+    const result = await importFile(
+      api,
+      owner,
+      'phone,name\n0812 4444 0001,Budi\n0812 4444 0002,Ani\n0812 4444 0003,Cici\n',
+    );
+    expect(result).toMatchObject({ status: 'COMPLETED', createdRows: 2, skippedRows: 1 });
+    const listed = await listContacts(api, owner, {});
+    const idOf = (phone: string) => listed.edges.find((edge) => edge.node.phone === phone)!.node.id;
+    const historyOf = async (phone: string) =>
+      (
+        await ok<{ contactHistory: { kind: string; source: string; statement: string | null; actorId: string }[] }>(
+          api,
+          owner,
+          'query ($id: ID!) { contactHistory(contactId: $id) { kind source statement actorId } }',
+          { id: idOf(phone) },
+        )
+      ).contactHistory;
+    const consented = { kind: 'CONSENT', source: 'IMPORT', statement: CONSENT, actorId: owner.user.id };
+    expect(await historyOf('+6281244440002')).toEqual([consented]);
+    expect(await historyOf('+6281244440003')).toEqual([consented]);
+    // The contact already in the book keeps its own (empty) history: the import did not give it this consent.
+    expect(await historyOf('+6281244440001')).toEqual([]);
+  });
+
   it('detects semicolons and Indonesian column names, and gives every row the list’s tag', async () => {
     const owner = await freshOwner();
     const uploaded = await upload(

@@ -4,14 +4,15 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RepliesCard } from '../components/contacts/replies-card';
-import { optInSchema, splitTags, updateContactSchema } from '../components/contacts/schemas';
+import { ContactFields } from '../components/contacts/contact-fields';
+import { contactFieldErrors, toContactInput } from '../components/contacts/contact-input';
+import { optInSchema, updateContactSchema } from '../components/contacts/schemas';
 import { InlineErrorBoundary } from '../components/error-page';
 import { FormError } from '../components/ui/alert';
 import { Badge } from '../components/ui/badge';
 import { Button, buttonClass } from '../components/ui/button';
 import { Card } from '../components/ui/card';
 import { ConfirmAction } from '../components/ui/confirm-action';
-import { Field } from '../components/ui/field';
 import { Table, type Column } from '../components/ui/table';
 import { graphql } from '../graphql';
 import type { ContactDetailQuery } from '../graphql/graphql';
@@ -57,6 +58,7 @@ const ContactDetailDocument = graphql(`
       kind
       source
       keyword
+      statement
       createdAt
     }
   }
@@ -170,10 +172,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'update': {
       const parsed = parseForm(updateContactSchema, form);
       if (!parsed.ok) return refused<ContactActionData>({ fieldErrors: parsed.fieldErrors });
-      const result = await gqlForm(request, UpdateContactDocument, {
-        input: { id, name: parsed.data.name, tags: splitTags(parsed.data.tags) },
-      });
-      if (result.failure) return refused<ContactActionData>(result.failure, result.status);
+      const result = await gqlForm(request, UpdateContactDocument, { input: { id, ...toContactInput(parsed.data) } });
+      if (result.failure) {
+        const { formError, fieldErrors } = result.failure;
+        return refused<ContactActionData>({ formError, fieldErrors: contactFieldErrors(fieldErrors) }, result.status);
+      }
       return redirectWithToast(here, { type: 'success', key: 'contacts.detail.saved' });
     }
     case 'optIn':
@@ -216,6 +219,7 @@ export default function ContactDetailPage() {
     },
     { id: 'kind', header: t('contacts.history.kind'), cell: (entry) => historyKind(t, entry) },
     { id: 'source', header: t('contacts.history.source'), className: 'table__mono', cell: (entry) => entry.source },
+    { id: 'statement', header: t('contacts.history.statement'), cell: (entry) => entry.statement ?? '' },
   ];
   return (
     <>
@@ -267,20 +271,7 @@ export default function ContactDetailPage() {
           <Card title={t('contacts.detail.edit')} icon="list">
             <Form method="post" className="form form--inline" noValidate data-testid="contact-edit">
               <FormError message={actionData?.formError} />
-              <Field
-                label={t('contacts.table.name')}
-                name="name"
-                defaultValue={contact.name ?? ''}
-                maxLength={200}
-                error={actionData?.fieldErrors?.name}
-              />
-              <Field
-                label={t('contacts.table.tags')}
-                hint={t('contacts.detail.tagsHint')}
-                name="tags"
-                defaultValue={contact.tags.join(', ')}
-                error={actionData?.fieldErrors?.tags}
-              />
+              <ContactFields values={contact} fieldErrors={actionData?.fieldErrors} />
               <div className="form__actions">
                 <Button intent="update">{t('contacts.detail.save')}</Button>
               </div>

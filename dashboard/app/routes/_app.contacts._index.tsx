@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ContactsToolbar } from '../components/contacts/contacts-toolbar';
 import { BulkActions, SaveSegmentForm } from '../components/contacts/bulk-actions';
@@ -11,6 +11,7 @@ import { Alert, FormError } from '../components/ui/alert';
 import { Button, buttonClass } from '../components/ui/button';
 import { Badge } from '../components/ui/badge';
 import { Card } from '../components/ui/card';
+import { ConfirmAction } from '../components/ui/confirm-action';
 import { Pagination } from '../components/ui/pagination';
 import { Table, type Column } from '../components/ui/table';
 import { graphql } from '../graphql';
@@ -94,6 +95,17 @@ const OptOutContactsDocument = graphql(`
   }
 `);
 
+const DeleteContactsDocument = graphql(`
+  mutation DeleteContacts($selection: ContactSelection!) {
+    deleteContacts(selection: $selection) {
+      affected
+      job {
+        id
+      }
+    }
+  }
+`);
+
 const ExportContactsDocument = graphql(`
   mutation ExportContacts($filter: ContactFilter) {
     exportContacts(filter: $filter) {
@@ -117,6 +129,8 @@ export interface ContactsActionData {
   intent: 'bulk' | 'saveSegment' | 'export';
   formError?: Message;
   fieldErrors?: FieldErrors;
+  /** Erasing asks first: what the confirmation dialog will send again. */
+  confirmDelete?: { scope: 'selection' | 'filter'; ids: string[] };
 }
 
 export const handle: RouteHandle = { titleKey: 'contacts.title' };
@@ -187,6 +201,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (scope !== 'filter' && ids.length === 0) {
     return refused<ContactsActionData>({ intent: 'bulk', formError: { key: 'contacts.bulk.nothingSelected' } });
   }
+  if (intent === 'confirmDelete') {
+    return { intent: 'bulk', confirmDelete: { scope: scope ?? 'selection', ids } } satisfies ContactsActionData;
+  }
   const needsTag = intent === 'tag' || intent === 'untag';
   if (needsTag && !tag) {
     return refused<ContactsActionData>({ intent: 'bulk', fieldErrors: { tag: { key: 'validation.required' } } });
@@ -196,21 +213,27 @@ export async function action({ request }: ActionFunctionArgs) {
       ? await gqlForm(request, TagContactsDocument, { selection, tag: tag ?? '' })
       : intent === 'untag'
         ? await gqlForm(request, UntagContactsDocument, { selection, tag: tag ?? '' })
-        : await gqlForm(request, OptOutContactsDocument, {
-            selection,
-            kind: intent === 'optOut' ? 'ALL' : 'MARKETING',
-          });
+        : intent === 'delete'
+          ? await gqlForm(request, DeleteContactsDocument, { selection })
+          : await gqlForm(request, OptOutContactsDocument, {
+              selection,
+              kind: intent === 'optOut' ? 'ALL' : 'MARKETING',
+            });
   if (result.failure) return refused<ContactsActionData>({ intent: 'bulk', ...result.failure }, result.status);
   const answer =
     'tagContacts' in result.data
       ? result.data.tagContacts
       : 'untagContacts' in result.data
         ? result.data.untagContacts
-        : result.data.optOutContacts;
-  // A whole filter is a background job; the toast says it started rather than pretending it is done.
+        : 'deleteContacts' in result.data
+          ? result.data.deleteContacts
+          : result.data.optOutContacts;
+  // A whole filter is a background job: its page follows the progress and says in a toast when it is done (no
+  // toast on the way there, so the one the job page sets is the only one in flight).
+  if (answer.job) return redirect(`/contacts/jobs/${answer.job.id}?${new URLSearchParams({ back: backTo })}`);
   return redirectWithToast(backTo, {
     type: 'success',
-    key: answer.job ? 'contacts.bulk.started' : `contacts.bulk.done.${intent}`,
+    key: `contacts.bulk.done.${intent}`,
     params: { count: answer.affected ?? 0 },
   });
 }
@@ -293,7 +316,12 @@ export default function ContactsPage() {
       <div className="stack">
         <div className="form__actions">
           {data.canWrite ? (
-            <Link to="/contacts/import" className={buttonClass({ variant: 'primary' })}>
+            <Link to="/contacts/new" className={buttonClass({ variant: 'primary' })}>
+              {t('contacts.actions.add')}
+            </Link>
+          ) : null}
+          {data.canWrite ? (
+            <Link to="/contacts/import" className={buttonClass({ variant: 'secondary' })}>
               {t('contacts.actions.import')}
             </Link>
           ) : null}
@@ -338,7 +366,47 @@ export default function ContactsPage() {
           <SaveSegmentForm actionData={actionData?.intent === 'saveSegment' ? actionData : undefined} />
         ) : null}
       </div>
+      {data.canWrite && actionData?.confirmDelete ? (
+        <ConfirmDelete {...actionData.confirmDelete} total={data.totalCount} estimate={data.totalCountIsEstimate} />
+      ) : null}
     </>
+  );
+}
+
+/** The page as the reader sees it: after a form's POST the location carries the index route's `?index`. */
+function pageUrl(location: { pathname: string; search: string }): string {
+  const params = new URLSearchParams(location.search);
+  params.delete('index');
+  const search = params.toString();
+  return search ? `${location.pathname}?${search}` : location.pathname;
+}
+
+/** Erasing cannot be undone, so the table's Erase asks first; the dialog posts the same selection again. */
+function ConfirmDelete({
+  scope,
+  ids,
+  total,
+  estimate,
+}: {
+  scope: 'selection' | 'filter';
+  ids: string[];
+  total: number;
+  estimate: boolean;
+}) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const count = scope === 'filter' ? total : ids.length;
+  return (
+    <ConfirmAction
+      title={t('contacts.bulk.confirmDelete.title')}
+      body={t('contacts.bulk.confirmDelete.body', {
+        formatted: formatContactCount(count, scope === 'filter' && estimate),
+      })}
+      confirmLabel={t('contacts.bulk.confirmDelete.confirm')}
+      action={pageUrl(location)}
+      intent="delete"
+      fields={scope === 'filter' ? { scope } : { scope, ids }}
+    />
   );
 }
 

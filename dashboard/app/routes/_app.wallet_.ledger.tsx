@@ -3,14 +3,17 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { InlineErrorBoundary } from '../components/error-page';
 import { buttonClass } from '../components/ui/button';
+import { Alert } from '../components/ui/alert';
 import { Card } from '../components/ui/card';
+import { Field } from '../components/ui/field';
 import { Pagination } from '../components/ui/pagination';
 import { Table, type Column } from '../components/ui/table';
 import { graphql } from '../graphql';
 import type { LedgerKind, WalletLedgerQuery } from '../graphql/graphql';
 import { can, requirePermission } from '../utils/auth.server';
 import { formatRupiah, timeZoneOf } from '../utils/format';
-import { gql } from '../utils/graphql.server';
+import { gql, gqlResult } from '../utils/graphql.server';
+import { translateMessage } from '../utils/message';
 import type { RouteHandle } from '../utils/route-handle';
 import { readCursor, readPageSize } from '../utils/table-params';
 import { useDateTime } from '../utils/use-date-time';
@@ -62,11 +65,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   // An unknown kind in the URL is no filter rather than an error: the select only offers known ones.
   const kind = KINDS.find((candidate) => candidate === params.get('kind')) ?? null;
-  const { ledgerEntries } = await gql(request, LedgerQuery, {
+  // Days as the reader picked them (YYYY-MM-DD); the API cuts them at the workspace's midnight and says what it
+  // refuses, shown beside the field rather than as an error page.
+  const from = params.get('from')?.trim() || null;
+  const to = params.get('to')?.trim() || null;
+  const variables = {
     first: readPageSize(params, { fallback: PAGE_SIZE, max: MAX_PAGE_SIZE }),
     after: readCursor(params),
-    filter: kind ? { kinds: [kind] } : null,
-  });
+    filter: kind || from || to ? { ...(kind ? { kinds: [kind] } : {}), from, to } : null,
+  };
+  const result = await gqlResult(request, LedgerQuery, variables);
+  // Any other failure becomes the page it deserves (login, 403, 502) through `gql`.
+  if (result.error && result.error.code !== 'BAD_USER_INPUT') await gql(request, LedgerQuery, variables);
+  const ledgerEntries = result.data?.ledgerEntries ?? { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
   // The statement's default month is this month where the workspace is.
   const month = new Intl.DateTimeFormat('en-CA', {
     timeZone: timeZoneOf(user.workspace?.timeZone),
@@ -79,13 +90,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     entries: ledgerEntries.edges.map((edge) => edge.node),
     nextCursor: ledgerEntries.pageInfo.hasNextPage ? (ledgerEntries.pageInfo.endCursor ?? null) : null,
     kind,
+    from,
+    to,
+    filterError: result.error ? { message: result.error.message, fields: result.error.fields } : null,
     month,
     canExport: can(user, 'PAYMENTS_READ'),
   };
 }
 
 export default function LedgerPage() {
-  const { entries, nextCursor, kind, month, canExport } = useLoaderData<typeof loader>();
+  const { entries, nextCursor, kind, from, to, filterError, month, canExport } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const dateTime = useDateTime();
   const columns: Column<Entry>[] = [
@@ -123,7 +137,7 @@ export default function LedgerPage() {
       <p className="page__lead">{t('wallet.ledger.intro')}</p>
       <div className="stack">
         <Card title={t('wallet.ledger.filter')} icon="list">
-          <Form method="get" className="wallet-custom">
+          <Form method="get" className="wallet-custom" data-testid="ledger-filter">
             <div className="field">
               <label htmlFor="ledger-kind" className="field__label">
                 {t('wallet.ledger.kind')}
@@ -137,10 +151,27 @@ export default function LedgerPage() {
                 ))}
               </select>
             </div>
+            <Field
+              label={t('wallet.ledger.from')}
+              name="from"
+              type="date"
+              defaultValue={from ?? ''}
+              error={filterError?.fields.from}
+            />
+            <Field
+              label={t('wallet.ledger.to')}
+              name="to"
+              type="date"
+              defaultValue={to ?? ''}
+              error={filterError?.fields.to}
+            />
             <button type="submit" className={buttonClass({ variant: 'secondary' })}>
               {t('wallet.ledger.apply')}
             </button>
           </Form>
+          {filterError && Object.keys(filterError.fields).length === 0 ? (
+            <Alert tone="warning">{translateMessage(t, filterError.message)}</Alert>
+          ) : null}
           {canExport ? (
             <form method="get" action="/wallet/statement" className="wallet-custom">
               <div className="field">

@@ -325,7 +325,7 @@ export class ContactImportService {
           continue;
         }
         seen.add(row.phone);
-        yield [found.id, row.line, row.id, row.phone, row.name, row.tags, row.attributes, row.hash];
+        yield [found.id, row.line, row.id, row.phone, row.name, row.tags, row.attributes, row.hash, newId()];
       }
     }
     const started = performance.now();
@@ -344,7 +344,7 @@ export class ContactImportService {
     await withConnection(tx, async (connection) => {
       const copy = connection.query(
         copyFrom(
-          'copy contact_import_staging (import_id, line, id, phone, name, tags, attributes, phone_hash) from stdin with (format csv)',
+          'copy contact_import_staging (import_id, line, id, phone, name, tags, attributes, phone_hash, consent_event_id) from stdin with (format csv)',
         ),
       );
       await pipeline(Readable.from(stagedBatches()), copy);
@@ -367,6 +367,7 @@ export class ContactImportService {
       evidence,
       options.duplicates === DuplicatePolicy.UPDATE,
       found.id,
+      found.createdBy?.id ?? null,
     ]);
     const times = { parseAndCopyMs: Math.round(staged - started), loadMs: Math.round(performance.now() - staged) };
     this.logger.info({ importId: found.id, rows, ...times }, 'contact import loaded');

@@ -50,6 +50,7 @@ export function toEvent(row: EventRow): ContactEventView {
     source: row.source,
     actorId: row.actor_id,
     keyword: typeof row.details?.keyword === 'string' ? row.details.keyword : null,
+    statement: typeof row.details?.statement === 'string' ? row.details.statement : null,
     createdAt: new Date(row.created_at),
   };
 }

@@ -13,6 +13,7 @@ import { ContactsService } from './contacts.service';
 import * as contactsSql from './contacts.sql';
 import { PhoneHasher } from './erasure';
 import { Migration20261201120000Contacts } from './migrations/20261201-120000-contacts';
+import { Migration20261201150000ImportConsentEvents } from './migrations/20261201-150000-import-consent-events';
 import { PersonalDataPurge, PURGE_EVERY_MS, PURGE_JOB } from './purge.service';
 
 const WORKSPACE = '00000000-0000-7000-8000-000000000000';
@@ -71,7 +72,10 @@ export const contactsModule = defineModule<'contacts', ContactsServices, { ident
     ContactBulkJob,
     ContactExport,
   ],
-  migrations: [{ name: 'Migration20261201120000Contacts', class: Migration20261201120000Contacts }],
+  migrations: [
+    { name: 'Migration20261201120000Contacts', class: Migration20261201120000Contacts },
+    { name: 'Migration20261201150000ImportConsentEvents', class: Migration20261201150000ImportConsentEvents },
+  ],
   statements: [...Object.values(contactsSql), ...filterStatements],
   resolvers: [ContactsResolver],
   services: (deps, { identity }) => createContactsServices(deps, identity),

@@ -198,9 +198,11 @@ export const IMPORT_REJECTS = statement<{ line: number; reason: string; value: s
  * book keeps (SKIP) or takes (UPDATE, $5) the file's name and attributes, and gets its tags;
  * an erased number that was suppressed comes back suppressed. No order: ids were made in line
  * order and duplicates inside the file are already gone (a sort of a million rows spills to disk).
- * Returns one row per contact,
- * `created` when it is new. $1 workspace, $2 now, $3 consent source, $4 consent evidence, $5 update,
- * $6 import.
+ * Every new contact carries the import's consent, so it also gets a CONSENT history entry (the
+ * statement the importer confirmed, source $3, actor $7), written by the same statement; a number
+ * already in the book keeps its own consent and history.
+ * Returns the counts of new and existing contacts. $1 workspace, $2 now, $3 consent source,
+ * $4 consent evidence, $5 update, $6 import, $7 the importer (or null).
  */
 export const LOAD_STAGED = statement<{ created: number; existing: number }>(
   'contacts.load-staged',
@@ -217,7 +219,13 @@ export const LOAD_STAGED = statement<{ created: number; existing: number }>(
        attributes = case when $5::boolean then c.attributes || excluded.attributes else c.attributes end,
        tags = array(select distinct t from unnest(c.tags || excluded.tags) t order by t),
        updated_at = excluded.updated_at
-     returning (xmax = 0) as created)
+     returning c.id, (xmax = 0) as created),
+   consented as (
+     insert into contact_event (id, workspace_id, contact_id, kind, source, actor_id, details, created_at, updated_at)
+     select s.consent_event_id, $1, l.id, 'CONSENT', $3, $7::uuid,
+       jsonb_build_object('statement', $4::jsonb ->> 'statement', 'importId', $6::text), $2::timestamptz, $2::timestamptz
+     from loaded l join contact_import_staging s on s.import_id = $6::uuid and s.id = l.id
+     where l.created)
    select count(*) filter (where created)::int as created, count(*) filter (where not created)::int as existing from loaded`,
 );
 

@@ -55,6 +55,8 @@ export class ContactEventView {
   @Field(() => ID, { nullable: true }) actorId!: string | null;
   @Field(() => String, { nullable: true, description: 'The keyword found, for a reply kept for review.' })
   keyword!: string | null;
+  @Field(() => String, { nullable: true, description: 'The consent statement, for a CONSENT entry.' })
+  statement!: string | null;
   @Field() createdAt!: Date;
 }
 

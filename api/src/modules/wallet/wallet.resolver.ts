@@ -6,8 +6,9 @@ import { WorkspaceCaller } from '../../graphql/caller';
 import type { GraphQLContext } from '../../graphql/context';
 import { listCost } from '../../graphql/limits';
 import { RupiahScalar } from '../../graphql/scalars';
-import { Permission, type WorkspaceIdentity } from '../identity';
+import { Permission, Workspace, type WorkspaceIdentity } from '../identity';
 import { BillingService } from './billing.service';
+import { dayRange } from './ledger-dates';
 import { PaymentsService, type PaymentOrderView } from './payments.service';
 import { printable } from './receipt-text';
 import { WalletService } from './wallet.service';
@@ -59,9 +60,13 @@ export class WalletResolver {
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<LedgerEntryConnection> {
+    const workspace = await ctx.em.findOneOrFail(Workspace, caller.workspaceId);
+    const days = dayRange(filter?.from, filter?.to, workspace.timeZone);
     const { items, hasNextPage } = await this.walletService.page(ctx.em, caller.workspaceId, {
       after,
       kinds: filter?.kinds,
+      from: days.from,
+      before: days.before,
       limit: first,
     });
     return connection(

@@ -277,12 +277,19 @@ export class WalletService {
     });
   }
 
-  async page(em: EntityManager, workspaceId: string, options: { after?: string; kinds?: string[]; limit: number }) {
+  /** A page of entries, newest first; `from`/`before` bound their time (`before` exclusive). */
+  async page(
+    em: EntityManager,
+    workspaceId: string,
+    options: { after?: string; kinds?: string[]; from?: Date | null; before?: Date | null; limit: number },
+  ) {
     const rows = await query(em, PAGE_ENTRIES, [
       workspaceId,
       options.after ?? null,
       options.kinds ?? null,
       options.limit + 1,
+      options.from ?? null,
+      options.before ?? null,
     ]);
     return { items: rows.slice(0, options.limit).map(toView), hasNextPage: rows.length > options.limit };
   }

@@ -79,6 +79,7 @@ export const PAGE_ENTRIES = statement<LedgerRow>(
   'wallet.page-entries',
   `select ${LEDGER_COLUMNS} from "ledger_entry"
    where workspace_id = $1 and ($2::uuid is null or id < $2::uuid) and ($3::text[] is null or kind = any($3::text[]))
+     and ($5::timestamptz is null or created_at >= $5::timestamptz) and ($6::timestamptz is null or created_at < $6::timestamptz)
    order by id desc limit $4`,
 );
 

@@ -147,6 +147,14 @@ export class PaymentOrderFilter {
 @InputType()
 export class LedgerEntryFilter {
   @Field(() => [LedgerKindEnum], { nullable: true }) @IsOptional() @ArrayMaxSize(8) kinds?: LedgerKindEnum[];
+  @Field(() => String, { nullable: true, description: 'First day (YYYY-MM-DD, inclusive) in the workspace time zone.' })
+  @IsOptional()
+  @Length(1, 10)
+  from?: string | null;
+  @Field(() => String, { nullable: true, description: 'Last day (YYYY-MM-DD, inclusive) in the workspace time zone.' })
+  @IsOptional()
+  @Length(1, 10)
+  to?: string | null;
 }
 
 @ArgsType()

@@ -40,6 +40,9 @@ export function BulkActions({ actionData, filtered }: { actionData?: ContactsAct
           <Button intent="optOut" variant="ghost-danger">
             {t('contacts.bulk.optOut')}
           </Button>
+          <Button intent="confirmDelete" variant="ghost-danger">
+            {t('contacts.bulk.delete')}
+          </Button>
         </div>
       </Form>
     </Card>

@@ -9,7 +9,7 @@ const required = (max: number) =>
       z.maxLength(max, { error: 'validation.tooLong' }),
     );
 
-export const BULK_INTENTS = ['tag', 'untag', 'optOut', 'marketingOptOut'] as const;
+export const BULK_INTENTS = ['tag', 'untag', 'optOut', 'marketingOptOut', 'delete', 'confirmDelete'] as const;
 
 /** A bulk action: on the ticked rows, or (`scope=filter`) on every contact the current filter finds. */
 export const bulkActionSchema = z.object({
@@ -33,9 +33,48 @@ export function splitTags(value: string): string[] {
   ];
 }
 
+/**
+ * Attributes typed one a line as `key = value` (the value may hold `=` itself). A line without `=` is the reader's to
+ * fix; the key's own rules (a letter, then letters, digits or `_`) are the API's, shown beside the field it answers.
+ */
+export function splitAttributes(value: string): { key: string; value: string }[] | null {
+  const attributes: { key: string; value: string }[] = [];
+  for (const line of value.split(/\r?\n/)) {
+    if (!line.trim()) continue;
+    const at = line.indexOf('=');
+    if (at < 0) return null;
+    attributes.push({ key: line.slice(0, at).trim(), value: line.slice(at + 1).trim() });
+  }
+  return attributes;
+}
+
+/** The attributes as the form shows them, one `key = value` a line. */
+export function joinAttributes(attributes: readonly { key: string; value: string }[]): string {
+  return attributes.map(({ key, value }) => `${key} = ${value}`).join('\n');
+}
+
+const attributesField = z.string().check(
+  z.maxLength(30_000, { error: 'validation.tooLong' }),
+  z.refine((value) => splitAttributes(value) !== null, { error: 'contacts.form.attributeLine' }),
+);
+
+/** The fields a person edits on a contact (create adds the consent statement). */
 export const updateContactSchema = z.object({
+  phone: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, { error: 'validation.required' }),
+      z.maxLength(64, { error: 'validation.tooLong' }),
+    ),
   name: z.string().check(z.trim(), z.maxLength(200, { error: 'validation.tooLong' })),
   tags: z.string().check(z.trim(), z.maxLength(2000, { error: 'validation.tooLong' })),
+  attributes: attributesField,
+});
+
+export const createContactSchema = z.object({
+  ...updateContactSchema.shape,
+  consentStatement: z.string().check(z.trim(), z.maxLength(500, { error: 'validation.tooLong' })),
 });
 
 export const optInSchema = z.object({ kind: z.enum(['ALL', 'MARKETING']) });

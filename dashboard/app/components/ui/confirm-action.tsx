@@ -10,8 +10,8 @@ export interface ConfirmActionProps {
   /** The route whose action performs it; Cancel goes back there. */
   action: string;
   intent: string;
-  /** Hidden fields that name what is acted on (`{ tokenId: '...' }`). */
-  fields: Record<string, string>;
+  /** Hidden fields that name what is acted on (`{ tokenId: '...' }`; a list repeats the field, like checkboxes). */
+  fields: Record<string, string | readonly string[]>;
 }
 
 /** A destructive step that asks first, in a dialog that is a plain form: it works without JavaScript. */
@@ -20,9 +20,11 @@ export function ConfirmAction({ title, body, confirmLabel, action, intent, field
   return (
     <Dialog title={title} description={body} closeTo={action} tone="danger">
       <Form method="post" action={action} className="dialog__actions">
-        {Object.entries(fields).map(([name, value]) => (
-          <input key={name} type="hidden" name={name} value={value} />
-        ))}
+        {Object.entries(fields).flatMap(([name, value]) =>
+          (typeof value === 'string' ? [value] : value).map((one, index) => (
+            <input key={`${name}-${index}`} type="hidden" name={name} value={one} />
+          )),
+        )}
         <Button variant="danger" intent={intent} autoFocus>
           {confirmLabel}
         </Button>

@@ -25,7 +25,7 @@ const TONES: Record<PaymentOrderStatus, BadgeTone> = {
   FAILED: 'danger',
 };
 
-export function PaymentOrdersTable({ orders }: { orders: readonly PaymentOrderRow[] }) {
+export function PaymentOrdersTable({ orders, filtered }: { orders: readonly PaymentOrderRow[]; filtered?: boolean }) {
   const { t } = useTranslation();
   const dateTime = useDateTime();
   const columns: Column<PaymentOrderRow>[] = [
@@ -64,7 +64,7 @@ export function PaymentOrdersTable({ orders }: { orders: readonly PaymentOrderRo
       columns={columns}
       rows={orders}
       rowKey={(order) => order.id}
-      empty={t('wallet.orders.empty')}
+      empty={filtered ? t('wallet.orders.emptyFiltered') : t('wallet.orders.empty')}
       testId="payment-orders"
     />
   );

@@ -13,8 +13,8 @@ export const WalletPageQuery = graphql(`
 
 // Its own request, so the wallet shows for a reader without PAYMENTS_READ.
 export const PaymentOrdersQuery = graphql(`
-  query WalletPaymentOrders($first: Int!, $after: String) {
-    paymentOrders(first: $first, after: $after) {
+  query WalletPaymentOrders($first: Int!, $after: String, $filter: PaymentOrderFilter) {
+    paymentOrders(first: $first, after: $after, filter: $filter) {
       edges {
         node {
           id

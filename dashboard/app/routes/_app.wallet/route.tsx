@@ -5,6 +5,7 @@ import { InlineErrorBoundary } from '../../components/error-page';
 import { Card } from '../../components/ui/card';
 import { Pagination } from '../../components/ui/pagination';
 import { BalanceCard } from '../../components/wallet/balance-card';
+import { OrdersFilter, readOrderStatus } from '../../components/wallet/orders-filter';
 import { PaymentOrdersTable } from '../../components/wallet/payment-orders-table';
 import { topupAmount, topupSchema } from '../../components/wallet/schemas';
 import { TopupCard, type TopupActionData } from '../../components/wallet/topup-card';
@@ -40,15 +41,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
     });
   }
   const canSeeOrders = can(user, 'PAYMENTS_READ');
+  const status = readOrderStatus(params);
   const [{ wallet }, orders] = await Promise.all([
     gql(request, WalletPageQuery),
     canSeeOrders
-      ? gql(request, PaymentOrdersQuery, { first: ORDERS_PAGE_SIZE, after: readCursor(params) ?? null })
+      ? gql(request, PaymentOrdersQuery, {
+          first: ORDERS_PAGE_SIZE,
+          after: readCursor(params) ?? null,
+          filter: status ? { statuses: [status] } : null,
+        })
       : Promise.resolve(null),
   ]);
   return {
     wallet,
     canTopUp: can(user, 'WALLET_TOPUP'),
+    status,
     orders: orders?.paymentOrders.edges.map((edge) => edge.node) ?? null,
     nextCursor: orders?.paymentOrders.pageInfo.hasNextPage ? (orders.paymentOrders.pageInfo.endCursor ?? null) : null,
   };
@@ -68,7 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function WalletPage() {
-  const { wallet, canTopUp, orders, nextCursor } = useLoaderData<typeof loader>();
+  const { wallet, canTopUp, status, orders, nextCursor } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -85,7 +92,8 @@ export default function WalletPage() {
         {canTopUp ? <TopupCard actionData={actionData} /> : null}
         {orders ? (
           <Card title={t('wallet.orders.title')} icon="wallet">
-            <PaymentOrdersTable orders={orders} />
+            <OrdersFilter status={status} />
+            <PaymentOrdersTable orders={orders} filtered={status !== null} />
             <Pagination nextCursor={nextCursor} label={t('wallet.orders.title')} />
           </Card>
         ) : null}
