@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { benchEmbeddedStart, describeStart } from './embedded-start';
 import { benchGraphqlTypename, describeThroughput } from './graphql-throughput';
 import { benchContacts, describeContacts } from './contacts';
+import { benchFirstLoad, describeFirstLoad } from './first-load';
 import { benchIdentity, describeIdentity } from './identity';
 import { REPO_ROOT } from './support';
 import { benchWallet, describeWallet } from './wallet';
@@ -32,6 +33,10 @@ const BENCHES: Record<string, () => Promise<{ lines: string[]; data: unknown }>>
   wallet: async () => {
     const data = await benchWallet();
     return { lines: describeWallet(data), data };
+  },
+  'first-load': async () => {
+    const data = await benchFirstLoad();
+    return { lines: describeFirstLoad(data), data };
   },
 };
 
