@@ -103,6 +103,25 @@ app.use(
   }),
 );
 
+// Meta's webhooks and Midtrans's payment notifications, for installs without nginx (which routes these two to the
+// API itself): the embedded start tells Midtrans and Meta this server's address (PUBLIC_URL). Bodies are streamed
+// byte for byte, since both are signed over the raw body.
+app.use(
+  createProxyMiddleware({
+    target: API_INTERNAL_URL,
+    pathFilter: ['/api/webhooks/', '/api/wallet/midtrans/'],
+    xfwd: true,
+    on: {
+      error(error, _req, res) {
+        console.error(`dashboard: proxy to ${API_INTERNAL_URL} failed: ${error.message}`);
+        if (!('writeHead' in res) || res.headersSent) return void res.end();
+        res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('API unavailable');
+      },
+    },
+  }),
+);
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
