@@ -121,6 +121,7 @@ describe('docs/API.md examples, against a live API', () => {
       'billing (sh)',
       'prices (sh)',
       'channels (sh)',
+      'search (sh)',
     ]);
   });
 

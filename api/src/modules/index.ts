@@ -5,6 +5,7 @@ import { contactsModule } from './contacts';
 import { identityModule } from './identity';
 import { schemaOf, type ServicesOf } from './manifest';
 import { notificationsModule } from './notifications';
+import { searchModule } from './search';
 import { systemModule } from './system';
 import { walletModule } from './wallet';
 
@@ -20,6 +21,7 @@ export const appModules = [
   contactsModule,
   walletModule,
   channelsModule,
+  searchModule,
 ] as const;
 
 export type AppServices = ServicesOf<typeof appModules>;
