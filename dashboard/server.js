@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createRequestHandler } from '@remix-run/express';
+import compression from 'compression';
 import express from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { securityHeaders } from './security-headers.js';
@@ -102,6 +103,25 @@ app.use(
   }),
 );
 
+// Meta's webhooks and Midtrans's payment notifications, for installs without nginx (which routes these two to the
+// API itself): the embedded start tells Midtrans and Meta this server's address (PUBLIC_URL). Bodies are streamed
+// byte for byte, since both are signed over the raw body.
+app.use(
+  createProxyMiddleware({
+    target: API_INTERNAL_URL,
+    pathFilter: ['/api/webhooks/', '/api/wallet/midtrans/'],
+    xfwd: true,
+    on: {
+      error(error, _req, res) {
+        console.error(`dashboard: proxy to ${API_INTERNAL_URL} failed: ${error.message}`);
+        if (!('writeHead' in res) || res.headersSent) return void res.end();
+        res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('API unavailable');
+      },
+    },
+  }),
+);
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -141,6 +161,13 @@ function rewriteClientAddress(req, _res, next) {
   else delete req.headers['x-forwarded-for'];
   next();
 }
+
+// Pages, scripts and styles leave compressed: brotli when the browser offers it (the middleware's quality 4, not
+// brotli's 11, which costs tens of milliseconds on every rendered page), else gzip. A settings page was 471 KB as is.
+// Mounted after the /backend-api proxy, so the API's answers pass through as the API sent them; nginx passes
+// compressed bodies on untouched (`gzip_proxied any` only compresses what is not compressed yet).
+// (Its typings resolve the workspace's hoisted express 5 types; the middleware itself is the same for express 4.)
+app.use(/** @type {import('express').RequestHandler} */ (/** @type {unknown} */ (compression())));
 
 const { assets, handler } = await loadRemixHandler();
 app.use(assets);

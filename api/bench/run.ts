@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { benchEmbeddedStart, describeStart } from './embedded-start';
 import { benchGraphqlTypename, describeThroughput } from './graphql-throughput';
 import { benchContacts, describeContacts } from './contacts';
+import { benchFirstLoad, describeFirstLoad } from './first-load';
 import { benchIdentity, describeIdentity } from './identity';
 import { benchMetaSimulator, describeMetaSimulator } from './meta-simulator';
 import { REPO_ROOT } from './support';
@@ -37,6 +38,10 @@ const BENCHES: Record<string, () => Promise<{ lines: string[]; data: unknown }>>
   'meta-simulator': async () => {
     const data = await benchMetaSimulator();
     return { lines: describeMetaSimulator(data), data };
+  },
+  'first-load': async () => {
+    const data = await benchFirstLoad();
+    return { lines: describeFirstLoad(data), data };
   },
 };
 

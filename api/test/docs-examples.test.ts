@@ -122,6 +122,7 @@ describe('docs/API.md examples, against a live API', () => {
       'prices (sh)',
       'channels (sh)',
       'replies (sh)',
+      'search (sh)',
     ]);
   });
 

@@ -15,6 +15,7 @@ import {
   signInBrowser,
 } from './support/api';
 import { ADMIN_EMAIL, SEEDED_PASSWORD } from './support/identity';
+import { seriousAxeViolations } from './support/axe';
 import { collectPageErrors, screenshot } from './support/browser';
 import { usePortal } from './support/portal';
 import type { Stack } from './support/stack';
@@ -22,7 +23,8 @@ import type { Stack } from './support/stack';
 /**
  * The page walk: every page of pages.ts x English and Indonesian x a desktop and a phone. On each: the status,
  * `<html lang>`, the heading in that language, no page wider than the viewport, every control reachable (on the
- * screen or inside a region that scrolls), no console error; a screenshot of each for a person to look at.
+ * screen or inside a region that scrolls), no serious or critical axe-core violation, no console error; a
+ * screenshot of each for a person to look at.
  * Each page is its own test with its own workspace, so any one runs alone (`-t 'members'`).
  */
 const LANGUAGES = [
@@ -35,7 +37,7 @@ describe('the page walk', () => {
   const portal = usePortal();
 
   it.each(walkPages.map((page) => [page.name, page] as const))(
-    '%s: right language, no sideways scrolling, every control reachable, in EN and ID at 1280 and 390 px',
+    '%s: right language, no sideways scrolling, every control reachable, no serious axe finding, in EN and ID at 1280 and 390 px',
     async (_name, walkPage) => {
       for (const { lng, locale } of LANGUAGES) {
         const context = await portal.chromium.newContext({ locale: lng === 'en' ? 'en-US' : 'id-ID' });
@@ -56,6 +58,7 @@ describe('the page walk', () => {
             expect({ where, ...(await measureWidth(page)) }).toEqual({ where, ...fits(width) });
             expect({ where, unreachable: await unreachableControls(page) }).toEqual({ where, unreachable: [] });
             expect({ where, problems: await shellProblems(page) }).toEqual({ where, problems: [] });
+            expect({ where, axe: await seriousAxeViolations(page) }).toEqual({ where, axe: [] });
             // On a desktop nothing hides behind a sideways scroll: every table shows all its columns (Status, Revoke).
             if (width === 1280) {
               expect({ where, clipped: await clippedRegions(page) }).toEqual({ where, clipped: [] });
@@ -77,6 +80,23 @@ describe('the page walk', () => {
       }
     },
   );
+});
+
+describe('the accessibility check of the page walk', () => {
+  const portal = usePortal();
+
+  it('reports a serious finding when a page has one (an image without a text alternative)', async () => {
+    const context = await portal.chromium.newContext();
+    try {
+      const page = await context.newPage();
+      await page.setContent(
+        '<html lang="en"><head><title>t</title></head><body><main><h1>t</h1><img src="data:,"></main></body></html>',
+      );
+      expect((await seriousAxeViolations(page)).map((finding) => finding.id)).toContain('image-alt');
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 /** Puts `context` in the state the page needs, with a workspace of its own. */

@@ -75,6 +75,13 @@ export const walkPages: WalkPage[] = [
   { name: 'wallet-ledger', path: '/wallet/ledger', visitor: 'owner', heading: (l) => l.wallet.ledger.title },
   { name: 'wallet-billing', path: '/wallet/billing', visitor: 'owner', heading: (l) => l.wallet.billing.title },
   { name: 'admin-pricing', path: '/admin/pricing', visitor: 'platformAdmin', heading: (l) => l.wallet.pricing.title },
+  {
+    name: 'notifications',
+    path: '/notifications',
+    visitor: 'owner',
+    heading: (l) => l.notificationCenter.title,
+  },
+  { name: 'help', path: '/help', visitor: 'owner', heading: (l) => l.help.title },
   { name: 'profile', path: '/settings/profile', visitor: 'owner', heading: (l) => l.profile.title },
   { name: 'members', path: '/settings/members', visitor: 'owner', heading: (l) => l.members.title },
   { name: 'roles', path: '/settings/roles', visitor: 'owner', heading: (l) => l.roles.title },

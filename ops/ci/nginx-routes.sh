@@ -46,6 +46,15 @@ done
 test "$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "$base/")" = "302 $base/login" || fail "/ did not redirect to /login"
 curl -fsS "$base/login" -o "$work/login.html" || fail "/login failed through nginx"
 grep -q '<form' "$work/login.html" || fail "/login did not render through nginx"
+# Compression survives nginx: the page and a hashed script arrive brotli- or gzip-compressed to a browser that
+# offers both, as gzip to one that offers only gzip, and the hashed script is cached as immutable.
+encoding() { curl -fsS -o /dev/null -D - -H "Accept-Encoding: $2" "$base$1" | tr -d '\r' | awk -F': ' 'tolower($1)=="content-encoding"{print $2}'; }
+case "$(encoding /login 'br, gzip')" in br | gzip) ;; *) fail "/login was not compressed through nginx" ;; esac
+test "$(encoding /login gzip)" = gzip || fail "/login was not gzipped through nginx for a gzip-only client"
+script=$(grep -o '/assets/[^"]*\.js' "$work/login.html" | head -1)
+[ -n "$script" ] || fail "/login links no script under /assets/"
+case "$(encoding "$script" 'br, gzip')" in br | gzip) ;; *) fail "$script was not compressed through nginx" ;; esac
+curl -fsS -o /dev/null -D - "$base$script" | grep -qi '^cache-control: .*immutable' || fail "$script is not cached as immutable"
 # A one-time link's page renders through nginx (its first request moves the secret into a cookie and redirects),
 # and the secret appears nowhere in the access log: not in a path, a query string or a Referer.
 secret="bzi_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=' | cut -c1-43)"
@@ -54,4 +63,4 @@ curl -sS -L -c "$work/jar" -b "$work/jar" -o "$work/invite.html" "$base/invite/$
 grep -q '<h1' "$work/invite.html" || fail "the invitation page did not render through nginx"
 grep -q 'bz_invite' "$work/jar" || fail "the invitation secret was not moved into its cookie"
 if grep -q "${secret#bzi_}" "$work/logs/access.log"; then fail "a one-time link reached the access log"; fi
-echo "nginx routes ok: /backend-api/ -> API, /api/webhooks/ and /api/wallet/midtrans/ -> API, / -> dashboard, one-time links unlogged"
+echo "nginx routes ok: /backend-api/ -> API, /api/webhooks/ and /api/wallet/midtrans/ -> API, / -> dashboard, compressed pages and immutable assets, one-time links unlogged"

@@ -6,6 +6,7 @@ import { contactsModule } from './contacts';
 import { identityModule } from './identity';
 import { schemaOf, type ServicesOf } from './manifest';
 import { notificationsModule } from './notifications';
+import { searchModule } from './search';
 import { systemModule } from './system';
 import { walletModule } from './wallet';
 
@@ -22,6 +23,7 @@ export const appModules = [
   walletModule,
   channelsModule,
   campaignsModule,
+  searchModule,
 ] as const;
 
 export type AppServices = ServicesOf<typeof appModules>;

@@ -14,6 +14,7 @@ export const FIELD_RULES: Record<string, string> = {
   'query auditLog': 'AUDIT_READ',
   'query allWorkspaces': 'platform-admin',
   'query notifications': 'signed-in',
+  'query search': 'signed-in',
   'query contacts': 'CONTACTS_READ',
   'query contact': 'CONTACTS_READ',
   'query contactHistory': 'CONTACTS_READ',

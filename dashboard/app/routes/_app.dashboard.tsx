@@ -3,8 +3,12 @@ import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GettingStartedCard } from '../components/dashboard/getting-started-card';
 import { SystemCard } from '../components/dashboard/system-card';
+import { RecentPaymentsCard } from '../components/overview/recent-payments-card';
+import { WalletSummaryCard } from '../components/overview/wallet-summary-card';
 import { graphql } from '../graphql';
+import { requireUser } from '../utils/auth.server';
 import { gql, isApiUnavailable } from '../utils/graphql.server';
+import { loadOverview } from '../utils/overview.server';
 import type { RouteHandle } from '../utils/route-handle';
 
 const DashboardServerInfoQuery = graphql(`
@@ -18,19 +22,26 @@ const DashboardServerInfoQuery = graphql(`
 
 export const handle: RouteHandle = { titleKey: 'dashboard.title' };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+async function systemInfo(request: Request) {
   try {
     const { serverInfo } = await gql(request, DashboardServerInfoQuery);
-    return { system: serverInfo };
+    return serverInfo;
   } catch (error) {
     // The dashboard stays useful while the API restarts; the System card says so.
-    if (isApiUnavailable(error)) return { system: null };
+    if (isApiUnavailable(error)) return null;
     throw error;
   }
 }
 
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const [overview, system] = await Promise.all([loadOverview(request, user), systemInfo(request)]);
+  return { ...overview, system };
+}
+
+/** The overview: what the reader's role may see of the workspace at a glance, then how to get started. */
 export default function DashboardPage() {
-  const { system } = useLoaderData<typeof loader>();
+  const { wallet, payments, system } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="page">
@@ -39,6 +50,12 @@ export default function DashboardPage() {
         <h1 className="page__title">{t('dashboard.welcome')}</h1>
         <p className="page__lead">{t('dashboard.intro')}</p>
       </header>
+      {wallet || payments ? (
+        <div className="overview">
+          {wallet ? <WalletSummaryCard wallet={wallet} /> : null}
+          {payments ? <RecentPaymentsCard orders={payments} /> : null}
+        </div>
+      ) : null}
       <div className="grid">
         <GettingStartedCard />
         <SystemCard system={system} />

@@ -11,6 +11,7 @@ describe('the dashboard environment', () => {
     expect(parseEnv({ NODE_ENV: 'production' }).SECURE_COOKIES).toBe(true);
     expect(parseEnv({ NODE_ENV: 'production', PUBLIC_URL: 'http://192.168.1.20:3000' }).SECURE_COOKIES).toBe(false);
     expect(parseEnv({ PUBLIC_URL: 'https://portal.example.co.id' }).SECURE_COOKIES).toBe(true);
+    expect(parseEnv({ PUBLIC_URL: 'https://portal.example.co.id/' }).PUBLIC_URL).toBe('https://portal.example.co.id');
     expect(parseEnv({ API_INTERNAL_URL: 'http://api.internal:3001//' }).API_INTERNAL_URL).toBe(
       'http://api.internal:3001',
     );

@@ -19,6 +19,8 @@ export interface Env {
    */
   SECURE_COOKIES: boolean;
   MODE: 'development' | 'production' | 'test';
+  /** Where readers reach this installation (`https://portal.example.com`), when configured. */
+  PUBLIC_URL?: string;
 }
 
 /** The dashboard's environment from `source`, or an error that names every variable that is wrong and why. */
@@ -37,6 +39,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       ? parsed.data.PUBLIC_URL.startsWith('https://')
       : parsed.data.NODE_ENV === 'production',
     MODE: parsed.data.NODE_ENV,
+    ...(parsed.data.PUBLIC_URL ? { PUBLIC_URL: parsed.data.PUBLIC_URL.replace(/\/+$/, '') } : {}),
   };
 }
 

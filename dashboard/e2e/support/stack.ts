@@ -14,6 +14,8 @@ const OUTPUT_LIMIT = 20_000;
 export interface Stack {
   dashboardUrl: string;
   apiUrl: string;
+  /** The Midtrans simulator the portal pays through (tests settle orders with its control endpoint). */
+  midtransUrl: string;
   /** The last part of the portal's stdout and stderr, for error messages. */
   output(): string;
   /** SIGTERM, then wait for the portal to exit (it stops PostgreSQL last); removes the data directory. */
@@ -99,7 +101,7 @@ export async function startStack(options: { env?: Record<string, string> } = {})
     await stop().catch(() => undefined);
     throw error;
   }
-  return { dashboardUrl, apiUrl, output, stop };
+  return { dashboardUrl, apiUrl, midtransUrl: `http://127.0.0.1:${midtransPort}`, output, stop };
 }
 
 /** Ports the OS hands out as free right now, all distinct (held open together until every one is known). */

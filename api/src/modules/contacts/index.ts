@@ -8,8 +8,8 @@
 export { contactsModule, type ContactsServices } from './contacts.module';
 export { ContactsService, EXACT_COUNT_LIMIT } from './contacts.service';
 export { ContactBulkService, type ErasureHook } from './contact-bulk.service';
-export { audienceWhere, filterWhere, type SqlWhere } from './contact-filter';
-export { normalizePhone, PHONE_PROBLEM_KEYS, type PhoneResult } from './phone';
+export { audienceWhere, filterWhere, isPhoneSearch, type SqlWhere } from './contact-filter';
+export { normalizePhone, PHONE_PROBLEM_KEYS, phoneFragmentDigits, type PhoneResult } from './phone';
 export { matchOptOut, DEFAULT_OPT_OUT_KEYWORDS, type KeywordMatch } from './keywords';
 export {
   ContactSource,

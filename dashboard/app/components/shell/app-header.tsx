@@ -1,5 +1,7 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { NotificationBell } from '../notifications/notification-bell';
+import { SearchDialog } from '../search/search-dialog';
 import { Icon } from '../ui/icon';
 import { LanguageSwitch } from './language-switch';
 import { ProfileMenu, type ShellUser } from './profile-menu';
@@ -15,7 +17,12 @@ export function AppHeader({ user }: { user: ShellUser }) {
         <span className="brand__name">{t('common.productName')}</span>
       </Link>
       <div className="app-header__actions">
+        <SearchDialog />
         <LanguageSwitch />
+        <Link to="/help" className="header-icon-button" aria-label={t('help.open')} title={t('help.open')}>
+          <Icon name="help" size={20} />
+        </Link>
+        <NotificationBell />
         <ProfileMenu user={user} />
       </div>
     </header>

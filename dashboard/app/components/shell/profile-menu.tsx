@@ -59,7 +59,7 @@ export function ProfileMenu({ user }: { user: ShellUser }) {
  * A <details> opens and closes without JavaScript; with it, it also closes the way menus do: on a click elsewhere,
  * on Escape (focus back on the trigger), and after a navigation (the header is not re-rendered from scratch).
  */
-function useDismissibleDetails() {
+export function useDismissibleDetails() {
   const ref = useRef<HTMLDetailsElement>(null);
   const { key } = useLocation();
 

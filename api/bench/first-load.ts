@@ -1,0 +1,96 @@
+import { rmSync } from 'node:fs';
+import { chromium, type Page } from 'playwright-core';
+import { walkPages } from '../../dashboard/e2e/pages';
+import { createOwner, fillWorkspace } from '../../dashboard/e2e/support/api';
+import type { Stack } from '../../dashboard/e2e/support/stack';
+import { freshDataDir, startPortal } from './support';
+
+/**
+ * Bytes of each signed-in page's first load as the dashboard serves it (`npm start`, compression on): a fresh
+ * browser profile (nothing cached) opens the page and waits until the network is idle; every response's body and
+ * headers are counted as they crossed the wire (compressed), next to the bodies' decoded size. Debian's chromium.
+ */
+export interface PageLoad {
+  path: string;
+  requests: number;
+  /** Headers and bodies as transferred. */
+  transferredBytes: number;
+  /** The same bodies decoded (what they would have cost uncompressed, headers not counted). */
+  decodedBodyBytes: number;
+}
+
+export interface FirstLoadBench {
+  pages: PageLoad[];
+  largest: PageLoad;
+}
+
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+async function measure(page: Page, url: string): Promise<Omit<PageLoad, 'path'>> {
+  const responses: Promise<{ transferred: number; decoded: number }>[] = [];
+  page.on('requestfinished', (request) => {
+    responses.push(
+      (async () => {
+        const sizes = await request.sizes();
+        const response = await request.response();
+        const body = response ? await response.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
+        return { transferred: sizes.responseBodySize + sizes.responseHeadersSize, decoded: body.length };
+      })(),
+    );
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  const all = await Promise.all(responses);
+  return {
+    requests: all.length,
+    transferredBytes: all.reduce((sum, item) => sum + item.transferred, 0),
+    decodedBodyBytes: all.reduce((sum, item) => sum + item.decoded, 0),
+  };
+}
+
+export async function benchFirstLoad(): Promise<FirstLoadBench> {
+  const dataDir = freshDataDir();
+  const { portal } = await startPortal(dataDir);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+  try {
+    const stack = { apiUrl: portal.apiUrl, dashboardUrl: portal.dashboardUrl } as Stack;
+    const owner = await createOwner(stack, { language: 'ID' });
+    await fillWorkspace(stack, owner);
+    const pages: PageLoad[] = [];
+    for (const walkPage of walkPages.filter((candidate) => candidate.visitor === 'owner' && !candidate.status)) {
+      const context = await browser.newContext({ locale: 'id-ID', viewport: { width: 390, height: 860 } });
+      await context.addCookies([
+        { name: 'bz_session', value: owner.sessionToken, url: portal.dashboardUrl, httpOnly: true, sameSite: 'Lax' },
+      ]);
+      const page = await context.newPage();
+      pages.push({ path: walkPage.path, ...(await measure(page, `${portal.dashboardUrl}${walkPage.path}`)) });
+      await context.close();
+    }
+    const largest = pages.reduce((top, item) => (item.transferredBytes > top.transferredBytes ? item : top));
+    return { pages, largest };
+  } finally {
+    await browser.close();
+    await portal.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export function describeFirstLoad({ pages, largest }: FirstLoadBench): string[] {
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  return [
+    'first load of each signed-in page (fresh cache, as served):',
+    ...pages.map(
+      (item) =>
+        `  ${item.path}: ${kb(item.transferredBytes)} transferred in ${item.requests} requests (bodies ${kb(item.decodedBodyBytes)} decoded)`,
+    ),
+    `largest: ${largest.path}, ${kb(largest.transferredBytes)} (target < 200 KB)`,
+  ];
+}

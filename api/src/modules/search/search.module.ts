@@ -1,0 +1,13 @@
+import { defineModule } from '../manifest';
+import * as searchSql from './search.sql';
+import { SearchResolver } from './search.resolver';
+import { SearchService } from './search.service';
+
+export const searchModule = defineModule<'search', { search: SearchService }, Record<string, never>>({
+  name: 'search',
+  // Its statements read these modules' tables (contact, payment_order, message_template).
+  requires: ['contacts', 'wallet', 'channels'],
+  statements: Object.values(searchSql),
+  resolvers: [SearchResolver],
+  services: () => ({ search: new SearchService() }),
+});

@@ -1,0 +1,90 @@
+import en from '../app/locales/en.json';
+import id from '../app/locales/id.json';
+import { callApi, createOwner, inviteMember, acceptAsNewAccount, signInBrowser } from './support/api';
+import { collectPageErrors, screenshot } from './support/browser';
+import { usePortal } from './support/portal';
+
+/**
+ * The header's global search by keyboard alone: Ctrl+K opens it, typing finds a contact, Arrow keys move, Enter
+ * opens the contact's page. A Finance member typing the same finds no contact (it may not read them), but finds
+ * its pages.
+ */
+describe('the global search in the browser', () => {
+  const portal = usePortal();
+
+  it.each([
+    ['en', en, 1280],
+    ['id', id, 390],
+  ] as const)('%s: Ctrl+K, a name, Arrow keys and Enter open the contact (%s px)', async (lng, locale, width) => {
+    const owner = await createOwner(portal.stack, { language: lng === 'en' ? 'EN' : 'ID' });
+    for (const [name, phone] of [
+      ['Wulandari Putri', '0812-3333-4444'],
+      ['Sari Wulandari', '0813-9988-7766'],
+    ]) {
+      await callApi(
+        portal.stack,
+        'mutation ($input: CreateContactInput!) { createContact(input: $input) { id } }',
+        { input: { name, phone, consentStatement: 'Formulir toko' } },
+        owner.sessionToken,
+      );
+    }
+    const context = await portal.chromium.newContext({
+      locale: lng === 'en' ? 'en-US' : 'id-ID',
+      viewport: { width, height: 860 },
+    });
+    try {
+      await signInBrowser(context, portal.stack, owner.sessionToken, lng);
+      const page = await context.newPage();
+      const errors = collectPageErrors(page);
+      await page.goto(`${portal.stack.dashboardUrl}/dashboard`, { waitUntil: 'networkidle' });
+      await page.keyboard.press('Control+k');
+      const field = page.getByRole('combobox', { name: locale.search.label });
+      await field.waitFor();
+      expect(await field.evaluate((element) => element === document.activeElement)).toBe(true);
+      await page.keyboard.type('wulan');
+      const options = page.getByRole('option');
+      await options.filter({ hasText: 'Sari Wulandari' }).waitFor();
+      // Best first: "Wulandari Putri" starts with the query, "Sari Wulandari" only contains it.
+      expect(await options.allTextContents()).toEqual([
+        expect.stringContaining('Wulandari Putri'),
+        expect.stringContaining('Sari Wulandari'),
+      ]);
+      expect(await options.first().getAttribute('aria-selected')).toBe('true');
+      await screenshot(page, `search-${lng}${width === 1280 ? '' : `-${width}`}`);
+      await page.keyboard.press('ArrowDown');
+      expect(await options.nth(1).getAttribute('aria-selected')).toBe('true');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/);
+      await page.getByRole('heading', { level: 1, name: 'Sari Wulandari' }).waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a Finance member finds its pages and payments, never a contact', async () => {
+    const owner = await createOwner(portal.stack, { language: 'EN' });
+    await callApi(
+      portal.stack,
+      'mutation ($input: CreateContactInput!) { createContact(input: $input) { id } }',
+      { input: { name: 'Dompet Wulan', phone: '0812-7777-8888', consentStatement: 'Formulir toko' } },
+      owner.sessionToken,
+    );
+    const finance = await acceptAsNewAccount(
+      portal.stack,
+      await inviteMember(portal.stack, owner, `keuangan-${owner.email}`, 'finance'),
+      { name: 'Bagian Keuangan', password: 'Keuangan-aman-2026-ok' },
+    );
+    const context = await portal.chromium.newContext({ locale: 'id-ID', viewport: { width: 1280, height: 860 } });
+    try {
+      await signInBrowser(context, portal.stack, finance, 'id');
+      const page = await context.newPage();
+      // Without the dialog: the /search page answers the same (readers without JavaScript).
+      await page.goto(`${portal.stack.dashboardUrl}/search?q=dompet`, { waitUntil: 'networkidle' });
+      const results = page.getByTestId('search-results').locator('li');
+      expect(await results.allTextContents()).toEqual([expect.stringContaining(id.shell.nav.wallet)]);
+    } finally {
+      await context.close();
+    }
+  });
+});
