@@ -49,6 +49,9 @@ async function importFrom(collection, file) {
 
 async function main() {
   const [command, file] = process.argv.slice(2);
+  // A shell tool beside backup.sh, not part of the app: the URL (with its password) comes from the
+  // environment, never from the command line where `ps` would show it.
+  // eslint-disable-next-line no-restricted-properties
   const url = process.env.MONGODB_URL;
   if (!url) throw new Error('MONGODB_URL is not set');
   if (!['export', 'import'].includes(command) || !file) throw new Error('usage: job-store.js export|import FILE');
