@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { startTestApi, type TestApi } from './support/api';
 
@@ -82,6 +84,15 @@ describe('Prometheus metrics and readiness', () => {
     const text = await scrape();
     expect(sample(text, 'bizone_jobs_due', { name: 'metrics-test-job' })).toBe(1);
     expect(sample(text, 'bizone_jobs_lag_seconds', { name: 'metrics-test-job' })).toBeGreaterThanOrEqual(60);
+  });
+
+  it('include every metric the Grafana dashboard in ops/ plots', async () => {
+    const dashboard = readFileSync(join(__dirname, '..', '..', 'ops', 'grafana-dashboard.json'), 'utf8');
+    const plotted = new Set([...dashboard.matchAll(/\b(bizone_[a-z0-9_]+)/g)].map((match) => match[1]!));
+    const declared = new Set([...(await scrape()).matchAll(/^# TYPE (\S+) (\w+)$/gm)].map((match) => match[1]!));
+    const missing = [...plotted].filter((name) => !declared.has(name.replace(/_(bucket|count|sum)$/, '')));
+    expect(plotted.size).toBeGreaterThan(10);
+    expect(missing).toEqual([]);
   });
 
   it('/readyz turns 503 while a migration this code expects is missing, and back when it is applied', async () => {
