@@ -25,8 +25,9 @@ nginx_instance_start() {
 
   # GNU sed turns each \n of the replacement into a new line: one `server` line per API process.
   local api_servers="" dashboard_servers="" addr
-  for addr in $api_addrs; do api_servers+="${api_servers:+\\n}    server $addr;"; done
-  for addr in $dashboard_addrs; do dashboard_servers+="${dashboard_servers:+\\n}    server $addr;"; done
+  # \1 keeps the shipped line's parameters (max_fails...) on every server line.
+  for addr in $api_addrs; do api_servers+="${api_servers:+\\n}    server $addr\\1;"; done
+  for addr in $dashboard_addrs; do dashboard_servers+="${dashboard_servers:+\\n}    server $addr\\1;"; done
   # The shipped file, changed only where a test host differs from the real one: ports, certificate paths,
   # upstream addresses. Everything else (routes, headers, TLS settings) is tested as it ships.
   sed -e "s/listen 80;/listen 127.0.0.1:$http_port;/" -e '/listen \[::\]:80;/d' \
@@ -34,8 +35,8 @@ nginx_instance_start() {
     -e "s#/etc/letsencrypt/live/portal.example.com/#$work/tls/#" \
     -e "s#root /var/www/html;#root $work/acme;#" \
     -e "s/portal.example.com/localhost/" \
-    -e "/^upstream bizone_api {/,/^}/s/^    server 127.0.0.1:3001;/$api_servers/" \
-    -e "/^upstream bizone_dashboard {/,/^}/s/^    server 127.0.0.1:3000;/$dashboard_servers/" \
+    -e "/^upstream bizone_api {/,/^}/s/^    server 127\.0\.0\.1:3001\( [^;]*\)\{0,1\};/$api_servers/" \
+    -e "/^upstream bizone_dashboard {/,/^}/s/^    server 127\.0\.0\.1:3000\( [^;]*\)\{0,1\};/$dashboard_servers/" \
     "$root/ops/nginx/bizone.conf" >"$work/site.conf"
   cat >"$work/nginx.conf" <<CONF
 pid $work/nginx.pid;
