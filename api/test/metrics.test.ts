@@ -122,3 +122,25 @@ describe('Prometheus metrics and readiness', () => {
     }
   });
 });
+
+describe('job queue metrics on the PostgreSQL job store', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ env: { METRICS_PORT: '0' } });
+  });
+  afterAll(() => api.stop());
+
+  it('report depth and lag per job name as on MongoDB', async () => {
+    expect(api.running.store.kind).toBe('postgresql');
+    await api.running.jobs.agenda.schedule(new Date(Date.now() - 90_000), 'metrics-pg-job', {});
+    await api.running.jobs.agenda.schedule(new Date(Date.now() - 30_000), 'metrics-pg-job', { second: true });
+    // Not due yet: not counted.
+    await api.running.jobs.agenda.schedule(new Date(Date.now() + 3600_000), 'metrics-pg-job', { later: true });
+    const text = await (await fetch(api.running.metricsUrl!)).text();
+    expect(sample(text, 'bizone_jobs_due', { name: 'metrics-pg-job' })).toBe(2);
+    expect(sample(text, 'bizone_jobs_running', { name: 'metrics-pg-job' })).toBe(0);
+    const lag = sample(text, 'bizone_jobs_lag_seconds', { name: 'metrics-pg-job' })!;
+    expect(lag).toBeGreaterThanOrEqual(90);
+    expect(lag).toBeLessThan(3600);
+  });
+});
