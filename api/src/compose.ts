@@ -14,6 +14,11 @@ import { JobRunner, workerName, type JobDefinition } from './jobs/runner';
 import type { ShutdownStep } from './lifecycle';
 import { appModules, createAppOrm, type AppServices } from './modules';
 import { buildServices, jobsOf, routesOf } from './modules/manifest';
+import { pendingMigrations } from './db/migrate';
+import { NotReady } from './modules/system';
+import { observeJobQueue } from './metrics/jobs';
+import { collectProcessMetrics } from './metrics/registry';
+import { startMetricsServer } from './metrics/server';
 
 /**
  * Assembly shared by the entry points (main.ts, worker.ts, the embedded launcher).
@@ -27,6 +32,8 @@ export interface Running {
   store: JobStore;
   server?: Server;
   url?: string;
+  /** Prometheus' scrape URL when METRICS_PORT is set. */
+  metricsUrl?: string;
   /** The ordered steps that stop this process cleanly. */
   shutdownSteps(): ShutdownStep[];
 }
@@ -65,6 +72,7 @@ async function openCore(config: AppConfig, logger: Logger, role: string, options
   }).catch((error: Error) => {
     throw new Error(`DATABASE_URL ${maskUrl(url)}: cannot connect: ${error.message}`);
   });
+  await refuseOutdatedSchema(orm);
   const queue = new DeferredJobQueue();
   const services = buildServices(appModules, { config, clock: options.clock ?? systemClock, logger, jobs: queue });
   const store = await openJobStore({
@@ -88,7 +96,40 @@ async function openCore(config: AppConfig, logger: Logger, role: string, options
     ],
   });
   queue.bind(jobs);
+  collectProcessMetrics(role);
+  observeJobQueue(store, options.clock ?? systemClock);
   return { orm, services, store, jobs };
+}
+
+/**
+ * A process never serves a schema older than its code: the deploy runs `npm run db:migrate`
+ * first (the embedded launcher migrates itself before starting the API). Starting anyway would
+ * answer with errors on every table or column the code expects.
+ */
+async function refuseOutdatedSchema(orm: MikroORM): Promise<void> {
+  const pending = await pendingMigrations(orm).catch(async (error: Error) => {
+    await orm.close();
+    throw error;
+  });
+  if (pending.length === 0) return;
+  await orm.close();
+  throw new Error(
+    `the database schema is behind this version: ${pending.length} pending migration(s) (${pending.join(', ')}); ` +
+      'run `npm run db:migrate` first',
+  );
+}
+
+/** The scrape endpoint when METRICS_PORT is set; its shutdown step comes last (Prometheus sees the drain). */
+async function metricsListener(config: AppConfig, logger: Logger): Promise<{ steps: ShutdownStep[]; url?: string }> {
+  if (!config.metrics) return { steps: [] };
+  const { server, url } = await startMetricsServer(config.metrics.host, config.metrics.port);
+  logger.info({ url }, 'metrics listening');
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  return { url, steps: [{ name: 'metrics', run: close }] };
 }
 
 /** Runs `assemble` on an open core; if it fails, closes the core before reporting the failure. */
@@ -157,6 +198,14 @@ export async function startApi(
       readinessChecks: [
         { name: 'postgres', check: async () => void (await orm.em.getConnection().execute('select 1')) },
         store.readiness,
+        {
+          // Checked at start too; here for a schema rolled back under a running process (a failed deploy's undo).
+          name: 'migrations',
+          check: async () => {
+            const pending = await pendingMigrations(orm);
+            if (pending.length > 0) throw new NotReady(`${pending.length} pending`);
+          },
+        },
       ],
     });
     const httpServer = createServer(handler);
@@ -164,6 +213,11 @@ export async function startApi(
     httpServer.headersTimeout = 20_000;
     httpServer.requestTimeout = 60_000;
     await listenOn(httpServer, config.api.host, config.api.port, 'API_PORT').catch(async (error) => {
+      await graphql.stop();
+      throw error;
+    });
+    const metrics = await metricsListener(config, logger).catch(async (error) => {
+      await closeServer(httpServer);
       await graphql.stop();
       throw error;
     });
@@ -179,10 +233,12 @@ export async function startApi(
       store,
       server: httpServer,
       url,
+      metricsUrl: metrics.url,
       shutdownSteps: () => [
         { name: 'http', run: () => closeServer(httpServer) },
         { name: 'graphql', run: () => graphql.stop() },
         ...coreShutdownSteps(config, core),
+        ...metrics.steps,
       ],
     };
   });
@@ -191,7 +247,12 @@ export async function startApi(
 export async function startWorker(config: AppConfig, logger: Logger, options: StartOptions = {}): Promise<Running> {
   const core = await openCore(config, logger, 'worker', options);
   return withCore(core, async () => {
+    const metrics = await metricsListener(config, logger);
     await core.jobs.start();
-    return { ...core, shutdownSteps: () => coreShutdownSteps(config, core) };
+    return {
+      ...core,
+      metricsUrl: metrics.url,
+      shutdownSteps: () => [...coreShutdownSteps(config, core), ...metrics.steps],
+    };
   });
 }

@@ -61,6 +61,8 @@ const envSchema = z.object({
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   JOBS_LOCK_LIFETIME_MS: z.coerce.number().int().min(1000).max(3_600_000).default(600_000),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_PORT: port.optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
 
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
@@ -213,6 +215,8 @@ function toAppConfig(env: Env, simulators: boolean) {
       lockLifetimeMs: env.JOBS_LOCK_LIFETIME_MS,
     },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    /** Prometheus' /metrics on its own loopback listener; unset: no listener. */
+    metrics: env.METRICS_PORT === undefined ? undefined : { host: env.METRICS_HOST, port: env.METRICS_PORT },
     graphql: {
       maxDepth: env.GRAPHQL_MAX_DEPTH,
       maxComplexity: env.GRAPHQL_MAX_COMPLEXITY,

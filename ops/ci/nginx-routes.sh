@@ -1,35 +1,19 @@
 #!/usr/bin/env bash
 # Deployment check: Debian's nginx with the production site (ops/nginx/bizone.conf) in front of
 # a running portal on 127.0.0.1:3001 (API) and 127.0.0.1:3000 (dashboard). The site is used as
-# it ships, only moved to a loopback port without TLS; then each production route is exercised.
+# it ships, moved to loopback ports with a test certificate (ops/ci/nginx-instance.sh); then each
+# production route is exercised.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-port=${NGINX_TEST_PORT:-18080}
-nginx_bin=/usr/sbin/nginx
-[ -x "$nginx_bin" ] || { echo "nginx is not installed (bash ops/test-services.sh installs it)" >&2; exit 1; }
+port=${NGINX_TEST_PORT:-18443}
+http_port=${NGINX_TEST_HTTP_PORT:-18080}
+. ops/ci/nginx-instance.sh
 
 work=$(mktemp -d)
-trap 'kill "$(cat "$work/nginx.pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$work"' EXIT
-mkdir -p "$work/logs" "$work/tmp"
-sed -e "s/listen 80;/listen 127.0.0.1:$port;/" -e '/listen \[::\]:80;/d' ops/nginx/bizone.conf >"$work/site.conf"
-cat >"$work/nginx.conf" <<CONF
-pid $work/nginx.pid;
-error_log $work/logs/error.log warn;
-events {}
-http {
-  access_log $work/logs/access.log;
-  client_body_temp_path $work/tmp/body;
-  proxy_temp_path $work/tmp/proxy;
-  fastcgi_temp_path $work/tmp/fastcgi;
-  uwsgi_temp_path $work/tmp/uwsgi;
-  scgi_temp_path $work/tmp/scgi;
-  include $work/site.conf;
-}
-CONF
-"$nginx_bin" -t -q -p "$work" -c "$work/nginx.conf"
-"$nginx_bin" -p "$work" -c "$work/nginx.conf"
-base=http://127.0.0.1:$port
-for _ in $(seq 1 50); do curl -s -o /dev/null "$base/" && break; sleep 0.1; done
+trap 'nginx_instance_stop "$work"; rm -rf "$work"' EXIT
+nginx_instance_start "$work" "$port" "$http_port" 127.0.0.1:3001 127.0.0.1:3000
+base=https://localhost:$port
+curl() { command curl --cacert "$NGINX_CA" "$@"; }
 
 fail() { echo "nginx route check failed: $*" >&2; tail -5 "$work/logs/error.log" >&2 || true; exit 1; }
 

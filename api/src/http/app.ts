@@ -11,6 +11,7 @@ import { clientAddressResolver, languageOf } from './client';
 import { credentialOf } from './credentials';
 import { graphqlHandler, isGraphQLRequest } from './graphql-handler';
 import { beginRequest } from './request-logging';
+import { httpRequestDuration, webhookRequests } from '../metrics/platform';
 import { defaultErrorBody, RestRouter, type RestRoute } from './rest';
 
 export interface HttpAppOptions {
@@ -25,6 +26,29 @@ export interface HttpAppOptions {
 }
 
 const GRAPHQL_PATH = '/api/graphql';
+
+const METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS']);
+
+/**
+ * Latency per route, and each provider callback's answer. Labels only from fixed sets: a path
+ * no route owns is "unmatched" (a scanner's random URLs must not each become a series).
+ */
+function measureRequests(routes: RestRoute[]) {
+  const known = new Set([GRAPHQL_PATH, ...routes.map((route) => route.path)]);
+  const providers = new Map(routes.flatMap((route) => (route.webhook ? [[route.path, route.webhook] as const] : [])));
+  return (request: IncomingMessage, response: ServerResponse) => {
+    const stop = httpRequestDuration.startTimer();
+    response.once('finish', () => {
+      const path = (request.url ?? '').split('?')[0] ?? '';
+      const route = known.has(path) ? path : 'unmatched';
+      const method = METHODS.has(request.method ?? '') ? request.method! : 'other';
+      const status = String(response.statusCode);
+      stop({ route, method, status });
+      const provider = providers.get(path);
+      if (provider) webhookRequests.inc({ provider, status });
+    });
+  };
+}
 
 function probeRoutes(readinessChecks: ReadinessCheck[]): RestRoute[] {
   return [
@@ -55,7 +79,9 @@ export function createHttpApp({
   trustProxy,
 }: HttpAppOptions): RequestListener {
   const clientAddress = clientAddressResolver(trustProxy);
-  const router = new RestRouter([...probeRoutes(readinessChecks), ...routes]);
+  const allRoutes = [...probeRoutes(readinessChecks), ...routes];
+  const router = new RestRouter(allRoutes);
+  const measure = measureRequests(allRoutes);
 
   const graphqlRequest = graphqlHandler(graphql, async (request) => {
     const meta = { ip: clientAddress(request), userAgent: request.headers['user-agent'] };
@@ -80,6 +106,7 @@ export function createHttpApp({
 
   return (request: IncomingMessage, response: ServerResponse) => {
     beginRequest(request, response, logger);
+    measure(request, response);
     if (isGraphQLRequest(request, GRAPHQL_PATH)) {
       graphqlRequest(request, response).catch((error: unknown) => {
         request.log.error({ err: error }, 'graphql request failed outside Apollo');

@@ -47,6 +47,8 @@ export interface RestRoute {
   method: RestMethod;
   /** The exact path, e.g. `/api/webhooks/whatsapp`. */
   path: string;
+  /** The provider whose callbacks this route receives: its answers are counted in bizone_webhook_requests_total. */
+  webhook?: 'meta' | 'midtrans';
   /** Largest body accepted (default 64 KiB); larger ones get 413. */
   maxBodyBytes?: number;
   /** Media types accepted for a body (default `application/json`); others get 415. */

@@ -29,10 +29,23 @@ function superviseNotificationChannel(backend: PostgresBackend, onError?: (error
   (channel as unknown as { config: { reconnect: typeof LISTEN_RECONNECT } }).config.reconnect = LISTEN_RECONNECT;
 }
 
+/** One job name's queue, as Prometheus sees it (bizone_jobs_due, bizone_jobs_running, bizone_jobs_lag_seconds). */
+export interface JobQueueStats {
+  name: string;
+  /** Due now, not locked by any worker: waiting for a free worker slot. */
+  due: number;
+  /** Locked by a worker (running, or held by a worker that died until its lock expires). */
+  running: number;
+  /** The oldest due job's nextRunAt: how far behind the workers are. */
+  oldestDueAt: Date | null;
+}
+
 export interface JobStore {
   kind: JobStoreKind;
   backend: AgendaBackend;
   readiness: ReadinessCheck;
+  /** The queue per job name, shared by every worker on this store. */
+  stats(now: Date): Promise<JobQueueStats[]>;
   /** Closes the connection we opened; Agenda never closes a client it was handed. */
   close(): Promise<void>;
 }
@@ -58,6 +71,31 @@ export async function openJobStore({ mongoUrl, postgresUrl, workerName, onError 
       kind: 'mongodb',
       backend: new MongoBackend({ mongo: db, collection: 'agendaJobs' }),
       readiness: { name: 'jobs', check: async () => void (await db.command({ ping: 1 })) },
+      stats: async (now) => {
+        // Plain query filters (the emulator in CI and every MongoDB agree on them), summed here:
+        // only due or locked jobs come back, and jobs orchestrate, so they are few.
+        const jobs = await db
+          .collection<{ name: string; nextRunAt?: Date | null; lockedAt?: Date | null }>('agendaJobs')
+          .find(
+            {
+              disabled: { $ne: true },
+              $or: [{ lockedAt: { $ne: null } }, { lockedAt: null, nextRunAt: { $lte: now } }],
+            },
+            { projection: { name: 1, nextRunAt: 1, lockedAt: 1 }, limit: 100_000 },
+          )
+          .toArray();
+        const byName = new Map<string, JobQueueStats>();
+        for (const job of jobs) {
+          const stats = byName.get(job.name) ?? { name: job.name, due: 0, running: 0, oldestDueAt: null };
+          if (job.lockedAt) stats.running++;
+          else if (job.nextRunAt) {
+            stats.due++;
+            if (!stats.oldestDueAt || job.nextRunAt < stats.oldestDueAt) stats.oldestDueAt = job.nextRunAt;
+          }
+          byName.set(job.name, stats);
+        }
+        return [...byName.values()];
+      },
       close: () => client.close(),
     };
   }
@@ -72,6 +110,22 @@ export async function openJobStore({ mongoUrl, postgresUrl, workerName, onError 
     kind: 'postgresql',
     backend,
     readiness: { name: 'jobs', check: async () => void (await pool.query('select 1 from agenda_jobs limit 1')) },
+    stats: async (now) => {
+      const { rows } = await pool.query<{ name: string; due: number; running: number; oldest_due_at: Date | null }>(
+        `select name,
+                count(*) filter (where locked_at is null and next_run_at <= $1)::int as due,
+                count(*) filter (where locked_at is not null)::int as running,
+                min(next_run_at) filter (where locked_at is null and next_run_at <= $1) as oldest_due_at
+         from agenda_jobs where not coalesce(disabled, false) group by name`,
+        [now],
+      );
+      return rows.map((row) => ({
+        name: row.name,
+        due: row.due,
+        running: row.running,
+        oldestDueAt: row.oldest_due_at,
+      }));
+    },
     close: () => pool.end(),
   };
 }

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { Agenda, type Job } from 'agenda';
 import type { Logger } from '../core/logger';
+import { jobRuns } from '../metrics/platform';
 import type { JobStore } from './backend';
 
 export type JobHandler<Data> = (job: Job<Data>) => Promise<void>;
@@ -66,8 +67,10 @@ export class JobRunner {
         try {
           await handler(job);
           log.info({ jobId: id, ms: Math.round(performance.now() - started) }, 'job finished');
+          jobRuns.inc({ name, outcome: 'ok' });
         } catch (error) {
           log.error({ jobId: id, err: error }, 'job failed');
+          jobRuns.inc({ name, outcome: 'failed' });
           throw error;
         } finally {
           this.executing.delete(id);

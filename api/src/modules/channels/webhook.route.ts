@@ -23,6 +23,7 @@ export function webhookRoutes(
     {
       method: 'GET',
       path: WEBHOOK_PATH,
+      webhook: 'meta',
       async handle(request) {
         const mode = request.query.get('hub.mode');
         const token = request.query.get('hub.verify_token');
@@ -36,6 +37,7 @@ export function webhookRoutes(
     {
       method: 'POST',
       path: WEBHOOK_PATH,
+      webhook: 'meta',
       maxBodyBytes: 4 * 1024 * 1024,
       contentTypes: ['application/json'],
       async handle(request) {

@@ -1,2 +1,2 @@
 export { systemModule } from './system.module';
-export { checkReadiness, type ReadinessCheck, type ReadinessReport } from './readiness';
+export { checkReadiness, NotReady, type ReadinessCheck, type ReadinessReport } from './readiness';

@@ -11,6 +11,14 @@ export interface ReadinessReport {
 
 const CHECK_TIMEOUT_MS = 2000;
 
+/** A check that reached its dependency and found it not fit to serve (pending migrations): said as is. */
+export class NotReady extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'NotReady';
+  }
+}
+
 function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<void>((_, reject) => {
@@ -31,7 +39,12 @@ export async function checkReadiness(checks: ReadinessCheck[]): Promise<Readines
         await withTimeout(check(), CHECK_TIMEOUT_MS);
         return [name, { ok: true, ms: Math.round(performance.now() - started) }] as const;
       } catch (error) {
-        const reason = error instanceof Error && /timed out/.test(error.message) ? 'timeout' : 'unreachable';
+        const reason =
+          error instanceof NotReady
+            ? error.reason
+            : error instanceof Error && /timed out/.test(error.message)
+              ? 'timeout'
+              : 'unreachable';
         return [name, { ok: false, ms: Math.round(performance.now() - started), error: reason }] as const;
       }
     }),

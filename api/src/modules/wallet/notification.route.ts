@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RestRoute } from '../../http/rest';
+import { paymentNotifications } from '../../metrics/platform';
 import type { PaymentsService } from './payments.service';
 
 export const NOTIFICATION_PATH = '/api/wallet/midtrans/notification';
@@ -21,6 +22,11 @@ const MESSAGES: Record<string, string> = {
   STATUS_UNAVAILABLE: 'Payment status could not be confirmed; retry later.',
 };
 
+/** Outcomes are the service's own words (a fixed set of upper-case names); anything else is counted as one. */
+function countedOutcome(outcome: string): string {
+  return /^[A-Z_]{1,40}$/.test(outcome) ? outcome : 'OTHER';
+}
+
 function answer(statusCode: number, message: string) {
   return { message, error: REASONS[statusCode] ?? 'Error', statusCode };
 }
@@ -33,11 +39,13 @@ export function notificationRoute(em: () => EntityManager, payments: PaymentsSer
   return {
     method: 'POST',
     path: NOTIFICATION_PATH,
+    webhook: 'midtrans',
     maxBodyBytes: 32 * 1024,
     contentTypes: ['application/json'],
     async handle(request) {
       const { status, outcome } = await payments.handleNotification(em(), request.rawBody);
       request.log.info({ outcome, status }, 'midtrans notification');
+      paymentNotifications.inc({ outcome: countedOutcome(outcome) });
       return {
         status,
         body: status === 200 ? { status: 'OK', outcome } : answer(status, MESSAGES[outcome] ?? outcome),

@@ -6,6 +6,7 @@ import type { Logger } from '../../core/logger';
 import { formatRupiah, rupiah, type Rupiah } from '../../core/money';
 import { execute, query } from '../../db/sql';
 import { inTransaction } from '../../db/transaction';
+import { walletAnomalies } from '../../metrics/platform';
 import { Permission, type WorkspaceIdentity } from '../identity';
 import { NotificationType, type NotificationsService } from '../notifications';
 import { GatewayError, type MidtransStatus, type PaymentGateway } from './midtrans/gateway';
@@ -560,6 +561,9 @@ export class PaymentsService {
    * a notification belongs to; they open the workspace from the platform page).
    */
   private async notifyPlatformAdmins(em: EntityManager, order: OrderRow, reason: string) {
+    // Every flag passes here. Counted per attempt: a transaction retried on a serialization
+    // failure counts twice, which an alert on "any increase" tolerates.
+    walletAnomalies.inc({ reason: /^[A-Z_]{1,40}$/.test(reason) ? reason : 'OTHER' });
     const admins = (await query(em, PLATFORM_ADMIN_IDS, [])).map((row) => row.id);
     const params = { orderId: order.order_id, reason };
     if (admins.length > 0) {
