@@ -1,27 +1,31 @@
 // @ts-check
 // The dashboard's response headers that protect its readers, set on every response by server.js. Plain ESM so
 // server.js runs it without a build; the policy itself is in one function so a test reads it and the wallet can
-// add Midtrans Snap's origins in one place when it lands.
+// adds Midtrans Snap's origin in one place (midtrans-snap.js).
 import { randomBytes } from 'node:crypto';
 
 /**
- * @param {{ nonce: string, development: boolean, extraScriptOrigins?: string[], extraFrameOrigins?: string[] }} options
+ * Snap (`snapOrigin`) is the one outside origin: its snap.js (script-src), its payment popup (an iframe: frame-src)
+ * and, without JavaScript, the top-up form's redirect to its payment page (form-action applies to a form's
+ * redirects too, so `'self'` alone would stop the no-JS top-up).
+ * @param {{ nonce: string, development: boolean, snapOrigin?: string }} options
  * @returns {string}
  */
-export function contentSecurityPolicy({ nonce, development, extraScriptOrigins = [], extraFrameOrigins = [] }) {
+export function contentSecurityPolicy({ nonce, development, snapOrigin }) {
+  const snap = snapOrigin ? [snapOrigin] : [];
   const directives = {
     'default-src': ["'self'"],
     // Remix's own inline scripts carry the nonce; the modules they import are ours ('self').
-    'script-src': ["'self'", `'nonce-${nonce}'`, ...extraScriptOrigins],
+    'script-src': ["'self'", `'nonce-${nonce}'`, ...snap],
     // React sets no inline styles here; the Vite build ships CSS files. Development's HMR injects style tags.
     'style-src': ["'self'", ...(development ? ["'unsafe-inline'"] : [])],
     // The 2FA QR code is an inline SVG; the favicon and icons are files.
     'img-src': ["'self'", 'data:'],
     'font-src': ["'self'"],
     'connect-src': ["'self'", ...(development ? ['ws:'] : [])],
-    'frame-src': extraFrameOrigins.length > 0 ? extraFrameOrigins : ["'none'"],
+    'frame-src': snap.length > 0 ? snap : ["'none'"],
     'frame-ancestors': ["'none'"],
-    'form-action': ["'self'"],
+    'form-action': ["'self'", ...snap],
     'base-uri': ["'self'"],
     'object-src': ["'none'"],
   };
@@ -34,14 +38,14 @@ export function contentSecurityPolicy({ nonce, development, extraScriptOrigins =
  * Express middleware: a fresh nonce per response (res.locals.cspNonce, handed to Remix through its load
  * context), the CSP and the other headers, HSTS when the portal is served over https, and no caching of pages
  * (they carry a reader's data); the hashed assets keep their own long cache headers.
- * @param {{ development: boolean, https: boolean }} options
+ * @param {{ development: boolean, https: boolean, snapOrigin?: string }} options
  */
-export function securityHeaders({ development, https }) {
+export function securityHeaders({ development, https, snapOrigin }) {
   /** @param {import('express').Request} req @param {import('express').Response} res @param {() => void} next */
   return (req, res, next) => {
     const nonce = randomBytes(16).toString('base64');
     res.locals.cspNonce = nonce;
-    res.setHeader('Content-Security-Policy', contentSecurityPolicy({ nonce, development }));
+    res.setHeader('Content-Security-Policy', contentSecurityPolicy({ nonce, development, snapOrigin }));
     res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');

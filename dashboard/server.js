@@ -8,6 +8,7 @@ import { createRequestHandler } from '@remix-run/express';
 import compression from 'compression';
 import express from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
+import { snapOrigin } from './midtrans-snap.js';
 import { securityHeaders } from './security-headers.js';
 
 // `npm start` means production (React's production build, no stack traces in pages) unless told otherwise.
@@ -79,7 +80,7 @@ async function loadRemixHandler() {
 
 const app = express();
 app.disable('x-powered-by');
-app.use(securityHeaders({ development: DEVELOPMENT, https: HTTPS }));
+app.use(securityHeaders({ development: DEVELOPMENT, https: HTTPS, snapOrigin: snapOrigin({ ...process.env }) }));
 
 app.get('/healthz', (_req, res) => {
   res.type('text/plain').send('ok');

@@ -63,10 +63,21 @@ describe('the page walk', () => {
             if (width === 1280) {
               expect({ where, clipped: await clippedRegions(page) }).toEqual({ where, clipped: [] });
             }
-            // The browser sees the public environment and nothing more (env.server.ts, getPublicEnv).
-            expect({ where, env: await page.evaluate(() => (window as { ENV?: unknown }).ENV) }).toEqual({
+            // The browser sees the public environment and nothing more (env.server.ts, getPublicEnv): the mode, and
+            // for Snap's popup its script (the simulator's here) and the client key, which Midtrans makes public by
+            // design. The server key, the session secret and the API's address never reach it.
+            const env = await page.evaluate(() => (window as { ENV?: unknown }).ENV);
+            expect({ where, env }).toEqual({
               where,
-              env: { MODE: 'production' },
+              env: {
+                MODE: 'production',
+                SNAP_JS_URL: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/snap\/snap\.js$/),
+                MIDTRANS_CLIENT_KEY: 'dev-only-midtrans-client-key',
+              },
+            });
+            expect({ where, leaked: /server-key|secret|3001|backend/i.test(JSON.stringify(env)) }).toEqual({
+              where,
+              leaked: false,
             });
             // The desktop picture keeps the reference name (e2e/screenshots/<page>-<lng>.png); the phone one adds -390.
             await screenshot(page, `${walkPage.name}-${lng}${width === 1280 ? '' : `-${width}`}`);

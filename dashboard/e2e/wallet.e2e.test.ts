@@ -66,9 +66,13 @@ describe('the wallet in the browser', () => {
         await page.getByText(locale.wallet.topup.belowMinimum).waitFor();
         expect(new URL(page.url()).origin).toBe(portal.stack.dashboardUrl);
 
+        // With JavaScript the page has loaded Snap's script (the simulator's, with the client key) and the preset
+        // opens Snap through `snap.pay(token)`; the simulator's payment page stands in for Snap's popup.
+        await page.waitForFunction(() => typeof (window as { snap?: { pay?: unknown } }).snap?.pay === 'function');
         await page.getByRole('button', { name: 'Rp100.000', exact: true }).click();
         // The simulator's page: the amount to pay, a method and an outcome.
         await page.getByRole('heading', { name: 'Midtrans simulator' }).waitFor();
+        await page.getByText('Opened by snap.js', { exact: true }).waitFor();
         expect(await page.locator('strong').first().textContent()).toBe('Rp100.000');
         await page.locator('select[name="outcome"]').selectOption('settlement');
         await page.getByRole('button', { name: 'Pay' }).click();
@@ -162,6 +166,37 @@ describe('the wallet in the browser', () => {
       }
     },
   );
+
+  it('without JavaScript a top-up redirects to the payment page (the CSP lets the form go to Snap), and back', async () => {
+    const owner = await createOwner(portal.stack, { language: 'ID' });
+    const context = await portal.chromium.newContext({
+      locale: 'id-ID',
+      viewport: { width: 390, height: 860 },
+      javaScriptEnabled: false,
+    });
+    try {
+      await signInBrowser(context, portal.stack, owner.sessionToken, 'id');
+      const page = await context.newPage();
+      const blocked: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+      });
+      await page.goto(`${portal.stack.dashboardUrl}/wallet`);
+      await page.getByRole('button', { name: 'Rp250.000', exact: true }).click();
+      await page.getByRole('heading', { name: 'Midtrans simulator' }).waitFor();
+      // Reached by the server's redirect, not by snap.js (which never ran).
+      expect(await page.getByText('Opened by snap.js').count()).toBe(0);
+      expect(await page.locator('strong').first().textContent()).toBe('Rp250.000');
+      await page.locator('select[name="outcome"]').selectOption('settlement');
+      await page.getByRole('button', { name: 'Pay' }).click();
+      await page.getByRole('link', { name: 'Back to the merchant' }).click();
+      await page.getByRole('heading', { level: 1, name: id.wallet.title, exact: true }).waitFor();
+      expect(await figure(page, 'balance').textContent()).toBe('Rp250.000');
+      expect(blocked).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 
   it('the platform admin sets a marketing price, and it is in force and in the history', async () => {
     const context = await portal.chromium.newContext({ locale: 'en-US', viewport: { width: 1280, height: 860 } });

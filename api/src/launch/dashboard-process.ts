@@ -12,6 +12,8 @@ export interface DashboardProcessOptions {
   apiUrl: string;
   /** The address users open; its scheme decides whether cookies are Secure. */
   publicUrl: string;
+  /** Midtrans Snap for the top-up popup: the public client key and where Snap is (the simulator in the demo). */
+  midtrans: { env: string; clientKey: string; snapBaseUrl: string };
   logger: Logger;
 }
 
@@ -46,7 +48,7 @@ async function assertPortFree(host: string, port: number): Promise<void> {
 
 /** Runs the built dashboard (`node dashboard/server.js`) as a child process, as systemd does in production. */
 export async function startDashboardProcess(options: DashboardProcessOptions): Promise<DashboardProcess> {
-  const { repoRoot, host, port, apiUrl, publicUrl, logger } = options;
+  const { repoRoot, host, port, apiUrl, publicUrl, midtrans, logger } = options;
   const dashboardDir = join(repoRoot, 'dashboard');
   if (!existsSync(join(dashboardDir, 'build', 'server', 'index.js'))) {
     throw new Error('the dashboard is not built: run `npm run build` (npm start does it for you)');
@@ -61,6 +63,10 @@ export async function startDashboardProcess(options: DashboardProcessOptions): P
       DASHBOARD_PORT: String(port),
       API_INTERNAL_URL: apiUrl,
       PUBLIC_URL: publicUrl,
+      // Public by design (Midtrans puts the client key in the page); the server key stays with the API.
+      MIDTRANS_ENV: midtrans.env,
+      MIDTRANS_CLIENT_KEY: midtrans.clientKey,
+      MIDTRANS_SNAP_BASE_URL: midtrans.snapBaseUrl,
     },
     // The IPC channel closes when this process dies, even by `kill -9`: the dashboard
     // watches it and exits, so no orphan keeps the port after a crash.

@@ -84,6 +84,11 @@ async function main(): Promise<void> {
       port: config.dashboard.port,
       apiUrl: api.url!,
       publicUrl: config.publicUrl,
+      midtrans: {
+        env: config.midtrans.env,
+        clientKey: config.midtrans.clientKey,
+        snapBaseUrl: config.midtrans.snapBaseUrl,
+      },
       logger: logger.child({ module: 'dashboard' }),
     });
     steps.push({ name: 'dashboard', run: dashboard.stop });

@@ -1,4 +1,5 @@
 import { parseEnv } from './env.server';
+import { contentSecurityPolicy } from '../../security-headers.js';
 import { publicEnvScript } from './public-env';
 
 describe('the dashboard environment', () => {
@@ -7,6 +8,7 @@ describe('the dashboard environment', () => {
       API_INTERNAL_URL: 'http://127.0.0.1:3001',
       SECURE_COOKIES: false,
       MODE: 'development',
+      SNAP: null,
     });
     expect(parseEnv({ NODE_ENV: 'production' }).SECURE_COOKIES).toBe(true);
     expect(parseEnv({ NODE_ENV: 'production', PUBLIC_URL: 'http://192.168.1.20:3000' }).SECURE_COOKIES).toBe(false);
@@ -15,6 +17,38 @@ describe('the dashboard environment', () => {
     expect(parseEnv({ API_INTERNAL_URL: 'http://api.internal:3001//' }).API_INTERNAL_URL).toBe(
       'http://api.internal:3001',
     );
+  });
+
+  it('loads Snap from Midtrans sandbox or production by MIDTRANS_ENV, or from MIDTRANS_SNAP_BASE_URL', () => {
+    const key = 'SB-Mid-client-abcdef123';
+    expect(parseEnv({ MIDTRANS_CLIENT_KEY: key }).SNAP).toEqual({
+      scriptUrl: 'https://app.sandbox.midtrans.com/snap/snap.js',
+      clientKey: key,
+    });
+    expect(parseEnv({ MIDTRANS_CLIENT_KEY: key, MIDTRANS_ENV: 'production' }).SNAP?.scriptUrl).toBe(
+      'https://app.midtrans.com/snap/snap.js',
+    );
+    expect(
+      parseEnv({ MIDTRANS_CLIENT_KEY: key, MIDTRANS_SNAP_BASE_URL: 'http://127.0.0.1:3102/' }).SNAP?.scriptUrl,
+    ).toBe('http://127.0.0.1:3102/snap/snap.js');
+    // Without a client key there is no popup: the top-up redirects to Snap's page.
+    expect(parseEnv({ MIDTRANS_ENV: 'production' }).SNAP).toBeNull();
+  });
+
+  it('allows exactly Snap’s origin in the CSP: its script, its popup frame, and the no-JS redirect of the form', () => {
+    const policy = Object.fromEntries(
+      contentSecurityPolicy({ nonce: 'n0nce', development: false, snapOrigin: 'https://app.midtrans.com' })
+        .split('; ')
+        .map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1)]),
+    );
+    expect(policy['script-src']).toEqual(["'self'", "'nonce-n0nce'", 'https://app.midtrans.com']);
+    expect(policy['frame-src']).toEqual(['https://app.midtrans.com']);
+    expect(policy['form-action']).toEqual(["'self'", 'https://app.midtrans.com']);
+    expect(policy['connect-src']).toEqual(["'self'"]);
+    expect(policy['default-src']).toEqual(["'self'"]);
+    const without = contentSecurityPolicy({ nonce: 'n0nce', development: false });
+    expect(without).toContain("frame-src 'none'");
+    expect(without).toContain("form-action 'self';");
   });
 
   it('refuses wrong values with one message naming each variable', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { snapOrigin, snapScriptUrl } from '../../midtrans-snap.js';
 import type { PublicEnv } from './public-env';
 
 // The only module of the app that reads process.env (server.js reads the same variables for the HTTP server).
@@ -8,6 +9,11 @@ const schema = z.object({
   API_INTERNAL_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3001'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // Midtrans Snap for the top-up popup: the API's variables, handed to this process too. The client key is public
+  // by design (Midtrans puts it in the page); the server key never comes here.
+  MIDTRANS_ENV: z.enum(['sandbox', 'production']).default('sandbox'),
+  MIDTRANS_CLIENT_KEY: z.string().min(8).optional(),
+  MIDTRANS_SNAP_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export interface Env {
@@ -21,6 +27,8 @@ export interface Env {
   MODE: 'development' | 'production' | 'test';
   /** Where readers reach this installation (`https://portal.example.com`), when configured. */
   PUBLIC_URL?: string;
+  /** snap.js for the top-up popup, and the client key it is loaded with; null without a client key (redirect only). */
+  SNAP: { scriptUrl: string; clientKey: string } | null;
 }
 
 /** The dashboard's environment from `source`, or an error that names every variable that is wrong and why. */
@@ -29,6 +37,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     API_INTERNAL_URL: source.API_INTERNAL_URL || undefined,
     NODE_ENV: source.NODE_ENV || undefined,
     PUBLIC_URL: source.PUBLIC_URL || undefined,
+    MIDTRANS_ENV: source.MIDTRANS_ENV || undefined,
+    MIDTRANS_CLIENT_KEY: source.MIDTRANS_CLIENT_KEY || undefined,
+    MIDTRANS_SNAP_BASE_URL: source.MIDTRANS_SNAP_BASE_URL || undefined,
   });
   if (!parsed.success) {
     throw new Error(`Invalid dashboard environment:\n${z.prettifyError(parsed.error)}`);
@@ -40,6 +51,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       : parsed.data.NODE_ENV === 'production',
     MODE: parsed.data.NODE_ENV,
     ...(parsed.data.PUBLIC_URL ? { PUBLIC_URL: parsed.data.PUBLIC_URL.replace(/\/+$/, '') } : {}),
+    SNAP: parsed.data.MIDTRANS_CLIENT_KEY
+      ? { scriptUrl: snapScriptUrl(snapOrigin(parsed.data)), clientKey: parsed.data.MIDTRANS_CLIENT_KEY }
+      : null,
   };
 }
 
@@ -57,5 +71,6 @@ export function getEnv(): Env {
  * Midtrans client key and Snap URL join it with the wallet.
  */
 export function getPublicEnv(): PublicEnv {
-  return { MODE: getEnv().MODE };
+  const { MODE, SNAP } = getEnv();
+  return SNAP ? { MODE, SNAP_JS_URL: SNAP.scriptUrl, MIDTRANS_CLIENT_KEY: SNAP.clientKey } : { MODE };
 }

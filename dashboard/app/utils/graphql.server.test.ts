@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DashboardServerInfoDocument } from '../graphql/graphql';
-import { gql, gqlResult, isApiUnavailable } from './graphql.server';
+import { formFailureRenamed, gql, gqlResult, isApiUnavailable } from './graphql.server';
 
 // A stand-in API over real HTTP: what the dashboard sends, and what it makes of the answers.
 let server: Server;
@@ -192,5 +192,24 @@ describe('gql', () => {
     expect(isApiUnavailable(error)).toBe(true);
     expect(await (error as Response).json()).toEqual({ messageKey: 'errors.apiUnavailable' });
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('"event":"api_unreachable"'));
+  });
+});
+
+describe('formFailureRenamed', () => {
+  it('shows the API’s refusal of `password` beside the form’s `newPassword`, and leaves other fields alone', () => {
+    const error = {
+      code: 'BAD_USER_INPUT',
+      message: { key: 'errors.validation' as const },
+      fields: { password: { key: 'validation.tooShort' as const, params: { count: 12 } }, name: { text: 'Nama?' } },
+    };
+    expect(formFailureRenamed(error, { password: 'newPassword' })).toEqual({
+      formError: { key: 'errors.validation' },
+      fieldErrors: { newPassword: { key: 'validation.tooShort', params: { count: 12 } }, name: { text: 'Nama?' } },
+    });
+  });
+
+  it('keeps a failure without fields as it is', () => {
+    const error = { code: 'FORBIDDEN', message: { key: 'errors.generic' as const }, fields: {} };
+    expect(formFailureRenamed(error, { password: 'newPassword' })).toEqual({ formError: { key: 'errors.generic' } });
   });
 });

@@ -139,6 +139,18 @@ export function formFailure(error: ApiError): FormFailure {
   return hasFields ? { fieldErrors: error.fields, formError: error.message } : { formError: error.message };
 }
 
+/**
+ * `formFailure` for a form whose inputs are named differently from the API's fields: `{ password: 'newPassword' }`
+ * shows the API's refusal of `password` beside the form's `newPassword` input (the invitation and reset forms).
+ */
+export function formFailureRenamed(error: ApiError, renames: Readonly<Record<string, string>>): FormFailure {
+  const failure = formFailure(error);
+  if (!failure.fieldErrors) return failure;
+  const fieldErrors: Record<string, Message> = {};
+  for (const [field, message] of Object.entries(failure.fieldErrors)) fieldErrors[renames[field] ?? field] = message;
+  return { ...failure, fieldErrors };
+}
+
 async function execute<TData, TVariables extends AnyVariables>(
   request: Request,
   token: string | undefined,

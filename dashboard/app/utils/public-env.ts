@@ -3,6 +3,9 @@ import { useRouteLoaderData } from '@remix-run/react';
 /** What the browser knows about the environment (see `getPublicEnv` in env.server.ts). */
 export interface PublicEnv {
   MODE: 'development' | 'production' | 'test';
+  /** Midtrans Snap's script and the (public) client key it is loaded with; absent when top-ups only redirect. */
+  SNAP_JS_URL?: string;
+  MIDTRANS_CLIENT_KEY?: string;
 }
 
 declare global {

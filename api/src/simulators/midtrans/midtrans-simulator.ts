@@ -2,7 +2,7 @@ import express, { type Express, type Request, type Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../core/clock';
 import { midtransSignature } from '../../modules/wallet/midtrans/signature';
-import { paymentPage, resultPage } from './payment-page';
+import { paymentPage, resultPage, SNAP_JS } from './payment-page';
 
 /**
  * A stand-in for Midtrans Snap and the Core API's Get Status / expire, speaking the same
@@ -105,6 +105,11 @@ export class MidtransSimulator {
       response.json({ statusDelayMs: this.statusDelayMs });
     });
     app.post('/v2/:id/expire', (request, response) => this.expire(request, response));
+    app.get('/snap/snap.js', (_request, response) => {
+      // Loaded by the dashboard's page from another origin, as Snap's own script is.
+      response.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+      response.type('application/javascript').send(SNAP_JS);
+    });
     app.get('/snap/v3/redirection/:token', (request, response) => this.page(request, response));
     app.post('/snap/v3/redirection/:token', (request, response) => void this.pay(request, response));
     app.post(
@@ -232,7 +237,7 @@ export class MidtransSimulator {
       response.status(404).type('html').send('<!doctype html><title>Not found</title><p>Unknown payment.</p>');
       return;
     }
-    response.type('html').send(paymentPage(transaction));
+    response.type('html').send(paymentPage(transaction, request.query.opened_by === 'snap.js'));
   }
 
   /** The payment page's form: the person picked a method and an outcome. */

@@ -8,12 +8,15 @@ import { Button } from '../ui/button';
 import { Card } from '../ui/card';
 import { Field } from '../ui/field';
 import { TOPUP_MINIMUM, TOPUP_PRESETS, topupSchema } from './schemas';
+import { useSnapPay, useSnapReady } from './use-snap';
 
-export interface TopupActionData {
-  ok: false;
-  fieldErrors?: FieldErrors;
-  formError?: Message;
-}
+export type TopupActionData =
+  | { ok: false; fieldErrors?: FieldErrors; formError?: Message }
+  /** With Snap's script loaded, the action answers the token for `snap.pay` instead of redirecting. */
+  | { ok: true; snapToken: string; orderId: string };
+
+/** The form field that asks the action for the popup's token (only sent once snap.js is ready). */
+export const POPUP_FIELD = 'popup';
 
 /**
  * A preset is one click (its own form, so its amount never meets the custom field's); the custom amount is
@@ -22,13 +25,18 @@ export interface TopupActionData {
 export function TopupCard({ actionData }: { actionData?: TopupActionData }) {
   const { t } = useTranslation();
   const { fieldErrors: clientErrors, onSubmit } = useClientValidation(topupSchema);
-  const fieldErrors = clientErrors ?? actionData?.fieldErrors;
+  const refused = actionData?.ok === false ? actionData : undefined;
+  const fieldErrors = clientErrors ?? refused?.fieldErrors;
+  const snapReady = useSnapReady();
+  useSnapPay(actionData?.ok ? actionData : null);
+  const popup = snapReady ? <input type="hidden" name={POPUP_FIELD} value="1" /> : null;
   return (
     <Card title={t('wallet.topup.title')} icon="plus">
       <p className="field__hint">{t('wallet.topup.explained', { minimum: formatRupiah(TOPUP_MINIMUM) })}</p>
-      <FormError message={actionData?.formError} />
+      <FormError message={refused?.formError} />
       <Form method="post" className="wallet-presets" aria-label={t('wallet.topup.presets')}>
         <input type="hidden" name="intent" value="topup" />
+        {popup}
         {TOPUP_PRESETS.map((amount) => (
           <button
             key={amount}
@@ -42,6 +50,7 @@ export function TopupCard({ actionData }: { actionData?: TopupActionData }) {
         ))}
       </Form>
       <Form method="post" noValidate onSubmit={onSubmit} className="wallet-custom">
+        {popup}
         <Field
           label={t('wallet.topup.custom')}
           name="amount"

@@ -8,7 +8,7 @@ import { BalanceCard } from '../../components/wallet/balance-card';
 import { OrdersFilter, readOrderStatus } from '../../components/wallet/orders-filter';
 import { PaymentOrdersTable } from '../../components/wallet/payment-orders-table';
 import { topupAmount, topupSchema } from '../../components/wallet/schemas';
-import { TopupCard, type TopupActionData } from '../../components/wallet/topup-card';
+import { POPUP_FIELD, TopupCard, type TopupActionData } from '../../components/wallet/topup-card';
 import { refused } from '../../utils/action.server';
 import { can, requirePermission } from '../../utils/auth.server';
 import { requireSameOrigin } from '../../utils/csrf.server';
@@ -70,8 +70,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return refused<TopupActionData>({ ok: false, fieldErrors: parsed.fieldErrors });
   const result = await gqlForm(request, CreateTopupMutation, { input: { amount: topupAmount(parsed.data.amount) } });
   if (result.failure) return refused<TopupActionData>({ ok: false, ...result.failure }, result.status);
-  // Snap's hosted payment page; its finish button brings the payer back here with the order id.
-  return redirect(result.data.createTopup.redirectUrl);
+  const { snapToken, redirectUrl, order } = result.data.createTopup;
+  // With snap.js loaded the page opens Snap's popup itself; otherwise (no JavaScript, or before the script came)
+  // Snap's hosted payment page, whose finish button brings the payer back here with the order id.
+  if (form.get(POPUP_FIELD) === '1') {
+    return { ok: true, snapToken, orderId: order.orderId } satisfies TopupActionData;
+  }
+  return redirect(redirectUrl);
 }
 
 export default function WalletPage() {

@@ -11,6 +11,7 @@ import { gqlForm } from '../../utils/graphql.server';
 import { changePasswordSchema } from '../../utils/credential-schemas';
 import type { RouteHandle } from '../../utils/route-handle';
 import { getSessionToken } from '../../utils/session.server';
+import { Button } from '../../components/ui/button';
 
 const ForcedChangePasswordMutation = graphql(`
   mutation ForcedChangePassword($input: ChangePasswordInput!) {
@@ -67,13 +68,9 @@ export default function ChangePasswordPage() {
             confirm: t('signIn.changePassword.confirm'),
           }}
         />
-        <button
-          type="submit"
-          className="button button--primary button--block"
-          disabled={navigation.state === 'submitting'}
-        >
+        <Button block pending={navigation.state === 'submitting'}>
           {t('signIn.changePassword.submit')}
-        </button>
+        </Button>
       </Form>
       <Form method="post" action="/logout" className="auth__footer">
         <button type="submit" className="button-link">

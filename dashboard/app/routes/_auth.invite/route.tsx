@@ -8,12 +8,13 @@ import { graphql } from '../../graphql';
 import { getUser, signIn } from '../../utils/auth.server';
 import { requireSameOrigin } from '../../utils/csrf.server';
 import { parseForm, useClientValidation } from '../../utils/forms';
-import { formFailure, gqlForm, gqlResult } from '../../utils/graphql.server';
+import { formFailureRenamed, gqlForm, gqlResult } from '../../utils/graphql.server';
 import { getLanguage } from '../../utils/language.server';
 import { forgetLink, linkToken } from '../../utils/one-time-links.server';
 import { roleLabel } from '../../utils/permissions';
 import type { RouteHandle } from '../../utils/route-handle';
 import { acceptWithNewAccountSchema } from './schema';
+import { Button } from '../../components/ui/button';
 
 const InvitationPreviewQuery = graphql(`
   query InvitationPreview($token: String!) {
@@ -84,11 +85,7 @@ export async function action({ request }: ActionFunctionArgs) {
       language: getLanguage(request) === 'en' ? 'EN' : 'ID',
     },
   });
-  if (result.error) {
-    const failure = formFailure(result.error);
-    const { password, ...others } = failure.fieldErrors ?? {};
-    return { ...failure, fieldErrors: password ? { ...others, newPassword: password } : failure.fieldErrors };
-  }
+  if (result.error) return formFailureRenamed(result.error, { password: 'newPassword' });
   const { sessionToken, mustChangePassword } = result.data.acceptInvitationWithNewAccount;
   if (!sessionToken) return { formError: { key: 'errors.generic' as const } };
   const response = await signIn(request, { sessionToken, mustChangePassword }, '/dashboard');
@@ -129,9 +126,9 @@ export default function InvitationPage() {
       {signedInAs === invitation.email ? (
         <Form method="post" className="form">
           <input type="hidden" name="intent" value="accept" />
-          <button type="submit" className="button button--primary button--block" disabled={pending}>
+          <Button block pending={pending}>
             {t('invitation.accept')}
-          </button>
+          </Button>
         </Form>
       ) : signedInAs ? (
         <>
@@ -140,9 +137,9 @@ export default function InvitationPage() {
           </Alert>
           <Form method="post" action="/logout" className="form">
             <input type="hidden" name="redirectTo" value={here} />
-            <button type="submit" className="button button--secondary button--block">
+            <Button variant="secondary" block>
               {t('invitation.signOut')}
-            </button>
+            </Button>
           </Form>
         </>
       ) : (
@@ -167,9 +164,9 @@ export default function InvitationPage() {
                 confirm: t('signIn.changePassword.confirm'),
               }}
             />
-            <button type="submit" className="button button--primary button--block" disabled={pending}>
+            <Button block pending={pending}>
               {t('invitation.createAndJoin')}
-            </button>
+            </Button>
           </Form>
           <p className="auth__footer">
             {t('invitation.haveAccount')}{' '}

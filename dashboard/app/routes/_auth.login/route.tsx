@@ -12,6 +12,7 @@ import { safeRedirectPath } from '../../utils/redirect';
 import type { RouteHandle } from '../../utils/route-handle';
 import { commitChallengeCookie } from '../../utils/session.server';
 import { loginSchema } from './schema';
+import { Button } from '../../components/ui/button';
 
 const LoginMutation = graphql(`
   mutation Login($input: LoginInput!) {
@@ -113,9 +114,9 @@ export default function LoginPage() {
           required
           error={fieldErrors?.password}
         />
-        <button type="submit" className="button button--primary button--block" disabled={pending}>
-          {pending ? t('signIn.login.pending') : t('signIn.login.submit')}
-        </button>
+        <Button block pending={pending} pendingLabel={t('signIn.login.pending')}>
+          {t('signIn.login.submit')}
+        </Button>
       </Form>
     </>
   );

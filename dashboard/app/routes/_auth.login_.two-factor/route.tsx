@@ -12,6 +12,7 @@ import { safeRedirectPath } from '../../utils/redirect';
 import type { RouteHandle } from '../../utils/route-handle';
 import { destroyChallengeCookie, getChallengeToken } from '../../utils/session.server';
 import { verifySchema } from './schema';
+import { Button } from '../../components/ui/button';
 
 const VerifyTwoFactorMutation = graphql(`
   mutation VerifyTwoFactor($input: VerifyTwoFactorInput!) {
@@ -96,13 +97,9 @@ export default function TwoFactorPage() {
           className="input--code"
           error={codeError}
         />
-        <button
-          type="submit"
-          className="button button--primary button--block"
-          disabled={navigation.state === 'submitting'}
-        >
+        <Button block pending={navigation.state === 'submitting'}>
           {t('signIn.twoFactor.submit')}
-        </button>
+        </Button>
       </Form>
       <p className="auth__footer">
         <Link to="/login">{t('signIn.twoFactor.restart')}</Link>

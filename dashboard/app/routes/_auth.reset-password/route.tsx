@@ -6,11 +6,12 @@ import { FormError } from '../../components/ui/alert';
 import { graphql } from '../../graphql';
 import { requireSameOrigin } from '../../utils/csrf.server';
 import { newPasswordSchema } from '../../utils/credential-schemas';
-import { formFailure, gqlResult } from '../../utils/graphql.server';
+import { formFailureRenamed, gqlResult } from '../../utils/graphql.server';
 import { parseForm, useClientValidation } from '../../utils/forms';
 import type { RouteHandle } from '../../utils/route-handle';
 import { forgetLink, linkToken } from '../../utils/one-time-links.server';
 import { destroySessionCookie } from '../../utils/session.server';
+import { Button } from '../../components/ui/button';
 
 const PasswordResetPreviewQuery = graphql(`
   query PasswordResetPreview($token: String!) {
@@ -45,11 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await gqlResult(request, ResetPasswordMutation, {
     input: { token: linkToken(request, 'reset') ?? '', password: parsed.data.newPassword },
   });
-  if (result.error) {
-    const failure = formFailure(result.error);
-    const { password, ...others } = failure.fieldErrors ?? {};
-    return { ...failure, fieldErrors: password ? { ...others, newPassword: password } : failure.fieldErrors };
-  }
+  if (result.error) return formFailureRenamed(result.error, { password: 'newPassword' });
   // Every session of the account has ended, this browser's included if it had one.
   const headers = new Headers();
   headers.append('Set-Cookie', destroySessionCookie());
@@ -93,13 +90,9 @@ export default function PasswordResetPage() {
             confirm: t('signIn.changePassword.confirm'),
           }}
         />
-        <button
-          type="submit"
-          className="button button--primary button--block"
-          disabled={navigation.state === 'submitting'}
-        >
+        <Button block pending={navigation.state === 'submitting'}>
           {t('passwordReset.submit')}
-        </button>
+        </Button>
       </Form>
     </>
   );
