@@ -19,11 +19,21 @@ import {
   SET_PORTFOLIO_LIMIT_BY_WABA,
   SET_THROUGHPUT,
   STORE_REPLY,
-  STORE_WEBHOOK,
+  CLAIM_WEBHOOK_BATCH,
+  type ChannelRouteRow,
+  MARK_WEBHOOKS_APPLIED,
+  STORE_WEBHOOKS,
   TOUCH_CHANNEL_WEBHOOK,
   UPDATE_TEMPLATE_BY_META_ID,
   UPSERT_MESSAGE_STATUS,
 } from './webhook.sql';
+
+type Routes = Map<string, ChannelRouteRow | undefined>;
+
+/** Bodies applied per transaction; inserts sharing one commit at most; inserts in flight at once. */
+const APPLY_BATCH = 200;
+const MAX_STORE_BATCH = 500;
+const MAX_STORES_IN_FLIGHT = 2;
 
 /** `channel.last_webhook_at` is kept to this resolution (see TOUCH_CHANNEL_WEBHOOK). */
 export const WEBHOOK_TIME_RESOLUTION_MS = 10_000;
@@ -95,10 +105,88 @@ export class WebhookService {
     private readonly logger: Logger,
   ) {}
 
-  async store(em: EntityManager, rawBody: Buffer): Promise<string> {
+  private readonly unstored: { id: string; body: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private storing = 0;
+  private applying = false;
+  private applyAgain = false;
+
+  /**
+   * Stores a verified body; resolves once its row is committed (the route answers 200 only then).
+   * Group commit: bodies arriving while earlier inserts are in flight share the next insert, so
+   * thousands of POSTs a second cost a few hundred commits, and none answers before it is stored.
+   */
+  store(em: EntityManager, rawBody: Buffer): Promise<string> {
     const id = newId();
-    await execute(em, STORE_WEBHOOK, [id, rawBody.toString('utf8')]);
-    return id;
+    return new Promise<string>((resolve, reject) => {
+      this.unstored.push({ id, body: rawBody.toString('utf8'), resolve: () => resolve(id), reject });
+      this.flushStores(em);
+    });
+  }
+
+  private flushStores(em: EntityManager): void {
+    if (this.storing >= MAX_STORES_IN_FLIGHT || this.unstored.length === 0) return;
+    const batch = this.unstored.splice(0, MAX_STORE_BATCH);
+    this.storing += 1;
+    execute(em, STORE_WEBHOOKS, [batch.map((item) => item.id), batch.map((item) => item.body)])
+      .then(
+        () => batch.forEach((item) => item.resolve()),
+        (error: unknown) => batch.forEach((item) => item.reject(error)),
+      )
+      .finally(() => {
+        this.storing -= 1;
+        this.flushStores(em);
+      });
+  }
+
+  /**
+   * Applies what is stored and not applied yet, in batches, in the background: one loop per
+   * process, started by each store and running until nothing is left. A batch that fails is
+   * applied body by body, so one bad body is set aside (with its error, for the job) and the
+   * rest go through.
+   */
+  applySoon(em: () => EntityManager): void {
+    this.applyAgain = true;
+    if (this.applying) return;
+    this.applying = true;
+    void (async () => {
+      try {
+        while (this.applyAgain) {
+          this.applyAgain = false;
+          // A full batch: more may be waiting.
+          while ((await this.applyBatch(em())) === APPLY_BATCH);
+        }
+      } catch (error) {
+        this.logger.error({ err: error }, 'applying stored Meta webhooks stopped; the job picks them up');
+      } finally {
+        this.applying = false;
+      }
+    })();
+  }
+
+  private async applyBatch(em: EntityManager): Promise<number> {
+    let ids: string[] = [];
+    try {
+      return await inTransaction(em, { lockTimeoutMs: 5_000 }, async (tx) => {
+        const rows = await query(tx, CLAIM_WEBHOOK_BATCH, [APPLY_BATCH]);
+        ids = rows.map((row) => row.id);
+        const routes: Routes = new Map();
+        for (const row of rows) await this.applyBody(tx, row.body, routes);
+        if (ids.length > 0) await execute(tx, MARK_WEBHOOKS_APPLIED, [ids]);
+        return rows.length;
+      });
+    } catch (error) {
+      if (ids.length === 0) throw error;
+      this.logger.warn({ err: error, bodies: ids.length }, 'a batch of Meta webhooks failed; applying one by one');
+      for (const id of ids) await this.apply(em, id);
+      return ids.length;
+    }
+  }
+
+  private async applyBody(tx: EntityManager, text: string, routes: Routes): Promise<void> {
+    const body = JSON.parse(text) as { entry?: Entry[] };
+    for (const entry of body.entry ?? []) {
+      for (const change of entry.changes ?? []) await this.applyChange(tx, entry.id ?? '', change, routes);
+    }
   }
 
   /** Applies one stored body once (a concurrent applier skips it); false when already applied. */
@@ -107,10 +195,7 @@ export class WebhookService {
       return await inTransaction(em, { lockTimeoutMs: 5_000 }, async (tx) => {
         const [row] = await query(tx, CLAIM_WEBHOOK, [id]);
         if (!row) return false;
-        const body = JSON.parse(row.body) as { entry?: Entry[] };
-        for (const entry of body.entry ?? []) {
-          for (const change of entry.changes ?? []) await this.applyChange(tx, entry.id ?? '', change);
-        }
+        await this.applyBody(tx, row.body, new Map());
         await execute(tx, MARK_WEBHOOK_APPLIED, [id]);
         return true;
       });
@@ -131,13 +216,13 @@ export class WebhookService {
     return applied;
   }
 
-  private async applyChange(tx: EntityManager, wabaId: string, change: Change): Promise<void> {
+  private async applyChange(tx: EntityManager, wabaId: string, change: Change, routes: Routes): Promise<void> {
     const value = change.value ?? {};
     switch (change.field) {
       case 'messages':
-        return this.applyMessages(tx, value);
+        return this.applyMessages(tx, value, routes);
       case 'user_preferences':
-        return this.applyPreferences(tx, value);
+        return this.applyPreferences(tx, value, routes);
       case 'business_capability_update': {
         const limit = Number(value.max_daily_conversations_per_business);
         if (Number.isInteger(limit) && (limit === -1 || limit > 0)) {
@@ -173,15 +258,20 @@ export class WebhookService {
     }
   }
 
-  private async route(tx: EntityManager, value: Record<string, unknown>) {
+  /** The channel a change is for, looked up (and its webhook time touched) once per batch. */
+  private async route(tx: EntityManager, value: Record<string, unknown>, routes: Routes) {
     const phoneNumberId = String((value.metadata as { phone_number_id?: string } | undefined)?.phone_number_id ?? '');
-    const [channel] = phoneNumberId ? await query(tx, CHANNEL_BY_PHONE_NUMBER, [phoneNumberId]) : [];
-    if (channel) await execute(tx, TOUCH_CHANNEL_WEBHOOK, [channel.id, this.clock.now(), WEBHOOK_TIME_RESOLUTION_MS]);
-    return { phoneNumberId, channel };
+    if (!phoneNumberId) return { phoneNumberId, channel: undefined };
+    if (!routes.has(phoneNumberId)) {
+      const [found] = await query(tx, CHANNEL_BY_PHONE_NUMBER, [phoneNumberId]);
+      if (found) await execute(tx, TOUCH_CHANNEL_WEBHOOK, [found.id, this.clock.now(), WEBHOOK_TIME_RESOLUTION_MS]);
+      routes.set(phoneNumberId, found);
+    }
+    return { phoneNumberId, channel: routes.get(phoneNumberId) };
   }
 
-  private async applyMessages(tx: EntityManager, value: Record<string, unknown>): Promise<void> {
-    const { phoneNumberId, channel } = await this.route(tx, value);
+  private async applyMessages(tx: EntityManager, value: Record<string, unknown>, routes: Routes): Promise<void> {
+    const { phoneNumberId, channel } = await this.route(tx, value, routes);
     if (!channel) {
       this.logger.warn({ phoneNumberId }, 'Meta webhook for a phone number no channel has');
       return;
@@ -259,8 +349,8 @@ export class WebhookService {
     return templates.flatMap((template) => optOutButtonTexts(template.components));
   }
 
-  private async applyPreferences(tx: EntityManager, value: Record<string, unknown>): Promise<void> {
-    const { channel } = await this.route(tx, value);
+  private async applyPreferences(tx: EntityManager, value: Record<string, unknown>, routes: Routes): Promise<void> {
+    const { channel } = await this.route(tx, value, routes);
     if (!channel) return;
     for (const preference of (value.user_preferences as { wa_id?: string; user_id?: string; value?: string }[]) ?? []) {
       if (preference.value !== 'stop' && preference.value !== 'resume') continue;

@@ -5,8 +5,11 @@ import { statement } from '../../db/sql';
  * WABAs); what is applied is routed to a workspace by the phone number id or the WABA id.
  */
 
-/** $1 id, $2 raw body. */
-export const STORE_WEBHOOK = statement('webhook.store', `insert into "whatsapp_webhook" (id, body) values ($1, $2)`);
+/** Several bodies in one insert (one commit for concurrent POSTs). $1 ids, $2 raw bodies, in the same order. */
+export const STORE_WEBHOOKS = statement(
+  'webhook.store',
+  `insert into "whatsapp_webhook" (id, body) select * from unnest($1::uuid[], $2::text[])`,
+);
 
 export interface StoredWebhookRow {
   id: string;
@@ -17,6 +20,22 @@ export interface StoredWebhookRow {
 export const CLAIM_WEBHOOK = statement<StoredWebhookRow>(
   'webhook.claim',
   `select id, body from "whatsapp_webhook" where id = $1 and applied_at is null for update skip locked`,
+);
+
+/**
+ * The oldest bodies not applied yet and not set aside by an error (those are the job's), locked
+ * for this applier (`whatsapp_webhook_pending_index`). $1 limit.
+ */
+export const CLAIM_WEBHOOK_BATCH = statement<StoredWebhookRow>(
+  'webhook.claim-batch',
+  `select id, body from "whatsapp_webhook" where applied_at is null and last_error is null
+   order by received_at limit $1 for update skip locked`,
+);
+
+/** $1 ids. */
+export const MARK_WEBHOOKS_APPLIED = statement(
+  'webhook.mark-batch-applied',
+  `update "whatsapp_webhook" set applied_at = now(), attempts = attempts + 1 where id = any($1::uuid[])`,
 );
 
 /** Bodies stored but not applied (a crash after the 200), oldest first. $1 older than, $2 limit. */
