@@ -9,6 +9,7 @@ import { benchIdentity, describeIdentity } from './identity';
 import { benchMetaSimulator, describeMetaSimulator } from './meta-simulator';
 import { REPO_ROOT } from './support';
 import { benchWallet, describeWallet } from './wallet';
+import { benchWebhooks, describeWebhooks } from './webhooks';
 
 /**
  * `npm run bench [name...]`: runs the benchmarks (all, or those named), prints a summary and
@@ -42,6 +43,10 @@ const BENCHES: Record<string, () => Promise<{ lines: string[]; data: unknown }>>
   'first-load': async () => {
     const data = await benchFirstLoad();
     return { lines: describeFirstLoad(data), data };
+  },
+  webhooks: async () => {
+    const data = await benchWebhooks();
+    return { lines: describeWebhooks(data), data };
   },
 };
 

@@ -81,6 +81,8 @@ const envSchema = z.object({
   MIDTRANS_SIMULATOR_PORT: port.default(3102),
 
   META_GRAPH_BASE_URL: z.url().optional(),
+  // Management API calls (template listing) per WABA per hour: Meta allows 200 (GATEWAYS.md 1.2); headroom for checks.
+  META_WABA_CALLS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(150),
   META_API_VERSION: z
     .string()
     .regex(/^v\d+\.\d+$/, 'must look like v21.0')
@@ -239,6 +241,7 @@ function toAppConfig(env: Env, simulators: boolean) {
     meta: {
       graphBaseUrl: env.META_GRAPH_BASE_URL ?? (simulators ? metaSimulatorUrl : 'https://graph.facebook.com'),
       apiVersion: env.META_API_VERSION,
+      wabaCallsPerHour: env.META_WABA_CALLS_PER_HOUR,
       // The simulator's app in the demo and the tests; production must name the real one.
       appId: env.META_APP_ID ?? '1000000000000001',
       appSecret: env.META_APP_SECRET ?? dev.META_APP_SECRET,

@@ -11,6 +11,7 @@ import { MetaGraph } from './meta-graph';
 import { Migration20261201110000Channels } from './migrations/20261201-110000-channels';
 import { Migration20261201120000WhatsappWebhook } from './migrations/20261201-120000-whatsapp-webhook';
 import { Migration20261201140000ReplyForwarding } from './migrations/20261201-140000-reply-forwarding';
+import { Migration20261201150000WabaCallBudget } from './migrations/20261201-150000-waba-call-budget';
 import { BusinessPortfolio } from './portfolio.entity';
 import { RepliesResolver } from './replies.resolver';
 import { RepliesService } from './replies.service';
@@ -18,6 +19,8 @@ import * as repliesSql from './replies.sql';
 import { ReplyForwardingService } from './reply-forwarding.service';
 import { MessageTemplate } from './template.entity';
 import { TokenBox } from './token-box';
+import { WabaBudget } from './waba-budget';
+import * as wabaBudgetSql from './waba-budget.sql';
 import { webhookRoutes } from './webhook.route';
 import { WebhookService } from './webhook.service';
 import * as webhookSql from './webhook.sql';
@@ -47,12 +50,14 @@ export const channelsModule = defineModule<
     { name: 'Migration20261201110000Channels', class: Migration20261201110000Channels },
     { name: 'Migration20261201120000WhatsappWebhook', class: Migration20261201120000WhatsappWebhook },
     { name: 'Migration20261201140000ReplyForwarding', class: Migration20261201140000ReplyForwarding },
+    { name: 'Migration20261201150000WabaCallBudget', class: Migration20261201150000WabaCallBudget },
   ],
   statements: [
     ...Object.values(channelsSql),
     ...Object.values(webhookSql),
     ...Object.values(repliesSql),
     ...Object.values(keyRotationSql),
+    ...Object.values(wabaBudgetSql),
   ],
   resolvers: [ChannelsResolver, RepliesResolver],
   services: ({ config, clock, logger }, { identity, contacts }) => {
@@ -69,6 +74,7 @@ export const channelsModule = defineModule<
       logger.child({ module: 'channels' }),
       config.meta.appId,
       identity.audit,
+      new WabaBudget(clock, config.meta.wabaCallsPerHour),
     );
     const forwarding = new ReplyForwardingService(
       tokens,

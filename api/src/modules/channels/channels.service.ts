@@ -12,6 +12,7 @@ import { BusinessPortfolio } from './portfolio.entity';
 import { MessageTemplate } from './template.entity';
 import { unsupportedReason } from './template-support';
 import type { TokenBox } from './token-box';
+import { RATE_LIMIT_CODES, type WabaBudget } from './waba-budget';
 
 export interface ConnectChannelInput {
   name: string;
@@ -76,6 +77,7 @@ export class ChannelsService {
     private readonly logger: Logger,
     private readonly appId: string,
     private readonly audit: AuditService,
+    private readonly budget: WabaBudget,
   ) {}
 
   private async record(
@@ -244,7 +246,17 @@ export class ChannelsService {
   async syncTemplates(em: EntityManager, workspaceId: string, channelId: string, by?: ChangedBy): Promise<number> {
     const channel = await this.owned(em, workspaceId, channelId);
     const token = this.tokens.open(channel.accessTokenSealed);
-    const remote = await this.meta(() => this.graph.templates(token, channel.wabaId));
+    // Each page is one call of the WABA's hourly management budget; Meta's rate-limit answer blocks the WABA a while.
+    const remote = await this.meta(async () => {
+      try {
+        return await this.graph.templates(token, channel.wabaId, () => this.budget.take(em, channel.wabaId));
+      } catch (error) {
+        if (error instanceof GraphError && error.code !== null && RATE_LIMIT_CODES.has(error.code)) {
+          await this.budget.backOff(em, channel.wabaId);
+        }
+        throw error;
+      }
+    });
     const now = this.clock.now();
     await inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
       const local = await tx.find(MessageTemplate, { workspace: workspaceId, wabaId: channel.wabaId });
@@ -331,7 +343,9 @@ export class ChannelsService {
       if (error.isAuthProblem)
         throw new AppError('BAD_USER_INPUT', 'channels.tokenRefused', {}, { accessToken: 'channels.tokenRefused' });
       if (error.code === 100) throw new AppError('BAD_USER_INPUT', 'channels.unknownAtMeta');
-      if (error.code === 4 || error.code === 80007) throw new AppError('RATE_LIMITED', 'channels.metaRateLimited');
+      if (error.code !== null && RATE_LIMIT_CODES.has(error.code)) {
+        throw new AppError('RATE_LIMITED', 'channels.metaRateLimited');
+      }
       throw new AppError('SERVICE_UNAVAILABLE', 'channels.metaUnavailable');
     }
   }

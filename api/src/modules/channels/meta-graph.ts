@@ -123,11 +123,17 @@ export class MetaGraph {
   }
 
   /** Every template of the WABA, following `paging.next` (bounded, so a looping cursor cannot hang a sync). */
-  async templates(token: string, wabaId: string, maxPages = 50): Promise<GraphTemplate[]> {
+  async templates(
+    token: string,
+    wabaId: string,
+    beforeEachPage: () => Promise<void> = async () => undefined,
+    maxPages = 50,
+  ): Promise<GraphTemplate[]> {
     const fields = 'id,name,language,status,category,sub_category,parameter_format,components,quality_score';
     let url: string | undefined = this.url(`${encodeURIComponent(wabaId)}/message_templates`, { fields, limit: '100' });
     const all: GraphTemplate[] = [];
     for (let page = 0; url && page < maxPages; page += 1) {
+      await beforeEachPage();
       const body: Page<GraphTemplate> = await this.call<Page<GraphTemplate>>(token, 'GET', url);
       all.push(...body.data);
       const after = body.paging?.cursors?.after;

@@ -19,11 +19,58 @@ import {
   SET_PORTFOLIO_LIMIT_BY_WABA,
   SET_THROUGHPUT,
   STORE_REPLY,
-  STORE_WEBHOOK,
+  CLAIM_WEBHOOK_BATCH,
+  type ChannelRouteRow,
+  MARK_WEBHOOKS_APPLIED,
+  STORE_WEBHOOKS,
   TOUCH_CHANNEL_WEBHOOK,
   UPDATE_TEMPLATE_BY_META_ID,
-  UPSERT_MESSAGE_STATUS,
+  UPSERT_MESSAGE_STATUSES,
 } from './webhook.sql';
+
+interface StatusRow {
+  wamid: string;
+  workspaceId: string;
+  phoneNumberId: string;
+  callbackData: string | null;
+  recipientId: string | null;
+  status: string;
+  rank: number;
+  at: Date;
+  pricing: string | null;
+  errors: string | null;
+}
+
+/**
+ * What one transaction of bodies has learnt so far: the channel of each phone number, and the
+ * statuses, reduced per wamid as applying them one by one would (the highest rank wins, the
+ * first of equal ranks; pricing, errors and callback data kept from the others), so they are
+ * written by one upsert.
+ */
+class BatchState {
+  readonly routes = new Map<string, ChannelRouteRow | undefined>();
+  readonly statuses = new Map<string, StatusRow>();
+
+  addStatus(row: StatusRow): void {
+    const known = this.statuses.get(row.wamid);
+    if (!known) {
+      this.statuses.set(row.wamid, row);
+      return;
+    }
+    const [winner, other] = row.rank > known.rank ? [row, known] : [known, row];
+    this.statuses.set(row.wamid, {
+      ...winner,
+      pricing: winner.pricing ?? other.pricing,
+      errors: winner.errors ?? other.errors,
+      callbackData: known.callbackData ?? row.callbackData,
+    });
+  }
+}
+
+/** Bodies applied per transaction; inserts sharing one commit at most; inserts in flight at once. */
+const APPLY_BATCH = 500;
+const MAX_STORE_BATCH = 500;
+const MAX_STORES_IN_FLIGHT = 2;
 
 /** `channel.last_webhook_at` is kept to this resolution (see TOUCH_CHANNEL_WEBHOOK). */
 export const WEBHOOK_TIME_RESOLUTION_MS = 10_000;
@@ -95,10 +142,89 @@ export class WebhookService {
     private readonly logger: Logger,
   ) {}
 
-  async store(em: EntityManager, rawBody: Buffer): Promise<string> {
+  private readonly unstored: { id: string; body: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private storing = 0;
+  private applying = false;
+  private applyAgain = false;
+
+  /**
+   * Stores a verified body; resolves once its row is committed (the route answers 200 only then).
+   * Group commit: bodies arriving while earlier inserts are in flight share the next insert, so
+   * thousands of POSTs a second cost a few hundred commits, and none answers before it is stored.
+   */
+  store(em: EntityManager, rawBody: Buffer): Promise<string> {
     const id = newId();
-    await execute(em, STORE_WEBHOOK, [id, rawBody.toString('utf8')]);
-    return id;
+    return new Promise<string>((resolve, reject) => {
+      this.unstored.push({ id, body: rawBody.toString('utf8'), resolve: () => resolve(id), reject });
+      this.flushStores(em);
+    });
+  }
+
+  private flushStores(em: EntityManager): void {
+    if (this.storing >= MAX_STORES_IN_FLIGHT || this.unstored.length === 0) return;
+    const batch = this.unstored.splice(0, MAX_STORE_BATCH);
+    this.storing += 1;
+    execute(em, STORE_WEBHOOKS, [batch.map((item) => item.id), batch.map((item) => item.body)])
+      .then(
+        () => batch.forEach((item) => item.resolve()),
+        (error: unknown) => batch.forEach((item) => item.reject(error)),
+      )
+      .finally(() => {
+        this.storing -= 1;
+        this.flushStores(em);
+      });
+  }
+
+  /**
+   * Applies what is stored and not applied yet, in batches, in the background: one loop per
+   * process, started by each store and running until nothing is left. A batch that fails is
+   * applied body by body, so one bad body is set aside (with its error, for the job) and the
+   * rest go through.
+   */
+  applySoon(em: () => EntityManager): void {
+    this.applyAgain = true;
+    if (this.applying) return;
+    this.applying = true;
+    void (async () => {
+      try {
+        while (this.applyAgain) {
+          this.applyAgain = false;
+          // A full batch: more may be waiting.
+          while ((await this.applyBatch(em())) === APPLY_BATCH);
+        }
+      } catch (error) {
+        this.logger.error({ err: error }, 'applying stored Meta webhooks stopped; the job picks them up');
+      } finally {
+        this.applying = false;
+      }
+    })();
+  }
+
+  private async applyBatch(em: EntityManager): Promise<number> {
+    let ids: string[] = [];
+    try {
+      return await inTransaction(em, { lockTimeoutMs: 5_000 }, async (tx) => {
+        const rows = await query(tx, CLAIM_WEBHOOK_BATCH, [APPLY_BATCH]);
+        ids = rows.map((row) => row.id);
+        const batch = new BatchState();
+        for (const row of rows) await this.applyBody(tx, row.body, batch);
+        await this.flushStatuses(tx, batch);
+        if (ids.length > 0) await execute(tx, MARK_WEBHOOKS_APPLIED, [ids]);
+        return rows.length;
+      });
+    } catch (error) {
+      if (ids.length === 0) throw error;
+      this.logger.warn({ err: error, bodies: ids.length }, 'a batch of Meta webhooks failed; applying one by one');
+      for (const id of ids) await this.apply(em, id);
+      return ids.length;
+    }
+  }
+
+  private async applyBody(tx: EntityManager, text: string, batch: BatchState): Promise<void> {
+    const body = JSON.parse(text) as { entry?: Entry[] };
+    for (const entry of body.entry ?? []) {
+      for (const change of entry.changes ?? []) await this.applyChange(tx, entry.id ?? '', change, batch);
+    }
   }
 
   /** Applies one stored body once (a concurrent applier skips it); false when already applied. */
@@ -107,10 +233,9 @@ export class WebhookService {
       return await inTransaction(em, { lockTimeoutMs: 5_000 }, async (tx) => {
         const [row] = await query(tx, CLAIM_WEBHOOK, [id]);
         if (!row) return false;
-        const body = JSON.parse(row.body) as { entry?: Entry[] };
-        for (const entry of body.entry ?? []) {
-          for (const change of entry.changes ?? []) await this.applyChange(tx, entry.id ?? '', change);
-        }
+        const batch = new BatchState();
+        await this.applyBody(tx, row.body, batch);
+        await this.flushStatuses(tx, batch);
         await execute(tx, MARK_WEBHOOK_APPLIED, [id]);
         return true;
       });
@@ -131,13 +256,13 @@ export class WebhookService {
     return applied;
   }
 
-  private async applyChange(tx: EntityManager, wabaId: string, change: Change): Promise<void> {
+  private async applyChange(tx: EntityManager, wabaId: string, change: Change, batch: BatchState): Promise<void> {
     const value = change.value ?? {};
     switch (change.field) {
       case 'messages':
-        return this.applyMessages(tx, value);
+        return this.applyMessages(tx, value, batch);
       case 'user_preferences':
-        return this.applyPreferences(tx, value);
+        return this.applyPreferences(tx, value, batch);
       case 'business_capability_update': {
         const limit = Number(value.max_daily_conversations_per_business);
         if (Number.isInteger(limit) && (limit === -1 || limit > 0)) {
@@ -173,15 +298,37 @@ export class WebhookService {
     }
   }
 
-  private async route(tx: EntityManager, value: Record<string, unknown>) {
-    const phoneNumberId = String((value.metadata as { phone_number_id?: string } | undefined)?.phone_number_id ?? '');
-    const [channel] = phoneNumberId ? await query(tx, CHANNEL_BY_PHONE_NUMBER, [phoneNumberId]) : [];
-    if (channel) await execute(tx, TOUCH_CHANNEL_WEBHOOK, [channel.id, this.clock.now(), WEBHOOK_TIME_RESOLUTION_MS]);
-    return { phoneNumberId, channel };
+  private async flushStatuses(tx: EntityManager, batch: BatchState): Promise<void> {
+    const rows = [...batch.statuses.values()];
+    if (rows.length === 0) return;
+    await execute(tx, UPSERT_MESSAGE_STATUSES, [
+      rows.map((row) => row.wamid),
+      rows.map((row) => row.workspaceId),
+      rows.map((row) => row.phoneNumberId),
+      rows.map((row) => row.callbackData),
+      rows.map((row) => row.recipientId),
+      rows.map((row) => row.status),
+      rows.map((row) => row.rank),
+      rows.map((row) => row.at),
+      rows.map((row) => row.pricing),
+      rows.map((row) => row.errors),
+    ]);
   }
 
-  private async applyMessages(tx: EntityManager, value: Record<string, unknown>): Promise<void> {
-    const { phoneNumberId, channel } = await this.route(tx, value);
+  /** The channel a change is for, looked up (and its webhook time touched) once per batch. */
+  private async route(tx: EntityManager, value: Record<string, unknown>, batch: BatchState) {
+    const phoneNumberId = String((value.metadata as { phone_number_id?: string } | undefined)?.phone_number_id ?? '');
+    if (!phoneNumberId) return { phoneNumberId, channel: undefined };
+    if (!batch.routes.has(phoneNumberId)) {
+      const [found] = await query(tx, CHANNEL_BY_PHONE_NUMBER, [phoneNumberId]);
+      if (found) await execute(tx, TOUCH_CHANNEL_WEBHOOK, [found.id, this.clock.now(), WEBHOOK_TIME_RESOLUTION_MS]);
+      batch.routes.set(phoneNumberId, found);
+    }
+    return { phoneNumberId, channel: batch.routes.get(phoneNumberId) };
+  }
+
+  private async applyMessages(tx: EntityManager, value: Record<string, unknown>, batch: BatchState): Promise<void> {
+    const { phoneNumberId, channel } = await this.route(tx, value, batch);
     if (!channel) {
       this.logger.warn({ phoneNumberId }, 'Meta webhook for a phone number no channel has');
       return;
@@ -190,18 +337,18 @@ export class WebhookService {
     for (const status of (value.statuses as StatusUpdate[] | undefined) ?? []) {
       const rank = STATUS_RANK[status.status ?? ''];
       if (!status.id || !rank) continue;
-      await execute(tx, UPSERT_MESSAGE_STATUS, [
-        status.id,
-        channel.workspace_id,
+      batch.addStatus({
+        wamid: status.id,
+        workspaceId: channel.workspace_id,
         phoneNumberId,
-        status.biz_opaque_callback_data ?? null,
-        status.recipient_id ?? null,
-        status.status,
+        callbackData: status.biz_opaque_callback_data ?? null,
+        recipientId: status.recipient_id ?? null,
+        status: status.status!,
         rank,
-        SECONDS(status.timestamp, now),
-        status.pricing === undefined ? null : JSON.stringify(status.pricing),
-        status.errors === undefined ? null : JSON.stringify(status.errors),
-      ]);
+        at: SECONDS(status.timestamp, now),
+        pricing: status.pricing === undefined ? null : JSON.stringify(status.pricing),
+        errors: status.errors === undefined ? null : JSON.stringify(status.errors),
+      });
     }
     const profiles = (value.contacts as { wa_id?: string; user_id?: string }[] | undefined) ?? [];
     // The opt-out buttons of the WABA's marketing templates, read once per body and only when a button was pressed.
@@ -259,8 +406,8 @@ export class WebhookService {
     return templates.flatMap((template) => optOutButtonTexts(template.components));
   }
 
-  private async applyPreferences(tx: EntityManager, value: Record<string, unknown>): Promise<void> {
-    const { channel } = await this.route(tx, value);
+  private async applyPreferences(tx: EntityManager, value: Record<string, unknown>, batch: BatchState): Promise<void> {
+    const { channel } = await this.route(tx, value, batch);
     if (!channel) return;
     for (const preference of (value.user_preferences as { wa_id?: string; user_id?: string; value?: string }[]) ?? []) {
       if (preference.value !== 'stop' && preference.value !== 'resume') continue;

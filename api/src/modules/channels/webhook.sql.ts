@@ -5,8 +5,11 @@ import { statement } from '../../db/sql';
  * WABAs); what is applied is routed to a workspace by the phone number id or the WABA id.
  */
 
-/** $1 id, $2 raw body. */
-export const STORE_WEBHOOK = statement('webhook.store', `insert into "whatsapp_webhook" (id, body) values ($1, $2)`);
+/** Several bodies in one insert (one commit for concurrent POSTs). $1 ids, $2 raw bodies, in the same order. */
+export const STORE_WEBHOOKS = statement(
+  'webhook.store',
+  `insert into "whatsapp_webhook" (id, body) select * from unnest($1::uuid[], $2::text[])`,
+);
 
 export interface StoredWebhookRow {
   id: string;
@@ -17,6 +20,22 @@ export interface StoredWebhookRow {
 export const CLAIM_WEBHOOK = statement<StoredWebhookRow>(
   'webhook.claim',
   `select id, body from "whatsapp_webhook" where id = $1 and applied_at is null for update skip locked`,
+);
+
+/**
+ * The oldest bodies not applied yet and not set aside by an error (those are the job's), locked
+ * for this applier (`whatsapp_webhook_pending_index`). $1 limit.
+ */
+export const CLAIM_WEBHOOK_BATCH = statement<StoredWebhookRow>(
+  'webhook.claim-batch',
+  `select id, body from "whatsapp_webhook" where applied_at is null and last_error is null
+   order by received_at limit $1 for update skip locked`,
+);
+
+/** $1 ids. */
+export const MARK_WEBHOOKS_APPLIED = statement(
+  'webhook.mark-batch-applied',
+  `update "whatsapp_webhook" set applied_at = now(), attempts = attempts + 1 where id = any($1::uuid[])`,
 );
 
 /** Bodies stored but not applied (a crash after the 200), oldest first. $1 older than, $2 limit. */
@@ -64,15 +83,17 @@ export const TOUCH_CHANNEL_WEBHOOK = statement(
 );
 
 /**
- * A message's status, forward only (sent < delivered|failed < read): a duplicate or an older
- * status arriving late changes nothing. $1 wamid, $2 workspace, $3 phone number id,
- * $4 callback data, $5 recipient, $6 status, $7 rank, $8 status time, $9 pricing, $10 errors.
+ * Messages' statuses, forward only (sent < delivered|failed < read): a duplicate or an older
+ * status arriving late changes nothing. One row per wamid (the caller reduces a batch first).
+ * Arrays of the same length: $1 wamids, $2 workspaces, $3 phone number ids, $4 callback data,
+ * $5 recipients, $6 statuses, $7 ranks, $8 status times, $9 pricing JSON, $10 errors JSON.
  */
-export const UPSERT_MESSAGE_STATUS = statement(
-  'webhook.upsert-message-status',
+export const UPSERT_MESSAGE_STATUSES = statement(
+  'webhook.upsert-message-statuses',
   `insert into "message_status"
      (wamid, workspace_id, phone_number_id, callback_data, recipient_id, status, rank, status_at, pricing, errors)
-   values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb)
+   select * from unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::smallint[],
+     $8::timestamptz[], $9::jsonb[], $10::jsonb[])
    on conflict (wamid) do update set
      status = excluded.status, rank = excluded.rank, status_at = excluded.status_at,
      pricing = coalesce(excluded.pricing, "message_status".pricing),
