@@ -178,6 +178,21 @@ describe('channels, templates and replies in the browser', () => {
           .waitFor();
         await fitsPhone(page, `channels-${lng}`);
 
+        // 5a. Replies forwarded to the shop's own system: plain http to a public host is refused beside the field;
+        // a loopback address (allowed outside production) is saved and its signing secret shown this once.
+        const forwarding = page.getByRole('region', { name: c.forwarding.title });
+        await forwarding.getByLabel(c.forwarding.url).fill('http://example.com/replies');
+        await forwarding.getByRole('button', { name: l.common.save }).click();
+        await forwarding.getByText(c.forwarding.httpsRequired).waitFor();
+        await forwarding.getByLabel(c.forwarding.url).fill('http://127.0.0.1:9/replies');
+        await forwarding.getByRole('button', { name: l.common.save }).click();
+        expect(await forwarding.getByTestId('reply-forwarding-secret').inputValue()).toMatch(/^whsec_/);
+        await forwarding.getByTestId('reply-forwarding-state').getByText('http://127.0.0.1:9/replies').waitFor();
+        await screenshot(page, `channels-forwarding-secret-${lng}`);
+        await page.reload({ waitUntil: 'networkidle' });
+        expect(await page.getByTestId('reply-forwarding-secret').count()).toBe(0);
+        expect(await page.getByTestId('reply-forwarding-state').innerText()).toContain(c.forwarding.on);
+
         // 6. Templates: synced from Meta, each with its status, category and a preview with its parameters.
         const tp = l.templates;
         await page
@@ -255,8 +270,10 @@ describe('channels, templates and replies in the browser', () => {
         await page.getByRole('dialog').getByRole('button', { name: c.disconnect.confirm }).click();
         await page.getByTestId('toast').getByText(c.disconnected).waitFor();
         await page.getByTestId('channels-empty').waitFor();
-        // The one console error is the refused token's answer: a refused form is a 400 on purpose (refused()).
-        expect(errors).toEqual(['Failed to load resource: the server responded with a status of 400 (Bad Request)']);
+        // The console errors are the refused token's and address's answers: a refused form is a 400 on purpose.
+        expect(errors).toEqual(
+          Array(2).fill('Failed to load resource: the server responded with a status of 400 (Bad Request)'),
+        );
       } finally {
         await context.close();
       }
@@ -314,6 +331,8 @@ describe('channels, templates and replies in the browser', () => {
       expect(await page.getByRole('button', { name: en.channels.check.submit }).count()).toBe(0);
       expect(await page.getByRole('button', { name: en.channels.connect.submit }).count()).toBe(0);
       expect(await page.getByRole('link', { name: en.channels.disconnect.open }).count()).toBe(0);
+      expect(await page.getByLabel(en.channels.forwarding.url).count()).toBe(0);
+      expect(await page.getByTestId('reply-forwarding-state').innerText()).toBe(en.channels.forwarding.none);
       await page.goto(`${portal.stack.dashboardUrl}/templates`, { waitUntil: 'networkidle' });
       await page.getByTestId('template-order_shipped-en').waitFor();
       expect(await page.getByRole('button', { name: en.templates.sync }).count()).toBe(0);
