@@ -70,6 +70,8 @@ const envSchema = z.object({
 
   SESSION_SECRET: z.string().min(32).default(DEVELOPMENT_SECRETS.SESSION_SECRET),
   ENCRYPTION_KEY: z.string().min(32).default(DEVELOPMENT_SECRETS.ENCRYPTION_KEY),
+  // The key before the last rotation: values sealed under it still open until `npm run channels:rotate-key` re-seals them.
+  ENCRYPTION_KEY_PREVIOUS: z.string().min(32).optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
 
   SIMULATORS: booleanString.optional(),
@@ -203,7 +205,11 @@ function toAppConfig(env: Env, simulators: boolean) {
       // attacker's tooling should not get a map (nor "did you mean" hints) from the live endpoint.
       introspection: env.GRAPHQL_INTROSPECTION ? env.GRAPHQL_INTROSPECTION === 'true' : env.NODE_ENV !== 'production',
     },
-    secrets: { session: env.SESSION_SECRET, encryptionKey: env.ENCRYPTION_KEY },
+    secrets: {
+      session: env.SESSION_SECRET,
+      encryptionKey: env.ENCRYPTION_KEY,
+      previousEncryptionKey: env.ENCRYPTION_KEY_PREVIOUS,
+    },
     adminPassword: env.ADMIN_PASSWORD,
     simulators: {
       enabled: simulators,

@@ -6,6 +6,7 @@ import { postForward } from './forward-http';
 import { ChannelsResolver } from './channels.resolver';
 import { ChannelsService } from './channels.service';
 import * as channelsSql from './channels.sql';
+import * as keyRotationSql from './key-rotation.sql';
 import { MetaGraph } from './meta-graph';
 import { Migration20261201110000Channels } from './migrations/20261201-110000-channels';
 import { Migration20261201120000WhatsappWebhook } from './migrations/20261201-120000-whatsapp-webhook';
@@ -47,16 +48,28 @@ export const channelsModule = defineModule<
     { name: 'Migration20261201120000WhatsappWebhook', class: Migration20261201120000WhatsappWebhook },
     { name: 'Migration20261201140000ReplyForwarding', class: Migration20261201140000ReplyForwarding },
   ],
-  statements: [...Object.values(channelsSql), ...Object.values(webhookSql), ...Object.values(repliesSql)],
+  statements: [
+    ...Object.values(channelsSql),
+    ...Object.values(webhookSql),
+    ...Object.values(repliesSql),
+    ...Object.values(keyRotationSql),
+  ],
   resolvers: [ChannelsResolver, RepliesResolver],
   services: ({ config, clock, logger }, { identity, contacts }) => {
-    const tokens = new TokenBox(config.secrets.encryptionKey);
+    const tokens = new TokenBox(config.secrets.encryptionKey, config.secrets.previousEncryptionKey);
     const graph = new MetaGraph({
       baseUrl: config.meta.graphBaseUrl,
       apiVersion: config.meta.apiVersion,
       timeoutMs: 15_000,
     });
-    const channels = new ChannelsService(graph, tokens, clock, logger.child({ module: 'channels' }), config.meta.appId);
+    const channels = new ChannelsService(
+      graph,
+      tokens,
+      clock,
+      logger.child({ module: 'channels' }),
+      config.meta.appId,
+      identity.audit,
+    );
     const forwarding = new ReplyForwardingService(
       tokens,
       identity.audit,

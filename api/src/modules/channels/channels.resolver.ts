@@ -51,7 +51,7 @@ export class ChannelsResolver {
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ChannelView> {
-    return this.service.connect(ctx.em, caller.workspaceId, input);
+    return this.service.connect(ctx.em, caller.workspaceId, input, { actor: caller, meta: ctx.meta });
   }
 
   @Requires(Permission.CHANNELS_MANAGE)
@@ -62,7 +62,7 @@ export class ChannelsResolver {
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ChannelView> {
-    return this.service.update(ctx.em, caller.workspaceId, id, input);
+    return this.service.update(ctx.em, caller.workspaceId, id, input, { actor: caller, meta: ctx.meta });
   }
 
   @Requires(Permission.CHANNELS_MANAGE)
@@ -72,7 +72,7 @@ export class ChannelsResolver {
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ChannelView> {
-    return this.service.check(ctx.em, caller.workspaceId, id);
+    return this.service.check(ctx.em, caller.workspaceId, id, { actor: caller, meta: ctx.meta });
   }
 
   @Requires(Permission.CHANNELS_MANAGE)
@@ -82,7 +82,7 @@ export class ChannelsResolver {
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    return this.service.disconnect(ctx.em, caller.workspaceId, id);
+    return this.service.disconnect(ctx.em, caller.workspaceId, id, { actor: caller, meta: ctx.meta });
   }
 
   @Requires(Permission.TEMPLATES_READ)
@@ -102,6 +102,6 @@ export class ChannelsResolver {
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<number> {
-    return this.service.syncTemplates(ctx.em, caller.workspaceId, channelId);
+    return this.service.syncTemplates(ctx.em, caller.workspaceId, channelId, { actor: caller, meta: ctx.meta });
   }
 }

@@ -2,10 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../../core/app-error';
 import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logger';
+import type { AuditAction, AuditService, Identity, RequestMeta } from '../identity';
 import { execute } from '../../db/sql';
 import { inTransaction, sqlState } from '../../db/transaction';
 import { Channel } from './channel.entity';
-import { UPSERT_PORTFOLIO } from './channels.sql';
+import { MARK_CHANNEL_SENT, UPSERT_PORTFOLIO } from './channels.sql';
 import { GraphError, type MetaGraph, type PhoneNumberFacts } from './meta-graph';
 import { BusinessPortfolio } from './portfolio.entity';
 import { MessageTemplate } from './template.entity';
@@ -17,6 +18,12 @@ export interface ConnectChannelInput {
   phoneNumberId: string;
   wabaId: string;
   accessToken: string;
+}
+
+/** Who asked, for the audit log (a resolver passes it; a script or a test may not). */
+export interface ChangedBy {
+  actor: Identity;
+  meta: RequestMeta;
 }
 
 export interface UpdateChannelInput {
@@ -50,6 +57,10 @@ const DEFAULT_THROUGHPUT = 80;
 const UPGRADED_THROUGHPUT = 1000;
 const COEXISTENCE_THROUGHPUT = 20;
 const SILENCE_WINDOW_MS = 10 * 60_000;
+/** Meta's status webhooks come within about a second (GATEWAYS.md 1.2); a minute without one is worth a warning. */
+const SILENCE_GRACE_MS = 60_000;
+/** `channel.last_sent_at` is kept to this resolution: a send loop does not rewrite the row per message. */
+export const SEND_TIME_RESOLUTION_MS = 10_000;
 
 /** Meta's throughput facts of a number -> messages per second it may send. */
 export function throughputOf(facts: PhoneNumberFacts): number {
@@ -64,7 +75,32 @@ export class ChannelsService {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly appId: string,
+    private readonly audit: AuditService,
   ) {}
+
+  private async record(
+    em: EntityManager,
+    by: ChangedBy | undefined,
+    action: AuditAction,
+    channel: { id: string; displayNumber?: string | null; phoneNumberId: string },
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
+    if (!by) return;
+    await this.audit.recordBy(em, by.actor, by.meta, {
+      action,
+      target: channel.id,
+      details: { number: channel.displayNumber ?? channel.phoneNumberId, ...details },
+    });
+  }
+
+  /**
+   * For the dispatcher: the channel sent at `at` (call it after Meta accepted a send, as often as
+   * you like: the row is written at most once per SEND_TIME_RESOLUTION_MS). It drives the
+   * "no webhook" warning (`webhookSilent`).
+   */
+  async markSent(em: EntityManager, channelId: string, at: Date): Promise<void> {
+    await execute(em, MARK_CHANNEL_SENT, [channelId, at, SEND_TIME_RESOLUTION_MS]);
+  }
 
   async list(em: EntityManager, workspaceId: string): Promise<ChannelView[]> {
     const channels = await em.find(Channel, { workspace: workspaceId }, { orderBy: { createdAt: 'asc' } });
@@ -76,7 +112,12 @@ export class ChannelsService {
    * the WABA, learns the portfolio and stores the channel with its token sealed. Nothing is
    * stored when Meta refuses any of it.
    */
-  async connect(em: EntityManager, workspaceId: string, input: ConnectChannelInput): Promise<ChannelView> {
+  async connect(
+    em: EntityManager,
+    workspaceId: string,
+    input: ConnectChannelInput,
+    by?: ChangedBy,
+  ): Promise<ChannelView> {
     const taken = await em.findOne(
       Channel,
       { phoneNumberId: input.phoneNumberId },
@@ -114,11 +155,19 @@ export class ChannelsService {
       }
       return created;
     });
+    await this.record(em, by, 'channel.connected', channel, { wabaId: channel.wabaId });
     return (await this.views(em, [channel]))[0]!;
   }
 
-  async update(em: EntityManager, workspaceId: string, id: string, input: UpdateChannelInput): Promise<ChannelView> {
+  async update(
+    em: EntityManager,
+    workspaceId: string,
+    id: string,
+    input: UpdateChannelInput,
+    by?: ChangedBy,
+  ): Promise<ChannelView> {
     const channel = await this.owned(em, workspaceId, id);
+    const formerName = channel.name;
     if (input.accessToken) {
       // A new token must work for this number before it replaces the old one.
       const facts = await this.meta(() => this.graph.phoneNumber(input.accessToken!, channel.phoneNumberId));
@@ -129,11 +178,15 @@ export class ChannelsService {
     }
     if (input.name) channel.name = input.name.trim();
     await em.flush();
+    if (input.accessToken) await this.record(em, by, 'channel.tokenReplaced', channel);
+    if (channel.name !== formerName) {
+      await this.record(em, by, 'channel.renamed', channel, { from: formerName, to: channel.name });
+    }
     return (await this.views(em, [channel]))[0]!;
   }
 
   /** The channel check: the token, the number, the app's subscription to the WABA and the portfolio. */
-  async check(em: EntityManager, workspaceId: string, id: string): Promise<ChannelView> {
+  async check(em: EntityManager, workspaceId: string, id: string, by?: ChangedBy): Promise<ChannelView> {
     const channel = await this.owned(em, workspaceId, id);
     const token = this.tokens.open(channel.accessTokenSealed);
     const facts = await this.meta(() => this.graph.phoneNumber(token, channel.phoneNumberId));
@@ -146,7 +199,14 @@ export class ChannelsService {
     channel.quality = facts.quality_rating ?? null;
     channel.subscribed = apps.includes(this.appId);
     channel.checkedAt = this.clock.now();
+    // Meta answered for the number after reinstating the account: a person asked, so sending resumes.
+    const resumed = channel.status === 'PAUSED' && channel.statusReason === 'REINSTATED';
+    if (resumed) {
+      channel.status = 'CONNECTED';
+      channel.statusReason = null;
+    }
     await em.flush();
+    await this.record(em, by, 'channel.checked', channel, { subscribed: channel.subscribed, resumed });
     return (await this.views(em, [channel]))[0]!;
   }
 
@@ -155,13 +215,14 @@ export class ChannelsService {
    * the workspace uses that WABA). The app stays subscribed at Meta: other numbers of the WABA
    * may still be connected, possibly by another workspace.
    */
-  async disconnect(em: EntityManager, workspaceId: string, id: string): Promise<boolean> {
+  async disconnect(em: EntityManager, workspaceId: string, id: string, by?: ChangedBy): Promise<boolean> {
     const channel = await this.owned(em, workspaceId, id);
     await inTransaction(em, { lockTimeoutMs: 5_000 }, async (tx) => {
       const others = await tx.count(Channel, { workspace: workspaceId, wabaId: channel.wabaId, id: { $ne: id } });
       if (others === 0) await tx.nativeDelete(MessageTemplate, { workspace: workspaceId, wabaId: channel.wabaId });
       await tx.nativeDelete(Channel, { id, workspace: workspaceId });
     });
+    await this.record(em, by, 'channel.disconnected', channel);
     return true;
   }
 
@@ -180,7 +241,7 @@ export class ChannelsService {
    * Replaces the local copy of the channel's WABA templates with Meta's list (every page):
    * changed ones updated, new ones added, ones Meta no longer lists removed.
    */
-  async syncTemplates(em: EntityManager, workspaceId: string, channelId: string): Promise<number> {
+  async syncTemplates(em: EntityManager, workspaceId: string, channelId: string, by?: ChangedBy): Promise<number> {
     const channel = await this.owned(em, workspaceId, channelId);
     const token = this.tokens.open(channel.accessTokenSealed);
     const remote = await this.meta(() => this.graph.templates(token, channel.wabaId));
@@ -218,6 +279,7 @@ export class ChannelsService {
       for (const gone of byKey.values()) tx.remove(gone);
       await tx.flush();
     });
+    await this.record(em, by, 'templates.synced', channel, { count: remote.length });
     return remote.length;
   }
 
@@ -250,6 +312,7 @@ export class ChannelsService {
       webhookSilent:
         !!channel.lastSentAt &&
         now - channel.lastSentAt.getTime() <= SILENCE_WINDOW_MS &&
+        now - channel.lastSentAt.getTime() >= SILENCE_GRACE_MS &&
         (!channel.lastWebhookAt || channel.lastWebhookAt < channel.lastSentAt),
       createdAt: channel.createdAt,
     }));

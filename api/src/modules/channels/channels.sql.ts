@@ -28,3 +28,13 @@ export const LOCK_PORTFOLIO = statement<PortfolioLimitRow>(
   'channels.lock-portfolio',
   `select id, messaging_limit from "business_portfolio" where id = $1 for update`,
 );
+
+/**
+ * The dispatcher sent through the channel at $2: recorded at most once per $3 ms (a send loop
+ * does not rewrite the row for every message), never moved back. $1 channel id.
+ */
+export const MARK_CHANNEL_SENT = statement(
+  'channels.mark-sent',
+  `update "channel" set last_sent_at = $2::timestamptz
+   where id = $1 and (last_sent_at is null or last_sent_at < $2::timestamptz - make_interval(secs => $3::int / 1000.0))`,
+);

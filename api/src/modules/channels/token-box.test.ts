@@ -26,3 +26,20 @@ describe('TokenBox (channel access tokens at rest)', () => {
     expect(() => box.open(`${version}.${keyId}.${bytes.toString('base64')}`)).toThrow();
   });
 });
+
+describe('TokenBox across a key rotation', () => {
+  const old = new TokenBox('o'.repeat(40));
+  const rotated = new TokenBox('n'.repeat(40), 'o'.repeat(40));
+
+  it('still opens values sealed under the previous key, and seals only under the new one', () => {
+    const sealedBefore = old.seal('EAAG-token-before-rotation');
+    expect(rotated.canOpen(sealedBefore)).toBe(true);
+    expect(rotated.open(sealedBefore)).toBe('EAAG-token-before-rotation');
+    expect(TokenBox.keyIdOf(rotated.seal('x'))).toBe(rotated.keyId);
+    expect(rotated.previousKeyId).toBe(old.keyId);
+  });
+
+  it('opens nothing sealed under a third key', () => {
+    expect(rotated.canOpen(new TokenBox('t'.repeat(40)).seal('x'))).toBe(false);
+  });
+});

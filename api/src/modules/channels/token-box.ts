@@ -1,24 +1,38 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 
+function derive(encryptionKey: string): { keyId: string; key: Buffer } {
+  const key = Buffer.from(hkdfSync('sha256', encryptionKey, 'bizone', 'channel-access-token', 32));
+  // A public fingerprint of the derived key: it identifies the key without revealing it.
+  return { key, keyId: createHash('sha256').update(key).digest('hex').slice(0, 12) };
+}
+
 /**
- * Channel access tokens at rest: AES-256-GCM from node:crypto under a key derived from
- * ENCRYPTION_KEY. Every sealed value names the key that sealed it (`ct1.<keyId>.<base64>`),
- * so after a rotation the re-encryption command can tell which rows still use the old key,
- * and opening with the wrong key fails instead of returning garbage (GCM's tag).
+ * Channel secrets at rest (access tokens, reply-forwarding signing secrets): AES-256-GCM from
+ * node:crypto under a key derived from ENCRYPTION_KEY. Every sealed value names the key that
+ * sealed it (`ct1.<keyId>.<base64>`), so after a rotation `npm run channels:rotate-key` finds the
+ * rows still under the old key, and opening with the wrong key fails instead of returning
+ * garbage (GCM's tag). Values under ENCRYPTION_KEY_PREVIOUS still open, so the portal keeps
+ * working between setting the new key and the re-encryption finishing.
  */
 export class TokenBox {
   readonly keyId: string;
-  private readonly key: Buffer;
+  readonly previousKeyId: string | undefined;
+  private readonly keys = new Map<string, Buffer>();
 
-  constructor(encryptionKey: string) {
-    this.key = Buffer.from(hkdfSync('sha256', encryptionKey, 'bizone', 'channel-access-token', 32));
-    // A public fingerprint of the derived key: it identifies the key without revealing it.
-    this.keyId = createHash('sha256').update(this.key).digest('hex').slice(0, 12);
+  constructor(encryptionKey: string, previousEncryptionKey?: string) {
+    const current = derive(encryptionKey);
+    this.keyId = current.keyId;
+    this.keys.set(current.keyId, current.key);
+    if (previousEncryptionKey) {
+      const previous = derive(previousEncryptionKey);
+      this.previousKeyId = previous.keyId;
+      if (!this.keys.has(previous.keyId)) this.keys.set(previous.keyId, previous.key);
+    }
   }
 
   seal(plaintext: string): string {
     const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.keyId)!, iv);
     cipher.setAAD(Buffer.from(this.keyId));
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     return `ct1.${this.keyId}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
@@ -30,14 +44,21 @@ export class TokenBox {
     return version === 'ct1' && keyId ? keyId : undefined;
   }
 
+  /** Whether this box can open the value (sealed under the current or the previous key). */
+  canOpen(sealed: string): boolean {
+    const keyId = TokenBox.keyIdOf(sealed);
+    return !!keyId && this.keys.has(keyId);
+  }
+
   open(sealed: string): string {
     const [version, keyId, payload] = sealed.split('.');
-    if (version !== 'ct1' || keyId !== this.keyId || !payload) {
+    const key = keyId ? this.keys.get(keyId) : undefined;
+    if (version !== 'ct1' || !key || !payload) {
       throw new Error(`access token sealed with key ${keyId ?? '?'}, not the current key ${this.keyId}`);
     }
     const raw = Buffer.from(payload, 'base64');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, 12));
-    decipher.setAAD(Buffer.from(keyId));
+    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+    decipher.setAAD(Buffer.from(keyId!));
     decipher.setAuthTag(raw.subarray(12, 28));
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
   }

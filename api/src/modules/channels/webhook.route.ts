@@ -47,9 +47,9 @@ export function webhookRoutes(
         }
         // Refuse what is not JSON before storing it (400: Meta does not retry what it cannot fix).
         request.json();
-        const id = await webhooks.store(em(), request.rawBody);
-        // Applied after the answer; the job picks it up if this process dies first.
-        setImmediate(() => void webhooks.apply(em(), id));
+        await webhooks.store(em(), request.rawBody);
+        // Applied after the answer, in batches; the job picks it up if this process dies first.
+        webhooks.applySoon(em);
         return { status: 200, body: { received: true } };
       },
       errorBody,

@@ -4,11 +4,14 @@ import { newId } from '../../core/ids';
 import type { Logger } from '../../core/logger';
 import { execute, query } from '../../db/sql';
 import { inTransaction } from '../../db/transaction';
-import type { ContactsService } from '../contacts';
+import { type ContactsService, SUPPRESSION_SOURCES, SuppressionKind } from '../contacts';
+import { type ButtonReplyMessage, buttonReplyOf, optOutButtonTexts, pressesOptOut } from './opt-out-button';
 import type { ReplyForwardingService } from './reply-forwarding.service';
 import {
   CHANNEL_BY_PHONE_NUMBER,
   CLAIM_WEBHOOK,
+  MARKETING_TEMPLATE_COMPONENTS,
+  MARK_CHANNELS_REINSTATED_BY_WABA,
   MARK_WEBHOOK_APPLIED,
   MARK_WEBHOOK_FAILED,
   PAUSE_CHANNELS_BY_WABA,
@@ -16,10 +19,24 @@ import {
   SET_PORTFOLIO_LIMIT_BY_WABA,
   SET_THROUGHPUT,
   STORE_REPLY,
-  STORE_WEBHOOK,
+  CLAIM_WEBHOOK_BATCH,
+  type ChannelRouteRow,
+  MARK_WEBHOOKS_APPLIED,
+  STORE_WEBHOOKS,
+  TOUCH_CHANNEL_WEBHOOK,
   UPDATE_TEMPLATE_BY_META_ID,
   UPSERT_MESSAGE_STATUS,
 } from './webhook.sql';
+
+type Routes = Map<string, ChannelRouteRow | undefined>;
+
+/** Bodies applied per transaction; inserts sharing one commit at most; inserts in flight at once. */
+const APPLY_BATCH = 200;
+const MAX_STORE_BATCH = 500;
+const MAX_STORES_IN_FLIGHT = 2;
+
+/** `channel.last_webhook_at` is kept to this resolution (see TOUCH_CHANNEL_WEBHOOK). */
+export const WEBHOOK_TIME_RESOLUTION_MS = 10_000;
 
 /** Forward order of statuses: a status of a lower or equal rank never replaces one recorded. */
 export const STATUS_RANK: Record<string, number> = { sent: 1, delivered: 2, failed: 2, read: 3 };
@@ -41,15 +58,35 @@ interface StatusUpdate {
   pricing?: unknown;
   errors?: unknown;
 }
-interface InboundMessage {
+interface InboundMessage extends ButtonReplyMessage {
   from?: string;
   id?: string;
   timestamp?: string;
-  type?: string;
   text?: { body?: string };
-  button?: { text?: string; payload?: string };
-  interactive?: { button_reply?: { title?: string }; list_reply?: { title?: string } };
+  interactive?: ButtonReplyMessage['interactive'] & { list_reply?: { title?: string } };
   user_id?: string;
+}
+
+/**
+ * What an `account_update` does to the WABA's channels (GATEWAYS.md 1.5: pause on a restriction
+ * or a disable). `DISABLED_UPDATE` carries `ban_info.waba_ban_state`: DISABLE, SCHEDULE_FOR_DISABLE
+ * (a warning: sending may go on until then) or REINSTATE. Violations, pricing tiers and the rest
+ * change nothing here.
+ */
+export function accountUpdateEffect(value: Record<string, unknown>): 'PAUSE' | 'REINSTATED' | 'NONE' {
+  const event = String(value.event ?? '');
+  if (event === 'ACCOUNT_RESTRICTION' || event === 'ACCOUNT_DELETED' || event === 'ACCOUNT_OFFBOARDED') return 'PAUSE';
+  if (event !== 'DISABLED_UPDATE') return 'NONE';
+  const state = String((value.ban_info as { waba_ban_state?: string } | undefined)?.waba_ban_state ?? 'DISABLE');
+  if (state === 'REINSTATE') return 'REINSTATED';
+  return state === 'SCHEDULE_FOR_DISABLE' ? 'NONE' : 'PAUSE';
+}
+
+/** The reason a paused channel shows: Meta's event, and the kind of restriction when there is one. */
+function accountUpdateReason(value: Record<string, unknown>): string {
+  const restrictions = (value.restriction_info as { restriction_type?: string }[] | undefined) ?? [];
+  const kinds = restrictions.map((item) => item.restriction_type).filter(Boolean);
+  return [String(value.event), ...kinds].join(':');
 }
 
 const SECONDS = (timestamp: string | number | undefined, fallback: Date) =>
@@ -68,10 +105,88 @@ export class WebhookService {
     private readonly logger: Logger,
   ) {}
 
-  async store(em: EntityManager, rawBody: Buffer): Promise<string> {
+  private readonly unstored: { id: string; body: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private storing = 0;
+  private applying = false;
+  private applyAgain = false;
+
+  /**
+   * Stores a verified body; resolves once its row is committed (the route answers 200 only then).
+   * Group commit: bodies arriving while earlier inserts are in flight share the next insert, so
+   * thousands of POSTs a second cost a few hundred commits, and none answers before it is stored.
+   */
+  store(em: EntityManager, rawBody: Buffer): Promise<string> {
     const id = newId();
-    await execute(em, STORE_WEBHOOK, [id, rawBody.toString('utf8')]);
-    return id;
+    return new Promise<string>((resolve, reject) => {
+      this.unstored.push({ id, body: rawBody.toString('utf8'), resolve: () => resolve(id), reject });
+      this.flushStores(em);
+    });
+  }
+
+  private flushStores(em: EntityManager): void {
+    if (this.storing >= MAX_STORES_IN_FLIGHT || this.unstored.length === 0) return;
+    const batch = this.unstored.splice(0, MAX_STORE_BATCH);
+    this.storing += 1;
+    execute(em, STORE_WEBHOOKS, [batch.map((item) => item.id), batch.map((item) => item.body)])
+      .then(
+        () => batch.forEach((item) => item.resolve()),
+        (error: unknown) => batch.forEach((item) => item.reject(error)),
+      )
+      .finally(() => {
+        this.storing -= 1;
+        this.flushStores(em);
+      });
+  }
+
+  /**
+   * Applies what is stored and not applied yet, in batches, in the background: one loop per
+   * process, started by each store and running until nothing is left. A batch that fails is
+   * applied body by body, so one bad body is set aside (with its error, for the job) and the
+   * rest go through.
+   */
+  applySoon(em: () => EntityManager): void {
+    this.applyAgain = true;
+    if (this.applying) return;
+    this.applying = true;
+    void (async () => {
+      try {
+        while (this.applyAgain) {
+          this.applyAgain = false;
+          // A full batch: more may be waiting.
+          while ((await this.applyBatch(em())) === APPLY_BATCH);
+        }
+      } catch (error) {
+        this.logger.error({ err: error }, 'applying stored Meta webhooks stopped; the job picks them up');
+      } finally {
+        this.applying = false;
+      }
+    })();
+  }
+
+  private async applyBatch(em: EntityManager): Promise<number> {
+    let ids: string[] = [];
+    try {
+      return await inTransaction(em, { lockTimeoutMs: 5_000 }, async (tx) => {
+        const rows = await query(tx, CLAIM_WEBHOOK_BATCH, [APPLY_BATCH]);
+        ids = rows.map((row) => row.id);
+        const routes: Routes = new Map();
+        for (const row of rows) await this.applyBody(tx, row.body, routes);
+        if (ids.length > 0) await execute(tx, MARK_WEBHOOKS_APPLIED, [ids]);
+        return rows.length;
+      });
+    } catch (error) {
+      if (ids.length === 0) throw error;
+      this.logger.warn({ err: error, bodies: ids.length }, 'a batch of Meta webhooks failed; applying one by one');
+      for (const id of ids) await this.apply(em, id);
+      return ids.length;
+    }
+  }
+
+  private async applyBody(tx: EntityManager, text: string, routes: Routes): Promise<void> {
+    const body = JSON.parse(text) as { entry?: Entry[] };
+    for (const entry of body.entry ?? []) {
+      for (const change of entry.changes ?? []) await this.applyChange(tx, entry.id ?? '', change, routes);
+    }
   }
 
   /** Applies one stored body once (a concurrent applier skips it); false when already applied. */
@@ -80,10 +195,7 @@ export class WebhookService {
       return await inTransaction(em, { lockTimeoutMs: 5_000 }, async (tx) => {
         const [row] = await query(tx, CLAIM_WEBHOOK, [id]);
         if (!row) return false;
-        const body = JSON.parse(row.body) as { entry?: Entry[] };
-        for (const entry of body.entry ?? []) {
-          for (const change of entry.changes ?? []) await this.applyChange(tx, entry.id ?? '', change);
-        }
+        await this.applyBody(tx, row.body, new Map());
         await execute(tx, MARK_WEBHOOK_APPLIED, [id]);
         return true;
       });
@@ -104,13 +216,13 @@ export class WebhookService {
     return applied;
   }
 
-  private async applyChange(tx: EntityManager, wabaId: string, change: Change): Promise<void> {
+  private async applyChange(tx: EntityManager, wabaId: string, change: Change, routes: Routes): Promise<void> {
     const value = change.value ?? {};
     switch (change.field) {
       case 'messages':
-        return this.applyMessages(tx, value);
+        return this.applyMessages(tx, value, routes);
       case 'user_preferences':
-        return this.applyPreferences(tx, value);
+        return this.applyPreferences(tx, value, routes);
       case 'business_capability_update': {
         const limit = Number(value.max_daily_conversations_per_business);
         if (Number.isInteger(limit) && (limit === -1 || limit > 0)) {
@@ -130,10 +242,10 @@ export class WebhookService {
         ]);
         return;
       case 'account_update': {
-        const event = String(value.event ?? '');
-        if (['ACCOUNT_RESTRICTION', 'DISABLED_UPDATE', 'ACCOUNT_VIOLATION'].includes(event)) {
-          await execute(tx, PAUSE_CHANNELS_BY_WABA, [wabaId, event]);
-        }
+        const effect = accountUpdateEffect(value);
+        if (effect === 'PAUSE') await execute(tx, PAUSE_CHANNELS_BY_WABA, [wabaId, accountUpdateReason(value)]);
+        // Meta lifted it: the channels stay paused until someone checks one (checkChannel resumes it).
+        if (effect === 'REINSTATED') await execute(tx, MARK_CHANNELS_REINSTATED_BY_WABA, [wabaId]);
         return;
       }
       case 'phone_number_quality_update': {
@@ -146,14 +258,20 @@ export class WebhookService {
     }
   }
 
-  private async route(tx: EntityManager, value: Record<string, unknown>) {
+  /** The channel a change is for, looked up (and its webhook time touched) once per batch. */
+  private async route(tx: EntityManager, value: Record<string, unknown>, routes: Routes) {
     const phoneNumberId = String((value.metadata as { phone_number_id?: string } | undefined)?.phone_number_id ?? '');
-    const [channel] = phoneNumberId ? await query(tx, CHANNEL_BY_PHONE_NUMBER, [phoneNumberId]) : [];
-    return { phoneNumberId, channel };
+    if (!phoneNumberId) return { phoneNumberId, channel: undefined };
+    if (!routes.has(phoneNumberId)) {
+      const [found] = await query(tx, CHANNEL_BY_PHONE_NUMBER, [phoneNumberId]);
+      if (found) await execute(tx, TOUCH_CHANNEL_WEBHOOK, [found.id, this.clock.now(), WEBHOOK_TIME_RESOLUTION_MS]);
+      routes.set(phoneNumberId, found);
+    }
+    return { phoneNumberId, channel: routes.get(phoneNumberId) };
   }
 
-  private async applyMessages(tx: EntityManager, value: Record<string, unknown>): Promise<void> {
-    const { phoneNumberId, channel } = await this.route(tx, value);
+  private async applyMessages(tx: EntityManager, value: Record<string, unknown>, routes: Routes): Promise<void> {
+    const { phoneNumberId, channel } = await this.route(tx, value, routes);
     if (!channel) {
       this.logger.warn({ phoneNumberId }, 'Meta webhook for a phone number no channel has');
       return;
@@ -176,6 +294,8 @@ export class WebhookService {
       ]);
     }
     const profiles = (value.contacts as { wa_id?: string; user_id?: string }[] | undefined) ?? [];
+    // The opt-out buttons of the WABA's marketing templates, read once per body and only when a button was pressed.
+    let optOutTexts: string[] | undefined;
     for (const message of (value.messages as InboundMessage[] | undefined) ?? []) {
       if (!message.id) continue;
       const profile = profiles.find((candidate) => candidate.wa_id === message.from) ?? profiles[0];
@@ -206,12 +326,31 @@ export class WebhookService {
       // A redelivered message was handled (and forwarded) the first time.
       if (stored.rowCount === 0) continue;
       await this.forwarding.queue(tx, channel.workspace_id, replyId);
+      if (buttonReplyOf(message).length > 0) {
+        optOutTexts ??= await this.optOutButtons(tx, channel.workspace_id, channel.waba_id);
+        if (pressesOptOut(message, optOutTexts)) {
+          await this.contacts.suppress(
+            tx,
+            channel.workspace_id,
+            [contact.id],
+            SuppressionKind.MARKETING,
+            SUPPRESSION_SOURCES.BUTTON,
+            null,
+          );
+          continue;
+        }
+      }
       if (text) await this.contacts.handleReply(tx, channel.workspace_id, contact.id, text);
     }
   }
 
-  private async applyPreferences(tx: EntityManager, value: Record<string, unknown>): Promise<void> {
-    const { channel } = await this.route(tx, value);
+  private async optOutButtons(tx: EntityManager, workspaceId: string, wabaId: string): Promise<string[]> {
+    const templates = await query(tx, MARKETING_TEMPLATE_COMPONENTS, [workspaceId, wabaId]);
+    return templates.flatMap((template) => optOutButtonTexts(template.components));
+  }
+
+  private async applyPreferences(tx: EntityManager, value: Record<string, unknown>, routes: Routes): Promise<void> {
+    const { channel } = await this.route(tx, value, routes);
     if (!channel) return;
     for (const preference of (value.user_preferences as { wa_id?: string; user_id?: string; value?: string }[]) ?? []) {
       if (preference.value !== 'stop' && preference.value !== 'resume') continue;

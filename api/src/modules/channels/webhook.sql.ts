@@ -5,8 +5,11 @@ import { statement } from '../../db/sql';
  * WABAs); what is applied is routed to a workspace by the phone number id or the WABA id.
  */
 
-/** $1 id, $2 raw body. */
-export const STORE_WEBHOOK = statement('webhook.store', `insert into "whatsapp_webhook" (id, body) values ($1, $2)`);
+/** Several bodies in one insert (one commit for concurrent POSTs). $1 ids, $2 raw bodies, in the same order. */
+export const STORE_WEBHOOKS = statement(
+  'webhook.store',
+  `insert into "whatsapp_webhook" (id, body) select * from unnest($1::uuid[], $2::text[])`,
+);
 
 export interface StoredWebhookRow {
   id: string;
@@ -17,6 +20,22 @@ export interface StoredWebhookRow {
 export const CLAIM_WEBHOOK = statement<StoredWebhookRow>(
   'webhook.claim',
   `select id, body from "whatsapp_webhook" where id = $1 and applied_at is null for update skip locked`,
+);
+
+/**
+ * The oldest bodies not applied yet and not set aside by an error (those are the job's), locked
+ * for this applier (`whatsapp_webhook_pending_index`). $1 limit.
+ */
+export const CLAIM_WEBHOOK_BATCH = statement<StoredWebhookRow>(
+  'webhook.claim-batch',
+  `select id, body from "whatsapp_webhook" where applied_at is null and last_error is null
+   order by received_at limit $1 for update skip locked`,
+);
+
+/** $1 ids. */
+export const MARK_WEBHOOKS_APPLIED = statement(
+  'webhook.mark-batch-applied',
+  `update "whatsapp_webhook" set applied_at = now(), attempts = attempts + 1 where id = any($1::uuid[])`,
 );
 
 /** Bodies stored but not applied (a crash after the 200), oldest first. $1 older than, $2 limit. */
@@ -41,12 +60,26 @@ export const MARK_WEBHOOK_FAILED = statement(
 export interface ChannelRouteRow {
   id: string;
   workspace_id: string;
+  waba_id: string;
 }
 
-/** The channel a webhook names. $1 phone number id. */
+/** The channel a webhook names (`channel_phone_number_id_unique`). $1 phone number id. */
 export const CHANNEL_BY_PHONE_NUMBER = statement<ChannelRouteRow>(
   'webhook.channel-by-phone-number',
-  `update "channel" set last_webhook_at = now() where phone_number_id = $1 returning id, workspace_id`,
+  `select id, workspace_id, waba_id from "channel" where phone_number_id = $1`,
+);
+
+/**
+ * When the channel last heard from Meta, without one write to the same row per POST (thousands a
+ * second): written only when the stored time is older than $3 ms, or older than the last send
+ * (so the first webhook after a send always clears the "no webhook" warning). A row that does
+ * not match is neither written nor locked. $1 channel id, $2 now, $3 resolution in ms.
+ */
+export const TOUCH_CHANNEL_WEBHOOK = statement(
+  'webhook.touch-channel',
+  `update "channel" set last_webhook_at = $2::timestamptz
+   where id = $1 and (last_webhook_at is null or last_webhook_at < $2::timestamptz - make_interval(secs => $3::int / 1000.0)
+     or last_webhook_at < last_sent_at)`,
 );
 
 /**
@@ -89,6 +122,15 @@ export const PAUSE_CHANNELS_BY_WABA = statement(
 );
 
 /**
+ * Meta reinstated the WABA: its paused channels say so, and stay paused until a person checks
+ * one (a reinstatement never resumes sending by itself). $1 WABA id.
+ */
+export const MARK_CHANNELS_REINSTATED_BY_WABA = statement(
+  'webhook.mark-channels-reinstated',
+  `update "channel" set status_reason = 'REINSTATED', updated_at = now() where waba_id = $1 and status = 'PAUSED'`,
+);
+
+/**
  * THROUGHPUT_UPGRADE names the number by its display number (digits only in the webhook).
  * $1 WABA id, $2 digits of the display number, $3 throughput.
  */
@@ -103,4 +145,10 @@ export const STORE_REPLY = statement(
   'webhook.store-reply',
   `insert into "contact_reply" (workspace_id, id, contact_id, channel_id, wamid, type, text, payload, received_at)
    values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9) on conflict (wamid) do nothing`,
+);
+
+/** Components of the marketing templates of a WABA in a workspace (for their opt-out buttons). $1 workspace, $2 WABA id. */
+export const MARKETING_TEMPLATE_COMPONENTS = statement<{ components: unknown }>(
+  'webhook.marketing-template-components',
+  `select components from "message_template" where workspace_id = $1 and waba_id = $2 and category = 'MARKETING'`,
 );

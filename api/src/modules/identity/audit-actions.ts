@@ -49,6 +49,12 @@ export const AUDIT_ACTIONS = [
   'segment.saved',
   'segment.deleted',
   'replyForwarding.changed',
+  'channel.connected',
+  'channel.renamed',
+  'channel.tokenReplaced',
+  'channel.checked',
+  'channel.disconnected',
+  'templates.synced',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

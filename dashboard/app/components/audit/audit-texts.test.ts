@@ -48,6 +48,12 @@ const recorded: Record<(typeof AUDIT_ACTIONS)[number], Record<string, unknown> |
   'segment.saved': null,
   'segment.deleted': null,
   'replyForwarding.changed': { url: 'https://hooks.toko.co.id', enabled: true, secretRotated: true },
+  'channel.connected': { number: '+62 811-0000-0000', wabaId: '102290129340398' },
+  'channel.renamed': { number: '+62 811-0000-0000', from: 'Toko utama', to: 'Toko pusat' },
+  'channel.tokenReplaced': { number: '+62 811-0000-0000' },
+  'channel.checked': { number: '+62 811-0000-0000', subscribed: false, resumed: true },
+  'channel.disconnected': { number: '+62 811-0000-0000' },
+  'templates.synced': { number: '+62 811-0000-0000', count: 12 },
 };
 
 // Their details are names Indonesians use in both languages (WIB, WITA, WIT).

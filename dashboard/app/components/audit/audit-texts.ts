@@ -47,6 +47,10 @@ function zoneName(value: unknown): string {
 const suppressionKinds = { MARKETING: 'marketing', ALL: 'all' } as const;
 
 /** A bulk action's reach: how many contacts a selection changed at once (a filter's job says it in its progress). */
+function channelNumber(d: AuditDetails, t: TFunction): string[] {
+  return text(d.number) ? [t('audit.details.channel.number', { number: text(d.number) })] : [];
+}
+
 function affected(d: AuditDetails, t: TFunction): string[] {
   return typeof d.affected === 'number' ? [t('audit.details.affected', { count: d.affected })] : [];
 }
@@ -172,6 +176,28 @@ export const auditTexts = {
   },
   'segment.saved': { label: 'audit.actions.segment.saved' },
   'segment.deleted': { label: 'audit.actions.segment.deleted' },
+  'channel.connected': { label: 'audit.actions.channel.connected', details: channelNumber },
+  'channel.renamed': {
+    label: 'audit.actions.channel.renamed',
+    details: (d, t) => [...channelNumber(d, t), t('audit.details.change', { from: text(d.from), to: text(d.to) })],
+  },
+  'channel.tokenReplaced': { label: 'audit.actions.channel.tokenReplaced', details: channelNumber },
+  'channel.checked': {
+    label: 'audit.actions.channel.checked',
+    details: (d, t) => [
+      ...channelNumber(d, t),
+      ...(d.subscribed === false ? [t('audit.details.channel.notSubscribed')] : []),
+      ...(d.resumed === true ? [t('audit.details.channel.resumed')] : []),
+    ],
+  },
+  'channel.disconnected': { label: 'audit.actions.channel.disconnected', details: channelNumber },
+  'templates.synced': {
+    label: 'audit.actions.templates.synced',
+    details: (d, t) => [
+      ...channelNumber(d, t),
+      ...(typeof d.count === 'number' ? [t('audit.details.templates', { count: d.count })] : []),
+    ],
+  },
   'replyForwarding.changed': {
     label: 'audit.actions.replyForwarding.changed',
     details: (d, t) => [

@@ -1,0 +1,185 @@
+import { startMetaSimulator, type MetaSimulatorHandle } from '../../src/simulators/meta';
+import { startTestApi, type TestApi } from '../support/api';
+import { createMember, createWorkspace, type TestMember } from '../support/identity';
+import { addAccount, allApplied, connect, fixture, metaEnv, postWebhook, sql } from './support';
+
+const PHONE_NUMBER_ID = '106540352242903';
+const WABA_ID = '102290129340303';
+
+/** One change of the WABA's webhook, as Meta wraps it. */
+const change = (field: string, value: Record<string, unknown>) => ({
+  object: 'whatsapp_business_account',
+  entry: [{ id: WABA_ID, time: 1764576000, changes: [{ field, value }] }],
+});
+
+/**
+ * The error classes of GATEWAYS.md 1.6 that arrive in failed status webhooks, one code each, with
+ * Meta's error object shape (code, title, message, error_data.details, href).
+ */
+const FAILED_CODES: [number, string][] = [
+  [131000, 'Something went wrong'],
+  [131016, 'Service unavailable'],
+  [131026, 'Message undeliverable'],
+  [131042, 'Business eligibility payment issue'],
+  [131047, 'Re-engagement message'],
+  [131048, 'Spam rate limit hit'],
+  [131049, 'This message was not delivered to maintain healthy ecosystem engagement.'],
+  [
+    131050,
+    'Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business',
+  ],
+  [131052, 'Media download error'],
+  [130472, "User's number is part of an experiment"],
+  [130429, 'Rate limit hit'],
+  [132015, 'Template is Paused'],
+  [132016, 'Template is Disabled'],
+  [135000, 'Generic user error'],
+  [368, 'Temporarily blocked for policies violations'],
+];
+
+/** Template, account and failed-status webhooks, applied to the local copy and the channels. */
+describe('Meta webhook events', () => {
+  let meta: MetaSimulatorHandle;
+  let api: TestApi;
+  let owner: TestMember;
+  let channelId: string;
+
+  beforeAll(async () => {
+    meta = await startMetaSimulator({ port: 0, isProduction: false, appId: '1000000000000001' });
+    addAccount(meta, WABA_ID, PHONE_NUMBER_ID, '7000000000303');
+    api = await startTestApi({ env: metaEnv(meta) });
+    const em = api.running.orm.em.fork();
+    owner = await createMember(em, await createWorkspace(em, 'Toko Peristiwa'), 'owner');
+    channelId = (await connect(api, owner.workspace.id, WABA_ID, PHONE_NUMBER_ID)).id;
+  });
+  afterAll(async () => {
+    await api.stop();
+    await meta.close();
+  });
+
+  const gql = <T>(query: string, variables: Record<string, unknown> = {}) =>
+    api.graphql<T>(query, variables, { authorization: `Bearer ${owner.sessionToken}` });
+  const send = async (body: object) => {
+    expect((await postWebhook(api, body)).status).toBe(200);
+    await allApplied(api);
+  };
+  const channel = async () =>
+    (
+      await gql<{ channels: { id: string; status: string; statusReason: string | null }[] }>(
+        '{ channels { id status statusReason } }',
+      )
+    ).body.data!.channels.find((candidate) => candidate.id === channelId)!;
+  const categoryOf = async (name: string) =>
+    (
+      await sql<{ category: string }>(api, 'select category from message_template where name = ? and waba_id = ?', [
+        name,
+        WABA_ID,
+      ])
+    )[0]!.category;
+  const templateId = (name: string) =>
+    fixture<{ data: { id: string; name: string }[] }>('template-list-page.json').data.find((t) => t.name === name)!.id;
+
+  it('recategorises a template on template_category_update, and ignores a notice of a change still to come', async () => {
+    expect(await categoryOf('order_shipped')).toBe('UTILITY');
+    await send(
+      change('template_category_update', {
+        message_template_id: Number(templateId('order_shipped')),
+        message_template_name: 'order_shipped',
+        message_template_language: 'id',
+        previous_category: 'UTILITY',
+        new_category: 'MARKETING',
+      }),
+    );
+    expect(await categoryOf('order_shipped')).toBe('MARKETING');
+    // Meta warns a month ahead with `correct_category` and no `new_category`: nothing changes yet.
+    await send(
+      change('template_category_update', {
+        message_template_id: Number(templateId('promo_akhir_tahun')),
+        message_template_name: 'promo_akhir_tahun',
+        message_template_language: 'id',
+        correct_category: 'UTILITY',
+      }),
+    );
+    expect(await categoryOf('promo_akhir_tahun')).toBe('MARKETING');
+  });
+
+  it('changes nothing on a violation warning, a pricing tier update or a disable only scheduled', async () => {
+    await send(change('account_update', { event: 'ACCOUNT_VIOLATION', violation_info: { violation_type: 'SCAM' } }));
+    await send(change('account_update', { event: 'VOLUME_BASED_PRICING_TIER_UPDATE', volume_tier_info: {} }));
+    await send(
+      change('account_update', { event: 'DISABLED_UPDATE', ban_info: { waba_ban_state: 'SCHEDULE_FOR_DISABLE' } }),
+    );
+    expect(await channel()).toMatchObject({ status: 'CONNECTED', statusReason: null });
+  });
+
+  it('pauses the channel on a restriction; a reinstatement does not resume it, a check by a person does', async () => {
+    await send(
+      change('account_update', {
+        phone_number: '6281100000000',
+        event: 'ACCOUNT_RESTRICTION',
+        restriction_info: [{ restriction_type: 'RESTRICTED_BIZ_INITIATED_MESSAGING', expiration: 1764662400 }],
+      }),
+    );
+    expect(await channel()).toMatchObject({
+      status: 'PAUSED',
+      statusReason: 'ACCOUNT_RESTRICTION:RESTRICTED_BIZ_INITIATED_MESSAGING',
+    });
+    await send(change('account_update', { event: 'DISABLED_UPDATE', ban_info: { waba_ban_state: 'REINSTATE' } }));
+    expect(await channel()).toMatchObject({ status: 'PAUSED', statusReason: 'REINSTATED' });
+    // Another body arriving meanwhile does not resume it either.
+    await send(fixture('status-delivered.json'));
+    expect((await channel()).status).toBe('PAUSED');
+    const { body } = await gql<{ checkChannel: { status: string } }>(
+      `mutation ($id: ID!) { checkChannel(id: $id) { status statusReason } }`,
+      { id: channelId },
+    );
+    expect(body.data!.checkChannel).toEqual({ status: 'CONNECTED', statusReason: null });
+  });
+
+  it('pauses the channel when Meta disables the account, and a check does not resume it before a reinstatement', async () => {
+    await send(
+      change('account_update', {
+        event: 'DISABLED_UPDATE',
+        ban_info: { waba_ban_state: 'DISABLE', waba_ban_date: 'December 1, 2026' },
+      }),
+    );
+    expect(await channel()).toMatchObject({ status: 'PAUSED', statusReason: 'DISABLED_UPDATE' });
+    await gql(`mutation ($id: ID!) { checkChannel(id: $id) { status } }`, { id: channelId });
+    expect((await channel()).status).toBe('PAUSED');
+  });
+
+  it.each(FAILED_CODES)('keeps Meta’s error %i on a failed status row, as sent', async (code, title) => {
+    const wamid = `wamid.failed-${code}`;
+    const errors = [
+      {
+        code,
+        title,
+        message: title,
+        error_data: { details: `Details of ${code}` },
+        href: 'https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/',
+      },
+    ];
+    await send(
+      change('messages', {
+        messaging_product: 'whatsapp',
+        metadata: { display_phone_number: '6281100000000', phone_number_id: PHONE_NUMBER_ID },
+        statuses: [
+          {
+            id: wamid,
+            status: 'failed',
+            timestamp: '1764576100',
+            recipient_id: '6285777000001',
+            biz_opaque_callback_data: `cm_${code}`,
+            errors,
+          },
+        ],
+      }),
+    );
+    const [row] = await sql<{ status: string; errors: unknown; callback_data: string; workspace_id: string }>(
+      api,
+      'select status, errors, callback_data, workspace_id from message_status where wamid = ?',
+      [wamid],
+    );
+    expect(row).toEqual({ status: 'failed', errors, callback_data: `cm_${code}`, workspace_id: owner.workspace.id });
+  });
+});

@@ -1,0 +1,124 @@
+import { ManualClock } from '../../src/core/clock';
+import { startMetaSimulator, type MetaSimulatorHandle } from '../../src/simulators/meta';
+import { startTestApi, type TestApi } from '../support/api';
+import { createMember, createWorkspace, type TestMember } from '../support/identity';
+import { addAccount, allApplied, connect, metaEnv, postWebhook, sql } from './support';
+
+const PHONE_NUMBER_ID = '106540352242905';
+const WABA_ID = '102290129340305';
+
+const delivered = (wamid: string) => ({
+  object: 'whatsapp_business_account',
+  entry: [
+    {
+      id: WABA_ID,
+      changes: [
+        {
+          field: 'messages',
+          value: {
+            messaging_product: 'whatsapp',
+            metadata: { display_phone_number: '6281100000000', phone_number_id: PHONE_NUMBER_ID },
+            statuses: [{ id: wamid, status: 'delivered', timestamp: '1764576000', recipient_id: '6281234567890' }],
+          },
+        },
+      ],
+    },
+  ],
+});
+
+/** The channel page's "no webhook" warning, and `last_webhook_at` kept without a write per POST. */
+describe('webhook silence', () => {
+  const clock = new ManualClock(new Date('2026-12-01T09:00:00Z'));
+  let meta: MetaSimulatorHandle;
+  let api: TestApi;
+  let owner: TestMember;
+  let channelId: string;
+
+  beforeAll(async () => {
+    meta = await startMetaSimulator({ port: 0, isProduction: false, appId: '1000000000000001' });
+    addAccount(meta, WABA_ID, PHONE_NUMBER_ID, '7000000000305');
+    api = await startTestApi({ env: metaEnv(meta), clock });
+    const em = api.running.orm.em.fork();
+    owner = await createMember(em, await createWorkspace(em, 'Toko Sunyi'), 'owner');
+    channelId = (await connect(api, owner.workspace.id, WABA_ID, PHONE_NUMBER_ID)).id;
+  });
+  afterAll(async () => {
+    await api.stop();
+    await meta.close();
+  });
+
+  const silent = async () => {
+    const { body } = await api.graphql<{ channels: { webhookSilent: boolean }[] }>(
+      '{ channels { webhookSilent } }',
+      {},
+      { authorization: `Bearer ${owner.sessionToken}` },
+    );
+    return body.data!.channels[0]!.webhookSilent;
+  };
+  // Raw SQL answers timestamps as text.
+  const lastWebhookAt = async () =>
+    new Date(
+      (await sql<{ at: string }>(api, 'select last_webhook_at as at from channel where id = ?', [channelId]))[0]!.at,
+    );
+  const webhook = async (wamid: string) => {
+    expect((await postWebhook(api, delivered(wamid))).status).toBe(200);
+    await allApplied(api);
+  };
+  const markSent = (at: Date) =>
+    api.running.services.channels.channels.markSent(api.running.orm.em.fork(), channelId, at);
+
+  it('warns when the channel sent a minute or more ago, within 10 minutes, and no webhook came since', async () => {
+    expect(await silent()).toBe(false);
+    await markSent(clock.now());
+    // Webhooks take a second or so: no warning straight after the send.
+    expect(await silent()).toBe(false);
+    clock.advance(60_000);
+    expect(await silent()).toBe(true);
+    await webhook('wamid.silence-1');
+    expect(await silent()).toBe(false);
+  });
+
+  it('stops warning 10 minutes after the last send', async () => {
+    clock.advance(1_000);
+    await markSent(clock.now());
+    clock.advance(5 * 60_000);
+    expect(await silent()).toBe(true);
+    clock.advance(5 * 60_000 + 1);
+    expect(await silent()).toBe(false);
+  });
+
+  it('writes last_webhook_at at most once per 10 s, except for the first webhook after a send', async () => {
+    clock.advance(60_000);
+    await webhook('wamid.touch-1');
+    const first = await lastWebhookAt();
+    expect(first).toEqual(clock.now());
+    clock.advance(3_000);
+    await webhook('wamid.touch-2');
+    await webhook('wamid.touch-3');
+    expect(await lastWebhookAt()).toEqual(first);
+    // A send after the last recorded webhook: the next webhook is recorded at once.
+    clock.advance(1_000);
+    await markSent(clock.now());
+    clock.advance(1_000);
+    await webhook('wamid.touch-4');
+    expect(await lastWebhookAt()).toEqual(clock.now());
+    clock.advance(10_001);
+    await webhook('wamid.touch-5');
+    expect(await lastWebhookAt()).toEqual(clock.now());
+  });
+
+  it('records a send at most once per 10 s, and never moves it back', async () => {
+    const sentAt = async () =>
+      new Date(
+        (await sql<{ at: string }>(api, 'select last_sent_at as at from channel where id = ?', [channelId]))[0]!.at,
+      );
+    clock.advance(60_000);
+    const first = clock.now();
+    await markSent(first);
+    await markSent(new Date(first.getTime() + 5_000));
+    await markSent(new Date(first.getTime() - 60_000));
+    expect(await sentAt()).toEqual(first);
+    await markSent(new Date(first.getTime() + 10_001));
+    expect(await sentAt()).toEqual(new Date(first.getTime() + 10_001));
+  });
+});
