@@ -5,7 +5,7 @@ import en from '../app/locales/en.json';
 import id from '../app/locales/id.json';
 import { callApi, createOwner, inviteMember, acceptAsNewAccount, signInBrowser } from './support/api';
 import { collectPageErrors, screenshot } from './support/browser';
-import { inboundText, postMetaWebhook, useMetaSimulator } from './support/meta';
+import { accountUpdate, inboundText, postMetaWebhook, useMetaSimulator } from './support/meta';
 import { usePortal } from './support/portal';
 import { REPO_ROOT } from './support/stack';
 import { waitFor } from './support/wait';
@@ -156,7 +156,7 @@ describe('channels, templates and replies in the browser', () => {
         const card = page.getByTestId(`channel-${phoneId}`);
         await card.getByText(display, { exact: true }).waitFor();
         expect(await card.getByText(c.quality.GREEN, { exact: true }).count()).toBe(1);
-        expect(await card.getByText(fill(c.facts.throughputValue_other, { count: 80 }), { exact: true }).count()).toBe(
+        expect(await card.getByText(fill(c.facts.throughputValue_other, { rate: '80' }), { exact: true }).count()).toBe(
           1,
         );
         expect(await card.getByTestId('channel-messaging-limit').locator('dd').innerText()).toContain(
@@ -326,13 +326,40 @@ describe('channels, templates and replies in the browser', () => {
       const card = page.getByTestId(`channel-${phoneId}`);
       await card.getByText('+62 811-1000-0003', { exact: true }).waitFor();
       expect(await card.getByText(en.channels.quality.YELLOW, { exact: true }).count()).toBe(1);
-      expect(await card.getByText(fill(en.channels.facts.throughputValue_other, { count: 1000 })).count()).toBe(1);
+      expect(await card.getByText(fill(en.channels.facts.throughputValue_other, { rate: '1.000' })).count()).toBe(1);
       await page.getByTestId('channels-read-only').waitFor();
       expect(await page.getByRole('button', { name: en.channels.check.submit }).count()).toBe(0);
       expect(await page.getByRole('button', { name: en.channels.connect.submit }).count()).toBe(0);
       expect(await page.getByRole('link', { name: en.channels.disconnect.open }).count()).toBe(0);
       expect(await page.getByLabel(en.channels.forwarding.url).count()).toBe(0);
       expect(await page.getByTestId('reply-forwarding-state').innerText()).toBe(en.channels.forwarding.none);
+
+      // Meta restricts the account: the channel shows as paused with the reason; a reinstatement says a check resumes it.
+      const shows = async (text: string) =>
+        waitFor(
+          async () => {
+            if ((await card.getByText(text, { exact: true }).count()) === 1) return true;
+            await page.reload({ waitUntil: 'networkidle' });
+            return false;
+          },
+          { timeoutMs: 15_000, describe: () => `the channel card never said "${text}"` },
+        );
+      const restriction = {
+        event: 'ACCOUNT_RESTRICTION',
+        restriction_info: [{ restriction_type: 'RESTRICTED_BIZ_INITIATED_MESSAGING', expiration: 1764662400 }],
+      };
+      expect((await postMetaWebhook(portal.stack, accountUpdate(waba, restriction))).status).toBe(200);
+      await shows(en.channels.paused.title);
+      // The badge in the card's header.
+      expect(await page.getByText(en.channels.status.PAUSED, { exact: true }).count()).toBe(1);
+      expect(
+        await card.getByText('ACCOUNT_RESTRICTION:RESTRICTED_BIZ_INITIATED_MESSAGING', { exact: false }).count(),
+      ).toBe(1);
+      const reinstate = { event: 'DISABLED_UPDATE', ban_info: { waba_ban_state: 'REINSTATE' } };
+      expect((await postMetaWebhook(portal.stack, accountUpdate(waba, reinstate))).status).toBe(200);
+      await shows(en.channels.reinstated.title);
+      await screenshot(page, 'channels-reinstated-viewer-en');
+
       await page.goto(`${portal.stack.dashboardUrl}/templates`, { waitUntil: 'networkidle' });
       await page.getByTestId('template-order_shipped-en').waitFor();
       expect(await page.getByRole('button', { name: en.templates.sync }).count()).toBe(0);
