@@ -7,6 +7,7 @@ import { benchContacts, describeContacts } from './contacts';
 import { benchIdentity, describeIdentity } from './identity';
 import { REPO_ROOT } from './support';
 import { benchWallet, describeWallet } from './wallet';
+import { benchWebhooks, describeWebhooks } from './webhooks';
 
 /**
  * `npm run bench [name...]`: runs the benchmarks (all, or those named), prints a summary and
@@ -32,6 +33,10 @@ const BENCHES: Record<string, () => Promise<{ lines: string[]; data: unknown }>>
   wallet: async () => {
     const data = await benchWallet();
     return { lines: describeWallet(data), data };
+  },
+  webhooks: async () => {
+    const data = await benchWebhooks();
+    return { lines: describeWebhooks(data), data };
   },
 };
 

@@ -182,4 +182,51 @@ describe('Meta webhook events', () => {
     );
     expect(row).toEqual({ status: 'failed', errors, callback_data: `cm_${code}`, workspace_id: owner.workspace.id });
   });
+
+  it('applies statuses of one batch as if one by one: forward only, pricing kept from the sent', async () => {
+    const { webhooks } = api.running.services.channels;
+    const status = (state: string, extra: Record<string, unknown> = {}) =>
+      Buffer.from(
+        JSON.stringify(
+          change('messages', {
+            messaging_product: 'whatsapp',
+            metadata: { display_phone_number: '6281100000000', phone_number_id: PHONE_NUMBER_ID },
+            statuses: [
+              {
+                id: 'wamid.one-batch',
+                status: state,
+                timestamp: '1764576200',
+                recipient_id: '6285777000002',
+                ...extra,
+              },
+            ],
+          }),
+        ),
+      );
+    const em = api.running.orm.em.fork();
+    // Stored without being applied, then applied together: read, a late sent with pricing, a duplicate delivered.
+    for (const body of [
+      status('delivered'),
+      status('read'),
+      status('sent', {
+        pricing: { billable: true, pricing_model: 'PMP', category: 'marketing' },
+        biz_opaque_callback_data: 'cm_batch',
+      }),
+      status('delivered'),
+    ]) {
+      await webhooks.store(em, body);
+    }
+    webhooks.applySoon(() => api.running.orm.em.fork());
+    await allApplied(api);
+    const [row] = await sql<{ status: string; pricing: unknown; callback_data: string }>(
+      api,
+      'select status, pricing, callback_data from message_status where wamid = ?',
+      ['wamid.one-batch'],
+    );
+    expect(row).toEqual({
+      status: 'read',
+      pricing: { billable: true, pricing_model: 'PMP', category: 'marketing' },
+      callback_data: 'cm_batch',
+    });
+  });
 });

@@ -25,13 +25,50 @@ import {
   STORE_WEBHOOKS,
   TOUCH_CHANNEL_WEBHOOK,
   UPDATE_TEMPLATE_BY_META_ID,
-  UPSERT_MESSAGE_STATUS,
+  UPSERT_MESSAGE_STATUSES,
 } from './webhook.sql';
 
-type Routes = Map<string, ChannelRouteRow | undefined>;
+interface StatusRow {
+  wamid: string;
+  workspaceId: string;
+  phoneNumberId: string;
+  callbackData: string | null;
+  recipientId: string | null;
+  status: string;
+  rank: number;
+  at: Date;
+  pricing: string | null;
+  errors: string | null;
+}
+
+/**
+ * What one transaction of bodies has learnt so far: the channel of each phone number, and the
+ * statuses, reduced per wamid as applying them one by one would (the highest rank wins, the
+ * first of equal ranks; pricing, errors and callback data kept from the others), so they are
+ * written by one upsert.
+ */
+class BatchState {
+  readonly routes = new Map<string, ChannelRouteRow | undefined>();
+  readonly statuses = new Map<string, StatusRow>();
+
+  addStatus(row: StatusRow): void {
+    const known = this.statuses.get(row.wamid);
+    if (!known) {
+      this.statuses.set(row.wamid, row);
+      return;
+    }
+    const [winner, other] = row.rank > known.rank ? [row, known] : [known, row];
+    this.statuses.set(row.wamid, {
+      ...winner,
+      pricing: winner.pricing ?? other.pricing,
+      errors: winner.errors ?? other.errors,
+      callbackData: known.callbackData ?? row.callbackData,
+    });
+  }
+}
 
 /** Bodies applied per transaction; inserts sharing one commit at most; inserts in flight at once. */
-const APPLY_BATCH = 200;
+const APPLY_BATCH = 500;
 const MAX_STORE_BATCH = 500;
 const MAX_STORES_IN_FLIGHT = 2;
 
@@ -169,8 +206,9 @@ export class WebhookService {
       return await inTransaction(em, { lockTimeoutMs: 5_000 }, async (tx) => {
         const rows = await query(tx, CLAIM_WEBHOOK_BATCH, [APPLY_BATCH]);
         ids = rows.map((row) => row.id);
-        const routes: Routes = new Map();
-        for (const row of rows) await this.applyBody(tx, row.body, routes);
+        const batch = new BatchState();
+        for (const row of rows) await this.applyBody(tx, row.body, batch);
+        await this.flushStatuses(tx, batch);
         if (ids.length > 0) await execute(tx, MARK_WEBHOOKS_APPLIED, [ids]);
         return rows.length;
       });
@@ -182,10 +220,10 @@ export class WebhookService {
     }
   }
 
-  private async applyBody(tx: EntityManager, text: string, routes: Routes): Promise<void> {
+  private async applyBody(tx: EntityManager, text: string, batch: BatchState): Promise<void> {
     const body = JSON.parse(text) as { entry?: Entry[] };
     for (const entry of body.entry ?? []) {
-      for (const change of entry.changes ?? []) await this.applyChange(tx, entry.id ?? '', change, routes);
+      for (const change of entry.changes ?? []) await this.applyChange(tx, entry.id ?? '', change, batch);
     }
   }
 
@@ -195,7 +233,9 @@ export class WebhookService {
       return await inTransaction(em, { lockTimeoutMs: 5_000 }, async (tx) => {
         const [row] = await query(tx, CLAIM_WEBHOOK, [id]);
         if (!row) return false;
-        await this.applyBody(tx, row.body, new Map());
+        const batch = new BatchState();
+        await this.applyBody(tx, row.body, batch);
+        await this.flushStatuses(tx, batch);
         await execute(tx, MARK_WEBHOOK_APPLIED, [id]);
         return true;
       });
@@ -216,13 +256,13 @@ export class WebhookService {
     return applied;
   }
 
-  private async applyChange(tx: EntityManager, wabaId: string, change: Change, routes: Routes): Promise<void> {
+  private async applyChange(tx: EntityManager, wabaId: string, change: Change, batch: BatchState): Promise<void> {
     const value = change.value ?? {};
     switch (change.field) {
       case 'messages':
-        return this.applyMessages(tx, value, routes);
+        return this.applyMessages(tx, value, batch);
       case 'user_preferences':
-        return this.applyPreferences(tx, value, routes);
+        return this.applyPreferences(tx, value, batch);
       case 'business_capability_update': {
         const limit = Number(value.max_daily_conversations_per_business);
         if (Number.isInteger(limit) && (limit === -1 || limit > 0)) {
@@ -258,20 +298,37 @@ export class WebhookService {
     }
   }
 
-  /** The channel a change is for, looked up (and its webhook time touched) once per batch. */
-  private async route(tx: EntityManager, value: Record<string, unknown>, routes: Routes) {
-    const phoneNumberId = String((value.metadata as { phone_number_id?: string } | undefined)?.phone_number_id ?? '');
-    if (!phoneNumberId) return { phoneNumberId, channel: undefined };
-    if (!routes.has(phoneNumberId)) {
-      const [found] = await query(tx, CHANNEL_BY_PHONE_NUMBER, [phoneNumberId]);
-      if (found) await execute(tx, TOUCH_CHANNEL_WEBHOOK, [found.id, this.clock.now(), WEBHOOK_TIME_RESOLUTION_MS]);
-      routes.set(phoneNumberId, found);
-    }
-    return { phoneNumberId, channel: routes.get(phoneNumberId) };
+  private async flushStatuses(tx: EntityManager, batch: BatchState): Promise<void> {
+    const rows = [...batch.statuses.values()];
+    if (rows.length === 0) return;
+    await execute(tx, UPSERT_MESSAGE_STATUSES, [
+      rows.map((row) => row.wamid),
+      rows.map((row) => row.workspaceId),
+      rows.map((row) => row.phoneNumberId),
+      rows.map((row) => row.callbackData),
+      rows.map((row) => row.recipientId),
+      rows.map((row) => row.status),
+      rows.map((row) => row.rank),
+      rows.map((row) => row.at),
+      rows.map((row) => row.pricing),
+      rows.map((row) => row.errors),
+    ]);
   }
 
-  private async applyMessages(tx: EntityManager, value: Record<string, unknown>, routes: Routes): Promise<void> {
-    const { phoneNumberId, channel } = await this.route(tx, value, routes);
+  /** The channel a change is for, looked up (and its webhook time touched) once per batch. */
+  private async route(tx: EntityManager, value: Record<string, unknown>, batch: BatchState) {
+    const phoneNumberId = String((value.metadata as { phone_number_id?: string } | undefined)?.phone_number_id ?? '');
+    if (!phoneNumberId) return { phoneNumberId, channel: undefined };
+    if (!batch.routes.has(phoneNumberId)) {
+      const [found] = await query(tx, CHANNEL_BY_PHONE_NUMBER, [phoneNumberId]);
+      if (found) await execute(tx, TOUCH_CHANNEL_WEBHOOK, [found.id, this.clock.now(), WEBHOOK_TIME_RESOLUTION_MS]);
+      batch.routes.set(phoneNumberId, found);
+    }
+    return { phoneNumberId, channel: batch.routes.get(phoneNumberId) };
+  }
+
+  private async applyMessages(tx: EntityManager, value: Record<string, unknown>, batch: BatchState): Promise<void> {
+    const { phoneNumberId, channel } = await this.route(tx, value, batch);
     if (!channel) {
       this.logger.warn({ phoneNumberId }, 'Meta webhook for a phone number no channel has');
       return;
@@ -280,18 +337,18 @@ export class WebhookService {
     for (const status of (value.statuses as StatusUpdate[] | undefined) ?? []) {
       const rank = STATUS_RANK[status.status ?? ''];
       if (!status.id || !rank) continue;
-      await execute(tx, UPSERT_MESSAGE_STATUS, [
-        status.id,
-        channel.workspace_id,
+      batch.addStatus({
+        wamid: status.id,
+        workspaceId: channel.workspace_id,
         phoneNumberId,
-        status.biz_opaque_callback_data ?? null,
-        status.recipient_id ?? null,
-        status.status,
+        callbackData: status.biz_opaque_callback_data ?? null,
+        recipientId: status.recipient_id ?? null,
+        status: status.status!,
         rank,
-        SECONDS(status.timestamp, now),
-        status.pricing === undefined ? null : JSON.stringify(status.pricing),
-        status.errors === undefined ? null : JSON.stringify(status.errors),
-      ]);
+        at: SECONDS(status.timestamp, now),
+        pricing: status.pricing === undefined ? null : JSON.stringify(status.pricing),
+        errors: status.errors === undefined ? null : JSON.stringify(status.errors),
+      });
     }
     const profiles = (value.contacts as { wa_id?: string; user_id?: string }[] | undefined) ?? [];
     // The opt-out buttons of the WABA's marketing templates, read once per body and only when a button was pressed.
@@ -349,8 +406,8 @@ export class WebhookService {
     return templates.flatMap((template) => optOutButtonTexts(template.components));
   }
 
-  private async applyPreferences(tx: EntityManager, value: Record<string, unknown>, routes: Routes): Promise<void> {
-    const { channel } = await this.route(tx, value, routes);
+  private async applyPreferences(tx: EntityManager, value: Record<string, unknown>, batch: BatchState): Promise<void> {
+    const { channel } = await this.route(tx, value, batch);
     if (!channel) return;
     for (const preference of (value.user_preferences as { wa_id?: string; user_id?: string; value?: string }[]) ?? []) {
       if (preference.value !== 'stop' && preference.value !== 'resume') continue;

@@ -83,15 +83,17 @@ export const TOUCH_CHANNEL_WEBHOOK = statement(
 );
 
 /**
- * A message's status, forward only (sent < delivered|failed < read): a duplicate or an older
- * status arriving late changes nothing. $1 wamid, $2 workspace, $3 phone number id,
- * $4 callback data, $5 recipient, $6 status, $7 rank, $8 status time, $9 pricing, $10 errors.
+ * Messages' statuses, forward only (sent < delivered|failed < read): a duplicate or an older
+ * status arriving late changes nothing. One row per wamid (the caller reduces a batch first).
+ * Arrays of the same length: $1 wamids, $2 workspaces, $3 phone number ids, $4 callback data,
+ * $5 recipients, $6 statuses, $7 ranks, $8 status times, $9 pricing JSON, $10 errors JSON.
  */
-export const UPSERT_MESSAGE_STATUS = statement(
-  'webhook.upsert-message-status',
+export const UPSERT_MESSAGE_STATUSES = statement(
+  'webhook.upsert-message-statuses',
   `insert into "message_status"
      (wamid, workspace_id, phone_number_id, callback_data, recipient_id, status, rank, status_at, pricing, errors)
-   values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb)
+   select * from unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::smallint[],
+     $8::timestamptz[], $9::jsonb[], $10::jsonb[])
    on conflict (wamid) do update set
      status = excluded.status, rank = excluded.rank, status_at = excluded.status_at,
      pricing = coalesce(excluded.pricing, "message_status".pricing),
