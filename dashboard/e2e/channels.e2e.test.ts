@@ -5,7 +5,7 @@ import en from '../app/locales/en.json';
 import id from '../app/locales/id.json';
 import { callApi, createOwner, inviteMember, acceptAsNewAccount, signInBrowser } from './support/api';
 import { collectPageErrors, screenshot } from './support/browser';
-import { inboundText, postMetaWebhook, useMetaSimulator } from './support/meta';
+import { accountUpdate, inboundText, postMetaWebhook, useMetaSimulator } from './support/meta';
 import { usePortal } from './support/portal';
 import { REPO_ROOT } from './support/stack';
 import { waitFor } from './support/wait';
@@ -156,7 +156,7 @@ describe('channels, templates and replies in the browser', () => {
         const card = page.getByTestId(`channel-${phoneId}`);
         await card.getByText(display, { exact: true }).waitFor();
         expect(await card.getByText(c.quality.GREEN, { exact: true }).count()).toBe(1);
-        expect(await card.getByText(fill(c.facts.throughputValue_other, { count: 80 }), { exact: true }).count()).toBe(
+        expect(await card.getByText(fill(c.facts.throughputValue_other, { rate: '80' }), { exact: true }).count()).toBe(
           1,
         );
         expect(await card.getByTestId('channel-messaging-limit').locator('dd').innerText()).toContain(
@@ -177,6 +177,21 @@ describe('channels, templates and replies in the browser', () => {
           .getByText(fill(c.checked, { name: 'Toko utama' }))
           .waitFor();
         await fitsPhone(page, `channels-${lng}`);
+
+        // 5a. Replies forwarded to the shop's own system: plain http to a public host is refused beside the field;
+        // a loopback address (allowed outside production) is saved and its signing secret shown this once.
+        const forwarding = page.getByRole('region', { name: c.forwarding.title });
+        await forwarding.getByLabel(c.forwarding.url).fill('http://example.com/replies');
+        await forwarding.getByRole('button', { name: l.common.save }).click();
+        await forwarding.getByText(c.forwarding.httpsRequired).waitFor();
+        await forwarding.getByLabel(c.forwarding.url).fill('http://127.0.0.1:9/replies');
+        await forwarding.getByRole('button', { name: l.common.save }).click();
+        expect(await forwarding.getByTestId('reply-forwarding-secret').inputValue()).toMatch(/^whsec_/);
+        await forwarding.getByTestId('reply-forwarding-state').getByText('http://127.0.0.1:9/replies').waitFor();
+        await screenshot(page, `channels-forwarding-secret-${lng}`);
+        await page.reload({ waitUntil: 'networkidle' });
+        expect(await page.getByTestId('reply-forwarding-secret').count()).toBe(0);
+        expect(await page.getByTestId('reply-forwarding-state').innerText()).toContain(c.forwarding.on);
 
         // 6. Templates: synced from Meta, each with its status, category and a preview with its parameters.
         const tp = l.templates;
@@ -255,8 +270,10 @@ describe('channels, templates and replies in the browser', () => {
         await page.getByRole('dialog').getByRole('button', { name: c.disconnect.confirm }).click();
         await page.getByTestId('toast').getByText(c.disconnected).waitFor();
         await page.getByTestId('channels-empty').waitFor();
-        // The one console error is the refused token's answer: a refused form is a 400 on purpose (refused()).
-        expect(errors).toEqual(['Failed to load resource: the server responded with a status of 400 (Bad Request)']);
+        // The console errors are the refused token's and address's answers: a refused form is a 400 on purpose.
+        expect(errors).toEqual(
+          Array(2).fill('Failed to load resource: the server responded with a status of 400 (Bad Request)'),
+        );
       } finally {
         await context.close();
       }
@@ -309,11 +326,40 @@ describe('channels, templates and replies in the browser', () => {
       const card = page.getByTestId(`channel-${phoneId}`);
       await card.getByText('+62 811-1000-0003', { exact: true }).waitFor();
       expect(await card.getByText(en.channels.quality.YELLOW, { exact: true }).count()).toBe(1);
-      expect(await card.getByText(fill(en.channels.facts.throughputValue_other, { count: 1000 })).count()).toBe(1);
+      expect(await card.getByText(fill(en.channels.facts.throughputValue_other, { rate: '1.000' })).count()).toBe(1);
       await page.getByTestId('channels-read-only').waitFor();
       expect(await page.getByRole('button', { name: en.channels.check.submit }).count()).toBe(0);
       expect(await page.getByRole('button', { name: en.channels.connect.submit }).count()).toBe(0);
       expect(await page.getByRole('link', { name: en.channels.disconnect.open }).count()).toBe(0);
+      expect(await page.getByLabel(en.channels.forwarding.url).count()).toBe(0);
+      expect(await page.getByTestId('reply-forwarding-state').innerText()).toBe(en.channels.forwarding.none);
+
+      // Meta restricts the account: the channel shows as paused with the reason; a reinstatement says a check resumes it.
+      const shows = async (text: string) =>
+        waitFor(
+          async () => {
+            if ((await card.getByText(text, { exact: true }).count()) === 1) return true;
+            await page.reload({ waitUntil: 'networkidle' });
+            return false;
+          },
+          { timeoutMs: 15_000, describe: () => `the channel card never said "${text}"` },
+        );
+      const restriction = {
+        event: 'ACCOUNT_RESTRICTION',
+        restriction_info: [{ restriction_type: 'RESTRICTED_BIZ_INITIATED_MESSAGING', expiration: 1764662400 }],
+      };
+      expect((await postMetaWebhook(portal.stack, accountUpdate(waba, restriction))).status).toBe(200);
+      await shows(en.channels.paused.title);
+      // The badge in the card's header.
+      expect(await page.getByText(en.channels.status.PAUSED, { exact: true }).count()).toBe(1);
+      expect(
+        await card.getByText('ACCOUNT_RESTRICTION:RESTRICTED_BIZ_INITIATED_MESSAGING', { exact: false }).count(),
+      ).toBe(1);
+      const reinstate = { event: 'DISABLED_UPDATE', ban_info: { waba_ban_state: 'REINSTATE' } };
+      expect((await postMetaWebhook(portal.stack, accountUpdate(waba, reinstate))).status).toBe(200);
+      await shows(en.channels.reinstated.title);
+      await screenshot(page, 'channels-reinstated-viewer-en');
+
       await page.goto(`${portal.stack.dashboardUrl}/templates`, { waitUntil: 'networkidle' });
       await page.getByTestId('template-order_shipped-en').waitFor();
       expect(await page.getByRole('button', { name: en.templates.sync }).count()).toBe(0);

@@ -71,3 +71,11 @@ export function inboundText(
     ],
   };
 }
+
+/** Meta's `account_update` webhook for a WABA (a restriction, a disable or a reinstatement). */
+export function accountUpdate(wabaId: string, value: Record<string, unknown>) {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [{ id: wabaId, time: Math.floor(Date.now() / 1000), changes: [{ field: 'account_update', value }] }],
+  };
+}

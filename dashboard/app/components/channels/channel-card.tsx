@@ -9,7 +9,7 @@ import { Button, buttonClass } from '../ui/button';
 import { Card } from '../ui/card';
 import { Field } from '../ui/field';
 import { Icon } from '../ui/icon';
-import { messagingLimit, qualityTone, statusTone } from './channel-facts';
+import { formatCount, messagingLimit, qualityTone, statusTone } from './channel-facts';
 import { updateTokenSchema } from './schemas';
 import { useResetAfterSuccess } from './use-reset-after-success';
 import type { ChannelRow, ChannelsActionData } from './types';
@@ -51,7 +51,11 @@ export function ChannelCard({
             <p>{t('channels.webhookSilent.body')}</p>
           </Alert>
         ) : null}
-        {channel.status === 'PAUSED' ? (
+        {channel.status === 'PAUSED' && channel.statusReason === 'REINSTATED' ? (
+          <Alert tone="info" title={t('channels.reinstated.title')}>
+            <p>{t('channels.reinstated.body')}</p>
+          </Alert>
+        ) : channel.status === 'PAUSED' ? (
           <Alert tone="danger" title={t('channels.paused.title')}>
             <p>{t('channels.paused.body', { reason: channel.statusReason ?? '—' })}</p>
           </Alert>
@@ -66,7 +70,7 @@ export function ChannelCard({
             </Badge>
           </Fact>
           <Fact label={t('channels.facts.throughput')}>
-            {t('channels.facts.throughputValue', { count: channel.throughput })}
+            {t('channels.facts.throughputValue', { count: channel.throughput, rate: formatCount(channel.throughput) })}
           </Fact>
           <Fact label={t('channels.facts.messagingLimit')} testId="channel-messaging-limit">
             {limit.kind === 'limited'

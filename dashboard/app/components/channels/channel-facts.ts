@@ -23,6 +23,10 @@ export function statusTone(status: string): BadgeTone {
 // Counts are grouped the Indonesian way in both languages, like rupiah amounts.
 const countFormat = new Intl.NumberFormat('id-ID');
 
+export function formatCount(value: number): string {
+  return countFormat.format(value);
+}
+
 /**
  * The portfolio's messaging limit as the API gives it: unique recipients per rolling 24 hours, -1 for unlimited,
  * null before Meta told us (no check or capability webhook yet).

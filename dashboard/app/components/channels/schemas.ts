@@ -34,3 +34,16 @@ export const connectChannelSchema = z.object({
 export const channelIdSchema = z.object({ channelId: z.string().check(z.minLength(1)) });
 
 export const updateTokenSchema = z.object({ channelId: z.string().check(z.minLength(1)), accessToken });
+
+// The API checks the address itself (https, public in production); this only refuses an empty one early.
+export const forwardingSchema = z.object({
+  url: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, { error: 'validation.required' }),
+      z.maxLength(2000, { error: 'validation.tooLong' }),
+    ),
+  enabled: z.optional(z.literal('on')),
+  rotateSecret: z.optional(z.literal('on')),
+});

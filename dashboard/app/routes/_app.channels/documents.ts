@@ -20,6 +20,10 @@ export const ChannelsPageQuery = graphql(`
       webhookSilent
       createdAt
     }
+    replyForwarding {
+      url
+      enabled
+    }
   }
 `);
 
@@ -53,5 +57,17 @@ export const UpdateChannelTokenMutation = graphql(`
 export const DisconnectChannelMutation = graphql(`
   mutation DisconnectChannel($id: ID!) {
     disconnectChannel(id: $id)
+  }
+`);
+
+export const SetReplyForwardingMutation = graphql(`
+  mutation SetReplyForwarding($url: String!, $enabled: Boolean!, $rotateSecret: Boolean!) {
+    setReplyForwarding(url: $url, enabled: $enabled, rotateSecret: $rotateSecret) {
+      forwarding {
+        url
+        enabled
+      }
+      secret
+    }
   }
 `);

@@ -3,8 +3,14 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ChannelCard } from '../../components/channels/channel-card';
 import { ConnectChannelCard } from '../../components/channels/connect-channel-card';
-import { channelIdSchema, connectChannelSchema, updateTokenSchema } from '../../components/channels/schemas';
-import type { ChannelsActionData } from '../../components/channels/types';
+import { ReplyForwardingCard } from '../../components/channels/reply-forwarding-card';
+import {
+  channelIdSchema,
+  connectChannelSchema,
+  forwardingSchema,
+  updateTokenSchema,
+} from '../../components/channels/schemas';
+import type { ChannelsActionData, ForwardingSecretData } from '../../components/channels/types';
 import { InlineErrorBoundary } from '../../components/error-page';
 import { FormError } from '../../components/ui/alert';
 import { ConfirmAction } from '../../components/ui/confirm-action';
@@ -21,6 +27,7 @@ import {
   CheckChannelMutation,
   ConnectChannelMutation,
   DisconnectChannelMutation,
+  SetReplyForwardingMutation,
   UpdateChannelTokenMutation,
 } from './documents';
 
@@ -30,12 +37,18 @@ const CHANNELS = '/channels';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'CHANNELS_READ');
-  const { channels } = await gql(request, ChannelsPageQuery);
+  const { channels, replyForwarding } = await gql(request, ChannelsPageQuery);
   const disconnectId = new URL(request.url).searchParams.get('disconnect');
   const canManage = can(user, 'CHANNELS_MANAGE');
   const confirmDisconnect =
     canManage && disconnectId ? (channels.find((channel) => channel.id === disconnectId) ?? null) : null;
-  return { channels, canManage, canSeeTemplates: can(user, 'TEMPLATES_READ'), confirmDisconnect };
+  return {
+    channels,
+    replyForwarding,
+    canManage,
+    canSeeTemplates: can(user, 'TEMPLATES_READ'),
+    confirmDisconnect,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -124,6 +137,36 @@ export async function action({ request }: ActionFunctionArgs) {
       }
       return redirectWithToast(CHANNELS, { type: 'success', key: 'channels.disconnected' });
     }
+    case 'setForwarding': {
+      const url = String(form.get('url') ?? '');
+      const parsed = parseForm(forwardingSchema, form);
+      if (!parsed.ok) {
+        return refused<ChannelsActionData>({
+          intent: 'setForwarding',
+          ok: false,
+          fieldErrors: parsed.fieldErrors,
+          values: { url },
+        });
+      }
+      const result = await gqlForm(request, SetReplyForwardingMutation, {
+        url: parsed.data.url,
+        enabled: parsed.data.enabled === 'on',
+        rotateSecret: parsed.data.rotateSecret === 'on',
+      });
+      if (result.failure) {
+        return refused<ChannelsActionData>(
+          { intent: 'setForwarding', ok: false, ...result.failure, values: { url } },
+          result.status,
+        );
+      }
+      // Not a redirect when a secret was made: it is shown once, in this answer, and never travels in a cookie.
+      const { secret } = result.data.setReplyForwarding;
+      if (secret) {
+        const created: ForwardingSecretData = { intent: 'setForwarding', ok: true, secret };
+        return created;
+      }
+      return redirectWithToast(CHANNELS, { type: 'success', key: 'channels.forwarding.saved' });
+    }
     default:
       throw errorResponse({ messageKey: 'errors.generic' }, 400);
   }
@@ -135,9 +178,11 @@ function invalid(intent: ChannelsActionData['intent']): ChannelsActionData {
 
 /** The workspace's WhatsApp numbers: connect one, see what Meta says about each, check, re-token, disconnect. */
 export default function ChannelsPage() {
-  const { channels, canManage, canSeeTemplates, confirmDisconnect } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { channels, replyForwarding, canManage, canSeeTemplates, confirmDisconnect } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
   const { t } = useTranslation();
+  const actionData = answer && !answer.ok ? answer : undefined;
+  const secret = answer?.ok ? answer : undefined;
   const aboutChannel = (id: string) => (actionData?.channelId === id ? actionData : undefined);
   return (
     <>
@@ -149,7 +194,7 @@ export default function ChannelsPage() {
             <Link to="/templates">{t('channels.openTemplates')}</Link>
           </p>
         ) : null}
-        {actionData && !actionData.channelId && actionData.intent !== 'connect' ? (
+        {actionData && !actionData.channelId && !['connect', 'setForwarding'].includes(actionData.intent) ? (
           <FormError message={actionData.formError} />
         ) : null}
         {channels.length === 0 ? (
@@ -169,6 +214,12 @@ export default function ChannelsPage() {
             ))}
           </div>
         )}
+        <ReplyForwardingCard
+          forwarding={replyForwarding ?? null}
+          canManage={canManage}
+          refusal={actionData?.intent === 'setForwarding' ? actionData : undefined}
+          created={secret}
+        />
         {canManage ? (
           <ConnectChannelCard actionData={actionData?.intent === 'connect' ? actionData : undefined} />
         ) : (
