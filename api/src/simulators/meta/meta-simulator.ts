@@ -4,6 +4,9 @@ import { CloudApiSends } from './cloud-api-sends';
 import { mountControlRoutes } from './control-routes';
 import { graphError } from './graph-errors';
 
+// Where graphError lived before the send side; kept so existing imports of this module still work.
+export { graphError, type GraphErrorBody } from './graph-errors';
+
 /**
  * A stand-in for the WhatsApp Cloud API's management side: phone number facts, the WABA's
  * owner portfolio, `subscribed_apps` and `message_templates` with Meta's cursor paging,
