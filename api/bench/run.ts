@@ -5,6 +5,7 @@ import { benchEmbeddedStart, describeStart } from './embedded-start';
 import { benchGraphqlTypename, describeThroughput } from './graphql-throughput';
 import { benchContacts, describeContacts } from './contacts';
 import { benchFirstLoad, describeFirstLoad } from './first-load';
+import { benchSearch, describeSearch } from './search';
 import { benchIdentity, describeIdentity } from './identity';
 import { REPO_ROOT } from './support';
 import { benchWallet, describeWallet } from './wallet';
@@ -33,6 +34,10 @@ const BENCHES: Record<string, () => Promise<{ lines: string[]; data: unknown }>>
   wallet: async () => {
     const data = await benchWallet();
     return { lines: describeWallet(data), data };
+  },
+  search: async () => {
+    const data = await benchSearch();
+    return { lines: describeSearch(data), data };
   },
   'first-load': async () => {
     const data = await benchFirstLoad();
