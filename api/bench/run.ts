@@ -5,6 +5,7 @@ import { benchEmbeddedStart, describeStart } from './embedded-start';
 import { benchGraphqlTypename, describeThroughput } from './graphql-throughput';
 import { benchContacts, describeContacts } from './contacts';
 import { benchFirstLoad, describeFirstLoad } from './first-load';
+import { benchSearch, describeSearch } from './search';
 import { benchIdentity, describeIdentity } from './identity';
 import { benchMetaSimulator, describeMetaSimulator } from './meta-simulator';
 import { REPO_ROOT } from './support';
@@ -39,6 +40,10 @@ const BENCHES: Record<string, () => Promise<{ lines: string[]; data: unknown }>>
   'meta-simulator': async () => {
     const data = await benchMetaSimulator();
     return { lines: describeMetaSimulator(data), data };
+  },
+  search: async () => {
+    const data = await benchSearch();
+    return { lines: describeSearch(data), data };
   },
   'first-load': async () => {
     const data = await benchFirstLoad();

@@ -82,6 +82,7 @@ export const walkPages: WalkPage[] = [
     heading: (l) => l.notificationCenter.title,
   },
   { name: 'help', path: '/help', visitor: 'owner', heading: (l) => l.help.title },
+  { name: 'search', path: '/search', visitor: 'owner', heading: (l) => l.search.title },
   { name: 'profile', path: '/settings/profile', visitor: 'owner', heading: (l) => l.profile.title },
   { name: 'members', path: '/settings/members', visitor: 'owner', heading: (l) => l.members.title },
   { name: 'roles', path: '/settings/roles', visitor: 'owner', heading: (l) => l.roles.title },

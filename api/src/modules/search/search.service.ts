@@ -110,7 +110,9 @@ export const SEARCH_SOURCES: readonly SearchSource[] = [contacts, paymentOrders,
 
 /**
  * The global search: every source the reader may read (a Finance member's search never touches contacts),
- * each asked for its best `limit`, merged by rank. Ties keep the sources' order and their own ordering.
+ * each asked for `limit` matches, merged by rank. Ties keep the sources' order and their own ordering. A source
+ * with more matches than `limit` returns its first in its own order (names alphabetically), so an exact name
+ * among thousands of matches can be missed: the reader types more of it.
  */
 export class SearchService {
   constructor(private readonly sources: readonly SearchSource[] = SEARCH_SOURCES) {}

@@ -12,22 +12,29 @@ export interface SearchRow {
   rank: number;
 }
 
-/** Contacts by name: `contact_name_trgm_index` (GIN gin_trgm_ops) finds the fragment. */
+/**
+ * Contacts by name, the first `limit` in name order (ranked afterwards, in the service): the planner walks
+ * `contact_name_page_index` for a common fragment (stops after `limit` matches) and uses `contact_name_trgm_index`
+ * for a rare one. Ordering all matches by rank instead sorted every match: 550 ms for a name in 8 % of 1,000,000.
+ */
 export const SEARCH_CONTACTS_BY_NAME = statement<SearchRow>(
   'search.contacts-by-name',
   `select id, name as title, phone as detail,
      case when lower(name) = $4 then 3 when name ilike $3 then 2 else 1 end as rank
    from contact where workspace_id = $1 and name ilike $2
-   order by rank desc, name, id limit $5`,
+   order by name, id limit $5`,
 );
 
-/** Contacts by a phone fragment (its digits, a national 0 as 62): `contact_phone_trgm_index`; stored as +62... */
+/**
+ * Contacts by a phone fragment (its digits, a national 0 as 62; stored as +62...): `contact_phone_trgm_index`, or
+ * `contact_phone_unique` (workspace, phone) walked in order for a fragment that many numbers share.
+ */
 export const SEARCH_CONTACTS_BY_PHONE = statement<SearchRow>(
   'search.contacts-by-phone',
   `select id, name as title, phone as detail,
      case when phone = '+' || $4 then 3 when phone like '+' || $3 then 2 else 1 end as rank
    from contact where workspace_id = $1 and phone like $2
-   order by rank desc, name, id limit $5`,
+   order by phone limit $5`,
 );
 
 /** Top-up orders by order id (a workspace has hundreds, not millions: its rows, filtered). */

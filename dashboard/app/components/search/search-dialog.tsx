@@ -109,7 +109,9 @@ export function SearchDialog() {
       >
         <Icon name="search" size={18} />
         <span className="header-search__label">{t('search.open')}</span>
-        <kbd className="header-search__key">{t('search.shortcut')}</kbd>
+        <kbd className="header-search__key" aria-hidden="true">
+          {t('search.shortcut')}
+        </kbd>
       </Link>
       <dialog ref={dialog} className="dialog search-dialog" aria-label={t('search.title')}>
         <div className="search-dialog__field">
