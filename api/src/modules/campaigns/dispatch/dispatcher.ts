@@ -290,11 +290,16 @@ export class ChannelDispatcher {
             name: message.name,
             attributes: message.attributes ?? {},
           });
-          const outcome = await this.messenger.send(token, channel.phone_number_id, {
-            to: phone.replace(/^\+/, ''),
-            template: { name: batch.campaign.template_name, language: batch.campaign.template_language, components },
-            callbackData: message.id,
-          });
+          const outcome = await this.messenger.send(
+            token,
+            channel.phone_number_id,
+            {
+              to: phone.replace(/^\+/, ''),
+              template: { name: batch.campaign.template_name, language: batch.campaign.template_language, components },
+              callbackData: message.id,
+            },
+            () => this.leaseFresh() && !stopping(),
+          );
           outcomes.set(message.id, outcome);
           this.observe(batch.campaign.id, outcome, message.attempt);
         } finally {

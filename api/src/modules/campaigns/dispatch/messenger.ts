@@ -1,3 +1,4 @@
+import { Agent, request } from 'undici';
 /**
  * The dispatcher's view of Meta's send endpoint (GATEWAYS.md 1.1): one POST per message, and
  * an outcome that says exactly what is known. Told apart by Meta's `error.code` in a Graph
@@ -22,7 +23,19 @@ export interface TemplateMessage {
 }
 
 export interface Messenger {
-  send(token: string, phoneNumberId: string, message: TemplateMessage): Promise<SendOutcome>;
+  /**
+   * `mayWrite` is asked at the last moment before the request's bytes go on the wire (not when the call is
+   * made): a process frozen between the call and the write (SIGSTOP, a long GC) must not send once it resumes
+   * if its lease went stale meanwhile. Refused there, the request was never written: `not-sent`.
+   */
+  send(token: string, phoneNumberId: string, message: TemplateMessage, mayWrite?: () => boolean): Promise<SendOutcome>;
+}
+
+class WriteRefused extends Error {
+  constructor() {
+    super('the dispatch lease went stale before the request was written');
+    this.name = 'WriteRefused';
+  }
 }
 
 /** Socket errors raised before any byte of the request was written: safe to send again. */
@@ -37,11 +50,23 @@ function causeCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** The Cloud API over fetch. The token travels only in the Authorization header. */
+/**
+ * The Cloud API over undici. The token travels only in the Authorization header. undici's `onConnect`
+ * hook runs right before a request is written to its socket: that is where `mayWrite` is asked.
+ */
 export class CloudApiMessenger implements Messenger {
-  constructor(private readonly config: { baseUrl: string; apiVersion: string; timeoutMs: number }) {}
+  private readonly agent: Agent;
 
-  async send(token: string, phoneNumberId: string, message: TemplateMessage): Promise<SendOutcome> {
+  constructor(private readonly config: { baseUrl: string; apiVersion: string; timeoutMs: number }) {
+    this.agent = new Agent({ connections: 512, keepAliveTimeout: 30_000 });
+  }
+
+  async send(
+    token: string,
+    phoneNumberId: string,
+    message: TemplateMessage,
+    mayWrite: () => boolean = () => true,
+  ): Promise<SendOutcome> {
     const url = `${this.config.baseUrl.replace(/\/$/, '')}/${this.config.apiVersion}/${encodeURIComponent(phoneNumberId)}/messages`;
     const body = JSON.stringify({
       messaging_product: 'whatsapp',
@@ -55,15 +80,37 @@ export class CloudApiMessenger implements Messenger {
       },
       biz_opaque_callback_data: message.callbackData,
     });
-    let response: Response;
+    const guarded = this.agent.compose(
+      (dispatch) => (options, handler) =>
+        // The handler's methods live on its prototype: extend it, never copy it.
+        dispatch(
+          options,
+          Object.create(handler, {
+            onConnect: {
+              value: (abort: (error?: Error) => void) => {
+                handler.onConnect?.(abort);
+                if (!mayWrite()) abort(new WriteRefused());
+              },
+            },
+          }) as typeof handler,
+        ),
+    );
+    let status: number;
+    let text: string;
     try {
-      response = await fetch(url, {
+      const response = await request(url, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' },
         body,
+        dispatcher: guarded,
         signal: AbortSignal.timeout(this.config.timeoutMs),
       });
+      status = response.statusCode;
+      text = await response.body.text();
     } catch (error) {
+      if (error instanceof WriteRefused || (error as { cause?: unknown }).cause instanceof WriteRefused) {
+        return { kind: 'not-sent', reason: 'lease stale' };
+      }
       const code = causeCode(error);
       if (code && NOT_WRITTEN.has(code)) return { kind: 'not-sent', reason: code };
       return { kind: 'unknown', reason: code ?? (error as Error).name };
@@ -73,18 +120,22 @@ export class CloudApiMessenger implements Messenger {
       error?: { code?: number; error_subcode?: number };
     } | null;
     try {
-      parsed = (await response.json()) as typeof parsed;
+      parsed = JSON.parse(text) as typeof parsed;
     } catch {
       // The answer was cut off or is not Meta's: nothing definite.
-      return { kind: 'unknown', reason: `HTTP ${response.status} without a Graph body` };
+      return { kind: 'unknown', reason: `HTTP ${status} without a Graph body` };
     }
     if (parsed?.error && typeof parsed.error.code === 'number') {
       return { kind: 'rejected', code: parsed.error.code, subcode: parsed.error.error_subcode ?? null };
     }
     const accepted = parsed?.messages?.[0];
-    if (response.ok && accepted?.id) {
+    if (status >= 200 && status < 300 && accepted?.id) {
       return { kind: 'accepted', wamid: accepted.id, messageStatus: accepted.message_status ?? 'accepted' };
     }
-    return { kind: 'unknown', reason: `HTTP ${response.status} without a Graph body` };
+    return { kind: 'unknown', reason: `HTTP ${status} without a Graph body` };
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close();
   }
 }
