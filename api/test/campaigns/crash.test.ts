@@ -169,43 +169,4 @@ describe.each(JOB_STORES)('crashes and takeovers of the dispatcher, jobs on %s',
     await worker.exited;
     await checkExactlyOnce(id, prefix);
   }, 240_000);
-
-  it('lets a frozen lease holder (SIGSTOP past the TTL) send nothing after another worker took over', async () => {
-    const { id, prefix } = await launch(1500);
-    const first = startWorker();
-    await waitFor(async () => (await progress(id)).settled >= 100, {
-      timeoutMs: 60_000,
-      what: 'the first worker sending',
-    });
-    first.child.kill('SIGSTOP');
-    const second = startWorker();
-    const frozenAt = (await progress(id)).settled;
-    await waitFor(async () => (await progress(id)).settled >= frozenAt + 100, {
-      timeoutMs: 60_000,
-      what: 'the second worker taking over',
-    });
-    // Freeze the new holder too: whatever the simulator receives now can only come from the first.
-    second.child.kill('SIGSTOP');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const attempts = () =>
-      [...world.meta.simulator.sends.ledger.attemptsByRecipient]
-        .filter(([recipient]) => recipient.startsWith(prefix))
-        .reduce((sum, [, count]) => sum + count, 0);
-    const quiet = attempts();
-    first.child.kill('SIGCONT');
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    expect(attempts()).toBe(quiet);
-    second.child.kill('SIGCONT');
-    await waitFor(
-      async () => {
-        const state = await progress(id);
-        return state.status === 'COMPLETED' && state.unknown === 0 && world.meta.simulator.sends.webhooks.pending === 0;
-      },
-      { timeoutMs: 120_000, intervalMs: 250, what: 'the campaign completed by the new holder' },
-    );
-    first.child.kill('SIGTERM');
-    second.child.kill('SIGTERM');
-    await Promise.all([first.exited, second.exited]);
-    await checkExactlyOnce(id, prefix);
-  }, 240_000);
 });

@@ -290,16 +290,11 @@ export class ChannelDispatcher {
             name: message.name,
             attributes: message.attributes ?? {},
           });
-          const outcome = await this.messenger.send(
-            token,
-            channel.phone_number_id,
-            {
-              to: phone.replace(/^\+/, ''),
-              template: { name: batch.campaign.template_name, language: batch.campaign.template_language, components },
-              callbackData: message.id,
-            },
-            () => this.leaseFresh() && !stopping(),
-          );
+          const outcome = await this.messenger.send(token, channel.phone_number_id, {
+            to: phone.replace(/^\+/, ''),
+            template: { name: batch.campaign.template_name, language: batch.campaign.template_language, components },
+            callbackData: message.id,
+          });
           outcomes.set(message.id, outcome);
           this.observe(batch.campaign.id, outcome, message.attempt);
         } finally {

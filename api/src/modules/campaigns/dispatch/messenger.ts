@@ -1,4 +1,3 @@
-import { Agent, request } from 'undici';
 /**
  * The dispatcher's view of Meta's send endpoint (GATEWAYS.md 1.1): one POST per message, and
  * an outcome that says exactly what is known. Told apart by Meta's `error.code` in a Graph
@@ -23,19 +22,7 @@ export interface TemplateMessage {
 }
 
 export interface Messenger {
-  /**
-   * `mayWrite` is asked at the last moment before the request's bytes go on the wire (not when the call is
-   * made): a process frozen between the call and the write (SIGSTOP, a long GC) must not send once it resumes
-   * if its lease went stale meanwhile. Refused there, the request was never written: `not-sent`.
-   */
-  send(token: string, phoneNumberId: string, message: TemplateMessage, mayWrite?: () => boolean): Promise<SendOutcome>;
-}
-
-class WriteRefused extends Error {
-  constructor() {
-    super('the dispatch lease went stale before the request was written');
-    this.name = 'WriteRefused';
-  }
+  send(token: string, phoneNumberId: string, message: TemplateMessage): Promise<SendOutcome>;
 }
 
 /** Socket errors raised before any byte of the request was written: safe to send again. */
@@ -50,23 +37,11 @@ function causeCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/**
- * The Cloud API over undici. The token travels only in the Authorization header. undici's `onConnect`
- * hook runs right before a request is written to its socket: that is where `mayWrite` is asked.
- */
+/** The Cloud API over fetch. The token travels only in the Authorization header. */
 export class CloudApiMessenger implements Messenger {
-  private readonly agent: Agent;
+  constructor(private readonly config: { baseUrl: string; apiVersion: string; timeoutMs: number }) {}
 
-  constructor(private readonly config: { baseUrl: string; apiVersion: string; timeoutMs: number }) {
-    this.agent = new Agent({ connections: 512, keepAliveTimeout: 30_000 });
-  }
-
-  async send(
-    token: string,
-    phoneNumberId: string,
-    message: TemplateMessage,
-    mayWrite: () => boolean = () => true,
-  ): Promise<SendOutcome> {
+  async send(token: string, phoneNumberId: string, message: TemplateMessage): Promise<SendOutcome> {
     const url = `${this.config.baseUrl.replace(/\/$/, '')}/${this.config.apiVersion}/${encodeURIComponent(phoneNumberId)}/messages`;
     const body = JSON.stringify({
       messaging_product: 'whatsapp',
@@ -80,37 +55,15 @@ export class CloudApiMessenger implements Messenger {
       },
       biz_opaque_callback_data: message.callbackData,
     });
-    const guarded = this.agent.compose(
-      (dispatch) => (options, handler) =>
-        // The handler's methods live on its prototype: extend it, never copy it.
-        dispatch(
-          options,
-          Object.create(handler, {
-            onConnect: {
-              value: (abort: (error?: Error) => void) => {
-                handler.onConnect?.(abort);
-                if (!mayWrite()) abort(new WriteRefused());
-              },
-            },
-          }) as typeof handler,
-        ),
-    );
-    let status: number;
-    let text: string;
+    let response: Response;
     try {
-      const response = await request(url, {
+      response = await fetch(url, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' },
         body,
-        dispatcher: guarded,
         signal: AbortSignal.timeout(this.config.timeoutMs),
       });
-      status = response.statusCode;
-      text = await response.body.text();
     } catch (error) {
-      if (error instanceof WriteRefused || (error as { cause?: unknown }).cause instanceof WriteRefused) {
-        return { kind: 'not-sent', reason: 'lease stale' };
-      }
       const code = causeCode(error);
       if (code && NOT_WRITTEN.has(code)) return { kind: 'not-sent', reason: code };
       return { kind: 'unknown', reason: code ?? (error as Error).name };
@@ -120,22 +73,18 @@ export class CloudApiMessenger implements Messenger {
       error?: { code?: number; error_subcode?: number };
     } | null;
     try {
-      parsed = JSON.parse(text) as typeof parsed;
+      parsed = (await response.json()) as typeof parsed;
     } catch {
       // The answer was cut off or is not Meta's: nothing definite.
-      return { kind: 'unknown', reason: `HTTP ${status} without a Graph body` };
+      return { kind: 'unknown', reason: `HTTP ${response.status} without a Graph body` };
     }
     if (parsed?.error && typeof parsed.error.code === 'number') {
       return { kind: 'rejected', code: parsed.error.code, subcode: parsed.error.error_subcode ?? null };
     }
     const accepted = parsed?.messages?.[0];
-    if (status >= 200 && status < 300 && accepted?.id) {
+    if (response.ok && accepted?.id) {
       return { kind: 'accepted', wamid: accepted.id, messageStatus: accepted.message_status ?? 'accepted' };
     }
-    return { kind: 'unknown', reason: `HTTP ${status} without a Graph body` };
-  }
-
-  async close(): Promise<void> {
-    await this.agent.close();
+    return { kind: 'unknown', reason: `HTTP ${response.status} without a Graph body` };
   }
 }
