@@ -285,6 +285,8 @@ export interface AppliedStatusRow {
   id: string;
   campaign_id: string;
   old_status: string;
+  /** An UNKNOWN message still within its deadline: its share is held, and its outcome now settles it. */
+  awaited: boolean;
   status: string;
   charged: string;
   error_code: number | null;
@@ -304,18 +306,27 @@ export interface AppliedStatusRow {
 export const APPLY_STATUSES = statement<AppliedStatusRow>(
   'campaigns.apply-statuses',
   `with s as (
-     select ms.wamid, ms.callback_data, ms.status, ms.rank, ms.status_at, ms.errors
+     select ms.wamid, ms.status, ms.rank, ms.status_at, (ms.errors -> 0 ->> 'code')::int as code,
+            case when ms.callback_data ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                 then ms.callback_data::uuid end as message_id
      from "message_status" ms
      where ms.workspace_id = $1 and ms.phone_number_id = $2 and ms.updated_at >= $3::timestamptz
+   ), candidates as (
+     -- By our own id first (the primary key), then by wamid (campaign_message_wamid_index): two index
+     -- joins, never one join on an OR that would scan every message.
+     select m.id, m.status as old_status, m.status_rank, m.unknown_deadline, s.wamid, s.status, s.rank, s.status_at, s.code
+     from s join "campaign_message" m on m.id = s.message_id
+     where m.workspace_id = $1
+     union all
+     select m.id, m.status, m.status_rank, m.unknown_deadline, s.wamid, s.status, s.rank, s.status_at, s.code
+     from s join "campaign_message" m on m.wamid = s.wamid
+     where s.message_id is null and m.workspace_id = $1
    ), matched as (
-     select distinct on (m.id) m.id, m.status as old_status, s.wamid, s.status, s.rank, s.status_at,
-            (s.errors -> 0 ->> 'code')::int as code
-     from s join "campaign_message" m
-       on m.workspace_id = $1
-      and ((s.callback_data is not null and s.callback_data ~ '^[0-9a-f-]{36}$' and m.id = s.callback_data::uuid)
-           or (m.wamid = s.wamid))
-     where m.status in ('SENT', 'DELIVERED', 'READ', 'UNKNOWN') and s.rank > m.status_rank
-     order by m.id, s.rank desc
+     select distinct on (c.id) c.* from candidates c
+     where c.old_status in ('SENT', 'DELIVERED', 'READ', 'UNKNOWN') and c.rank > c.status_rank
+     order by c.id, c.rank desc
+   ), locked as (
+     select m.id from "campaign_message" m join matched x on x.id = m.id for update of m
    ), updated as (
      update "campaign_message" m set
        status = upper(x.status), status_rank = x.rank, wamid = coalesce(m.wamid, x.wamid),
@@ -324,8 +335,9 @@ export const APPLY_STATUSES = statement<AppliedStatusRow>(
        failed_at = case when x.status = 'failed' then x.status_at else m.failed_at end,
        error_code = case when x.status = 'failed' then x.code else m.error_code end,
        unknown_deadline = null, updated_at = $4::timestamptz
-     from matched x where m.id = x.id
-     returning m.id, m.campaign_id, x.old_status, m.status, m.charged::text as charged, m.error_code, m.contact_id
+     from matched x where m.id = x.id and m.id in (select id from locked) and m.status_rank < x.rank
+     returning m.id, m.campaign_id, x.old_status, x.unknown_deadline is not null as awaited, m.status,
+               m.charged::text as charged, m.error_code, m.contact_id
    )
    select u.*, c.price::text as price, c.hold_id, c.template_category
    from updated u join "campaign" c on c.id = u.campaign_id`,

@@ -261,8 +261,14 @@ export class DispatchStore {
       for (const [campaignId, changed] of byCampaign) {
         const { price, hold_id: holdId } = changed[0]!;
         const amount = rupiah(price);
-        const reconciledSent = changed.filter((row) => row.old_status === 'UNKNOWN' && row.status !== 'FAILED');
-        const reconciledFailed = changed.filter((row) => row.old_status === 'UNKNOWN' && row.status === 'FAILED');
+        // Past its deadline an UNKNOWN message was settled unconfirmed (share released, never charged): a late
+        // status moves it forward and changes no money.
+        const reconciledSent = changed.filter(
+          (row) => row.old_status === 'UNKNOWN' && row.awaited && row.status !== 'FAILED',
+        );
+        const reconciledFailed = changed.filter(
+          (row) => row.old_status === 'UNKNOWN' && row.awaited && row.status === 'FAILED',
+        );
         const refunded = changed.filter(
           (row) => row.old_status === 'SENT' && row.status === 'FAILED' && rupiah(row.charged) > 0n,
         );
