@@ -14,6 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query NotificationStatus($first: Int!) {\n    notifications(first: $first) {\n      unreadCount\n      items {\n        id\n        type\n        title\n        body\n        link\n        createdAt\n        readAt\n      }\n    }\n  }\n": typeof types.NotificationStatusDocument,
+    "\n  query NotificationsPage($first: Int!, $after: ID, $unreadOnly: Boolean!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      unreadCount\n      nextCursor\n      items {\n        id\n        type\n        title\n        body\n        link\n        createdAt\n        readAt\n      }\n    }\n  }\n": typeof types.NotificationsPageDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  query OverviewWallet {\n    wallet {\n      balance\n      available\n      held\n      debt\n      lowBalanceThreshold\n    }\n  }\n": typeof types.OverviewWalletDocument,
+    "\n  query OverviewPayments($first: Int!) {\n    paymentOrders(first: $first) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n    }\n  }\n": typeof types.OverviewPaymentsDocument,
     "\n  query AdminCurrentPrices {\n    prices {\n      current {\n        category\n        amount\n        validFrom\n        workspaceId\n      }\n    }\n  }\n": typeof types.AdminCurrentPricesDocument,
     "\n  query AdminPriceHistory {\n    prices {\n      history {\n        category\n        amount\n        validFrom\n        workspaceId\n      }\n    }\n  }\n": typeof types.AdminPriceHistoryDocument,
     "\n  mutation AdminSetPrice($input: SetPriceInput!) {\n    setPrice(input: $input) {\n      category\n      amount\n    }\n  }\n": typeof types.AdminSetPriceDocument,
@@ -23,7 +28,7 @@ type Documents = {
     "\n  mutation UpdateChannelToken($id: ID!, $input: UpdateChannelInput!) {\n    updateChannel(id: $id, input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.UpdateChannelTokenDocument,
     "\n  mutation DisconnectChannel($id: ID!) {\n    disconnectChannel(id: $id)\n  }\n": typeof types.DisconnectChannelDocument,
     "\n  mutation SetReplyForwarding($url: String!, $enabled: Boolean!, $rotateSecret: Boolean!) {\n    setReplyForwarding(url: $url, enabled: $enabled, rotateSecret: $rotateSecret) {\n      forwarding {\n        url\n        enabled\n      }\n      secret\n    }\n  }\n": typeof types.SetReplyForwardingDocument,
-    "\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      createdAt\n    }\n  }\n": typeof types.ContactDetailDocument,
+    "\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      statement\n      createdAt\n    }\n  }\n": typeof types.ContactDetailDocument,
     "\n  query ContactReplies($id: ID!, $first: Int!, $after: String) {\n    contactReplies(contactId: $id, first: $first, after: $after) {\n      edges {\n        node {\n          id\n          receivedAt\n          text\n          type\n          channelId\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ContactRepliesDocument,
     "\n  query ReplyChannels {\n    channels {\n      id\n      name\n      displayNumber\n    }\n  }\n": typeof types.ReplyChannelsDocument,
     "\n  mutation UpdateContactDetail($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateContactDetailDocument,
@@ -35,12 +40,15 @@ type Documents = {
     "\n  mutation TagContacts($selection: ContactSelection!, $tag: String!) {\n    tagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": typeof types.TagContactsDocument,
     "\n  mutation UntagContacts($selection: ContactSelection!, $tag: String!) {\n    untagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": typeof types.UntagContactsDocument,
     "\n  mutation OptOutContacts($selection: ContactSelection!, $kind: SuppressionKind!) {\n    optOutContacts(selection: $selection, kind: $kind) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": typeof types.OptOutContactsDocument,
+    "\n  mutation DeleteContacts($selection: ContactSelection!) {\n    deleteContacts(selection: $selection) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": typeof types.DeleteContactsDocument,
     "\n  mutation ExportContacts($filter: ContactFilter) {\n    exportContacts(filter: $filter) {\n      url\n    }\n  }\n": typeof types.ExportContactsDocument,
     "\n  mutation SaveContactSegment($input: SaveSegmentInput!) {\n    saveSegment(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.SaveContactSegmentDocument,
     "\n  query ContactImportProgress($id: ID!) {\n    contactImport(id: $id) {\n      id\n      fileName\n      status\n      processedRows\n      totalRows\n      createdRows\n      updatedRows\n      skippedRows\n      rejectedRows\n      reportUrl\n      failure\n    }\n  }\n": typeof types.ContactImportProgressDocument,
     "\n  mutation StartContactImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.StartContactImportDocument,
+    "\n  query ContactBulkJobProgress($id: ID!) {\n    contactBulkJob(id: $id) {\n      id\n      action\n      status\n      processedRows\n      totalRows\n    }\n  }\n": typeof types.ContactBulkJobProgressDocument,
     "\n  query OptOutKeywords {\n    optOutKeywords\n  }\n": typeof types.OptOutKeywordsDocument,
     "\n  mutation SetOptOutKeywords($keywords: [String!]!) {\n    setOptOutKeywords(keywords: $keywords)\n  }\n": typeof types.SetOptOutKeywordsDocument,
+    "\n  mutation CreateContactByHand($input: CreateContactInput!) {\n    createContact(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateContactByHandDocument,
     "\n  query DashboardServerInfo {\n    serverInfo {\n      version\n      time\n    }\n  }\n": typeof types.DashboardServerInfoDocument,
     "\n  query ApiTokensPage {\n    apiTokens {\n      id\n      name\n      prefix\n      permissions\n      createdAt\n      lastUsedAt\n      revokedAt\n      createdBy {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ApiTokensPageDocument,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
@@ -70,7 +78,7 @@ type Documents = {
     "\n  query TemplatesPage($channelId: ID, $first: Int!) {\n    templates(channelId: $channelId, first: $first) {\n      id\n      name\n      language\n      category\n      parameterFormat\n      status\n      quality\n      components\n      unsupported\n      syncedAt\n      wabaId\n    }\n  }\n": typeof types.TemplatesPageDocument,
     "\n  mutation SyncTemplates($channelId: ID!) {\n    syncTemplates(channelId: $channelId)\n  }\n": typeof types.SyncTemplatesDocument,
     "\n  query WalletPage {\n    wallet {\n      balance\n      held\n      available\n      debt\n    }\n  }\n": typeof types.WalletPageDocument,
-    "\n  query WalletPaymentOrders($first: Int!, $after: String) {\n    paymentOrders(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.WalletPaymentOrdersDocument,
+    "\n  query WalletPaymentOrders($first: Int!, $after: String, $filter: PaymentOrderFilter) {\n    paymentOrders(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.WalletPaymentOrdersDocument,
     "\n  mutation CreateTopup($input: CreateTopupInput!) {\n    createTopup(input: $input) {\n      order {\n        orderId\n        status\n        amount\n      }\n      snapToken\n      redirectUrl\n    }\n  }\n": typeof types.CreateTopupDocument,
     "\n  mutation CheckTopup($orderId: String!) {\n    checkTopup(orderId: $orderId) {\n      orderId\n      status\n      amount\n    }\n  }\n": typeof types.CheckTopupDocument,
     "\n  query WalletBillingProfile {\n    billingProfile {\n      legalName\n      npwp\n      address\n      invoiceEmail\n    }\n  }\n": typeof types.WalletBillingProfileDocument,
@@ -89,8 +97,14 @@ type Documents = {
     "\n  query WalletStatement($month: String!) {\n    monthlyStatement(month: $month) {\n      csv\n      filename\n    }\n  }\n": typeof types.WalletStatementDocument,
     "\n  query CurrentUser {\n    me {\n      id\n      email\n      name\n      language\n      isPlatformAdmin\n      mustChangePassword\n      twoFactorEnabled\n      workspace {\n        id\n        name\n        timeZone\n      }\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n      permissions\n    }\n  }\n": typeof types.CurrentUserDocument,
     "\n  mutation SaveAccountLanguage($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      language\n    }\n  }\n": typeof types.SaveAccountLanguageDocument,
+    "\n  query GlobalSearch($query: String!, $first: Int!) {\n    search(query: $query, first: $first) {\n      kind\n      id\n      title\n      detail\n      link\n      rank\n    }\n  }\n": typeof types.GlobalSearchDocument,
 };
 const documents: Documents = {
+    "\n  query NotificationStatus($first: Int!) {\n    notifications(first: $first) {\n      unreadCount\n      items {\n        id\n        type\n        title\n        body\n        link\n        createdAt\n        readAt\n      }\n    }\n  }\n": types.NotificationStatusDocument,
+    "\n  query NotificationsPage($first: Int!, $after: ID, $unreadOnly: Boolean!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      unreadCount\n      nextCursor\n      items {\n        id\n        type\n        title\n        body\n        link\n        createdAt\n        readAt\n      }\n    }\n  }\n": types.NotificationsPageDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  query OverviewWallet {\n    wallet {\n      balance\n      available\n      held\n      debt\n      lowBalanceThreshold\n    }\n  }\n": types.OverviewWalletDocument,
+    "\n  query OverviewPayments($first: Int!) {\n    paymentOrders(first: $first) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n    }\n  }\n": types.OverviewPaymentsDocument,
     "\n  query AdminCurrentPrices {\n    prices {\n      current {\n        category\n        amount\n        validFrom\n        workspaceId\n      }\n    }\n  }\n": types.AdminCurrentPricesDocument,
     "\n  query AdminPriceHistory {\n    prices {\n      history {\n        category\n        amount\n        validFrom\n        workspaceId\n      }\n    }\n  }\n": types.AdminPriceHistoryDocument,
     "\n  mutation AdminSetPrice($input: SetPriceInput!) {\n    setPrice(input: $input) {\n      category\n      amount\n    }\n  }\n": types.AdminSetPriceDocument,
@@ -100,7 +114,7 @@ const documents: Documents = {
     "\n  mutation UpdateChannelToken($id: ID!, $input: UpdateChannelInput!) {\n    updateChannel(id: $id, input: $input) {\n      id\n      name\n    }\n  }\n": types.UpdateChannelTokenDocument,
     "\n  mutation DisconnectChannel($id: ID!) {\n    disconnectChannel(id: $id)\n  }\n": types.DisconnectChannelDocument,
     "\n  mutation SetReplyForwarding($url: String!, $enabled: Boolean!, $rotateSecret: Boolean!) {\n    setReplyForwarding(url: $url, enabled: $enabled, rotateSecret: $rotateSecret) {\n      forwarding {\n        url\n        enabled\n      }\n      secret\n    }\n  }\n": types.SetReplyForwardingDocument,
-    "\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      createdAt\n    }\n  }\n": types.ContactDetailDocument,
+    "\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      statement\n      createdAt\n    }\n  }\n": types.ContactDetailDocument,
     "\n  query ContactReplies($id: ID!, $first: Int!, $after: String) {\n    contactReplies(contactId: $id, first: $first, after: $after) {\n      edges {\n        node {\n          id\n          receivedAt\n          text\n          type\n          channelId\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ContactRepliesDocument,
     "\n  query ReplyChannels {\n    channels {\n      id\n      name\n      displayNumber\n    }\n  }\n": types.ReplyChannelsDocument,
     "\n  mutation UpdateContactDetail($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      id\n    }\n  }\n": types.UpdateContactDetailDocument,
@@ -112,12 +126,15 @@ const documents: Documents = {
     "\n  mutation TagContacts($selection: ContactSelection!, $tag: String!) {\n    tagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": types.TagContactsDocument,
     "\n  mutation UntagContacts($selection: ContactSelection!, $tag: String!) {\n    untagContacts(selection: $selection, tag: $tag) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": types.UntagContactsDocument,
     "\n  mutation OptOutContacts($selection: ContactSelection!, $kind: SuppressionKind!) {\n    optOutContacts(selection: $selection, kind: $kind) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": types.OptOutContactsDocument,
+    "\n  mutation DeleteContacts($selection: ContactSelection!) {\n    deleteContacts(selection: $selection) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n": types.DeleteContactsDocument,
     "\n  mutation ExportContacts($filter: ContactFilter) {\n    exportContacts(filter: $filter) {\n      url\n    }\n  }\n": types.ExportContactsDocument,
     "\n  mutation SaveContactSegment($input: SaveSegmentInput!) {\n    saveSegment(input: $input) {\n      id\n      name\n    }\n  }\n": types.SaveContactSegmentDocument,
     "\n  query ContactImportProgress($id: ID!) {\n    contactImport(id: $id) {\n      id\n      fileName\n      status\n      processedRows\n      totalRows\n      createdRows\n      updatedRows\n      skippedRows\n      rejectedRows\n      reportUrl\n      failure\n    }\n  }\n": types.ContactImportProgressDocument,
     "\n  mutation StartContactImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      id\n      status\n    }\n  }\n": types.StartContactImportDocument,
+    "\n  query ContactBulkJobProgress($id: ID!) {\n    contactBulkJob(id: $id) {\n      id\n      action\n      status\n      processedRows\n      totalRows\n    }\n  }\n": types.ContactBulkJobProgressDocument,
     "\n  query OptOutKeywords {\n    optOutKeywords\n  }\n": types.OptOutKeywordsDocument,
     "\n  mutation SetOptOutKeywords($keywords: [String!]!) {\n    setOptOutKeywords(keywords: $keywords)\n  }\n": types.SetOptOutKeywordsDocument,
+    "\n  mutation CreateContactByHand($input: CreateContactInput!) {\n    createContact(input: $input) {\n      id\n    }\n  }\n": types.CreateContactByHandDocument,
     "\n  query DashboardServerInfo {\n    serverInfo {\n      version\n      time\n    }\n  }\n": types.DashboardServerInfoDocument,
     "\n  query ApiTokensPage {\n    apiTokens {\n      id\n      name\n      prefix\n      permissions\n      createdAt\n      lastUsedAt\n      revokedAt\n      createdBy {\n        id\n        name\n      }\n    }\n  }\n": types.ApiTokensPageDocument,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
@@ -147,7 +164,7 @@ const documents: Documents = {
     "\n  query TemplatesPage($channelId: ID, $first: Int!) {\n    templates(channelId: $channelId, first: $first) {\n      id\n      name\n      language\n      category\n      parameterFormat\n      status\n      quality\n      components\n      unsupported\n      syncedAt\n      wabaId\n    }\n  }\n": types.TemplatesPageDocument,
     "\n  mutation SyncTemplates($channelId: ID!) {\n    syncTemplates(channelId: $channelId)\n  }\n": types.SyncTemplatesDocument,
     "\n  query WalletPage {\n    wallet {\n      balance\n      held\n      available\n      debt\n    }\n  }\n": types.WalletPageDocument,
-    "\n  query WalletPaymentOrders($first: Int!, $after: String) {\n    paymentOrders(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.WalletPaymentOrdersDocument,
+    "\n  query WalletPaymentOrders($first: Int!, $after: String, $filter: PaymentOrderFilter) {\n    paymentOrders(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.WalletPaymentOrdersDocument,
     "\n  mutation CreateTopup($input: CreateTopupInput!) {\n    createTopup(input: $input) {\n      order {\n        orderId\n        status\n        amount\n      }\n      snapToken\n      redirectUrl\n    }\n  }\n": types.CreateTopupDocument,
     "\n  mutation CheckTopup($orderId: String!) {\n    checkTopup(orderId: $orderId) {\n      orderId\n      status\n      amount\n    }\n  }\n": types.CheckTopupDocument,
     "\n  query WalletBillingProfile {\n    billingProfile {\n      legalName\n      npwp\n      address\n      invoiceEmail\n    }\n  }\n": types.WalletBillingProfileDocument,
@@ -166,6 +183,7 @@ const documents: Documents = {
     "\n  query WalletStatement($month: String!) {\n    monthlyStatement(month: $month) {\n      csv\n      filename\n    }\n  }\n": types.WalletStatementDocument,
     "\n  query CurrentUser {\n    me {\n      id\n      email\n      name\n      language\n      isPlatformAdmin\n      mustChangePassword\n      twoFactorEnabled\n      workspace {\n        id\n        name\n        timeZone\n      }\n      role {\n        id\n        key\n        name\n        builtIn\n      }\n      permissions\n    }\n  }\n": types.CurrentUserDocument,
     "\n  mutation SaveAccountLanguage($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      language\n    }\n  }\n": types.SaveAccountLanguageDocument,
+    "\n  query GlobalSearch($query: String!, $first: Int!) {\n    search(query: $query, first: $first) {\n      kind\n      id\n      title\n      detail\n      link\n      rank\n    }\n  }\n": types.GlobalSearchDocument,
 };
 
 /**
@@ -182,6 +200,26 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationStatus($first: Int!) {\n    notifications(first: $first) {\n      unreadCount\n      items {\n        id\n        type\n        title\n        body\n        link\n        createdAt\n        readAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query NotificationStatus($first: Int!) {\n    notifications(first: $first) {\n      unreadCount\n      items {\n        id\n        type\n        title\n        body\n        link\n        createdAt\n        readAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationsPage($first: Int!, $after: ID, $unreadOnly: Boolean!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      unreadCount\n      nextCursor\n      items {\n        id\n        type\n        title\n        body\n        link\n        createdAt\n        readAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query NotificationsPage($first: Int!, $after: ID, $unreadOnly: Boolean!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      unreadCount\n      nextCursor\n      items {\n        id\n        type\n        title\n        body\n        link\n        createdAt\n        readAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverviewWallet {\n    wallet {\n      balance\n      available\n      held\n      debt\n      lowBalanceThreshold\n    }\n  }\n"): (typeof documents)["\n  query OverviewWallet {\n    wallet {\n      balance\n      available\n      held\n      debt\n      lowBalanceThreshold\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverviewPayments($first: Int!) {\n    paymentOrders(first: $first) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OverviewPayments($first: Int!) {\n    paymentOrders(first: $first) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -221,7 +259,7 @@ export function graphql(source: "\n  mutation SetReplyForwarding($url: String!, 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      createdAt\n    }\n  }\n"];
+export function graphql(source: "\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      statement\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id\n      phone\n      name\n      tags\n      attributes {\n        key\n        value\n      }\n      source\n      consent {\n        at\n        source\n        statement\n      }\n      optedOut\n      optedOutAt\n      optedOutSource\n      marketingOptOut\n      marketingOptOutAt\n      marketingOptOutSource\n      createdAt\n      updatedAt\n    }\n    contactHistory(contactId: $id, first: 50) {\n      id\n      kind\n      source\n      keyword\n      statement\n      createdAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -269,6 +307,10 @@ export function graphql(source: "\n  mutation OptOutContacts($selection: Contact
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation DeleteContacts($selection: ContactSelection!) {\n    deleteContacts(selection: $selection) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteContacts($selection: ContactSelection!) {\n    deleteContacts(selection: $selection) {\n      affected\n      job {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ExportContacts($filter: ContactFilter) {\n    exportContacts(filter: $filter) {\n      url\n    }\n  }\n"): (typeof documents)["\n  mutation ExportContacts($filter: ContactFilter) {\n    exportContacts(filter: $filter) {\n      url\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -285,11 +327,19 @@ export function graphql(source: "\n  mutation StartContactImport($input: StartCo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ContactBulkJobProgress($id: ID!) {\n    contactBulkJob(id: $id) {\n      id\n      action\n      status\n      processedRows\n      totalRows\n    }\n  }\n"): (typeof documents)["\n  query ContactBulkJobProgress($id: ID!) {\n    contactBulkJob(id: $id) {\n      id\n      action\n      status\n      processedRows\n      totalRows\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query OptOutKeywords {\n    optOutKeywords\n  }\n"): (typeof documents)["\n  query OptOutKeywords {\n    optOutKeywords\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetOptOutKeywords($keywords: [String!]!) {\n    setOptOutKeywords(keywords: $keywords)\n  }\n"): (typeof documents)["\n  mutation SetOptOutKeywords($keywords: [String!]!) {\n    setOptOutKeywords(keywords: $keywords)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateContactByHand($input: CreateContactInput!) {\n    createContact(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateContactByHand($input: CreateContactInput!) {\n    createContact(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -409,7 +459,7 @@ export function graphql(source: "\n  query WalletPage {\n    wallet {\n      bal
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query WalletPaymentOrders($first: Int!, $after: String) {\n    paymentOrders(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query WalletPaymentOrders($first: Int!, $after: String) {\n    paymentOrders(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query WalletPaymentOrders($first: Int!, $after: String, $filter: PaymentOrderFilter) {\n    paymentOrders(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query WalletPaymentOrders($first: Int!, $after: String, $filter: PaymentOrderFilter) {\n    paymentOrders(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          id\n          orderId\n          status\n          amount\n          createdAt\n          paidAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -482,6 +532,10 @@ export function graphql(source: "\n  query CurrentUser {\n    me {\n      id\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SaveAccountLanguage($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      language\n    }\n  }\n"): (typeof documents)["\n  mutation SaveAccountLanguage($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      language\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GlobalSearch($query: String!, $first: Int!) {\n    search(query: $query, first: $first) {\n      kind\n      id\n      title\n      detail\n      link\n      rank\n    }\n  }\n"): (typeof documents)["\n  query GlobalSearch($query: String!, $first: Int!) {\n    search(query: $query, first: $first) {\n      kind\n      id\n      title\n      detail\n      link\n      rank\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
