@@ -186,6 +186,13 @@ describe('contact replies and reply forwarding', () => {
     );
     expect(audit.map((row) => row.details.secretRotated)).toEqual([true, false, true]);
     expect(JSON.stringify(audit)).not.toContain('whsec_');
+    // The dashboard reads the setting back, with when it last changed.
+    const read = await gql<{ replyForwarding: { url: string; enabled: boolean; updatedAt: string } }>(
+      '{ replyForwarding { url enabled updatedAt } }',
+    );
+    expect(read.body.errors).toBeUndefined();
+    expect(read.body.data!.replyForwarding).toMatchObject({ url: receiver.url, enabled: true });
+    expect(Number.isNaN(Date.parse(read.body.data!.replyForwarding.updatedAt))).toBe(false);
   });
 
   it('forwards a new reply by the job, signed with the secret, once even when Meta redelivers it', async () => {

@@ -11,8 +11,8 @@ describe('npm run seed:admin', () => {
   });
   afterAll(() => api.stop());
 
-  async function seed(env: Record<string, string> = {}) {
-    const cli = runEntry('db/seed-admin-cli.ts', { DATABASE_URL: api.database.url, LOG_LEVEL: 'warn', ...env });
+  async function seed(env: Record<string, string> = {}, args: string[] = []) {
+    const cli = runEntry('db/seed-admin-cli.ts', { DATABASE_URL: api.database.url, LOG_LEVEL: 'warn', ...env }, args);
     const { code } = await cli.exited;
     return { code, output: cli.output() };
   }
@@ -45,8 +45,8 @@ describe('npm run seed:admin', () => {
     expect(body.data!.login.mustChangePassword).toBe(true);
   });
 
-  it('refuses to invent a password in production', async () => {
-    const result = await seed({
+  it('refuses to invent a password in production, even when asked to run there', async () => {
+    const production = {
       NODE_ENV: 'production',
       SESSION_SECRET: 's'.repeat(40),
       ENCRYPTION_KEY: 'e'.repeat(40),
@@ -55,7 +55,9 @@ describe('npm run seed:admin', () => {
       MIDTRANS_SERVER_KEY: 'server-key-123',
       MIDTRANS_CLIENT_KEY: 'client-key-123',
       MIDTRANS_MERCHANT_ID: 'G123',
-    });
+      META_APP_ID: '1000000000000001',
+    };
+    const result = await seed(production, ['--production']);
     expect(result).toMatchObject({
       code: 1,
       output: expect.stringContaining('ADMIN_PASSWORD: required in production'),

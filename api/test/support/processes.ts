@@ -11,8 +11,8 @@ export interface Spawned {
 }
 
 /** Runs an API entry point from source (through the swc hook), as its own process. */
-export function runEntry(entry: string, env: Record<string, string | undefined>): Spawned {
-  const child = spawn(process.execPath, typescriptNodeArgs(join(API_DIR, 'src', entry)), {
+export function runEntry(entry: string, env: Record<string, string | undefined>, args: string[] = []): Spawned {
+  const child = spawn(process.execPath, [...typescriptNodeArgs(join(API_DIR, 'src', entry)), ...args], {
     cwd: API_DIR,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -29,7 +29,7 @@ export interface ForwardingRow {
   url: string;
   enabled: boolean;
   secret_sealed: string;
-  updated_at: Date;
+  updated_at: string;
 }
 
 /** $1 workspace. */

@@ -55,7 +55,8 @@ export class ReplyForwardingService {
 
   async settings(em: EntityManager, workspaceId: string): Promise<ReplyForwardingView | null> {
     const [row] = await query(em, READ_FORWARDING, [workspaceId]);
-    return row ? { url: row.url, enabled: row.enabled, updatedAt: row.updated_at } : null;
+    // Raw statements return timestamps as text; the GraphQL Date scalar needs a Date.
+    return row ? { url: row.url, enabled: row.enabled, updatedAt: new Date(row.updated_at) } : null;
   }
 
   /**
