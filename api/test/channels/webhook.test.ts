@@ -151,6 +151,17 @@ describe('the WhatsApp webhook', () => {
     expect((await statusOf(wamid))!.status).toBe('read');
   });
 
+  it('keeps the pricing of a delivered that arrives after its read (the status stays read)', async () => {
+    const wamid = 'wamid.pricing-after-read';
+    const pricing = { billable: true, pricing_model: 'PMP', category: 'utility' };
+    expect((await post(statusBody('read', '1763971300', { id: wamid, pricing: undefined }))).status).toBe(200);
+    await allApplied();
+    expect(await statusOf(wamid)).toMatchObject({ status: 'read', pricing: null });
+    expect((await post(statusBody('delivered', '1763971250', { id: wamid, pricing }))).status).toBe(200);
+    await allApplied();
+    expect(await statusOf(wamid)).toMatchObject({ status: 'read', pricing });
+  });
+
   it('keeps a failed status with Meta’s errors', async () => {
     expect((await post(raw('status-failed.json'))).status).toBe(200);
     expect((await post(raw('status-failed-131049.json'))).status).toBe(200);

@@ -84,23 +84,31 @@ export const TOUCH_CHANNEL_WEBHOOK = statement(
 
 /**
  * Messages' statuses, forward only (sent < delivered|failed < read): a duplicate or an older
- * status arriving late changes nothing. One row per wamid (the caller reduces a batch first).
+ * status arriving late never moves the status back, but fills in the pricing, errors or callback
+ * data the row lacks. One row per wamid (the caller reduces a batch first).
  * Arrays of the same length: $1 wamids, $2 workspaces, $3 phone number ids, $4 callback data,
  * $5 recipients, $6 statuses, $7 ranks, $8 status times, $9 pricing JSON, $10 errors JSON.
  */
 export const UPSERT_MESSAGE_STATUSES = statement(
   'webhook.upsert-message-statuses',
-  `insert into "message_status"
+  `insert into "message_status" as m
      (wamid, workspace_id, phone_number_id, callback_data, recipient_id, status, rank, status_at, pricing, errors)
    select * from unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::smallint[],
      $8::timestamptz[], $9::jsonb[], $10::jsonb[])
    on conflict (wamid) do update set
-     status = excluded.status, rank = excluded.rank, status_at = excluded.status_at,
-     pricing = coalesce(excluded.pricing, "message_status".pricing),
-     errors = coalesce(excluded.errors, "message_status".errors),
-     callback_data = coalesce("message_status".callback_data, excluded.callback_data),
+     status = case when excluded.rank > m.rank then excluded.status else m.status end,
+     rank = greatest(excluded.rank, m.rank),
+     status_at = case when excluded.rank > m.rank then excluded.status_at else m.status_at end,
+     pricing = coalesce(excluded.pricing, m.pricing),
+     errors = coalesce(excluded.errors, m.errors),
+     callback_data = coalesce(m.callback_data, excluded.callback_data),
      updated_at = now()
-   where excluded.rank > "message_status".rank`,
+   -- Forward only; a late status of a lower rank still brings what the row lacks (a delivered
+   -- after its read carries the pricing, a failed after delivered its errors).
+   where excluded.rank > m.rank
+      or (m.pricing is null and excluded.pricing is not null)
+      or (m.errors is null and excluded.errors is not null)
+      or (m.callback_data is null and excluded.callback_data is not null)`,
 );
 
 /** `business_capability_update`: the portfolio of the WABA's channels. $1 WABA id, $2 limit. */
