@@ -1,9 +1,8 @@
 import { Client } from 'pg';
 import { parseConfig } from '../src/config';
+import { benchDatabase } from './support';
 import { startApi } from '../src/compose';
 import { createLogger } from '../src/core/logger';
-import { runMigrations } from '../src/db/migrate';
-import { createAppOrm } from '../src/modules';
 import { createMember, createWorkspace } from '../test/support/identity';
 
 /**
@@ -13,7 +12,6 @@ import { createMember, createWorkspace } from '../test/support/identity';
  * PostgreSQL of BENCH_DATABASE_URL (default: the test services' server) in a database of
  * its own, with the API and its job worker in this process.
  */
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://bizone:bizone@127.0.0.1:5432/postgres';
 const RARE_NAME = 'Wiratmaja';
 const TAG = 'pelanggan-vip';
 const FIRST = ['Budi', 'Siti', 'Agus', 'Dewi', 'Rina', 'Andi', 'Putri', 'Joko', 'Sri', 'Eko', 'Ayu', 'Bayu'];
@@ -51,19 +49,11 @@ export interface ContactsBench {
 }
 
 async function benchRows(rows: number): Promise<ContactsBench> {
-  const name = `bz_bench_contacts_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
   const logger = createLogger((process.env.BZ_BENCH_LOG as 'info' | undefined) ?? 'warn');
-  const migrator = await createAppOrm({ url: url.toString(), poolMax: 2 });
-  await runMigrations(migrator, url.toString(), logger);
-  await migrator.close(true);
+  const database = await benchDatabase('bz_bench_contacts', logger);
   const config = parseConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: url.toString(),
+    DATABASE_URL: database.url,
     API_PORT: '0',
     LOG_LEVEL: process.env.BZ_BENCH_LOG ?? 'warn',
     SIMULATORS: 'false',
@@ -71,7 +61,7 @@ async function benchRows(rows: number): Promise<ContactsBench> {
     CONTACT_IMPORT_MAX_BYTES: String(256 * 1024 * 1024),
   });
   const running = await startApi(config, logger, { runJobs: true });
-  const db = new Client({ connectionString: url.toString() });
+  const db = new Client({ connectionString: database.url });
   await db.connect();
   try {
     const em = running.orm.em.fork();
@@ -187,8 +177,7 @@ async function benchRows(rows: number): Promise<ContactsBench> {
   } finally {
     await db.end();
     for (const step of running.shutdownSteps()) await step.run();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

@@ -1,9 +1,8 @@
 import { Client } from 'pg';
 import { parseConfig } from '../src/config';
+import { benchDatabase } from './support';
 import { startApi } from '../src/compose';
 import { createLogger } from '../src/core/logger';
-import { runMigrations } from '../src/db/migrate';
-import { createAppOrm } from '../src/modules';
 import { createMember, createWorkspace } from '../test/support/identity';
 
 /**
@@ -12,7 +11,6 @@ import { createMember, createWorkspace } from '../test/support/identity';
  * 1,000th, phones `+62812` and a permuted 8 digits, as the contacts bench makes them. 200 requests of each kind
  * after 20 warm-ups, one at a time, as the Owner (every source searched), `first: 10`.
  */
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://bizone:bizone@127.0.0.1:5432/postgres';
 const SEARCH = 'query ($q: String!) { search(query: $q, first: 10) { kind id title detail link rank } }';
 
 export interface SearchBench {
@@ -27,25 +25,17 @@ function percentile(samples: number[], p: number): number {
 }
 
 export async function benchSearch(rows = Number(process.env.BZ_BENCH_SEARCH_ROWS ?? 1_000_000)): Promise<SearchBench> {
-  const name = `bz_bench_search_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
   const logger = createLogger('warn');
-  const migrator = await createAppOrm({ url: url.toString(), poolMax: 2 });
-  await runMigrations(migrator, url.toString(), logger);
-  await migrator.close(true);
+  const database = await benchDatabase('bz_bench_search', logger);
   const config = parseConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: url.toString(),
+    DATABASE_URL: database.url,
     API_PORT: '0',
     LOG_LEVEL: 'warn',
     SIMULATORS: 'false',
   });
   const running = await startApi(config, logger, { runJobs: false });
-  const db = new Client({ connectionString: url.toString() });
+  const db = new Client({ connectionString: database.url });
   await db.connect();
   try {
     const em = running.orm.em.fork();
@@ -100,8 +90,7 @@ export async function benchSearch(rows = Number(process.env.BZ_BENCH_SEARCH_ROWS
   } finally {
     await db.end();
     for (const step of running.shutdownSteps()) await step.run();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

@@ -3,6 +3,10 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import type { Logger } from '../src/core/logger';
+import { runMigrations } from '../src/db/migrate';
+import { createAppOrm } from '../src/modules';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 
@@ -93,4 +97,33 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** The CI PostgreSQL the database benches create their own databases on. */
+export const BENCH_SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://bizone:bizone@127.0.0.1:5432/postgres';
+
+export interface BenchDatabase {
+  url: string;
+  /** Drops the database, whoever is still connected. */
+  drop(): Promise<void>;
+}
+
+/** A migrated database of its own for one bench (`<prefix>_<time>`), so runs never see each other's rows. */
+export async function benchDatabase(prefix: string, logger: Logger): Promise<BenchDatabase> {
+  const name = `${prefix}_${Date.now().toString(36)}`;
+  const admin = new Client({ connectionString: BENCH_SERVER_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(BENCH_SERVER_URL);
+  url.pathname = `/${name}`;
+  const migrator = await createAppOrm({ url: url.toString(), poolMax: 2 });
+  await runMigrations(migrator, url.toString(), logger);
+  await migrator.close(true);
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
 }

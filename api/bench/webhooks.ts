@@ -4,11 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { parseConfig } from '../src/config';
+import { benchDatabase } from './support';
 import { startApi } from '../src/compose';
 import { newId } from '../src/core/ids';
 import { createLogger } from '../src/core/logger';
-import { runMigrations } from '../src/db/migrate';
-import { createAppOrm } from '../src/modules';
 import { createWorkspace } from '../test/support/identity';
 
 /**
@@ -19,7 +18,6 @@ import { createWorkspace } from '../test/support/identity';
  * stored body and one message_status row. The API runs in this process on the CI PostgreSQL
  * (BENCH_DATABASE_URL), in a database of its own.
  */
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://bizone:bizone@127.0.0.1:5432/postgres';
 const APP_SECRET = 'bench-app-secret-0123456789abcdef';
 const PHONE_NUMBER_ID = '106540352249999';
 
@@ -66,26 +64,18 @@ module.exports = (request) => {
 export async function benchWebhooks(): Promise<WebhookBench> {
   const seconds = Number(process.env.BZ_BENCH_WEBHOOK_SECONDS ?? 60);
   const connections = Number(process.env.BZ_BENCH_WEBHOOK_CONNECTIONS ?? 64);
-  const name = `bz_bench_webhooks_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
   const logger = createLogger((process.env.BZ_BENCH_LOG as 'info' | undefined) ?? 'warn');
-  const migrator = await createAppOrm({ url: url.toString(), poolMax: 2 });
-  await runMigrations(migrator, url.toString(), logger);
-  await migrator.close(true);
+  const database = await benchDatabase('bz_bench_webhooks', logger);
   const config = parseConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: url.toString(),
+    DATABASE_URL: database.url,
     API_PORT: '0',
     LOG_LEVEL: process.env.BZ_BENCH_LOG ?? 'warn',
     SIMULATORS: 'false',
     META_APP_SECRET: APP_SECRET,
   });
   const running = await startApi(config, logger, { runJobs: true });
-  const db = new Client({ connectionString: url.toString() });
+  const db = new Client({ connectionString: database.url });
   await db.connect();
   const dir = mkdtempSync(join(tmpdir(), 'bizone-bench-webhooks-'));
   try {
@@ -155,8 +145,7 @@ export async function benchWebhooks(): Promise<WebhookBench> {
     rmSync(dir, { recursive: true, force: true });
     await db.end();
     for (const step of running.shutdownSteps()) await step.run();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await database.drop();
   }
 }
 
