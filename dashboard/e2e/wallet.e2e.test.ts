@@ -131,6 +131,8 @@ describe('the wallet in the browser', () => {
         await filter.getByLabel(locale.wallet.ledger.to, { exact: true }).fill(today);
         await filter.getByRole('button', { name: locale.wallet.ledger.apply }).click();
         await page.waitForURL(new RegExp(`from=${today}&to=${today}`));
+        // The URL changes before the new rows are rendered: wait for the credit, then count.
+        await entries.getByText(orderId, { exact: true }).waitFor();
         expect(await entries.count()).toBe(1);
         expect(await entries.getByText(orderId, { exact: true }).count()).toBe(1);
         await filter.getByLabel(locale.wallet.ledger.from, { exact: true }).fill('2020-01-01');
