@@ -42,7 +42,8 @@ describe('actions: confirm in a dialog, redirect with a toast, refuse with 400',
     // Escape closes the dialog and drops ?revoke= from the address.
     await revokeLink.click();
     const dialog = page.getByRole('dialog', { name: /^Revoke the token Sinkronisasi/ });
-    await page.waitForFunction(() => document.querySelector('dialog')?.matches(':modal'));
+    // The header has dialogs of its own (search): wait until this one is open as a modal.
+    await page.waitForFunction((element) => element?.matches(':modal'), await dialog.elementHandle());
     expect(await dialog.count()).toBe(1);
     await page.keyboard.press('Escape');
     await page.waitForURL((url) => !url.searchParams.has('revoke'));
