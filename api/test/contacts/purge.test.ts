@@ -51,14 +51,18 @@ describe('the personal-data purge', () => {
     const purged = await service.personalDataPurge.run(api.running.orm);
     expect(purged).toMatchObject({ replyTexts: 1, importReports: 1 });
     expect(await count("select count(*)::int as n from contact_event where details ? 'text'")).toBe(0);
-    // The review itself stays in the history (which keyword, when); only the person's words go.
+    // The review itself stays in the history (which keyword, when); only the person's words go. The
+    // consent the import recorded is the proof of permission to message: never purged.
     const { contactHistory } = await ok<{ contactHistory: { kind: string; keyword: string }[] }>(
       api,
       owner,
       'query ($id: ID!) { contactHistory(contactId: $id) { kind keyword } }',
       { id: contact!.id },
     );
-    expect(contactHistory).toEqual([{ kind: 'KEYWORD_REVIEW', keyword: 'BERHENTI' }]);
+    expect(contactHistory).toEqual([
+      { kind: 'KEYWORD_REVIEW', keyword: 'BERHENTI' },
+      { kind: 'CONSENT', keyword: null },
+    ]);
     const reports = await client.query<{ import_id: string }>('select distinct import_id from contact_import_reject');
     expect(reports.rows.map((row) => row.import_id)).toEqual([recent.id]);
     expect(reports.rows.map((row) => row.import_id)).not.toContain(old.id);
