@@ -42,10 +42,12 @@ describe('a job-only worker', () => {
       ],
     });
     expect(Object.keys(worker.services).sort()).toEqual([
+      'campaigns',
       'channels',
       'contacts',
       'identity',
       'notifications',
+      'search',
       'system',
       'wallet',
     ]);
