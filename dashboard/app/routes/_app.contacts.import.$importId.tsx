@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { Link, useLoaderData, useRevalidator } from '@remix-run/react';
-import { useEffect } from 'react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { bulkJobPercent, bulkJobRunning, useJobPolling } from '../components/contacts/bulk-job';
 import { browserDownloadUrl } from '../components/contacts/download-url';
 import { InlineErrorBoundary } from '../components/error-page';
 import { Alert } from '../components/ui/alert';
 import { buttonClass } from '../components/ui/button';
 import { Card } from '../components/ui/card';
+import { ProgressBar } from '../components/ui/progress';
 import { graphql } from '../graphql';
 import { requirePermission } from '../utils/auth.server';
 import { gql } from '../utils/graphql.server';
@@ -30,9 +31,6 @@ const ContactImportProgressDocument = graphql(`
   }
 `);
 
-// How often a running import is asked about again; the job reports its progress in batches.
-const POLL_MS = 1_000;
-
 export const handle: RouteHandle = { titleKey: 'contacts.import.progress.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -44,21 +42,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ContactImportProgressPage() {
   const { contactImport } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const revalidator = useRevalidator();
-  const running = contactImport.status === 'QUEUED' || contactImport.status === 'RUNNING';
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => {
-      if (revalidator.state === 'idle') revalidator.revalidate();
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [running, revalidator]);
+  const running = bulkJobRunning(contactImport.status);
+  useJobPolling(running);
+  const percent = bulkJobPercent(contactImport);
   const done = contactImport.status === 'COMPLETED';
-  const percent = done
-    ? 100
-    : contactImport.totalRows > 0
-      ? Math.min(99, Math.floor((contactImport.processedRows / contactImport.totalRows) * 100))
-      : 0;
   return (
     <>
       <p>
@@ -69,20 +56,12 @@ export default function ContactImportProgressPage() {
       <h1 className="page__title">{t('contacts.import.progress.title')}</h1>
       <div className="stack">
         <Card title={contactImport.fileName} icon="list">
-          <p className="field__label" id="import-progress-label">
-            {t(`contacts.import.status.${contactImport.status}`)}
-          </p>
-          <div
-            className="progress"
-            role="progressbar"
-            aria-labelledby="import-progress-label"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={percent}
-            data-testid="import-progress"
-          >
-            <div className="progress__bar" style={{ width: `${percent}%` }} />
-          </div>
+          <ProgressBar
+            id="import-progress-label"
+            label={t(`contacts.import.status.${contactImport.status}`)}
+            percent={percent}
+            testId="import-progress"
+          />
           <p className="card__note" data-testid="import-percent">
             {t('contacts.import.progress.rows', {
               percent,

@@ -6,6 +6,7 @@ import { InlineErrorBoundary } from '../components/error-page';
 import { Alert } from '../components/ui/alert';
 import { buttonClass } from '../components/ui/button';
 import { Card } from '../components/ui/card';
+import { ProgressBar } from '../components/ui/progress';
 import { graphql } from '../graphql';
 import { requirePermission } from '../utils/auth.server';
 import { gql } from '../utils/graphql.server';
@@ -67,20 +68,12 @@ export default function ContactBulkJobPage() {
       ) : null}
       <div className="stack">
         <Card title={t(`contacts.bulkJob.actions.${job.action}`)} icon="list">
-          <p className="field__label" id="bulk-job-label">
-            {t(`contacts.import.status.${job.status}`)}
-          </p>
-          <div
-            className="progress"
-            role="progressbar"
-            aria-labelledby="bulk-job-label"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={percent}
-            data-testid="bulk-job-progress"
-          >
-            <div className="progress__bar" style={{ width: `${percent}%` }} />
-          </div>
+          <ProgressBar
+            id="bulk-job-label"
+            label={t(`contacts.import.status.${job.status}`)}
+            percent={percent}
+            testId="bulk-job-progress"
+          />
           <p className="card__note" data-testid="bulk-job-count">
             {t('contacts.bulkJob.rows', { processed: job.processedRows, total: job.totalRows })}
           </p>

@@ -6,12 +6,17 @@ const POLL_MS = 1_000;
 
 export type JobStatus = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
 
-export function bulkJobRunning(status: JobStatus): boolean {
+/** A bulk job or an import (which also knows UPLOADED: not started, nothing to poll for). */
+export function bulkJobRunning(status: JobStatus | 'UPLOADED'): boolean {
   return status === 'QUEUED' || status === 'RUNNING';
 }
 
 /** Percent done: 100 only once the job says COMPLETED (the count is taken before the walk, rows may vanish). */
-export function bulkJobPercent(job: { status: JobStatus; processedRows: number; totalRows: number }): number {
+export function bulkJobPercent(job: {
+  status: JobStatus | 'UPLOADED';
+  processedRows: number;
+  totalRows: number;
+}): number {
   if (job.status === 'COMPLETED') return 100;
   if (job.totalRows <= 0) return 0;
   return Math.min(99, Math.floor((job.processedRows / job.totalRows) * 100));
