@@ -146,6 +146,8 @@ describe('contacts by hand in the browser', () => {
       // Back to the filter the job ran on: both rows carry the new tag.
       await page.getByRole('link', { name: c.import.progress.toContacts }).click();
       await page.waitForURL(/\/contacts\?tag=arisan$/);
+      // The URL changes before the table renders: wait for the table, then count.
+      await table.getByText('lebaran', { exact: true }).first().waitFor();
       expect(await table.getByText('lebaran', { exact: true }).count()).toBe(2);
 
       // 5. Erase the whole filter: confirmed with its count, run as a job, and the book is empty after it.
