@@ -75,7 +75,9 @@ mkdir -p "$release/api" "$release/dashboard"
 cp package.json package-lock.json "$release/"
 cp api/package.json "$release/api/"
 cp -r api/dist "$release/api/dist"
-cp dashboard/package.json dashboard/server.js dashboard/security-headers.js "$release/dashboard/"
+# The dashboard server and every module it imports (server.js, security-headers.js, midtrans-snap.js...): all
+# top-level .js files, so a new one cannot be left out of a release.
+cp dashboard/package.json dashboard/*.js "$release/dashboard/"
 cp -r dashboard/build "$release/dashboard/build"
 (cd "$release" && npm ci --omit=dev --no-audit --no-fund --loglevel=error) >"$logs/npm-ci.log" 2>&1 ||
   fail "npm ci --omit=dev in the release directory failed"
