@@ -2,6 +2,9 @@ import express, { type Express } from 'express';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { listenOn } from '../core/listen';
 
+/** How long an idle keep-alive connection stays open: longer than any client keeps one. */
+export const IDLE_SOCKET_MS = 65_000;
+
 export interface SimulatorHandle {
   name: string;
   url: string;
@@ -33,6 +36,11 @@ export async function startSimulator(
         if (!fastPath(request, response)) app(request, response);
       })
     : createServer(app);
+  // Node closes an idle keep-alive socket after 5 s, while fetch (undici) may still pick that
+  // socket for its next request: the request then fails with ECONNRESET. The client's own idle
+  // timeout (4 s) must always win, so the simulator keeps idle sockets far longer.
+  server.keepAliveTimeout = IDLE_SOCKET_MS;
+  server.headersTimeout = IDLE_SOCKET_MS + 1000;
   await listenOn(server, '127.0.0.1', port, `${name.toUpperCase()}_SIMULATOR_PORT`);
   const address = server.address();
   return {
