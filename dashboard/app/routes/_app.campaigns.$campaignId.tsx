@@ -21,6 +21,7 @@ import {
   ResumeCampaignMutation,
   RetargetCampaignMutation,
 } from '../components/campaigns/documents';
+import { CampaignProgress } from '../components/campaigns/campaign-progress';
 import { TimelineChart } from '../components/campaigns/timeline-chart';
 import { useJobPolling } from '../components/contacts/bulk-job';
 import { InlineErrorBoundary } from '../components/error-page';
@@ -31,7 +32,6 @@ import { Card } from '../components/ui/card';
 import { ConfirmAction } from '../components/ui/confirm-action';
 import { Field, SelectField } from '../components/ui/field';
 import { Pagination } from '../components/ui/pagination';
-import { ProgressBar } from '../components/ui/progress';
 import { Table, type Column } from '../components/ui/table';
 import type { CampaignRecipientsQuery } from '../graphql/graphql';
 import { isTranslationKey } from '../i18n';
@@ -162,12 +162,6 @@ export default function CampaignDetailPage() {
       cell: (row) => formatRupiah(row.charged),
       className: 'table__nowrap',
     },
-    {
-      id: 'updated',
-      header: t('campaigns.recipients.updated'),
-      cell: (row) => dateTime(row.updatedAt),
-      className: 'table__nowrap',
-    },
   ];
   return (
     <>
@@ -229,12 +223,10 @@ export default function CampaignDetailPage() {
           </Alert>
         ) : null}
         <Card title={t('campaigns.detail.progress')} icon="activity">
-          <ProgressBar
-            id="campaign-progress"
-            label={t('campaigns.detail.percent', { percent })}
-            percent={percent}
-            testId="campaign-progress"
-          />
+          <p className="field__label" id="campaign-progress-label">
+            {t('campaigns.detail.percent', { percent })}
+          </p>
+          <CampaignProgress percent={percent} labelledBy="campaign-progress-label" testId="campaign-progress" />
           <dl className="campaign-figures campaign-figures--counts" data-testid="campaign-counts">
             {(['total', 'queued', 'sent', 'delivered', 'read', 'failed', 'skipped', 'unknown'] as const).map((key) => (
               <div key={key} className="campaign-figure" data-testid={`count-${key}`}>

@@ -57,12 +57,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { campaign } = await gql(request, CampaignQuery, { id });
   if (!editable(campaign.status)) throw redirect(`/campaigns/${id}`);
   const readsContacts = can(user, 'CONTACTS_READ');
-  const audienceFilter =
-    campaign.audience.kind === 'TAGS' && campaign.audience.tags.length > 0
+  // The preview's contact is one who would receive it: in the audience and not opted out.
+  const audienceFilter = {
+    suppression: 'NONE' as const,
+    ...(campaign.audience.kind === 'TAGS' && campaign.audience.tags.length > 0
       ? { tags: campaign.audience.tags }
       : campaign.audience.kind === 'SEGMENT' && campaign.audience.segmentId
         ? { segmentId: campaign.audience.segmentId }
-        : null;
+        : {}),
+  };
   const [channels, templates, segments, sample, estimate] = await Promise.all([
     can(user, 'CHANNELS_READ') ? gql(request, CampaignChannelsQuery).then((data) => data.channels) : [],
     campaign.channelId && can(user, 'TEMPLATES_READ')
@@ -273,45 +276,49 @@ export default function CampaignEditorPage() {
             )}
           </Card>
           <Card title={t('campaigns.editor.steps.audience')} icon="contacts">
-            <fieldset className="campaign-form">
-              <legend className="visually-hidden">{t('campaigns.editor.steps.audience')}</legend>
-              <div className="campaign-choices" role="radiogroup" aria-label={t('campaigns.editor.audienceKind')}>
-                {AUDIENCE_KINDS.map((kind) => (
-                  <label key={kind} className="checkbox campaign-choice">
-                    <input
-                      type="radio"
-                      name="audienceKind"
-                      value={kind}
-                      defaultChecked={(campaign.audience.kind === 'RETARGET' ? 'ALL' : campaign.audience.kind) === kind}
-                    />
-                    <span>{t(`campaigns.audience.${kind}`)}</span>
-                  </label>
-                ))}
-              </div>
-              {campaign.audience.kind === 'RETARGET' ? (
+            {campaign.audience.kind === 'RETARGET' ? (
+              <>
+                <input type="hidden" name="audienceKind" value="RETARGET" />
                 <p className="field__hint">{t('campaigns.audience.retargetNote')}</p>
-              ) : null}
-              <Field
-                label={t('campaigns.editor.tags')}
-                name="tags"
-                defaultValue={campaign.audience.tags.join(', ')}
-                hint={t('campaigns.editor.tagsHint')}
-                error={errors.tags}
-              />
-              <SelectField
-                label={t('campaigns.editor.segment')}
-                name="segmentId"
-                defaultValue={campaign.audience.segmentId ?? ''}
-                error={errors.segmentId}
-              >
-                <option value="">{t('campaigns.editor.choose')}</option>
-                {data.segments.map((segment) => (
-                  <option key={segment.id} value={segment.id}>
-                    {segment.name}
-                  </option>
-                ))}
-              </SelectField>
-            </fieldset>
+              </>
+            ) : (
+              <fieldset className="campaign-form">
+                <legend className="visually-hidden">{t('campaigns.editor.steps.audience')}</legend>
+                <div className="campaign-choices" role="radiogroup" aria-label={t('campaigns.editor.audienceKind')}>
+                  {AUDIENCE_KINDS.map((kind) => (
+                    <label key={kind} className="checkbox campaign-choice">
+                      <input
+                        type="radio"
+                        name="audienceKind"
+                        value={kind}
+                        defaultChecked={campaign.audience.kind === kind}
+                      />
+                      <span>{t(`campaigns.audience.${kind}`)}</span>
+                    </label>
+                  ))}
+                </div>
+                <Field
+                  label={t('campaigns.editor.tags')}
+                  name="tags"
+                  defaultValue={campaign.audience.tags.join(', ')}
+                  hint={t('campaigns.editor.tagsHint')}
+                  error={errors.tags}
+                />
+                <SelectField
+                  label={t('campaigns.editor.segment')}
+                  name="segmentId"
+                  defaultValue={campaign.audience.segmentId ?? ''}
+                  error={errors.segmentId}
+                >
+                  <option value="">{t('campaigns.editor.choose')}</option>
+                  {data.segments.map((segment) => (
+                    <option key={segment.id} value={segment.id}>
+                      {segment.name}
+                    </option>
+                  ))}
+                </SelectField>
+              </fieldset>
+            )}
           </Card>
           <Card title={t('campaigns.editor.steps.window')} icon="clock">
             <p className="field__hint">{t('campaigns.editor.windowHint', { zone })}</p>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { CampaignProgress } from '../components/campaigns/campaign-progress';
 import { CampaignsPageQuery } from '../components/campaigns/documents';
 import {
   CAMPAIGN_STATUSES,
@@ -81,16 +82,7 @@ export default function CampaignsPage() {
         const percent = campaignPercent(row.status, row.counts);
         return (
           <div className="campaign-mini-progress">
-            <div
-              className="progress progress--small"
-              role="progressbar"
-              aria-label={t('campaigns.list.progressOf', { name: row.name })}
-              aria-valuemin={0}
-              aria-valuemax={100}
-              aria-valuenow={percent}
-            >
-              <div className="progress__bar" style={{ width: `${percent}%` }} />
-            </div>
+            <CampaignProgress small percent={percent} label={t('campaigns.list.progressOf', { name: row.name })} />
             <span className="table__secondary">
               {t('campaigns.list.delivered', { delivered: deliveredOrRead(row.counts), total: row.counts.total })}
             </span>

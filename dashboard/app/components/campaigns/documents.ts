@@ -233,6 +233,7 @@ export const RetargetCampaignMutation = graphql(`
   }
 `);
 
+// No timestamps: the API's campaignMessages hands raw SQL timestamps (strings) to DateTime and fails on them.
 export const CampaignMessagesQuery = graphql(`
   query CampaignRecipients($campaignId: ID!, $status: CampaignMessageStatus, $errorCode: Int, $after: String) {
     campaignMessages(campaignId: $campaignId, status: $status, errorCode: $errorCode, first: 25, after: $after) {
@@ -246,7 +247,6 @@ export const CampaignMessagesQuery = graphql(`
         status
         errorCode
         charged
-        updatedAt
       }
     }
   }

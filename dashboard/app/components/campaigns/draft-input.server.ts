@@ -43,11 +43,16 @@ export function draftInput(
     channelId: fields.channelId || null,
     templateId: fields.templateId || null,
     variables,
-    audience: {
-      kind: fields.audienceKind,
-      tags: fields.audienceKind === 'TAGS' ? tags : null,
-      segmentId: fields.audienceKind === 'SEGMENT' ? (fields.segmentId ?? null) : null,
-    },
+    // A retarget's audience cannot change: leaving it out keeps it.
+    ...(fields.audienceKind === 'RETARGET'
+      ? {}
+      : {
+          audience: {
+            kind: fields.audienceKind,
+            tags: fields.audienceKind === 'TAGS' ? tags : null,
+            segmentId: fields.audienceKind === 'SEGMENT' ? (fields.segmentId ?? null) : null,
+          },
+        }),
     ...(windowStart && windowEnd ? { windowStart, windowEnd } : { clearWindow: true }),
   };
   return { input, fieldErrors };

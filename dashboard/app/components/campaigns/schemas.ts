@@ -31,7 +31,8 @@ export const draftSchema = z.object({
     ),
   channelId: z.optional(z.string()),
   templateId: z.optional(z.string()),
-  audienceKind: z.enum(['ALL', 'TAGS', 'SEGMENT']),
+  // RETARGET: the audience is an earlier campaign's recipients, fixed at retargeting (the form sends it back as is).
+  audienceKind: z.enum(['ALL', 'TAGS', 'SEGMENT', 'RETARGET']),
   tags: z.optional(z.string().check(z.trim(), z.maxLength(1200, { error: 'validation.tooLong' }))),
   segmentId: z.optional(z.string()),
   windowStart: optionalTime,
