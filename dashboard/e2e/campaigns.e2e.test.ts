@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import en from '../app/locales/en.json';
 import id from '../app/locales/id.json';
 import { callApi, createOwner, signInBrowser } from './support/api';
+import { seriousAxeViolations } from './support/axe';
 import { collectPageErrors, screenshot } from './support/browser';
 import { TEST_META_APP, useMetaSimulator } from './support/meta';
 import { usePortal } from './support/portal';
@@ -31,11 +32,18 @@ const RECIPIENTS = 10;
 const fill = (text: string, values: Record<string, string | number>) =>
   text.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => String(values[name] ?? ''));
 
+/** At 390 px and 1280 px: no sideways scrolling, no serious or critical axe finding, a screenshot of each. */
 async function fitsPhone(page: Page, name: string) {
   await page.setViewportSize({ width: 390, height: 860 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect({ name, width: 390, findings: await seriousAxeViolations(page) }).toEqual({ name, width: 390, findings: [] });
   await screenshot(page, `${name}-390`);
   await page.setViewportSize({ width: 1280, height: 860 });
+  expect({ name, width: 1280, findings: await seriousAxeViolations(page) }).toEqual({
+    name,
+    width: 1280,
+    findings: [],
+  });
   await screenshot(page, `${name}-1280`);
 }
 
