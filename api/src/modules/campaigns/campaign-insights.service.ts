@@ -11,7 +11,7 @@ import {
 import type { CampaignsService } from './campaigns.service';
 
 /** Interval lengths a timeline may use, shortest first: the first that keeps the chart within MAX_POINTS wins. */
-const BUCKETS_S = [60, 300, 900, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86_400];
+const BUCKETS_S = [60, 300, 900, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86_400, 7 * 86_400];
 export const MAX_TIMELINE_POINTS = 120;
 /** A reply counts as drawn by a campaign when it comes within 3 days of the recipient's message (Meta's own
  * conversation-attribution windows are 24-72 h). */
@@ -25,7 +25,7 @@ export interface TimelinePoint {
   failed: number;
 }
 
-/** The smallest interval that fits [first, last] in MAX_TIMELINE_POINTS intervals (a day for anything longer). */
+/** The smallest interval that fits [first, last] in MAX_TIMELINE_POINTS intervals (a week for anything longer). */
 export function bucketSecondsFor(first: Date, last: Date): number {
   const spanS = Math.max(0, (last.getTime() - first.getTime()) / 1000);
   return BUCKETS_S.find((seconds) => Math.floor(spanS / seconds) + 1 <= MAX_TIMELINE_POINTS) ?? BUCKETS_S.at(-1)!;

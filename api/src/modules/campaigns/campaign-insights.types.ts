@@ -15,7 +15,9 @@ export class CampaignTimelinePoint {
 
 @ObjectType({ description: 'A campaign’s sent, delivered, read and failed messages over time, in equal intervals.' })
 export class CampaignTimeline {
-  @Field(() => Int, { description: 'The length of each interval: 1 minute to 1 day, so there are at most 120.' })
+  @Field(() => Int, {
+    description: 'The length of each interval: 1 minute to 1 week, the smallest that keeps it to 120 points.',
+  })
   bucketSeconds!: number;
   @Field(() => [CampaignTimelinePoint], {
     description: 'Oldest first, every interval from the first event to the last.',
