@@ -123,6 +123,7 @@ describe('docs/API.md examples, against a live API', () => {
       'channels (sh)',
       'replies (sh)',
       'search (sh)',
+      'campaign-insights (sh)',
     ]);
   });
 

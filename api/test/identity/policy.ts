@@ -104,6 +104,9 @@ export const FIELD_RULES: Record<string, string> = {
   'mutation pauseCampaign': 'CAMPAIGNS_SEND',
   'mutation resumeCampaign': 'CAMPAIGNS_SEND',
   'mutation cancelCampaign': 'CAMPAIGNS_SEND',
+  // The campaign detail page's chart, and the replies it drew (customers' words: contact data).
+  'query campaignTimeline': 'CAMPAIGNS_READ',
+  'query campaignReplies': 'CONTACTS_READ',
 };
 
 const EVERYTHING = [

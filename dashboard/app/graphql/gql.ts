@@ -14,6 +14,26 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query CampaignsPage($filter: CampaignsFilter, $after: String) {\n    campaigns(filter: $filter, first: 20, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      items {\n        id\n        name\n        status\n        templateName\n        cost\n        scheduledAt\n        createdAt\n        counts {\n          total\n          sent\n          delivered\n          read\n          failed\n          skipped\n          unknown\n        }\n      }\n    }\n  }\n": typeof types.CampaignsPageDocument,
+    "\n  fragment CampaignFields on CampaignView {\n    id\n    name\n    status\n    pauseReason\n    pauseReasonText\n    failReason\n    channelId\n    templateId\n    templateName\n    templateLanguage\n    templateCategory\n    variables {\n      parameter\n      source\n      value\n      fallback\n    }\n    audience {\n      kind\n      tags\n      segmentId\n    }\n    scheduledAt\n    windowStart\n    windowEnd\n    timeZone\n    price\n    cost\n    retargetOf\n    startedAt\n    completedAt\n    createdAt\n    counts {\n      total\n      queued\n      sending\n      sent\n      delivered\n      read\n      failed\n      skipped\n      unknown\n    }\n  }\n": typeof types.CampaignFieldsFragmentDoc,
+    "\n  query Campaign($id: ID!) {\n    campaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n": typeof types.CampaignDocument,
+    "\n  query CampaignChannels {\n    channels {\n      id\n      name\n      displayNumber\n      phoneNumberId\n      status\n    }\n  }\n": typeof types.CampaignChannelsDocument,
+    "\n  query CampaignTemplates($channelId: ID) {\n    templates(channelId: $channelId, first: 100) {\n      id\n      name\n      language\n      category\n      status\n      components\n      unsupported\n    }\n  }\n": typeof types.CampaignTemplatesDocument,
+    "\n  query CampaignSegments {\n    segments {\n      id\n      name\n    }\n  }\n": typeof types.CampaignSegmentsDocument,
+    "\n  query CampaignSampleContact($filter: ContactFilter) {\n    contacts(filter: $filter, first: 1) {\n      edges {\n        node {\n          id\n          name\n          phone\n          attributes {\n            key\n            value\n          }\n        }\n      }\n    }\n  }\n": typeof types.CampaignSampleContactDocument,
+    "\n  query EstimateCampaign($id: ID!) {\n    estimateCampaign(id: $id) {\n      matched\n      suppressed\n      invalid\n      recipients\n      category\n      price\n      cost\n      available\n      shortfall\n      messagingLimit\n      limitRemainingToday\n      days\n      exceedsSpread\n    }\n  }\n": typeof types.EstimateCampaignDocument,
+    "\n  mutation CreateCampaign($input: CampaignDraftInput!) {\n    createCampaign(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateCampaignDocument,
+    "\n  mutation UpdateCampaign($id: ID!, $input: CampaignDraftInput!) {\n    updateCampaign(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateCampaignDocument,
+    "\n  mutation SendCampaignTest($id: ID!, $phone: String!) {\n    sendTestMessage(id: $id, phone: $phone) {\n      status\n      errorCode\n    }\n  }\n": typeof types.SendCampaignTestDocument,
+    "\n  mutation StartCampaign($id: ID!) {\n    startCampaign(id: $id) {\n      id\n    }\n  }\n": typeof types.StartCampaignDocument,
+    "\n  mutation ScheduleCampaign($id: ID!, $at: DateTimeISO!) {\n    scheduleCampaign(id: $id, at: $at) {\n      id\n    }\n  }\n": typeof types.ScheduleCampaignDocument,
+    "\n  mutation PauseCampaign($id: ID!) {\n    pauseCampaign(id: $id) {\n      id\n    }\n  }\n": typeof types.PauseCampaignDocument,
+    "\n  mutation ResumeCampaign($id: ID!) {\n    resumeCampaign(id: $id) {\n      id\n    }\n  }\n": typeof types.ResumeCampaignDocument,
+    "\n  mutation CancelCampaign($id: ID!) {\n    cancelCampaign(id: $id) {\n      id\n    }\n  }\n": typeof types.CancelCampaignDocument,
+    "\n  mutation RetargetCampaign($id: ID!, $input: RetargetInput!) {\n    retargetCampaign(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.RetargetCampaignDocument,
+    "\n  query CampaignRecipients($campaignId: ID!, $status: CampaignMessageStatus, $errorCode: Int, $after: String) {\n    campaignMessages(campaignId: $campaignId, status: $status, errorCode: $errorCode, first: 25, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      items {\n        id\n        phone\n        status\n        errorCode\n        charged\n      }\n    }\n  }\n": typeof types.CampaignRecipientsDocument,
+    "\n  query CampaignTimeline($campaignId: ID!) {\n    campaignTimeline(campaignId: $campaignId) {\n      bucketSeconds\n      points {\n        at\n        sent\n        delivered\n        read\n        failed\n      }\n    }\n  }\n": typeof types.CampaignTimelineDocument,
+    "\n  query CampaignReplies($campaignId: ID!) {\n    campaignReplies(campaignId: $campaignId, first: 10) {\n      totalCount\n      items {\n        id\n        contactId\n        phone\n        name\n        text\n        type\n        receivedAt\n      }\n    }\n  }\n": typeof types.CampaignRepliesDocument,
     "\n  query NotificationStatus($first: Int!) {\n    notifications(first: $first) {\n      unreadCount\n      items {\n        id\n        type\n        title\n        body\n        link\n        createdAt\n        readAt\n      }\n    }\n  }\n": typeof types.NotificationStatusDocument,
     "\n  query NotificationsPage($first: Int!, $after: ID, $unreadOnly: Boolean!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      unreadCount\n      nextCursor\n      items {\n        id\n        type\n        title\n        body\n        link\n        createdAt\n        readAt\n      }\n    }\n  }\n": typeof types.NotificationsPageDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
@@ -100,6 +120,26 @@ type Documents = {
     "\n  query GlobalSearch($query: String!, $first: Int!) {\n    search(query: $query, first: $first) {\n      kind\n      id\n      title\n      detail\n      link\n      rank\n    }\n  }\n": typeof types.GlobalSearchDocument,
 };
 const documents: Documents = {
+    "\n  query CampaignsPage($filter: CampaignsFilter, $after: String) {\n    campaigns(filter: $filter, first: 20, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      items {\n        id\n        name\n        status\n        templateName\n        cost\n        scheduledAt\n        createdAt\n        counts {\n          total\n          sent\n          delivered\n          read\n          failed\n          skipped\n          unknown\n        }\n      }\n    }\n  }\n": types.CampaignsPageDocument,
+    "\n  fragment CampaignFields on CampaignView {\n    id\n    name\n    status\n    pauseReason\n    pauseReasonText\n    failReason\n    channelId\n    templateId\n    templateName\n    templateLanguage\n    templateCategory\n    variables {\n      parameter\n      source\n      value\n      fallback\n    }\n    audience {\n      kind\n      tags\n      segmentId\n    }\n    scheduledAt\n    windowStart\n    windowEnd\n    timeZone\n    price\n    cost\n    retargetOf\n    startedAt\n    completedAt\n    createdAt\n    counts {\n      total\n      queued\n      sending\n      sent\n      delivered\n      read\n      failed\n      skipped\n      unknown\n    }\n  }\n": types.CampaignFieldsFragmentDoc,
+    "\n  query Campaign($id: ID!) {\n    campaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n": types.CampaignDocument,
+    "\n  query CampaignChannels {\n    channels {\n      id\n      name\n      displayNumber\n      phoneNumberId\n      status\n    }\n  }\n": types.CampaignChannelsDocument,
+    "\n  query CampaignTemplates($channelId: ID) {\n    templates(channelId: $channelId, first: 100) {\n      id\n      name\n      language\n      category\n      status\n      components\n      unsupported\n    }\n  }\n": types.CampaignTemplatesDocument,
+    "\n  query CampaignSegments {\n    segments {\n      id\n      name\n    }\n  }\n": types.CampaignSegmentsDocument,
+    "\n  query CampaignSampleContact($filter: ContactFilter) {\n    contacts(filter: $filter, first: 1) {\n      edges {\n        node {\n          id\n          name\n          phone\n          attributes {\n            key\n            value\n          }\n        }\n      }\n    }\n  }\n": types.CampaignSampleContactDocument,
+    "\n  query EstimateCampaign($id: ID!) {\n    estimateCampaign(id: $id) {\n      matched\n      suppressed\n      invalid\n      recipients\n      category\n      price\n      cost\n      available\n      shortfall\n      messagingLimit\n      limitRemainingToday\n      days\n      exceedsSpread\n    }\n  }\n": types.EstimateCampaignDocument,
+    "\n  mutation CreateCampaign($input: CampaignDraftInput!) {\n    createCampaign(input: $input) {\n      id\n    }\n  }\n": types.CreateCampaignDocument,
+    "\n  mutation UpdateCampaign($id: ID!, $input: CampaignDraftInput!) {\n    updateCampaign(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateCampaignDocument,
+    "\n  mutation SendCampaignTest($id: ID!, $phone: String!) {\n    sendTestMessage(id: $id, phone: $phone) {\n      status\n      errorCode\n    }\n  }\n": types.SendCampaignTestDocument,
+    "\n  mutation StartCampaign($id: ID!) {\n    startCampaign(id: $id) {\n      id\n    }\n  }\n": types.StartCampaignDocument,
+    "\n  mutation ScheduleCampaign($id: ID!, $at: DateTimeISO!) {\n    scheduleCampaign(id: $id, at: $at) {\n      id\n    }\n  }\n": types.ScheduleCampaignDocument,
+    "\n  mutation PauseCampaign($id: ID!) {\n    pauseCampaign(id: $id) {\n      id\n    }\n  }\n": types.PauseCampaignDocument,
+    "\n  mutation ResumeCampaign($id: ID!) {\n    resumeCampaign(id: $id) {\n      id\n    }\n  }\n": types.ResumeCampaignDocument,
+    "\n  mutation CancelCampaign($id: ID!) {\n    cancelCampaign(id: $id) {\n      id\n    }\n  }\n": types.CancelCampaignDocument,
+    "\n  mutation RetargetCampaign($id: ID!, $input: RetargetInput!) {\n    retargetCampaign(id: $id, input: $input) {\n      id\n    }\n  }\n": types.RetargetCampaignDocument,
+    "\n  query CampaignRecipients($campaignId: ID!, $status: CampaignMessageStatus, $errorCode: Int, $after: String) {\n    campaignMessages(campaignId: $campaignId, status: $status, errorCode: $errorCode, first: 25, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      items {\n        id\n        phone\n        status\n        errorCode\n        charged\n      }\n    }\n  }\n": types.CampaignRecipientsDocument,
+    "\n  query CampaignTimeline($campaignId: ID!) {\n    campaignTimeline(campaignId: $campaignId) {\n      bucketSeconds\n      points {\n        at\n        sent\n        delivered\n        read\n        failed\n      }\n    }\n  }\n": types.CampaignTimelineDocument,
+    "\n  query CampaignReplies($campaignId: ID!) {\n    campaignReplies(campaignId: $campaignId, first: 10) {\n      totalCount\n      items {\n        id\n        contactId\n        phone\n        name\n        text\n        type\n        receivedAt\n      }\n    }\n  }\n": types.CampaignRepliesDocument,
     "\n  query NotificationStatus($first: Int!) {\n    notifications(first: $first) {\n      unreadCount\n      items {\n        id\n        type\n        title\n        body\n        link\n        createdAt\n        readAt\n      }\n    }\n  }\n": types.NotificationStatusDocument,
     "\n  query NotificationsPage($first: Int!, $after: ID, $unreadOnly: Boolean!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      unreadCount\n      nextCursor\n      items {\n        id\n        type\n        title\n        body\n        link\n        createdAt\n        readAt\n      }\n    }\n  }\n": types.NotificationsPageDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
@@ -200,6 +240,86 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CampaignsPage($filter: CampaignsFilter, $after: String) {\n    campaigns(filter: $filter, first: 20, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      items {\n        id\n        name\n        status\n        templateName\n        cost\n        scheduledAt\n        createdAt\n        counts {\n          total\n          sent\n          delivered\n          read\n          failed\n          skipped\n          unknown\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CampaignsPage($filter: CampaignsFilter, $after: String) {\n    campaigns(filter: $filter, first: 20, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      items {\n        id\n        name\n        status\n        templateName\n        cost\n        scheduledAt\n        createdAt\n        counts {\n          total\n          sent\n          delivered\n          read\n          failed\n          skipped\n          unknown\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CampaignFields on CampaignView {\n    id\n    name\n    status\n    pauseReason\n    pauseReasonText\n    failReason\n    channelId\n    templateId\n    templateName\n    templateLanguage\n    templateCategory\n    variables {\n      parameter\n      source\n      value\n      fallback\n    }\n    audience {\n      kind\n      tags\n      segmentId\n    }\n    scheduledAt\n    windowStart\n    windowEnd\n    timeZone\n    price\n    cost\n    retargetOf\n    startedAt\n    completedAt\n    createdAt\n    counts {\n      total\n      queued\n      sending\n      sent\n      delivered\n      read\n      failed\n      skipped\n      unknown\n    }\n  }\n"): (typeof documents)["\n  fragment CampaignFields on CampaignView {\n    id\n    name\n    status\n    pauseReason\n    pauseReasonText\n    failReason\n    channelId\n    templateId\n    templateName\n    templateLanguage\n    templateCategory\n    variables {\n      parameter\n      source\n      value\n      fallback\n    }\n    audience {\n      kind\n      tags\n      segmentId\n    }\n    scheduledAt\n    windowStart\n    windowEnd\n    timeZone\n    price\n    cost\n    retargetOf\n    startedAt\n    completedAt\n    createdAt\n    counts {\n      total\n      queued\n      sending\n      sent\n      delivered\n      read\n      failed\n      skipped\n      unknown\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Campaign($id: ID!) {\n    campaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n"): (typeof documents)["\n  query Campaign($id: ID!) {\n    campaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CampaignChannels {\n    channels {\n      id\n      name\n      displayNumber\n      phoneNumberId\n      status\n    }\n  }\n"): (typeof documents)["\n  query CampaignChannels {\n    channels {\n      id\n      name\n      displayNumber\n      phoneNumberId\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CampaignTemplates($channelId: ID) {\n    templates(channelId: $channelId, first: 100) {\n      id\n      name\n      language\n      category\n      status\n      components\n      unsupported\n    }\n  }\n"): (typeof documents)["\n  query CampaignTemplates($channelId: ID) {\n    templates(channelId: $channelId, first: 100) {\n      id\n      name\n      language\n      category\n      status\n      components\n      unsupported\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CampaignSegments {\n    segments {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query CampaignSegments {\n    segments {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CampaignSampleContact($filter: ContactFilter) {\n    contacts(filter: $filter, first: 1) {\n      edges {\n        node {\n          id\n          name\n          phone\n          attributes {\n            key\n            value\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CampaignSampleContact($filter: ContactFilter) {\n    contacts(filter: $filter, first: 1) {\n      edges {\n        node {\n          id\n          name\n          phone\n          attributes {\n            key\n            value\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EstimateCampaign($id: ID!) {\n    estimateCampaign(id: $id) {\n      matched\n      suppressed\n      invalid\n      recipients\n      category\n      price\n      cost\n      available\n      shortfall\n      messagingLimit\n      limitRemainingToday\n      days\n      exceedsSpread\n    }\n  }\n"): (typeof documents)["\n  query EstimateCampaign($id: ID!) {\n    estimateCampaign(id: $id) {\n      matched\n      suppressed\n      invalid\n      recipients\n      category\n      price\n      cost\n      available\n      shortfall\n      messagingLimit\n      limitRemainingToday\n      days\n      exceedsSpread\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCampaign($input: CampaignDraftInput!) {\n    createCampaign(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCampaign($input: CampaignDraftInput!) {\n    createCampaign(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCampaign($id: ID!, $input: CampaignDraftInput!) {\n    updateCampaign(id: $id, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCampaign($id: ID!, $input: CampaignDraftInput!) {\n    updateCampaign(id: $id, input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendCampaignTest($id: ID!, $phone: String!) {\n    sendTestMessage(id: $id, phone: $phone) {\n      status\n      errorCode\n    }\n  }\n"): (typeof documents)["\n  mutation SendCampaignTest($id: ID!, $phone: String!) {\n    sendTestMessage(id: $id, phone: $phone) {\n      status\n      errorCode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartCampaign($id: ID!) {\n    startCampaign(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation StartCampaign($id: ID!) {\n    startCampaign(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScheduleCampaign($id: ID!, $at: DateTimeISO!) {\n    scheduleCampaign(id: $id, at: $at) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ScheduleCampaign($id: ID!, $at: DateTimeISO!) {\n    scheduleCampaign(id: $id, at: $at) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PauseCampaign($id: ID!) {\n    pauseCampaign(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation PauseCampaign($id: ID!) {\n    pauseCampaign(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResumeCampaign($id: ID!) {\n    resumeCampaign(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ResumeCampaign($id: ID!) {\n    resumeCampaign(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelCampaign($id: ID!) {\n    cancelCampaign(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CancelCampaign($id: ID!) {\n    cancelCampaign(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetargetCampaign($id: ID!, $input: RetargetInput!) {\n    retargetCampaign(id: $id, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RetargetCampaign($id: ID!, $input: RetargetInput!) {\n    retargetCampaign(id: $id, input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CampaignRecipients($campaignId: ID!, $status: CampaignMessageStatus, $errorCode: Int, $after: String) {\n    campaignMessages(campaignId: $campaignId, status: $status, errorCode: $errorCode, first: 25, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      items {\n        id\n        phone\n        status\n        errorCode\n        charged\n      }\n    }\n  }\n"): (typeof documents)["\n  query CampaignRecipients($campaignId: ID!, $status: CampaignMessageStatus, $errorCode: Int, $after: String) {\n    campaignMessages(campaignId: $campaignId, status: $status, errorCode: $errorCode, first: 25, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      items {\n        id\n        phone\n        status\n        errorCode\n        charged\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CampaignTimeline($campaignId: ID!) {\n    campaignTimeline(campaignId: $campaignId) {\n      bucketSeconds\n      points {\n        at\n        sent\n        delivered\n        read\n        failed\n      }\n    }\n  }\n"): (typeof documents)["\n  query CampaignTimeline($campaignId: ID!) {\n    campaignTimeline(campaignId: $campaignId) {\n      bucketSeconds\n      points {\n        at\n        sent\n        delivered\n        read\n        failed\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CampaignReplies($campaignId: ID!) {\n    campaignReplies(campaignId: $campaignId, first: 10) {\n      totalCount\n      items {\n        id\n        contactId\n        phone\n        name\n        text\n        type\n        receivedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query CampaignReplies($campaignId: ID!) {\n    campaignReplies(campaignId: $campaignId, first: 10) {\n      totalCount\n      items {\n        id\n        contactId\n        phone\n        name\n        text\n        type\n        receivedAt\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -6,6 +6,9 @@ import { defineModule } from '../manifest';
 import type { NotificationsService } from '../notifications';
 import type { WalletServices } from '../wallet';
 import { EVERY_AUDIENCE_STATEMENT } from './audience';
+import { CampaignInsightsResolver } from './campaign-insights.resolver';
+import { CampaignInsightsService } from './campaign-insights.service';
+import * as insightsSql from './campaign-insights.sql';
 import { Campaign, CampaignMessage } from './campaign.entity';
 import { CampaignsResolver } from './campaigns.resolver';
 import { CampaignsService } from './campaigns.service';
@@ -25,6 +28,7 @@ export interface CampaignsServices {
   testSend: TestSendService;
   dispatch: DispatchService;
   messenger: Messenger;
+  insights: CampaignInsightsService;
   /** A plain object: the resolver container registers service instances by class and skips these. */
   campaignJobs: { tickMs: number; lockLifetimeMs: number };
 }
@@ -46,8 +50,8 @@ export const campaignsModule = defineModule<
   requires: ['identity', 'notifications', 'contacts', 'wallet', 'channels'],
   entities: [Campaign, CampaignMessage],
   migrations: [{ name: 'Migration20261201130000Campaigns', class: Migration20261201130000Campaigns }],
-  statements: [...Object.values(campaignsSql), ...EVERY_AUDIENCE_STATEMENT],
-  resolvers: [CampaignsResolver],
+  statements: [...Object.values(campaignsSql), ...EVERY_AUDIENCE_STATEMENT, ...Object.values(insightsSql)],
+  resolvers: [CampaignsResolver, CampaignInsightsResolver],
   services: ({ config, clock, logger, jobs }, { notifications, contacts, wallet, channels }) => {
     const options = config.campaigns;
     const log = logger.child({ module: 'campaigns' });
@@ -107,6 +111,7 @@ export const campaignsModule = defineModule<
       testSend,
       dispatch,
       messenger,
+      insights: new CampaignInsightsService(campaigns),
       campaignJobs: { tickMs: options.tickMs, lockLifetimeMs: Math.max(60_000, options.leaseTtlMs * 4) },
     };
   },

@@ -14,13 +14,7 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
   { to: '/dashboard', labelKey: 'shell.nav.dashboard', icon: 'dashboard' },
   { to: '/contacts', labelKey: 'shell.nav.contacts', icon: 'contacts', permission: 'CONTACTS_READ' },
-  {
-    to: '/campaigns',
-    labelKey: 'shell.nav.campaigns',
-    icon: 'campaigns',
-    permission: 'CAMPAIGNS_READ',
-    comingSoon: true,
-  },
+  { to: '/campaigns', labelKey: 'shell.nav.campaigns', icon: 'campaigns', permission: 'CAMPAIGNS_READ' },
   { to: '/templates', labelKey: 'shell.nav.templates', icon: 'templates', permission: 'TEMPLATES_READ' },
   { to: '/channels', labelKey: 'shell.nav.channels', icon: 'phone', permission: 'CHANNELS_READ' },
   { to: '/wallet', labelKey: 'shell.nav.wallet', icon: 'wallet', permission: 'WALLET_READ' },

@@ -15,7 +15,7 @@ describe('SidebarNav', () => {
     expect(links.map((link) => link.textContent)).toEqual([
       'Dasbor',
       'Kontak',
-      'KampanyeSegera',
+      'Kampanye',
       'Templat',
       'Saluran',
       'Dompet',
