@@ -12,6 +12,7 @@ import { Migration20261201110000Channels } from './migrations/20261201-110000-ch
 import { Migration20261201120000WhatsappWebhook } from './migrations/20261201-120000-whatsapp-webhook';
 import { Migration20261201140000ReplyForwarding } from './migrations/20261201-140000-reply-forwarding';
 import { Migration20261201150000WabaCallBudget } from './migrations/20261201-150000-waba-call-budget';
+import { Migration20261201170000FailedAfterDelivered } from './migrations/20261201-170000-failed-after-delivered';
 import { BusinessPortfolio } from './portfolio.entity';
 import { RepliesResolver } from './replies.resolver';
 import { RepliesService } from './replies.service';
@@ -51,6 +52,7 @@ export const channelsModule = defineModule<
     { name: 'Migration20261201120000WhatsappWebhook', class: Migration20261201120000WhatsappWebhook },
     { name: 'Migration20261201140000ReplyForwarding', class: Migration20261201140000ReplyForwarding },
     { name: 'Migration20261201150000WabaCallBudget', class: Migration20261201150000WabaCallBudget },
+    { name: 'Migration20261201170000FailedAfterDelivered', class: Migration20261201170000FailedAfterDelivered },
   ],
   statements: [
     ...Object.values(channelsSql),
