@@ -162,6 +162,10 @@ describe('channels, templates and replies in the browser', () => {
         expect(await card.getByTestId('channel-messaging-limit').locator('dd').innerText()).toContain(
           fill(c.limit.limited, { recipients: '2.000' }),
         );
+        // Today's use of the portfolio's limit: nothing sent yet, all of it left.
+        expect(await card.getByTestId('channel-messaging-use').innerText()).toBe(
+          fill(c.limit.usedToday, { used: '0', remaining: '2.000' }),
+        );
         const verified = card.getByTestId('channel-verified');
         expect(await verified.getByText(c.verified.subscribed, { exact: true }).count()).toBe(1);
         expect(await verified.getByText(fill(c.verified.portfolio, { portfolio: `9${waba}` })).count()).toBe(1);
