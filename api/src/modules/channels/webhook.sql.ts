@@ -180,3 +180,33 @@ export const MARKETING_TEMPLATE_COMPONENTS = statement<{ components: unknown }>(
   'webhook.marketing-template-components',
   `select components from "message_template" where workspace_id = $1 and waba_id = $2 and category = 'MARKETING'`,
 );
+
+/*
+ * The personal-data purge (contacts' `contacts.purge-personal-data` job; every workspace at once,
+ * $1 is the cutoff). Meta's bodies carry phone numbers, WhatsApp ids, profile names and texts.
+ */
+
+/**
+ * Stored bodies received before the cutoff: applied long ago (Meta retries for 7 days at most,
+ * so one never applied by then never will be). `whatsapp_webhook_received_index`.
+ */
+export const PURGE_WEBHOOK_BODIES = statement(
+  'webhook.purge-bodies',
+  `delete from "whatsapp_webhook" where received_at < $1::timestamptz`,
+);
+
+/** The recipient's number on statuses older than the cutoff (status, pricing and errors stay for counts). */
+export const PURGE_STATUS_RECIPIENTS = statement(
+  'webhook.purge-status-recipients',
+  `update "message_status" set recipient_id = null where status_at < $1::timestamptz and recipient_id is not null`,
+);
+
+/**
+ * The raw copy of inbound messages older than the cutoff (Meta's message object: the sender's
+ * number, ids, context); the reply itself (type, text, time) stays on the contact until the
+ * contact is erased. $1 cutoff.
+ */
+export const PURGE_REPLY_PAYLOADS = statement(
+  'webhook.purge-reply-payloads',
+  `update "contact_reply" set payload = '{}'::jsonb where received_at < $1::timestamptz and payload <> '{}'::jsonb`,
+);
