@@ -1,9 +1,9 @@
 import { ManualClock } from '../src/core/clock';
 import { inTransaction } from '../src/db/transaction';
-import { Permission } from '../src/modules/identity';
+import { Membership, Permission, Role } from '../src/modules/identity';
 import { NotificationType, type NotificationsService } from '../src/modules/notifications';
 import { startTestApi, type TestApi } from './support/api';
-import { createMember, createWorkspace, type TestMember } from './support/identity';
+import { createMember, createWorkspace, PASSWORD, type TestMember } from './support/identity';
 
 const INBOX = `query ($after: ID, $first: Int, $unreadOnly: Boolean) {
   notifications(after: $after, first: $first, unreadOnly: $unreadOnly) {
@@ -130,6 +130,63 @@ describe('notifications', () => {
     expect((await inbox(operator)).body.data!.notifications.items.map((item) => item.type)).not.toContain(
       'LOW_BALANCE',
     );
+  });
+
+  it('tells its owner of a sign-in from a device the account never used, in each of its workspaces', async () => {
+    const em = api.running.orm.em.fork();
+    const first = await createWorkspace(em);
+    const member = await createMember(em, first, 'owner');
+    const second = await createWorkspace(em);
+    em.create(Membership, {
+      user: member.user,
+      workspace: second,
+      role: await em.findOneOrFail(Role, { key: 'viewer', workspace: null }),
+    });
+    await em.flush();
+    // An account that never signed in: the factory's session is no device of a person.
+    await em.getConnection().execute('delete from session where user_id = ?', [member.user.id]);
+    const firefox = (version: string) =>
+      `Mozilla/5.0 (X11; Linux x86_64; rv:${version}) Gecko/20100101 Firefox/${version}`;
+    const chromeAndroid =
+      'Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
+    const login = async (userAgent: string, ip: string) => {
+      const { body } = await api.graphql<{ login: { status: string; sessionToken: string } }>(
+        'mutation ($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { status sessionToken } }',
+        { email: member.user.email, password: PASSWORD },
+        { 'user-agent': userAgent, 'x-forwarded-for': ip },
+      );
+      expect(body.data!.login.status).toBe('SIGNED_IN');
+      return body.data!.login.sessionToken;
+    };
+    const newDevice = async (token: string, language = 'en') =>
+      (
+        await api.graphql<Inbox>(INBOX, {}, { authorization: `Bearer ${token}`, 'accept-language': language })
+      ).body.data!.notifications.items.filter((item) => item.type === 'NEW_DEVICE_SIGN_IN');
+
+    // The first sign-in ever, then the same browser updated: nothing to tell.
+    await login(firefox('132.0'), '203.0.113.7');
+    const updated = await login(firefox('133.0'), '203.0.113.7');
+    expect(await newDevice(updated)).toEqual([]);
+    // Another browser on another system: told, with the device and the address, in the reader's language.
+    const phone = await login(chromeAndroid, '198.51.100.23');
+    const [told] = await newDevice(phone);
+    expect(told).toMatchObject({ title: 'New sign-in', link: '/settings/profile', readAt: null });
+    expect(told!.body).toContain('Chrome on Android');
+    expect(told!.body).toContain('198.51.100.23');
+    const [dikabari] = await newDevice(phone, 'id');
+    expect(dikabari!.title).not.toBe('New sign-in');
+    expect(dikabari!.body).toContain('Chrome on Android');
+    // In the other workspace too (where the session may switch), and only to this user.
+    const rows = await em
+      .getConnection()
+      .execute<{ workspace_id: string; user_id: string }[]>(
+        "select workspace_id, user_id from notification where type = 'NEW_DEVICE_SIGN_IN' and user_id = ? order by workspace_id",
+        [member.user.id],
+      );
+    expect(rows.map((row) => row.workspace_id).sort()).toEqual([first.id, second.id].sort());
+    // That device is known from now on.
+    await login(chromeAndroid, '198.51.100.23');
+    expect(await newDevice(phone)).toHaveLength(1);
   });
 
   it('refuses a notification whose parameters do not match its type', async () => {

@@ -162,6 +162,10 @@ describe('channels, templates and replies in the browser', () => {
         expect(await card.getByTestId('channel-messaging-limit').locator('dd').innerText()).toContain(
           fill(c.limit.limited, { recipients: '2.000' }),
         );
+        // Today's use of the portfolio's limit: nothing sent yet, all of it left.
+        expect(await card.getByTestId('channel-messaging-use').innerText()).toBe(
+          fill(c.limit.usedToday, { used: '0', remaining: '2.000' }),
+        );
         const verified = card.getByTestId('channel-verified');
         expect(await verified.getByText(c.verified.subscribed, { exact: true }).count()).toBe(1);
         expect(await verified.getByText(fill(c.verified.portfolio, { portfolio: `9${waba}` })).count()).toBe(1);
@@ -232,6 +236,10 @@ describe('channels, templates and replies in the browser', () => {
         expect(await carousel.getByText(tp.unsupported.CAROUSEL, { exact: true }).count()).toBe(1);
         expect(await page.getByTestId('template-order_shipped-en').getByText(tp.parameters.positional).count()).toBe(1);
         await fitsPhone(page, `templates-${lng}`);
+        // A page cursor of a template that is gone (a later sync dropped it): the first page, not an error page.
+        await page.goto(`${base}/templates?after=0190a000-0000-7000-8000-000000000000`, { waitUntil: 'networkidle' });
+        await page.waitForURL((url) => url.pathname === '/templates' && !url.searchParams.has('after'));
+        await page.getByTestId('template-promo_akhir_tahun-id').waitFor();
 
         // 7. The customer replies: Meta's signed webhook, then the reply on her page, with the channel's webhook time.
         const reply = lng === 'en' ? 'Is the year-end promo still on?' : 'Apakah promo akhir tahun masih ada?';

@@ -94,6 +94,41 @@ describe('channels', () => {
     expect(api.running.services.channels.tokens.open(sealed)).toBe(TOKEN);
   });
 
+  it('shows today’s use of the portfolio’s limit: unique recipients in the rolling 24 h, and what is left', async () => {
+    const portfolio = '77102290129340398';
+    const use = async () =>
+      (
+        await gql<{
+          channels: { messagingLimit: number; messagingLimitUsed: number; messagingLimitRemaining: number }[];
+        }>('{ channels { messagingLimit messagingLimitUsed messagingLimitRemaining } }')
+      ).body.data!.channels[0]!;
+    expect(await use()).toEqual({ messagingLimit: 10_000, messagingLimitUsed: 0, messagingLimitRemaining: 10_000 });
+    // Recipients the broadcast engine counted for the portfolio: three within 24 h, one 25 h ago (outside the window).
+    const now = Date.now();
+    const reached = [
+      ['6281200000001', now - 60_000],
+      ['6281200000002', now - 3_600_000],
+      ['6281200000003', now - 23 * 3_600_000],
+      ['6281200000004', now - 25 * 3_600_000],
+    ] as const;
+    const connection = api.running.orm.em.fork().getConnection();
+    for (const [phone, at] of reached) {
+      await connection.execute('insert into portfolio_recipient (portfolio_id, phone, window_start) values (?, ?, ?)', [
+        portfolio,
+        phone,
+        new Date(at),
+      ]);
+    }
+    expect(await use()).toEqual({ messagingLimit: 10_000, messagingLimitUsed: 3, messagingLimitRemaining: 9_997 });
+    // Over the limit (Meta lowered it): nothing left, never a negative number; unlimited has no remainder.
+    await connection.execute('update business_portfolio set messaging_limit = 2 where id = ?', [portfolio]);
+    expect(await use()).toEqual({ messagingLimit: 2, messagingLimitUsed: 3, messagingLimitRemaining: 0 });
+    await connection.execute('update business_portfolio set messaging_limit = -1 where id = ?', [portfolio]);
+    expect(await use()).toEqual({ messagingLimit: -1, messagingLimitUsed: 3, messagingLimitRemaining: null });
+    await connection.execute('update business_portfolio set messaging_limit = 10000 where id = ?', [portfolio]);
+    await connection.execute('delete from portfolio_recipient where portfolio_id = ?', [portfolio]);
+  });
+
   it('never returns the access token through the API', async () => {
     const { body } = await gql<{ __type: { fields: { name: string }[] } }>(
       '{ __type(name: "ChannelView") { fields { name } } }',
@@ -200,10 +235,11 @@ describe('channels', () => {
     const pages = meta.simulator.calls.filter((call) => call.path.endsWith('/message_templates'));
     expect(pages.length).toBe(2);
 
-    const list = await gql<{ templates: Record<string, unknown>[] }>(
-      '{ templates(first: 100) { name language category parameterFormat status quality unsupported components } }',
+    const list = await gql<{ templates: { edges: { node: Record<string, unknown> }[] } }>(
+      '{ templates(first: 50) { edges { node { name language category parameterFormat status quality unsupported components } } } }',
     );
-    const promo = list.body.data!.templates.find((template) => template.name === 'promo_akhir_tahun')!;
+    const listed = list.body.data!.templates.edges.map((edge) => edge.node);
+    const promo = listed.find((template) => template.name === 'promo_akhir_tahun')!;
     expect(promo).toMatchObject({
       category: 'MARKETING',
       parameterFormat: 'NAMED',
@@ -211,16 +247,71 @@ describe('channels', () => {
       quality: 'GREEN',
     });
     expect(JSON.parse(promo.components as string)).toEqual(fromFixture[0]!.components);
-    const withCarousel = list.body.data!.templates.find((template) => template.name === 'katalog_carousel')!;
+    const withCarousel = listed.find((template) => template.name === 'katalog_carousel')!;
     expect(withCarousel.unsupported).toBe('CAROUSEL');
+
+    // Every one of the 123, 50 a page, in name then language order, each once, then no next page.
+    const names: string[] = [];
+    let after: string | null = null;
+    let pagesRead = 0;
+    for (;;) {
+      type TemplatePage = {
+        templates: {
+          edges: { cursor: string; node: { name: string; language: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          totalCount: number;
+          lastSyncedAt: string | null;
+        };
+      };
+      const variables: Record<string, unknown> = { after };
+      const response = await gql<TemplatePage>(
+        'query ($after: String) { templates(first: 50, after: $after) { edges { cursor node { name language } } pageInfo { hasNextPage endCursor } totalCount lastSyncedAt } }',
+        variables,
+      );
+      const page = response.body;
+      expect(page.errors).toBeUndefined();
+      const { edges, pageInfo, totalCount, lastSyncedAt } = page.data!.templates;
+      expect(totalCount).toBe(123);
+      expect(lastSyncedAt).not.toBeNull();
+      names.push(...edges.map((edge) => `${edge.node.name}/${edge.node.language}`));
+      pagesRead += 1;
+      if (!pageInfo.hasNextPage) break;
+      expect(pageInfo.endCursor).toBe(edges.at(-1)!.cursor);
+      after = pageInfo.endCursor;
+    }
+    expect(pagesRead).toBe(3);
+    expect(names).toHaveLength(123);
+    expect(new Set(names).size).toBe(123);
+    expect(names).toEqual([...names].sort());
+    expect(names).toContain('zz_promo_119/id');
+    // A cursor that is no template of the workspace is refused, in the reader's language.
+    for (const [who, language] of [
+      [owner, 'en'],
+      [other, 'id'],
+    ] as const) {
+      const refused = await gql(
+        'query ($after: String) { templates(first: 5, after: $after) { totalCount } }',
+        { after: who === other ? after : '0190a000-0000-7000-8000-000000000000' },
+        who,
+        language,
+      );
+      expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    }
 
     simulated.templates = [fromFixture[1]!];
     await gql('mutation ($id: ID!) { syncTemplates(channelId: $id) }', { id });
-    const after = await gql<{ templates: { name: string }[] }>('{ templates { name } }');
-    expect(after.body.data!.templates.map((template) => template.name)).toEqual(['order_shipped']);
+    const resynced = await gql<{ templates: { edges: { node: { name: string } }[]; totalCount: number } }>(
+      '{ templates { edges { node { name } } totalCount } }',
+    );
+    expect(resynced.body.data!.templates.edges.map((edge) => edge.node.name)).toEqual(['order_shipped']);
+    expect(resynced.body.data!.templates.totalCount).toBe(1);
     // Another workspace sees none of them.
-    const foreign = await gql<{ templates: unknown[] }>('{ templates { name } }', {}, other);
-    expect(foreign.body.data!.templates).toEqual([]);
+    const foreign = await gql<{ templates: { edges: unknown[]; totalCount: number } }>(
+      '{ templates { edges { cursor } totalCount } }',
+      {},
+      other,
+    );
+    expect(foreign.body.data!.templates).toEqual({ edges: [], totalCount: 0 });
   });
 
   it('replaces the token only with one Meta accepts for the number', async () => {
@@ -248,7 +339,8 @@ describe('channels', () => {
     });
     expect(done.body.data!.disconnectChannel).toBe(true);
     expect((await gql<{ channels: unknown[] }>('{ channels { id } }')).body.data!.channels).toEqual([]);
-    expect((await gql<{ templates: unknown[] }>('{ templates { name } }')).body.data!.templates).toEqual([]);
+    const left = await gql<{ templates: { totalCount: number } }>('{ templates { totalCount } }');
+    expect(left.body.data!.templates.totalCount).toBe(0);
     const reconnect = await gql<{ connectChannel: { id: string } }>(
       CONNECT,
       { input: { name: 'Pindah', phoneNumberId: '106540352242922', wabaId: '102290129340398', accessToken: TOKEN } },

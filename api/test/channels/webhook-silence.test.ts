@@ -107,6 +107,46 @@ describe('webhook silence', () => {
     expect(await lastWebhookAt()).toEqual(clock.now());
   });
 
+  it('hears the channel in every webhook of its WABA: account, template and capability updates, user_preferences', async () => {
+    const wabaChange = (field: string, value: Record<string, unknown>) => ({
+      object: 'whatsapp_business_account',
+      entry: [{ id: WABA_ID, time: 1764576000, changes: [{ field, value }] }],
+    });
+    const bodies = [
+      // Changes nothing else (GATEWAYS.md 1.5): only the liveness of the channel.
+      wabaChange('account_update', { event: 'VOLUME_BASED_PRICING_TIER_UPDATE' }),
+      wabaChange('message_template_status_update', {
+        event: 'APPROVED',
+        message_template_id: 999000111,
+        message_template_name: 'not_synced_here',
+        message_template_language: 'id',
+        reason: 'NONE',
+      }),
+      wabaChange('business_capability_update', { max_daily_conversations_per_business: 2000 }),
+      wabaChange('user_preferences', {
+        messaging_product: 'whatsapp',
+        metadata: { display_phone_number: '6281100000000', phone_number_id: PHONE_NUMBER_ID },
+        user_preferences: [{ wa_id: '6281234500001', category: 'marketing_messages', value: 'resume' }],
+      }),
+    ];
+    for (const body of bodies) {
+      clock.advance(60_000);
+      await markSent(clock.now());
+      clock.advance(60_000);
+      expect(await silent()).toBe(true);
+      expect((await postWebhook(api, body)).status).toBe(200);
+      await allApplied(api);
+      expect(await lastWebhookAt()).toEqual(clock.now());
+      expect(await silent()).toBe(false);
+    }
+    // Still coalesced: a second account update within 10 s of the last recorded one writes nothing.
+    const recorded = await lastWebhookAt();
+    clock.advance(3_000);
+    expect((await postWebhook(api, bodies[0]!)).status).toBe(200);
+    await allApplied(api);
+    expect(await lastWebhookAt()).toEqual(recorded);
+  });
+
   it('records a send at most once per 10 s, and never moves it back', async () => {
     const sentAt = async () =>
       new Date(

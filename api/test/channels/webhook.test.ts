@@ -170,6 +170,56 @@ describe('the WhatsApp webhook', () => {
     expect(failed).toMatchObject({ status: 'failed', errors: [expect.objectContaining({ code: 131026 })] });
   });
 
+  it('records a failed that follows delivered (Meta documents it), keeping its errors and that it was delivered', async () => {
+    const wamid = 'wamid.failed-after-delivered';
+    const errors = [{ code: 131000, title: 'Something went wrong', message: 'Something went wrong' }];
+    expect((await post(statusBody('delivered', '1763971250', { id: wamid }))).status).toBe(200);
+    await allApplied();
+    expect((await post(statusBody('failed', '1763971260', { id: wamid, errors, pricing: undefined }))).status).toBe(
+      200,
+    );
+    await allApplied();
+    expect(await statusOf(wamid)).toMatchObject({ status: 'failed', errors });
+    const [row] = await sql<{ delivered_at: string | null }>(
+      'select delivered_at from message_status where wamid = ?',
+      [wamid],
+    );
+    expect(new Date(row!.delivered_at!)).toEqual(new Date(1763971250 * 1000));
+    // Forward only for the rest: a late delivered or sent never undoes the failure.
+    for (const late of [
+      statusBody('delivered', '1763971250', { id: wamid }),
+      statusBody('sent', '1763971200', { id: wamid }),
+    ]) {
+      expect((await post(late)).status).toBe(200);
+    }
+    await allApplied();
+    expect(await statusOf(wamid)).toMatchObject({ status: 'failed', errors });
+  });
+
+  it('keeps read over a failed that arrives after it, with the failure’s errors', async () => {
+    const wamid = 'wamid.failed-after-read';
+    const errors = [{ code: 131000, title: 'Something went wrong' }];
+    expect((await post(statusBody('read', '1763971300', { id: wamid }))).status).toBe(200);
+    await allApplied();
+    expect((await post(statusBody('failed', '1763971310', { id: wamid, errors }))).status).toBe(200);
+    await allApplied();
+    expect(await statusOf(wamid)).toMatchObject({ status: 'read', errors });
+  });
+
+  it('records a failed with no delivery before it as never delivered', async () => {
+    const wamid = 'wamid.failed-after-sent';
+    expect((await post(statusBody('sent', '1763971200', { id: wamid }))).status).toBe(200);
+    expect((await post(statusBody('failed', '1763971210', { id: wamid, errors: [{ code: 131026 }] }))).status).toBe(
+      200,
+    );
+    await allApplied();
+    const [row] = await sql<{ status: string; delivered_at: string | null }>(
+      'select status, delivered_at from message_status where wamid = ?',
+      [wamid],
+    );
+    expect(row).toEqual({ status: 'failed', delivered_at: null });
+  });
+
   it('stores an inbound STOP on a new inbound contact and opts the contact out', async () => {
     expect((await post(raw('inbound-text.json'))).status).toBe(200);
     expect((await post(raw('inbound-text.json'))).status).toBe(200);

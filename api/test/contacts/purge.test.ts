@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { ManualClock } from '../../src/core/clock';
 import { workspaceEm } from '../../src/db/base.entity';
@@ -66,5 +67,88 @@ describe('the personal-data purge', () => {
     const reports = await client.query<{ import_id: string }>('select distinct import_id from contact_import_reject');
     expect(reports.rows.map((row) => row.import_id)).toEqual([recent.id]);
     expect(reports.rows.map((row) => row.import_id)).not.toContain(old.id);
+  });
+
+  it('erases Meta’s stored webhook bodies, recipients’ numbers and raw inbound copies past the retention period', async () => {
+    // A signed-and-stored body as the webhook route keeps it, a status and an inbound reply applied from it,
+    // once 40 days ago and once today (retention 30 days). Real rows of the channels' tables.
+    const phone = '6281299990001';
+    const name = 'Rina Purnamasari';
+    const body = (wamid: string) =>
+      JSON.stringify({
+        object: 'whatsapp_business_account',
+        entry: [
+          {
+            id: '102290129349999',
+            changes: [
+              {
+                field: 'messages',
+                value: {
+                  metadata: { phone_number_id: '106540352249999' },
+                  contacts: [{ profile: { name }, wa_id: phone }],
+                  messages: [{ from: phone, id: wamid, type: 'text', text: { body: 'Halo' } }],
+                  statuses: [{ id: `${wamid}.out`, status: 'delivered', recipient_id: phone }],
+                },
+              },
+            ],
+          },
+        ],
+      });
+    const em = workspaceEm(api.running.orm.em, workspaceId);
+    const contact = await api.running.services.contacts.contacts.inboundContact(em, workspaceId, {
+      phone,
+      waId: phone,
+      userId: null,
+    });
+    const store = async (wamid: string, at: Date) => {
+      await client.query('insert into whatsapp_webhook (id, received_at, body, applied_at) values ($1, $2, $3, $2)', [
+        randomUUID(),
+        at,
+        body(wamid),
+      ]);
+      await client.query(
+        `insert into message_status (wamid, workspace_id, phone_number_id, recipient_id, status, rank, status_at)
+         values ($1, $2, '106540352249999', $3, 'delivered', 2, $4)`,
+        [`${wamid}.out`, workspaceId, phone, at],
+      );
+      await client.query(
+        `insert into contact_reply (id, workspace_id, contact_id, wamid, type, text, payload, received_at)
+         values ($1, $2, $3, $4, 'text', 'Halo', $5, $6)`,
+        [randomUUID(), workspaceId, contact!.id, wamid, JSON.stringify({ from: phone, id: wamid }), at],
+      );
+    };
+    const old = new Date(clock.now().getTime() - 40 * 86_400_000);
+    await store('wamid.purge-old', old);
+    await store('wamid.purge-new', clock.now());
+
+    const purged = await api.running.services.contacts.personalDataPurge.run(api.running.orm);
+    expect(purged).toMatchObject({ webhookBodies: 1, statusRecipients: 1, replyPayloads: 1 });
+    // Neither the number nor the name is left in the old rows; today's are untouched.
+    const bodies = await client.query<{ body: string }>('select body from whatsapp_webhook where body like $1', [
+      `%wamid.purge-%`,
+    ]);
+    expect(bodies.rows.map((row) => JSON.parse(row.body).entry[0].changes[0].value.messages[0].id)).toEqual([
+      'wamid.purge-new',
+    ]);
+    const statuses = await client.query<{ wamid: string; recipient_id: string | null; status: string }>(
+      "select wamid, recipient_id, status from message_status where wamid like 'wamid.purge-%' order by wamid",
+    );
+    expect(statuses.rows).toEqual([
+      { wamid: 'wamid.purge-new.out', recipient_id: phone, status: 'delivered' },
+      { wamid: 'wamid.purge-old.out', recipient_id: null, status: 'delivered' },
+    ]);
+    const replies = await client.query<{ wamid: string; payload: unknown; text: string }>(
+      "select wamid, payload, text from contact_reply where wamid like 'wamid.purge-%' order by wamid",
+    );
+    expect(replies.rows).toEqual([
+      { wamid: 'wamid.purge-new', payload: { from: phone, id: 'wamid.purge-new' }, text: 'Halo' },
+      { wamid: 'wamid.purge-old', payload: {}, text: 'Halo' },
+    ]);
+    // A second run finds nothing more to erase.
+    expect(await api.running.services.contacts.personalDataPurge.run(api.running.orm)).toMatchObject({
+      webhookBodies: 0,
+      statusRecipients: 0,
+      replyPayloads: 0,
+    });
   });
 });

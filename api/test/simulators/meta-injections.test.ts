@@ -222,6 +222,93 @@ describe('the Meta simulator’s injections and controls', () => {
     expect(unauthorized.status).toBe(401);
   });
 
+  it('refuses a media upload as Meta does: fields, one file, supported types that match, size limits', async () => {
+    const upload = async (parts: { fields?: Record<string, string>; files?: [string, Blob, string][] }) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(parts.fields ?? {})) form.append(name, value);
+      for (const [name, blob, filename] of parts.files ?? []) form.append(name, blob, filename);
+      const response = await fetch(`${sim.meta.url}/v21.0/${PHONE_NUMBER_ID}/media`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}` },
+        body: form,
+      });
+      const body = (await response.json()) as {
+        id?: string;
+        error?: { code: number; error_data?: { details: string } };
+      };
+      return { status: response.status, code: body.error?.code, details: body.error?.error_data?.details, id: body.id };
+    };
+    const bytes = (size: number, type: string) => new Blob([Buffer.alloc(size, 1)], { type });
+    const whatsapp = { messaging_product: 'whatsapp' };
+    // Meta's limits: images 5 MB, video 16 MB, documents 100 MB, stickers 500 KB.
+    const fiveMb = 5 * 1024 * 1024;
+    expect(
+      await upload({
+        fields: { ...whatsapp, type: 'image/png' },
+        files: [['file', bytes(fiveMb, 'image/png'), 'a.png']],
+      }),
+    ).toMatchObject({ status: 200, id: expect.stringMatching(/^\d{16}$/) });
+    expect(
+      await upload({
+        fields: { ...whatsapp, type: 'image/png' },
+        files: [['file', bytes(fiveMb + 1, 'image/png'), 'a.png']],
+      }),
+    ).toMatchObject({ status: 400, code: 131053, details: expect.stringContaining(String(fiveMb)) });
+    expect(
+      await upload({
+        fields: { ...whatsapp, type: 'application/pdf' },
+        files: [['file', bytes(6 * 1024 * 1024, 'application/pdf'), 'brosur.pdf']],
+      }),
+    ).toMatchObject({ status: 200 });
+    expect(
+      await upload({
+        fields: { ...whatsapp, type: 'image/webp' },
+        files: [['file', bytes(500 * 1024 + 1, 'image/webp'), 's.webp']],
+      }),
+    ).toMatchObject({ status: 400, code: 131053 });
+    // A type Meta does not take, or a file that is not the type it claims.
+    expect(
+      await upload({ fields: { ...whatsapp, type: 'image/gif' }, files: [['file', bytes(10, 'image/gif'), 'a.gif']] }),
+    ).toMatchObject({ status: 400, code: 131053, details: expect.stringContaining('image/gif') });
+    expect(
+      await upload({
+        fields: { ...whatsapp, type: 'image/jpeg' },
+        files: [['file', bytes(10, 'application/pdf'), 'a.jpg']],
+      }),
+    ).toMatchObject({ status: 400, code: 131053 });
+    // An empty file; no file; no messaging_product; two files.
+    expect(
+      await upload({ fields: { ...whatsapp, type: 'image/jpeg' }, files: [['file', bytes(0, 'image/jpeg'), 'a.jpg']] }),
+    ).toMatchObject({ status: 400, code: 131053 });
+    expect(await upload({ fields: { ...whatsapp, type: 'image/jpeg' } })).toMatchObject({ status: 400, code: 100 });
+    expect(
+      await upload({ fields: { type: 'image/jpeg' }, files: [['file', bytes(10, 'image/jpeg'), 'a.jpg']] }),
+    ).toMatchObject({ status: 400, code: 100 });
+    expect(
+      await upload({
+        fields: { ...whatsapp, type: 'image/jpeg' },
+        files: [
+          ['file', bytes(10, 'image/jpeg'), 'a.jpg'],
+          ['file', bytes(10, 'image/jpeg'), 'b.jpg'],
+        ],
+      }),
+    ).toMatchObject({ status: 400, code: 100 });
+    // Not multipart at all, and a multipart body cut short.
+    const plain = await fetch(`${sim.meta.url}/v21.0/${PHONE_NUMBER_ID}/media`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(plain.status).toBe(400);
+    const cut = await fetch(`${sim.meta.url}/v21.0/${PHONE_NUMBER_ID}/media`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'multipart/form-data; boundary=XYZ' },
+      body: '--XYZ\r\nContent-Disposition: form-data; name="messaging_product"\r\n\r\nwhatsapp\r\n--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\nabc',
+    });
+    expect(cut.status).toBe(400);
+    expect(((await cut.json()) as { error: { code: number } }).error.code).toBe(100);
+  });
+
   it('is controlled over HTTP as well: config, errors, counts, inbound, delivery and reset', async () => {
     const control = async (path: string, body: unknown) => {
       const response = await fetch(`${sim.meta.url}/__simulator/meta/${path}`, {

@@ -1,3 +1,4 @@
+import { execute } from '../../db/sql';
 import type { ContactsServices } from '../contacts';
 import type { IdentityServices } from '../identity';
 import { defineModule } from '../manifest';
@@ -12,6 +13,8 @@ import { Migration20261201110000Channels } from './migrations/20261201-110000-ch
 import { Migration20261201120000WhatsappWebhook } from './migrations/20261201-120000-whatsapp-webhook';
 import { Migration20261201140000ReplyForwarding } from './migrations/20261201-140000-reply-forwarding';
 import { Migration20261201150000WabaCallBudget } from './migrations/20261201-150000-waba-call-budget';
+import { Migration20261201170000FailedAfterDelivered } from './migrations/20261201-170000-failed-after-delivered';
+import { Migration20261201171000WebhookRetention } from './migrations/20261201-171000-webhook-retention';
 import { BusinessPortfolio } from './portfolio.entity';
 import { RepliesResolver } from './replies.resolver';
 import { RepliesService } from './replies.service';
@@ -51,6 +54,8 @@ export const channelsModule = defineModule<
     { name: 'Migration20261201120000WhatsappWebhook', class: Migration20261201120000WhatsappWebhook },
     { name: 'Migration20261201140000ReplyForwarding', class: Migration20261201140000ReplyForwarding },
     { name: 'Migration20261201150000WabaCallBudget', class: Migration20261201150000WabaCallBudget },
+    { name: 'Migration20261201170000FailedAfterDelivered', class: Migration20261201170000FailedAfterDelivered },
+    { name: 'Migration20261201171000WebhookRetention', class: Migration20261201171000WebhookRetention },
   ],
   statements: [
     ...Object.values(channelsSql),
@@ -83,6 +88,19 @@ export const channelsModule = defineModule<
       logger.child({ module: 'channels.forwarding' }),
       config.isProduction,
       postForward,
+    );
+    // Meta's bodies and what was copied from them carry phone numbers and names: the same retention as contacts'.
+    contacts.personalDataPurge.addStep(
+      'webhookBodies',
+      async (em, cutoff) => (await execute(em, webhookSql.PURGE_WEBHOOK_BODIES, [cutoff])).rowCount,
+    );
+    contacts.personalDataPurge.addStep(
+      'statusRecipients',
+      async (em, cutoff) => (await execute(em, webhookSql.PURGE_STATUS_RECIPIENTS, [cutoff])).rowCount,
+    );
+    contacts.personalDataPurge.addStep(
+      'replyPayloads',
+      async (em, cutoff) => (await execute(em, webhookSql.PURGE_REPLY_PAYLOADS, [cutoff])).rowCount,
     );
     const webhooks = new WebhookService(
       contacts.contacts,

@@ -10,6 +10,7 @@ import {
   ChannelView,
   ConnectChannelInput,
   SyncTemplatesArgs,
+  TemplateConnection,
   TemplatesArgs,
   TemplateView,
   UpdateChannelInput,
@@ -86,13 +87,22 @@ export class ChannelsResolver {
   }
 
   @Requires(Permission.TEMPLATES_READ)
-  @Query(() => [TemplateView], { description: 'The local copy of the templates.', complexity: listCost('first') })
+  @Query(() => TemplateConnection, {
+    description: 'The local copy of the templates, by name and language.',
+    complexity: listCost('first'),
+  })
   async templates(
-    @Args() { channelId, first }: TemplatesArgs,
+    @Args() { channelId, first, after }: TemplatesArgs,
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<TemplateView[]> {
-    return (await this.service.templates(ctx.em, caller.workspaceId, channelId, first)).map(toTemplate);
+  ): Promise<TemplateConnection> {
+    const page = await this.service.templates(ctx.em, caller.workspaceId, channelId, { first, after });
+    return {
+      edges: page.items.map((template) => ({ cursor: template.id, node: toTemplate(template) })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.id ?? null },
+      totalCount: page.totalCount,
+      lastSyncedAt: page.lastSyncedAt,
+    };
   }
 
   @Requires(Permission.TEMPLATES_WRITE)

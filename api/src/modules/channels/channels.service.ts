@@ -3,10 +3,10 @@ import { AppError } from '../../core/app-error';
 import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logger';
 import type { AuditAction, AuditService, Identity, RequestMeta } from '../identity';
-import { execute } from '../../db/sql';
+import { execute, query } from '../../db/sql';
 import { inTransaction, sqlState } from '../../db/transaction';
 import { Channel } from './channel.entity';
-import { MARK_CHANNEL_SENT, UPSERT_PORTFOLIO } from './channels.sql';
+import { MARK_CHANNEL_SENT, PORTFOLIOS_USED, TEMPLATE_SUMMARY, UPSERT_PORTFOLIO } from './channels.sql';
 import { GraphError, type MetaGraph, type PhoneNumberFacts } from './meta-graph';
 import { BusinessPortfolio } from './portfolio.entity';
 import { MessageTemplate } from './template.entity';
@@ -49,15 +49,28 @@ export interface ChannelView {
   lastWebhookAt: Date | null;
   /** Recipients per rolling 24 h for the whole portfolio; -1 unlimited; null before the first check. */
   messagingLimit: number | null;
+  /** Unique recipients the portfolio reached in the rolling 24 h (every number, every workspace); null without a portfolio. */
+  messagingLimitUsed: number | null;
+  /** What is left of the limit today (never below 0); null when unlimited or unknown. */
+  messagingLimitRemaining: number | null;
   /** Sent in the last 10 minutes and no webhook since: Meta's webhooks are probably not reaching the portal. */
   webhookSilent: boolean;
   createdAt: Date;
+}
+
+export interface TemplatePage {
+  items: MessageTemplate[];
+  hasNextPage: boolean;
+  totalCount: number;
+  lastSyncedAt: Date | null;
 }
 
 const DEFAULT_THROUGHPUT = 80;
 const UPGRADED_THROUGHPUT = 1000;
 const COEXISTENCE_THROUGHPUT = 20;
 const SILENCE_WINDOW_MS = 10 * 60_000;
+/** Meta counts the messaging limit over a rolling 24 h (GATEWAYS.md 1.3). */
+const MESSAGING_WINDOW_MS = 24 * 60 * 60_000;
 /** Meta's status webhooks come within about a second (GATEWAYS.md 1.2); a minute without one is worth a warning. */
 const SILENCE_GRACE_MS = 60_000;
 /** `channel.last_sent_at` is kept to this resolution: a send loop does not rewrite the row per message. */
@@ -228,15 +241,43 @@ export class ChannelsService {
     return true;
   }
 
+  /**
+   * A page of the local templates, by name, language and id (`message_template_workspace_name_index`),
+   * keyset-paged after the template `after`; with how many there are and when they were last synced.
+   */
   async templates(
     em: EntityManager,
     workspaceId: string,
     channelId: string | null | undefined,
-    first: number,
-  ): Promise<MessageTemplate[]> {
-    const where: Record<string, unknown> = { workspace: workspaceId };
-    if (channelId) where.wabaId = (await this.owned(em, workspaceId, channelId)).wabaId;
-    return em.find(MessageTemplate, where, { orderBy: { name: 'asc', language: 'asc' }, limit: first });
+    { first, after }: { first: number; after?: string | null },
+  ): Promise<TemplatePage> {
+    const scope: Record<string, unknown> = { workspace: workspaceId };
+    if (channelId) scope.wabaId = (await this.owned(em, workspaceId, channelId)).wabaId;
+    let where: Record<string, unknown> = scope;
+    if (after) {
+      const from = await em.findOne(MessageTemplate, { ...scope, id: after }, { fields: ['name', 'language', 'id'] });
+      // A cursor of another channel, another workspace or a template gone since: start again.
+      if (!from) throw new AppError('BAD_USER_INPUT', 'errors.validation', {}, { after: 'validation.cursor' });
+      where = {
+        ...scope,
+        $or: [
+          { name: { $gt: from.name } },
+          { name: from.name, language: { $gt: from.language } },
+          { name: from.name, language: from.language, id: { $gt: from.id } },
+        ],
+      };
+    }
+    const rows = await em.find(MessageTemplate, where, {
+      orderBy: { name: 'asc', language: 'asc', id: 'asc' },
+      limit: first + 1,
+    });
+    const [summary] = await query(em, TEMPLATE_SUMMARY, [workspaceId, (scope.wabaId as string | undefined) ?? null]);
+    return {
+      items: rows.slice(0, first),
+      hasNextPage: rows.length > first,
+      totalCount: summary?.total ?? 0,
+      lastSyncedAt: summary?.synced_at ? new Date(summary.synced_at) : null,
+    };
   }
 
   /**
@@ -306,6 +347,14 @@ export class ChannelsService {
     const portfolios = ids.length > 0 ? await em.find(BusinessPortfolio, { id: { $in: ids } }) : [];
     const limits = new Map(portfolios.map((portfolio) => [portfolio.id, portfolio.messagingLimit]));
     const now = this.clock.now().getTime();
+    const used = new Map(
+      ids.length > 0
+        ? (await query(em, PORTFOLIOS_USED, [ids, new Date(now - MESSAGING_WINDOW_MS)])).map((row) => [
+            row.portfolio_id,
+            row.used,
+          ])
+        : [],
+    );
     return channels.map((channel) => ({
       id: channel.id,
       name: channel.name,
@@ -320,7 +369,10 @@ export class ChannelsService {
       subscribed: channel.subscribed,
       checkedAt: channel.checkedAt ?? null,
       lastWebhookAt: channel.lastWebhookAt ?? null,
-      messagingLimit: channel.portfolioId ? (limits.get(channel.portfolioId) ?? null) : null,
+      ...messagingUse(
+        channel.portfolioId ? (limits.get(channel.portfolioId) ?? null) : null,
+        channel.portfolioId ? (used.get(channel.portfolioId) ?? 0) : null,
+      ),
       webhookSilent:
         !!channel.lastSentAt &&
         now - channel.lastSentAt.getTime() <= SILENCE_WINDOW_MS &&
@@ -349,6 +401,15 @@ export class ChannelsService {
       throw new AppError('SERVICE_UNAVAILABLE', 'channels.metaUnavailable');
     }
   }
+}
+
+/** The limit (-1: unlimited) and today's use of it, as the channel page shows them. */
+function messagingUse(limit: number | null, used: number | null) {
+  return {
+    messagingLimit: limit,
+    messagingLimitUsed: used,
+    messagingLimitRemaining: limit === null || limit < 0 || used === null ? null : Math.max(0, limit - used),
+  };
 }
 
 function phoneNumberTaken(): AppError {

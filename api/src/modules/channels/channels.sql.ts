@@ -38,3 +38,24 @@ export const MARK_CHANNEL_SENT = statement(
   `update "channel" set last_sent_at = $2::timestamptz
    where id = $1 and (last_sent_at is null or last_sent_at < $2::timestamptz - make_interval(secs => $3::int / 1000.0))`,
 );
+
+/**
+ * Unique recipients each portfolio reached in the rolling 24 h, as the dispatcher counts them
+ * against the limit (`portfolio_recipient`, written by the broadcast engine under LOCK_PORTFOLIO;
+ * `portfolio_recipient_window_index`). $1 portfolio ids, $2 now - 24 h.
+ */
+export const PORTFOLIOS_USED = statement<{ portfolio_id: string; used: number }>(
+  'channels.portfolios-used',
+  `select portfolio_id, count(*)::int as used from "portfolio_recipient"
+   where portfolio_id = any($1::text[]) and window_start > $2::timestamptz group by portfolio_id`,
+);
+
+/**
+ * How many templates a page is taken from, and when they were last synced. `message_template_identity_unique`
+ * (workspace_id, waba_id, ...). $1 workspace, $2 WABA id or null for every WABA.
+ */
+export const TEMPLATE_SUMMARY = statement<{ total: number; synced_at: string | null }>(
+  'channels.template-summary',
+  `select count(*)::int as total, max(synced_at) as synced_at from "message_template"
+   where workspace_id = $1 and ($2::text is null or waba_id = $2)`,
+);

@@ -1,5 +1,6 @@
 import { IsOptional, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from '../../graphql/connections';
 
 const META_ID = /^\d{1,25}$/;
 
@@ -31,6 +32,17 @@ export class ChannelView {
     description: 'The portfolio’s limit of unique recipients per rolling 24 h (-1: unlimited), shared by its numbers.',
   })
   messagingLimit!: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Today’s use of the limit: unique recipients the portfolio reached in the rolling 24 h (all its numbers); null without a portfolio.',
+  })
+  messagingLimitUsed!: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'What is left of the limit for the rolling 24 h (never below 0); null when unlimited or unknown.',
+  })
+  messagingLimitRemaining!: number | null;
   @Field({ description: 'Sent in the last 10 minutes with no webhook since: check the webhook at Meta.' })
   webhookSilent!: boolean;
   @Field() createdAt!: Date;
@@ -71,6 +83,11 @@ export class TemplatesArgs {
   @Min(1)
   @Max(100)
   first!: number;
+
+  @Field(() => String, { nullable: true, description: 'The `endCursor` of the page before.' })
+  @IsOptional()
+  @IsUUID('all')
+  after?: string | null;
 }
 
 @ArgsType()
@@ -96,4 +113,20 @@ export class TemplateView {
   })
   unsupported!: string | null;
   @Field() syncedAt!: Date;
+}
+
+@ObjectType()
+export class TemplateEdge {
+  @Field() cursor!: string;
+  @Field(() => TemplateView) node!: TemplateView;
+}
+
+@ObjectType({ description: 'A page of the local templates, by name and language.' })
+export class TemplateConnection {
+  @Field(() => [TemplateEdge]) edges!: TemplateEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int, { description: 'Every template the filter holds (a few hundred per WABA at most).' })
+  totalCount!: number;
+  @Field(() => Date, { nullable: true, description: 'When the templates were last synced from Meta.' })
+  lastSyncedAt!: Date | null;
 }

@@ -24,6 +24,7 @@ import {
   MARK_WEBHOOKS_APPLIED,
   STORE_WEBHOOKS,
   TOUCH_CHANNEL_WEBHOOK,
+  TOUCH_WABA_CHANNELS_WEBHOOK,
   UPDATE_TEMPLATE_BY_META_ID,
   UPSERT_MESSAGE_STATUSES,
 } from './webhook.sql';
@@ -39,6 +40,8 @@ interface StatusRow {
   at: Date;
   pricing: string | null;
   errors: string | null;
+  /** When it reached the phone: set on delivered and read, kept through a later failed. */
+  deliveredAt: Date | null;
 }
 
 /**
@@ -50,6 +53,8 @@ interface StatusRow {
 class BatchState {
   readonly routes = new Map<string, ChannelRouteRow | undefined>();
   readonly statuses = new Map<string, StatusRow>();
+  /** WABAs whose channels' webhook time this batch has touched already. */
+  readonly touchedWabas = new Set<string>();
 
   addStatus(row: StatusRow): void {
     const known = this.statuses.get(row.wamid);
@@ -63,6 +68,7 @@ class BatchState {
       pricing: winner.pricing ?? other.pricing,
       errors: winner.errors ?? other.errors,
       callbackData: known.callbackData ?? row.callbackData,
+      deliveredAt: earliest(known.deliveredAt, row.deliveredAt),
     });
   }
 }
@@ -75,8 +81,17 @@ const MAX_STORES_IN_FLIGHT = 2;
 /** `channel.last_webhook_at` is kept to this resolution (see TOUCH_CHANNEL_WEBHOOK). */
 export const WEBHOOK_TIME_RESOLUTION_MS = 10_000;
 
-/** Forward order of statuses: a status of a lower or equal rank never replaces one recorded. */
-export const STATUS_RANK: Record<string, number> = { sent: 1, delivered: 2, failed: 2, read: 3 };
+/**
+ * Forward order of statuses: a status of a lower or equal rank never replaces one recorded.
+ * Meta may report `failed` after `delivered` (GATEWAYS.md 1.5), so failed ranks above delivered;
+ * read stays last (the person saw it). Whether a failed message was delivered first is kept apart
+ * (`delivered_at`), since the charge policy depends on it.
+ */
+export const STATUS_RANK: Record<string, number> = { sent: 1, delivered: 2, failed: 3, read: 4 };
+
+const REACHES_PHONE = new Set(['delivered', 'read']);
+
+const earliest = (a: Date | null, b: Date | null): Date | null => (a && b ? (a <= b ? a : b) : (a ?? b));
 
 interface Change {
   field?: string;
@@ -258,6 +273,8 @@ export class WebhookService {
 
   private async applyChange(tx: EntityManager, wabaId: string, change: Change, batch: BatchState): Promise<void> {
     const value = change.value ?? {};
+    // Messages and user_preferences name their number (route() touches it); the rest speak for the WABA.
+    if (change.field !== 'messages' && change.field !== 'user_preferences') await this.touchWaba(tx, wabaId, batch);
     switch (change.field) {
       case 'messages':
         return this.applyMessages(tx, value, batch);
@@ -298,6 +315,13 @@ export class WebhookService {
     }
   }
 
+  /** Every channel of the WABA heard from Meta: once per batch, coalesced like a number's. */
+  private async touchWaba(tx: EntityManager, wabaId: string, batch: BatchState): Promise<void> {
+    if (!wabaId || batch.touchedWabas.has(wabaId)) return;
+    batch.touchedWabas.add(wabaId);
+    await execute(tx, TOUCH_WABA_CHANNELS_WEBHOOK, [wabaId, this.clock.now(), WEBHOOK_TIME_RESOLUTION_MS]);
+  }
+
   private async flushStatuses(tx: EntityManager, batch: BatchState): Promise<void> {
     const rows = [...batch.statuses.values()];
     if (rows.length === 0) return;
@@ -312,6 +336,7 @@ export class WebhookService {
       rows.map((row) => row.at),
       rows.map((row) => row.pricing),
       rows.map((row) => row.errors),
+      rows.map((row) => row.deliveredAt),
     ]);
   }
 
@@ -348,6 +373,7 @@ export class WebhookService {
         at: SECONDS(status.timestamp, now),
         pricing: status.pricing === undefined ? null : JSON.stringify(status.pricing),
         errors: status.errors === undefined ? null : JSON.stringify(status.errors),
+        deliveredAt: REACHES_PHONE.has(status.status!) ? SECONDS(status.timestamp, now) : null,
       });
     }
     const profiles = (value.contacts as { wa_id?: string; user_id?: string }[] | undefined) ?? [];

@@ -83,18 +83,34 @@ export const TOUCH_CHANNEL_WEBHOOK = statement(
 );
 
 /**
- * Messages' statuses, forward only (sent < delivered|failed < read): a duplicate or an older
- * status arriving late never moves the status back, but fills in the pricing, errors or callback
- * data the row lacks. One row per wamid (the caller reduces a batch first).
+ * The same for every channel of a WABA, for the webhooks that name the WABA and no number
+ * (account, template, capability updates); the same coalescing, so no hot row write per POST.
+ * `channel_waba_id_index`. $1 WABA id, $2 now, $3 resolution in ms.
+ */
+export const TOUCH_WABA_CHANNELS_WEBHOOK = statement(
+  'webhook.touch-waba-channels',
+  `update "channel" set last_webhook_at = $2::timestamptz
+   where waba_id = $1 and (last_webhook_at is null or last_webhook_at < $2::timestamptz - make_interval(secs => $3::int / 1000.0)
+     or last_webhook_at < last_sent_at)`,
+);
+
+/**
+ * Messages' statuses, forward only (sent < delivered < failed < read; Meta may report a failure
+ * after delivery, GATEWAYS.md 1.5): a duplicate or an older status arriving late never moves the
+ * status back, but fills in the pricing, errors, callback data or delivery time the row lacks.
+ * `delivered_at` is the first delivered or read, so a failure after delivery still says it was
+ * delivered. One row per wamid (the caller reduces a batch first).
  * Arrays of the same length: $1 wamids, $2 workspaces, $3 phone number ids, $4 callback data,
- * $5 recipients, $6 statuses, $7 ranks, $8 status times, $9 pricing JSON, $10 errors JSON.
+ * $5 recipients, $6 statuses, $7 ranks, $8 status times, $9 pricing JSON, $10 errors JSON,
+ * $11 delivery times (null when the status is no delivery).
  */
 export const UPSERT_MESSAGE_STATUSES = statement(
   'webhook.upsert-message-statuses',
   `insert into "message_status" as m
-     (wamid, workspace_id, phone_number_id, callback_data, recipient_id, status, rank, status_at, pricing, errors)
+     (wamid, workspace_id, phone_number_id, callback_data, recipient_id, status, rank, status_at, pricing, errors,
+      delivered_at)
    select * from unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::smallint[],
-     $8::timestamptz[], $9::jsonb[], $10::jsonb[])
+     $8::timestamptz[], $9::jsonb[], $10::jsonb[], $11::timestamptz[])
    on conflict (wamid) do update set
      status = case when excluded.rank > m.rank then excluded.status else m.status end,
      rank = greatest(excluded.rank, m.rank),
@@ -102,13 +118,15 @@ export const UPSERT_MESSAGE_STATUSES = statement(
      pricing = coalesce(excluded.pricing, m.pricing),
      errors = coalesce(excluded.errors, m.errors),
      callback_data = coalesce(m.callback_data, excluded.callback_data),
+     delivered_at = least(m.delivered_at, excluded.delivered_at),
      updated_at = now()
    -- Forward only; a late status of a lower rank still brings what the row lacks (a delivered
-   -- after its read carries the pricing, a failed after delivered its errors).
+   -- after its read carries the pricing, a failed after read its errors).
    where excluded.rank > m.rank
       or (m.pricing is null and excluded.pricing is not null)
       or (m.errors is null and excluded.errors is not null)
-      or (m.callback_data is null and excluded.callback_data is not null)`,
+      or (m.callback_data is null and excluded.callback_data is not null)
+      or (excluded.delivered_at < m.delivered_at or (m.delivered_at is null and excluded.delivered_at is not null))`,
 );
 
 /** `business_capability_update`: the portfolio of the WABA's channels. $1 WABA id, $2 limit. */
@@ -161,4 +179,34 @@ export const STORE_REPLY = statement(
 export const MARKETING_TEMPLATE_COMPONENTS = statement<{ components: unknown }>(
   'webhook.marketing-template-components',
   `select components from "message_template" where workspace_id = $1 and waba_id = $2 and category = 'MARKETING'`,
+);
+
+/*
+ * The personal-data purge (contacts' `contacts.purge-personal-data` job; every workspace at once,
+ * $1 is the cutoff). Meta's bodies carry phone numbers, WhatsApp ids, profile names and texts.
+ */
+
+/**
+ * Stored bodies received before the cutoff: applied long ago (Meta retries for 7 days at most,
+ * so one never applied by then never will be). `whatsapp_webhook_received_index`.
+ */
+export const PURGE_WEBHOOK_BODIES = statement(
+  'webhook.purge-bodies',
+  `delete from "whatsapp_webhook" where received_at < $1::timestamptz`,
+);
+
+/** The recipient's number on statuses older than the cutoff (status, pricing and errors stay for counts). */
+export const PURGE_STATUS_RECIPIENTS = statement(
+  'webhook.purge-status-recipients',
+  `update "message_status" set recipient_id = null where status_at < $1::timestamptz and recipient_id is not null`,
+);
+
+/**
+ * The raw copy of inbound messages older than the cutoff (Meta's message object: the sender's
+ * number, ids, context); the reply itself (type, text, time) stays on the contact until the
+ * contact is erased. $1 cutoff.
+ */
+export const PURGE_REPLY_PAYLOADS = statement(
+  'webhook.purge-reply-payloads',
+  `update "contact_reply" set payload = '{}'::jsonb where received_at < $1::timestamptz and payload <> '{}'::jsonb`,
 );

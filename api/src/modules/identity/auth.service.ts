@@ -17,6 +17,7 @@ import { Membership } from './membership.entity';
 import { dummyPasswordHash, hashPassword, needsRehash, passwordProblem, verifyPassword } from './passwords';
 import { hashToken, newToken, type SecretBox } from './secrets';
 import { Session } from './session.entity';
+import { deviceOf } from './sign-in-devices';
 import { AttemptThrottle, type Reservation, type ThrottleRule } from './throttle';
 import { verifyTotp } from './totp';
 import { User, type Language } from './user.entity';
@@ -62,6 +63,12 @@ export function normalizeEmail(email: string): string {
 }
 
 /** Sign-in, two-step verification, sessions and passwords. */
+/** A sign-in from a device the user had not used: who, from what (bowser's "Firefox on Linux") and where. */
+export type NewDeviceHook = (
+  em: EntityManager,
+  signIn: { userId: string; workspaceIds: string[]; device: string; ip: string },
+) => Promise<void>;
+
 export class AuthService {
   constructor(
     private readonly secrets: SecretBox,
@@ -247,11 +254,20 @@ export class AuthService {
     await em.nativeUpdate(Session, { id: sessionId, user: userId }, { workspace: workspaceId });
   }
 
+  private readonly newDeviceHooks: NewDeviceHook[] = [];
+
+  /** Called after a sign-in from a device the user never signed in from before (the notifications module listens). */
+  onNewDevice(hook: NewDeviceHook): void {
+    this.newDeviceHooks.push(hook);
+  }
+
   /** A new session for a user who proved who they are (password, second factor, an accepted invitation). */
   async signIn(em: EntityManager, user: User, meta: RequestMeta, method: string): Promise<LoginOutcome> {
     const sessionToken = newToken('bzs');
     const workspaceId = await this.defaultWorkspaceId(em, user.id);
     const now = this.clock.now().getTime();
+    const device = deviceOf(meta.userAgent);
+    const known = await this.knownDevices(em, user.id);
     em.create(Session, {
       user,
       workspace: workspaceId ?? null,
@@ -270,7 +286,25 @@ export class AuthService {
       ip: meta.ip,
       details: { method },
     });
+    // The very first sign-in of an account is no news to its owner; a device never seen before after that is.
+    if (known.size > 0 && !known.has(device.key)) {
+      const memberships = await em.find(Membership, { user: user.id }, { filters: { workspace: false } });
+      const workspaceIds = memberships.map((membership) => membership.workspace.id);
+      for (const hook of this.newDeviceHooks) {
+        await hook(em, { userId: user.id, workspaceIds, device: device.label, ip: meta.ip ?? 'unknown' });
+      }
+    }
     return { status: 'SIGNED_IN', sessionToken, mustChangePassword: user.mustChangePassword };
+  }
+
+  /** The devices of the user's earlier sessions (the most recent 100; revoked and expired ones count too). */
+  private async knownDevices(em: EntityManager, userId: string): Promise<Set<string>> {
+    const sessions = await em.find(
+      Session,
+      { user: userId },
+      { fields: ['userAgent'], orderBy: { createdAt: 'desc' }, limit: 100 },
+    );
+    return new Set(sessions.map((session) => deviceOf(session.userAgent).key));
   }
 
   /** A security event of a signed-in user (logged under the workspace the user starts in). */

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomInt } from 'node:crypto';
 import { systemClock, type Clock } from '../../core/clock';
 import { graphError, statusOf, type GraphErrorBody } from './graph-errors';
+import { readMediaUpload } from './media-upload';
 import { InjectionRules, Share, type ErrorInjection, type FaultInjection } from './injections';
 import { TokenBuckets, type BucketRule } from './rate-limits';
 import { SendLedger } from './send-ledger';
@@ -425,15 +426,14 @@ export class CloudApiSends {
       request.resume();
       return reply(this.refuse(190, 401, 'Invalid OAuth access token - Cannot parse access token'));
     }
-    if (!/^multipart\/form-data;\s*boundary=/i.test(request.get('content-type') ?? '')) {
-      request.resume();
-      return reply(this.refuse(100, 400, '(#100) The parameter messaging_product is required.'));
-    }
-    let size = 0;
-    request.on('data', (chunk: Buffer) => (size += chunk.length));
-    request.on('end', () => {
-      if (size === 0)
-        return reply(this.refuse(131053, 400, undefined, undefined, undefined, 'The uploaded file is empty.'));
+    void readMediaUpload(request).then((upload) => {
+      if (!upload.ok) {
+        return reply(
+          upload.code === 131053
+            ? this.refuse(131053, 400, undefined, undefined, undefined, upload.message)
+            : this.refuse(100, 400, upload.message),
+        );
+      }
       // 16 digits like Meta's media ids (randomInt spans at most 2^48).
       const id = String(1e15 + randomInt(2 ** 47));
       this.media.add(id);

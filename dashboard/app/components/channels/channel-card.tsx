@@ -76,6 +76,16 @@ export function ChannelCard({
             {limit.kind === 'limited'
               ? t('channels.limit.limited', { recipients: limit.recipients })
               : t(`channels.limit.${limit.kind}`)}
+            {channel.messagingLimitUsed !== null && channel.messagingLimitUsed !== undefined ? (
+              <span className="channel-facts__hint" data-testid="channel-messaging-use">
+                {channel.messagingLimitRemaining !== null && channel.messagingLimitRemaining !== undefined
+                  ? t('channels.limit.usedToday', {
+                      used: formatCount(channel.messagingLimitUsed),
+                      remaining: formatCount(channel.messagingLimitRemaining),
+                    })
+                  : t('channels.limit.usedTodayUnlimited', { used: formatCount(channel.messagingLimitUsed) })}
+              </span>
+            ) : null}
             <span className="field__hint channel-facts__hint">
               {t('channels.limit.shared', { portfolio: channel.portfolioId ?? '—' })}
             </span>

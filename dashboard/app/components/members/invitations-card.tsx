@@ -1,11 +1,10 @@
-import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { roleLabel } from '../../utils/permissions';
 import { useDateTime } from '../../utils/use-date-time';
 import { FormError } from '../ui/alert';
 import { Badge } from '../ui/badge';
-import { Button } from '../ui/button';
 import { Card } from '../ui/card';
+import { rowActionsColumn } from '../ui/row-actions';
 import { Table, type Column } from '../ui/table';
 import type { InvitationRow, MembersActionData } from './types';
 
@@ -41,25 +40,18 @@ export function InvitationsCard({
     },
   ];
   if (canManage) {
-    columns.push({
-      id: 'actions',
-      header: t('members.invitations.actions'),
-      headerHidden: true,
-      className: 'table__actions',
-      cell: (invitation) => (
-        <Form method="post" action="/settings/members">
-          <input type="hidden" name="invitationId" value={invitation.id} />
-          <Button
-            variant="ghost-danger"
-            size="small"
-            intent="revokeInvitation"
-            aria-label={t('members.invitations.revokeLabel', { email: invitation.email })}
-          >
-            {t('members.invitations.revoke')}
-          </Button>
-        </Form>
-      ),
-    });
+    columns.push(
+      rowActionsColumn(t('members.invitations.actions'), (invitation) => [
+        {
+          kind: 'post',
+          action: '/settings/members',
+          intent: 'revokeInvitation',
+          fields: { invitationId: invitation.id },
+          label: t('members.invitations.revoke'),
+          ariaLabel: t('members.invitations.revokeLabel', { email: invitation.email }),
+        },
+      ]),
+    );
   }
   return (
     <Card title={t('members.invitations.title')} icon="user" className="card--flush">

@@ -1,12 +1,13 @@
-import { Form, Link } from '@remix-run/react';
+import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { roleLabel } from '../../utils/permissions';
 import type { SortState } from '../../utils/table-params';
 import { useDateTime } from '../../utils/use-date-time';
 import { FormError } from '../ui/alert';
 import { Badge } from '../ui/badge';
-import { Button, buttonClass } from '../ui/button';
+import { Button } from '../ui/button';
 import { Card } from '../ui/card';
+import { rowActionsColumn } from '../ui/row-actions';
 import { Table, type Column } from '../ui/table';
 import type { MemberRow, MembersActionData, RoleOption } from './types';
 
@@ -88,23 +89,21 @@ export function MembersTable({
     },
   ];
   if (canManage) {
-    columns.push({
-      id: 'actions',
-      header: t('members.table.actions'),
-      headerHidden: true,
-      className: 'table__actions',
-      cell: (member) =>
-        member.user.id === currentUserId ? null : (
-          <Link
-            to={`?remove=${encodeURIComponent(member.id)}`}
-            className={buttonClass({ variant: 'ghost-danger', size: 'small' })}
-            aria-label={t('members.removeLabel', { name: member.user.name })}
-            preventScrollReset
-          >
-            {t('members.remove')}
-          </Link>
-        ),
-    });
+    columns.push(
+      rowActionsColumn(t('members.table.actions'), (member) =>
+        // Leaving a workspace is not done from its members table.
+        member.user.id === currentUserId
+          ? []
+          : [
+              {
+                kind: 'confirm',
+                to: `?remove=${encodeURIComponent(member.id)}`,
+                label: t('members.remove'),
+                ariaLabel: t('members.removeLabel', { name: member.user.name }),
+              },
+            ],
+      ),
+    );
   }
   return (
     <Card title={t('members.table.caption')} icon="contacts" className="card--flush">

@@ -5,7 +5,7 @@ import { Badge, type BadgeTone } from '../ui/badge';
 import { qualityTone } from '../channels/channel-facts';
 import { parseComponents, templatePreview, type Segment } from './template-preview';
 
-export type TemplateRow = TemplatesPageQuery['templates'][number];
+export type TemplateRow = TemplatesPageQuery['templates']['edges'][number]['node'];
 
 const STATUSES = ['APPROVED', 'PENDING', 'REJECTED', 'PAUSED', 'DISABLED'] as const;
 const CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'] as const;

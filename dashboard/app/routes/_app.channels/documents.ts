@@ -14,6 +14,8 @@ export const ChannelsPageQuery = graphql(`
       quality
       throughput
       messagingLimit
+      messagingLimitUsed
+      messagingLimitRemaining
       subscribed
       checkedAt
       lastWebhookAt

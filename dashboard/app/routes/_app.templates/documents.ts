@@ -13,19 +13,29 @@ export const TemplateChannelsQuery = graphql(`
 `);
 
 export const TemplatesPageQuery = graphql(`
-  query TemplatesPage($channelId: ID, $first: Int!) {
-    templates(channelId: $channelId, first: $first) {
-      id
-      name
-      language
-      category
-      parameterFormat
-      status
-      quality
-      components
-      unsupported
-      syncedAt
-      wabaId
+  query TemplatesPage($channelId: ID, $first: Int!, $after: String) {
+    templates(channelId: $channelId, first: $first, after: $after) {
+      edges {
+        node {
+          id
+          name
+          language
+          category
+          parameterFormat
+          status
+          quality
+          components
+          unsupported
+          syncedAt
+          wabaId
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
+      lastSyncedAt
     }
   }
 `);

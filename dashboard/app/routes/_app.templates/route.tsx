@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import * as z from 'zod/mini';
@@ -14,10 +14,10 @@ import { refused } from '../../utils/action.server';
 import { can, requirePermission } from '../../utils/auth.server';
 import { requireSameOrigin } from '../../utils/csrf.server';
 import { parseForm } from '../../utils/forms';
-import { errorResponse, gql, gqlForm } from '../../utils/graphql.server';
+import { errorResponse, gql, gqlForm, gqlResult } from '../../utils/graphql.server';
 import type { Message } from '../../utils/message';
 import type { RouteHandle } from '../../utils/route-handle';
-import { readCursor } from '../../utils/table-params';
+import { cursorSearch, readCursor } from '../../utils/table-params';
 import { redirectWithToast } from '../../utils/toast.server';
 import { useDateTime } from '../../utils/use-date-time';
 import { SyncTemplatesMutation, TemplateChannelsQuery, TemplatesPageQuery } from './documents';
@@ -26,9 +26,6 @@ export const handle: RouteHandle = { titleKey: 'templates.title' };
 
 const TEMPLATES = '/templates';
 const PAGE_SIZE = 20;
-// The API has no cursor for templates yet: the dashboard asks for as many as one request may cost (11 fields a
-// row against GRAPHQL_MAX_COMPLEXITY's 1,000) and pages through those.
-const API_MAX = 80;
 const WHATSAPP_MANAGER_URL = 'https://business.facebook.com/wa/manage/message-templates/';
 
 const syncSchema = z.object({ channelId: z.string().check(z.minLength(1)) });
@@ -38,12 +35,6 @@ interface TemplatesActionData {
   formError?: Message;
 }
 
-/** The page's offset from `?after=` (a page number of ours, not an API cursor); anything else is the first page. */
-function readOffset(params: URLSearchParams): number {
-  const raw = readCursor(params);
-  return raw && /^\d{1,3}$/.test(raw) && Number(raw) < API_MAX ? Number(raw) : 0;
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'TEMPLATES_READ');
   const params = new URL(request.url).searchParams;
@@ -51,22 +42,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const channels = can(user, 'CHANNELS_READ') ? (await gql(request, TemplateChannelsQuery)).channels : [];
   const asked = params.get('channel');
   const channel = channels.find((candidate) => candidate.id === asked) ?? channels[0] ?? null;
-  const { templates } = await gql(request, TemplatesPageQuery, { channelId: channel?.id ?? null, first: API_MAX });
-  const offset = readOffset(params);
-  const page = templates.slice(offset, offset + PAGE_SIZE);
-  const next = offset + PAGE_SIZE < templates.length ? String(offset + PAGE_SIZE) : null;
-  const syncedAt = templates.reduce<string | null>(
-    (latest, template) => (!latest || template.syncedAt > latest ? template.syncedAt : latest),
-    null,
-  );
+  const variables = { channelId: channel?.id ?? null, first: PAGE_SIZE, after: readCursor(params) };
+  const result = await gqlResult(request, TemplatesPageQuery, variables);
+  // A cursor of a template a sync removed (or of another channel): the first page instead of an error page.
+  if (result.error?.code === 'BAD_USER_INPUT' && variables.after)
+    throw redirect(`${TEMPLATES}${cursorSearch(params, null)}`);
+  // Any other failure becomes the page it deserves (login, 403, 502) through `gql`.
+  const { templates } = result.error ? await gql(request, TemplatesPageQuery, variables) : result.data;
   return {
     channels,
     channel,
-    templates: page,
-    total: templates.length,
-    truncated: templates.length >= API_MAX,
-    nextCursor: next,
-    syncedAt,
+    templates: templates.edges.map((edge) => edge.node),
+    total: templates.totalCount,
+    nextCursor: templates.pageInfo.hasNextPage ? templates.pageInfo.endCursor : null,
+    syncedAt: templates.lastSyncedAt,
     canSync: can(user, 'TEMPLATES_WRITE') && channel !== null,
     canConnect: can(user, 'CHANNELS_MANAGE'),
   };
@@ -166,7 +155,6 @@ export default function TemplatesPage() {
             ))}
           </section>
         )}
-        {data.truncated ? <p className="field__hint">{t('templates.truncated', { count: API_MAX })}</p> : null}
         <Pagination nextCursor={data.nextCursor} label={t('templates.listLabel')} />
       </div>
     </>

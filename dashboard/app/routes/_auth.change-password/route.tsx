@@ -1,17 +1,15 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../components/ui/alert';
-import { PasswordChangeFields } from '../../components/profile/password-change-fields';
+import { NewPasswordForm } from '../../components/auth/new-password-form';
 import { graphql } from '../../graphql';
 import { reconcileLanguage, requireUser } from '../../utils/auth.server';
 import { requireSameOrigin } from '../../utils/csrf.server';
-import { parseForm, useClientValidation } from '../../utils/forms';
+import { parseForm } from '../../utils/forms';
 import { gqlForm } from '../../utils/graphql.server';
 import { changePasswordSchema } from '../../utils/credential-schemas';
 import type { RouteHandle } from '../../utils/route-handle';
 import { getSessionToken } from '../../utils/session.server';
-import { Button } from '../../components/ui/button';
 
 const ForcedChangePasswordMutation = graphql(`
   mutation ForcedChangePassword($input: ChangePasswordInput!) {
@@ -46,32 +44,18 @@ export default function ChangePasswordPage() {
   const { email } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const navigation = useNavigation();
-  const client = useClientValidation(changePasswordSchema);
-  const fieldErrors = client.fieldErrors ?? actionData?.fieldErrors;
 
   return (
     <>
       <h1 className="auth__title">{t('signIn.changePassword.title')}</h1>
       <p className="auth__intro">{t('signIn.changePassword.intro')}</p>
       <p className="auth__account">{t('signIn.changePassword.account', { email })}</p>
-      <FormError message={actionData?.fieldErrors ? undefined : actionData?.formError} />
-      <Form method="post" className="form" noValidate onSubmit={client.onSubmit}>
-        <PasswordChangeFields
-          email={email}
-          errors={fieldErrors}
-          autoFocus
-          labels={{
-            current: t('signIn.changePassword.current'),
-            new: t('signIn.changePassword.new'),
-            newHint: t('signIn.changePassword.newHint'),
-            confirm: t('signIn.changePassword.confirm'),
-          }}
-        />
-        <Button block pending={navigation.state === 'submitting'}>
-          {t('signIn.changePassword.submit')}
-        </Button>
-      </Form>
+      <NewPasswordForm
+        email={email}
+        askCurrent
+        actionData={actionData}
+        submitLabel={t('signIn.changePassword.submit')}
+      />
       <Form method="post" action="/logout" className="auth__footer">
         <button type="submit" className="button-link">
           {t('signIn.changePassword.signOut')}

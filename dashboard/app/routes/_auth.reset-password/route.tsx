@@ -1,17 +1,16 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { PasswordChangeFields } from '../../components/profile/password-change-fields';
+import { NewPasswordForm } from '../../components/auth/new-password-form';
 import { FormError } from '../../components/ui/alert';
 import { graphql } from '../../graphql';
 import { requireSameOrigin } from '../../utils/csrf.server';
 import { newPasswordSchema } from '../../utils/credential-schemas';
 import { formFailureRenamed, gqlResult } from '../../utils/graphql.server';
-import { parseForm, useClientValidation } from '../../utils/forms';
+import { parseForm } from '../../utils/forms';
 import type { RouteHandle } from '../../utils/route-handle';
 import { forgetLink, linkToken } from '../../utils/one-time-links.server';
 import { destroySessionCookie } from '../../utils/session.server';
-import { Button } from '../../components/ui/button';
 
 const PasswordResetPreviewQuery = graphql(`
   query PasswordResetPreview($token: String!) {
@@ -58,9 +57,6 @@ export default function PasswordResetPage() {
   const { email, problem } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const navigation = useNavigation();
-  const client = useClientValidation(newPasswordSchema);
-  const fieldErrors = client.fieldErrors ?? actionData?.fieldErrors;
 
   if (!email) {
     return (
@@ -78,22 +74,12 @@ export default function PasswordResetPage() {
       <h1 className="auth__title">{t('passwordReset.title')}</h1>
       <p className="auth__intro">{t('passwordReset.intro')}</p>
       <p className="auth__account">{t('passwordReset.account', { email })}</p>
-      <FormError message={actionData?.fieldErrors ? undefined : actionData?.formError} />
-      <Form method="post" className="form" noValidate onSubmit={client.onSubmit}>
-        <PasswordChangeFields
-          email={email}
-          errors={fieldErrors}
-          autoFocus
-          labels={{
-            new: t('signIn.changePassword.new'),
-            newHint: t('signIn.changePassword.newHint'),
-            confirm: t('signIn.changePassword.confirm'),
-          }}
-        />
-        <Button block pending={navigation.state === 'submitting'}>
-          {t('passwordReset.submit')}
-        </Button>
-      </Form>
+      <NewPasswordForm
+        email={email}
+        askCurrent={false}
+        actionData={actionData}
+        submitLabel={t('passwordReset.submit')}
+      />
     </>
   );
 }
