@@ -102,13 +102,17 @@ export const CampaignChannelsQuery = graphql(`
 export const CampaignTemplatesQuery = graphql(`
   query CampaignTemplates($channelId: ID) {
     templates(channelId: $channelId, first: 100) {
-      id
-      name
-      language
-      category
-      status
-      components
-      unsupported
+      edges {
+        node {
+          id
+          name
+          language
+          category
+          status
+          components
+          unsupported
+        }
+      }
     }
   }
 `);
