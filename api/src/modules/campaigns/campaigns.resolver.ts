@@ -9,7 +9,7 @@ import { listCost } from '../../graphql/limits';
 import { Permission, type WorkspaceIdentity } from '../identity';
 import type { Campaign } from './campaign.entity';
 import { MessageStatus } from './campaign-types';
-import { CampaignsService } from './campaigns.service';
+import { CampaignsService, type CampaignActor } from './campaigns.service';
 import {
   CampaignDraftInput,
   CampaignEstimate,
@@ -27,6 +27,8 @@ import {
 import { LaunchService } from './launch.service';
 import { formatTimeOfDay } from './send-window';
 import { TestSendService } from './test-send.service';
+
+const by = (identity: WorkspaceIdentity, ctx: GraphQLContext): CampaignActor => ({ identity, meta: ctx.meta });
 
 /** Campaigns: drafts, estimates, launch and life, and their recipients. Thin: the services decide. */
 @Resolver()
@@ -145,7 +147,13 @@ export class CampaignsResolver {
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CampaignView> {
-    const campaign = await this.service.create(ctx.em, caller.workspaceId, caller.userId ?? null, input);
+    const campaign = await this.service.create(
+      ctx.em,
+      caller.workspaceId,
+      caller.userId ?? null,
+      input,
+      by(caller, ctx),
+    );
     return this.view(ctx.em, campaign, ctx.language);
   }
 
@@ -157,7 +165,11 @@ export class CampaignsResolver {
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CampaignView> {
-    return this.view(ctx.em, await this.service.update(ctx.em, caller.workspaceId, id, input), ctx.language);
+    return this.view(
+      ctx.em,
+      await this.service.update(ctx.em, caller.workspaceId, id, input, by(caller, ctx)),
+      ctx.language,
+    );
   }
 
   @Requires(Permission.CAMPAIGNS_READ)
@@ -181,7 +193,7 @@ export class CampaignsResolver {
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<TestSendResult> {
-    return this.testSend.send(ctx.em, caller.workspaceId, id, phone);
+    return this.testSend.send(ctx.em, caller.workspaceId, id, phone, by(caller, ctx));
   }
 
   @Requires(Permission.CAMPAIGNS_SEND)
@@ -191,7 +203,7 @@ export class CampaignsResolver {
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CampaignView> {
-    return this.view(ctx.em, await this.launch.start(ctx.em, caller.workspaceId, id), ctx.language);
+    return this.view(ctx.em, await this.launch.start(ctx.em, caller.workspaceId, id, by(caller, ctx)), ctx.language);
   }
 
   @Requires(Permission.CAMPAIGNS_SEND)
@@ -201,7 +213,11 @@ export class CampaignsResolver {
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CampaignView> {
-    return this.view(ctx.em, await this.launch.schedule(ctx.em, caller.workspaceId, id, at), ctx.language);
+    return this.view(
+      ctx.em,
+      await this.launch.schedule(ctx.em, caller.workspaceId, id, at, by(caller, ctx)),
+      ctx.language,
+    );
   }
 
   @Requires(Permission.CAMPAIGNS_SEND)
@@ -211,7 +227,7 @@ export class CampaignsResolver {
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CampaignView> {
-    return this.view(ctx.em, await this.launch.pause(ctx.em, caller.workspaceId, id), ctx.language);
+    return this.view(ctx.em, await this.launch.pause(ctx.em, caller.workspaceId, id, by(caller, ctx)), ctx.language);
   }
 
   @Requires(Permission.CAMPAIGNS_SEND)
@@ -221,7 +237,7 @@ export class CampaignsResolver {
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CampaignView> {
-    return this.view(ctx.em, await this.launch.resume(ctx.em, caller.workspaceId, id), ctx.language);
+    return this.view(ctx.em, await this.launch.resume(ctx.em, caller.workspaceId, id, by(caller, ctx)), ctx.language);
   }
 
   @Requires(Permission.CAMPAIGNS_SEND)
@@ -233,7 +249,7 @@ export class CampaignsResolver {
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CampaignView> {
-    return this.view(ctx.em, await this.launch.cancel(ctx.em, caller.workspaceId, id), ctx.language);
+    return this.view(ctx.em, await this.launch.cancel(ctx.em, caller.workspaceId, id, by(caller, ctx)), ctx.language);
   }
 
   @Requires(Permission.CAMPAIGNS_WRITE)
@@ -244,7 +260,14 @@ export class CampaignsResolver {
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CampaignView> {
-    const campaign = await this.service.retarget(ctx.em, caller.workspaceId, caller.userId ?? null, id, input);
+    const campaign = await this.service.retarget(
+      ctx.em,
+      caller.workspaceId,
+      caller.userId ?? null,
+      id,
+      input,
+      by(caller, ctx),
+    );
     return this.view(ctx.em, campaign, ctx.language);
   }
 }

@@ -430,14 +430,14 @@ export const DUE_SCHEDULED = statement<{ id: string; workspace_id: string }>(
    order by scheduled_at limit $2`,
 );
 
-/** Campaigns a reversal pauses (running or scheduled), with what their in-flight messages keep held. $1 workspace, $2 now. */
-export const PAUSE_FOR_REVERSAL = statement<{ id: string; hold_id: string | null; keep: string }>(
+/** Campaigns a reversal into debt pauses (running ones), with what their in-flight messages keep held. $1 workspace, $2 now. */
+export const PAUSE_FOR_REVERSAL = statement<{ id: string; name: string; hold_id: string | null; keep: string }>(
   'campaigns.pause-for-reversal',
   `with paused as (
-     update "campaign" set status = 'PAUSED', pause_reason = 'WALLET_REVERSAL', updated_at = $2::timestamptz
-     where workspace_id = $1 and status in ('RUNNING', 'SCHEDULED') returning id, hold_id, price
+     update "campaign" set status = 'PAUSED', pause_reason = 'INSUFFICIENT_BALANCE', updated_at = $2::timestamptz
+     where workspace_id = $1 and status = 'RUNNING' returning id, name, hold_id, price
    )
-   select p.id, p.hold_id, (coalesce(p.price, 0) * (select count(*) from "campaign_message" m
+   select p.id, p.name, p.hold_id, (coalesce(p.price, 0) * (select count(*) from "campaign_message" m
      where m.campaign_id = p.id and (m.status = 'SENDING' or (m.status = 'UNKNOWN' and m.unknown_deadline is not null))))::text as keep
    from paused p`,
 );

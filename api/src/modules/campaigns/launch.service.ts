@@ -15,7 +15,7 @@ import type { BillingService, ReversalHandler, TemplateCategory, WalletService }
 import { estimateStatement, resolveAudience, snapshotStatement } from './audience';
 import { Campaign } from './campaign.entity';
 import { CampaignStatus, type PauseReason } from './campaign-types';
-import type { CampaignsService } from './campaigns.service';
+import type { CampaignActor, CampaignsService } from './campaigns.service';
 import { DUE_SCHEDULED, IN_FLIGHT, PAUSE_FOR_REVERSAL, PORTFOLIO_USED, SKIP_QUEUED } from './campaigns.sql';
 
 export const DISPATCH_JOB = 'campaigns.dispatch';
@@ -103,7 +103,7 @@ export class LaunchService implements ReversalHandler {
    * messages (one set-based insert), places one hold of recipients x price (refused with
    * INSUFFICIENT_BALANCE and the shortfall: then nothing of the launch remains), RUNNING.
    */
-  async start(em: EntityManager, workspaceId: string, id: string): Promise<Campaign> {
+  async start(em: EntityManager, workspaceId: string, id: string, by?: CampaignActor): Promise<Campaign> {
     const campaign = await inTransaction(em, { lockTimeoutMs: 10_000, statementTimeoutMs: 120_000 }, async (tx) => {
       const locked = await this.lock(tx, workspaceId, id);
       if (locked.status !== CampaignStatus.DRAFT && locked.status !== CampaignStatus.SCHEDULED) {
@@ -112,38 +112,42 @@ export class LaunchService implements ReversalHandler {
       await this.launch(tx, workspaceId, locked);
       return locked;
     });
+    await this.campaigns.recordChange(em, by, 'campaign.started', campaign, { recipients: campaign.total });
     await this.kick(campaign);
     return campaign;
   }
 
-  async schedule(em: EntityManager, workspaceId: string, id: string, at: Date): Promise<Campaign> {
+  async schedule(em: EntityManager, workspaceId: string, id: string, at: Date, by?: CampaignActor): Promise<Campaign> {
     if (at.getTime() <= this.clock.now().getTime()) {
       throw new AppError('BAD_USER_INPUT', 'errors.validation', {}, { scheduledAt: 'campaigns.scheduleInPast' });
     }
-    return inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
-      const campaign = await this.lock(tx, workspaceId, id);
-      if (campaign.status !== CampaignStatus.DRAFT && campaign.status !== CampaignStatus.SCHEDULED) {
-        throw new AppError('CONFLICT', 'campaigns.notStartable', { status: campaign.status });
+    const campaign = await inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
+      const locked = await this.lock(tx, workspaceId, id);
+      if (locked.status !== CampaignStatus.DRAFT && locked.status !== CampaignStatus.SCHEDULED) {
+        throw new AppError('CONFLICT', 'campaigns.notStartable', { status: locked.status });
       }
-      const { template } = await this.campaigns.channelAndTemplate(tx, workspaceId, campaign);
-      this.campaigns.assertMapped(template, campaign);
-      tx.assign(campaign, { status: CampaignStatus.SCHEDULED, scheduledAt: at });
+      const { template } = await this.campaigns.channelAndTemplate(tx, workspaceId, locked);
+      this.campaigns.assertMapped(template, locked);
+      tx.assign(locked, { status: CampaignStatus.SCHEDULED, scheduledAt: at });
       await tx.flush();
-      return campaign;
+      return locked;
     });
+    await this.campaigns.recordChange(em, by, 'campaign.scheduled', campaign);
+    return campaign;
   }
 
   /** A pause keeps the hold: the campaign can resume where it stopped. */
-  async pause(em: EntityManager, workspaceId: string, id: string): Promise<Campaign> {
-    return inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
-      const campaign = await this.lock(tx, workspaceId, id);
-      if (campaign.status !== CampaignStatus.RUNNING && campaign.status !== CampaignStatus.SCHEDULED) {
-        throw new AppError('CONFLICT', 'campaigns.notPausable', { status: campaign.status });
+  async pause(em: EntityManager, workspaceId: string, id: string, by?: CampaignActor): Promise<Campaign> {
+    const campaign = await inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
+      const locked = await this.lock(tx, workspaceId, id);
+      if (locked.status !== CampaignStatus.RUNNING && locked.status !== CampaignStatus.SCHEDULED) {
+        throw new AppError('CONFLICT', 'campaigns.notPausable', { status: locked.status });
       }
-      tx.assign(campaign, paused('BY_USER'));
-      await tx.flush();
-      return campaign;
+      await this.stop(tx, workspaceId, locked, 'BY_USER');
+      return locked;
     });
+    await this.campaigns.recordChange(em, by, 'campaign.paused', campaign);
+    return campaign;
   }
 
   /**
@@ -151,7 +155,7 @@ export class LaunchService implements ReversalHandler {
    * scheduled, or short of funds at its start) launches now; one whose hold a reversal
    * released is held again for what it still has to send.
    */
-  async resume(em: EntityManager, workspaceId: string, id: string): Promise<Campaign> {
+  async resume(em: EntityManager, workspaceId: string, id: string, by?: CampaignActor): Promise<Campaign> {
     const campaign = await inTransaction(em, { lockTimeoutMs: 10_000, statementTimeoutMs: 120_000 }, async (tx) => {
       const locked = await this.lock(tx, workspaceId, id);
       if (locked.status !== CampaignStatus.PAUSED) {
@@ -167,6 +171,7 @@ export class LaunchService implements ReversalHandler {
       await tx.flush();
       return locked;
     });
+    await this.campaigns.recordChange(em, by, 'campaign.resumed', campaign);
     await this.kick(campaign);
     return campaign;
   }
@@ -175,8 +180,8 @@ export class LaunchService implements ReversalHandler {
    * Cancels: QUEUED messages are SKIPPED and the hold is released but for the share of
    * messages still SENDING or UNKNOWN, which stays held until each is settled.
    */
-  async cancel(em: EntityManager, workspaceId: string, id: string): Promise<Campaign> {
-    return inTransaction(em, { lockTimeoutMs: 10_000, statementTimeoutMs: 120_000 }, async (tx) => {
+  async cancel(em: EntityManager, workspaceId: string, id: string, by?: CampaignActor): Promise<Campaign> {
+    const cancelled = await inTransaction(em, { lockTimeoutMs: 10_000, statementTimeoutMs: 120_000 }, async (tx) => {
       const campaign = await this.lock(tx, workspaceId, id);
       const open = [CampaignStatus.DRAFT, CampaignStatus.SCHEDULED, CampaignStatus.RUNNING, CampaignStatus.PAUSED];
       if (!open.includes(campaign.status)) {
@@ -189,6 +194,8 @@ export class LaunchService implements ReversalHandler {
       await tx.flush();
       return campaign;
     });
+    await this.campaigns.recordChange(em, by, 'campaign.cancelled', cancelled);
+    return cancelled;
   }
 
   /** Scheduled campaigns whose time has come; one short of funds is PAUSED (INSUFFICIENT_BALANCE) with a notification. */
@@ -202,38 +209,46 @@ export class LaunchService implements ReversalHandler {
       } catch (error) {
         if (!isAppError(error)) throw error;
         const reason: PauseReason = error.code === 'INSUFFICIENT_BALANCE' ? 'INSUFFICIENT_BALANCE' : 'TEMPLATE_MISSING';
-        await this.pauseWith(scoped, due.workspace_id, due.id, reason, error.code === 'INSUFFICIENT_BALANCE');
+        await this.pauseWith(scoped, due.workspace_id, due.id, reason);
       }
     }
     return started;
   }
 
-  /** The wallet's reversal: pause running and scheduled campaigns; keep held what their in-flight messages need. */
+  /**
+   * The wallet's reversal left the available balance below zero: running campaigns pause
+   * (INSUFFICIENT_BALANCE, told to their senders) and their holds are released but for what
+   * their in-flight messages need. Every other hold (a finished campaign's share of messages
+   * whose outcome is unknown) stays whole: those messages may still be charged. Scheduled
+   * campaigns stay scheduled: at their start time the balance is checked again.
+   */
   async pauseForReversal(tx: EntityManager, workspaceId: string): Promise<Map<string, Rupiah>> {
     const keep = new Map<string, Rupiah>();
+    for (const hold of await this.wallet.openHolds(tx, workspaceId)) keep.set(hold.id, rupiah(hold.remaining));
     for (const row of await query(tx, PAUSE_FOR_REVERSAL, [workspaceId, this.clock.now()])) {
       if (row.hold_id) keep.set(row.hold_id, rupiah(row.keep));
+      await this.campaigns.announceStop(tx, workspaceId, row, {
+        status: CampaignStatus.PAUSED,
+        reason: 'INSUFFICIENT_BALANCE',
+      });
     }
     return keep;
   }
 
   /** Pauses with a reason and tells the campaign's senders (the engine's pauses: funds, template, account). */
-  async pauseWith(em: EntityManager, workspaceId: string, id: string, reason: PauseReason, notify = true) {
+  async pauseWith(em: EntityManager, workspaceId: string, id: string, reason: PauseReason) {
     await inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
       const campaign = await this.lock(tx, workspaceId, id);
       if (campaign.status !== CampaignStatus.RUNNING && campaign.status !== CampaignStatus.SCHEDULED) return;
-      tx.assign(campaign, paused(reason));
-      await tx.flush();
-      if (notify) {
-        await this.notifications.notify(
-          tx,
-          workspaceId,
-          NotificationType.CAMPAIGN_PAUSED,
-          { campaignId: campaign.id, name: campaign.name, reason },
-          { permission: Permission.CAMPAIGNS_SEND },
-        );
-      }
+      await this.stop(tx, workspaceId, campaign, reason);
     });
+  }
+
+  /** Every pause of a locked campaign goes through here: the state and its announcement, together. */
+  private async stop(tx: EntityManager, workspaceId: string, campaign: Campaign, reason: PauseReason) {
+    tx.assign(campaign, paused(reason));
+    await tx.flush();
+    await this.campaigns.announceStop(tx, workspaceId, campaign, { status: CampaignStatus.PAUSED, reason });
   }
 
   private async launch(tx: EntityManager, workspaceId: string, campaign: Campaign): Promise<void> {

@@ -6,7 +6,7 @@ import { formatRupiah, rupiah } from '../../core/money';
 import type { TokenBox } from '../channels';
 import { Contact, normalizePhone, PHONE_PROBLEM_KEYS } from '../contacts';
 import type { BillingService, TemplateCategory, WalletService } from '../wallet';
-import type { CampaignsService } from './campaigns.service';
+import type { CampaignActor, CampaignsService } from './campaigns.service';
 import type { Messenger } from './dispatch/messenger';
 import { sendComponents } from './template-parameters';
 
@@ -26,7 +26,17 @@ export class TestSendService {
     private readonly clock: Clock,
   ) {}
 
-  async send(em: EntityManager, workspaceId: string, id: string, rawPhone: string) {
+  async send(em: EntityManager, workspaceId: string, id: string, rawPhone: string, by?: CampaignActor) {
+    const result = await this.attempt(em, workspaceId, id, rawPhone);
+    // The number stays out of the audit log (personal data); what happened and its wamid do not.
+    await this.campaigns.recordChange(em, by, 'campaign.testSent', result.campaign, {
+      status: result.status,
+      ...(result.errorCode ? { errorCode: result.errorCode } : {}),
+    });
+    return { status: result.status, wamid: result.wamid, errorCode: result.errorCode };
+  }
+
+  private async attempt(em: EntityManager, workspaceId: string, id: string, rawPhone: string) {
     const parsed = normalizePhone(rawPhone);
     if (!parsed.ok) {
       throw new AppError('BAD_USER_INPUT', 'errors.validation', {}, { phone: PHONE_PROBLEM_KEYS[parsed.problem] });
@@ -68,9 +78,9 @@ export class TestSendService {
           details: { wamid: outcome.wamid },
         });
       }
-      return { status: 'SENT', wamid: outcome.wamid, errorCode: null };
+      return { campaign, status: 'SENT', wamid: outcome.wamid, errorCode: null };
     }
-    if (outcome.kind === 'rejected') return { status: 'FAILED', wamid: null, errorCode: outcome.code };
-    return { status: outcome.kind === 'not-sent' ? 'FAILED' : 'UNKNOWN', wamid: null, errorCode: null };
+    if (outcome.kind === 'rejected') return { campaign, status: 'FAILED', wamid: null, errorCode: outcome.code };
+    return { campaign, status: outcome.kind === 'not-sent' ? 'FAILED' : 'UNKNOWN', wamid: null, errorCode: null };
   }
 }
