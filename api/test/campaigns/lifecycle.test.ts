@@ -457,4 +457,54 @@ describe('a campaign’s life around its launch', () => {
     expect(settled.available).toBe(0n);
     expect(settled.ledgerBalance).toBe(settled.balance);
   });
+
+  // Last: it disconnects the suite's channel.
+  it('fails the running, paused and scheduled campaigns of a disconnected channel with the reason, releasing their holds, and sends nothing more', async () => {
+    // (A top-up's key is its time and amount: a moment later than the audit test's.)
+    world.clock.advance(1000);
+    await world.fund(20n * PRICE);
+    const running = await draft(2);
+    const paused = await draft(2);
+    const scheduled = await draft(2);
+    for (const { id } of [running, paused]) expect((await world.gql(START, { id })).errors).toBeUndefined();
+    expect(
+      (await world.gql('mutation ($id: ID!) { pauseCampaign(id: $id) { status } }', { id: paused.id })).errors,
+    ).toBeUndefined();
+    const at = new Date(world.clock.now().getTime() + 3_600_000).toISOString();
+    expect((await world.gql(SCHEDULE, { id: scheduled.id, at })).errors).toBeUndefined();
+    const before = await money();
+
+    const disconnected = await world.gql<{ disconnectChannel: boolean }>(
+      'mutation ($id: ID!) { disconnectChannel(id: $id) }',
+      { id: world.channelId },
+    );
+    expect(disconnected.errors).toBeUndefined();
+    world.clock.advance(3_600_000);
+    await world.api.running.services.campaigns.dispatch.tick(world.em());
+
+    for (const { id, waIds } of [running, paused, scheduled]) {
+      const campaign = (
+        await world.gql<{ campaign: { status: string; failReason: string; counts: Record<string, number> } }>(
+          'query ($id: ID!) { campaign(id: $id) { status failReason counts { total queued skipped sent } } }',
+          { id },
+        )
+      ).data!.campaign;
+      expect(campaign.status).toBe('FAILED');
+      expect(campaign.failReason).toBe('CHANNEL_DISCONNECTED');
+      expect(campaign.counts.queued).toBe(0);
+      expect(campaign.counts.sent).toBe(0);
+      for (const waId of waIds) expect(world.meta.simulator.sends.ledger.acceptedByRecipient.get(waId)).toBeUndefined();
+      const notices = (await notificationsOf(id, 'id')).filter((notice) => notice.type === 'CAMPAIGN_FAILED');
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatchObject({ type: 'CAMPAIGN_FAILED', title: 'Kampanye gagal' });
+      expect(notices[0]!.body).toContain('kanal WhatsApp-nya diputuskan');
+    }
+    const after = await money();
+    expect(after.held).toBe(before.held - 4n * PRICE);
+    expect(after.balance).toBe(before.balance);
+    expect(after.ledgerHeld).toBe(after.held);
+    // A second tick changes nothing and tells no one again.
+    await world.api.running.services.campaigns.dispatch.tick(world.em());
+    expect((await notificationsOf(running.id)).filter((notice) => notice.type === 'CAMPAIGN_FAILED')).toHaveLength(1);
+  });
 });

@@ -423,6 +423,19 @@ export const SKIP_QUEUED = statement(
    where workspace_id = $1 and campaign_id = $2 and status = 'QUEUED'`,
 );
 
+/**
+ * Open campaigns whose channel was disconnected, across workspaces: deleting the channel row sets their `channel_id`
+ * to null (a scheduled or launched campaign always had one), so nothing can send them. $1 limit. A scan of the open
+ * campaigns, few at any time.
+ */
+export const WITHOUT_CHANNEL = statement<{ id: string; workspace_id: string }>(
+  'campaigns.without-channel',
+  `select c.id, c.workspace_id from "campaign" c
+   where c.status in ('SCHEDULED', 'RUNNING', 'PAUSED')
+     and (c.channel_id is null or not exists (select 1 from "channel" ch where ch.id = c.channel_id))
+   limit $1`,
+);
+
 /** The due scheduled campaigns (`campaign_scheduled_index`), across workspaces. $1 now, $2 limit. */
 export const DUE_SCHEDULED = statement<{ id: string; workspace_id: string }>(
   'campaigns.due-scheduled',

@@ -16,7 +16,14 @@ import { estimateStatement, resolveAudience, snapshotStatement } from './audienc
 import { Campaign } from './campaign.entity';
 import { CampaignStatus, type PauseReason } from './campaign-types';
 import type { CampaignActor, CampaignsService } from './campaigns.service';
-import { DUE_SCHEDULED, IN_FLIGHT, PAUSE_FOR_REVERSAL, PORTFOLIO_USED, SKIP_QUEUED } from './campaigns.sql';
+import {
+  DUE_SCHEDULED,
+  IN_FLIGHT,
+  PAUSE_FOR_REVERSAL,
+  PORTFOLIO_USED,
+  SKIP_QUEUED,
+  WITHOUT_CHANNEL,
+} from './campaigns.sql';
 
 export const DISPATCH_JOB = 'campaigns.dispatch';
 
@@ -196,6 +203,35 @@ export class LaunchService implements ReversalHandler {
     });
     await this.campaigns.recordChange(em, by, 'campaign.cancelled', cancelled);
     return cancelled;
+  }
+
+  /**
+   * Open campaigns whose channel was disconnected cannot go on: FAILED (CHANNEL_DISCONNECTED), told to
+   * their senders; what is still queued is SKIPPED and the hold released but for the share of messages
+   * whose outcome is not known yet (as a cancel does).
+   */
+  async failWithoutChannel(em: EntityManager, limit = 50): Promise<number> {
+    let failed = 0;
+    for (const orphan of await query(em, WITHOUT_CHANNEL, [limit])) {
+      await this.fail(workspaceEm(em, orphan.workspace_id), orphan.workspace_id, orphan.id, 'CHANNEL_DISCONNECTED');
+      failed += 1;
+    }
+    return failed;
+  }
+
+  /** A campaign that cannot go on, with the reason: the end of it, like a cancel, announced to its senders. */
+  async fail(em: EntityManager, workspaceId: string, id: string, reason: PauseReason): Promise<void> {
+    await inTransaction(em, { lockTimeoutMs: 10_000, statementTimeoutMs: 120_000 }, async (tx) => {
+      const campaign = await this.lock(tx, workspaceId, id);
+      const open = [CampaignStatus.SCHEDULED, CampaignStatus.RUNNING, CampaignStatus.PAUSED];
+      if (!open.includes(campaign.status)) return;
+      const now = this.clock.now();
+      await execute(tx, SKIP_QUEUED, [workspaceId, campaign.id, now]);
+      await this.releaseUnneeded(tx, workspaceId, campaign, `campaign:${campaign.id}:fail`);
+      tx.assign(campaign, { status: CampaignStatus.FAILED, failReason: reason, pauseReason: null, completedAt: now });
+      await tx.flush();
+      await this.campaigns.announceStop(tx, workspaceId, campaign, { status: CampaignStatus.FAILED, reason });
+    });
   }
 
   /** Scheduled campaigns whose time has come; one short of funds is PAUSED (INSUFFICIENT_BALANCE) with a notification. */
