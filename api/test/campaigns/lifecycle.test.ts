@@ -95,6 +95,17 @@ describe('a campaign’s life around its launch', () => {
         language,
       )
     ).data!.notifications.items.filter((item) => item.link === `/campaigns/${campaignId}`);
+  /** A top-up of its own (world.fund's key is the clock's time and the amount, which these tests repeat). */
+  let topups = 0;
+  const fund = async (amount: bigint) => {
+    topups += 1;
+    await wallet().credit(world.em(), world.workspaceId, {
+      key: `lifecycle-topup:${topups}`,
+      reference: 'test',
+      actor: 'test',
+      amount: rupiah(amount),
+    });
+  };
   /** Empties the wallet's available balance (a platform correction), so the next test starts from zero. */
   async function drain() {
     const { available } = await money();
@@ -117,7 +128,7 @@ describe('a campaign’s life around its launch', () => {
     });
     expect(scheduled.errors).toBeUndefined();
     expect(scheduled.data!.scheduleCampaign.status).toBe('SCHEDULED');
-    await world.fund(2n * PRICE);
+    await fund(2n * PRICE);
 
     // Before its time nothing starts.
     await world.api.running.services.campaigns.dispatch.tick(world.em());
@@ -139,7 +150,7 @@ describe('a campaign’s life around its launch', () => {
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'INSUFFICIENT_BALANCE' });
     expect((await read(id)).status).toBe('PAUSED');
 
-    await world.fund(PRICE);
+    await fund(PRICE);
     const resumed = await world.gql<{ resumeCampaign: { status: string } }>(RESUME, { id });
     expect(resumed.errors).toBeUndefined();
     expect(resumed.data!.resumeCampaign.status).toBe('RUNNING');
@@ -186,7 +197,7 @@ describe('a campaign’s life around its launch', () => {
     const later = new Date(at.getTime() + 60_000);
     expect((await world.gql(SCHEDULE, { id, at: later.toISOString() })).errors).toBeUndefined();
 
-    await world.fund(10n * PRICE);
+    await fund(10n * PRICE);
     world.clock.advance(61_000);
     await world.api.running.services.campaigns.dispatch.tick(world.em());
     expect((await read(id)).status).toBe('SCHEDULED');
@@ -236,7 +247,7 @@ describe('a campaign’s life around its launch', () => {
 
   it('sends a test message to one number, charged as one message of the category, and refuses bad numbers and members without CAMPAIGNS_SEND', async () => {
     const { id } = await draft(1);
-    await world.fund(10n * PRICE);
+    await fund(10n * PRICE);
     const before = await money();
 
     const bad = await world.gql(TEST_SEND, { id, phone: '12' }, world.owner, 'id');
@@ -273,7 +284,7 @@ describe('a campaign’s life around its launch', () => {
   });
 
   it('retargets a finished campaign’s failed, undelivered or unread recipients as a new draft, never suppressed ones, UNKNOWN only when chosen', async () => {
-    await world.fund(100n * PRICE);
+    await fund(100n * PRICE);
     // Five recipients: one refused (FAILED), one whose answer is lost (UNKNOWN), three accepted, of which every
     // second is read after being delivered.
     const source = await draft(5);
@@ -356,7 +367,7 @@ describe('a campaign’s life around its launch', () => {
   });
 
   it('records every change a member makes to a campaign in the audit log, with that member as the actor', async () => {
-    await world.fund(20n * PRICE);
+    await fund(20n * PRICE);
     const { id } = await draft(2, operator);
     const as = (query: string, variables: Record<string, unknown>) => world.gql(query, variables, operator);
     const step = async (name: string, result: Promise<{ errors?: unknown }>) => {
@@ -403,7 +414,7 @@ describe('a campaign’s life around its launch', () => {
 
   it('pauses running campaigns (INSUFFICIENT_BALANCE) with a notification when a payment reversal leaves the available balance below zero, and sends nothing more', async () => {
     await drain();
-    await world.fund(10n * PRICE);
+    await fund(10n * PRICE);
     const { id, waIds } = await draft(4);
     expect((await world.gql(START, { id })).errors).toBeUndefined();
     const launched = await money();
@@ -448,7 +459,7 @@ describe('a campaign’s life around its launch', () => {
     // Resuming needs the whole remaining cost held again.
     const refused = await world.gql(RESUME, { id });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'INSUFFICIENT_BALANCE' });
-    await world.fund(2n * PRICE);
+    await fund(2n * PRICE);
     expect((await world.gql(RESUME, { id })).errors).toBeUndefined();
     await world.dispatch();
     expect((await read(id)).counts).toMatchObject({ total: 4, sent: 4 });
@@ -458,11 +469,63 @@ describe('a campaign’s life around its launch', () => {
     expect(settled.ledgerBalance).toBe(settled.balance);
   });
 
+  it('tells the senders once, in their language, when Meta stops a whole batch for the same reason', async () => {
+    await fund(10n * PRICE);
+    const { id } = await draft(5);
+    expect((await world.gql(START, { id })).errors).toBeUndefined();
+    // Every message of the batch refused: the template was paused (132015), and one disabled (132016) too.
+    world.meta.simulator.sends.failSends({ code: 132015, count: 4 });
+    world.meta.simulator.sends.failSends({ code: 132016 });
+    await world.dispatch();
+    expect(await read(id)).toMatchObject({ status: 'PAUSED', pauseReason: 'TEMPLATE_PAUSED' });
+    const paused = (await notificationsOf(id, 'id')).filter((notice) => notice.type === 'CAMPAIGN_PAUSED');
+    expect(paused).toHaveLength(1);
+    expect(paused[0]!.body).toBe(`“Kampanye hidup${serial}” dijeda: Meta menjeda templat`);
+    const english = (await notificationsOf(id, 'en')).filter((notice) => notice.type === 'CAMPAIGN_PAUSED');
+    expect(english[0]!.body).toBe(`“Kampanye hidup${serial}” was paused: Meta paused the template`);
+    expect((await world.gql('mutation ($id: ID!) { cancelCampaign(id: $id) { id } }', { id })).errors).toBeUndefined();
+  });
+
+  it('never lets an edit land on a campaign its launch is snapshotting, over concurrent connections', async () => {
+    await fund(200n * PRICE);
+    for (let round = 0; round < 8; round += 1) {
+      const first = await draft(3);
+      const second = await draft(2);
+      // The same moment: a launch of `first`'s audience, and an edit moving the draft to `second`'s.
+      const [started, edited] = await Promise.all([
+        world.gql(START, { id: first.id }),
+        world.gql(UPDATE, { id: first.id, input: { audience: { kind: 'TAGS', tags: [second.tag] } } }),
+      ]);
+      expect(started.errors).toBeUndefined();
+      const [campaign] = await world.sql<{ status: string; audience: { tags: string[] } }>(
+        'select status, audience from campaign where id = ?',
+        [first.id],
+      );
+      const snapshot = await world.sql<{ phone: string }>(
+        'select phone from campaign_message where campaign_id = ? order by phone',
+        [first.id],
+      );
+      const reached = snapshot.map((row) => row.phone.slice(1));
+      if (edited.errors) {
+        // The launch came first: the edit is refused and the campaign is what was launched.
+        expect(edited.errors[0]?.extensions).toMatchObject({ code: 'CONFLICT', messageKey: 'campaigns.notEditable' });
+        expect(campaign!.audience.tags).toEqual([first.tag]);
+        expect(reached).toEqual(first.waIds);
+      } else {
+        // The edit came first: the launch snapshots the edited audience.
+        expect(campaign!.audience.tags).toEqual([second.tag]);
+        expect(reached).toEqual(second.waIds);
+      }
+      expect(campaign!.status).toBe('RUNNING');
+      expect(
+        (await world.gql('mutation ($id: ID!) { cancelCampaign(id: $id) { id } }', { id: first.id })).errors,
+      ).toBeUndefined();
+    }
+  });
+
   // Last: it disconnects the suite's channel.
   it('fails the running, paused and scheduled campaigns of a disconnected channel with the reason, releasing their holds, and sends nothing more', async () => {
-    // (A top-up's key is its time and amount: a moment later than the audit test's.)
-    world.clock.advance(1000);
-    await world.fund(20n * PRICE);
+    await fund(20n * PRICE);
     const running = await draft(2);
     const paused = await draft(2);
     const scheduled = await draft(2);
