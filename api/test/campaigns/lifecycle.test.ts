@@ -245,6 +245,39 @@ describe('a campaign’s life around its launch', () => {
     expect(unlimited).toMatchObject({ days: 1, exceedsSpread: false });
   });
 
+  it('starts only today’s share of the messaging limit when asked, holding only its cost', async () => {
+    await world.sql(`update business_portfolio set messaging_limit = 250`);
+    const [{ used }] = (await world.sql<{ used: number }>(
+      `select count(*)::int as used from portfolio_recipient where window_start > ?`,
+      [new Date(world.clock.now().getTime() - 24 * 3_600_000)],
+    )) as [{ used: number }];
+    const remaining = 250 - used;
+    const { id } = await draft(remaining + 40);
+    await fund(BigInt(remaining + 40) * PRICE);
+    const before = await money();
+    const started = await world.gql<{ startCampaign: { status: string; total: { total: number } } }>(
+      `mutation ($id: ID!) { startCampaign(id: $id, todayOnly: true) { status total: counts { total } } }`,
+      { id },
+    );
+    expect(started.errors).toBeUndefined();
+    expect(started.data!.startCampaign).toMatchObject({ status: 'RUNNING', total: { total: remaining } });
+    expect((await money()).held - before.held).toBe(BigInt(remaining) * PRICE);
+    await world.dispatch();
+    expect(await read(id)).toMatchObject({ status: 'COMPLETED', counts: { total: remaining, sent: remaining } });
+
+    // Nothing left today: refused, nothing launched.
+    const next = await draft(1);
+    const refused = await world.gql(`mutation ($id: ID!) { startCampaign(id: $id, todayOnly: true) { id } }`, {
+      id: next.id,
+    });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'campaigns.nothingLeftToday',
+    });
+    expect(await read(next.id)).toMatchObject({ status: 'DRAFT', counts: { total: 0 } });
+    await world.sql(`update business_portfolio set messaging_limit = 10000`);
+  });
+
   it('sends a test message to one number, charged as one message of the category, and refuses bad numbers and members without CAMPAIGNS_SEND', async () => {
     const { id } = await draft(1);
     await fund(10n * PRICE);

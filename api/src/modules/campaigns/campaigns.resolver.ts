@@ -22,6 +22,7 @@ import {
   RetargetInput,
   ScheduleCampaignArgs,
   SendTestMessageArgs,
+  StartCampaignArgs,
   TestSendResult,
 } from './campaigns.types';
 import { LaunchService } from './launch.service';
@@ -199,11 +200,12 @@ export class CampaignsResolver {
   @Requires(Permission.CAMPAIGNS_SEND)
   @Mutation(() => CampaignView, { description: 'Launches now: snapshots the recipients and holds their cost.' })
   async startCampaign(
-    @Args() { id }: CampaignIdArgs,
+    @Args() { id, todayOnly }: StartCampaignArgs,
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CampaignView> {
-    return this.view(ctx.em, await this.launch.start(ctx.em, caller.workspaceId, id, by(caller, ctx)), ctx.language);
+    const campaign = await this.launch.start(ctx.em, caller.workspaceId, id, by(caller, ctx), { todayOnly });
+    return this.view(ctx.em, campaign, ctx.language);
   }
 
   @Requires(Permission.CAMPAIGNS_SEND)

@@ -81,15 +81,10 @@ export class LaunchService implements ReversalHandler {
     const cost = rupiah(price * BigInt(counts!.recipients));
     const wallet = await this.wallet.summary(em, workspaceId);
     const limit = await this.limitOf(em, channel);
-    let remaining: number | null = null;
+    const remaining = await this.remainingToday(em, channel, limit);
     let days = 1;
-    if (limit !== null && limit > 0) {
-      const [used] = await query(em, PORTFOLIO_USED, [
-        channel.portfolioId,
-        new Date(this.clock.now().getTime() - DAY_MS),
-      ]);
-      remaining = Math.max(0, limit - (used?.used ?? 0));
-      if (counts!.recipients > remaining) days = 1 + Math.ceil((counts!.recipients - remaining) / limit);
+    if (limit !== null && limit > 0 && remaining !== null && counts!.recipients > remaining) {
+      days = 1 + Math.ceil((counts!.recipients - remaining) / limit);
     }
     return {
       ...counts!,
@@ -110,16 +105,25 @@ export class LaunchService implements ReversalHandler {
    * messages (one set-based insert), places one hold of recipients x price (refused with
    * INSUFFICIENT_BALANCE and the shortfall: then nothing of the launch remains), RUNNING.
    */
-  async start(em: EntityManager, workspaceId: string, id: string, by?: CampaignActor): Promise<Campaign> {
+  async start(
+    em: EntityManager,
+    workspaceId: string,
+    id: string,
+    by?: CampaignActor,
+    options: { todayOnly?: boolean } = {},
+  ): Promise<Campaign> {
     const campaign = await inTransaction(em, { lockTimeoutMs: 10_000, statementTimeoutMs: 120_000 }, async (tx) => {
       const locked = await this.lock(tx, workspaceId, id);
       if (locked.status !== CampaignStatus.DRAFT && locked.status !== CampaignStatus.SCHEDULED) {
         throw new AppError('CONFLICT', 'campaigns.notStartable', { status: locked.status });
       }
-      await this.launch(tx, workspaceId, locked);
+      await this.launch(tx, workspaceId, locked, options.todayOnly ?? false);
       return locked;
     });
-    await this.campaigns.recordChange(em, by, 'campaign.started', campaign, { recipients: campaign.total });
+    await this.campaigns.recordChange(em, by, 'campaign.started', campaign, {
+      recipients: campaign.total,
+      ...(options.todayOnly ? { todayOnly: true } : {}),
+    });
     await this.kick(campaign);
     return campaign;
   }
@@ -287,15 +291,21 @@ export class LaunchService implements ReversalHandler {
     await this.campaigns.announceStop(tx, workspaceId, campaign, { status: CampaignStatus.PAUSED, reason });
   }
 
-  private async launch(tx: EntityManager, workspaceId: string, campaign: Campaign): Promise<void> {
+  /**
+   * `todayOnly`: the estimate's offer when the messaging limit would spread the campaign over too many days: only as
+   * many recipients as the portfolio's limit leaves in the current 24 h (all of them when it is unlimited or unknown).
+   */
+  private async launch(tx: EntityManager, workspaceId: string, campaign: Campaign, todayOnly = false): Promise<void> {
     const { channel, template } = await this.campaigns.channelAndTemplate(tx, workspaceId, campaign);
     this.assertSendable(channel, template);
     this.campaigns.assertMapped(template, campaign);
     await this.wallet.assertCanSend(tx, workspaceId);
     const marketing = template.category === 'MARKETING';
     const now = this.clock.now();
+    const share = todayOnly ? await this.remainingToday(tx, channel, await this.limitOf(tx, channel)) : null;
+    if (share === 0) throw new AppError('CONFLICT', 'campaigns.nothingLeftToday');
     const audience = await resolveAudience(tx, workspaceId, campaign.audience);
-    const { statement, values } = snapshotStatement(workspaceId, audience, marketing, campaign.id, now);
+    const { statement, values } = snapshotStatement(workspaceId, audience, marketing, campaign.id, now, share);
     const { rowCount: total } = await execute(tx, statement, values);
     if (total === 0) throw new AppError('BAD_USER_INPUT', 'campaigns.noRecipients');
     const price = await this.priceOf(tx, workspaceId, template.category);
@@ -397,6 +407,16 @@ export class LaunchService implements ReversalHandler {
     const price = prices.find((entry) => entry.category === (category as TemplateCategory));
     if (!price) throw new AppError('BAD_USER_INPUT', 'campaigns.categoryUnpriced', { category });
     return price.amount;
+  }
+
+  /** Unique recipients the portfolio's limit leaves in the current 24 h; null when unlimited or unknown. */
+  private async remainingToday(em: EntityManager, channel: Channel, limit: number | null): Promise<number | null> {
+    if (limit === null || limit <= 0) return null;
+    const [used] = await query(em, PORTFOLIO_USED, [
+      channel.portfolioId,
+      new Date(this.clock.now().getTime() - DAY_MS),
+    ]);
+    return Math.max(0, limit - (used?.used ?? 0));
   }
 
   private async limitOf(em: EntityManager, channel: Channel): Promise<number | null> {
