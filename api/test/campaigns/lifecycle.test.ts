@@ -316,6 +316,29 @@ describe('a campaign’s life around its launch', () => {
     expect(await read(id)).toMatchObject({ status: 'DRAFT', counts: { total: 0 } });
   });
 
+  it('charges concurrent test sends only from what is available: one message’s worth sends one message, charged once', async () => {
+    const { id } = await draft(1);
+    await drain();
+    await fund(PRICE);
+    const phones = ['+6281234567101', '+6281234567102', '+6281234567103', '+6281234567104'];
+    const results = await Promise.all(
+      phones.map((phone) => world.gql<{ sendTestMessage: { status: string } }>(TEST_SEND, { id, phone })),
+    );
+    const sent = results.filter((result) => result.data?.sendTestMessage.status === 'SENT');
+    expect(sent).toHaveLength(1);
+    for (const result of results.filter((result) => !result.data)) {
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'INSUFFICIENT_BALANCE' });
+    }
+    const accepted = phones.filter((phone) =>
+      world.meta.simulator.sends.ledger.acceptedByRecipient.get(phone.slice(1)),
+    );
+    expect(accepted).toHaveLength(1);
+    const after = await money();
+    expect(after.available).toBe(0n);
+    expect(after.ledgerBalance).toBe(after.balance);
+    expect(after.ledgerHeld).toBe(after.held);
+  });
+
   it('retargets a finished campaign’s failed, undelivered or unread recipients as a new draft, never suppressed ones, UNKNOWN only when chosen', async () => {
     await fund(100n * PRICE);
     // Five recipients: one refused (FAILED), one whose answer is lost (UNKNOWN), three accepted, of which every
