@@ -1,7 +1,19 @@
+import { createHmac } from 'node:crypto';
 import { rupiah } from '../../src/core/money';
 import { workspaceEm } from '../../src/db/base.entity';
 import { createMember, type TestMember } from '../support/identity';
-import { CAMPAIGN, CREATE, PRICE, PROMO_VARIABLES, START, startCampaignWorld, type CampaignWorld } from './support';
+import { waitFor } from '../support/wait';
+import {
+  APP_SECRET,
+  CAMPAIGN,
+  CREATE,
+  PRICE,
+  PROMO_VARIABLES,
+  START,
+  WABA_ID,
+  startCampaignWorld,
+  type CampaignWorld,
+} from './support';
 
 interface Read {
   status: string;
@@ -577,6 +589,69 @@ describe('a campaign’s life around its launch', () => {
         (await world.gql('mutation ($id: ID!) { cancelCampaign(id: $id) { id } }', { id: first.id })).errors,
       ).toBeUndefined();
     }
+  });
+
+  it('pauses running campaigns (ACCOUNT) with a notification when Meta restricts the channel, and resumes only once the channel is checked back', async () => {
+    await fund(10n * PRICE);
+    const { id, waIds } = await draft(2);
+    expect((await world.gql(START, { id })).errors).toBeUndefined();
+    // Meta's account_updates, signed as Meta signs them; each stored and applied.
+    const accountUpdate = async (value: Record<string, unknown>, channelStatus: string) => {
+      const body = JSON.stringify({
+        object: 'whatsapp_business_account',
+        entry: [{ id: WABA_ID, time: 1764576000, changes: [{ field: 'account_update', value }] }],
+      });
+      const signature = `sha256=${createHmac('sha256', APP_SECRET).update(body).digest('hex')}`;
+      const posted = await fetch(`${world.api.url}/api/webhooks/whatsapp`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
+        body,
+      });
+      expect(posted.status).toBe(200);
+      await waitFor(
+        async () =>
+          (
+            await world.sql<{ status: string; status_reason: string | null }>(
+              'select status, status_reason from channel where id = ?',
+              [world.channelId],
+            )
+          )[0]!.status_reason === channelStatus,
+        { what: `the channel's status reason ${channelStatus}` },
+      );
+    };
+    // Business-initiated messaging restricted on the number.
+    await accountUpdate(
+      {
+        phone_number: '6281100000000',
+        event: 'ACCOUNT_RESTRICTION',
+        restriction_info: [{ restriction_type: 'RESTRICTED_BIZ_INITIATED_MESSAGING', expiration: 1764662400 }],
+      },
+      'ACCOUNT_RESTRICTION:RESTRICTED_BIZ_INITIATED_MESSAGING',
+    );
+    await world.api.running.services.campaigns.dispatch.tick(world.em());
+    await world.dispatch();
+    expect(await read(id)).toMatchObject({ status: 'PAUSED', pauseReason: 'ACCOUNT' });
+    for (const waId of waIds) expect(world.meta.simulator.sends.ledger.acceptedByRecipient.get(waId)).toBeUndefined();
+    const notices = (await notificationsOf(id, 'id')).filter((notice) => notice.type === 'CAMPAIGN_PAUSED');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.body).toContain('Meta membatasi akun atau nomor WhatsApp');
+
+    const early = await world.gql(RESUME, { id });
+    expect(early.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'campaigns.channelNotConnected',
+    });
+    // Reinstated by Meta: the channel stays paused until a person checks it.
+    await accountUpdate({ event: 'DISABLED_UPDATE', ban_info: { waba_ban_state: 'REINSTATE' } }, 'REINSTATED');
+    expect((await world.gql(RESUME, { id })).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT' });
+    const checked = await world.gql<{ checkChannel: { status: string } }>(
+      'mutation ($id: ID!) { checkChannel(id: $id) { status } }',
+      { id: world.channelId },
+    );
+    expect(checked.data!.checkChannel.status).toBe('CONNECTED');
+    expect((await world.gql(RESUME, { id })).errors).toBeUndefined();
+    await world.dispatch();
+    expect(await read(id)).toMatchObject({ status: 'COMPLETED', counts: { total: 2, sent: 2 } });
   });
 
   // Last: it disconnects the suite's channel.

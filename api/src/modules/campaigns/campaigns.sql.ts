@@ -436,6 +436,17 @@ export const WITHOUT_CHANNEL = statement<{ id: string; workspace_id: string }>(
    limit $1`,
 );
 
+/**
+ * Running campaigns whose channel Meta stopped (an account restriction or disable pauses the channel): the dispatcher
+ * sends nothing for them, so they pause with the reason. Across workspaces, `campaign_running_index`. $1 limit.
+ */
+export const RUNNING_ON_STOPPED_CHANNELS = statement<{ id: string; workspace_id: string }>(
+  'campaigns.running-on-stopped-channels',
+  `select c.id, c.workspace_id from "campaign" c join "channel" ch on ch.id = c.channel_id
+   where c.status = 'RUNNING' and ch.status <> 'CONNECTED'
+   limit $1`,
+);
+
 /** The due scheduled campaigns (`campaign_scheduled_index`), across workspaces. $1 now, $2 limit. */
 export const DUE_SCHEDULED = statement<{ id: string; workspace_id: string }>(
   'campaigns.due-scheduled',

@@ -21,6 +21,7 @@ import {
   IN_FLIGHT,
   PAUSE_FOR_REVERSAL,
   PORTFOLIO_USED,
+  RUNNING_ON_STOPPED_CHANNELS,
   SKIP_QUEUED,
   WITHOUT_CHANNEL,
 } from './campaigns.sql';
@@ -177,6 +178,9 @@ export class LaunchService implements ReversalHandler {
         await this.launch(tx, workspaceId, locked);
         return locked;
       }
+      // Resuming on a channel Meta still stops would only pause it again.
+      const { channel } = await this.campaigns.channelAndTemplate(tx, workspaceId, locked);
+      if (channel.status !== 'CONNECTED') throw new AppError('CONFLICT', 'campaigns.channelNotConnected');
       await this.rehold(tx, workspaceId, locked);
       tx.assign(locked, { status: CampaignStatus.RUNNING, pauseReason: null });
       await tx.flush();
@@ -221,6 +225,14 @@ export class LaunchService implements ReversalHandler {
       failed += 1;
     }
     return failed;
+  }
+
+  /** Running campaigns of a channel Meta stopped (restricted, disabled) pause (ACCOUNT), told to their senders. */
+  async pauseOnStoppedChannels(em: EntityManager, limit = 50): Promise<number> {
+    const stopped = await query(em, RUNNING_ON_STOPPED_CHANNELS, [limit]);
+    for (const row of stopped)
+      await this.pauseWith(workspaceEm(em, row.workspace_id), row.workspace_id, row.id, 'ACCOUNT');
+    return stopped.length;
   }
 
   /** A campaign that cannot go on, with the reason: the end of it, like a cancel, announced to its senders. */
