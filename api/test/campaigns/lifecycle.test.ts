@@ -1,50 +1,16 @@
-import { createHmac } from 'node:crypto';
-import { rupiah } from '../../src/core/money';
-import { workspaceEm } from '../../src/db/base.entity';
 import { createMember, type TestMember } from '../support/identity';
-import { waitFor } from '../support/wait';
-import {
-  APP_SECRET,
-  CAMPAIGN,
-  CREATE,
-  PRICE,
-  PROMO_VARIABLES,
-  START,
-  WABA_ID,
-  startCampaignWorld,
-  type CampaignWorld,
-} from './support';
-
-interface Read {
-  status: string;
-  pauseReason: string | null;
-  pauseReasonText: string | null;
-  cost: number;
-  counts: Record<string, number>;
-}
-
-const SCHEDULE = `mutation ($id: ID!, $at: DateTimeISO!) { scheduleCampaign(id: $id, at: $at) { id status scheduledAt } }`;
-const UPDATE = `mutation ($id: ID!, $input: CampaignDraftInput!) {
-  updateCampaign(id: $id, input: $input) { id status name windowStart windowEnd audience { kind tags } variables { parameter source value } }
-}`;
-const ESTIMATE = `query ($id: ID!) {
-  estimateCampaign(id: $id) { matched recipients cost messagingLimit limitRemainingToday days exceedsSpread }
-}`;
-const TEST_SEND = `mutation ($id: ID!, $phone: String!) { sendTestMessage(id: $id, phone: $phone) { status wamid errorCode } }`;
-const RETARGET = `mutation ($id: ID!, $input: RetargetInput!) {
-  retargetCampaign(id: $id, input: $input) { id status name retargetOf audience { kind } templateId channelId }
-}`;
-const RESUME = `mutation ($id: ID!) { resumeCampaign(id: $id) { status pauseReason } }`;
-const NOTIFICATIONS = `query { notifications(first: 100) { items { type title body link } } }`;
+import { ESTIMATE, RESUME, RETARGET, SCHEDULE, TEST_SEND, UPDATE, campaignLife, resetSends } from './life-support';
+import { PRICE, START, startCampaignWorld, type CampaignWorld } from './support';
 
 /**
  * A campaign's life around its launch (issue 19 points 1, 2 and 6), each expectation taken from the issue: a
- * scheduled campaign short of funds at its start, edits while scheduled, the messaging-limit spread, the test send,
- * retargeting, and the wallet's reversal pausing what runs. One workspace whose wallet the tests use in order.
+ * scheduled campaign short of funds at its start, edits while scheduled (and racing a launch), the messaging-limit
+ * spread and today's share, the test send, retargeting, and the audit log. One workspace whose wallet the tests use
+ * in order.
  */
 describe('a campaign’s life around its launch', () => {
   let world: CampaignWorld;
-  let serial = 0;
+  const { draft, read, money, notificationsOf, fund, drain, serial } = campaignLife(() => world);
   let operator: TestMember;
   let viewer: TestMember;
 
@@ -56,80 +22,7 @@ describe('a campaign’s life around its launch', () => {
   afterAll(async () => {
     await world.stop();
   });
-  afterEach(() => {
-    world.meta.simulator.sends.reset();
-    world.meta.simulator.sends.configure({
-      enforceThroughput: false,
-      enforcePairRate: false,
-      webhooks: { url: `${world.api.url}/api/webhooks/whatsapp` },
-    });
-  });
-
-  /** A draft to `count` new contacts of its own tag; returns its id, tag and the contacts' wa_ids. */
-  async function draft(count: number, who: TestMember = world.owner) {
-    serial += 1;
-    const tag = `hidup${serial}`;
-    const phones = Array.from(
-      { length: count },
-      (_, index) => `+62818${String(serial).padStart(2, '0')}${String(index).padStart(5, '0')}`,
-    );
-    await world.addContacts(phones.map((phone) => ({ phone, name: 'Sari', tags: [tag] })));
-    const created = await world.gql<{ createCampaign: { id: string } }>(
-      CREATE,
-      {
-        input: {
-          name: `Kampanye ${tag}`,
-          channelId: world.channelId,
-          templateId: await world.templateId('promo_akhir_tahun'),
-          variables: PROMO_VARIABLES,
-          audience: { kind: 'TAGS', tags: [tag] },
-        },
-      },
-      who,
-    );
-    expect(created.errors).toBeUndefined();
-    return { id: created.data!.createCampaign.id, tag, waIds: phones.map((phone) => phone.slice(1)) };
-  }
-
-  const read = async (id: string) => (await world.gql<{ campaign: Read }>(CAMPAIGN, { id })).data!.campaign;
-  const wallet = () => world.api.running.services.wallet.wallet;
-  const money = async () => {
-    const summary = await wallet().summary(world.em(), world.workspaceId);
-    const sums = await wallet().ledgerSums(world.em(), world.workspaceId);
-    return { ...summary, ledgerBalance: sums.balance, ledgerHeld: sums.held };
-  };
-  const notificationsOf = async (campaignId: string, language = 'en') =>
-    (
-      await world.gql<{ notifications: { items: { type: string; title: string; body: string; link: string }[] } }>(
-        NOTIFICATIONS,
-        {},
-        world.owner,
-        language,
-      )
-    ).data!.notifications.items.filter((item) => item.link === `/campaigns/${campaignId}`);
-  /** A top-up of its own (world.fund's key is the clock's time and the amount, which these tests repeat). */
-  let topups = 0;
-  const fund = async (amount: bigint) => {
-    topups += 1;
-    await wallet().credit(world.em(), world.workspaceId, {
-      key: `lifecycle-topup:${topups}`,
-      reference: 'test',
-      actor: 'test',
-      amount: rupiah(amount),
-    });
-  };
-  /** Empties the wallet's available balance (a platform correction), so the next test starts from zero. */
-  async function drain() {
-    const { available } = await money();
-    if (available <= 0n) return;
-    await wallet().adjust(world.em(), world.workspaceId, {
-      key: `test-drain:${serial}:${world.clock.now().getTime()}`,
-      reference: 'test',
-      actor: 'test',
-      amount: rupiah(-available),
-      reason: 'test',
-    });
-  }
+  afterEach(() => resetSends(world));
 
   it('pauses a scheduled campaign short of funds at its start time (INSUFFICIENT_BALANCE) with a notification, and launches it on resume once funded', async () => {
     const { id, waIds } = await draft(3);
@@ -178,8 +71,7 @@ describe('a campaign’s life around its launch', () => {
 
   it('lets a scheduled campaign be edited until it starts, and launches it with the edits', async () => {
     const { id, tag } = await draft(2);
-    serial += 1;
-    const otherTag = `hidup${serial}`;
+    const otherTag = 'hidup-diubah';
     await world.addContacts([
       { phone: '+6281899000001', name: 'Tono', tags: [otherTag] },
       { phone: '+6281899000002', name: 'Tini', tags: [otherTag] },
@@ -461,7 +353,7 @@ describe('a campaign’s life around its launch', () => {
     // This member's earlier test send (another test) comes before this campaign's life.
     const entries = all.slice(all.findIndex((entry) => entry.action === 'campaign.created'));
     expect(entries.map((entry) => [entry.action, entry.target])).toEqual([
-      ['campaign.created', `Kampanye hidup${serial}`],
+      ['campaign.created', `Kampanye hidup${serial()}`],
       ['campaign.updated', 'Diaudit'],
       ['campaign.scheduled', 'Diaudit'],
       ['campaign.testSent', 'Diaudit'],
@@ -478,80 +370,6 @@ describe('a campaign’s life around its launch', () => {
     });
     // The number of the test send is personal data: it is not in the log.
     expect(JSON.stringify(entries)).not.toContain('81234567009');
-  });
-
-  it('pauses running campaigns (INSUFFICIENT_BALANCE) with a notification when a payment reversal leaves the available balance below zero, and sends nothing more', async () => {
-    await drain();
-    await fund(10n * PRICE);
-    const { id, waIds } = await draft(4);
-    expect((await world.gql(START, { id })).errors).toBeUndefined();
-    const launched = await money();
-    // What stays held elsewhere: the share of an earlier campaign's message whose outcome is still unknown.
-    const others = launched.held - 4n * PRICE;
-    expect(launched.available).toBe(6n * PRICE);
-
-    // A small refund still covered by what is not held: the campaign runs on.
-    await wallet().debit(workspaceEm(world.em(), world.workspaceId), world.workspaceId, {
-      key: `test-reversal:small:${id}`,
-      reference: 'midtrans:refund',
-      actor: 'midtrans',
-      amount: rupiah(PRICE),
-      kind: 'REVERSAL',
-    });
-    expect((await read(id)).status).toBe('RUNNING');
-    expect((await money()).held).toBe(launched.held);
-
-    // A chargeback of most of the balance: available would be below zero.
-    await wallet().debit(workspaceEm(world.em(), world.workspaceId), world.workspaceId, {
-      key: `test-reversal:big:${id}`,
-      reference: 'midtrans:chargeback',
-      actor: 'midtrans',
-      amount: rupiah(7n * PRICE),
-      kind: 'REVERSAL',
-    });
-    const paused = await read(id);
-    expect(paused).toMatchObject({ status: 'PAUSED', pauseReason: 'INSUFFICIENT_BALANCE' });
-    const after = await money();
-    // The paused campaign's hold is released; the unknown message's share elsewhere stays held.
-    expect(after.balance).toBe(launched.balance - 8n * PRICE);
-    expect(after.held).toBe(others);
-    expect(after.available).toBe(2n * PRICE);
-    expect(after.ledgerBalance).toBe(after.balance);
-    expect(after.ledgerHeld).toBe(after.held);
-    const [notice] = await notificationsOf(id);
-    expect(notice).toMatchObject({ type: 'CAMPAIGN_PAUSED' });
-    expect(notice!.body).toContain('the available balance did not cover it');
-
-    await world.dispatch();
-    for (const waId of waIds) expect(world.meta.simulator.sends.ledger.acceptedByRecipient.get(waId)).toBeUndefined();
-    // Resuming needs the whole remaining cost held again.
-    const refused = await world.gql(RESUME, { id });
-    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'INSUFFICIENT_BALANCE' });
-    await fund(2n * PRICE);
-    expect((await world.gql(RESUME, { id })).errors).toBeUndefined();
-    await world.dispatch();
-    expect((await read(id)).counts).toMatchObject({ total: 4, sent: 4 });
-    const settled = await money();
-    expect(settled.balance).toBe(launched.balance - 8n * PRICE + 2n * PRICE - 4n * PRICE);
-    expect(settled.available).toBe(0n);
-    expect(settled.ledgerBalance).toBe(settled.balance);
-  });
-
-  it('tells the senders once, in their language, when Meta stops a whole batch for the same reason', async () => {
-    await fund(10n * PRICE);
-    const { id } = await draft(5);
-    expect((await world.gql(START, { id })).errors).toBeUndefined();
-    // Every message of the batch refused: the template was paused (132015), and one disabled (132016) too.
-    world.meta.simulator.sends.failSends({ code: 132015, count: 4 });
-    world.meta.simulator.sends.failSends({ code: 132016 });
-    await world.dispatch();
-    expect(await read(id)).toMatchObject({ status: 'PAUSED', pauseReason: 'TEMPLATE_PAUSED' });
-    const paused = (await notificationsOf(id, 'id')).filter((notice) => notice.type === 'CAMPAIGN_PAUSED');
-    expect(paused).toHaveLength(1);
-    expect(paused[0]!.body).toBe(`“Kampanye hidup${serial}” dijeda: Meta menjeda templat`);
-    const english = (await notificationsOf(id, 'en')).filter((notice) => notice.type === 'CAMPAIGN_PAUSED');
-    expect(english[0]!.body).toBe(`“Kampanye hidup${serial}” was paused: Meta paused the template`);
-    expect((await world.gql('mutation ($id: ID!) { cancelCampaign(id: $id) { id } }', { id })).errors).toBeUndefined();
   });
 
   it('never lets an edit land on a campaign its launch is snapshotting, over concurrent connections', async () => {
@@ -589,116 +407,5 @@ describe('a campaign’s life around its launch', () => {
         (await world.gql('mutation ($id: ID!) { cancelCampaign(id: $id) { id } }', { id: first.id })).errors,
       ).toBeUndefined();
     }
-  });
-
-  it('pauses running campaigns (ACCOUNT) with a notification when Meta restricts the channel, and resumes only once the channel is checked back', async () => {
-    await fund(10n * PRICE);
-    const { id, waIds } = await draft(2);
-    expect((await world.gql(START, { id })).errors).toBeUndefined();
-    // Meta's account_updates, signed as Meta signs them; each stored and applied.
-    const accountUpdate = async (value: Record<string, unknown>, channelStatus: string) => {
-      const body = JSON.stringify({
-        object: 'whatsapp_business_account',
-        entry: [{ id: WABA_ID, time: 1764576000, changes: [{ field: 'account_update', value }] }],
-      });
-      const signature = `sha256=${createHmac('sha256', APP_SECRET).update(body).digest('hex')}`;
-      const posted = await fetch(`${world.api.url}/api/webhooks/whatsapp`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
-        body,
-      });
-      expect(posted.status).toBe(200);
-      await waitFor(
-        async () =>
-          (
-            await world.sql<{ status: string; status_reason: string | null }>(
-              'select status, status_reason from channel where id = ?',
-              [world.channelId],
-            )
-          )[0]!.status_reason === channelStatus,
-        { what: `the channel's status reason ${channelStatus}` },
-      );
-    };
-    // Business-initiated messaging restricted on the number.
-    await accountUpdate(
-      {
-        phone_number: '6281100000000',
-        event: 'ACCOUNT_RESTRICTION',
-        restriction_info: [{ restriction_type: 'RESTRICTED_BIZ_INITIATED_MESSAGING', expiration: 1764662400 }],
-      },
-      'ACCOUNT_RESTRICTION:RESTRICTED_BIZ_INITIATED_MESSAGING',
-    );
-    await world.api.running.services.campaigns.dispatch.tick(world.em());
-    await world.dispatch();
-    expect(await read(id)).toMatchObject({ status: 'PAUSED', pauseReason: 'ACCOUNT' });
-    for (const waId of waIds) expect(world.meta.simulator.sends.ledger.acceptedByRecipient.get(waId)).toBeUndefined();
-    const notices = (await notificationsOf(id, 'id')).filter((notice) => notice.type === 'CAMPAIGN_PAUSED');
-    expect(notices).toHaveLength(1);
-    expect(notices[0]!.body).toContain('Meta membatasi akun atau nomor WhatsApp');
-
-    const early = await world.gql(RESUME, { id });
-    expect(early.errors?.[0]?.extensions).toMatchObject({
-      code: 'CONFLICT',
-      messageKey: 'campaigns.channelNotConnected',
-    });
-    // Reinstated by Meta: the channel stays paused until a person checks it.
-    await accountUpdate({ event: 'DISABLED_UPDATE', ban_info: { waba_ban_state: 'REINSTATE' } }, 'REINSTATED');
-    expect((await world.gql(RESUME, { id })).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT' });
-    const checked = await world.gql<{ checkChannel: { status: string } }>(
-      'mutation ($id: ID!) { checkChannel(id: $id) { status } }',
-      { id: world.channelId },
-    );
-    expect(checked.data!.checkChannel.status).toBe('CONNECTED');
-    expect((await world.gql(RESUME, { id })).errors).toBeUndefined();
-    await world.dispatch();
-    expect(await read(id)).toMatchObject({ status: 'COMPLETED', counts: { total: 2, sent: 2 } });
-  });
-
-  // Last: it disconnects the suite's channel.
-  it('fails the running, paused and scheduled campaigns of a disconnected channel with the reason, releasing their holds, and sends nothing more', async () => {
-    await fund(20n * PRICE);
-    const running = await draft(2);
-    const paused = await draft(2);
-    const scheduled = await draft(2);
-    for (const { id } of [running, paused]) expect((await world.gql(START, { id })).errors).toBeUndefined();
-    expect(
-      (await world.gql('mutation ($id: ID!) { pauseCampaign(id: $id) { status } }', { id: paused.id })).errors,
-    ).toBeUndefined();
-    const at = new Date(world.clock.now().getTime() + 3_600_000).toISOString();
-    expect((await world.gql(SCHEDULE, { id: scheduled.id, at })).errors).toBeUndefined();
-    const before = await money();
-
-    const disconnected = await world.gql<{ disconnectChannel: boolean }>(
-      'mutation ($id: ID!) { disconnectChannel(id: $id) }',
-      { id: world.channelId },
-    );
-    expect(disconnected.errors).toBeUndefined();
-    world.clock.advance(3_600_000);
-    await world.api.running.services.campaigns.dispatch.tick(world.em());
-
-    for (const { id, waIds } of [running, paused, scheduled]) {
-      const campaign = (
-        await world.gql<{ campaign: { status: string; failReason: string; counts: Record<string, number> } }>(
-          'query ($id: ID!) { campaign(id: $id) { status failReason counts { total queued skipped sent } } }',
-          { id },
-        )
-      ).data!.campaign;
-      expect(campaign.status).toBe('FAILED');
-      expect(campaign.failReason).toBe('CHANNEL_DISCONNECTED');
-      expect(campaign.counts.queued).toBe(0);
-      expect(campaign.counts.sent).toBe(0);
-      for (const waId of waIds) expect(world.meta.simulator.sends.ledger.acceptedByRecipient.get(waId)).toBeUndefined();
-      const notices = (await notificationsOf(id, 'id')).filter((notice) => notice.type === 'CAMPAIGN_FAILED');
-      expect(notices).toHaveLength(1);
-      expect(notices[0]).toMatchObject({ type: 'CAMPAIGN_FAILED', title: 'Kampanye gagal' });
-      expect(notices[0]!.body).toContain('kanal WhatsApp-nya diputuskan');
-    }
-    const after = await money();
-    expect(after.held).toBe(before.held - 4n * PRICE);
-    expect(after.balance).toBe(before.balance);
-    expect(after.ledgerHeld).toBe(after.held);
-    // A second tick changes nothing and tells no one again.
-    await world.api.running.services.campaigns.dispatch.tick(world.em());
-    expect((await notificationsOf(running.id)).filter((notice) => notice.type === 'CAMPAIGN_FAILED')).toHaveLength(1);
   });
 });
