@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { rupiah } from '../src/core/money';
 import { NotificationType } from '../src/modules/notifications';
 import { startMetaSimulator, type MetaSimulatorHandle } from '../src/simulators/meta';
 import { startMidtransSimulator, type MidtransSimulatorHandle } from '../src/simulators/midtrans';
@@ -81,6 +82,13 @@ describe('docs/API.md examples, against a live API', () => {
       { orderId: 'BZ-TOPUP-20261201-DOCS', amount: '100000' },
       { userIds: [member.user.id] },
     );
+    // The campaigns example sends: the wallet holds what a paid top-up would have credited.
+    await api.running.services.wallet.wallet.credit(em, member.workspace.id, {
+      key: 'docs-examples:funds',
+      reference: 'docs-examples',
+      actor: 'docs-examples',
+      amount: rupiah(100_000),
+    });
     workdir = mkdtempSync(join(tmpdir(), 'bizone-docs-'));
   });
   afterAll(async () => {
@@ -123,6 +131,7 @@ describe('docs/API.md examples, against a live API', () => {
       'channels (sh)',
       'replies (sh)',
       'search (sh)',
+      'campaigns (sh)',
       'campaign-insights (sh)',
     ]);
   });

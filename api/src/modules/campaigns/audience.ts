@@ -93,7 +93,8 @@ export function estimateStatement(workspaceId: string, audience: ResolvedAudienc
 
 /**
  * The launch snapshot: one row per contact (the unique index makes a repeated launch a no-op),
- * in one `insert ... select`. Returns the number of rows inserted.
+ * in one `insert ... select`. Returns the number of rows inserted. With `limit` (today's share
+ * of the messaging limit) only that many, the oldest contacts first.
  */
 export function snapshotStatement(
   workspaceId: string,
@@ -101,6 +102,7 @@ export function snapshotStatement(
   marketing: boolean,
   campaignId: string,
   now: Date,
+  limit: number | null = null,
 ) {
   const where = audienceWhere(workspaceId, audience.filter, { marketing });
   retargetCondition(where, audience.retarget);
@@ -108,9 +110,14 @@ export function snapshotStatement(
   values.push(campaignId, now);
   const campaign = `$${values.length - 1}::uuid`;
   const at = `$${values.length}::timestamptz`;
+  let share = '';
+  if (limit !== null) {
+    values.push(limit);
+    share = ` order by c.id limit $${values.length}::int`;
+  }
   const text = `insert into campaign_message (id, created_at, updated_at, workspace_id, campaign_id, contact_id, phone, status)
     select gen_random_uuid(), ${at}, ${at}, $1, ${campaign}, c.id, c.phone, 'QUEUED'
-    from contact c where ${conditions.join(' and ')} and ${VALID_PHONE}
+    from contact c where ${conditions.join(' and ')} and ${VALID_PHONE}${share}
     on conflict (campaign_id, contact_id) do nothing`;
   return { statement: named('campaigns.snapshot', text), values };
 }
@@ -128,5 +135,13 @@ export const EVERY_AUDIENCE_STATEMENT = [
     true,
     '00000000-0000-7000-8000-000000000001',
     new Date(0),
+  ).statement,
+  snapshotStatement(
+    '00000000-0000-7000-8000-000000000000',
+    EVERY_AUDIENCE,
+    true,
+    '00000000-0000-7000-8000-000000000001',
+    new Date(0),
+    250,
   ).statement,
 ];

@@ -79,7 +79,7 @@ export interface VariableValue {
   fallback?: string | null;
 }
 
-/** Why a campaign is paused (shown translated as `campaigns.pauseReason.<code>`). */
+/** Why a campaign is paused, or FAILED (shown translated as `campaigns.pauseReason.<code>`). */
 export const PAUSE_REASONS = [
   'BY_USER',
   'INSUFFICIENT_BALANCE',
@@ -94,5 +94,7 @@ export const PAUSE_REASONS = [
   'PAYMENT',
   'META_PAUSED',
   'MARKETING_API_ONLY',
+  // A FAILED reason: the campaign's channel was disconnected.
+  'CHANNEL_DISCONNECTED',
 ] as const;
 export type PauseReason = (typeof PAUSE_REASONS)[number];

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ChannelsServices } from '../channels';
 import type { ContactsServices } from '../contacts';
+import type { IdentityServices } from '../identity';
 import { defineModule } from '../manifest';
 import type { NotificationsService } from '../notifications';
 import type { WalletServices } from '../wallet';
@@ -14,7 +15,6 @@ import { CampaignsResolver } from './campaigns.resolver';
 import { CampaignsService } from './campaigns.service';
 import * as campaignsSql from './campaigns.sql';
 import { DispatchService } from './dispatch/dispatch.service';
-import type { DispatchHooks } from './dispatch/dispatcher';
 import { CloudApiMessenger, type Messenger } from './dispatch/messenger';
 import { DispatchStore } from './dispatch/store';
 import { DISPATCH_JOB, LaunchService } from './launch.service';
@@ -40,6 +40,7 @@ export const campaignsModule = defineModule<
   'campaigns',
   CampaignsServices,
   {
+    identity: IdentityServices;
     notifications: { notifications: NotificationsService };
     contacts: ContactsServices;
     wallet: WalletServices;
@@ -52,7 +53,7 @@ export const campaignsModule = defineModule<
   migrations: [{ name: 'Migration20261201130000Campaigns', class: Migration20261201130000Campaigns }],
   statements: [...Object.values(campaignsSql), ...EVERY_AUDIENCE_STATEMENT, ...Object.values(insightsSql)],
   resolvers: [CampaignsResolver, CampaignInsightsResolver],
-  services: ({ config, clock, logger, jobs }, { notifications, contacts, wallet, channels }) => {
+  services: ({ config, clock, logger, jobs }, { identity, notifications, contacts, wallet, channels }) => {
     const options = config.campaigns;
     const log = logger.child({ module: 'campaigns' });
     const messenger = new CloudApiMessenger({
@@ -60,7 +61,7 @@ export const campaignsModule = defineModule<
       apiVersion: config.meta.apiVersion,
       timeoutMs: options.sendTimeoutMs,
     });
-    const campaigns = new CampaignsService(clock);
+    const campaigns = new CampaignsService(clock, notifications.notifications, identity.audit);
     const launch = new LaunchService(
       campaigns,
       wallet.wallet,
@@ -79,7 +80,6 @@ export const campaignsModule = defineModule<
     const store = new DispatchStore(wallet.wallet, contacts.contacts, clock, {
       unknownDeadlineMs: options.unknownDeadlineMs,
     });
-    const markSent = (channels.channels as unknown as { markSent?: DispatchHooks['markSent'] }).markSent;
     const dispatch = new DispatchService(
       store,
       messenger,
@@ -100,9 +100,8 @@ export const campaignsModule = defineModule<
         idleExitMs: 1000,
         holder: `${hostname()}:${process.pid}`,
       },
-      markSent
-        ? (em: EntityManager, channelId: string, at: Date) => markSent.call(channels.channels, em, channelId, at)
-        : undefined,
+      // The channel's "last sent" (shown on the channels page) follows each batch with accepted sends.
+      (em: EntityManager, channelId: string, at: Date) => channels.channels.markSent(em, channelId, at),
     );
     const testSend = new TestSendService(campaigns, messenger, channels.tokens, wallet.wallet, wallet.billing, clock);
     return {

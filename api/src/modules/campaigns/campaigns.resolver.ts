@@ -9,7 +9,7 @@ import { listCost } from '../../graphql/limits';
 import { Permission, type WorkspaceIdentity } from '../identity';
 import type { Campaign } from './campaign.entity';
 import { MessageStatus } from './campaign-types';
-import { CampaignsService } from './campaigns.service';
+import { CampaignsService, type CampaignActor } from './campaigns.service';
 import {
   CampaignDraftInput,
   CampaignEstimate,
@@ -22,11 +22,14 @@ import {
   RetargetInput,
   ScheduleCampaignArgs,
   SendTestMessageArgs,
+  StartCampaignArgs,
   TestSendResult,
 } from './campaigns.types';
 import { LaunchService } from './launch.service';
 import { formatTimeOfDay } from './send-window';
 import { TestSendService } from './test-send.service';
+
+const by = (identity: WorkspaceIdentity, ctx: GraphQLContext): CampaignActor => ({ identity, meta: ctx.meta });
 
 /** Campaigns: drafts, estimates, launch and life, and their recipients. Thin: the services decide. */
 @Resolver()
@@ -145,7 +148,13 @@ export class CampaignsResolver {
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CampaignView> {
-    const campaign = await this.service.create(ctx.em, caller.workspaceId, caller.userId ?? null, input);
+    const campaign = await this.service.create(
+      ctx.em,
+      caller.workspaceId,
+      caller.userId ?? null,
+      input,
+      by(caller, ctx),
+    );
     return this.view(ctx.em, campaign, ctx.language);
   }
 
@@ -157,7 +166,11 @@ export class CampaignsResolver {
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CampaignView> {
-    return this.view(ctx.em, await this.service.update(ctx.em, caller.workspaceId, id, input), ctx.language);
+    return this.view(
+      ctx.em,
+      await this.service.update(ctx.em, caller.workspaceId, id, input, by(caller, ctx)),
+      ctx.language,
+    );
   }
 
   @Requires(Permission.CAMPAIGNS_READ)
@@ -181,17 +194,18 @@ export class CampaignsResolver {
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<TestSendResult> {
-    return this.testSend.send(ctx.em, caller.workspaceId, id, phone);
+    return this.testSend.send(ctx.em, caller.workspaceId, id, phone, by(caller, ctx));
   }
 
   @Requires(Permission.CAMPAIGNS_SEND)
   @Mutation(() => CampaignView, { description: 'Launches now: snapshots the recipients and holds their cost.' })
   async startCampaign(
-    @Args() { id }: CampaignIdArgs,
+    @Args() { id, todayOnly }: StartCampaignArgs,
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CampaignView> {
-    return this.view(ctx.em, await this.launch.start(ctx.em, caller.workspaceId, id), ctx.language);
+    const campaign = await this.launch.start(ctx.em, caller.workspaceId, id, by(caller, ctx), { todayOnly });
+    return this.view(ctx.em, campaign, ctx.language);
   }
 
   @Requires(Permission.CAMPAIGNS_SEND)
@@ -201,7 +215,11 @@ export class CampaignsResolver {
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CampaignView> {
-    return this.view(ctx.em, await this.launch.schedule(ctx.em, caller.workspaceId, id, at), ctx.language);
+    return this.view(
+      ctx.em,
+      await this.launch.schedule(ctx.em, caller.workspaceId, id, at, by(caller, ctx)),
+      ctx.language,
+    );
   }
 
   @Requires(Permission.CAMPAIGNS_SEND)
@@ -211,7 +229,7 @@ export class CampaignsResolver {
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CampaignView> {
-    return this.view(ctx.em, await this.launch.pause(ctx.em, caller.workspaceId, id), ctx.language);
+    return this.view(ctx.em, await this.launch.pause(ctx.em, caller.workspaceId, id, by(caller, ctx)), ctx.language);
   }
 
   @Requires(Permission.CAMPAIGNS_SEND)
@@ -221,7 +239,7 @@ export class CampaignsResolver {
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CampaignView> {
-    return this.view(ctx.em, await this.launch.resume(ctx.em, caller.workspaceId, id), ctx.language);
+    return this.view(ctx.em, await this.launch.resume(ctx.em, caller.workspaceId, id, by(caller, ctx)), ctx.language);
   }
 
   @Requires(Permission.CAMPAIGNS_SEND)
@@ -233,7 +251,7 @@ export class CampaignsResolver {
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CampaignView> {
-    return this.view(ctx.em, await this.launch.cancel(ctx.em, caller.workspaceId, id), ctx.language);
+    return this.view(ctx.em, await this.launch.cancel(ctx.em, caller.workspaceId, id, by(caller, ctx)), ctx.language);
   }
 
   @Requires(Permission.CAMPAIGNS_WRITE)
@@ -244,7 +262,14 @@ export class CampaignsResolver {
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CampaignView> {
-    const campaign = await this.service.retarget(ctx.em, caller.workspaceId, caller.userId ?? null, id, input);
+    const campaign = await this.service.retarget(
+      ctx.em,
+      caller.workspaceId,
+      caller.userId ?? null,
+      id,
+      input,
+      by(caller, ctx),
+    );
     return this.view(ctx.em, campaign, ctx.language);
   }
 }

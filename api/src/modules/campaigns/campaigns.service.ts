@@ -1,12 +1,22 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../../core/app-error';
 import type { Clock } from '../../core/clock';
 import { isUuid } from '../../core/ids';
 import { rupiah, type Rupiah } from '../../core/money';
 import { query } from '../../db/sql';
+import { inTransaction } from '../../db/transaction';
 import { Channel, MessageTemplate } from '../channels';
 import { Segment } from '../contacts';
-import { Workspace } from '../identity';
+import {
+  Permission,
+  Workspace,
+  type AuditAction,
+  type AuditService,
+  type RequestMeta,
+  type WorkspaceIdentity,
+} from '../identity';
+import { NotificationType, type NotificationsService } from '../notifications';
 import { Campaign } from './campaign.entity';
 import {
   AudienceKind,
@@ -14,6 +24,7 @@ import {
   MessageStatus,
   VariableSource,
   type AudienceValue,
+  type PauseReason,
   type VariableValue,
 } from './campaign-types';
 import { CAMPAIGN_COST, COUNT_BY_STATUS, PAGE_MESSAGES, type MessagePageRow } from './campaigns.sql';
@@ -35,6 +46,15 @@ export interface DraftInput {
 
 export type MessageCounts = Record<Lowercase<MessageStatus>, number> & { total: number };
 
+/** Who changed a campaign, for the audit log: a member or a script with a token, and the request. */
+export interface CampaignActor {
+  identity: WorkspaceIdentity;
+  meta: RequestMeta;
+}
+
+/** A campaign leaving RUNNING or SCHEDULED without finishing: paused with a reason, or FAILED with one. */
+export type CampaignStop = { status: CampaignStatus.PAUSED | CampaignStatus.FAILED; reason: PauseReason };
+
 const EDITABLE = new Set([CampaignStatus.DRAFT, CampaignStatus.SCHEDULED]);
 const MAX_TAGS = 20;
 
@@ -44,9 +64,53 @@ function invalid(field: string, key: string): AppError {
 
 /** Drafts and reads of campaigns: everything before launch, and what a reader sees after. */
 export class CampaignsService {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
+  ) {}
 
-  async create(em: EntityManager, workspaceId: string, userId: string | null, input: DraftInput): Promise<Campaign> {
+  /**
+   * The one place a campaign's stop is told to its senders (members holding CAMPAIGNS_SEND), translated
+   * by its reason, once per transition: callers call it only when their own locked write (or set-based
+   * update) moved the campaign out of RUNNING or SCHEDULED. A member's own pause tells no one (it is in
+   * the audit log).
+   */
+  async announceStop(
+    tx: EntityManager,
+    workspaceId: string,
+    campaign: { id: string; name: string },
+    stop: CampaignStop,
+  ): Promise<void> {
+    if (stop.reason === 'BY_USER') return;
+    await this.notifications.notify(
+      tx,
+      workspaceId,
+      stop.status === CampaignStatus.FAILED ? NotificationType.CAMPAIGN_FAILED : NotificationType.CAMPAIGN_PAUSED,
+      { campaignId: campaign.id, name: campaign.name, reason: stop.reason },
+      { permission: Permission.CAMPAIGNS_SEND },
+    );
+  }
+
+  /** Records a member's (or token's) change of a campaign, after it committed: the campaign by its name. */
+  async recordChange(
+    em: EntityManager,
+    by: CampaignActor | undefined,
+    action: AuditAction,
+    campaign: { name: string },
+    details?: Record<string, unknown>,
+  ): Promise<void> {
+    if (!by) return;
+    await this.audit.recordBy(em, by.identity, by.meta, { action, target: campaign.name, details });
+  }
+
+  async create(
+    em: EntityManager,
+    workspaceId: string,
+    userId: string | null,
+    input: DraftInput,
+    by?: CampaignActor,
+  ): Promise<Campaign> {
     const name = input.name?.trim();
     if (!name) throw invalid('name', 'campaigns.nameRequired');
     const workspace = await em.findOneOrFail(Workspace, { id: workspaceId });
@@ -59,21 +123,38 @@ export class CampaignsService {
     });
     await this.apply(em, workspaceId, campaign, input);
     await em.flush();
+    await this.recordChange(em, by, 'campaign.created', campaign);
     return campaign;
   }
 
-  async update(em: EntityManager, workspaceId: string, id: string, input: DraftInput): Promise<Campaign> {
-    const campaign = await this.get(em, workspaceId, id);
-    if (!EDITABLE.has(campaign.status)) {
-      throw new AppError('CONFLICT', 'campaigns.notEditable', { status: campaign.status });
-    }
-    if (input.name !== undefined && input.name !== null) {
-      const name = input.name.trim();
-      if (!name) throw invalid('name', 'campaigns.nameRequired');
-      campaign.name = name;
-    }
-    await this.apply(em, workspaceId, campaign, input);
-    await em.flush();
+  async update(
+    em: EntityManager,
+    workspaceId: string,
+    id: string,
+    input: DraftInput,
+    by?: CampaignActor,
+  ): Promise<Campaign> {
+    await this.get(em, workspaceId, id);
+    // Under the row lock the launch takes too: an edit never lands on a campaign its start time just launched.
+    const campaign = await inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
+      const locked = await tx.findOneOrFail(
+        Campaign,
+        { workspace: workspaceId, id },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+      );
+      if (!EDITABLE.has(locked.status)) {
+        throw new AppError('CONFLICT', 'campaigns.notEditable', { status: locked.status });
+      }
+      if (input.name !== undefined && input.name !== null) {
+        const name = input.name.trim();
+        if (!name) throw invalid('name', 'campaigns.nameRequired');
+        locked.name = name;
+      }
+      await this.apply(tx, workspaceId, locked, input);
+      await tx.flush();
+      return locked;
+    });
+    await this.recordChange(em, by, 'campaign.updated', campaign);
     return campaign;
   }
 
@@ -248,6 +329,7 @@ export class CampaignsService {
     userId: string | null,
     id: string,
     input: { statuses: MessageStatus[]; name?: string | null },
+    by?: CampaignActor,
   ): Promise<Campaign> {
     const source = await this.get(em, workspaceId, id);
     if (![CampaignStatus.COMPLETED, CampaignStatus.CANCELLED, CampaignStatus.FAILED].includes(source.status)) {
@@ -276,6 +358,7 @@ export class CampaignsService {
       createdBy: userId,
     });
     await em.flush();
+    await this.recordChange(em, by, 'campaign.retargeted', campaign, { statuses });
     return campaign;
   }
 

@@ -423,6 +423,30 @@ export const SKIP_QUEUED = statement(
    where workspace_id = $1 and campaign_id = $2 and status = 'QUEUED'`,
 );
 
+/**
+ * Open campaigns whose channel was disconnected, across workspaces: deleting the channel row sets their `channel_id`
+ * to null (a scheduled or launched campaign always had one), so nothing can send them. $1 limit. A scan of the open
+ * campaigns, few at any time.
+ */
+export const WITHOUT_CHANNEL = statement<{ id: string; workspace_id: string }>(
+  'campaigns.without-channel',
+  `select c.id, c.workspace_id from "campaign" c
+   where c.status in ('SCHEDULED', 'RUNNING', 'PAUSED')
+     and (c.channel_id is null or not exists (select 1 from "channel" ch where ch.id = c.channel_id))
+   limit $1`,
+);
+
+/**
+ * Running campaigns whose channel Meta stopped (an account restriction or disable pauses the channel): the dispatcher
+ * sends nothing for them, so they pause with the reason. Across workspaces, `campaign_running_index`. $1 limit.
+ */
+export const RUNNING_ON_STOPPED_CHANNELS = statement<{ id: string; workspace_id: string }>(
+  'campaigns.running-on-stopped-channels',
+  `select c.id, c.workspace_id from "campaign" c join "channel" ch on ch.id = c.channel_id
+   where c.status = 'RUNNING' and ch.status <> 'CONNECTED'
+   limit $1`,
+);
+
 /** The due scheduled campaigns (`campaign_scheduled_index`), across workspaces. $1 now, $2 limit. */
 export const DUE_SCHEDULED = statement<{ id: string; workspace_id: string }>(
   'campaigns.due-scheduled',
@@ -430,14 +454,14 @@ export const DUE_SCHEDULED = statement<{ id: string; workspace_id: string }>(
    order by scheduled_at limit $2`,
 );
 
-/** Campaigns a reversal pauses (running or scheduled), with what their in-flight messages keep held. $1 workspace, $2 now. */
-export const PAUSE_FOR_REVERSAL = statement<{ id: string; hold_id: string | null; keep: string }>(
+/** Campaigns a reversal into debt pauses (running ones), with what their in-flight messages keep held. $1 workspace, $2 now. */
+export const PAUSE_FOR_REVERSAL = statement<{ id: string; name: string; hold_id: string | null; keep: string }>(
   'campaigns.pause-for-reversal',
   `with paused as (
-     update "campaign" set status = 'PAUSED', pause_reason = 'WALLET_REVERSAL', updated_at = $2::timestamptz
-     where workspace_id = $1 and status in ('RUNNING', 'SCHEDULED') returning id, hold_id, price
+     update "campaign" set status = 'PAUSED', pause_reason = 'INSUFFICIENT_BALANCE', updated_at = $2::timestamptz
+     where workspace_id = $1 and status = 'RUNNING' returning id, name, hold_id, price
    )
-   select p.id, p.hold_id, (coalesce(p.price, 0) * (select count(*) from "campaign_message" m
+   select p.id, p.name, p.hold_id, (coalesce(p.price, 0) * (select count(*) from "campaign_message" m
      where m.campaign_id = p.id and (m.status = 'SENDING' or (m.status = 'UNKNOWN' and m.unknown_deadline is not null))))::text as keep
    from paused p`,
 );

@@ -196,6 +196,17 @@ export class CampaignIdArgs {
 }
 
 @ArgsType()
+export class StartCampaignArgs {
+  @Field(() => ID) @IsUUID('all') id!: string;
+  @Field({
+    defaultValue: false,
+    description:
+      'Only as many recipients as the portfolio’s messaging limit leaves today (the estimate’s offer when `exceedsSpread`).',
+  })
+  todayOnly!: boolean;
+}
+
+@ArgsType()
 export class CampaignMessagesArgs {
   @Field(() => ID) @IsUUID('all') campaignId!: string;
   @Field(() => MessageStatus, { nullable: true }) @IsOptional() status?: MessageStatus | null;

@@ -15,8 +15,16 @@ import type { BillingService, ReversalHandler, TemplateCategory, WalletService }
 import { estimateStatement, resolveAudience, snapshotStatement } from './audience';
 import { Campaign } from './campaign.entity';
 import { CampaignStatus, type PauseReason } from './campaign-types';
-import type { CampaignsService } from './campaigns.service';
-import { DUE_SCHEDULED, IN_FLIGHT, PAUSE_FOR_REVERSAL, PORTFOLIO_USED, SKIP_QUEUED } from './campaigns.sql';
+import type { CampaignActor, CampaignsService } from './campaigns.service';
+import {
+  DUE_SCHEDULED,
+  IN_FLIGHT,
+  PAUSE_FOR_REVERSAL,
+  PORTFOLIO_USED,
+  RUNNING_ON_STOPPED_CHANNELS,
+  SKIP_QUEUED,
+  WITHOUT_CHANNEL,
+} from './campaigns.sql';
 
 export const DISPATCH_JOB = 'campaigns.dispatch';
 
@@ -74,15 +82,10 @@ export class LaunchService implements ReversalHandler {
     const cost = rupiah(price * BigInt(counts!.recipients));
     const wallet = await this.wallet.summary(em, workspaceId);
     const limit = await this.limitOf(em, channel);
-    let remaining: number | null = null;
+    const remaining = await this.remainingToday(em, channel, limit);
     let days = 1;
-    if (limit !== null && limit > 0) {
-      const [used] = await query(em, PORTFOLIO_USED, [
-        channel.portfolioId,
-        new Date(this.clock.now().getTime() - DAY_MS),
-      ]);
-      remaining = Math.max(0, limit - (used?.used ?? 0));
-      if (counts!.recipients > remaining) days = 1 + Math.ceil((counts!.recipients - remaining) / limit);
+    if (limit !== null && limit > 0 && remaining !== null && counts!.recipients > remaining) {
+      days = 1 + Math.ceil((counts!.recipients - remaining) / limit);
     }
     return {
       ...counts!,
@@ -103,47 +106,60 @@ export class LaunchService implements ReversalHandler {
    * messages (one set-based insert), places one hold of recipients x price (refused with
    * INSUFFICIENT_BALANCE and the shortfall: then nothing of the launch remains), RUNNING.
    */
-  async start(em: EntityManager, workspaceId: string, id: string): Promise<Campaign> {
+  async start(
+    em: EntityManager,
+    workspaceId: string,
+    id: string,
+    by?: CampaignActor,
+    options: { todayOnly?: boolean } = {},
+  ): Promise<Campaign> {
     const campaign = await inTransaction(em, { lockTimeoutMs: 10_000, statementTimeoutMs: 120_000 }, async (tx) => {
       const locked = await this.lock(tx, workspaceId, id);
       if (locked.status !== CampaignStatus.DRAFT && locked.status !== CampaignStatus.SCHEDULED) {
         throw new AppError('CONFLICT', 'campaigns.notStartable', { status: locked.status });
       }
-      await this.launch(tx, workspaceId, locked);
+      await this.launch(tx, workspaceId, locked, options.todayOnly ?? false);
       return locked;
+    });
+    await this.campaigns.recordChange(em, by, 'campaign.started', campaign, {
+      recipients: campaign.total,
+      ...(options.todayOnly ? { todayOnly: true } : {}),
     });
     await this.kick(campaign);
     return campaign;
   }
 
-  async schedule(em: EntityManager, workspaceId: string, id: string, at: Date): Promise<Campaign> {
+  async schedule(em: EntityManager, workspaceId: string, id: string, at: Date, by?: CampaignActor): Promise<Campaign> {
     if (at.getTime() <= this.clock.now().getTime()) {
       throw new AppError('BAD_USER_INPUT', 'errors.validation', {}, { scheduledAt: 'campaigns.scheduleInPast' });
     }
-    return inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
-      const campaign = await this.lock(tx, workspaceId, id);
-      if (campaign.status !== CampaignStatus.DRAFT && campaign.status !== CampaignStatus.SCHEDULED) {
-        throw new AppError('CONFLICT', 'campaigns.notStartable', { status: campaign.status });
+    const campaign = await inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
+      const locked = await this.lock(tx, workspaceId, id);
+      if (locked.status !== CampaignStatus.DRAFT && locked.status !== CampaignStatus.SCHEDULED) {
+        throw new AppError('CONFLICT', 'campaigns.notStartable', { status: locked.status });
       }
-      const { template } = await this.campaigns.channelAndTemplate(tx, workspaceId, campaign);
-      this.campaigns.assertMapped(template, campaign);
-      tx.assign(campaign, { status: CampaignStatus.SCHEDULED, scheduledAt: at });
+      const { template } = await this.campaigns.channelAndTemplate(tx, workspaceId, locked);
+      this.campaigns.assertMapped(template, locked);
+      tx.assign(locked, { status: CampaignStatus.SCHEDULED, scheduledAt: at });
       await tx.flush();
-      return campaign;
+      return locked;
     });
+    await this.campaigns.recordChange(em, by, 'campaign.scheduled', campaign);
+    return campaign;
   }
 
   /** A pause keeps the hold: the campaign can resume where it stopped. */
-  async pause(em: EntityManager, workspaceId: string, id: string): Promise<Campaign> {
-    return inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
-      const campaign = await this.lock(tx, workspaceId, id);
-      if (campaign.status !== CampaignStatus.RUNNING && campaign.status !== CampaignStatus.SCHEDULED) {
-        throw new AppError('CONFLICT', 'campaigns.notPausable', { status: campaign.status });
+  async pause(em: EntityManager, workspaceId: string, id: string, by?: CampaignActor): Promise<Campaign> {
+    const campaign = await inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
+      const locked = await this.lock(tx, workspaceId, id);
+      if (locked.status !== CampaignStatus.RUNNING && locked.status !== CampaignStatus.SCHEDULED) {
+        throw new AppError('CONFLICT', 'campaigns.notPausable', { status: locked.status });
       }
-      tx.assign(campaign, paused('BY_USER'));
-      await tx.flush();
-      return campaign;
+      await this.stop(tx, workspaceId, locked, 'BY_USER');
+      return locked;
     });
+    await this.campaigns.recordChange(em, by, 'campaign.paused', campaign);
+    return campaign;
   }
 
   /**
@@ -151,7 +167,7 @@ export class LaunchService implements ReversalHandler {
    * scheduled, or short of funds at its start) launches now; one whose hold a reversal
    * released is held again for what it still has to send.
    */
-  async resume(em: EntityManager, workspaceId: string, id: string): Promise<Campaign> {
+  async resume(em: EntityManager, workspaceId: string, id: string, by?: CampaignActor): Promise<Campaign> {
     const campaign = await inTransaction(em, { lockTimeoutMs: 10_000, statementTimeoutMs: 120_000 }, async (tx) => {
       const locked = await this.lock(tx, workspaceId, id);
       if (locked.status !== CampaignStatus.PAUSED) {
@@ -162,11 +178,15 @@ export class LaunchService implements ReversalHandler {
         await this.launch(tx, workspaceId, locked);
         return locked;
       }
+      // Resuming on a channel Meta still stops would only pause it again.
+      const { channel } = await this.campaigns.channelAndTemplate(tx, workspaceId, locked);
+      if (channel.status !== 'CONNECTED') throw new AppError('CONFLICT', 'campaigns.channelNotConnected');
       await this.rehold(tx, workspaceId, locked);
       tx.assign(locked, { status: CampaignStatus.RUNNING, pauseReason: null });
       await tx.flush();
       return locked;
     });
+    await this.campaigns.recordChange(em, by, 'campaign.resumed', campaign);
     await this.kick(campaign);
     return campaign;
   }
@@ -175,8 +195,8 @@ export class LaunchService implements ReversalHandler {
    * Cancels: QUEUED messages are SKIPPED and the hold is released but for the share of
    * messages still SENDING or UNKNOWN, which stays held until each is settled.
    */
-  async cancel(em: EntityManager, workspaceId: string, id: string): Promise<Campaign> {
-    return inTransaction(em, { lockTimeoutMs: 10_000, statementTimeoutMs: 120_000 }, async (tx) => {
+  async cancel(em: EntityManager, workspaceId: string, id: string, by?: CampaignActor): Promise<Campaign> {
+    const cancelled = await inTransaction(em, { lockTimeoutMs: 10_000, statementTimeoutMs: 120_000 }, async (tx) => {
       const campaign = await this.lock(tx, workspaceId, id);
       const open = [CampaignStatus.DRAFT, CampaignStatus.SCHEDULED, CampaignStatus.RUNNING, CampaignStatus.PAUSED];
       if (!open.includes(campaign.status)) {
@@ -188,6 +208,45 @@ export class LaunchService implements ReversalHandler {
       tx.assign(campaign, { status: CampaignStatus.CANCELLED, completedAt: now });
       await tx.flush();
       return campaign;
+    });
+    await this.campaigns.recordChange(em, by, 'campaign.cancelled', cancelled);
+    return cancelled;
+  }
+
+  /**
+   * Open campaigns whose channel was disconnected cannot go on: FAILED (CHANNEL_DISCONNECTED), told to
+   * their senders; what is still queued is SKIPPED and the hold released but for the share of messages
+   * whose outcome is not known yet (as a cancel does).
+   */
+  async failWithoutChannel(em: EntityManager, limit = 50): Promise<number> {
+    let failed = 0;
+    for (const orphan of await query(em, WITHOUT_CHANNEL, [limit])) {
+      await this.fail(workspaceEm(em, orphan.workspace_id), orphan.workspace_id, orphan.id, 'CHANNEL_DISCONNECTED');
+      failed += 1;
+    }
+    return failed;
+  }
+
+  /** Running campaigns of a channel Meta stopped (restricted, disabled) pause (ACCOUNT), told to their senders. */
+  async pauseOnStoppedChannels(em: EntityManager, limit = 50): Promise<number> {
+    const stopped = await query(em, RUNNING_ON_STOPPED_CHANNELS, [limit]);
+    for (const row of stopped)
+      await this.pauseWith(workspaceEm(em, row.workspace_id), row.workspace_id, row.id, 'ACCOUNT');
+    return stopped.length;
+  }
+
+  /** A campaign that cannot go on, with the reason: the end of it, like a cancel, announced to its senders. */
+  async fail(em: EntityManager, workspaceId: string, id: string, reason: PauseReason): Promise<void> {
+    await inTransaction(em, { lockTimeoutMs: 10_000, statementTimeoutMs: 120_000 }, async (tx) => {
+      const campaign = await this.lock(tx, workspaceId, id);
+      const open = [CampaignStatus.SCHEDULED, CampaignStatus.RUNNING, CampaignStatus.PAUSED];
+      if (!open.includes(campaign.status)) return;
+      const now = this.clock.now();
+      await execute(tx, SKIP_QUEUED, [workspaceId, campaign.id, now]);
+      await this.releaseUnneeded(tx, workspaceId, campaign, `campaign:${campaign.id}:fail`);
+      tx.assign(campaign, { status: CampaignStatus.FAILED, failReason: reason, pauseReason: null, completedAt: now });
+      await tx.flush();
+      await this.campaigns.announceStop(tx, workspaceId, campaign, { status: CampaignStatus.FAILED, reason });
     });
   }
 
@@ -202,49 +261,63 @@ export class LaunchService implements ReversalHandler {
       } catch (error) {
         if (!isAppError(error)) throw error;
         const reason: PauseReason = error.code === 'INSUFFICIENT_BALANCE' ? 'INSUFFICIENT_BALANCE' : 'TEMPLATE_MISSING';
-        await this.pauseWith(scoped, due.workspace_id, due.id, reason, error.code === 'INSUFFICIENT_BALANCE');
+        await this.pauseWith(scoped, due.workspace_id, due.id, reason);
       }
     }
     return started;
   }
 
-  /** The wallet's reversal: pause running and scheduled campaigns; keep held what their in-flight messages need. */
+  /**
+   * The wallet's reversal left the available balance below zero: running campaigns pause
+   * (INSUFFICIENT_BALANCE, told to their senders) and their holds are released but for what
+   * their in-flight messages need. Every other hold (a finished campaign's share of messages
+   * whose outcome is unknown) stays whole: those messages may still be charged. Scheduled
+   * campaigns stay scheduled: at their start time the balance is checked again.
+   */
   async pauseForReversal(tx: EntityManager, workspaceId: string): Promise<Map<string, Rupiah>> {
     const keep = new Map<string, Rupiah>();
+    for (const hold of await this.wallet.openHolds(tx, workspaceId)) keep.set(hold.id, rupiah(hold.remaining));
     for (const row of await query(tx, PAUSE_FOR_REVERSAL, [workspaceId, this.clock.now()])) {
       if (row.hold_id) keep.set(row.hold_id, rupiah(row.keep));
+      await this.campaigns.announceStop(tx, workspaceId, row, {
+        status: CampaignStatus.PAUSED,
+        reason: 'INSUFFICIENT_BALANCE',
+      });
     }
     return keep;
   }
 
   /** Pauses with a reason and tells the campaign's senders (the engine's pauses: funds, template, account). */
-  async pauseWith(em: EntityManager, workspaceId: string, id: string, reason: PauseReason, notify = true) {
+  async pauseWith(em: EntityManager, workspaceId: string, id: string, reason: PauseReason) {
     await inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
       const campaign = await this.lock(tx, workspaceId, id);
       if (campaign.status !== CampaignStatus.RUNNING && campaign.status !== CampaignStatus.SCHEDULED) return;
-      tx.assign(campaign, paused(reason));
-      await tx.flush();
-      if (notify) {
-        await this.notifications.notify(
-          tx,
-          workspaceId,
-          NotificationType.CAMPAIGN_PAUSED,
-          { campaignId: campaign.id, name: campaign.name, reason },
-          { permission: Permission.CAMPAIGNS_SEND },
-        );
-      }
+      await this.stop(tx, workspaceId, campaign, reason);
     });
   }
 
-  private async launch(tx: EntityManager, workspaceId: string, campaign: Campaign): Promise<void> {
+  /** Every pause of a locked campaign goes through here: the state and its announcement, together. */
+  private async stop(tx: EntityManager, workspaceId: string, campaign: Campaign, reason: PauseReason) {
+    tx.assign(campaign, paused(reason));
+    await tx.flush();
+    await this.campaigns.announceStop(tx, workspaceId, campaign, { status: CampaignStatus.PAUSED, reason });
+  }
+
+  /**
+   * `todayOnly`: the estimate's offer when the messaging limit would spread the campaign over too many days: only as
+   * many recipients as the portfolio's limit leaves in the current 24 h (all of them when it is unlimited or unknown).
+   */
+  private async launch(tx: EntityManager, workspaceId: string, campaign: Campaign, todayOnly = false): Promise<void> {
     const { channel, template } = await this.campaigns.channelAndTemplate(tx, workspaceId, campaign);
     this.assertSendable(channel, template);
     this.campaigns.assertMapped(template, campaign);
     await this.wallet.assertCanSend(tx, workspaceId);
     const marketing = template.category === 'MARKETING';
     const now = this.clock.now();
+    const share = todayOnly ? await this.remainingToday(tx, channel, await this.limitOf(tx, channel)) : null;
+    if (share === 0) throw new AppError('CONFLICT', 'campaigns.nothingLeftToday');
     const audience = await resolveAudience(tx, workspaceId, campaign.audience);
-    const { statement, values } = snapshotStatement(workspaceId, audience, marketing, campaign.id, now);
+    const { statement, values } = snapshotStatement(workspaceId, audience, marketing, campaign.id, now, share);
     const { rowCount: total } = await execute(tx, statement, values);
     if (total === 0) throw new AppError('BAD_USER_INPUT', 'campaigns.noRecipients');
     const price = await this.priceOf(tx, workspaceId, template.category);
@@ -346,6 +419,16 @@ export class LaunchService implements ReversalHandler {
     const price = prices.find((entry) => entry.category === (category as TemplateCategory));
     if (!price) throw new AppError('BAD_USER_INPUT', 'campaigns.categoryUnpriced', { category });
     return price.amount;
+  }
+
+  /** Unique recipients the portfolio's limit leaves in the current 24 h; null when unlimited or unknown. */
+  private async remainingToday(em: EntityManager, channel: Channel, limit: number | null): Promise<number | null> {
+    if (limit === null || limit <= 0) return null;
+    const [used] = await query(em, PORTFOLIO_USED, [
+      channel.portfolioId,
+      new Date(this.clock.now().getTime() - DAY_MS),
+    ]);
+    return Math.max(0, limit - (used?.used ?? 0));
   }
 
   private async limitOf(em: EntityManager, channel: Channel): Promise<number | null> {

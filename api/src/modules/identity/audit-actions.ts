@@ -55,6 +55,15 @@ export const AUDIT_ACTIONS = [
   'channel.checked',
   'channel.disconnected',
   'templates.synced',
+  'campaign.created',
+  'campaign.updated',
+  'campaign.scheduled',
+  'campaign.started',
+  'campaign.paused',
+  'campaign.resumed',
+  'campaign.cancelled',
+  'campaign.retargeted',
+  'campaign.testSent',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { translate, type Language } from '../../core/messages';
 import { formatRupiah, rupiah } from '../../core/money';
 
 /**
@@ -26,8 +27,11 @@ export enum NotificationType {
 }
 registerEnumType(NotificationType, { name: 'NotificationType' });
 
-/** How a parameter is stored (JSON) and shown: money is stored as its digits and shown as `Rp50.000`. */
-type ParamKind = 'text' | 'rupiah' | 'count';
+/**
+ * How a parameter is stored (JSON) and shown: money is stored as its digits and shown as `Rp50.000`; a campaign's
+ * pause or failure reason is stored as its code and shown as `campaigns.pauseReason.<code>` in the reader's language.
+ */
+type ParamKind = 'text' | 'rupiah' | 'count' | 'campaignReason';
 
 export type NotificationParams = Record<string, string | number>;
 
@@ -48,8 +52,14 @@ export const NOTIFICATION_TYPES: Record<NotificationType, TypeSpec> = {
     link: '/campaigns/:campaignId',
   },
   CAMPAIGN_COMPLETED: { params: { campaignId: 'text', name: 'text', sent: 'count' }, link: '/campaigns/:campaignId' },
-  CAMPAIGN_PAUSED: { params: { campaignId: 'text', name: 'text', reason: 'text' }, link: '/campaigns/:campaignId' },
-  CAMPAIGN_FAILED: { params: { campaignId: 'text', name: 'text', reason: 'text' }, link: '/campaigns/:campaignId' },
+  CAMPAIGN_PAUSED: {
+    params: { campaignId: 'text', name: 'text', reason: 'campaignReason' },
+    link: '/campaigns/:campaignId',
+  },
+  CAMPAIGN_FAILED: {
+    params: { campaignId: 'text', name: 'text', reason: 'campaignReason' },
+    link: '/campaigns/:campaignId',
+  },
   LOW_BALANCE: { params: { available: 'rupiah' }, link: '/wallet' },
   WALLET_DEBT: { params: { debt: 'rupiah' }, link: '/wallet' },
   TEMPLATE_REJECTED: { params: { template: 'text', reason: 'text' }, link: '/templates' },
@@ -73,13 +83,19 @@ export function checkParams(type: NotificationType, params: NotificationParams):
 }
 
 /** The parameters as the text shows them (money formatted; counts grouped the reader's way). */
-export function displayParams(type: NotificationType, params: NotificationParams, locale: string) {
+export function displayParams(
+  type: NotificationType,
+  params: NotificationParams,
+  locale: string,
+  language: Language = 'en',
+) {
   const spec = NOTIFICATION_TYPES[type].params;
   return Object.fromEntries(
     Object.entries(params).map(([name, value]) => {
       const kind = spec[name];
       if (kind === 'rupiah') return [name, formatRupiah(rupiah(String(value)))];
       if (kind === 'count') return [name, new Intl.NumberFormat(locale).format(Number(value))];
+      if (kind === 'campaignReason') return [name, translate(language, `campaigns.pauseReason.${String(value)}`)];
       return [name, String(value)];
     }),
   );

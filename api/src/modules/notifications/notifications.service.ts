@@ -96,7 +96,7 @@ export class NotificationsService {
     language: Language,
   ): RenderedNotification {
     const type = row.type as NotificationType;
-    const shown = displayParams(type, row.params, LOCALES[language]);
+    const shown = displayParams(type, row.params, LOCALES[language], language);
     return {
       id: row.id,
       type,

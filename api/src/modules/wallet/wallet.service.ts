@@ -79,10 +79,11 @@ interface Common {
 }
 
 /**
- * What the wallet asks of the broadcast engine when a reversal leaves a debt: pause every
- * running or scheduled campaign of the workspace (reason WALLET_REVERSAL) and say, per hold,
- * how much must stay held for messages already in flight. Called inside the reversal's
- * transaction, under the wallet lock. Without an engine every open hold is released in full.
+ * What the wallet asks of the broadcast engine when a reversal leaves the available balance
+ * below zero: pause the workspace's running campaigns (reason INSUFFICIENT_BALANCE) and say,
+ * per hold, how much must stay held (messages already in flight); a hold it does not name is
+ * released in full. Called inside the reversal's transaction, under the wallet lock. Without
+ * an engine every open hold is released in full.
  */
 export interface ReversalHandler {
   pauseForReversal(tx: EntityManager, workspaceId: string): Promise<Map<string, Rupiah>>;
@@ -224,9 +225,9 @@ export class WalletService {
 
   /**
    * Money out that is not a message charge. A `REVERSAL` (Midtrans refund, chargeback, deny
-   * after settlement) is applied in full even below zero, and in the same transaction pauses
-   * the workspace's campaigns and releases their holds (ReversalHandler), so a debt stops
-   * spending at once.
+   * after settlement) is applied in full even below zero; when it leaves the available balance
+   * below zero it pauses, in the same transaction, the workspace's running campaigns and
+   * releases their holds (ReversalHandler), so a debt stops spending at once.
    */
   async debit(em: EntityManager, workspaceId: string, input: Common & { amount: Rupiah; kind?: 'DEBIT' | 'REVERSAL' }) {
     positive(input.amount);
@@ -237,7 +238,9 @@ export class WalletService {
           shortfall: formatRupiah(input.amount - wallet.available),
         });
       }
-      const released = kind === 'REVERSAL' ? await this.releaseForReversal(tx, workspaceId, input) : ZERO;
+      // Only a reversal the unheld balance cannot absorb stops spending: one it covers leaves campaigns running.
+      const intoDebt = kind === 'REVERSAL' && wallet.available < input.amount;
+      const released = intoDebt ? await this.releaseForReversal(tx, workspaceId, input) : ZERO;
       return {
         kind,
         amount: rupiah(-input.amount),

@@ -54,6 +54,15 @@ const recorded: Record<(typeof AUDIT_ACTIONS)[number], Record<string, unknown> |
   'channel.checked': { number: '+62 811-0000-0000', subscribed: false, resumed: true },
   'channel.disconnected': { number: '+62 811-0000-0000' },
   'templates.synced': { number: '+62 811-0000-0000', count: 12 },
+  'campaign.created': null,
+  'campaign.updated': null,
+  'campaign.scheduled': null,
+  'campaign.started': { recipients: 1200 },
+  'campaign.paused': null,
+  'campaign.resumed': null,
+  'campaign.cancelled': null,
+  'campaign.retargeted': { statuses: ['FAILED', 'DELIVERED'] },
+  'campaign.testSent': { status: 'FAILED', errorCode: 131026 },
 };
 
 // Their details are names Indonesians use in both languages (WIB, WITA, WIT).

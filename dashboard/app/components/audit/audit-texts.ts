@@ -55,6 +55,10 @@ function affected(d: AuditDetails, t: TFunction): string[] {
   return typeof d.affected === 'number' ? [t('audit.details.affected', { count: d.affected })] : [];
 }
 
+/** The recipients a retargeting draft reaches again, and what a test send came to (as the API records them). */
+const retargetStatuses = ['FAILED', 'SENT', 'DELIVERED', 'UNKNOWN'] as const;
+const testResults = ['SENT', 'FAILED', 'UNKNOWN'] as const;
+
 const refusals = {
   'invitations.signInToAccept': 'existingAccount',
   'invitations.inviterLostAuthority': 'inviterLostAuthority',
@@ -196,6 +200,41 @@ export const auditTexts = {
     details: (d, t) => [
       ...channelNumber(d, t),
       ...(typeof d.count === 'number' ? [t('audit.details.templates', { count: d.count })] : []),
+    ],
+  },
+  'campaign.created': { label: 'audit.actions.campaign.created' },
+  'campaign.updated': { label: 'audit.actions.campaign.updated' },
+  'campaign.scheduled': { label: 'audit.actions.campaign.scheduled' },
+  'campaign.started': {
+    label: 'audit.actions.campaign.started',
+    details: (d, t) =>
+      typeof d.recipients === 'number' ? [t('audit.details.campaign.recipients', { count: d.recipients })] : [],
+  },
+  'campaign.paused': { label: 'audit.actions.campaign.paused' },
+  'campaign.resumed': { label: 'audit.actions.campaign.resumed' },
+  'campaign.cancelled': { label: 'audit.actions.campaign.cancelled' },
+  'campaign.retargeted': {
+    label: 'audit.actions.campaign.retargeted',
+    details: (d, t) => {
+      const statuses = (Array.isArray(d.statuses) ? d.statuses : []).filter(
+        (status): status is (typeof retargetStatuses)[number] => retargetStatuses.includes(status as never),
+      );
+      return statuses.length
+        ? [
+            t('audit.details.campaign.statuses', {
+              statuses: statuses.map((status) => t(`audit.details.campaign.status.${status}`)).join(', '),
+            }),
+          ]
+        : [];
+    },
+  },
+  'campaign.testSent': {
+    label: 'audit.actions.campaign.testSent',
+    details: (d, t) => [
+      ...(testResults.includes(d.status as never)
+        ? [t(`audit.details.campaign.testResult.${d.status as (typeof testResults)[number]}`)]
+        : []),
+      ...(typeof d.errorCode === 'number' ? [t('audit.details.campaign.errorCode', { code: d.errorCode })] : []),
     ],
   },
   'replyForwarding.changed': {

@@ -76,6 +76,8 @@ export class DispatchService {
 
   async tick(em: EntityManager): Promise<void> {
     if (this.stopping) return;
+    await this.launch.failWithoutChannel(em);
+    await this.launch.pauseOnStoppedChannels(em);
     await this.launch.startDue(em);
     const now = this.clock.now();
     for (const { channel_id: channelId } of await query(em, CHANNELS_WITH_WORK, [now])) {
