@@ -48,7 +48,15 @@ export async function startPortal(
   const started = performance.now();
   const [command, args] = options.viaNpm
     ? ['npm', ['start', '--silent']]
-    : [process.execPath, ['--max-semi-space-size=64', join(REPO_ROOT, 'api', 'dist', 'launch', 'portal.js')]];
+    : [
+        process.execPath,
+        [
+          '--max-semi-space-size=64',
+          // e.g. BZ_BENCH_PORTAL_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": a CPU profile of the portal's API.
+          ...(process.env.BZ_BENCH_PORTAL_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+          join(REPO_ROOT, 'api', 'dist', 'launch', 'portal.js'),
+        ],
+      ];
   const child = spawn(command, args, {
     // Its own process group, so a stop reaches npm and the portal as Ctrl-C in a terminal does.
     detached: true,
