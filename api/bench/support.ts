@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -134,4 +134,14 @@ export async function benchDatabase(prefix: string, logger: Logger): Promise<Ben
       await admin.end();
     },
   };
+}
+
+/**
+ * One thread's user + system CPU time in ms, from /proc (clock ticks of 10 ms): what a piece of
+ * work costs whatever else the machine runs, unlike a rate. The thread defaults to a process's
+ * main thread (the API's event loop; autocannon's worker thread is another).
+ */
+export function threadCpuMs(pid: number = process.pid, tid: number = pid): number {
+  const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
