@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -48,7 +48,15 @@ export async function startPortal(
   const started = performance.now();
   const [command, args] = options.viaNpm
     ? ['npm', ['start', '--silent']]
-    : [process.execPath, ['--max-semi-space-size=64', join(REPO_ROOT, 'api', 'dist', 'launch', 'portal.js')]];
+    : [
+        process.execPath,
+        [
+          '--max-semi-space-size=64',
+          // e.g. BZ_BENCH_PORTAL_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": a CPU profile of the portal's API.
+          ...(process.env.BZ_BENCH_PORTAL_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+          join(REPO_ROOT, 'api', 'dist', 'launch', 'portal.js'),
+        ],
+      ];
   const child = spawn(command, args, {
     // Its own process group, so a stop reaches npm and the portal as Ctrl-C in a terminal does.
     detached: true,
@@ -126,4 +134,14 @@ export async function benchDatabase(prefix: string, logger: Logger): Promise<Ben
       await admin.end();
     },
   };
+}
+
+/**
+ * One thread's user + system CPU time in ms, from /proc (clock ticks of 10 ms): what a piece of
+ * work costs whatever else the machine runs, unlike a rate. The thread defaults to a process's
+ * main thread (the API's event loop; autocannon's worker thread is another).
+ */
+export function threadCpuMs(pid: number = process.pid, tid: number = pid): number {
+  const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }

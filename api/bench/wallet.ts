@@ -10,7 +10,7 @@ import { appModules, createAppOrm } from '../src/modules';
 import { buildServices } from '../src/modules/manifest';
 import { DeferredJobQueue } from '../src/jobs/queue';
 import { midtransSignature, NOTIFICATION_PATH } from '../src/modules/wallet';
-import { freshDataDir, startPortal } from './support';
+import { freshDataDir, startPortal, threadCpuMs } from './support';
 
 const SERVER_KEY = DEVELOPMENT_SECRETS.MIDTRANS_SERVER_KEY;
 const AUTH = `Basic ${Buffer.from(`${SERVER_KEY}:`).toString('base64')}`;
@@ -24,6 +24,8 @@ interface NotificationRun {
   credited: number;
   stored: number;
   balanced: boolean;
+  /** CPU of the portal's event loop (API and its in-process Midtrans simulator) per notification. */
+  portalCpuMsPerNotification: number;
 }
 
 export interface WalletBench {
@@ -55,7 +57,7 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
 /** `count` paid orders over `workspaces` workspaces, then their signed settlements posted 64 at a time. */
 async function notificationRun(
   client: Client,
-  portal: { apiUrl: string; midtransUrl: string },
+  portal: { apiUrl: string; midtransUrl: string; child: { pid?: number } },
   count: number,
   workspaces: number,
   label: string,
@@ -97,11 +99,13 @@ async function notificationRun(
   }));
   const concurrency = 64;
   const started = performance.now();
+  const cpuBefore = threadCpuMs(portal.child.pid!);
   await pool(bodies, concurrency, async (body) => {
     const status = await post(`${portal.apiUrl}${NOTIFICATION_PATH}`, body);
     if (status !== 200) throw new Error(`notification answered ${status}`);
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpuMs = threadCpuMs(portal.child.pid!) - cpuBefore;
   const {
     rows: [check],
   } = await client.query(
@@ -120,6 +124,7 @@ async function notificationRun(
       seconds: Math.round(seconds * 100) / 100,
       perSecond: Math.round(count / seconds),
       ...check,
+      portalCpuMsPerNotification: Math.round((cpuMs / count) * 100) / 100,
     },
   };
 }
@@ -215,7 +220,7 @@ export async function benchWallet(count = 3000): Promise<WalletBench> {
 }
 
 const describeRun = (n: NotificationRun) =>
-  `midtrans notifications, end to end, ${n.workspaces} workspace(s): ${n.count} in ${n.seconds} s at ${n.concurrency} concurrent = ${n.perSecond}/s; credited ${n.credited}, stored CREDITED ${n.stored}, balance == sum(ledger): ${n.balanced}`;
+  `midtrans notifications, end to end, ${n.workspaces} workspace(s): ${n.count} in ${n.seconds} s at ${n.concurrency} concurrent = ${n.perSecond}/s; credited ${n.credited}, stored CREDITED ${n.stored}, balance == sum(ledger): ${n.balanced}; portal event loop CPU ${n.portalCpuMsPerNotification} ms per notification`;
 
 export function describeWallet({ notifications, oneWorkspace, holds: h }: WalletBench): string[] {
   return [

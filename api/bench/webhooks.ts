@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { parseConfig } from '../src/config';
-import { benchDatabase } from './support';
+import { benchDatabase, threadCpuMs } from './support';
 import { startApi } from '../src/compose';
 import { newId } from '../src/core/ids';
 import { createLogger } from '../src/core/logger';
@@ -35,6 +35,8 @@ export interface WebhookBench {
   maxBacklogS: number;
   maxPending: number;
   drainS: number;
+  /** CPU of the API's event loop (this process's main thread) per 1,000 answered POSTs, applying included. */
+  apiCpuMsPer1000: number;
 }
 
 /** The worker's request maker (a file: autocannon workers load it by path). */
@@ -98,6 +100,7 @@ export async function benchWebhooks(): Promise<WebhookBench> {
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     })();
+    const cpuBefore = threadCpuMs();
     const result = await autocannon({
       url: `${running.url}/api/webhooks/whatsapp`,
       method: 'POST',
@@ -116,6 +119,7 @@ export async function benchWebhooks(): Promise<WebhookBench> {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const drainS = (performance.now() - loadEnded) / 1000;
+    const cpuMs = threadCpuMs() - cpuBefore;
     sampling = false;
     await sampler;
     const [{ stored }] = (await db.query<{ stored: number }>('select count(*)::int as stored from whatsapp_webhook'))
@@ -140,6 +144,7 @@ export async function benchWebhooks(): Promise<WebhookBench> {
       maxBacklogS: Math.round(backlog.maxS * 100) / 100,
       maxPending: backlog.maxPending,
       drainS: Math.round(drainS * 100) / 100,
+      apiCpuMsPer1000: Math.round((cpuMs / Math.max(1, ok)) * 1000 * 10) / 10,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -155,5 +160,6 @@ export function describeWebhooks(result: WebhookBench): string[] {
       `(${result.connections} connections; p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms; non-2xx ${result.non2xx}, errors ${result.errors})`,
     `  stored ${result.stored} of ${result.ok} answered 200, ${result.statuses} statuses applied; ` +
       `backlog at most ${result.maxBacklogS} s (${result.maxPending} bodies), drained ${result.drainS} s after the load`,
+    `  API event loop CPU ${result.apiCpuMsPer1000} ms per 1,000 webhooks (${Math.round(1_000_000 / result.apiCpuMsPer1000)}/s per core)`,
   ];
 }

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import { AppError } from '../src/core/app-error';
 import { createLogger } from '../src/core/logger';
 import { languageOf } from '../src/http/client';
@@ -146,5 +146,100 @@ describe('REST side routes', () => {
 
   it('refuses to declare one route twice', () => {
     expect(() => new RestRouter([routes[0]!, routes[0]!])).toThrow(/declared twice/);
+  });
+});
+
+describe('REST request targets and request logging', () => {
+  let server: Server;
+  let port: number;
+  const lines: { level: string; msg: string; reqId?: string; path?: string; status?: number }[] = [];
+
+  beforeAll(async () => {
+    const echo: RestRoute = {
+      method: 'GET',
+      path: '/api/test/echo',
+      async handle(request) {
+        return { body: { q: request.query.getAll('q'), path: request.path } };
+      },
+    };
+    const quiet: RestRoute = {
+      method: 'POST',
+      path: '/api/test/quiet',
+      quiet: true,
+      async handle(request) {
+        if (request.json<{ ok?: boolean }>().ok !== true) throw new AppError('BAD_USER_INPUT', 'errors.validation');
+        return { body: { ok: true } };
+      },
+    };
+    const router = new RestRouter([echo, quiet]);
+    const logger = createLogger('info', {
+      write: (line: string) => void lines.push(JSON.parse(line) as (typeof lines)[number]),
+    });
+    server = createServer((request, response) => {
+      beginRequest(request, response, logger, new Set([quiet.path]));
+      if (!router.dispatch(request, response, { language: languageOf(request) })) {
+        response.writeHead(404);
+        response.end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    port = typeof address === 'object' && address ? address.port : 0;
+  });
+
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  /** A request with the target exactly as written (fetch would normalise dot segments first). */
+  const raw = (method: string, target: string, body?: string, id?: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method,
+          path: target,
+          headers: { 'content-type': 'application/json', ...(id ? { 'x-request-id': id } : {}) },
+        },
+        (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+
+  it('reads the query of a plain target, decoded', async () => {
+    const response = await raw('GET', '/api/test/echo?q=a%20b&q=%F0%9F%98%80&x=1');
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toEqual({ q: ['a b', '😀'], path: '/api/test/echo' });
+  });
+
+  it('routes targets with dot segments or an absolute URL as a URL parser resolves them', async () => {
+    expect(JSON.parse((await raw('GET', '/api/./test/echo?q=1')).body)).toEqual({ q: ['1'], path: '/api/test/echo' });
+    expect(JSON.parse((await raw('GET', '/api/x/../test/echo')).body)).toEqual({ q: [], path: '/api/test/echo' });
+    expect(JSON.parse((await raw('GET', 'http://api.example/api/test/echo?q=2')).body)).toEqual({
+      q: ['2'],
+      path: '/api/test/echo',
+    });
+    expect((await raw('GET', '/api/test/echo/')).status).toBe(404);
+  });
+
+  it('logs answers with the request id, except the successes of a quiet route', async () => {
+    lines.length = 0;
+    await raw('GET', '/api/test/echo', undefined, 'req-log-echo-1');
+    await raw('POST', '/api/test/quiet', '{"ok":true}', 'req-log-quiet-ok');
+    await raw('POST', '/api/test/quiet', '{"ok":false}', 'req-log-quiet-bad');
+    await new Promise((resolve) => setImmediate(resolve));
+    const completed = lines.filter((line) => line.msg === 'request completed');
+    expect(completed.map(({ reqId, path, status, level }) => ({ reqId, path, status, level }))).toEqual([
+      { reqId: 'req-log-echo-1', path: '/api/test/echo', status: 200, level: 'info' },
+      { reqId: 'req-log-quiet-bad', path: '/api/test/quiet', status: 400, level: 'warn' },
+    ]);
   });
 });

@@ -82,6 +82,11 @@ export function createHttpApp({
   const allRoutes = [...probeRoutes(readinessChecks), ...routes];
   const router = new RestRouter(allRoutes);
   const measure = measureRequests(allRoutes);
+  const quietPaths = new Set([
+    '/healthz',
+    '/readyz',
+    ...allRoutes.filter((route) => route.quiet).map((route) => route.path),
+  ]);
 
   const graphqlRequest = graphqlHandler(graphql, async (request) => {
     const meta = { ip: clientAddress(request), userAgent: request.headers['user-agent'] };
@@ -105,7 +110,7 @@ export function createHttpApp({
   }
 
   return (request: IncomingMessage, response: ServerResponse) => {
-    beginRequest(request, response, logger);
+    beginRequest(request, response, logger, quietPaths);
     measure(request, response);
     if (isGraphQLRequest(request, GRAPHQL_PATH)) {
       graphqlRequest(request, response).catch((error: unknown) => {

@@ -289,6 +289,35 @@ describe('the WhatsApp webhook', () => {
     expect(channel!.throughput).toBe(1000);
   });
 
+  it('stores bodies sharing a group commit each exactly, multi-byte text included (bytes not UTF-8 as U+FFFD)', async () => {
+    const bodies = Array.from({ length: 20 }, (_, index) => {
+      const body = statusBody('delivered', String(1763972000 + index)) as {
+        entry: { changes: { value: Record<string, unknown> }[] }[];
+      };
+      body.entry[0]!.changes[0]!.value.note = `Ibu Siti ${index} “☕ kopi” 😀 ${'é'.repeat(index)}`;
+      return Buffer.from(JSON.stringify(body));
+    });
+    // One body with a byte that is not UTF-8 inside a string (still JSON once decoded).
+    const broken = Buffer.concat([
+      Buffer.from('{"object":"whatsapp_business_account","note":"a'),
+      Buffer.from([0xff]),
+      Buffer.from('b","entry":[]}'),
+    ]);
+    const send = (bytes: Buffer) =>
+      fetch(url(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(bytes, APP_SECRET) },
+        body: bytes,
+      });
+    const answers = await Promise.all([...bodies, broken].map(send));
+    expect(answers.map((answer) => answer.status)).toEqual(Array.from({ length: 21 }, () => 200));
+    const rows = await sql<{ body: string }>('select body from whatsapp_webhook order by received_at desc limit 21');
+    const storedBodies = new Set(rows.map((row) => row.body));
+    for (const body of bodies) expect(storedBodies.has(body.toString('utf8'))).toBe(true);
+    expect(storedBodies.has('{"object":"whatsapp_business_account","note":"a\ufffdb","entry":[]}')).toBe(true);
+    await allApplied();
+  });
+
   it('accepts a signed body of 1 MB', async () => {
     const body = statusBody('delivered', '1763971999') as {
       entry: { changes: { value: Record<string, unknown> }[] }[];

@@ -131,5 +131,5 @@ export const channelsModule = defineModule<
       handler: async () => void (await forwarding.deliverDue(orm.em.fork())),
     },
   ],
-  routes: ({ webhooks, webhookNeeds }, { orm }) => webhookRoutes(() => orm.em.fork(), webhooks, webhookNeeds),
+  routes: ({ webhooks, webhookNeeds }, { orm }) => webhookRoutes(orm.em, webhooks, webhookNeeds),
 });

@@ -5,11 +5,14 @@ export function metaSignature(rawBody: Buffer | string, appSecret: string): stri
   return `sha256=${createHmac('sha256', appSecret).update(rawBody).digest('hex')}`;
 }
 
-/** Constant-time comparison; a missing or malformed header is simply not valid. */
+/**
+ * Constant-time comparison of the 32 digest bytes (the header's hex decoded, not the digest
+ * re-encoded as text); a missing or malformed header is simply not valid.
+ */
 export function validMetaSignature(rawBody: Buffer, header: string | undefined, appSecret: string): boolean {
   if (!header || !/^sha256=[0-9a-f]{64}$/i.test(header)) return false;
-  const expected = Buffer.from(metaSignature(rawBody, appSecret));
-  const given = Buffer.from(header.toLowerCase());
+  const expected = createHmac('sha256', appSecret).update(rawBody).digest();
+  const given = Buffer.from(header.slice('sha256='.length), 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 

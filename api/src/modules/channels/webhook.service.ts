@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../core/clock';
 import { newId } from '../../core/ids';
@@ -157,7 +158,7 @@ export class WebhookService {
     private readonly logger: Logger,
   ) {}
 
-  private readonly unstored: { id: string; body: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private readonly unstored: { id: string; body: Buffer; resolve: () => void; reject: (error: unknown) => void }[] = [];
   private storing = 0;
   private applying = false;
   private applyAgain = false;
@@ -170,7 +171,9 @@ export class WebhookService {
   store(em: EntityManager, rawBody: Buffer): Promise<string> {
     const id = newId();
     return new Promise<string>((resolve, reject) => {
-      this.unstored.push({ id, body: rawBody.toString('utf8'), resolve: () => resolve(id), reject });
+      // Stored as text: bytes that are not UTF-8 become U+FFFD, as a JavaScript string would have them.
+      const body = isUtf8(rawBody) ? rawBody : Buffer.from(rawBody.toString('utf8'));
+      this.unstored.push({ id, body, resolve: () => resolve(id), reject });
       this.flushStores(em);
     });
   }
@@ -179,7 +182,18 @@ export class WebhookService {
     if (this.storing >= MAX_STORES_IN_FLIGHT || this.unstored.length === 0) return;
     const batch = this.unstored.splice(0, MAX_STORE_BATCH);
     this.storing += 1;
-    execute(em, STORE_WEBHOOKS, [batch.map((item) => item.id), batch.map((item) => item.body)])
+    const starts: number[] = [];
+    let next = 1;
+    for (const item of batch) {
+      starts.push(next);
+      next += item.body.length;
+    }
+    execute(em, STORE_WEBHOOKS, [
+      batch.map((item) => item.id),
+      Buffer.concat(batch.map((item) => item.body)),
+      starts,
+      batch.map((item) => item.body.length),
+    ])
       .then(
         () => batch.forEach((item) => item.resolve()),
         (error: unknown) => batch.forEach((item) => item.reject(error)),

@@ -6,9 +6,16 @@ import { statement } from '../../db/sql';
  */
 
 /** Several bodies in one insert (one commit for concurrent POSTs). $1 ids, $2 raw bodies, in the same order. */
+/**
+ * Stores a group commit's bodies: $1 ids, $2 the bodies' UTF-8 bytes one after another (sent as
+ * one binary parameter: a text[] literal had every quote of every body escaped, about 5 % of the
+ * API's CPU under webhook load), $3 each body's first byte (1-based), $4 each body's length.
+ */
 export const STORE_WEBHOOKS = statement(
   'webhook.store',
-  `insert into "whatsapp_webhook" (id, body) select * from unnest($1::uuid[], $2::text[])`,
+  `insert into "whatsapp_webhook" (id, body)
+   select id, convert_from(substring($2::bytea from start for length), 'UTF8')
+   from unnest($1::uuid[], $3::int[], $4::int[]) as body(id, start, length)`,
 );
 
 export interface StoredWebhookRow {

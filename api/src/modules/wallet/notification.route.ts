@@ -33,9 +33,11 @@ function answer(statusCode: number, message: string) {
 
 /**
  * `POST /api/wallet/midtrans/notification`: JSON only, at most 32 KiB (Midtrans' bodies are a
- * few hundred bytes). Everything else happens in PaymentsService.handleNotification.
+ * few hundred bytes). Everything else happens in PaymentsService.handleNotification, on the
+ * ORM's root entity manager `root` (named SQL and transactions of its own: nothing to fork per
+ * notification).
  */
-export function notificationRoute(em: () => EntityManager, payments: PaymentsService): RestRoute {
+export function notificationRoute(root: EntityManager, payments: PaymentsService): RestRoute {
   return {
     method: 'POST',
     path: NOTIFICATION_PATH,
@@ -43,7 +45,7 @@ export function notificationRoute(em: () => EntityManager, payments: PaymentsSer
     maxBodyBytes: 32 * 1024,
     contentTypes: ['application/json'],
     async handle(request) {
-      const { status, outcome } = await payments.handleNotification(em(), request.rawBody);
+      const { status, outcome } = await payments.handleNotification(root, request.rawBody);
       request.log.info({ outcome, status }, 'midtrans notification');
       paymentNotifications.inc({ outcome: countedOutcome(outcome) });
       return {

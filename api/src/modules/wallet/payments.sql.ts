@@ -54,15 +54,6 @@ export const SET_SNAP = statement(
    where workspace_id = $1 and order_id = $2`,
 );
 
-/**
- * The one lookup without a workspace: a notification names only the order id (unique
- * index on order_id), and the row found says whose it is. $1 order id.
- */
-export const FIND_ORDER_ANY_WORKSPACE = statement<OrderRow>(
-  'payments.find-order-any-workspace',
-  `select ${ORDER_COLUMNS} from "payment_order" where order_id = $1`,
-);
-
 /** The order row lock, taken before the wallet's (always in that order): $1 workspace, $2 order id. */
 export const LOCK_ORDER = statement<OrderRow>(
   'payments.lock-order',
@@ -113,11 +104,19 @@ export const SET_NEXT_CHECK = statement(
   `update "payment_order" set next_check_at = $3::timestamptz where workspace_id = $1 and order_id = $2`,
 );
 
-/** Stores a body as received, before anything else: $1 id, $2 body, $3 order id it names (or null), $4 now. */
-export const STORE_NOTIFICATION = statement(
-  'payments.store-notification',
-  `insert into "midtrans_notification" (id, body, order_id, outcome, created_at, updated_at)
-   values ($1, $2, $3, 'RECEIVED', $4::timestamptz, $4::timestamptz)`,
+/**
+ * Stores a notification body as received (outcome RECEIVED) and, in the same statement, finds
+ * the order it claims in any workspace: the insert runs to completion whether or not an order
+ * is found, so the body is stored first whatever follows. The caller uses the order only once
+ * the signature holds. $1 id, $2 body, $3 claimed order id, $4 now.
+ */
+export const STORE_NOTIFICATION_FIND_ORDER = statement<OrderRow>(
+  'payments.store-notification-find-order',
+  `with stored as (
+     insert into "midtrans_notification" (id, body, order_id, outcome, created_at, updated_at)
+     values ($1, $2, $3, 'RECEIVED', $4::timestamptz, $4::timestamptz)
+   )
+   select ${ORDER_COLUMNS} from "payment_order" where order_id = $3`,
 );
 
 /**

@@ -82,5 +82,5 @@ export const walletModule = defineModule<
       handler: async () => void (await payments.reconcileDue(orm.em.fork())),
     },
   ],
-  routes: ({ payments }, { orm }) => [notificationRoute(() => orm.em.fork(), payments)],
+  routes: ({ payments }, { orm }) => [notificationRoute(orm.em, payments)],
 });
