@@ -259,6 +259,7 @@ export type SaveSegmentInput = {
 
 /** Where a search hit comes from. */
 export type SearchKind =
+  | 'CAMPAIGN'
   | 'CONTACT'
   | 'PAYMENT_ORDER'
   | 'TEMPLATE';

@@ -10,6 +10,7 @@ import { Campaign, CampaignMessage } from './campaign.entity';
 import { CampaignsResolver } from './campaigns.resolver';
 import { CampaignsService } from './campaigns.service';
 import * as campaignsSql from './campaigns.sql';
+import { campaignSearchSource, SEARCH_CAMPAIGNS } from './campaigns.search';
 import { DispatchService } from './dispatch/dispatch.service';
 import type { DispatchHooks } from './dispatch/dispatcher';
 import { CloudApiMessenger, type Messenger } from './dispatch/messenger';
@@ -46,7 +47,8 @@ export const campaignsModule = defineModule<
   requires: ['identity', 'notifications', 'contacts', 'wallet', 'channels'],
   entities: [Campaign, CampaignMessage],
   migrations: [{ name: 'Migration20261201130000Campaigns', class: Migration20261201130000Campaigns }],
-  statements: [...Object.values(campaignsSql), ...EVERY_AUDIENCE_STATEMENT],
+  statements: [...Object.values(campaignsSql), ...EVERY_AUDIENCE_STATEMENT, SEARCH_CAMPAIGNS],
+  searchSources: [campaignSearchSource],
   resolvers: [CampaignsResolver],
   services: ({ config, clock, logger, jobs }, { notifications, contacts, wallet, channels }) => {
     const options = config.campaigns;
