@@ -47,7 +47,7 @@ export async function searchEverything(request: Request, user: CurrentUser, quer
   const hits: SearchResult[] = (answer?.data?.search ?? []).map((hit) => {
     if (hit.kind === 'PAYMENT_ORDER') return { ...hit, detail: formatRupiah(hit.detail) };
     if (hit.kind === 'CAMPAIGN' && isCampaignStatus(hit.detail)) {
-      return { ...hit, detail: i18n.t(`search.campaignStatus.${hit.detail}`) };
+      return { ...hit, detail: i18n.t(`overview.campaigns.status.${hit.detail}`) };
     }
     return hit;
   });

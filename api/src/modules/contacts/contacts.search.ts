@@ -13,11 +13,12 @@ import { isPhoneSearch } from './contact-filter';
 import { phoneFragmentDigits } from './phone';
 
 /**
- * How many names that only contain the fragment are gathered before they are put in order: a fragment that
+ * How many names that only contain the fragment are gathered before they are put in order (each is a heap row read:
+ * 1,000 measured 20 ms of the 41 of a rare fragment with a cold cache, docs/BENCHMARKS.md); a fragment that
  * 100,000 names contain would otherwise sort them all for ten. Of those, the first ten by name are shown; the
  * reader types more to narrow (the contacts page lists them all).
  */
-export const CONTAINS_CANDIDATES = 1000;
+export const CONTAINS_CANDIDATES = 200;
 
 /**
  * Contacts by name. $1 workspace, $2 `%text%`, $3 `lowered text%`, $4 the text lowered, $5 the limit.
