@@ -148,6 +148,19 @@ describe('the global search', () => {
     expect(theirs.map((hit) => [hit.detail, hit.rank])).toEqual([['COMPLETED', 3]]);
   });
 
+  it('finds a draft made through the API by its whole name, ranked exact', async () => {
+    const created = await api.graphql<{ createCampaign: { id: string } }>(
+      'mutation { createCampaign(input: { name: "Natal Ceria" }) { id } }',
+      {},
+      { authorization: `Bearer ${owner.sessionToken}` },
+    );
+    expect(created.body.errors).toBeUndefined();
+    const found = await hits(owner, 'natal ceria');
+    expect(found).toEqual([
+      expect.objectContaining({ kind: 'CAMPAIGN', title: 'Natal Ceria', detail: 'DRAFT', rank: 3 }),
+    ]);
+  });
+
   it('never shows campaigns to a reader without CAMPAIGNS_READ, though it finds the contacts it may read', async () => {
     const found = await hits(contactsOnly, 'wulan', 25);
     expect(found.filter((hit) => hit.kind === 'CAMPAIGN')).toEqual([]);
