@@ -6,6 +6,7 @@ import { benchGraphqlTypename, describeThroughput } from './graphql-throughput';
 import { benchContacts, describeContacts } from './contacts';
 import { benchFirstLoad, describeFirstLoad } from './first-load';
 import { benchSearch, describeSearch } from './search';
+import { benchOverview, describeOverview } from './overview';
 import { benchIdentity, describeIdentity } from './identity';
 import { benchMetaSimulator, describeMetaSimulator } from './meta-simulator';
 import { REPO_ROOT } from './support';
@@ -44,6 +45,10 @@ const BENCHES: Record<string, () => Promise<{ lines: string[]; data: unknown }>>
   search: async () => {
     const data = await benchSearch();
     return { lines: describeSearch(data), data };
+  },
+  overview: async () => {
+    const data = await benchOverview();
+    return { lines: describeOverview(data), data };
   },
   'first-load': async () => {
     const data = await benchFirstLoad();

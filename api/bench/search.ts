@@ -3,6 +3,9 @@ import { parseConfig } from '../src/config';
 import { benchDatabase } from './support';
 import { startApi } from '../src/compose';
 import { createLogger } from '../src/core/logger';
+import { phoneFragmentDigits } from '../src/modules/contacts';
+import { SEARCH_CONTACTS_BY_NAME, SEARCH_CONTACTS_BY_PHONE } from '../src/modules/contacts/contacts.search';
+import { likePatterns } from '../src/modules/search';
 import { createMember, createWorkspace } from '../test/support/identity';
 
 /**
@@ -10,6 +13,8 @@ import { createMember, createWorkspace } from '../test/support/identity';
  * table (the import's own speed is the contacts bench's business): names of three words with `Wiratmaja` in every
  * 1,000th, phones `+62812` and a permuted 8 digits, as the contacts bench makes them. 200 requests of each kind
  * after 20 warm-ups, one at a time, as the Owner (every source searched), `first: 10`.
+ * `BZ_BENCH_SEARCH_EXPLAIN=1` also prints the contact statements' EXPLAIN ANALYZE for each kind (the plans behind
+ * the figures: docs/BENCHMARKS.md).
  */
 const SEARCH = 'query ($q: String!) { search(query: $q, first: 10) { kind id title detail link rank } }';
 
@@ -17,6 +22,7 @@ export interface SearchBench {
   rows: number;
   loadMs: number;
   queries: Record<string, { p50Ms: number; p95Ms: number; hits: number }>;
+  plans?: Record<string, string>;
 }
 
 function percentile(samples: number[], p: number): number {
@@ -86,7 +92,24 @@ export async function benchSearch(rows = Number(process.env.BZ_BENCH_SEARCH_ROWS
       }
       queries[label] = { p50Ms: percentile(samples, 50), p95Ms: percentile(samples, 95), hits };
     }
-    return { rows, loadMs, queries };
+    if (process.env.BZ_BENCH_SEARCH_EXPLAIN !== '1') return { rows, loadMs, queries };
+    const plans: Record<string, string> = {};
+    for (const [label, text, statement] of [
+      ['wiratm', 'wiratm', SEARCH_CONTACTS_BY_NAME],
+      ['budi', 'budi', SEARCH_CONTACTS_BY_NAME],
+      ['phone 345678', phoneFragmentDigits('345678'), SEARCH_CONTACTS_BY_PHONE],
+    ] as const) {
+      const match = likePatterns(text);
+      const plan = await db.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${statement.text}`, [
+        owner.workspace.id,
+        match.contains,
+        match.prefix,
+        match.lowered,
+        10,
+      ]);
+      plans[label] = plan.rows.map((row) => row['QUERY PLAN']).join('\n');
+    }
+    return { rows, loadMs, queries, plans };
   } finally {
     await db.end();
     for (const step of running.shutdownSteps()) await step.run();
@@ -94,11 +117,12 @@ export async function benchSearch(rows = Number(process.env.BZ_BENCH_SEARCH_ROWS
   }
 }
 
-export function describeSearch({ rows, loadMs, queries }: SearchBench): string[] {
+export function describeSearch({ rows, loadMs, queries, plans }: SearchBench): string[] {
   return [
     `global search over ${rows.toLocaleString('en')} contacts (loaded in ${(loadMs / 1000).toFixed(1)} s):`,
     ...Object.entries(queries).map(
       ([label, q]) => `  ${label}: p50 ${q.p50Ms} ms, p95 ${q.p95Ms} ms (${q.hits} hits; target p95 < 50 ms)`,
     ),
+    ...Object.entries(plans ?? {}).flatMap(([label, plan]) => [`  plan of ${label}:`, plan]),
   ];
 }

@@ -6,7 +6,7 @@ import { usePortal } from './support/portal';
 
 /**
  * The header's global search by keyboard alone: Ctrl+K opens it, typing finds a contact, Arrow keys move, Enter
- * opens the contact's page. A Finance member typing the same finds no contact (it may not read them), but finds
+ * opens the contact's page; the same finds a campaign (with its status in the reader's language) and opens it. A Finance member typing the same finds no contact (it may not read them), but finds
  * its pages.
  */
 describe('the global search in the browser', () => {
@@ -57,6 +57,26 @@ describe('the global search in the browser', () => {
       await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/);
       await page.getByRole('heading', { level: 1, name: 'Sari Wulandari' }).waitFor();
       expect(errors).toEqual([]);
+
+      // A campaign, by keyboard too: its kind and status in the reader's language on the second line.
+      const { createCampaign } = await callApi<{ createCampaign: { id: string } }>(
+        portal.stack,
+        'mutation ($input: CampaignDraftInput!) { createCampaign(input: $input) { id } }',
+        { input: { name: 'Promo Lebaran Wulan' } },
+        owner.sessionToken,
+      );
+      await page.keyboard.press('Control+k');
+      await field.waitFor();
+      await field.fill('');
+      await page.keyboard.type('lebaran');
+      const campaign = options.filter({ hasText: 'Promo Lebaran Wulan' });
+      await campaign.waitFor();
+      expect(await options.count()).toBe(1);
+      expect(await campaign.textContent()).toContain(
+        `${locale.search.kind.CAMPAIGN} · ${locale.overview.campaigns.status.DRAFT}`,
+      );
+      await page.keyboard.press('Enter');
+      await page.waitForURL(new RegExp(`/campaigns/${createCampaign.id}$`));
     } finally {
       await context.close();
     }

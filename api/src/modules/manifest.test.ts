@@ -32,6 +32,19 @@ describe('module manifests', () => {
     expect(services.billing.billing.ledger).toBe(services.ledger.ledger);
   });
 
+  it('hand a module the manifests listed before it, so a gatherer (the search) sees only those', () => {
+    const seen: string[][] = [];
+    const gatherer = defineModule({
+      name: 'gatherer',
+      services: (_deps, _needs, earlier) => {
+        seen.push(earlier.map((module) => module.name));
+        return {};
+      },
+    });
+    buildServices([ledgerModule, gatherer, billingModule], deps);
+    expect(seen).toEqual([['ledger']]);
+  });
+
   it('stop at start-up when a module comes before one it requires', () => {
     expect(() => buildServices([billingModule, ledgerModule], deps)).toThrow(
       'module billing requires ledger: list those modules before it',

@@ -7,6 +7,7 @@ import type { Statement } from '../db/sql';
 import type { RestRoute } from '../http/rest';
 import type { JobQueue } from '../jobs/queue';
 import type { JobDefinition } from '../jobs/runner';
+import type { SearchSource } from './search/source';
 
 /** What the platform hands every module when it builds its services. */
 export interface PlatformDeps {
@@ -44,12 +45,17 @@ export interface ModuleManifest<Name extends string = string, Services extends o
   /** type-graphql resolver classes; their constructor parameters are services (by class). */
   resolvers?: ClassType[];
   requires?: readonly string[];
-  /** Builds the module's services from explicit dependencies, once per process. */
-  services(deps: PlatformDeps, needs: Needs): Services;
+  /**
+   * Builds the module's services from explicit dependencies, once per process. `earlier` are the manifests listed
+   * before this one (what a module that gathers from the others, like the search, reads).
+   */
+  services(deps: PlatformDeps, needs: Needs, earlier: readonly ModuleManifest<string, object>[]): Services;
   /** Agenda job definitions: thin, they call the services. */
   jobs?(services: Services, runtime: ModuleRuntime): JobDefinition<never>[];
   /** REST side routes (webhooks, uploads, downloads), mounted under /api. */
   routes?(services: Services, runtime: ModuleRuntime): RestRoute[];
+  /** Where the global search finds this module's rows (search/source.ts); its statements go in `statements` too. */
+  searchSources?: readonly SearchSource[];
 }
 
 export function defineModule<Name extends string, Services extends object, Needs = unknown>(
@@ -75,13 +81,15 @@ export function buildServices<Modules extends readonly AnyManifest[]>(
   deps: PlatformDeps,
 ): ServicesOf<Modules> {
   const built: Record<string, object> = {};
+  const earlier: AnyManifest[] = [];
   for (const module of modules) {
     if (built[module.name]) throw new Error(`module ${module.name} is listed twice`);
     const missing = (module.requires ?? []).filter((name) => !built[name]);
     if (missing.length > 0) {
       throw new Error(`module ${module.name} requires ${missing.join(', ')}: list those modules before it`);
     }
-    built[module.name] = module.services(deps, built);
+    built[module.name] = module.services(deps, built, [...earlier]);
+    earlier.push(module);
   }
   return built as ServicesOf<Modules>;
 }

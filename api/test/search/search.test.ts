@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { newId } from '../../src/core/ids';
+import { Permission, Role } from '../../src/modules/identity';
 import { startTestApi, type TestApi } from '../support/api';
 import { createMember, createWorkspace, type TestMember } from '../support/identity';
 
@@ -12,6 +14,8 @@ describe('the global search', () => {
   let finance: TestMember;
   let operator: TestMember;
   let stranger: TestMember;
+  let contactsOnly: TestMember;
+  const campaignIds: Record<string, string> = {};
   const contactIds: Record<string, string> = {};
 
   const search = async (member: TestMember, query: string, first?: number) => {
@@ -36,6 +40,16 @@ describe('the global search', () => {
     finance = await createMember(em, workspace, 'finance');
     operator = await createMember(em, workspace, 'operator');
     stranger = await createMember(em, await createWorkspace(em), 'owner');
+    // A custom role that reads contacts and templates but not campaigns (every built-in role reads campaigns).
+    const contactsReader = em.create(Role, {
+      workspace,
+      key: `custom-${randomBytes(4).toString('hex')}`,
+      name: 'Contacts only',
+      builtIn: false,
+      permissions: [Permission.CONTACTS_READ, Permission.TEMPLATES_READ],
+    });
+    await em.flush();
+    contactsOnly = await createMember(em, workspace, contactsReader);
     for (const [name, phone] of [
       ['Wulan', '0812-1111-2222'],
       ['Wulandari Putri', '0812-3333-4444'],
@@ -69,6 +83,19 @@ describe('the global search', () => {
          now(), now(), now())`,
       [newId(), workspace.id],
     );
+    // Campaigns written as rows (their launch is the campaigns tests' business): two here, one elsewhere.
+    for (const [name, status, workspaceId] of [
+      ['Wulan Desember', 'RUNNING', workspace.id],
+      ['Promo Wulandari', 'DRAFT', workspace.id],
+      ['Wulan Desember', 'COMPLETED', stranger.workspace.id],
+    ] as const) {
+      const id = newId();
+      await conn.execute(
+        `insert into campaign (id, workspace_id, name, status, created_at, updated_at) values (?, ?, ?, ?, now(), now())`,
+        [id, workspaceId, name, status],
+      );
+      if (workspaceId === workspace.id) campaignIds[name] = id;
+    }
   });
   afterAll(() => api.stop());
 
@@ -85,7 +112,9 @@ describe('the global search', () => {
       detail: '+6281211112222',
     });
     // Every source the Owner may read answers, and nothing from the other workspace.
-    expect(new Set(found.map((hit) => hit.kind))).toEqual(new Set(['CONTACT', 'PAYMENT_ORDER', 'TEMPLATE']));
+    expect(new Set(found.map((hit) => hit.kind))).toEqual(
+      new Set(['CONTACT', 'CAMPAIGN', 'PAYMENT_ORDER', 'TEMPLATE']),
+    );
     expect(found.map((hit) => hit.title)).not.toContain('Wulan Lain');
     expect(found.find((hit) => hit.kind === 'PAYMENT_ORDER')).toMatchObject({
       title: 'BZ-TOPUP-20261201-WULAN',
@@ -94,18 +123,70 @@ describe('the global search', () => {
     expect(found.find((hit) => hit.kind === 'TEMPLATE')).toMatchObject({ title: 'promo_wulan', link: '/templates' });
   });
 
+  it('finds campaigns by name with their status, ranked, only the workspace’s own', async () => {
+    const found = (await hits(owner, 'wulan', 25)).filter((hit) => hit.kind === 'CAMPAIGN');
+    expect(found).toEqual([
+      {
+        kind: 'CAMPAIGN',
+        id: campaignIds['Wulan Desember'],
+        title: 'Wulan Desember',
+        detail: 'RUNNING',
+        link: `/campaigns/${campaignIds['Wulan Desember']}`,
+        rank: 2,
+      },
+      {
+        kind: 'CAMPAIGN',
+        id: campaignIds['Promo Wulandari'],
+        title: 'Promo Wulandari',
+        detail: 'DRAFT',
+        link: `/campaigns/${campaignIds['Promo Wulandari']}`,
+        rank: 1,
+      },
+    ]);
+    // The stranger finds their own campaign of the same name, and none of this workspace's.
+    const theirs = (await hits(stranger, 'wulan desember')).filter((hit) => hit.kind === 'CAMPAIGN');
+    expect(theirs.map((hit) => [hit.detail, hit.rank])).toEqual([['COMPLETED', 3]]);
+  });
+
+  it('finds a draft made through the API by its whole name, ranked exact', async () => {
+    const created = await api.graphql<{ createCampaign: { id: string } }>(
+      'mutation { createCampaign(input: { name: "Natal Ceria" }) { id } }',
+      {},
+      { authorization: `Bearer ${owner.sessionToken}` },
+    );
+    expect(created.body.errors).toBeUndefined();
+    const found = await hits(owner, 'natal ceria');
+    expect(found).toEqual([
+      expect.objectContaining({ kind: 'CAMPAIGN', title: 'Natal Ceria', detail: 'DRAFT', rank: 3 }),
+    ]);
+  });
+
+  it('never shows campaigns to a reader without CAMPAIGNS_READ, though it finds the contacts it may read', async () => {
+    const found = await hits(contactsOnly, 'wulan', 25);
+    expect(found.filter((hit) => hit.kind === 'CAMPAIGN')).toEqual([]);
+    expect(new Set(found.map((hit) => hit.kind))).toEqual(new Set(['CONTACT', 'TEMPLATE']));
+    expect(await hits(contactsOnly, 'desember')).toEqual([]);
+  });
+
+  it('ranks a name that starts with the query above one that only contains it, whatever their letters', async () => {
+    // "Sari Wulandari" sorts before "Wulandari Putri" by name; the prefix still wins, and the exact name comes first.
+    const names = (await hits(owner, 'WULAN', 25)).filter((hit) => hit.kind === 'CONTACT').map((hit) => hit.title);
+    expect(names).toEqual(['Wulan', 'Wulandari Putri', 'Sari Wulandari']);
+  });
+
   it('finds a contact by a phone fragment typed the local way', async () => {
     const found = await hits(owner, '0813 998');
     expect(found.map((hit) => hit.title)).toEqual(['Sari Wulandari']);
   });
 
   it('searches only what the reader may read: Finance finds the order but never a contact', async () => {
-    const found = await hits(finance, 'wulan');
-    expect(found.map((hit) => hit.kind)).toEqual(['PAYMENT_ORDER']);
+    const found = await hits(finance, 'wulan', 25);
+    // Finance reads campaigns (and their spend) and payments, never contacts or templates.
+    expect(new Set(found.map((hit) => hit.kind))).toEqual(new Set(['CAMPAIGN', 'PAYMENT_ORDER']));
     expect(await hits(finance, '0813 998')).toEqual([]);
     // An Operator reads contacts and templates, not payments.
     const operatorKinds = new Set((await hits(operator, 'wulan')).map((hit) => hit.kind));
-    expect(operatorKinds).toEqual(new Set(['CONTACT', 'TEMPLATE']));
+    expect(operatorKinds).toEqual(new Set(['CONTACT', 'CAMPAIGN', 'TEMPLATE']));
   });
 
   it('keeps to `first` and takes LIKE wildcards literally', async () => {

@@ -3,6 +3,7 @@ import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GettingStartedCard } from '../components/dashboard/getting-started-card';
 import { SystemCard } from '../components/dashboard/system-card';
+import { CampaignsCard } from '../components/overview/campaigns-card';
 import { RecentPaymentsCard } from '../components/overview/recent-payments-card';
 import { WalletSummaryCard } from '../components/overview/wallet-summary-card';
 import { graphql } from '../graphql';
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** The overview: what the reader's role may see of the workspace at a glance, then how to get started. */
 export default function DashboardPage() {
-  const { wallet, payments, system } = useLoaderData<typeof loader>();
+  const { wallet, payments, campaigns, system } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="page">
@@ -56,6 +57,7 @@ export default function DashboardPage() {
           {payments ? <RecentPaymentsCard orders={payments} /> : null}
         </div>
       ) : null}
+      {campaigns ? <CampaignsCard live={campaigns.live} finished={campaigns.finished} /> : null}
       <div className="grid">
         <GettingStartedCard />
         <SystemCard system={system} />

@@ -1,24 +1,28 @@
-import { OverviewPaymentsQuery, OverviewWalletQuery } from '../components/overview/documents';
+import type { OverviewCampaign } from '../components/overview/campaigns-card';
+import { OverviewCampaignsQuery, OverviewPaymentsQuery, OverviewWalletQuery } from '../components/overview/documents';
 import type { OverviewPaymentsQuery as Payments, OverviewWalletQuery as Wallet } from '../graphql/graphql';
 import { can, type CurrentUser } from './auth.server';
 import { gql } from './graphql.server';
 
 /** How many payment orders the overview lists (the wallet page has them all). */
 export const RECENT_PAYMENTS = 5;
+/** How many live and how many finished campaigns the overview lists (the campaigns page has them all). */
+export const OVERVIEW_CAMPAIGNS = 5;
 
 /**
  * The overview is a list of sections, each with its own data source and the permission that source needs; a
- * reader sees the sections their role may read, loaded in parallel. Campaigns (message statistics, running and
- * scheduled campaigns) join as further entries when that module exists; until then the overview shows no
- * section for them rather than a placeholder.
+ * reader sees the sections their role may read, loaded in parallel: the wallet (WALLET_READ), recent payments
+ * (PAYMENTS_READ), and campaigns (CAMPAIGNS_READ): the live ones with their progress, the latest finished ones with
+ * their results.
  */
 export interface OverviewData {
   wallet: (Wallet['wallet'] & { canTopUp: boolean }) | null;
   payments: Payments['paymentOrders']['edges'][number]['node'][] | null;
+  campaigns: { live: OverviewCampaign[]; finished: OverviewCampaign[] } | null;
 }
 
 export async function loadOverview(request: Request, user: CurrentUser): Promise<OverviewData> {
-  const [wallet, payments] = await Promise.all([
+  const [wallet, payments, campaigns] = await Promise.all([
     can(user, 'WALLET_READ')
       ? gql(request, OverviewWalletQuery).then(({ wallet }) => ({ ...wallet, canTopUp: can(user, 'WALLET_TOPUP') }))
       : null,
@@ -27,6 +31,12 @@ export async function loadOverview(request: Request, user: CurrentUser): Promise
           paymentOrders.edges.map((edge) => edge.node),
         )
       : null,
+    can(user, 'CAMPAIGNS_READ')
+      ? gql(request, OverviewCampaignsQuery, { first: OVERVIEW_CAMPAIGNS }).then(({ live, finished }) => ({
+          live: live.items,
+          finished: finished.items,
+        }))
+      : null,
   ]);
-  return { wallet, payments };
+  return { wallet, payments, campaigns };
 }

@@ -14,6 +14,7 @@ import { Campaign, CampaignMessage } from './campaign.entity';
 import { CampaignsResolver } from './campaigns.resolver';
 import { CampaignsService } from './campaigns.service';
 import * as campaignsSql from './campaigns.sql';
+import { campaignSearchSource, SEARCH_CAMPAIGNS } from './campaigns.search';
 import { DispatchService } from './dispatch/dispatch.service';
 import { CloudApiMessenger, type Messenger } from './dispatch/messenger';
 import { DispatchStore } from './dispatch/store';
@@ -51,7 +52,13 @@ export const campaignsModule = defineModule<
   requires: ['identity', 'notifications', 'contacts', 'wallet', 'channels'],
   entities: [Campaign, CampaignMessage],
   migrations: [{ name: 'Migration20261201130000Campaigns', class: Migration20261201130000Campaigns }],
-  statements: [...Object.values(campaignsSql), ...EVERY_AUDIENCE_STATEMENT, ...Object.values(insightsSql)],
+  statements: [
+    ...Object.values(campaignsSql),
+    ...EVERY_AUDIENCE_STATEMENT,
+    ...Object.values(insightsSql),
+    SEARCH_CAMPAIGNS,
+  ],
+  searchSources: [campaignSearchSource],
   resolvers: [CampaignsResolver, CampaignInsightsResolver],
   services: ({ config, clock, logger, jobs }, { identity, notifications, contacts, wallet, channels }) => {
     const options = config.campaigns;

@@ -27,6 +27,7 @@ import * as wabaBudgetSql from './waba-budget.sql';
 import { webhookRoutes } from './webhook.route';
 import { WebhookService } from './webhook.service';
 import * as webhookSql from './webhook.sql';
+import { SEARCH_TEMPLATES, templateSearchSource } from './templates.search';
 
 export interface ChannelsServices {
   channels: ChannelsService;
@@ -63,7 +64,9 @@ export const channelsModule = defineModule<
     ...Object.values(repliesSql),
     ...Object.values(keyRotationSql),
     ...Object.values(wabaBudgetSql),
+    SEARCH_TEMPLATES,
   ],
+  searchSources: [templateSearchSource],
   resolvers: [ChannelsResolver, RepliesResolver],
   services: ({ config, clock, logger }, { identity, contacts }) => {
     const tokens = new TokenBox(config.secrets.encryptionKey, config.secrets.previousEncryptionKey);

@@ -14,6 +14,8 @@ import * as contactsSql from './contacts.sql';
 import { PhoneHasher } from './erasure';
 import { Migration20261201120000Contacts } from './migrations/20261201-120000-contacts';
 import { Migration20261201150000ImportConsentEvents } from './migrations/20261201-150000-import-consent-events';
+import { Migration20261201170000ContactNameSearch } from './migrations/20261201-170000-contact-name-search';
+import { CONTACT_SEARCH_STATEMENTS, contactSearchSource } from './contacts.search';
 import { PersonalDataPurge, PURGE_EVERY_MS, PURGE_JOB } from './purge.service';
 
 const WORKSPACE = '00000000-0000-7000-8000-000000000000';
@@ -75,8 +77,10 @@ export const contactsModule = defineModule<'contacts', ContactsServices, { ident
   migrations: [
     { name: 'Migration20261201120000Contacts', class: Migration20261201120000Contacts },
     { name: 'Migration20261201150000ImportConsentEvents', class: Migration20261201150000ImportConsentEvents },
+    { name: 'Migration20261201170000ContactNameSearch', class: Migration20261201170000ContactNameSearch },
   ],
-  statements: [...Object.values(contactsSql), ...filterStatements],
+  statements: [...Object.values(contactsSql), ...filterStatements, ...CONTACT_SEARCH_STATEMENTS],
+  searchSources: [contactSearchSource],
   resolvers: [ContactsResolver],
   services: (deps, { identity }) => createContactsServices(deps, identity),
   jobs: (services, { orm }) => [

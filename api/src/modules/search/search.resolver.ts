@@ -17,7 +17,7 @@ export class SearchResolver {
 
   @SignedIn()
   @Query(() => [SearchHit], {
-    description: 'Contacts, payment orders and templates of the active workspace that match, best first.',
+    description: 'Contacts, campaigns, payment orders and templates of the active workspace that match, best first.',
     complexity: listCost('first'),
   })
   async search(

@@ -5,6 +5,7 @@ export enum SearchKind {
   CONTACT = 'CONTACT',
   PAYMENT_ORDER = 'PAYMENT_ORDER',
   TEMPLATE = 'TEMPLATE',
+  CAMPAIGN = 'CAMPAIGN',
 }
 registerEnumType(SearchKind, { name: 'SearchKind', description: 'Where a search hit comes from.' });
 
@@ -12,8 +13,10 @@ registerEnumType(SearchKind, { name: 'SearchKind', description: 'Where a search 
 export class SearchHit {
   @Field(() => SearchKind) kind!: SearchKind;
   @Field(() => ID) id!: string;
-  @Field({ description: 'What it is called (a contact’s name, an order id, a template’s name).' }) title!: string;
-  @Field({ description: 'A second line: the phone, the amount, the language and category.' }) detail!: string;
+  @Field({ description: 'What it is called (a contact’s name, an order id, a template’s or campaign’s name).' })
+  title!: string;
+  @Field({ description: 'A second line: the phone, the amount, the language and category, the campaign’s status.' })
+  detail!: string;
   @Field({ description: 'The dashboard page it opens, e.g. /contacts/<id>.' }) link!: string;
   @Field(() => Int, { description: '3 exact, 2 starts with the query, 1 contains it.' }) rank!: number;
 }

@@ -12,6 +12,7 @@ import { MidtransNotification } from './midtrans-notification.entity';
 import { Migration20261201100000Wallet } from './migrations/20261201-100000-wallet';
 import { notificationRoute } from './notification.route';
 import { PaymentOrder } from './payment-order.entity';
+import { paymentOrderSearchSource, SEARCH_PAYMENT_ORDERS } from './payments.search';
 import * as paymentsSql from './payments.sql';
 import { PaymentsService } from './payments.service';
 import { MessagePrice } from './price.entity';
@@ -40,7 +41,13 @@ export const walletModule = defineModule<
   requires: ['identity', 'notifications'],
   entities: [Wallet, LedgerEntry, Hold, PaymentOrder, MidtransNotification, MessagePrice, BillingProfile, Receipt],
   migrations: [{ name: 'Migration20261201100000Wallet', class: Migration20261201100000Wallet }],
-  statements: [...Object.values(walletSql), ...Object.values(paymentsSql), ...Object.values(billingSql)],
+  statements: [
+    ...Object.values(walletSql),
+    ...Object.values(paymentsSql),
+    ...Object.values(billingSql),
+    SEARCH_PAYMENT_ORDERS,
+  ],
+  searchSources: [paymentOrderSearchSource],
   resolvers: [WalletResolver, BillingResolver],
   services: ({ config, clock, logger }, { notifications }) => {
     const wallet = new WalletService(clock, notifications.notifications);

@@ -28,3 +28,39 @@ export const OverviewPaymentsQuery = graphql(`
     }
   }
 `);
+
+/** Campaigns on the overview: the live ones (running, paused, scheduled) and the latest finished ones, with counts. */
+export const OverviewCampaignsQuery = graphql(`
+  query OverviewCampaigns($first: Int!) {
+    live: campaigns(filter: { statuses: [RUNNING, PAUSED, SCHEDULED] }, first: $first) {
+      items {
+        ...OverviewCampaign
+      }
+    }
+    finished: campaigns(filter: { statuses: [COMPLETED, FAILED, CANCELLED] }, first: $first) {
+      items {
+        ...OverviewCampaign
+      }
+    }
+  }
+  fragment OverviewCampaign on CampaignView {
+    id
+    name
+    status
+    pauseReasonText
+    scheduledAt
+    completedAt
+    cost
+    counts {
+      total
+      queued
+      sending
+      sent
+      delivered
+      read
+      failed
+      skipped
+      unknown
+    }
+  }
+`);

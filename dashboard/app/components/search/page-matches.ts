@@ -2,9 +2,9 @@ import type { Permission } from '../../graphql/graphql';
 import type { TranslationKey } from '../../i18n';
 import { allowed, navItems, settingsLinks } from '../shell/nav-items';
 
-/** A search result, from the API (contacts, payment orders, templates) or the dashboard's own pages. */
+/** A search result, from the API (contacts, campaigns, payment orders, templates) or the dashboard's own pages. */
 export interface SearchResult {
-  kind: 'PAGE' | 'CONTACT' | 'PAYMENT_ORDER' | 'TEMPLATE';
+  kind: 'PAGE' | 'CONTACT' | 'CAMPAIGN' | 'PAYMENT_ORDER' | 'TEMPLATE';
   id: string;
   title: string;
   detail: string;

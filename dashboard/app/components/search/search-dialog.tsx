@@ -7,6 +7,7 @@ import type { SearchResult } from './page-matches';
 const ICONS: Record<SearchResult['kind'], IconName> = {
   PAGE: 'chevronRight',
   CONTACT: 'contacts',
+  CAMPAIGN: 'campaigns',
   PAYMENT_ORDER: 'wallet',
   TEMPLATE: 'templates',
 };

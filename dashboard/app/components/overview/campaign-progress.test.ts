@@ -1,0 +1,52 @@
+import { campaignPercent, campaignRates, processedMessages, type CampaignCounts } from './campaign-progress';
+
+const counts = (values: Partial<CampaignCounts>): CampaignCounts => ({
+  total: 0,
+  queued: 0,
+  sending: 0,
+  sent: 0,
+  delivered: 0,
+  read: 0,
+  failed: 0,
+  skipped: 0,
+  unknown: 0,
+  ...values,
+});
+
+describe('a campaign on the overview', () => {
+  // 1,000 recipients: 400 waiting or in flight, 600 past the dispatcher.
+  const running = counts({
+    total: 1000,
+    queued: 390,
+    sending: 10,
+    sent: 100,
+    delivered: 250,
+    read: 150,
+    failed: 80,
+    skipped: 15,
+    unknown: 5,
+  });
+
+  it('counts every message past the dispatcher as processed, whatever became of it', () => {
+    expect(processedMessages(running)).toBe(600);
+    expect(campaignPercent('RUNNING', running)).toBe(60);
+  });
+
+  it('shows 100 % only once the campaign is COMPLETED, and 0 % for an empty audience', () => {
+    const almost = counts({ total: 1000, queued: 1, sent: 999 });
+    expect(campaignPercent('PAUSED', almost)).toBe(99);
+    expect(campaignPercent('COMPLETED', almost)).toBe(100);
+    expect(campaignPercent('RUNNING', counts({}))).toBe(0);
+  });
+
+  it('rates delivery over what Meta took and reads over what was delivered', () => {
+    // Meta took 100 + 250 + 150 + 80 = 580; delivered or read 400 of them; 150 of those 400 read.
+    const rates = campaignRates(running);
+    expect(rates.delivered).toBeCloseTo(400 / 580, 10);
+    expect(rates.read).toBeCloseTo(150 / 400, 10);
+  });
+
+  it('has no rate before anything reached Meta', () => {
+    expect(campaignRates(counts({ total: 10, queued: 10 }))).toEqual({ delivered: null, read: null });
+  });
+});

@@ -1,0 +1,185 @@
+import { Link, useRevalidator } from '@remix-run/react';
+import { useEffect, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatRupiah } from '../../utils/format';
+import { intlLocales, type Language } from '../../utils/language';
+import { useDateTime } from '../../utils/use-date-time';
+import { Badge, type BadgeTone } from '../ui/badge';
+import { Card } from '../ui/card';
+import { ProgressBar } from '../ui/progress';
+import {
+  campaignPercent,
+  campaignRates,
+  isSending,
+  processedMessages,
+  type CampaignCounts,
+  type CampaignStatus,
+} from './campaign-progress';
+
+export interface OverviewCampaign {
+  id: string;
+  name: string;
+  status: CampaignStatus;
+  pauseReasonText?: string | null;
+  scheduledAt?: string | null;
+  completedAt?: string | null;
+  cost: number;
+  counts: CampaignCounts;
+}
+
+// How often the overview asks again while a campaign sends (its counts move batch by batch).
+const POLL_MS = 5_000;
+
+const TONES: Record<CampaignStatus, BadgeTone> = {
+  DRAFT: 'neutral',
+  SCHEDULED: 'info',
+  RUNNING: 'info',
+  PAUSED: 'warning',
+  COMPLETED: 'success',
+  CANCELLED: 'neutral',
+  FAILED: 'danger',
+};
+
+/** Reloads the overview's data every few seconds while one of its campaigns is sending. */
+function useLiveCampaigns(campaigns: readonly OverviewCampaign[]): void {
+  const revalidator = useRevalidator();
+  const sending = campaigns.some((campaign) => isSending(campaign.status));
+  useEffect(() => {
+    if (!sending) return;
+    const timer = setInterval(() => {
+      if (revalidator.state === 'idle' && document.visibilityState === 'visible') revalidator.revalidate();
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [sending, revalidator]);
+}
+
+function usePercent(): (share: number | null) => string {
+  const { i18n, t } = useTranslation();
+  const format = new Intl.NumberFormat(intlLocales[i18n.language as Language], {
+    style: 'percent',
+    maximumFractionDigits: 1,
+  });
+  return (share) => (share === null ? t('overview.campaigns.noRate') : format.format(share));
+}
+
+function StatusBadge({ status }: { status: CampaignStatus }) {
+  const { t } = useTranslation();
+  return <Badge tone={TONES[status]}>{t(`overview.campaigns.status.${status}`)}</Badge>;
+}
+
+/** A live campaign: its progress bar, what it has done, and when a scheduled one starts. */
+function LiveCampaign({ campaign }: { campaign: OverviewCampaign }) {
+  const { t, i18n } = useTranslation();
+  const labelId = useId();
+  const dateTime = useDateTime();
+  const percent = usePercent();
+  const number = new Intl.NumberFormat(intlLocales[i18n.language as Language]);
+  const rates = campaignRates(campaign.counts);
+  return (
+    <li className="overview-campaign" data-testid="overview-live-campaign">
+      <div className="overview-campaign__head">
+        <Link to={`/campaigns/${campaign.id}`} className="overview-campaign__name">
+          {campaign.name}
+        </Link>
+        <StatusBadge status={campaign.status} />
+      </div>
+      {campaign.status === 'SCHEDULED' && campaign.scheduledAt ? (
+        <p className="overview-campaign__meta">
+          {t('overview.campaigns.startsAt', { time: dateTime(campaign.scheduledAt) })}
+        </p>
+      ) : (
+        <>
+          <ProgressBar
+            id={labelId}
+            label={t('overview.campaigns.progress', {
+              done: number.format(processedMessages(campaign.counts)),
+              total: number.format(campaign.counts.total),
+            })}
+            percent={campaignPercent(campaign.status, campaign.counts)}
+            testId="overview-campaign-progress"
+          />
+          <p className="overview-campaign__meta">
+            {t('overview.campaigns.rates', { delivered: percent(rates.delivered), read: percent(rates.read) })}
+            {campaign.status === 'PAUSED' && campaign.pauseReasonText ? ` · ${campaign.pauseReasonText}` : null}
+          </p>
+        </>
+      )}
+    </li>
+  );
+}
+
+/** A finished campaign: how it ended, its delivery and read rates, and what it cost. */
+function FinishedCampaign({ campaign }: { campaign: OverviewCampaign }) {
+  const { t } = useTranslation();
+  const dateTime = useDateTime();
+  const percent = usePercent();
+  const rates = campaignRates(campaign.counts);
+  return (
+    <li className="overview-campaign" data-testid="overview-finished-campaign">
+      <div className="overview-campaign__head">
+        <Link to={`/campaigns/${campaign.id}`} className="overview-campaign__name">
+          {campaign.name}
+        </Link>
+        <StatusBadge status={campaign.status} />
+      </div>
+      <p className="overview-campaign__meta">
+        {t('overview.campaigns.result', {
+          delivered: percent(rates.delivered),
+          read: percent(rates.read),
+          cost: formatRupiah(campaign.cost),
+        })}
+        {campaign.completedAt ? ` · ${dateTime(campaign.completedAt)}` : null}
+      </p>
+    </li>
+  );
+}
+
+/**
+ * The overview's campaigns: running, paused and scheduled ones with live progress (refreshed while one sends), then
+ * the latest finished ones with their results. Empty, it says what to do next.
+ */
+export function CampaignsCard({
+  live,
+  finished,
+}: {
+  live: readonly OverviewCampaign[];
+  finished: readonly OverviewCampaign[];
+}) {
+  const { t } = useTranslation();
+  useLiveCampaigns(live);
+  return (
+    <Card
+      title={t('overview.campaigns.title')}
+      icon="campaigns"
+      action={<Link to="/campaigns">{t('overview.campaigns.all')}</Link>}
+      className="overview-campaigns"
+    >
+      <div className="overview-campaigns__body" data-testid="overview-campaigns">
+        <div>
+          <h3 className="overview-campaigns__heading">{t('overview.campaigns.live')}</h3>
+          {live.length > 0 ? (
+            <ul className="overview-campaigns__list">
+              {live.map((campaign) => (
+                <LiveCampaign key={campaign.id} campaign={campaign} />
+              ))}
+            </ul>
+          ) : (
+            <p className="overview-campaigns__empty">{t('overview.campaigns.noLive')}</p>
+          )}
+        </div>
+        <div>
+          <h3 className="overview-campaigns__heading">{t('overview.campaigns.finished')}</h3>
+          {finished.length > 0 ? (
+            <ul className="overview-campaigns__list">
+              {finished.map((campaign) => (
+                <FinishedCampaign key={campaign.id} campaign={campaign} />
+              ))}
+            </ul>
+          ) : (
+            <p className="overview-campaigns__empty">{t('overview.campaigns.noFinished')}</p>
+          )}
+        </div>
+      </div>
+    </Card>
+  );
+}

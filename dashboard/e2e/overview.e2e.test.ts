@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import en from '../app/locales/en.json';
+import id from '../app/locales/id.json';
+import { callApi, createOwner, signInBrowser, type TestOwner } from './support/api';
+import { collectPageErrors, screenshot } from './support/browser';
+import { useMetaSimulator } from './support/meta';
+import { usePortal } from './support/portal';
+import { REPO_ROOT } from './support/stack';
+
+/**
+ * The overview's campaigns as a shop owner sees them: a campaign sending for real (a channel on the Meta
+ * simulator, the portal's own worker dispatching) shows under "Running and scheduled" with its progress, a scheduled
+ * one with its start time in the workspace's zone; when the sending one completes, it moves to "Recent results"
+ * with its cost, without a reload. In each language, at 1280 and 390 px.
+ */
+const fixtureTemplates = (
+  JSON.parse(readFileSync(join(REPO_ROOT, '..', 'shared', 'fixtures', 'meta', 'template-list-page.json'), 'utf8')) as {
+    data: Record<string, unknown>[];
+  }
+).data;
+const PROMO_VARIABLES = [
+  { parameter: 'first_name', source: 'NAME', fallback: 'Pelanggan' },
+  { parameter: 'discount', source: 'TEXT', value: '20%' },
+  { parameter: 'end_date', source: 'TEXT', value: '31 Desember' },
+];
+
+describe('the overview’s campaigns in the browser', () => {
+  const meta = useMetaSimulator();
+  const portal = usePortal({ env: () => meta.portalEnv() });
+
+  async function topUp(owner: TestOwner, amount: number) {
+    const { createTopup } = await callApi<{ createTopup: { order: { orderId: string } } }>(
+      portal.stack,
+      'mutation ($input: CreateTopupInput!) { createTopup(input: $input) { order { orderId } } }',
+      { input: { amount } },
+      owner.sessionToken,
+    );
+    const response = await fetch(
+      `${portal.stack.midtransUrl}/__simulator/midtrans/transactions/${createTopup.order.orderId}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ transaction_status: 'settlement', payment_type: 'gopay' }),
+      },
+    );
+    if (!response.ok) throw new Error(`the simulator refused to settle the top-up: ${response.status}`);
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const { wallet } = await callApi<{ wallet: { available: number | string } }>(
+        portal.stack,
+        '{ wallet { available } }',
+        {},
+        owner.sessionToken,
+      );
+      if (Number(wallet.available) >= amount) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the top-up never reached the wallet');
+  }
+
+  it.each([
+    ['en', en, 1280, '1'],
+    ['id', id, 390, '2'],
+  ] as const)(
+    '%s: live progress, a scheduled start, and the result once it completes (%s px)',
+    async (lng, locale, width, n) => {
+      const waba = `20400000000000${n}`;
+      const phoneId = `30400000000000${n}`;
+      const token = `EAAG-e2e-overview-token-${n}-0123456789`;
+      meta.handle.simulator.addAccount({
+        wabaId: waba,
+        token,
+        numbers: [
+          {
+            id: phoneId,
+            displayPhoneNumber: `+62 811-2000-000${n}`,
+            verifiedName: 'Toko Ringkasan',
+            qualityRating: 'GREEN',
+            throughputLevel: 'STANDARD',
+            isOnBizApp: false,
+          },
+        ],
+        templates: fixtureTemplates,
+      });
+      const owner = await createOwner(portal.stack, { language: lng === 'en' ? 'EN' : 'ID' });
+      const api = <T>(query: string, variables: Record<string, unknown> = {}) =>
+        callApi<T>(portal.stack, query, variables, owner.sessionToken);
+      const { connectChannel } = await api<{ connectChannel: { id: string } }>(
+        `mutation ($input: ConnectChannelInput!) { connectChannel(input: $input) { id } }`,
+        { input: { name: 'Utama', phoneNumberId: phoneId, wabaId: waba, accessToken: token } },
+      );
+      await api(`mutation ($id: ID!) { syncTemplates(channelId: $id) }`, { id: connectChannel.id });
+      const { templates } = await api<{ templates: { id: string; name: string }[] }>(
+        `query ($channelId: ID!) { templates(channelId: $channelId) { id name } }`,
+        { channelId: connectChannel.id },
+      );
+      const templateId = templates.find((template) => template.name === 'promo_akhir_tahun')!.id;
+      for (const [name, phone] of [
+        ['Ayu Lestari', `0812-40${n}0-0001`],
+        ['Bayu Pratama', `0812-40${n}0-0002`],
+        ['Citra Wijaya', `0812-40${n}0-0003`],
+      ]) {
+        await api('mutation ($input: CreateContactInput!) { createContact(input: $input) { id } }', {
+          input: { name, phone, consentStatement: 'Formulir toko', tags: ['ringkasan'] },
+        });
+      }
+      await topUp(owner, 50_000);
+      const draft = async (name: string) =>
+        (
+          await api<{ createCampaign: { id: string } }>(
+            'mutation ($input: CampaignDraftInput!) { createCampaign(input: $input) { id } }',
+            {
+              input: {
+                name,
+                channelId: connectChannel.id,
+                templateId,
+                variables: PROMO_VARIABLES,
+                audience: { kind: 'TAGS', tags: ['ringkasan'] },
+              },
+            },
+          )
+        ).createCampaign.id;
+      const scheduled = await draft('Promo Imlek');
+      // 2027-01-20 02:00 UTC is 09.00 WIB (the workspace's zone) on the 20th.
+      await api('mutation ($id: ID!, $at: DateTimeISO!) { scheduleCampaign(id: $id, at: $at) { status } }', {
+        id: scheduled,
+        at: '2027-01-20T02:00:00.000Z',
+      });
+      // Meta answers each send after 4 s, so the campaign is still sending when the page opens.
+      meta.handle.simulator.sends.configure({ latencyMs: 4000 });
+      const sending = await draft('Promo Akhir Tahun');
+      await api('mutation ($id: ID!) { startCampaign(id: $id) { status } }', { id: sending });
+
+      const context = await portal.chromium.newContext({
+        locale: lng === 'en' ? 'en-US' : 'id-ID',
+        viewport: { width, height: 900 },
+      });
+      try {
+        await signInBrowser(context, portal.stack, owner.sessionToken, lng);
+        const page = await context.newPage();
+        const errors = collectPageErrors(page);
+        await page.goto(`${portal.stack.dashboardUrl}/dashboard`, { waitUntil: 'networkidle' });
+        const texts = locale.overview.campaigns;
+        await page.getByRole('heading', { level: 2, name: texts.title }).waitFor();
+        const live = page.getByTestId('overview-live-campaign');
+        const running = live.filter({ hasText: 'Promo Akhir Tahun' });
+        await running.waitFor();
+        expect(await running.textContent()).toContain(texts.status.RUNNING);
+        // Three recipients; the bar is named by its label and says how far it is.
+        const bar = running.getByRole('progressbar');
+        expect(await bar.getAttribute('aria-valuemax')).toBe('100');
+        expect(Number(await bar.getAttribute('aria-valuenow'))).toBeLessThan(100);
+        const upcoming = live.filter({ hasText: 'Promo Imlek' });
+        expect(await upcoming.textContent()).toContain(texts.status.SCHEDULED);
+        expect(await upcoming.textContent()).toMatch(/20 Jan 2027, 09[.:]00 WIB/);
+        expect(await page.getByTestId('overview-finished-campaign').count()).toBe(0);
+        await page.getByText(texts.noFinished).waitFor();
+        await screenshot(page, `overview-campaigns-${lng}${width === 1280 ? '' : `-${width}`}`);
+
+        // No reload: the overview asks again while a campaign sends, and the completed one moves to the results.
+        const finished = page.getByTestId('overview-finished-campaign').filter({ hasText: 'Promo Akhir Tahun' });
+        await finished.waitFor({ timeout: 60_000 });
+        expect(await finished.textContent()).toContain(texts.status.COMPLETED);
+        // Three messages at the default Rp500 each.
+        expect(await finished.textContent()).toContain('Rp1.500');
+        expect(await live.filter({ hasText: 'Promo Akhir Tahun' }).count()).toBe(0);
+        await screenshot(page, `overview-campaigns-done-${lng}${width === 1280 ? '' : `-${width}`}`);
+        // Nothing wider than the viewport at 390 px.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+        meta.handle.simulator.sends.configure({ latencyMs: 0 });
+      }
+    },
+  );
+});

@@ -1,0 +1,62 @@
+# shellcheck shell=bash
+# After the rolling restart (issue 21): the three campaigns of ../50-campaigns.sh complete, and what they did adds up.
+#  - no recipient got a message twice (the Meta simulator's count of accepted sends per recipient);
+#  - every message Meta accepted is SENT/DELIVERED/READ here (none lost, none left UNKNOWN by the restarts); a message
+#    the killed worker had claimed but never sent may stay UNKNOWN (at most once: it is never resent), and then Meta
+#    never saw it;
+#  - each accepted message was charged once at the campaign's price, and the balance is the sum of the ledger.
+
+step "campaigns: all three complete (after the kill -9 and the rolling restart)"
+campaign_view() {
+  campaign_gql 'query ($id: ID!) { campaign(id: $id) {
+      status cost counts { total queued sending sent delivered read failed skipped unknown } } }' --arg id "$1" |
+    jq -c '.data.campaign'
+}
+deadline=$(($(date +%s) + 240))
+for name in handover-a handover-b restart-c; do
+  until [ "$(campaign_view "${campaign_ids[$name]}" | jq -r '.status')" = COMPLETED ]; do
+    [ "$(date +%s)" -lt "$deadline" ] || fail "campaign $name did not complete: $(campaign_view "${campaign_ids[$name]}")"
+    sleep 1
+  done
+done
+# Status webhooks still on their way settle UNKNOWN messages Meta accepted; wait until the simulator has posted them.
+deadline=$(($(date +%s) + 60))
+until [ "$(curl -fsS "$meta_control/webhooks" | jq '.pending')" = 0 ]; do
+  [ "$(date +%s)" -lt "$deadline" ] || fail "the simulator's status webhooks were not all delivered"
+  sleep 0.5
+done
+sleep 2 # the last batch applied by the workers' next status pass
+
+step "campaigns: no duplicate send, nothing Meta accepted left UNKNOWN, every accepted message charged once"
+sends=$(curl -fsS "$meta_control/sends")
+[ "$(jq '.duplicates | length' <<<"$sends")" = 0 ] || fail "recipients got a message twice: $(jq -c '.duplicates' <<<"$sends")"
+accepted=$(jq '.accepted' <<<"$sends")
+expected_total=$((2 * campaign_small + campaign_large))
+ids="'${campaign_ids[handover-a]}', '${campaign_ids[handover-b]}', '${campaign_ids[restart-c]}'"
+read -r total sent unknown charged_count charged_sum < <(psql_app -F ' ' -c "select count(*),
+    count(*) filter (where status in ('SENT', 'DELIVERED', 'READ')), count(*) filter (where status = 'UNKNOWN'),
+    count(*) filter (where charged > 0), coalesce(sum(charged), 0)
+  from campaign_message where campaign_id in ($ids)")
+echo "   $total messages: $sent sent, $unknown unknown (claimed by the killed worker, never sent), $accepted accepted by Meta"
+[ "$total" = "$expected_total" ] || fail "$total campaign messages, expected $expected_total"
+[ "$sent" = "$accepted" ] || fail "Meta accepted $accepted sends but $sent messages are sent here"
+[ "$((sent + unknown))" = "$total" ] || fail "messages neither sent nor UNKNOWN: $(psql_app -c "select status, count(*) from campaign_message where campaign_id in ($ids) group by 1")"
+# An UNKNOWN message is one the killed worker claimed: the rolling restart (SIGTERM) drains and leaves none.
+[ "$unknown" -le 50 ] || fail "$unknown messages UNKNOWN: more than a killed worker has in flight"
+for phone in $(psql_app -c "select phone from campaign_message where campaign_id in ($ids) and status = 'UNKNOWN'"); do
+  [ "$(curl -fsS "$meta_control/sends?recipient=${phone#+}" | jq '.recipient.accepted // 0')" = 0 ] ||
+    fail "$phone is UNKNOWN here but Meta accepted its message"
+done
+[ "$charged_count" = "$sent" ] || fail "$charged_count messages charged, $sent sent"
+[ "$charged_sum" = $((sent * 500)) ] || fail "charged Rp$charged_sum for $sent messages at Rp500"
+
+step "campaigns: balance == sum(ledger), and the start balance less what the messages were charged"
+read -r balance held ledger_sum held_sum < <(psql_app -F ' ' -c "select w.balance, w.held,
+    (select sum(amount) from ledger_entry l where l.wallet_id = w.id), (select sum(held_delta) from ledger_entry l where l.wallet_id = w.id)
+  from wallet w where w.workspace_id = '$workspace_id'")
+[ "$balance" = "$ledger_sum" ] || fail "balance $balance, but the ledger sums to $ledger_sum"
+[ "$held" = "$held_sum" ] || fail "held $held, but the ledger's holds sum to $held_sum"
+[ "$balance" = $((campaign_start_balance - charged_sum)) ] || fail "balance $balance, expected $campaign_start_balance - $charged_sum"
+[ "$(gql '{"query": "{ wallet { balance } }"}' "${auth[@]}" | jq -r '.data.wallet.balance')" = "$balance" ] ||
+  fail "the API reports another balance than the database"
+echo "   balance Rp$balance = ledger sum; held Rp$held (UNKNOWN messages' shares until their deadline)"
