@@ -69,7 +69,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [channels, templates, segments, sample, estimate] = await Promise.all([
     can(user, 'CHANNELS_READ') ? gql(request, CampaignChannelsQuery).then((data) => data.channels) : [],
     campaign.channelId && can(user, 'TEMPLATES_READ')
-      ? gql(request, CampaignTemplatesQuery, { channelId: campaign.channelId }).then((data) => data.templates.edges.map((edge) => edge.node))
+      ? gql(request, CampaignTemplatesQuery, { channelId: campaign.channelId }).then((data) =>
+          data.templates.edges.map((edge) => edge.node),
+        )
       : [],
     readsContacts ? gql(request, CampaignSegmentsQuery).then((data) => data.segments) : [],
     readsContacts
