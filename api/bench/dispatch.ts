@@ -66,6 +66,8 @@ export interface DispatchRun {
   postgresCpuS: number;
   cpuSPer1000: number;
   workerRssMaxMb: number;
+  /** The workers' RSS once started, before the campaign: what the loaded code costs, sending or not. */
+  workerRssIdleMb: number;
   /** Requests the simulator refused with 130429 (over the number's throughput). */
   throttled: number;
   duplicates: number;
@@ -322,6 +324,7 @@ export async function runDispatchScenario(scenario: DispatchScenario): Promise<D
     const workerCpu = new CpuMeter(async () => workers.map((worker) => worker.child.pid!));
     const postgresCpu = new CpuMeter(backends);
     let rssMax = 0;
+    const rssIdle = Math.max(...workers.map((worker) => rssMb(worker.child.pid!)));
     const startedAt = Date.now();
     const START = 'mutation ($id: ID!) { startCampaign(id: $id) { id status } }';
     await graphql(START, { id: campaignIds[0] });
@@ -390,6 +393,7 @@ export async function runDispatchScenario(scenario: DispatchScenario): Promise<D
       postgresCpuS: Math.round(postgresCpuS * 100) / 100,
       cpuSPer1000: Math.round(((workerCpuS + postgresCpuS) / (state.sent / 1000)) * 1000) / 1000,
       workerRssMaxMb: Math.round(rssMax),
+      workerRssIdleMb: Math.round(rssIdle),
       throttled: ledger.outcomes['130429'] ?? 0,
       duplicates: Object.keys(ledger.duplicates).length,
       consistent:
@@ -464,7 +468,7 @@ export function describeDispatch(runs: DispatchRun[]): string[] {
     `  1 s receive windows (without the first and last, ${run.windows}): max ${run.windowMax}, mean ${run.windowMean}; ` +
       `130429 answers ${run.throttled}; duplicates ${run.duplicates}; state and money consistent: ${run.consistent}`,
     `  CPU while sending: workers ${run.workerCpuS} s + PostgreSQL ${run.postgresCpuS} s = ${run.cpuSPer1000} s per 1,000 messages; ` +
-      `worker RSS max ${run.workerRssMaxMb} MB`,
+      `worker RSS max ${run.workerRssMaxMb} MB (${run.workerRssIdleMb} MB started, before the campaign)`,
     `  startCampaign answered in ${run.startAnswerMs} ms; first send received ${run.startToFirstMs} ms after the request; ` +
       `lease holders (pid: channels) ${JSON.stringify(run.leaseHolders)}; load average ${run.loadAverage.join(' ')}`,
   ]);

@@ -196,11 +196,11 @@ export class ChannelDispatcher {
   private channelFactor = 1;
 
   /**
-   * How many claimed messages may wait for their outcome: a second of throughput, but never more than two
+   * How many claimed messages may wait for their outcome: a second of throughput, but never more than four
    * in-flight windows (an unthrottled channel claimed its whole campaign ahead: memory, and UNKNOWN on a crash).
    */
   private claimAhead(channel: DispatchChannelRow): number {
-    return Math.max(this.batchSizeFor(channel), Math.min(channel.throughput, 2 * this.options.maxInFlight));
+    return Math.max(this.batchSizeFor(channel), Math.min(channel.throughput, 4 * this.options.maxInFlight));
   }
 
   /** Half a second of the channel's throughput, within the configured batch size: outcomes are written often. */
