@@ -193,7 +193,8 @@ function startWorker(env: Record<string, string>): Promise<Worker> {
   const child = spawn(
     process.execPath,
     [
-      '--max-semi-space-size=64',
+      // As ops/systemd/bizone-worker.service starts it (no --max-semi-space-size), or with BZ_BENCH_WORKER_NODE_ARGS.
+      ...(process.env.BZ_BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       ...(process.env.BZ_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BZ_BENCH_CPU_PROF}`] : []),
       join(REPO_ROOT, 'api', 'dist', 'worker.js'),
     ],
