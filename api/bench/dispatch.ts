@@ -74,6 +74,8 @@ export interface DispatchRun {
   /** Every message SENT once with its price charged; the wallet's balance equals its ledger. */
   consistent: boolean;
   leaseHolders: Record<string, number>;
+  /** The campaigns' messages by status at the end. */
+  statuses: Record<string, number>;
   loadAverage: number[];
 }
 
@@ -378,6 +380,12 @@ export async function runDispatchScenario(scenario: DispatchScenario): Promise<D
         "select split_part(holder, ':', 2) as holder, count(*)::int as channels from dispatch_lease group by 1",
       )
     ).rows;
+    const statuses = (
+      await db.query<{ status: string; count: number }>(
+        'select status, count(*)::int as count from campaign_message where campaign_id = any($1::uuid[]) group by 1',
+        [campaignIds],
+      )
+    ).rows;
     const workerCpuS = workerCpu.total();
     const postgresCpuS = postgresCpu.total();
     return {
@@ -404,6 +412,7 @@ export async function runDispatchScenario(scenario: DispatchScenario): Promise<D
         summary.held === 0n &&
         summary.balance === 0n,
       leaseHolders: Object.fromEntries(holders.map((row) => [row.holder, row.channels])),
+      statuses: Object.fromEntries(statuses.map((row) => [row.status, row.count])),
       loadAverage: (await import('node:os')).loadavg().map((value) => Math.round(value * 10) / 10),
     };
   } finally {
@@ -467,7 +476,8 @@ export function describeDispatch(runs: DispatchRun[]): string[] {
     `dispatch, ${run.scenario.label}: ${run.sent} of ${run.scenario.recipients} sent in ${run.sendingS} s = ${run.ratePerS}/s ` +
       `(${run.scenario.channels} channel(s), ${run.scenario.workers} worker(s), jobs on ${run.scenario.jobStore})`,
     `  1 s receive windows (without the first and last, ${run.windows}): max ${run.windowMax}, mean ${run.windowMean}; ` +
-      `130429 answers ${run.throttled}; duplicates ${run.duplicates}; state and money consistent: ${run.consistent}`,
+      `130429 answers ${run.throttled}; duplicates ${run.duplicates}; state and money consistent: ${run.consistent} ` +
+      `${JSON.stringify(run.statuses)}`,
     `  CPU while sending: workers ${run.workerCpuS} s + PostgreSQL ${run.postgresCpuS} s = ${run.cpuSPer1000} s per 1,000 messages; ` +
       `worker RSS max ${run.workerRssMaxMb} MB (${run.workerRssIdleMb} MB started, before the campaign)`,
     `  startCampaign answered in ${run.startAnswerMs} ms; first send received ${run.startToFirstMs} ms after the request; ` +
