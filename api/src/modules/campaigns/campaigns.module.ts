@@ -55,7 +55,7 @@ export const campaignsModule = defineModule<
       baseUrl: config.meta.graphBaseUrl,
       apiVersion: config.meta.apiVersion,
       timeoutMs: options.sendTimeoutMs,
-      maxSockets: options.maxInFlight,
+      maxIdleSockets: options.maxInFlight,
     });
     const campaigns = new CampaignsService(clock);
     const launch = new LaunchService(

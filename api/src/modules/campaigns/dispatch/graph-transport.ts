@@ -19,15 +19,16 @@ export class GraphTransport {
 
   constructor(
     baseUrl: string,
-    private readonly options: { timeoutMs: number; maxSockets: number },
+    private readonly options: { timeoutMs: number; maxIdleSockets: number },
   ) {
     this.base = new URL(baseUrl);
     const secure = this.base.protocol === 'https:';
-    // Idle sockets close after 4 s, before a server's usual 5 s keep-alive ends them: a request written on a socket
-    // the server is closing at that moment would end UNKNOWN.
+    // No cap on sockets: each channel's loop bounds its own sends in flight, and a request queued behind a shared
+    // cap would wait out its timeout unsent. Idle sockets close after 4 s, before a server's usual 5 s keep-alive
+    // ends them: a request written on a socket the server is closing at that moment would end UNKNOWN.
     const agentOptions = {
       keepAlive: true,
-      maxSockets: options.maxSockets,
+      maxFreeSockets: options.maxIdleSockets,
       scheduling: 'lifo' as const,
       timeout: 4_000,
     };
@@ -71,7 +72,8 @@ export class GraphTransport {
           );
         },
       );
-      // A timeout, as fetch's AbortSignal.timeout was: the whole exchange, not an idle socket.
+      // A timeout, as fetch's AbortSignal.timeout was: the whole exchange, not an idle socket. One that fires before
+      // the connection opened is reported unwritten: the request never left.
       const timer = setTimeout(() => {
         request.destroy(Object.assign(new Error('send timed out'), { code: 'ETIMEDOUT', name: 'TimeoutError' }));
       }, this.options.timeoutMs);

@@ -35,11 +35,11 @@ export class CloudApiMessenger implements Messenger {
   private readonly transport: GraphTransport;
 
   constructor(
-    private readonly config: { baseUrl: string; apiVersion: string; timeoutMs: number; maxSockets?: number },
+    private readonly config: { baseUrl: string; apiVersion: string; timeoutMs: number; maxIdleSockets?: number },
   ) {
     this.transport = new GraphTransport(config.baseUrl, {
       timeoutMs: config.timeoutMs,
-      maxSockets: config.maxSockets ?? 256,
+      maxIdleSockets: config.maxIdleSockets ?? 256,
     });
   }
 
@@ -63,7 +63,10 @@ export class CloudApiMessenger implements Messenger {
       body,
     );
     if (reply.kind === 'error') {
-      if (reply.code && NOT_WRITTEN.has(reply.code) && !reply.written) return { kind: 'not-sent', reason: reply.code };
+      // Before the connection opened nothing can have reached Meta, whatever the error (a connect timeout too).
+      if (!reply.written || (reply.code !== undefined && NOT_WRITTEN.has(reply.code))) {
+        return { kind: 'not-sent', reason: reply.code ?? reply.name };
+      }
       return { kind: 'unknown', reason: reply.code ?? reply.name };
     }
     const response = { status: reply.status, ok: reply.status >= 200 && reply.status < 300 };
