@@ -97,11 +97,12 @@ describe('the Cloud API messenger', () => {
   });
 
   it('sends many at once on kept-alive connections, each with its own answer', async () => {
+    // A generous timeout: 300 connections opened at once on a loaded CI machine are slow, and this is not about time.
     const { messenger } = await messengerFor((_request, response, body) => {
       const { biz_opaque_callback_data: id } = JSON.parse(body) as { biz_opaque_callback_data: string };
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ messages: [{ id: `wamid.${id}` }] }));
-    });
+    }, 30_000);
     const outcomes = await Promise.all(
       Array.from({ length: 300 }, (_, index) =>
         messenger.send('t', '1065', { ...MESSAGE, callbackData: `cm-${index}` }),
@@ -114,15 +115,16 @@ describe('the Cloud API messenger', () => {
 
   it('never holds a request back behind a socket cap until its timeout (it would end unknown, never sent)', async () => {
     // Every channel's loop bounds its own sends in flight; four channels once shared one cap and waited it out.
+    // With a cap of 4 the last of 120 answers (250 ms each) would come after 7.5 s, well past the 3 s timeout.
     const { url, server } = await serve((_request, response) => {
       setTimeout(() => {
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end(JSON.stringify({ messages: [{ id: 'wamid.slow' }] }));
-      }, 150);
+      }, 250);
     });
     servers.push(server);
-    const messenger = new CloudApiMessenger({ baseUrl: url, apiVersion: 'v25.0', timeoutMs: 1500, maxIdleSockets: 4 });
-    const outcomes = await Promise.all(Array.from({ length: 60 }, () => messenger.send('t', '1065', MESSAGE)));
+    const messenger = new CloudApiMessenger({ baseUrl: url, apiVersion: 'v25.0', timeoutMs: 3000, maxIdleSockets: 4 });
+    const outcomes = await Promise.all(Array.from({ length: 120 }, () => messenger.send('t', '1065', MESSAGE)));
     expect(outcomes.filter((outcome) => outcome.kind !== 'accepted')).toEqual([]);
   });
 });
