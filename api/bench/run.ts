@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { benchEmbeddedStart, describeStart } from './embedded-start';
 import { benchGraphqlTypename, describeThroughput } from './graphql-throughput';
 import { benchContacts, describeContacts } from './contacts';
+import { describeDispatch, paced, runDispatchScenario, scaleOut, unlimited } from './dispatch';
 import { benchFirstLoad, describeFirstLoad } from './first-load';
 import { benchSearch, describeSearch } from './search';
 import { benchOverview, describeOverview } from './overview';
@@ -57,6 +58,19 @@ const BENCHES: Record<string, () => Promise<{ lines: string[]; data: unknown }>>
   webhooks: async () => {
     const data = await benchWebhooks();
     return { lines: describeWebhooks(data), data };
+  },
+  // Issue 19 (a) (c) (d) paced, (b) (d) unlimited; issue 21 one vs two workers on MongoDB jobs.
+  dispatch: async () => {
+    const data = [await runDispatchScenario(paced())];
+    return { lines: describeDispatch(data), data };
+  },
+  'dispatch-unlimited': async () => {
+    const data = [await runDispatchScenario(unlimited())];
+    return { lines: describeDispatch(data), data };
+  },
+  'dispatch-workers': async () => {
+    const data = [await runDispatchScenario(scaleOut(1)), await runDispatchScenario(scaleOut(2))];
+    return { lines: describeDispatch(data), data };
   },
 };
 

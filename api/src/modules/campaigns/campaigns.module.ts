@@ -67,6 +67,7 @@ export const campaignsModule = defineModule<
       baseUrl: config.meta.graphBaseUrl,
       apiVersion: config.meta.apiVersion,
       timeoutMs: options.sendTimeoutMs,
+      maxIdleSockets: options.maxInFlight,
     });
     const campaigns = new CampaignsService(clock, notifications.notifications, identity.audit);
     const launch = new LaunchService(

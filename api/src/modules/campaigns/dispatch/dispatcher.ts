@@ -180,7 +180,7 @@ export class ChannelDispatcher {
         // Claim ahead about one second of throughput, no more: a claimed message that a crash catches
         // before its send ends UNKNOWN (never resent), so the fewer claimed ahead the better.
         outstanding += batch.sending.length;
-        while (outstanding > Math.max(this.batchSizeFor(channel), channel.throughput) && batches.size > 0) {
+        while (outstanding > this.claimAhead(channel) && batches.size > 0) {
           await Promise.race(batches);
         }
       }
@@ -194,6 +194,14 @@ export class ChannelDispatcher {
   }
 
   private channelFactor = 1;
+
+  /**
+   * How many claimed messages may wait for their outcome: a second of throughput, but never more than four
+   * in-flight windows (an unthrottled channel claimed its whole campaign ahead: memory, and UNKNOWN on a crash).
+   */
+  private claimAhead(channel: DispatchChannelRow): number {
+    return Math.max(this.batchSizeFor(channel), Math.min(channel.throughput, 4 * this.options.maxInFlight));
+  }
 
   /** Half a second of the channel's throughput, within the configured batch size: outcomes are written often. */
   private batchSizeFor(channel: DispatchChannelRow): number {

@@ -1,3 +1,5 @@
+import { GraphTransport } from './graph-transport';
+
 /**
  * The dispatcher's view of Meta's send endpoint (GATEWAYS.md 1.1): one POST per message, and
  * an outcome that says exactly what is known. Told apart by Meta's `error.code` in a Graph
@@ -28,21 +30,21 @@ export interface Messenger {
 /** Socket errors raised before any byte of the request was written: safe to send again. */
 const NOT_WRITTEN = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
-function causeCode(error: unknown): string | undefined {
-  let current = error as { code?: unknown; cause?: unknown } | undefined;
-  for (let depth = 0; current && depth < 5; depth++) {
-    if (typeof current.code === 'string') return current.code;
-    current = current.cause as typeof current;
-  }
-  return undefined;
-}
-
-/** The Cloud API over fetch. The token travels only in the Authorization header. */
+/** The Cloud API over node:http(s) (GraphTransport). The token travels only in the Authorization header. */
 export class CloudApiMessenger implements Messenger {
-  constructor(private readonly config: { baseUrl: string; apiVersion: string; timeoutMs: number }) {}
+  private readonly transport: GraphTransport;
+
+  constructor(
+    private readonly config: { baseUrl: string; apiVersion: string; timeoutMs: number; maxIdleSockets?: number },
+  ) {
+    this.transport = new GraphTransport(config.baseUrl, {
+      timeoutMs: config.timeoutMs,
+      maxIdleSockets: config.maxIdleSockets ?? 256,
+    });
+  }
 
   async send(token: string, phoneNumberId: string, message: TemplateMessage): Promise<SendOutcome> {
-    const url = `${this.config.baseUrl.replace(/\/$/, '')}/${this.config.apiVersion}/${encodeURIComponent(phoneNumberId)}/messages`;
+    const path = `/${this.config.apiVersion}/${encodeURIComponent(phoneNumberId)}/messages`;
     const body = JSON.stringify({
       messaging_product: 'whatsapp',
       recipient_type: 'individual',
@@ -55,25 +57,25 @@ export class CloudApiMessenger implements Messenger {
       },
       biz_opaque_callback_data: message.callbackData,
     });
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' },
-        body,
-        signal: AbortSignal.timeout(this.config.timeoutMs),
-      });
-    } catch (error) {
-      const code = causeCode(error);
-      if (code && NOT_WRITTEN.has(code)) return { kind: 'not-sent', reason: code };
-      return { kind: 'unknown', reason: code ?? (error as Error).name };
+    const reply = await this.transport.post(
+      path,
+      { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' },
+      body,
+    );
+    if (reply.kind === 'error') {
+      // Before the connection opened nothing can have reached Meta, whatever the error (a connect timeout too).
+      if (!reply.written || (reply.code !== undefined && NOT_WRITTEN.has(reply.code))) {
+        return { kind: 'not-sent', reason: reply.code ?? reply.name };
+      }
+      return { kind: 'unknown', reason: reply.code ?? reply.name };
     }
+    const response = { status: reply.status, ok: reply.status >= 200 && reply.status < 300 };
     let parsed: {
       messages?: { id?: string; message_status?: string }[];
       error?: { code?: number; error_subcode?: number };
     } | null;
     try {
-      parsed = (await response.json()) as typeof parsed;
+      parsed = JSON.parse(reply.text) as typeof parsed;
     } catch {
       // The answer was cut off or is not Meta's: nothing definite.
       return { kind: 'unknown', reason: `HTTP ${response.status} without a Graph body` };
