@@ -169,6 +169,50 @@ describe('campaigns', () => {
     expect(after.ledgerHeld).toBe(after.held);
   });
 
+  it('lists a campaign’s recipients with their times and Meta ids, by status, page by page', async () => {
+    await world.addContacts(
+      ['+6281300001000', '+6281300001100', '+6281300001200'].map((phone) => ({ phone, tags: ['daftar'] })),
+    );
+    await world.fund(10_000n);
+    const id = await draft('daftar');
+    const startedAt = world.clock.now().getTime();
+    expect((await world.gql(START, { id })).errors).toBeUndefined();
+    await world.dispatch();
+    const MESSAGES = `query ($id: ID!, $status: CampaignMessageStatus, $after: String) {
+      campaignMessages(campaignId: $id, status: $status, first: 2, after: $after) {
+        items { phone status wamid charged sentAt deliveredAt readAt failedAt updatedAt }
+        pageInfo { hasNextPage endCursor }
+      }
+    }`;
+    type Page = {
+      campaignMessages: {
+        items: { phone: string; status: string; wamid: string; sentAt: string; updatedAt: string; readAt: null }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    };
+    const first = await world.gql<Page>(MESSAGES, { id, status: 'SENT' });
+    expect(first.errors).toBeUndefined();
+    const second = await world.gql<Page>(MESSAGES, {
+      id,
+      status: 'SENT',
+      after: first.data!.campaignMessages.pageInfo.endCursor,
+    });
+    expect(second.errors).toBeUndefined();
+    const items = [...first.data!.campaignMessages.items, ...second.data!.campaignMessages.items];
+    expect(first.data!.campaignMessages.pageInfo.hasNextPage).toBe(true);
+    expect(second.data!.campaignMessages.pageInfo.hasNextPage).toBe(false);
+    expect(items.map((item) => item.phone).sort()).toEqual(['+6281300001000', '+6281300001100', '+6281300001200']);
+    for (const item of items) {
+      expect(item.status).toBe('SENT');
+      expect(item.wamid).toMatch(/^wamid\./);
+      expect(Date.parse(item.sentAt)).toBeGreaterThanOrEqual(startedAt);
+      expect(Number.isNaN(Date.parse(item.updatedAt))).toBe(false);
+      expect(item.readAt).toBeNull();
+    }
+    const none = await world.gql<Page>(MESSAGES, { id, status: 'FAILED' });
+    expect(none.data!.campaignMessages.items).toEqual([]);
+  });
+
   it('skips a contact that opted out after launch, releasing its share of the hold, and never sends to it', async () => {
     await world.addContacts([
       { phone: '+6281400000001', tags: ['berhenti'] },

@@ -32,6 +32,10 @@ import { TestSendService } from './test-send.service';
 const by = (identity: WorkspaceIdentity, ctx: GraphQLContext): CampaignActor => ({ identity, meta: ctx.meta });
 
 /** Campaigns: drafts, estimates, launch and life, and their recipients. Thin: the services decide. */
+
+/** A raw row's timestamp (text) as a Date, keeping null. */
+const timestamp = (value: string | null): Date | null => (value === null ? null : new Date(value));
+
 @Resolver()
 export class CampaignsResolver {
   constructor(
@@ -132,11 +136,11 @@ export class CampaignsResolver {
       wamid: row.wamid,
       errorCode: row.error_code,
       charged: rupiah(row.charged),
-      sentAt: row.sent_at,
-      deliveredAt: row.delivered_at,
-      readAt: row.read_at,
-      failedAt: row.failed_at,
-      updatedAt: row.updated_at,
+      sentAt: timestamp(row.sent_at),
+      deliveredAt: timestamp(row.delivered_at),
+      readAt: timestamp(row.read_at),
+      failedAt: timestamp(row.failed_at),
+      updatedAt: new Date(row.updated_at),
     }));
     return { items, pageInfo: { hasNextPage: page.hasNextPage, endCursor: items.at(-1)?.id ?? null } };
   }

@@ -32,11 +32,12 @@ export interface MessagePageRow {
   wamid: string | null;
   error_code: number | null;
   charged: string;
-  sent_at: Date | null;
-  delivered_at: Date | null;
-  read_at: Date | null;
-  failed_at: Date | null;
-  updated_at: Date;
+  // Raw rows carry timestamps as PostgreSQL's text, not Date: the resolver parses them.
+  sent_at: string | null;
+  delivered_at: string | null;
+  read_at: string | null;
+  failed_at: string | null;
+  updated_at: string;
 }
 
 /**
