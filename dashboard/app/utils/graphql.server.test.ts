@@ -78,6 +78,26 @@ describe('gql', () => {
     expect(isApiUnavailable(error)).toBe(false);
   });
 
+  it('keeps the request id of an internal error, so the page can name it to support', async () => {
+    answer = {
+      status: 200,
+      body: {
+        errors: [
+          {
+            message: 'Something went wrong on our side.',
+            extensions: { code: 'INTERNAL_SERVER_ERROR', messageKey: 'errors.internal', requestId: 'f1828-40b' },
+          },
+        ],
+      },
+    };
+    const error = await thrownBy(gql(browserRequest(), DashboardServerInfoDocument));
+    expect((error as Response).status).toBe(500);
+    expect(await (error as Response).json()).toEqual({
+      messageKey: 'errors.internal',
+      params: { requestId: 'f1828-40b' },
+    });
+  });
+
   it('sends the session token from the cookie as a Bearer token, with the reader IP and browser', async () => {
     answer = { status: 200, body: { data: { serverInfo: { version: '1', time: '2025-01-15T07:05:09.000Z' } } } };
     await gql(

@@ -201,7 +201,11 @@ function toApiError(error: CombinedError | undefined): ApiError {
   const first = error?.graphQLErrors[0];
   const extensions: Record<string, unknown> = first?.extensions ?? {};
   const code = typeof extensions.code === 'string' ? extensions.code : 'INTERNAL_SERVER_ERROR';
-  const params = toMessageParams(extensions.params);
+  // The API names an internal error's request id beside its params: `errors.internal` shows it to quote to support.
+  const params = {
+    ...toMessageParams(extensions.params),
+    ...(typeof extensions.requestId === 'string' ? { requestId: extensions.requestId } : {}),
+  };
   const readerFacing = READER_FACING_CODES.has(code);
   const message: Message =
     keyMessage(extensions.messageKey, params) ??
