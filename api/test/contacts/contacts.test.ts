@@ -424,4 +424,35 @@ describe('the address book over GraphQL', () => {
     const exact = await listContacts(api, big, { filter: { search: '08120000010' } });
     expect({ count: exact.totalCount, estimate: exact.totalCountIsEstimate }).toEqual({ count: 10, estimate: false });
   });
+
+  it('opts out every contact a filter selects, in a job, for each kind of suppression', async () => {
+    for (const [kind, suppression] of [
+      ['MARKETING', 'MARKETING_OPT_OUT'],
+      ['ALL', 'OPTED_OUT'],
+    ] as const) {
+      const tag = `keluar-${kind.toLowerCase()}`;
+      await ok(api, owner, CREATE, {
+        input: { phone: kind === 'ALL' ? '0812-7000-0001' : '0812-7000-0002', name: `Keluar ${kind}`, tags: [tag] },
+      });
+      const { optOutContacts } = await ok<{ optOutContacts: { job: { id: string } } }>(
+        api,
+        owner,
+        'mutation ($tag: String!, $kind: SuppressionKind!) { optOutContacts(selection: { filter: { tags: [$tag] } }, kind: $kind) { job { id } } }',
+        { tag, kind },
+      );
+      const done = await waitFor(async () => {
+        const { contactBulkJob } = await ok<{ contactBulkJob: { status: string; processedRows: number } }>(
+          api,
+          owner,
+          'query ($id: ID!) { contactBulkJob(id: $id) { status processedRows } }',
+          { id: optOutContacts.job.id },
+        );
+        return contactBulkJob.status === 'QUEUED' || contactBulkJob.status === 'RUNNING' ? undefined : contactBulkJob;
+      });
+      expect(done).toEqual({ status: 'COMPLETED', processedRows: 1 });
+      expect(names((await listContacts(api, owner, { filter: { tags: [tag], suppression } })).edges)).toEqual([
+        `Keluar ${kind}`,
+      ]);
+    }
+  });
 });

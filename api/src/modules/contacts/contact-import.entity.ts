@@ -55,7 +55,7 @@ export class ContactBulkJob extends WorkspaceEntity {
   @ManyToOne(() => User, { nullable: true })
   createdBy?: User | null;
 
-  @Property({ length: 16 })
+  @Property({ length: 32 })
   action!: string;
 
   @Property({ type: 'json' })
