@@ -248,6 +248,10 @@ export class ChannelDispatcher {
         continue;
       }
       const batch = await this.store.claim(em, channel, campaign, fence, this.batchSizeFor(channel));
+      if (batch === 'lost') {
+        this.lost = true;
+        return null;
+      }
       if (batch === 'limit') return null;
       if (batch && batch.sending.length > 0) return batch;
     }
@@ -274,13 +278,15 @@ export class ChannelDispatcher {
         await slots.take();
         try {
           await bucket.take();
-          // Never a send once the lease may have passed to another worker, nor after a stop began.
-          if (
-            !this.leaseFresh() ||
-            stopping() ||
-            this.pausing.has(batch.campaign.id) ||
-            this.paused.has(batch.campaign.id)
-          ) {
+          // Never a send once the lease may have passed to another worker, nor after a stop began. Asked here
+          // and again by the messenger right before the request's body goes to the socket (`mayWrite`): the
+          // request can wait for a socket, or the process be frozen, long after this first check.
+          const maySend = () =>
+            this.leaseFresh() &&
+            !stopping() &&
+            !this.pausing.has(batch.campaign.id) &&
+            !this.paused.has(batch.campaign.id);
+          if (!maySend()) {
             outcomes.set(message.id, { kind: 'not-sent', reason: 'stopped' });
             return;
           }
@@ -290,11 +296,16 @@ export class ChannelDispatcher {
             name: message.name,
             attributes: message.attributes ?? {},
           });
-          const outcome = await this.messenger.send(token, channel.phone_number_id, {
-            to: phone.replace(/^\+/, ''),
-            template: { name: batch.campaign.template_name, language: batch.campaign.template_language, components },
-            callbackData: message.id,
-          });
+          const outcome = await this.messenger.send(
+            token,
+            channel.phone_number_id,
+            {
+              to: phone.replace(/^\+/, ''),
+              template: { name: batch.campaign.template_name, language: batch.campaign.template_language, components },
+              callbackData: message.id,
+            },
+            maySend,
+          );
           outcomes.set(message.id, outcome);
           this.observe(batch.campaign.id, outcome, message.attempt);
         } finally {

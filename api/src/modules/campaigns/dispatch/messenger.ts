@@ -22,7 +22,19 @@ export interface TemplateMessage {
 }
 
 export interface Messenger {
-  send(token: string, phoneNumberId: string, message: TemplateMessage): Promise<SendOutcome>;
+  /**
+   * `mayWrite` is asked at the last moment before the request's body is handed to the socket (not when the call
+   * is made): a process frozen between the call and the write (SIGSTOP, a long GC pause) must not send once it
+   * resumes if its lease went stale meanwhile. Refused there, the request never completed: `not-sent`.
+   */
+  send(token: string, phoneNumberId: string, message: TemplateMessage, mayWrite?: () => boolean): Promise<SendOutcome>;
+}
+
+class WriteRefused extends Error {
+  constructor() {
+    super('the dispatch lease went stale before the request was written');
+    this.name = 'WriteRefused';
+  }
 }
 
 /** Socket errors raised before any byte of the request was written: safe to send again. */
@@ -37,11 +49,42 @@ function causeCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * The body as a stream that fetch reads only when it writes the request to a socket (`highWaterMark: 0`: nothing
+ * is pulled ahead). Its one pull asks `mayWrite` first; refused, the stream errors, the request is abandoned
+ * before its body (undici writes the headers with the first body chunk, so usually nothing at all) and the server
+ * never receives a complete request it could act on. `handedOver` says whether the body ever left this process.
+ */
+function guardedBody(bytes: Uint8Array, mayWrite: () => boolean) {
+  const state = { handedOver: false, refused: false };
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (!mayWrite()) {
+          state.refused = true;
+          controller.error(new WriteRefused());
+          return;
+        }
+        state.handedOver = true;
+        controller.enqueue(bytes);
+        controller.close();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { stream, state };
+}
+
 /** The Cloud API over fetch. The token travels only in the Authorization header. */
 export class CloudApiMessenger implements Messenger {
   constructor(private readonly config: { baseUrl: string; apiVersion: string; timeoutMs: number }) {}
 
-  async send(token: string, phoneNumberId: string, message: TemplateMessage): Promise<SendOutcome> {
+  async send(
+    token: string,
+    phoneNumberId: string,
+    message: TemplateMessage,
+    mayWrite: () => boolean = () => true,
+  ): Promise<SendOutcome> {
     const url = `${this.config.baseUrl.replace(/\/$/, '')}/${this.config.apiVersion}/${encodeURIComponent(phoneNumberId)}/messages`;
     const body = JSON.stringify({
       messaging_product: 'whatsapp',
@@ -55,15 +98,27 @@ export class CloudApiMessenger implements Messenger {
       },
       biz_opaque_callback_data: message.callbackData,
     });
+    const bytes = Buffer.from(body);
+    const guarded = guardedBody(bytes, mayWrite);
     let response: Response;
     try {
       response = await fetch(url, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' },
-        body,
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          accept: 'application/json',
+          // Sent as one sized body, as before, though it comes from a stream.
+          'content-length': String(bytes.byteLength),
+        },
+        body: guarded.stream,
+        duplex: 'half',
         signal: AbortSignal.timeout(this.config.timeoutMs),
-      });
+      } as RequestInit);
     } catch (error) {
+      if (guarded.state.refused) return { kind: 'not-sent', reason: 'lease stale' };
+      // Failed (a timeout, a refused connection) before the body was handed over: no complete request ever left.
+      if (!guarded.state.handedOver) return { kind: 'not-sent', reason: causeCode(error) ?? (error as Error).name };
       const code = causeCode(error);
       if (code && NOT_WRITTEN.has(code)) return { kind: 'not-sent', reason: code };
       return { kind: 'unknown', reason: code ?? (error as Error).name };

@@ -19,6 +19,7 @@ import {
   RUNNING_CAMPAIGNS,
   COMPLETE_CAMPAIGNS,
   EXPIRE_UNKNOWN,
+  LOCK_LEASE,
   PORTFOLIO_USED,
   RECORD_FAILED,
   RECORD_REQUEUE,
@@ -115,8 +116,13 @@ export class DispatchStore {
     campaign: RunningCampaignRow,
     fence: string,
     limit: number,
-  ): Promise<Batch | 'limit' | null> {
+  ): Promise<Batch | 'limit' | 'lost' | null> {
     return inTransaction(em, { lockTimeoutMs: 5_000 }, async (tx) => {
+      // The claim is fenced like every other write: under a share lock of the lease row, only while this token
+      // still holds it. A taker's `acquire` waits for this transaction, so its orphan pass sees what it claimed;
+      // a holder resumed after a takeover (a frozen "zombie") claims nothing.
+      const [lease] = await query(tx, LOCK_LEASE, [channel.id]);
+      if (lease?.fence !== fence) return 'lost';
       const now = this.clock.now();
       const dayAgo = new Date(now.getTime() - DAY_MS);
       let allowance = limit;
