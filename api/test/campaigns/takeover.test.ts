@@ -35,7 +35,9 @@ describe.each(JOB_STORES)('takeovers of the dispatch lease, jobs on %s', (kind) 
         );
       },
       { timeoutMs: 120_000, intervalMs: 250, what: `the campaign ${status.toLowerCase()} and every outcome settled` },
-    );
+    ).catch(async (error: Error) => {
+      throw new Error(`${error.message}: ${await harness.diagnose(id)}`);
+    });
 
   it('a holder frozen past its lease (SIGSTOP), resumed after a takeover, sends nothing more', async () => {
     const { world, launch, progress, lease, startWorker, checkExactlyOnce } = harness;

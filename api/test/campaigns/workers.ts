@@ -17,6 +17,8 @@ export interface WorkerHarness {
   /** The channel's lease row as the database has it now: the holder's pid and the fencing token. */
   lease(): Promise<{ pid: number; fence: string } | undefined>;
   checkExactlyOnce(id: string, prefix: string): Promise<void>;
+  /** What a failure message needs: the campaign's messages by state, its hold, its ledger entries by kind. */
+  diagnose(id: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -133,6 +135,25 @@ export async function startWorkerHarness(kind: JobStoreKind, series: number): Pr
     expect(summary.held).toBe(0n);
   }
 
+  async function diagnose(id: string) {
+    const messages = await world.sql(
+      `select status, unknown_deadline is not null as awaited, charged::text as charged, count(*)::int
+       from campaign_message where campaign_id = ? group by 1, 2, 3 order by 1`,
+      [id],
+    );
+    const hold = await world.sql(
+      `select h.amount::text, h.remaining::text, h.captured::text, h.status from wallet_hold h
+       join campaign c on c.hold_id = h.id where c.id = ?`,
+      [id],
+    );
+    const entries = await world.sql(
+      `select kind, count(*)::int, sum(amount)::text as amount, sum(held_delta)::text as held from ledger_entry
+       where workspace_id = ? group by 1 order by 1`,
+      [world.workspaceId],
+    );
+    return JSON.stringify({ messages, hold, entries });
+  }
+
   async function stop() {
     for (const worker of workers) {
       if (worker.child.exitCode !== null || worker.child.signalCode !== null) continue;
@@ -146,5 +167,5 @@ export async function startWorkerHarness(kind: JobStoreKind, series: number): Pr
     await world.stop();
   }
 
-  return { world, startWorker, launch, progress, lease, checkExactlyOnce, stop };
+  return { world, startWorker, launch, progress, lease, checkExactlyOnce, diagnose, stop };
 }
