@@ -348,6 +348,9 @@ export const APPLY_STATUSES = statement<AppliedStatusRow>(
        error_code = case when x.status = 'failed' then x.code else m.error_code end,
        unknown_deadline = null, updated_at = $4::timestamptz
      from matched x where m.id = x.id and m.id in (select id from locked) and m.status_rank < x.rank
+       -- "awaited" below comes from this statement's snapshot: if the UNKNOWN's deadline expired (its share
+       -- released) in between, the row waits for the next pass, which sees it unawaited (no capture twice).
+       and (m.unknown_deadline is null) = (x.unknown_deadline is null)
      returning m.id, m.campaign_id, x.old_status, x.unknown_deadline is not null as awaited, m.status,
                m.charged::text as charged, m.error_code, m.contact_id, m.attempt
    )

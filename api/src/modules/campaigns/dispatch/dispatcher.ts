@@ -231,7 +231,8 @@ export class ChannelDispatcher {
   private async claimNext(em: EntityManager, channel: DispatchChannelRow, fence: string): Promise<Batch | null> {
     const now = this.clock.now();
     for (const campaign of await this.store.running(em, channel)) {
-      if (this.pausing.has(campaign.id)) continue;
+      // Tripped or told to pause (its pause is written after its batch): neither claimed nor un-paused here.
+      if (this.pausing.has(campaign.id) || this.stopReasons.has(campaign.id)) continue;
       this.paused.delete(campaign.id);
       const window =
         campaign.window_start !== null && campaign.window_end !== null
