@@ -63,12 +63,12 @@ export interface StartOptions {
  */
 async function openCore(config: AppConfig, logger: Logger, role: string, options: StartOptions): Promise<Core> {
   const url = requireDatabaseUrl(config);
-  const { poolMax, statementTimeoutMs, lockTimeoutMs, acquireTimeoutMs } = config.database;
+  const { poolMax, statementTimeoutMs, lockTimeoutMs, acquireTimeoutMs, idleInTransactionTimeoutMs } = config.database;
   const orm = await createAppOrm({
     url,
     poolMax,
     logger: logger.child({ module: 'orm' }),
-    limits: { statementTimeoutMs, lockTimeoutMs, acquireTimeoutMs },
+    limits: { statementTimeoutMs, lockTimeoutMs, acquireTimeoutMs, idleInTransactionTimeoutMs },
   }).catch((error: Error) => {
     throw new Error(`DATABASE_URL ${maskUrl(url)}: cannot connect: ${error.message}`);
   });

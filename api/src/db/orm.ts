@@ -12,7 +12,17 @@ export interface OrmOptions {
   entities: Function[];
   migrations: MigrationObject[];
   /** Bounded waits for every connection of this ORM (the API's and the worker's; migrations have none). */
-  limits?: { statementTimeoutMs: number; lockTimeoutMs: number; acquireTimeoutMs: number };
+  limits?: {
+    statementTimeoutMs: number;
+    lockTimeoutMs: number;
+    acquireTimeoutMs: number;
+    /**
+     * The server ends a transaction left idle this long, and with it its locks: a process frozen (SIGSTOP, a
+     * stalled VM) inside a transaction would otherwise hold its row locks, and block a dispatch takeover
+     * (the lease row, the portfolio row), for as long as it stays frozen.
+     */
+    idleInTransactionTimeoutMs?: number;
+  };
 }
 
 export function ormOptions({ url, poolMax = 20, logger, entities, migrations, limits }: OrmOptions): Options {
@@ -30,7 +40,13 @@ export function ormOptions({ url, poolMax = 20, logger, entities, migrations, li
       ? {
           driverOptions: {
             acquireConnectionTimeout: limits.acquireTimeoutMs,
-            connection: { statement_timeout: limits.statementTimeoutMs, lock_timeout: limits.lockTimeoutMs },
+            connection: {
+              statement_timeout: limits.statementTimeoutMs,
+              lock_timeout: limits.lockTimeoutMs,
+              ...(limits.idleInTransactionTimeoutMs
+                ? { idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs }
+                : {}),
+            },
           },
         }
       : {}),

@@ -20,6 +20,7 @@ import { CloudApiMessenger, type Messenger } from './dispatch/messenger';
 import { DispatchStore } from './dispatch/store';
 import { DISPATCH_JOB, LaunchService } from './launch.service';
 import { Migration20261201130000Campaigns } from './migrations/20261201-130000-campaigns';
+import { Migration20261201170000MarketingRetry } from './migrations/20261201-170000-marketing-retry';
 import { TestSendService } from './test-send.service';
 import { execute } from '../../db/sql';
 
@@ -51,7 +52,10 @@ export const campaignsModule = defineModule<
   name: 'campaigns',
   requires: ['identity', 'notifications', 'contacts', 'wallet', 'channels'],
   entities: [Campaign, CampaignMessage],
-  migrations: [{ name: 'Migration20261201130000Campaigns', class: Migration20261201130000Campaigns }],
+  migrations: [
+    { name: 'Migration20261201130000Campaigns', class: Migration20261201130000Campaigns },
+    { name: 'Migration20261201170000MarketingRetry', class: Migration20261201170000MarketingRetry },
+  ],
   statements: [
     ...Object.values(campaignsSql),
     ...EVERY_AUDIENCE_STATEMENT,

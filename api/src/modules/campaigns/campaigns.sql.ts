@@ -154,7 +154,8 @@ export interface RunningCampaignRow {
 
 /**
  * The running campaigns of a channel, least recently served first (round robin),
- * `campaign_running_index`. $1 workspace, $2 channel.
+ * `campaign_running_index`; and completed ones with a 131049 retry now due (`campaign_message_retry_index`:
+ * a completed campaign's only QUEUED messages). $1 workspace, $2 channel, $3 now.
  */
 export const RUNNING_CAMPAIGNS = statement<RunningCampaignRow>(
   'campaigns.running',
@@ -162,15 +163,24 @@ export const RUNNING_CAMPAIGNS = statement<RunningCampaignRow>(
           coalesce(t.parameter_format, 'POSITIONAL') as parameter_format, coalesce(t.components, '[]') as components,
           c.variables, c.price::text as price, c.hold_id, c.window_start, c.window_end, c.time_zone
    from "campaign" c left join "message_template" t on t.id = c.template_id
-   where c.workspace_id = $1 and c.channel_id = $2 and c.status = 'RUNNING'
+   where c.workspace_id = $1 and c.channel_id = $2
+     and (c.status = 'RUNNING'
+          or (c.status = 'COMPLETED' and c.id in (
+            select m.campaign_id from "campaign_message" m
+            where m.workspace_id = $1 and m.status = 'QUEUED' and m.error_code = 131049
+              and m.not_before <= $3::timestamptz)))
    order by c.last_claimed_at asc nulls first, c.id`,
 );
 
-/** Channels with running campaigns, for the tick that starts their dispatch jobs. */
+/** Channels with running campaigns (or a due 131049 retry), for the tick that starts their dispatch jobs. $1 now. */
 export const CHANNELS_WITH_WORK = statement<{ channel_id: string }>(
   'campaigns.channels-with-work',
   `select distinct c.channel_id from "campaign" c
-   where c.status = 'RUNNING' and c.channel_id is not null
+   where (c.status = 'RUNNING'
+          or (c.status = 'COMPLETED' and c.id in (
+            select m.campaign_id from "campaign_message" m
+            where m.status = 'QUEUED' and m.error_code = 131049 and m.not_before <= $1::timestamptz)))
+     and c.channel_id is not null
      and not exists (select 1 from "dispatch_lease" l where l.channel_id = c.channel_id and l.expires_at > $1::timestamptz)`,
 );
 
@@ -292,9 +302,11 @@ export interface AppliedStatusRow {
   charged: string;
   error_code: number | null;
   contact_id: string | null;
+  attempt: number;
   price: string;
   hold_id: string | null;
   template_category: string | null;
+  campaign_status: string;
 }
 
 /**
@@ -337,11 +349,27 @@ export const APPLY_STATUSES = statement<AppliedStatusRow>(
        error_code = case when x.status = 'failed' then x.code else m.error_code end,
        unknown_deadline = null, updated_at = $4::timestamptz
      from matched x where m.id = x.id and m.id in (select id from locked) and m.status_rank < x.rank
+       -- "awaited" below comes from this statement's snapshot: if the UNKNOWN's deadline expired (its share
+       -- released) in between, the row waits for the next pass, which sees it unawaited (no capture twice).
+       and (m.unknown_deadline is null) = (x.unknown_deadline is null)
      returning m.id, m.campaign_id, x.old_status, x.unknown_deadline is not null as awaited, m.status,
-               m.charged::text as charged, m.error_code, m.contact_id
+               m.charged::text as charged, m.error_code, m.contact_id, m.attempt
    )
-   select u.*, c.price::text as price, c.hold_id, c.template_category
+   select u.*, c.price::text as price, c.hold_id, c.template_category, c.status as campaign_status
    from updated u join "campaign" c on c.id = u.campaign_id`,
+);
+
+/**
+ * A `failed` status with 131049 on a first attempt: QUEUED again for attempt 2 a day later, as if never sent
+ * (no wamid, nothing charged: the caller refunded it); the error code marks it as a pending retry.
+ * $1 workspace, $2 ids, $3 not before, $4 now.
+ */
+export const QUEUE_MARKETING_RETRY = statement<{ id: string }>(
+  'campaigns.queue-marketing-retry',
+  `update "campaign_message" set status = 'QUEUED', status_rank = 0, not_before = $3::timestamptz, wamid = null,
+     charged = 0, fence = null, failed_at = null, unknown_deadline = null, updated_at = $4::timestamptz
+   where workspace_id = $1 and id = any($2::uuid[]) and status = 'FAILED' and error_code = 131049 and attempt = 1
+   returning id`,
 );
 
 /** $1 workspace, $2 ids, $3 amount each, $4 now. */
@@ -382,6 +410,8 @@ export interface CompletedRow {
   hold_id: string | null;
   price: string;
   in_flight: number;
+  /** 131049 retries waiting for their day: their share stays held. */
+  retrying: number;
   sent: number;
 }
 
@@ -395,7 +425,9 @@ export const COMPLETE_CAMPAIGNS = statement<CompletedRow>(
      select c.id from "campaign" c
      where c.workspace_id = $1 and c.channel_id = $2 and c.status = 'RUNNING'
        and not exists (select 1 from "campaign_message" m
-                       where m.campaign_id = c.id and m.status in ('QUEUED', 'SENDING'))
+                       where m.campaign_id = c.id and m.status in ('QUEUED', 'SENDING')
+                         -- a 131049 retry waiting for its day does not hold the campaign open
+                         and (m.status = 'SENDING' or m.error_code is distinct from 131049))
      for update of c
    ), completed as (
      update "campaign" c set status = 'COMPLETED', completed_at = $3::timestamptz, updated_at = $3::timestamptz
@@ -404,6 +436,8 @@ export const COMPLETE_CAMPAIGNS = statement<CompletedRow>(
    select k.*,
      (select count(*)::int from "campaign_message" m
        where m.campaign_id = k.id and m.status = 'UNKNOWN' and m.unknown_deadline is not null) as in_flight,
+     (select count(*)::int from "campaign_message" m
+       where m.campaign_id = k.id and m.status = 'QUEUED' and m.error_code = 131049) as retrying,
      (select count(*)::int from "campaign_message" m
        where m.campaign_id = k.id and m.status in ('SENT', 'DELIVERED', 'READ')) as sent
    from completed k`,

@@ -211,6 +211,27 @@ export class WalletService {
     });
   }
 
+  /**
+   * Puts money back into a hold (reopening it if it closed): a charged message that was refunded and will be
+   * sent once more (the broadcast engine's 131049 retry). Refused, like a new hold, while in debt or when the
+   * available balance is short.
+   */
+  async holdAgain(em: EntityManager, workspaceId: string, input: Common & { holdId: string; amount: Rupiah }) {
+    positive(input.amount);
+    return this.change(em, workspaceId, input, async (tx, wallet) => {
+      if (wallet.debt > 0n) throw this.debtError(wallet.debt);
+      if (wallet.available < input.amount) {
+        throw new AppError('INSUFFICIENT_BALANCE', 'wallet.insufficient', {
+          shortfall: formatRupiah(input.amount - wallet.available),
+        });
+      }
+      const [hold] = await query(tx, READ_HOLD, [workspaceId, input.holdId]);
+      if (!hold) throw new AppError('NOT_FOUND', 'wallet.holdNotFound');
+      await this.updateHold(tx, workspaceId, { ...hold, status: 'OPEN' }, input.amount, 0n);
+      return { kind: 'HOLD', amount: ZERO, heldDelta: input.amount, details: { holdId: hold.id, again: true } };
+    });
+  }
+
   /** Money in: a paid top-up. */
   async credit(em: EntityManager, workspaceId: string, input: Common & { amount: Rupiah }) {
     positive(input.amount);

@@ -279,7 +279,7 @@ export class CloudApiSends {
     const body = send.body as { to?: unknown; biz_opaque_callback_data?: unknown } | null;
     const recipient = typeof body?.to === 'string' ? body.to.replace(/\D/g, '') : '';
     const callbackData = typeof body?.biz_opaque_callback_data === 'string' ? body.biz_opaque_callback_data : undefined;
-    this.ledger.attempt(recipient, at);
+    this.ledger.attempt(recipient, at, callbackData);
     const fault = this.faults.size > 0 ? this.faults.match(recipient, callbackData) : undefined;
     const outcome = fault && !fault.accepted ? undefined : this.decide(send, at);
     const answer = () => {

@@ -10,6 +10,8 @@ export class SendLedger {
   readonly acceptedByCallback = new Map<string, number>();
   /** Send requests per recipient, whatever their answer. */
   readonly attemptsByRecipient = new Map<string, number>();
+  /** Arrival time (clock ms) of the latest send request per `biz_opaque_callback_data`, whatever its answer. */
+  readonly lastAttemptByCallback = new Map<string, number>();
   /** Arrival time (clock ms) of every send request. */
   readonly receivedAt: number[] = [];
   /** Arrival time (clock ms) of every accepted message. */
@@ -17,9 +19,10 @@ export class SendLedger {
   /** Answers by kind: `accepted`, a Graph error code, or a transport fault. */
   readonly outcomes = new Map<string, number>();
 
-  attempt(recipient: string, at: number): void {
+  attempt(recipient: string, at: number, callbackData?: string): void {
     this.receivedAt.push(at);
     increment(this.attemptsByRecipient, recipient);
+    if (callbackData !== undefined) this.lastAttemptByCallback.set(callbackData, at);
   }
 
   accept(recipient: string, callbackData: string | undefined, at: number): void {
@@ -73,6 +76,7 @@ export class SendLedger {
     this.acceptedByRecipient.clear();
     this.acceptedByCallback.clear();
     this.attemptsByRecipient.clear();
+    this.lastAttemptByCallback.clear();
     this.receivedAt.length = 0;
     this.acceptedAt.length = 0;
     this.outcomes.clear();

@@ -239,7 +239,8 @@ export class ChannelDispatcher {
   private async claimNext(em: EntityManager, channel: DispatchChannelRow, fence: string): Promise<Batch | null> {
     const now = this.clock.now();
     for (const campaign of await this.store.running(em, channel)) {
-      if (this.pausing.has(campaign.id)) continue;
+      // Tripped or told to pause (its pause is written after its batch): neither claimed nor un-paused here.
+      if (this.pausing.has(campaign.id) || this.stopReasons.has(campaign.id)) continue;
       this.paused.delete(campaign.id);
       const window =
         campaign.window_start !== null && campaign.window_end !== null
@@ -256,6 +257,10 @@ export class ChannelDispatcher {
         continue;
       }
       const batch = await this.store.claim(em, channel, campaign, fence, this.batchSizeFor(channel));
+      if (batch === 'lost') {
+        this.lost = true;
+        return null;
+      }
       if (batch === 'limit') return null;
       if (batch && batch.sending.length > 0) return batch;
     }
@@ -282,13 +287,15 @@ export class ChannelDispatcher {
         await slots.take();
         try {
           await bucket.take();
-          // Never a send once the lease may have passed to another worker, nor after a stop began.
-          if (
-            !this.leaseFresh() ||
-            stopping() ||
-            this.pausing.has(batch.campaign.id) ||
-            this.paused.has(batch.campaign.id)
-          ) {
+          // Never a send once the lease may have passed to another worker, nor after a stop began. Asked here
+          // and again by the messenger right before the request's body goes to the socket (`mayWrite`): the
+          // request can wait for a socket, or the process be frozen, long after this first check.
+          const maySend = () =>
+            this.leaseFresh() &&
+            !stopping() &&
+            !this.pausing.has(batch.campaign.id) &&
+            !this.paused.has(batch.campaign.id);
+          if (!maySend()) {
             outcomes.set(message.id, { kind: 'not-sent', reason: 'stopped' });
             return;
           }
@@ -298,11 +305,16 @@ export class ChannelDispatcher {
             name: message.name,
             attributes: message.attributes ?? {},
           });
-          const outcome = await this.messenger.send(token, channel.phone_number_id, {
-            to: phone.replace(/^\+/, ''),
-            template: { name: batch.campaign.template_name, language: batch.campaign.template_language, components },
-            callbackData: message.id,
-          });
+          const outcome = await this.messenger.send(
+            token,
+            channel.phone_number_id,
+            {
+              to: phone.replace(/^\+/, ''),
+              template: { name: batch.campaign.template_name, language: batch.campaign.template_language, components },
+              callbackData: message.id,
+            },
+            maySend,
+          );
           outcomes.set(message.id, outcome);
           this.observe(batch.campaign.id, outcome, message.attempt);
         } finally {

@@ -15,13 +15,21 @@ export type ErrorAction =
 
 const SECOND = 1000;
 
+/**
+ * 131049, Meta's per-user marketing cap: one more attempt, and only after a full day (a sooner one is refused
+ * again and blocks that user for up to 24 h, GATEWAYS.md 1.3). The campaign completes meanwhile, holding only
+ * that message's share; a second 131049 fails it.
+ */
+export const MARKETING_CAP_CODE = 131049;
+export const MARKETING_CAP_RETRY_MS = 24 * 3_600_000;
+
 /** Codes Meta documents as worth retrying (a definite rejection). */
 export const RETRYABLE_CODES = new Set([1, 2, 4, 130429, 131000, 131016, 131056, 131057]);
 
 /** Permanent errors the table knows: failed, no charge. */
 const KNOWN_PERMANENT = new Set([
-  131008, 131009, 131021, 131026, 131047, 131049, 131051, 131052, 131053, 130472, 132000, 132005, 132007, 132012,
-  132018, 132068, 132069, 135000,
+  131008, 131009, 131021, 131026, 131047, 131051, 131052, 131053, 130472, 132000, 132005, 132007, 132012, 132018,
+  132068, 132069, 135000,
 ]);
 
 export function actionFor(code: number, attempt: number): ErrorAction {
@@ -37,6 +45,8 @@ export function actionFor(code: number, attempt: number): ErrorAction {
       return { kind: 'retry', delayMs: 4 ** Math.max(1, attempt) * SECOND, maxAttempts: 6 };
     case 131057:
       return { kind: 'retry', delayMs: 60 * SECOND, maxAttempts: 5 };
+    case MARKETING_CAP_CODE:
+      return { kind: 'retry', delayMs: MARKETING_CAP_RETRY_MS, maxAttempts: 2 };
     case 1:
     case 131000:
       return { kind: 'retry', delayMs: 2 ** attempt * SECOND, maxAttempts: 4 };

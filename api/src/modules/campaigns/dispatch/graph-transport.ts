@@ -1,6 +1,9 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
+/** The error code of a request `mayWrite` refused: nothing of it was written. */
+export const LEASE_STALE = 'ELEASESTALE';
+
 /** What came back for one POST: an answer (status and body text), or an error and whether the request was written. */
 export type GraphReply =
   | { kind: 'answer'; status: number; text: string }
@@ -16,6 +19,7 @@ export class GraphTransport {
   private readonly agent: HttpAgent;
   private readonly request: typeof httpRequest;
   private readonly base: URL;
+  private readonly secure: boolean;
 
   constructor(
     baseUrl: string,
@@ -23,6 +27,7 @@ export class GraphTransport {
   ) {
     this.base = new URL(baseUrl);
     const secure = this.base.protocol === 'https:';
+    this.secure = secure;
     // No cap on sockets: each channel's loop bounds its own sends in flight, and a request queued behind a shared
     // cap would wait out its timeout unsent. Idle sockets close after 4 s, before a server's usual 5 s keep-alive
     // ends them: a request written on a socket the server is closing at that moment would end UNKNOWN.
@@ -36,7 +41,17 @@ export class GraphTransport {
     this.request = secure ? httpsRequest : httpRequest;
   }
 
-  post(path: string, headers: Record<string, string>, body: string): Promise<GraphReply> {
+  /**
+   * `mayWrite` is asked at the last moment, once the socket is connected and right before the request's bytes go
+   * to it (node:http writes nothing, headers included, before `end`): refused there, the request is destroyed
+   * unwritten and answers `{ kind: 'error', code: LEASE_STALE, written: false }`.
+   */
+  post(
+    path: string,
+    headers: Record<string, string>,
+    body: string,
+    mayWrite: () => boolean = () => true,
+  ): Promise<GraphReply> {
     return new Promise((resolve) => {
       let settled = false;
       let written = false;
@@ -80,13 +95,22 @@ export class GraphTransport {
       request.on('error', (error: NodeJS.ErrnoException) =>
         finish({ kind: 'error', code: error.code, name: error.name, written }),
       );
-      // The request counts as written once its bytes were handed to a connected socket.
+      // The bytes go only to a connected (for https: handshaken) socket, and only if `mayWrite` still agrees then:
+      // a process frozen between the call and this moment (SIGSTOP, a long pause) must send nothing once it
+      // resumes with a stale lease. From here on the request counts as written.
       request.on('socket', (socket) => {
-        const mark = () => (written = true);
-        if (socket.connecting) socket.once('connect', mark);
-        else mark();
+        const write = () => {
+          if (settled) return;
+          if (!mayWrite()) {
+            request.destroy(Object.assign(new Error('the lease went stale before the write'), { code: LEASE_STALE }));
+            return;
+          }
+          written = true;
+          request.end(payload);
+        };
+        if (socket.connecting) socket.once(this.secure ? 'secureConnect' : 'connect', write);
+        else write();
       });
-      request.end(payload);
     });
   }
 

@@ -1,4 +1,4 @@
-import { GraphTransport } from './graph-transport';
+import { GraphTransport, LEASE_STALE } from './graph-transport';
 
 /**
  * The dispatcher's view of Meta's send endpoint (GATEWAYS.md 1.1): one POST per message, and
@@ -24,7 +24,12 @@ export interface TemplateMessage {
 }
 
 export interface Messenger {
-  send(token: string, phoneNumberId: string, message: TemplateMessage): Promise<SendOutcome>;
+  /**
+   * `mayWrite` is asked at the last moment before the request's bytes are handed to the socket (not when the call
+   * is made): a process frozen between the call and the write (SIGSTOP, a long GC pause) must not send once it
+   * resumes if its lease went stale meanwhile. Refused there, the request never left: `not-sent`.
+   */
+  send(token: string, phoneNumberId: string, message: TemplateMessage, mayWrite?: () => boolean): Promise<SendOutcome>;
 }
 
 /** Socket errors raised before any byte of the request was written: safe to send again. */
@@ -43,7 +48,12 @@ export class CloudApiMessenger implements Messenger {
     });
   }
 
-  async send(token: string, phoneNumberId: string, message: TemplateMessage): Promise<SendOutcome> {
+  async send(
+    token: string,
+    phoneNumberId: string,
+    message: TemplateMessage,
+    mayWrite: () => boolean = () => true,
+  ): Promise<SendOutcome> {
     const path = `/${this.config.apiVersion}/${encodeURIComponent(phoneNumberId)}/messages`;
     const body = JSON.stringify({
       messaging_product: 'whatsapp',
@@ -61,8 +71,10 @@ export class CloudApiMessenger implements Messenger {
       path,
       { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' },
       body,
+      mayWrite,
     );
     if (reply.kind === 'error') {
+      if (reply.code === LEASE_STALE) return { kind: 'not-sent', reason: 'lease stale' };
       // Before the connection opened nothing can have reached Meta, whatever the error (a connect timeout too).
       if (!reply.written || (reply.code !== undefined && NOT_WRITTEN.has(reply.code))) {
         return { kind: 'not-sent', reason: reply.code ?? reply.name };

@@ -5,6 +5,7 @@ import { rupiah } from '../../../core/money';
 import { execute, query } from '../../../db/sql';
 import { inTransaction } from '../../../db/transaction';
 import { LOCK_PORTFOLIO } from '../../channels';
+import { MARKETING_CAP_CODE, MARKETING_CAP_RETRY_MS } from './error-policy';
 import { SuppressionKind, SUPPRESSION_SOURCES, type ContactsService } from '../../contacts';
 import type { WalletService } from '../../wallet';
 import {
@@ -19,7 +20,9 @@ import {
   RUNNING_CAMPAIGNS,
   COMPLETE_CAMPAIGNS,
   EXPIRE_UNKNOWN,
+  LOCK_LEASE,
   PORTFOLIO_USED,
+  QUEUE_MARKETING_RETRY,
   RECORD_FAILED,
   RECORD_REQUEUE,
   RECORD_SENT,
@@ -100,7 +103,7 @@ export class DispatchStore {
   }
 
   async running(em: EntityManager, channel: DispatchChannelRow): Promise<RunningCampaignRow[]> {
-    return query(em, RUNNING_CAMPAIGNS, [channel.workspace_id, channel.id]);
+    return query(em, RUNNING_CAMPAIGNS, [channel.workspace_id, channel.id, this.clock.now()]);
   }
 
   /**
@@ -115,8 +118,13 @@ export class DispatchStore {
     campaign: RunningCampaignRow,
     fence: string,
     limit: number,
-  ): Promise<Batch | 'limit' | null> {
+  ): Promise<Batch | 'limit' | 'lost' | null> {
     return inTransaction(em, { lockTimeoutMs: 5_000 }, async (tx) => {
+      // The claim is fenced like every other write: under a share lock of the lease row, only while this token
+      // still holds it. A taker's `acquire` waits for this transaction, so its orphan pass sees what it claimed;
+      // a holder resumed after a takeover (a frozen "zombie") claims nothing.
+      const [lease] = await query(tx, LOCK_LEASE, [channel.id]);
+      if (lease?.fence !== fence) return 'lost';
       const now = this.clock.now();
       const dayAgo = new Date(now.getTime() - DAY_MS);
       let allowance = limit;
@@ -267,12 +275,16 @@ export class DispatchStore {
           (row) => row.old_status === 'UNKNOWN' && row.awaited && row.status !== 'FAILED',
         );
         const reconciledFailed = changed.filter(
-          (row) => row.old_status === 'UNKNOWN' && row.awaited && row.status === 'FAILED',
+          (row) => row.old_status === 'UNKNOWN' && row.awaited && row.status === 'FAILED' && !retried.has(row.id),
         );
         const refunded = changed.filter(
           (row) => row.old_status === 'SENT' && row.status === 'FAILED' && rupiah(row.charged) > 0n,
         );
         const reference = `campaign:${campaignId}:statuses:${pass}`;
+        // A first attempt failed with 131049 (the per-user marketing cap): sent once more after a day. Refunded
+        // like any failure, and its share held again, so the retry is paid from the hold as attempt 2.
+        const retries = this.marketingRetries(changed);
+        const retried = new Set(retries.map((row) => row.id));
         if (reconciledSent.length > 0 && amount > 0n && holdId) {
           await this.wallet.capture(tx, channel.workspace_id, {
             key: `${reference}:capture`,
@@ -310,6 +322,7 @@ export class DispatchStore {
           });
           await execute(tx, SET_CHARGED, [channel.workspace_id, refunded.map((row) => row.id), '0', now]);
         }
+        if (retries.length > 0) await this.queueMarketingRetries(tx, channel.workspace_id, campaignId, retries, pass);
         const optOuts = changed.filter((row) => row.status === 'FAILED' && row.error_code === 131050 && row.contact_id);
         if (optOuts.length > 0) {
           await this.contacts.suppress(
@@ -324,6 +337,58 @@ export class DispatchStore {
       }
       return rows;
     });
+  }
+
+  /**
+   * The messages of one status pass that get their one 131049 retry: a first attempt, in a campaign that is
+   * still going or completed (not cancelled), that had its share of the hold (sent, or UNKNOWN still awaited).
+   */
+  private marketingRetries(changed: AppliedStatusRow[]): AppliedStatusRow[] {
+    return changed.filter(
+      (row) =>
+        row.status === 'FAILED' &&
+        row.error_code === MARKETING_CAP_CODE &&
+        row.attempt === 1 &&
+        ['RUNNING', 'PAUSED', 'COMPLETED'].includes(row.campaign_status) &&
+        (row.old_status !== 'UNKNOWN' || row.awaited),
+    );
+  }
+
+  /**
+   * Queues the retries a day from now. A sent one was charged and has just been refunded: its share goes
+   * back into the campaign's hold (reopened if the completed campaign had released it), with its own key;
+   * an UNKNOWN one still had its share. Without the money for it (a debt since), no retry: it stays FAILED.
+   */
+  private async queueMarketingRetries(
+    tx: EntityManager,
+    workspaceId: string,
+    campaignId: string,
+    retries: AppliedStatusRow[],
+    pass: string,
+  ): Promise<void> {
+    const { price, hold_id: holdId } = retries[0]!;
+    const amount = rupiah(price);
+    const reheld = retries.filter((row) => row.old_status !== 'UNKNOWN');
+    if (reheld.length > 0 && amount > 0n && holdId) {
+      const share = rupiah(amount * BigInt(reheld.length));
+      const wallet = await this.wallet.summary(tx, workspaceId);
+      if (wallet.available < share || wallet.debt > 0n) return;
+      await this.wallet.holdAgain(tx, workspaceId, {
+        key: `campaign:${campaignId}:statuses:${pass}:retry-hold`,
+        reference: `campaign:${campaignId}`,
+        actor: `campaign:${campaignId}`,
+        holdId,
+        amount: share,
+        details: { messages: reheld.length, code: MARKETING_CAP_CODE },
+      });
+    }
+    const now = this.clock.now();
+    await execute(tx, QUEUE_MARKETING_RETRY, [
+      workspaceId,
+      retries.map((row) => row.id),
+      new Date(now.getTime() + MARKETING_CAP_RETRY_MS),
+      now,
+    ]);
   }
 
   /** UNKNOWN messages past their deadline: unconfirmed, never charged, their share released. */
@@ -360,7 +425,7 @@ export class DispatchStore {
         if (!row.hold_id) continue;
         const hold = (await this.wallet.openHolds(tx, channel.workspace_id)).find((open) => open.id === row.hold_id);
         if (!hold) continue;
-        const keep = BigInt(row.price) * BigInt(row.in_flight);
+        const keep = BigInt(row.price) * BigInt(row.in_flight + row.retrying);
         const amount = BigInt(hold.remaining) - keep;
         if (amount > 0n) {
           await this.wallet.release(tx, channel.workspace_id, {

@@ -1,0 +1,178 @@
+import { SendLedger } from '../../src/simulators/meta/send-ledger';
+import { JOB_STORES } from '../support/job-stores';
+import { waitFor } from '../support/wait';
+import { WABA_ID } from './support';
+import { startWorkerHarness, type WorkerHarness } from './workers';
+
+/**
+ * One channel, several workers (issue 19 point 3 and its acceptance), with real worker processes against the
+ * simulator:
+ * - a zombie: the lease holder frozen with SIGSTOP past the lease's TTL while another worker takes over, then
+ *   resumed, sends nothing more, not even the requests it had already handed to fetch when it froze;
+ * - a takeover: of two live workers only the lease holder sends; the other sends only after the holder dies
+ *   (SIGKILL), never together above the channel's throughput (the simulator never answers 130429).
+ */
+describe.each(JOB_STORES)('takeovers of the dispatch lease, jobs on %s', (kind) => {
+  let harness: WorkerHarness;
+
+  beforeAll(async () => {
+    harness = await startWorkerHarness(kind, 2);
+    harness.world.meta.simulator.sends.configure({ latencyMs: [0, 20], webhooks: { deliveredDelayMs: [50, 500] } });
+  });
+  afterAll(async () => {
+    await harness.stop();
+  });
+
+  const settledBy = (id: string, status: string) =>
+    waitFor(
+      async () => {
+        const state = await harness.progress(id);
+        return (
+          state.status === status &&
+          state.unknown === 0 &&
+          harness.world.meta.simulator.sends.webhooks.pending === 0 &&
+          state
+        );
+      },
+      { timeoutMs: 120_000, intervalMs: 250, what: `the campaign ${status.toLowerCase()} and every outcome settled` },
+    ).catch(async (error: Error) => {
+      throw new Error(`${error.message}: ${await harness.diagnose(id)}`);
+    });
+
+  it('a holder frozen past its lease (SIGSTOP), resumed after a takeover, sends nothing more', async () => {
+    const { world, launch, progress, lease, startWorker, checkExactlyOnce } = harness;
+    // Full speed (1,000/s): many requests in flight, some handed to fetch and not yet written, when it freezes.
+    world.meta.simulator.account(WABA_ID)!.numbers[0]!.throughputLevel = 'HIGH';
+    await world.sql('update channel set throughput = 1000 where id = ?', [world.channelId]);
+    const { id, prefix } = await launch(3000);
+    const first = startWorker();
+    // Frozen mid-flight: sending for a while, with claimed messages not yet recorded.
+    const midFlight = async () => {
+      const [row] = await world.sql<{ settled: number; sending: number }>(
+        `select count(*) filter (where status not in ('QUEUED', 'SENDING'))::int as settled,
+                count(*) filter (where status = 'SENDING')::int as sending
+         from campaign_message where campaign_id = ?`,
+        [id],
+      );
+      return row!.settled >= 200 && row!.sending >= 100;
+    };
+    await waitFor(async () => (await lease())?.pid === first.child.pid && (await midFlight()), {
+      timeoutMs: 60_000,
+      intervalMs: 10,
+      what: 'the first worker sending',
+    });
+    first.child.kill('SIGSTOP');
+    const held = (await lease())!;
+
+    const second = startWorker();
+    await waitFor(async () => (await lease())?.pid === second.child.pid, {
+      timeoutMs: 30_000,
+      what: 'the second worker taking the lease over',
+    });
+    const takenOverAt = Date.now();
+    // What the frozen holder had claimed and not recorded: in flight, or claimed ahead. The taker made them
+    // UNKNOWN (it cannot know which were written), so they are never claimed again: any request for one of
+    // them from now on comes from the zombie.
+    const orphans = (
+      await world.sql<{ id: string }>(
+        "select id from campaign_message where campaign_id = ? and fence = ?::bigint and status = 'UNKNOWN'",
+        [id, held.fence],
+      )
+    ).map((row) => row.id);
+    if (orphans.length === 0) {
+      const states = await world.sql(
+        'select status, fence, count(*)::int from campaign_message where campaign_id = ? group by 1, 2',
+        [id],
+      );
+      throw new Error(`nothing in flight at the freeze (fence ${held.fence}): ${JSON.stringify(states)}`);
+    }
+
+    const before = (await progress(id)).settled;
+    await waitFor(async () => (await progress(id)).settled >= before + 100, {
+      timeoutMs: 60_000,
+      what: 'the second worker sending',
+    });
+    first.child.kill('SIGCONT');
+    // The resumed zombie runs on while the new holder finishes the campaign and every unknown outcome settles.
+    await settledBy(id, 'COMPLETED');
+
+    const ledger = world.meta.simulator.sends.ledger;
+    const late = orphans.filter((orphan) => (ledger.lastAttemptByCallback.get(orphan) ?? 0) >= takenOverAt);
+    expect(late).toEqual([]);
+    // Resumed, not crashed: it gave its loop up quietly.
+    expect(first.child.exitCode).toBeNull();
+    expect(first.child.signalCode).toBeNull();
+    first.child.kill('SIGTERM');
+    second.child.kill('SIGTERM');
+    await Promise.all([first.exited, second.exited]);
+    await checkExactlyOnce(id, prefix);
+  }, 240_000);
+
+  it('two workers on one channel: the second sends only after the first dies, never above the throughput', async () => {
+    const { world, launch, progress, lease, startWorker, checkExactlyOnce } = harness;
+    // 80 messages/s, which both workers easily reach: the limit the two must share.
+    world.meta.simulator.account(WABA_ID)!.numbers[0]!.throughputLevel = 'STANDARD';
+    await world.sql('update channel set throughput = 80 where id = ?', [world.channelId]);
+    const ledger = world.meta.simulator.sends.ledger;
+    const fromAttempt = ledger.receivedAt.length;
+    const throttledBefore = ledger.outcomes.get('130429') ?? 0;
+
+    // The lease row stays after a release: what the earlier test left is not one of these workers' leases.
+    const previous = (await lease())?.fence;
+    const { id, prefix } = await launch(700);
+    const workers = [startWorker(), startWorker()];
+    const seen: { pid: number; fence: string }[] = [];
+    let watching = true;
+    const watch = (async () => {
+      while (watching) {
+        const row = await lease();
+        if (row && row.fence !== previous) seen.push(row);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+    try {
+      await twoWorkers();
+    } finally {
+      watching = false;
+      await watch;
+    }
+
+    async function twoWorkers() {
+      await waitFor(async () => (await progress(id)).settled >= 200, { timeoutMs: 60_000, what: 'a worker sending' });
+      const holder = (await lease())!;
+      const first = workers.find((worker) => worker.child.pid === holder.pid)!;
+      const second = workers.find((worker) => worker !== first)!;
+      expect(first).toBeDefined();
+      // Both alive all along: one holder, one token, never taken back and forth.
+      expect(new Set(seen.map((row) => `${row.pid}:${row.fence}`))).toEqual(new Set([`${holder.pid}:${holder.fence}`]));
+
+      first.child.kill('SIGKILL');
+      const killedAt = Date.now();
+      await first.exited;
+      await waitFor(async () => (await lease())?.pid === second.child.pid, {
+        timeoutMs: 30_000,
+        what: 'the second worker taking the lease over',
+      });
+      const taken = (await lease())!;
+      await settledBy(id, 'COMPLETED');
+
+      // What the second worker sent, it sent after the first died.
+      const bySecond = (
+        await world.sql<{ id: string }>('select id from campaign_message where campaign_id = ? and fence = ?::bigint', [
+          id,
+          taken.fence,
+        ])
+      ).map((row) => row.id);
+      expect(bySecond.length).toBeGreaterThan(0);
+      const early = bySecond.filter((message) => (ledger.lastAttemptByCallback.get(message) ?? Infinity) < killedAt);
+      expect(early).toEqual([]);
+      // Together never faster than the channel: no whole second above 80, and Meta never throttled us.
+      const windows = SendLedger.perSecond(ledger.receivedAt.slice(fromAttempt));
+      expect(windows.filter((count) => count > 80)).toEqual([]);
+      expect(ledger.outcomes.get('130429') ?? 0).toBe(throttledBefore);
+      second.child.kill('SIGTERM');
+      await second.exited;
+      await checkExactlyOnce(id, prefix);
+    }
+  }, 240_000);
+});
