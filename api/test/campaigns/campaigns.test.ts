@@ -1,4 +1,13 @@
-import { CAMPAIGN, CREATE, PRICE, PROMO_VARIABLES, START, startCampaignWorld, type CampaignWorld } from './support';
+import {
+  CAMPAIGN,
+  CREATE,
+  PHONE_NUMBER_ID,
+  PRICE,
+  PROMO_VARIABLES,
+  START,
+  startCampaignWorld,
+  type CampaignWorld,
+} from './support';
 
 interface Counts {
   total: number;
@@ -250,6 +259,57 @@ describe('campaigns', () => {
     await world.deliverStatuses(5000);
     const campaign = await read(id);
     expect(campaign.counts).toMatchObject({ total: 2, read: 2, sent: 0, delivered: 0 });
+    // Read and delivered reached the portal in one pass: the recipients still say when they were delivered.
+    const recipients = await world.gql<{
+      campaignMessages: { items: { deliveredAt: string | null; readAt: string | null }[] };
+    }>('query ($id: ID!) { campaignMessages(campaignId: $id) { items { deliveredAt readAt } } }', { id });
+    expect(recipients.errors).toBeUndefined();
+    for (const item of recipients.data!.campaignMessages.items) {
+      expect(item.deliveredAt).not.toBeNull();
+      expect(item.readAt).not.toBeNull();
+    }
+  });
+
+  it('keeps the charge of a message that failed after it was delivered: Meta bills what reached the phone', async () => {
+    world.meta.simulator.sends.configure({ webhooks: { readShare: 0, deliveredDelayMs: 100 } });
+    await world.addContacts([{ phone: '+6281500000101', tags: ['telat'] }]);
+    await world.fund(10_000n);
+    const id = await draft('telat');
+    expect((await world.gql(START, { id })).errors).toBeUndefined();
+    await world.dispatch();
+    const charged = await money();
+    const MESSAGES =
+      'query ($id: ID!) { campaignMessages(campaignId: $id) { items { id phone wamid charged deliveredAt errorCode } } }';
+    type Items = {
+      campaignMessages: {
+        items: {
+          id: string;
+          phone: string;
+          wamid: string;
+          charged: number;
+          deliveredAt: string | null;
+          errorCode: number | null;
+        }[];
+      };
+    };
+    const [message] = (await world.gql<Items>(MESSAGES, { id })).data!.campaignMessages.items;
+    expect(message!.charged).toBe(Number(PRICE));
+    // Its delivered status and a later failure reach the portal before one status pass applies them.
+    world.meta.simulator.sends.lateFailure({
+      phoneNumberId: PHONE_NUMBER_ID,
+      wamid: message!.wamid,
+      waId: message!.phone.replace('+', ''),
+      code: 131026,
+      callbackData: message!.id,
+    });
+    await world.deliverStatuses(200);
+    expect((await read(id)).counts).toMatchObject({ total: 1, failed: 1 });
+    const [after] = (await world.gql<Items>(MESSAGES, { id })).data!.campaignMessages.items;
+    expect(after).toMatchObject({ charged: Number(PRICE), errorCode: 131026 });
+    expect(after!.deliveredAt).not.toBeNull();
+    const money2 = await money();
+    expect(money2.balance).toBe(charged.balance);
+    expect(money2.ledgerBalance).toBe(money2.balance);
   });
 
   it('pauses keeping the hold, resumes, and cancels releasing what no message in flight needs', async () => {

@@ -299,6 +299,8 @@ export interface AppliedStatusRow {
   /** An UNKNOWN message still within its deadline: its share is held, and its outcome now settles it. */
   awaited: boolean;
   status: string;
+  /** It reached the phone (a later failure does not undo that: Meta bills a delivered message). */
+  delivered: boolean;
   charged: string;
   error_code: number | null;
   contact_id: string | null;
@@ -319,7 +321,7 @@ export interface AppliedStatusRow {
 export const APPLY_STATUSES = statement<AppliedStatusRow>(
   'campaigns.apply-statuses',
   `with s as (
-     select ms.wamid, ms.status, ms.rank, ms.status_at, (ms.errors -> 0 ->> 'code')::int as code,
+     select ms.wamid, ms.status, ms.rank, ms.status_at, ms.delivered_at, (ms.errors -> 0 ->> 'code')::int as code,
             case when ms.callback_data ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
                  then ms.callback_data::uuid end as message_id
      from "message_status" ms
@@ -327,11 +329,13 @@ export const APPLY_STATUSES = statement<AppliedStatusRow>(
    ), candidates as (
      -- By our own id first (the primary key), then by wamid (campaign_message_wamid_index): two index
      -- joins, never one join on an OR that would scan every message.
-     select m.id, m.status as old_status, m.status_rank, m.unknown_deadline, s.wamid, s.status, s.rank, s.status_at, s.code
+     select m.id, m.status as old_status, m.status_rank, m.unknown_deadline, s.wamid, s.status, s.rank, s.status_at,
+            s.delivered_at, s.code
      from s join "campaign_message" m on m.id = s.message_id
      where m.workspace_id = $1
      union all
-     select m.id, m.status, m.status_rank, m.unknown_deadline, s.wamid, s.status, s.rank, s.status_at, s.code
+     select m.id, m.status, m.status_rank, m.unknown_deadline, s.wamid, s.status, s.rank, s.status_at,
+            s.delivered_at, s.code
      from s join "campaign_message" m on m.wamid = s.wamid
      where s.message_id is null and m.workspace_id = $1
    ), matched as (
@@ -343,7 +347,10 @@ export const APPLY_STATUSES = statement<AppliedStatusRow>(
    ), updated as (
      update "campaign_message" m set
        status = upper(x.status), status_rank = x.rank, wamid = coalesce(m.wamid, x.wamid),
-       delivered_at = case when x.status = 'delivered' then x.status_at else m.delivered_at end,
+       -- The webhook keeps when the message first reached the phone (delivered, or read with no delivered seen):
+       -- a pass that sees read, or failed after delivery, still records it.
+       delivered_at = coalesce(m.delivered_at, x.delivered_at,
+                               case when x.status = 'delivered' then x.status_at end),
        read_at = case when x.status = 'read' then x.status_at else m.read_at end,
        failed_at = case when x.status = 'failed' then x.status_at else m.failed_at end,
        error_code = case when x.status = 'failed' then x.code else m.error_code end,
@@ -353,6 +360,7 @@ export const APPLY_STATUSES = statement<AppliedStatusRow>(
        -- released) in between, the row waits for the next pass, which sees it unawaited (no capture twice).
        and (m.unknown_deadline is null) = (x.unknown_deadline is null)
      returning m.id, m.campaign_id, x.old_status, x.unknown_deadline is not null as awaited, m.status,
+               m.delivered_at is not null as delivered,
                m.charged::text as charged, m.error_code, m.contact_id, m.attempt
    )
    select u.*, c.price::text as price, c.hold_id, c.template_category, c.status as campaign_status

@@ -2,7 +2,7 @@ import type { Express, Request, Response } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomInt } from 'node:crypto';
 import { systemClock, type Clock } from '../../core/clock';
-import { graphError, statusOf, type GraphErrorBody } from './graph-errors';
+import { graphError, statusOf, webhookError, type GraphErrorBody } from './graph-errors';
 import { readMediaUpload } from './media-upload';
 import { InjectionRules, Share, type ErrorInjection, type FaultInjection } from './injections';
 import { TokenBuckets, type BucketRule } from './rate-limits';
@@ -208,6 +208,32 @@ export class CloudApiSends {
       ],
     });
     return id;
+  }
+
+  /**
+   * A `failed` status for a message Meta reported before (even as delivered), as its webhook: what a late failure
+   * looks like to the portal. `callbackData` is echoed as Meta echoes the send's `biz_opaque_callback_data`.
+   */
+  lateFailure(request: {
+    phoneNumberId: string;
+    wamid: string;
+    waId: string;
+    code: number;
+    callbackData?: string;
+  }): void {
+    const located = this.locateOrThrow(request.phoneNumberId);
+    this.webhooks.send(this.sender(located), 'messages', {
+      statuses: [
+        {
+          id: request.wamid,
+          recipient_id: request.waId,
+          status: 'failed',
+          timestamp: String(Math.floor(this.now() / 1000)),
+          ...(request.callbackData !== undefined ? { biz_opaque_callback_data: request.callbackData } : {}),
+          errors: [webhookError(request.code)],
+        },
+      ],
+    });
   }
 
   /** A user's stop or resume of marketing messages, as Meta's `user_preferences` webhook. */

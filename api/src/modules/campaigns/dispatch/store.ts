@@ -271,20 +271,22 @@ export class DispatchStore {
         const amount = rupiah(price);
         // Past its deadline an UNKNOWN message was settled unconfirmed (share released, never charged): a late
         // status moves it forward and changes no money.
-        const reconciledSent = changed.filter(
-          (row) => row.old_status === 'UNKNOWN' && row.awaited && row.status !== 'FAILED',
-        );
-        const reconciledFailed = changed.filter(
-          (row) => row.old_status === 'UNKNOWN' && row.awaited && row.status === 'FAILED' && !retried.has(row.id),
-        );
-        const refunded = changed.filter(
-          (row) => row.old_status === 'SENT' && row.status === 'FAILED' && rupiah(row.charged) > 0n,
-        );
-        const reference = `campaign:${campaignId}:statuses:${pass}`;
         // A first attempt failed with 131049 (the per-user marketing cap): sent once more after a day. Refunded
         // like any failure, and its share held again, so the retry is paid from the hold as attempt 2.
         const retries = this.marketingRetries(changed);
         const retried = new Set(retries.map((row) => row.id));
+        // A message that reached the phone is billed by Meta even if it failed afterwards: charged, never refunded.
+        const failedUndelivered = (row: AppliedStatusRow) => row.status === 'FAILED' && !row.delivered;
+        const reconciledSent = changed.filter(
+          (row) => row.old_status === 'UNKNOWN' && row.awaited && !failedUndelivered(row),
+        );
+        const reconciledFailed = changed.filter(
+          (row) => row.old_status === 'UNKNOWN' && row.awaited && failedUndelivered(row) && !retried.has(row.id),
+        );
+        const refunded = changed.filter(
+          (row) => row.old_status === 'SENT' && failedUndelivered(row) && rupiah(row.charged) > 0n,
+        );
+        const reference = `campaign:${campaignId}:statuses:${pass}`;
         if (reconciledSent.length > 0 && amount > 0n && holdId) {
           await this.wallet.capture(tx, channel.workspace_id, {
             key: `${reference}:capture`,
