@@ -32,7 +32,7 @@ export interface CampaignsServices {
   messenger: Messenger;
   insights: CampaignInsightsService;
   /** A plain object: the resolver container registers service instances by class and skips these. */
-  campaignJobs: { tickMs: number; lockLifetimeMs: number };
+  campaignJobs: { tickMs: number; tickLockMs: number; dispatchLockMs: number };
 }
 
 export const CAMPAIGNS_TICK_JOB = 'campaigns.tick';
@@ -123,20 +123,29 @@ export const campaignsModule = defineModule<
       dispatch,
       messenger,
       insights: new CampaignInsightsService(campaigns),
-      campaignJobs: { tickMs: options.tickMs, lockLifetimeMs: Math.max(60_000, options.leaseTtlMs * 4) },
+      // Short job locks, kept alive by touch(): a worker killed while it held one blocks nobody for longer. The tick
+      // is one job for the whole cluster (it starts scheduled campaigns and hands channels whose lease expired to
+      // a live worker); with the store's default lock (10 minutes) a worker killed mid-tick stopped both for that
+      // long. The dispatch job is renewed with its lease (every quarter TTL).
+      campaignJobs: {
+        tickMs: options.tickMs,
+        tickLockMs: Math.max(10_000, options.tickMs * 3),
+        dispatchLockMs: Math.max(10_000, options.leaseTtlMs * 2),
+      },
     };
   },
   jobs: ({ dispatch, campaignJobs }, { orm }) => [
     {
       name: CAMPAIGNS_TICK_JOB,
       repeatEveryMs: campaignJobs.tickMs,
-      handler: async () => dispatch.tick(orm.em.fork()),
+      lockLifetimeMs: campaignJobs.tickLockMs,
+      handler: async (job) => dispatch.tick(orm.em.fork(), async () => void (await job.touch())),
     },
     {
       name: DISPATCH_JOB,
       // One loop per channel and process at a time is the lease's business; many channels may run side by side.
       concurrency: 50,
-      lockLifetimeMs: campaignJobs.lockLifetimeMs,
+      lockLifetimeMs: campaignJobs.dispatchLockMs,
       handler: async (job) => {
         const { channelId } = (job.attrs.data ?? {}) as { channelId?: string };
         if (!channelId) return;

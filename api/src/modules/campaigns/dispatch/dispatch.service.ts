@@ -74,11 +74,13 @@ export class DispatchService {
     await Promise.allSettled([...this.loops]);
   }
 
-  async tick(em: EntityManager): Promise<void> {
+  /** `touch` keeps the tick's job lock alive between its steps (the lock is short: see campaigns.module.ts). */
+  async tick(em: EntityManager, touch: () => Promise<void> = async () => undefined): Promise<void> {
     if (this.stopping) return;
     await this.launch.failWithoutChannel(em);
     await this.launch.pauseOnStoppedChannels(em);
     await this.launch.startDue(em);
+    await touch();
     const now = this.clock.now();
     for (const { channel_id: channelId } of await query(em, CHANNELS_WITH_WORK, [now])) {
       await this.jobs.enqueue(DISPATCH_JOB, { channelId });
@@ -92,6 +94,7 @@ export class DispatchService {
       if (!channel) continue;
       await this.store.applyStatuses(em, channel, since);
       await this.store.expireUnknown(em, channel.workspace_id);
+      await touch();
     }
   }
 }
