@@ -1,9 +1,9 @@
 import { MongoClient } from 'mongodb';
 import { JOB_STORES, mongoUrlFor } from '../support/job-stores';
-import { runEntry, type Spawned } from '../support/processes';
 import { waitFor } from '../support/wait';
 import { SCHEDULE } from './life-support';
-import { CREATE, PRICE, PROMO_VARIABLES, startCampaignWorld, type CampaignWorld } from './support';
+import { CREATE, PRICE, PROMO_VARIABLES, type CampaignWorld } from './support';
+import { startWorkerHarness, type WorkerHarness } from './workers';
 
 /**
  * The campaigns tick is one job for the whole cluster: it starts scheduled campaigns and hands the channel of a
@@ -13,34 +13,17 @@ import { CREATE, PRICE, PROMO_VARIABLES, startCampaignWorld, type CampaignWorld 
  * seconds, with the production lock lifetime.
  */
 describe.each(JOB_STORES)('the campaigns tick after a worker died holding it, jobs on %s', (kind) => {
+  let harness: WorkerHarness;
   let world: CampaignWorld;
-  const workers: Spawned[] = [];
 
   beforeAll(async () => {
-    world = await startCampaignWorld({ realClock: true, jobStore: kind });
+    harness = await startWorkerHarness(kind, 9);
+    world = harness.world;
   });
-  afterAll(async () => {
-    for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill('SIGKILL');
-    await world.stop();
-  });
+  afterAll(() => harness.stop());
 
-  function startWorker(): Spawned {
-    const worker = runEntry('worker.ts', {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      SIMULATORS: 'false',
-      DATABASE_URL: world.api.database.url,
-      ...(kind === 'mongodb' ? { MONGODB_URL: mongoUrlFor(world.api.database) } : {}),
-      JOBS_POLL_MS: '200',
-      JOBS_LOCK_LIFETIME_MS: '600000', // production's default
-      META_GRAPH_BASE_URL: world.meta.url,
-      META_APP_ID: '1000000000000001',
-      PRICE_PER_MESSAGE: PRICE.toString(),
-      CAMPAIGN_TICK_MS: '500',
-    });
-    workers.push(worker);
-    return worker;
-  }
+  // Production's job lock (10 minutes) for the jobs that have none of their own.
+  const startWorker = () => harness.startWorker({ JOBS_LOCK_LIFETIME_MS: '600000', CAMPAIGN_TICK_MS: '500' });
 
   /** Leaves the tick's lock as a process killed in the middle of a tick leaves it: locked, now. */
   async function lockTickAsIfItsHolderDied() {
