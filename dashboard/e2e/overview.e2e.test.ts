@@ -90,11 +90,11 @@ describe('the overview’s campaigns in the browser', () => {
         { input: { name: 'Utama', phoneNumberId: phoneId, wabaId: waba, accessToken: token } },
       );
       await api(`mutation ($id: ID!) { syncTemplates(channelId: $id) }`, { id: connectChannel.id });
-      const { templates } = await api<{ templates: { id: string; name: string }[] }>(
-        `query ($channelId: ID!) { templates(channelId: $channelId) { id name } }`,
+      const { templates } = await api<{ templates: { edges: { node: { id: string; name: string } }[] } }>(
+        `query ($channelId: ID!) { templates(channelId: $channelId) { edges { node { id name } } } }`,
         { channelId: connectChannel.id },
       );
-      const templateId = templates.find((template) => template.name === 'promo_akhir_tahun')!.id;
+      const templateId = templates.edges.find(({ node }) => node.name === 'promo_akhir_tahun')!.node.id;
       for (const [name, phone] of [
         ['Ayu Lestari', `0812-40${n}0-0001`],
         ['Bayu Pratama', `0812-40${n}0-0002`],
