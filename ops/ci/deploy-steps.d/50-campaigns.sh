@@ -116,8 +116,9 @@ worker_of() { # the worker (0 or 1) whose process holds a lease ("host:pid" or "
   fail "lease holder $1 is no worker of this test"
 }
 holder_a=$(lease_holder "${channel_ids[a]}")
+holder_b=$(lease_holder "${channel_ids[b]}")
 victim=$(worker_of "$holder_a")
-echo "   channel a held by worker-$victim, channel b by worker-$(worker_of "$(lease_holder "${channel_ids[b]}")")"
+echo "   channel a held by worker-$victim, channel b by worker-$(worker_of "$holder_b")"
 
 step "campaigns: kill -9 worker-$victim (holding channel a); the other worker takes the channel within the lease TTL"
 killed_at=$(date +%s%N)
