@@ -118,6 +118,8 @@ worker_of() { # the worker (0 or 1) whose process holds a lease ("host:pid" or "
 holder_a=$(lease_holder "${channel_ids[a]}")
 holder_b=$(lease_holder "${channel_ids[b]}")
 victim=$(worker_of "$holder_a")
+# The channels whose loop the kill stops (b too when the same worker holds it): after-restart bounds their UNKNOWN.
+killed_channels=$(($(worker_of "$holder_b") == victim ? 2 : 1))
 echo "   channel a held by worker-$victim, channel b by worker-$(worker_of "$holder_b")"
 
 step "campaigns: kill -9 worker-$victim (holding channel a); the other worker takes the channel within the lease TTL"
