@@ -110,6 +110,7 @@ export const campaignsModule = defineModule<
         // Nothing claimable for a second (paused, outside its window, at the limit, retries not yet due): the job ends
         // and the tick starts it again when the lease is free.
         idleExitMs: 1000,
+        takeoverWindowMs: Math.min(options.tickMs, Math.floor(options.leaseTtlMs / 2)),
         holder: `${hostname()}:${process.pid}`,
       },
       // The channel's "last sent" (shown on the channels page) follows each batch with accepted sends.

@@ -97,6 +97,12 @@ export const ACQUIRE_LEASE = statement<{ fence: string }>(
    returning fence::text as fence`,
 );
 
+/** When the channel's lease ends (none: no row). $1 channel. */
+export const LEASE_EXPIRY = statement<{ expires_at: Date }>(
+  'campaigns.lease-expiry',
+  `select expires_at from "dispatch_lease" where channel_id = $1`,
+);
+
 /** Extends the lease only while this token still holds it. $1 channel, $2 fence, $3 now, $4 expires at. */
 export const RENEW_LEASE = statement<{ fence: string }>(
   'campaigns.renew-lease',
@@ -172,7 +178,12 @@ export const RUNNING_CAMPAIGNS = statement<RunningCampaignRow>(
    order by c.last_claimed_at asc nulls first, c.id`,
 );
 
-/** Channels with running campaigns (or a due 131049 retry), for the tick that starts their dispatch jobs. $1 now. */
+/**
+ * Channels with running campaigns (or a due 131049 retry) and no lease live past $2, for the tick that starts their
+ * dispatch jobs. $1 now, $2 the end of the takeover window: a lease that a live holder renews never gets that close
+ * to its end, so one that does is a dead holder's, and its job waits for the expiry (ChannelDispatcher.run) instead
+ * of the next tick.
+ */
 export const CHANNELS_WITH_WORK = statement<{ channel_id: string }>(
   'campaigns.channels-with-work',
   `select distinct c.channel_id from "campaign" c
@@ -181,7 +192,7 @@ export const CHANNELS_WITH_WORK = statement<{ channel_id: string }>(
             select m.campaign_id from "campaign_message" m
             where m.status = 'QUEUED' and m.error_code = 131049 and m.not_before <= $1::timestamptz)))
      and c.channel_id is not null
-     and not exists (select 1 from "dispatch_lease" l where l.channel_id = c.channel_id and l.expires_at > $1::timestamptz)`,
+     and not exists (select 1 from "dispatch_lease" l where l.channel_id = c.channel_id and l.expires_at > $2::timestamptz)`,
 );
 
 /**

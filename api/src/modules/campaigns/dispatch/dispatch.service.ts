@@ -82,7 +82,8 @@ export class DispatchService {
     await this.launch.startDue(em);
     await touch();
     const now = this.clock.now();
-    for (const { channel_id: channelId } of await query(em, CHANNELS_WITH_WORK, [now])) {
+    const takeoverUntil = new Date(now.getTime() + this.options.takeoverWindowMs);
+    for (const { channel_id: channelId } of await query(em, CHANNELS_WITH_WORK, [now, takeoverUntil])) {
       await this.jobs.enqueue(DISPATCH_JOB, { channelId });
     }
     const since = this.statusesSince;

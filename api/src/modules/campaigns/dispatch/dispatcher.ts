@@ -26,6 +26,12 @@ export interface DispatchOptions {
   idleMs: number;
   /** Stops after this long with nothing to claim (paused, outside the window, at the limit). */
   idleExitMs: number;
+  /**
+   * A lease held by another that ends within this long is a dead holder's (a live one renews every quarter TTL):
+   * the job waits for its end and takes the channel then, instead of the next tick doing it seconds later.
+   * At most half the TTL and at most the tick's interval (the tick sees every lease pass through the window).
+   */
+  takeoverWindowMs: number;
 }
 
 /** What the loop needs besides the store and the messenger. */
@@ -119,8 +125,16 @@ export class ChannelDispatcher {
     const em = this.em();
     const channel = await this.store.channel(em, channelId);
     if (!channel || channel.status !== 'CONNECTED') return;
-    this.fence = await this.store.acquire(em, channel, `${this.holder}:${newId()}`, this.options.leaseTtlMs);
-    if (!this.fence) return;
+    const holder = `${this.holder}:${newId()}`;
+    this.fence = await this.store.acquire(em, channel, holder, this.options.leaseTtlMs);
+    if (!this.fence) {
+      const left = await this.store.leaseLeftMs(em, channel.id);
+      if (left === null || left > this.options.takeoverWindowMs || stopping()) return;
+      await sleep(left + 20);
+      if (stopping()) return;
+      this.fence = await this.store.acquire(em, channel, holder, this.options.leaseTtlMs);
+      if (!this.fence) return;
+    }
     const fence = this.fence;
     this.renewedAt = performance.now();
     const log = this.logger.child({ channelId, fence });

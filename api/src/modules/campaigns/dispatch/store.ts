@@ -10,6 +10,7 @@ import { SuppressionKind, SUPPRESSION_SOURCES, type ContactsService } from '../.
 import type { WalletService } from '../../wallet';
 import {
   ACQUIRE_LEASE,
+  LEASE_EXPIRY,
   ALREADY_COUNTED,
   APPLY_STATUSES,
   CLAIM_BATCH,
@@ -90,6 +91,13 @@ export class DispatchStore {
       ]);
       return row.fence;
     });
+  }
+
+  /** How long until the channel's lease ends (by the platform clock); null without a lease row. */
+  async leaseLeftMs(em: EntityManager, channelId: string): Promise<number | null> {
+    const [row] = await query(em, LEASE_EXPIRY, [channelId]);
+    if (!row) return null;
+    return Math.max(0, new Date(row.expires_at).getTime() - this.clock.now().getTime());
   }
 
   async renew(em: EntityManager, channelId: string, fence: string, ttlMs: number): Promise<boolean> {
