@@ -33,10 +33,12 @@ describe('taking over a dead holder’s lease when it ends', () => {
     );
   }
   const leaseHolder = async () =>
-    (await world.sql<{ holder: string; fence: string }>(
-      'select holder, fence::text as fence from dispatch_lease where channel_id = ?',
-      [world.channelId],
-    ))[0]!;
+    (
+      await world.sql<{ holder: string; fence: string }>(
+        'select holder, fence::text as fence from dispatch_lease where channel_id = ?',
+        [world.channelId],
+      )
+    )[0]!;
 
   it('lists the channel of a lease ending within the takeover window for the tick, and not one a live holder keeps renewing', async () => {
     await fund(2n * PRICE);
