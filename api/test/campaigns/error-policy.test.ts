@@ -1,12 +1,6 @@
 import { waitFor } from '../support/wait';
-import { CAMPAIGN, CREATE, PRICE, PROMO_VARIABLES, START, startCampaignWorld, type CampaignWorld } from './support';
-
-interface Read {
-  status: string;
-  pauseReason: string | null;
-  cost: number;
-  counts: Record<string, number>;
-}
+import { campaignLife, resetSends } from './life-support';
+import { PRICE, startCampaignWorld, type CampaignWorld } from './support';
 
 /**
  * Meta's errors by code (issue 19 point 4, GATEWAYS.md 1.6), synchronous and in `failed` status webhooks,
@@ -14,7 +8,7 @@ interface Read {
  */
 describe('the dispatcher’s error policy', () => {
   let world: CampaignWorld;
-  let serial = 0;
+  const { launch, read, money } = campaignLife(() => world);
 
   beforeAll(async () => {
     world = await startCampaignWorld();
@@ -23,41 +17,8 @@ describe('the dispatcher’s error policy', () => {
   afterAll(async () => {
     await world.stop();
   });
-  afterEach(() => {
-    world.meta.simulator.sends.reset();
-    world.meta.simulator.sends.configure({
-      enforceThroughput: false,
-      enforcePairRate: false,
-      webhooks: { url: `${world.api.url}/api/webhooks/whatsapp` },
-    });
-  });
+  afterEach(() => resetSends(world));
 
-  /** A running campaign to `count` new contacts; returns its id and their wa_ids. */
-  async function launch(count: number) {
-    serial += 1;
-    const tag = `policy${serial}`;
-    const phones = Array.from(
-      { length: count },
-      (_, index) => `+62817${String(serial).padStart(2, '0')}${String(index).padStart(5, '0')}`,
-    );
-    await world.addContacts(phones.map((phone) => ({ phone, name: 'Budi', tags: [tag] })));
-    const created = await world.gql<{ createCampaign: { id: string } }>(CREATE, {
-      input: {
-        name: tag,
-        channelId: world.channelId,
-        templateId: await world.templateId('promo_akhir_tahun'),
-        variables: PROMO_VARIABLES,
-        audience: { kind: 'TAGS', tags: [tag] },
-      },
-    });
-    const id = created.data!.createCampaign.id;
-    const started = await world.gql(START, { id });
-    expect(started.errors).toBeUndefined();
-    return { id, waIds: phones.map((phone) => phone.slice(1)) };
-  }
-
-  const read = async (id: string) => (await world.gql<{ campaign: Read }>(CAMPAIGN, { id })).data!.campaign;
-  const money = () => world.api.running.services.wallet.wallet.summary(world.em(), world.workspaceId);
   const message = async (waId: string) =>
     (
       await world.sql<{ status: string; error_code: number | null; attempt: number; charged: string }>(

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { rupiah } from '../../src/core/money';
 import type { TestMember } from '../support/identity';
-import { CAMPAIGN, CREATE, PROMO_VARIABLES, type CampaignWorld } from './support';
+import { CAMPAIGN, CREATE, PROMO_VARIABLES, START, type CampaignWorld } from './support';
 
 /** What the campaign-life suites ask of a campaign, its wallet and its notifications. */
 export const SCHEDULE = `mutation ($id: ID!, $at: DateTimeISO!) { scheduleCampaign(id: $id, at: $at) { id status scheduledAt } }`;
@@ -38,36 +38,43 @@ export function campaignLife(current: () => CampaignWorld) {
     const sums = await wallet().ledgerSums(em(), world.workspaceId);
     return { ...summary, ledgerBalance: sums.balance, ledgerHeld: sums.held };
   };
+  /** A draft to `count` new contacts of its own tag; returns its id, tag and the contacts' wa_ids. */
+  async function draft(count: number, who?: TestMember) {
+    const world = current();
+    serial += 1;
+    const tag = `hidup${serial}`;
+    const phones = Array.from(
+      { length: count },
+      (_, index) => `+62818${String(serial).padStart(2, '0')}${String(index).padStart(5, '0')}`,
+    );
+    await world.addContacts(phones.map((phone) => ({ phone, name: 'Sari', tags: [tag] })));
+    const created = await world.gql<{ createCampaign: { id: string } }>(
+      CREATE,
+      {
+        input: {
+          name: `Kampanye ${tag}`,
+          channelId: world.channelId,
+          templateId: await world.templateId('promo_akhir_tahun'),
+          variables: PROMO_VARIABLES,
+          audience: { kind: 'TAGS', tags: [tag] },
+        },
+      },
+      who ?? world.owner,
+    );
+    expect(created.errors).toBeUndefined();
+    return { id: created.data!.createCampaign.id, tag, waIds: phones.map((phone) => phone.slice(1)) };
+  }
   return {
     /** The tag (and name suffix) of the last draft. */
     serial: () => serial,
     wallet,
     money,
-    /** A draft to `count` new contacts of its own tag; returns its id, tag and the contacts' wa_ids. */
-    async draft(count: number, who?: TestMember) {
-      const world = current();
-      serial += 1;
-      const tag = `hidup${serial}`;
-      const phones = Array.from(
-        { length: count },
-        (_, index) => `+62818${String(serial).padStart(2, '0')}${String(index).padStart(5, '0')}`,
-      );
-      await world.addContacts(phones.map((phone) => ({ phone, name: 'Sari', tags: [tag] })));
-      const created = await world.gql<{ createCampaign: { id: string } }>(
-        CREATE,
-        {
-          input: {
-            name: `Kampanye ${tag}`,
-            channelId: world.channelId,
-            templateId: await world.templateId('promo_akhir_tahun'),
-            variables: PROMO_VARIABLES,
-            audience: { kind: 'TAGS', tags: [tag] },
-          },
-        },
-        who ?? world.owner,
-      );
-      expect(created.errors).toBeUndefined();
-      return { id: created.data!.createCampaign.id, tag, waIds: phones.map((phone) => phone.slice(1)) };
+    draft,
+    /** A running campaign to `count` new contacts of its own tag (started by the Owner); as `draft`. */
+    async launch(count: number) {
+      const drafted = await draft(count);
+      expect((await current().gql(START, { id: drafted.id })).errors).toBeUndefined();
+      return drafted;
     },
     read: async (id: string) => (await current().gql<{ campaign: Read }>(CAMPAIGN, { id })).data!.campaign,
     /** The owner's notifications about one campaign, in a language. */
