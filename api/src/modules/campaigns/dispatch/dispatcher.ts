@@ -28,7 +28,8 @@ export interface DispatchOptions {
   idleExitMs: number;
   /**
    * A lease held by another that ends within this long is a dead holder's (a live one renews every quarter TTL):
-   * the job waits for its end and takes the channel then, instead of the next tick doing it seconds later.
+   * the job waits for its end (and an eighth of the TTL) and takes the channel then, instead of the next tick doing
+   * it seconds later.
    * At most half the TTL and at most the tick's interval (the tick sees every lease pass through the window).
    */
   takeoverWindowMs: number;
@@ -130,7 +131,9 @@ export class ChannelDispatcher {
     if (!this.fence) {
       const left = await this.store.leaseLeftMs(em, channel.id);
       if (left === null || left > this.options.takeoverWindowMs || stopping()) return;
-      await sleep(left + 20);
+      // Half a renewal interval past the end: a loaded holder whose renewal is a little late keeps its lease (a
+      // takeover turns its in-flight sends UNKNOWN), a dead one is replaced at most an eighth of the TTL late.
+      await sleep(left + Math.floor(this.options.leaseTtlMs / 8));
       if (stopping()) return;
       this.fence = await this.store.acquire(em, channel, holder, this.options.leaseTtlMs);
       if (!this.fence) return;
