@@ -95,16 +95,16 @@ describe('the campaign draft form', () => {
   it('shows the API’s refusal of a mapping row beside that row', () => {
     expect(
       draftFieldErrors({
-        'variables.2.value': { key: 'campaigns.variableValueRequired' },
-        'audience.tags': { key: 'campaigns.tagsRequired' },
-        windowEnd: { key: 'campaigns.windowEmpty' },
-        name: { key: 'campaigns.nameRequired' },
+        'variables.2.value': { text: 'Give the text or the attribute.' },
+        'audience.tags': { text: 'Give 1 to 20 tags.' },
+        windowEnd: { key: 'campaigns.form.windowBoth' },
+        name: { key: 'validation.required' },
       }),
     ).toEqual({
-      'mapping.2.value': { key: 'campaigns.variableValueRequired' },
-      tags: { key: 'campaigns.tagsRequired' },
-      'window.end': { key: 'campaigns.windowEmpty' },
-      name: { key: 'campaigns.nameRequired' },
+      'mapping.2.value': { text: 'Give the text or the attribute.' },
+      tags: { text: 'Give 1 to 20 tags.' },
+      'window.end': { key: 'campaigns.form.windowBoth' },
+      name: { key: 'validation.required' },
     });
   });
 });
