@@ -7,7 +7,7 @@ import { screenshot } from './support/browser';
 import { TEST_META_APP, useMetaSimulator } from './support/meta';
 import { signedInPage, usePortal } from './support/portal';
 import { arrive, waitFor } from './support/wait';
-import { connectSimulatedChannel, topUp } from './support/workspace';
+import { connectSimulatedChannel, promoDraft, topUp } from './support/workspace';
 
 /**
  * A shop runs a campaign as a person does, once in each language on its own workspace: a draft for a tag, the
@@ -314,23 +314,13 @@ describe('campaigns in the browser', () => {
         );
       }
       await topUp(portal.stack, owner, 200_000);
-      const { createCampaign } = await api<{ createCampaign: { id: string } }>(
-        'mutation ($input: CampaignDraftInput!) { createCampaign(input: $input) { id } }',
-        {
-          input: {
-            name: 'Promo grosir',
-            channelId,
-            templateId: templateIds.promo_akhir_tahun,
-            variables: [
-              { parameter: 'first_name', source: 'NAME', fallback: 'Pelanggan' },
-              { parameter: 'discount', source: 'TEXT', value: '20%' },
-              { parameter: 'end_date', source: 'TEXT', value: '31 Desember' },
-            ],
-            audience: { kind: 'TAGS', tags: ['grosir'] },
-          },
-        },
-      );
-      const campaignUrl = `${portal.stack.dashboardUrl}/campaigns/${createCampaign.id}`;
+      const campaignId = await promoDraft(portal.stack, owner, {
+        name: 'Promo grosir',
+        channelId,
+        templateId: templateIds.promo_akhir_tahun!,
+        tag: 'grosir',
+      });
+      const campaignUrl = `${portal.stack.dashboardUrl}/campaigns/${campaignId}`;
       const { context, page, errors } = await signedInPage(portal, owner.sessionToken, lng);
       try {
         await page.goto(`${campaignUrl}/edit`, { waitUntil: 'networkidle' });

@@ -4,7 +4,7 @@ import { callApi, createOwner } from './support/api';
 import { screenshot } from './support/browser';
 import { useMetaSimulator } from './support/meta';
 import { signedInPage, usePortal } from './support/portal';
-import { PROMO_VARIABLES, connectSimulatedChannel, topUp } from './support/workspace';
+import { connectSimulatedChannel, promoDraft, topUp } from './support/workspace';
 
 /**
  * The overview's campaigns as a shop owner sees them: a campaign sending for real (a channel on the Meta
@@ -35,7 +35,7 @@ describe('the overview’s campaigns in the browser', () => {
         name: 'Utama',
         number: { id: phoneId, displayPhoneNumber: `+62 811-2000-000${n}`, verifiedName: 'Toko Ringkasan' },
       });
-      const templateId = templateIds.promo_akhir_tahun;
+      const templateId = templateIds.promo_akhir_tahun!;
       for (const [name, phone] of [
         ['Ayu Lestari', `0812-40${n}0-0001`],
         ['Bayu Pratama', `0812-40${n}0-0002`],
@@ -46,21 +46,8 @@ describe('the overview’s campaigns in the browser', () => {
         });
       }
       await topUp(portal.stack, owner, 50_000);
-      const draft = async (name: string) =>
-        (
-          await api<{ createCampaign: { id: string } }>(
-            'mutation ($input: CampaignDraftInput!) { createCampaign(input: $input) { id } }',
-            {
-              input: {
-                name,
-                channelId,
-                templateId,
-                variables: PROMO_VARIABLES,
-                audience: { kind: 'TAGS', tags: ['ringkasan'] },
-              },
-            },
-          )
-        ).createCampaign.id;
+      const draft = (name: string) =>
+        promoDraft(portal.stack, owner, { name, channelId, templateId, tag: 'ringkasan' });
       const scheduled = await draft('Promo Imlek');
       // 2027-01-20 02:00 UTC is 09.00 WIB (the workspace's zone) on the 20th.
       await api('mutation ($id: ID!, $at: DateTimeISO!) { scheduleCampaign(id: $id, at: $at) { status } }', {

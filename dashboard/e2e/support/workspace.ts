@@ -127,6 +127,29 @@ export const PROMO_VARIABLES = [
   { parameter: 'end_date', source: 'TEXT', value: '31 Desember' },
 ];
 
+/** A draft of the fixture's promotion template, mapped, for the contacts with `tag`: its id. */
+export async function promoDraft(
+  stack: Stack,
+  owner: TestOwner,
+  draft: { name: string; channelId: string; templateId: string; tag: string },
+): Promise<string> {
+  const { createCampaign } = await callApi<{ createCampaign: { id: string } }>(
+    stack,
+    'mutation ($input: CampaignDraftInput!) { createCampaign(input: $input) { id } }',
+    {
+      input: {
+        name: draft.name,
+        channelId: draft.channelId,
+        templateId: draft.templateId,
+        variables: PROMO_VARIABLES,
+        audience: { kind: 'TAGS', tags: [draft.tag] },
+      },
+    },
+    owner.sessionToken,
+  );
+  return createCampaign.id;
+}
+
 const digits = (count: number) => Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');
 
 /**
@@ -153,21 +176,8 @@ export async function fillCampaigns(
     });
   }
   await topUp(stack, owner, 50_000);
-  const draft = async (name: string) =>
-    (
-      await api<{ createCampaign: { id: string } }>(
-        'mutation ($input: CampaignDraftInput!) { createCampaign(input: $input) { id } }',
-        {
-          input: {
-            name,
-            channelId,
-            templateId: templateIds.promo_akhir_tahun,
-            variables: PROMO_VARIABLES,
-            audience: { kind: 'TAGS', tags: ['pelanggan-setia'] },
-          },
-        },
-      )
-    ).createCampaign.id;
+  const draft = (name: string) =>
+    promoDraft(stack, owner, { name, channelId, templateId: templateIds.promo_akhir_tahun!, tag: 'pelanggan-setia' });
   const sentCampaignId = await draft(sentName);
   await api('mutation ($id: ID!) { startCampaign(id: $id) { id } }', { id: sentCampaignId });
   await waitFor(
