@@ -85,14 +85,14 @@ export const walkPages: WalkPage[] = [
   { name: 'campaigns', path: '/campaigns', visitor: 'owner', heading: (l) => l.campaigns.title },
   { name: 'campaigns-new', path: '/campaigns/new', visitor: 'owner', heading: (l) => l.campaigns.create.title },
   {
-    name: 'campaign-detail',
+    name: 'campaign-sent',
     path: (data) => `/campaigns/${data.sentCampaignId}`,
     visitor: 'owner',
     data: 'campaigns',
     heading: () => WALK_CAMPAIGN_NAME,
   },
   {
-    name: 'campaign-editor',
+    name: 'campaign-draft',
     path: (data) => `/campaigns/${data.draftCampaignId}/edit`,
     visitor: 'owner',
     data: 'campaigns',

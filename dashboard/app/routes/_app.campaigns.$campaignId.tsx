@@ -321,7 +321,8 @@ export default function CampaignDetailPage() {
               name="error"
               inputMode="numeric"
               defaultValue={search.get('error') ?? ''}
-              hint={t('campaigns.recipients.errorHint')}
+              // An example in the box, not a hint below it: the filter's fields and button stay on one line.
+              placeholder={t('campaigns.recipients.errorHint')}
             />
             <Button variant="secondary">{t('campaigns.list.filter')}</Button>
           </Form>
