@@ -224,7 +224,8 @@ function toApiError(error: CombinedError | undefined): ApiError {
         // A key the dashboard has no text for: the API's own translation, in the reader's language.
         (typeof translated === 'string' ? { text: translated } : { key: 'validation.invalid' });
       // A nested form (the campaign editor's `variables.2.value`) tells its rows apart by the whole path.
-      if (path !== field) fields[path] = fields[field];
+      const nested = path.replace(/^input\./, '');
+      if (nested.includes('.')) fields[nested] = fields[field];
     }
   }
   return { code, message, fields };
