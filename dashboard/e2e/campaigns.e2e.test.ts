@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import en from '../app/locales/en.json';
 import id from '../app/locales/id.json';
-import { callApi, createOwner, signInBrowser } from './support/api';
+import { callApi, createOwner } from './support/api';
 import { seriousAxeViolations } from './support/axe';
-import { collectPageErrors, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import { TEST_META_APP, useMetaSimulator } from './support/meta';
-import { usePortal } from './support/portal';
-import { REPO_ROOT } from './support/stack';
-import { waitFor } from './support/wait';
+import { signedInPage, usePortal } from './support/portal';
+import { arrive, waitFor } from './support/wait';
+import { connectSimulatedChannel, promoDraft, topUp } from './support/workspace';
 
 /**
  * A shop runs a campaign as a person does, once in each language on its own workspace: a draft for a tag, the
@@ -17,12 +15,6 @@ import { waitFor } from './support/wait';
  * cost at Rp500 a message), a test send, the start; the progress and the delivered count rise as the Meta simulator
  * sends its status webhooks; pause and resume; two recipients Meta refuses (131026) are retargeted into a new draft.
  */
-const fixtureTemplates = (
-  JSON.parse(readFileSync(join(REPO_ROOT, '..', 'shared', 'fixtures', 'meta', 'template-list-page.json'), 'utf8')) as {
-    data: Record<string, unknown>[];
-  }
-).data;
-
 const LANGUAGES = [
   { lng: 'en', l: en, waba: '204000000000001', phoneId: '304000000000001', prefix: '62813100' },
   { lng: 'id', l: id, waba: '204000000000002', phoneId: '304000000000002', prefix: '62813200' },
@@ -47,6 +39,17 @@ async function fitsPhone(page: Page, name: string) {
   await screenshot(page, `${name}-1280`);
 }
 
+/** `field` is marked invalid and its description (aria-describedby) says `message`, beside it in its own field. */
+async function expectRefusedBeside(field: Locator, message: string) {
+  expect(await field.getAttribute('aria-invalid')).toBe('true');
+  const described = (await field.getAttribute('aria-describedby'))?.split(' ') ?? [];
+  const texts = await Promise.all(
+    described.map((descriptionId) => field.page().locator(`[id="${descriptionId}"]`).innerText()),
+  );
+  expect(texts).toContain(message);
+  await field.locator('xpath=..').getByText(message, { exact: true }).waitFor();
+}
+
 const countOf = async (page: Page, key: string) =>
   Number(await page.getByTestId(`count-${key}`).locator('dd').innerText());
 
@@ -61,6 +64,7 @@ describe('campaigns in the browser', () => {
       CAMPAIGN_BATCH_SIZE: '2',
       CAMPAIGN_TICK_MS: '500',
       PRICE_PER_MESSAGE: '500',
+      CAMPAIGN_MAX_SPREAD_DAYS: '1',
     }),
   });
 
@@ -79,31 +83,15 @@ describe('campaigns in the browser', () => {
   it.each(LANGUAGES.map((language) => [language.lng, language] as const))(
     '%s: create a campaign for a tag, see the estimate, start, watch it deliver, pause, resume, retarget the failed',
     async (lng, { l, waba, phoneId, prefix }) => {
-      const token = `EAAG-e2e-campaigns-${lng}-0123456789`;
-      meta.handle.simulator.addAccount({
-        wabaId: waba,
-        token,
-        messagingLimitTier: 'TIER_2K',
-        numbers: [
-          {
-            id: phoneId,
-            displayPhoneNumber: `+62 811-2000-000${lng === 'en' ? 1 : 2}`,
-            verifiedName: 'Toko Contoh',
-            qualityRating: 'GREEN',
-            throughputLevel: 'STANDARD',
-            isOnBizApp: false,
-          },
-        ],
-        templates: fixtureTemplates,
-      });
       const owner = await createOwner(portal.stack, { language: lng === 'en' ? 'EN' : 'ID' });
       const api = <T>(query: string, variables: Record<string, unknown> = {}) =>
         callApi<T>(portal.stack, query, variables, owner.sessionToken);
-      const { connectChannel } = await api<{ connectChannel: { id: string } }>(
-        `mutation ($input: ConnectChannelInput!) { connectChannel(input: $input) { id } }`,
-        { input: { name: 'Toko utama', phoneNumberId: phoneId, wabaId: waba, accessToken: token } },
-      );
-      await api(`mutation ($id: ID!) { syncTemplates(channelId: $id) }`, { id: connectChannel.id });
+      await connectSimulatedChannel(meta.handle.simulator, portal.stack, owner, {
+        wabaId: waba,
+        token: `EAAG-e2e-campaigns-${lng}-0123456789`,
+        name: 'Toko utama',
+        number: { id: phoneId, displayPhoneNumber: `+62 811-2000-000${lng === 'en' ? 1 : 2}` },
+      });
       const names = ['Ani', 'Budi', 'Citra', 'Dewi', 'Eko', 'Fajar', 'Gita', 'Hadi', 'Intan', 'Joko', 'Kartika'];
       const phones = names.map((_name, index) => `${prefix}${String(index + 1).padStart(4, '0')}`);
       const ids: string[] = [];
@@ -122,31 +110,13 @@ describe('campaigns in the browser', () => {
         `mutation ($selection: ContactSelection!) { optOutContacts(selection: $selection, kind: MARKETING) { affected } }`,
         { selection: { ids: [ids.at(-1)] } },
       );
-      const { createTopup } = await api<{ createTopup: { order: { orderId: string } } }>(
-        'mutation ($input: CreateTopupInput!) { createTopup(input: $input) { order { orderId } } }',
-        { input: { amount: 100_000 } },
-      );
-      const settled = await fetch(
-        `${portal.stack.midtransUrl}/__simulator/midtrans/transactions/${createTopup.order.orderId}`,
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ transaction_status: 'settlement', payment_type: 'gopay' }),
-        },
-      );
-      expect(settled.ok).toBe(true);
+      await topUp(portal.stack, owner, 100_000);
       // Meta refuses two recipients for good (131026): one at once, one in a `failed` webhook after accepting it.
       meta.handle.simulator.sends.failSends({ recipient: phones[2]!, code: 131026 });
       meta.handle.simulator.sends.failSends({ recipient: phones[5]!, code: 131026, mode: 'async' });
 
-      const context = await portal.chromium.newContext({
-        locale: lng === 'en' ? 'en-US' : 'id-ID',
-        viewport: { width: 1280, height: 860 },
-      });
+      const { context, page, errors } = await signedInPage(portal, owner.sessionToken, lng);
       try {
-        await signInBrowser(context, portal.stack, owner.sessionToken, lng);
-        const page = await context.newPage();
-        const errors = collectPageErrors(page);
         await page.goto(`${portal.stack.dashboardUrl}/campaigns`, { waitUntil: 'networkidle' });
         await page.getByRole('heading', { level: 1, name: l.campaigns.title }).waitFor();
         await page.getByTestId('campaigns-empty').waitFor();
@@ -156,7 +126,7 @@ describe('campaigns in the browser', () => {
         await page.getByRole('heading', { level: 1, name: l.campaigns.create.title }).waitFor();
         await page.getByLabel(l.campaigns.editor.name, { exact: true }).fill('Promo Desember');
         await page.getByRole('button', { name: l.campaigns.create.submit }).click();
-        await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}\/edit$/);
+        await arrive(page, /\/campaigns\/[0-9a-f-]{36}\/edit$/, page.getByText(l.campaigns.create.created));
         const campaignUrl = page.url().replace(/\/edit$/, '');
 
         // The template, then its parameters (a save shows them), the audience and a preview with a real contact.
@@ -174,12 +144,31 @@ describe('campaigns in the browser', () => {
         await parameter('discount').getByLabel(l.campaigns.editor.source, { exact: true }).selectOption('TEXT');
         await parameter('discount').getByLabel(l.campaigns.editor.value, { exact: true }).fill('20%');
         await parameter('end_date').getByLabel(l.campaigns.editor.source, { exact: true }).selectOption('TEXT');
-        // A fixed text left empty is refused beside its field, in the reader's language, and nothing is saved.
+        // Three mistakes in nested fields: a fixed text left empty (mapping.2.value), a fallback Meta would refuse
+        // for its run of spaces (mapping.0.fallback), a window with a start and no end (window.end). Each is refused
+        // beside its own field, in the reader's language, the form says how many, and nothing is saved.
+        const firstFallback = parameter('first_name').getByLabel(l.campaigns.editor.fallback, { exact: true });
+        await firstFallback.fill('Pelanggan      setia');
+        const windowStart = draft.getByLabel(l.campaigns.editor.windowStart, { exact: true });
+        const windowEnd = draft.getByLabel(l.campaigns.editor.windowEnd, { exact: true });
+        await windowStart.fill('08:00');
         await page.getByRole('button', { name: l.campaigns.editor.save }).click();
-        await parameter('end_date').getByText(l.validation.required).waitFor();
+        await draft.getByText(fill(l.campaigns.form.fixFields_other, { count: 3 })).waitFor();
+        await expectRefusedBeside(
+          parameter('end_date').getByLabel(l.campaigns.editor.value, { exact: true }),
+          l.validation.required,
+        );
+        await expectRefusedBeside(firstFallback, l.campaigns.form.parameterText);
+        await expectRefusedBeside(windowEnd, l.campaigns.form.windowBoth);
+        expect(await windowStart.getAttribute('aria-invalid')).toBeNull();
+        expect(await parameter('discount').locator('[aria-invalid]').count()).toBe(0);
+        await fitsPhone(page, `campaign-editor-errors-${lng}`);
+        await firstFallback.fill('Pelanggan');
         await parameter('end_date').getByLabel(l.campaigns.editor.value, { exact: true }).fill('31 Desember');
+        await windowStart.fill('');
         await page.getByRole('button', { name: l.campaigns.editor.save }).click();
         await page.getByText(l.campaigns.editor.saved).waitFor();
+        expect(await draft.locator('[aria-invalid="true"]').count()).toBe(0);
         // The saved mapping fills the preview with the first contact of the audience (the save reloads the page).
         const previewText = () => page.getByTestId('campaign-preview').innerText();
         const filled =
@@ -209,9 +198,10 @@ describe('campaigns in the browser', () => {
         await page.getByText(l.campaigns.test.sent).waitFor();
 
         // Start: the detail page follows it live.
+        // Ten recipients fit today's messaging limit: one start, no choice to make.
+        expect(await page.getByTestId('campaign-launch-choice').count()).toBe(0);
         await page.getByTestId('campaign-start').click();
-        await page.waitForURL(campaignUrl);
-        await page.getByText(l.campaigns.launch.started).waitFor();
+        await arrive(page, campaignUrl, page.getByText(l.campaigns.launch.started));
         await waitFor(async () => (await countOf(page, 'delivered')) > 0, {
           timeoutMs: 30_000,
           describe: () => 'the delivered count to rise',
@@ -248,7 +238,7 @@ describe('campaigns in the browser', () => {
         // The recipients Meta refused, by status and by error code.
         await page.getByLabel(l.campaigns.recipients.status, { exact: true }).selectOption('FAILED');
         await page.getByRole('button', { name: l.campaigns.list.filter }).click();
-        await page.waitForURL(/status=FAILED/);
+        await arrive(page, /status=FAILED/, page.getByTestId('campaign-recipients'));
         const failedRows = page.getByTestId('campaign-recipients').locator('tbody tr');
         await waitFor(async () => (await failedRows.count()) === 2, {
           timeoutMs: 30_000,
@@ -259,8 +249,7 @@ describe('campaigns in the browser', () => {
 
         // Retarget the failed into a new draft: its estimate counts just those two.
         await page.getByRole('button', { name: l.campaigns.retarget.submit }).click();
-        await page.getByText(l.campaigns.retarget.created).waitFor();
-        await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}\/edit$/);
+        await arrive(page, /\/campaigns\/[0-9a-f-]{36}\/edit$/, page.getByText(l.campaigns.retarget.created));
         expect(page.url()).not.toContain(campaignUrl);
         await page.getByText(l.campaigns.audience.retargetNote).waitFor();
         const again = page.getByTestId('campaign-estimate');
@@ -281,17 +270,7 @@ describe('campaigns in the browser', () => {
         // The one refused save answered 400 (the form's errors); nothing else went wrong in the browser.
         expect(errors).toEqual(['Failed to load resource: the server responded with a status of 400 (Bad Request)']);
       } catch (error) {
-        // What the page showed when it went wrong (in the ignored results folder).
-        const [open] = context.pages();
-        if (open) await screenshot(open, `campaign-failure-${lng}`).catch(() => undefined);
-        console.error(
-          portal.stack
-            .output()
-            .split('\n')
-            .filter((line) => /error|warn/i.test(line))
-            .slice(-15)
-            .join('\n'),
-        );
+        await reportFailure(page, `campaign-failure-${lng}`);
         throw error;
       } finally {
         await context.close();
@@ -299,4 +278,109 @@ describe('campaigns in the browser', () => {
     },
     180_000,
   );
+
+  // The smallest messaging limit Meta gives (TIER_250: 250 unique recipients per 24 h) and 260 recipients: two days
+  // at the limit, beyond the one day this portal is configured to spread a campaign over (CAMPAIGN_MAX_SPREAD_DAYS).
+  it.each([
+    ['en', en, '204000000000011', '304000000000011', '62813300'],
+    ['id', id, '204000000000012', '304000000000012', '62813400'],
+  ] as const)(
+    '%s: beyond the messaging limit’s spread, the start offers today’s share only, explained, and sends just that',
+    async (lng, l, waba, phoneId, prefix) => {
+      const owner = await createOwner(portal.stack, { language: lng === 'en' ? 'EN' : 'ID' });
+      const api = <T>(query: string, variables: Record<string, unknown> = {}) =>
+        callApi<T>(portal.stack, query, variables, owner.sessionToken);
+      const { channelId, templateIds } = await connectSimulatedChannel(meta.handle.simulator, portal.stack, owner, {
+        wabaId: waba,
+        token: `EAAG-e2e-today-share-${lng}-0123456789`,
+        name: 'Toko kecil',
+        number: { id: phoneId, displayPhoneNumber: `+62 811-2000-001${lng === 'en' ? 1 : 2}` },
+        messagingLimitTier: 'TIER_250',
+      });
+      const AUDIENCE = 260;
+      const SHARE = 250;
+      for (let start = 0; start < AUDIENCE; start += 20) {
+        await Promise.all(
+          Array.from({ length: Math.min(20, AUDIENCE - start) }, (_unused, offset) =>
+            api(`mutation ($input: CreateContactInput!) { createContact(input: $input) { id } }`, {
+              input: {
+                phone: `+${prefix}${String(start + offset + 1).padStart(4, '0')}`,
+                name: `Pelanggan ${start + offset + 1}`,
+                tags: ['grosir'],
+                consentStatement: 'Formulir toko',
+              },
+            }),
+          ),
+        );
+      }
+      await topUp(portal.stack, owner, 200_000);
+      const campaignId = await promoDraft(portal.stack, owner, {
+        name: 'Promo grosir',
+        channelId,
+        templateId: templateIds.promo_akhir_tahun!,
+        tag: 'grosir',
+      });
+      const campaignUrl = `${portal.stack.dashboardUrl}/campaigns/${campaignId}`;
+      const { context, page, errors } = await signedInPage(portal, owner.sessionToken, lng);
+      try {
+        await page.goto(`${campaignUrl}/edit`, { waitUntil: 'networkidle' });
+        await page.getByRole('heading', { level: 1, name: l.campaigns.editor.title }).waitFor();
+        // The estimate says why: 250 left today of 250 per 24 hours, two days.
+        const estimate = page.getByTestId('campaign-estimate');
+        await estimate.getByText(fill(l.campaigns.estimate.exceedsSpread_other, { count: 2 })).waitFor();
+        // The choice, with what each start means in the reader's language.
+        const choice = page.getByRole('group', { name: fill(l.campaigns.launch.choice.title_other, { count: 2 }) });
+        await choice.getByText(fill(l.campaigns.launch.choice.intro_other, { count: 2 })).waitFor();
+        await choice
+          .getByText(fill(l.campaigns.launch.choice.todayBody_other, { share: SHARE, rest: AUDIENCE - SHARE }))
+          .waitFor();
+        await choice
+          .getByText(fill(l.campaigns.launch.choice.allBody_other, { recipients: AUDIENCE, count: 2 }))
+          .waitFor();
+        const startAll = choice.getByRole('button', {
+          name: fill(l.campaigns.launch.choice.startAll_other, { count: 2 }),
+        });
+        await startAll.waitFor();
+        await fitsPhone(page, `campaign-today-share-${lng}`);
+
+        await choice
+          .getByRole('button', { name: fill(l.campaigns.launch.choice.startToday_other, { share: SHARE }) })
+          .click();
+        await arrive(page, campaignUrl, page.getByText(l.campaigns.launch.startedToday));
+        // Only today's share was taken in: 250 recipients, 250 x Rp500 reserved of the Rp200.000 (what is sent is
+        // charged from that hold, so the available balance stays at Rp75.000 while it sends).
+        expect(await countOf(page, 'total')).toBe(SHARE);
+        const { wallet } = await api<{ wallet: { available: number } }>('{ wallet { available } }');
+        expect(Number(wallet.available)).toBe(200_000 - SHARE * 500);
+
+        // Cancelling asks first; confirmed, it stops and says so.
+        await page.getByRole('link', { name: l.campaigns.actions.cancel }).click();
+        const dialog = page.getByRole('dialog', { name: l.campaigns.actions.cancelTitle });
+        await dialog.getByText(fill(l.campaigns.actions.cancelBody, { name: 'Promo grosir' })).waitFor();
+        await dialog.getByRole('button', { name: l.campaigns.actions.cancelConfirm }).click();
+        await arrive(page, campaignUrl, page.getByText(l.campaigns.actions.done.cancel));
+        expect(await page.getByTestId('campaign-status').innerText()).toBe(l.campaigns.status.CANCELLED);
+        expect(errors).toEqual([]);
+      } catch (error) {
+        await reportFailure(page, `campaign-today-failure-${lng}`);
+        throw error;
+      } finally {
+        await context.close();
+      }
+    },
+    180_000,
+  );
+
+  /** What the page showed when a test went wrong (in the ignored results folder), and the portal's last warnings. */
+  async function reportFailure(page: Page, name: string) {
+    await screenshot(page, name).catch(() => undefined);
+    console.error(
+      portal.stack
+        .output()
+        .split('\n')
+        .filter((line) => /error|warn/i.test(line))
+        .slice(-15)
+        .join('\n'),
+    );
+  }
 });

@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import en from '../app/locales/en.json';
 import id from '../app/locales/id.json';
-import { callApi, createOwner, inviteMember, acceptAsNewAccount, signInBrowser } from './support/api';
-import { collectPageErrors, screenshot } from './support/browser';
+import { callApi, createOwner, inviteMember, acceptAsNewAccount } from './support/api';
+import { screenshot } from './support/browser';
 import { accountUpdate, inboundText, postMetaWebhook, useMetaSimulator } from './support/meta';
-import { usePortal } from './support/portal';
-import { REPO_ROOT } from './support/stack';
-import { waitFor } from './support/wait';
+import { signedInPage, usePortal } from './support/portal';
+import { arrive, waitFor } from './support/wait';
+import { FIXTURE_TEMPLATES, connectSimulatedChannel } from './support/workspace';
 
 /**
  * A shop connects its WhatsApp number as a person does, once in each language on its own workspace: a malformed
@@ -16,12 +14,6 @@ import { waitFor } from './support/wait';
  * against the Meta simulator), its templates are synced and previewed, and a customer's reply (a webhook signed
  * as Meta signs it) shows on the contact's page. A viewer sees the channel without the forms.
  */
-const fixtureTemplates = (
-  JSON.parse(readFileSync(join(REPO_ROOT, '..', 'shared', 'fixtures', 'meta', 'template-list-page.json'), 'utf8')) as {
-    data: Record<string, unknown>[];
-  }
-).data;
-
 // Two more, in Meta's shapes: media header and buttons with a dynamic URL; a carousel campaigns cannot fill yet.
 const extraTemplates = [
   {
@@ -100,7 +92,7 @@ describe('channels, templates and replies in the browser', () => {
             isOnBizApp: false,
           },
         ],
-        templates: [...fixtureTemplates, ...extraTemplates],
+        templates: [...FIXTURE_TEMPLATES, ...extraTemplates],
       });
       const owner = await createOwner(portal.stack, { language: lng === 'en' ? 'EN' : 'ID' });
       const customer = lng === 'en' ? '6281234500001' : '6281234500002';
@@ -110,14 +102,8 @@ describe('channels, templates and replies in the browser', () => {
         { input: { phone: `+${customer}`, name: 'Sari Wulandari' } },
         owner.sessionToken,
       );
-      const context = await portal.chromium.newContext({
-        locale: lng === 'en' ? 'en-US' : 'id-ID',
-        viewport: { width: 1280, height: 860 },
-      });
+      const { context, page, errors } = await signedInPage(portal, owner.sessionToken, lng);
       try {
-        await signInBrowser(context, portal.stack, owner.sessionToken, lng);
-        const page = await context.newPage();
-        const errors = collectPageErrors(page);
         const base = portal.stack.dashboardUrl;
         const c = l.channels;
 
@@ -238,8 +224,11 @@ describe('channels, templates and replies in the browser', () => {
         await fitsPhone(page, `templates-${lng}`);
         // A page cursor of a template that is gone (a later sync dropped it): the first page, not an error page.
         await page.goto(`${base}/templates?after=0190a000-0000-7000-8000-000000000000`, { waitUntil: 'networkidle' });
-        await page.waitForURL((url) => url.pathname === '/templates' && !url.searchParams.has('after'));
-        await page.getByTestId('template-promo_akhir_tahun-id').waitFor();
+        await arrive(
+          page,
+          (url) => url.pathname === '/templates' && !url.searchParams.has('after'),
+          page.getByTestId('template-promo_akhir_tahun-id'),
+        );
 
         // 7. The customer replies: Meta's signed webhook, then the reply on her page, with the channel's webhook time.
         const reply = lng === 'en' ? 'Is the year-end promo still on?' : 'Apakah promo akhir tahun masih ada?';
@@ -292,44 +281,26 @@ describe('channels, templates and replies in the browser', () => {
     const waba = '203000000000003';
     const phoneId = '303000000000003';
     const token = 'EAAG-e2e-system-user-viewer-0123456789';
-    meta.handle.simulator.addAccount({
+    const owner = await createOwner(portal.stack, { language: 'EN' });
+    await connectSimulatedChannel(meta.handle.simulator, portal.stack, owner, {
       wabaId: waba,
       token,
-      numbers: [
-        {
-          id: phoneId,
-          displayPhoneNumber: '+62 811-1000-0003',
-          verifiedName: 'Toko Contoh',
-          qualityRating: 'YELLOW',
-          throughputLevel: 'HIGH',
-          isOnBizApp: false,
-        },
-      ],
-      templates: fixtureTemplates,
+      name: 'Cabang Surabaya',
+      number: {
+        id: phoneId,
+        displayPhoneNumber: '+62 811-1000-0003',
+        qualityRating: 'YELLOW',
+        throughputLevel: 'HIGH',
+      },
     });
-    const owner = await createOwner(portal.stack, { language: 'EN' });
-    const { connectChannel } = await callApi<{ connectChannel: { id: string } }>(
-      portal.stack,
-      `mutation ($input: ConnectChannelInput!) { connectChannel(input: $input) { id } }`,
-      { input: { name: 'Cabang Surabaya', phoneNumberId: phoneId, wabaId: waba, accessToken: token } },
-      owner.sessionToken,
-    );
-    await callApi(
-      portal.stack,
-      `mutation ($id: ID!) { syncTemplates(channelId: $id) }`,
-      { id: connectChannel.id },
-      owner.sessionToken,
-    );
     const invitation = await inviteMember(portal.stack, owner, `viewer-${owner.email}`, 'viewer');
     const viewer = await acceptAsNewAccount(portal.stack, invitation, {
       name: 'Pengamat',
       password: 'Pengamat-Surabaya-2026',
       language: 'EN',
     });
-    const context = await portal.chromium.newContext({ locale: 'en-US', viewport: { width: 1280, height: 860 } });
+    const { context, page } = await signedInPage(portal, viewer, 'en');
     try {
-      await signInBrowser(context, portal.stack, viewer, 'en');
-      const page = await context.newPage();
       await page.goto(`${portal.stack.dashboardUrl}/channels`, { waitUntil: 'networkidle' });
       const card = page.getByTestId(`channel-${phoneId}`);
       await card.getByText('+62 811-1000-0003', { exact: true }).waitFor();

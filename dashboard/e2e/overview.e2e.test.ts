@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import en from '../app/locales/en.json';
 import id from '../app/locales/id.json';
-import { callApi, createOwner, signInBrowser, type TestOwner } from './support/api';
-import { collectPageErrors, screenshot } from './support/browser';
+import { callApi, createOwner } from './support/api';
+import { screenshot } from './support/browser';
 import { useMetaSimulator } from './support/meta';
-import { usePortal } from './support/portal';
-import { REPO_ROOT } from './support/stack';
+import { signedInPage, usePortal } from './support/portal';
+import { connectSimulatedChannel, promoDraft, topUp } from './support/workspace';
 
 /**
  * The overview's campaigns as a shop owner sees them: a campaign sending for real (a channel on the Meta
@@ -14,49 +12,10 @@ import { REPO_ROOT } from './support/stack';
  * one with its start time in the workspace's zone; when the sending one completes, it moves to "Recent results"
  * with its cost, without a reload. In each language, at 1280 and 390 px.
  */
-const fixtureTemplates = (
-  JSON.parse(readFileSync(join(REPO_ROOT, '..', 'shared', 'fixtures', 'meta', 'template-list-page.json'), 'utf8')) as {
-    data: Record<string, unknown>[];
-  }
-).data;
-const PROMO_VARIABLES = [
-  { parameter: 'first_name', source: 'NAME', fallback: 'Pelanggan' },
-  { parameter: 'discount', source: 'TEXT', value: '20%' },
-  { parameter: 'end_date', source: 'TEXT', value: '31 Desember' },
-];
 
 describe('the overview’s campaigns in the browser', () => {
   const meta = useMetaSimulator();
   const portal = usePortal({ env: () => meta.portalEnv() });
-
-  async function topUp(owner: TestOwner, amount: number) {
-    const { createTopup } = await callApi<{ createTopup: { order: { orderId: string } } }>(
-      portal.stack,
-      'mutation ($input: CreateTopupInput!) { createTopup(input: $input) { order { orderId } } }',
-      { input: { amount } },
-      owner.sessionToken,
-    );
-    const response = await fetch(
-      `${portal.stack.midtransUrl}/__simulator/midtrans/transactions/${createTopup.order.orderId}`,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ transaction_status: 'settlement', payment_type: 'gopay' }),
-      },
-    );
-    if (!response.ok) throw new Error(`the simulator refused to settle the top-up: ${response.status}`);
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const { wallet } = await callApi<{ wallet: { available: number | string } }>(
-        portal.stack,
-        '{ wallet { available } }',
-        {},
-        owner.sessionToken,
-      );
-      if (Number(wallet.available) >= amount) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('the top-up never reached the wallet');
-  }
 
   it.each([
     ['en', en, 1280, '1'],
@@ -67,34 +26,16 @@ describe('the overview’s campaigns in the browser', () => {
       const waba = `20400000000000${n}`;
       const phoneId = `30400000000000${n}`;
       const token = `EAAG-e2e-overview-token-${n}-0123456789`;
-      meta.handle.simulator.addAccount({
-        wabaId: waba,
-        token,
-        numbers: [
-          {
-            id: phoneId,
-            displayPhoneNumber: `+62 811-2000-000${n}`,
-            verifiedName: 'Toko Ringkasan',
-            qualityRating: 'GREEN',
-            throughputLevel: 'STANDARD',
-            isOnBizApp: false,
-          },
-        ],
-        templates: fixtureTemplates,
-      });
       const owner = await createOwner(portal.stack, { language: lng === 'en' ? 'EN' : 'ID' });
       const api = <T>(query: string, variables: Record<string, unknown> = {}) =>
         callApi<T>(portal.stack, query, variables, owner.sessionToken);
-      const { connectChannel } = await api<{ connectChannel: { id: string } }>(
-        `mutation ($input: ConnectChannelInput!) { connectChannel(input: $input) { id } }`,
-        { input: { name: 'Utama', phoneNumberId: phoneId, wabaId: waba, accessToken: token } },
-      );
-      await api(`mutation ($id: ID!) { syncTemplates(channelId: $id) }`, { id: connectChannel.id });
-      const { templates } = await api<{ templates: { edges: { node: { id: string; name: string } }[] } }>(
-        `query ($channelId: ID!) { templates(channelId: $channelId) { edges { node { id name } } } }`,
-        { channelId: connectChannel.id },
-      );
-      const templateId = templates.edges.find(({ node }) => node.name === 'promo_akhir_tahun')!.node.id;
+      const { channelId, templateIds } = await connectSimulatedChannel(meta.handle.simulator, portal.stack, owner, {
+        wabaId: waba,
+        token,
+        name: 'Utama',
+        number: { id: phoneId, displayPhoneNumber: `+62 811-2000-000${n}`, verifiedName: 'Toko Ringkasan' },
+      });
+      const templateId = templateIds.promo_akhir_tahun!;
       for (const [name, phone] of [
         ['Ayu Lestari', `0812-40${n}0-0001`],
         ['Bayu Pratama', `0812-40${n}0-0002`],
@@ -104,22 +45,9 @@ describe('the overview’s campaigns in the browser', () => {
           input: { name, phone, consentStatement: 'Formulir toko', tags: ['ringkasan'] },
         });
       }
-      await topUp(owner, 50_000);
-      const draft = async (name: string) =>
-        (
-          await api<{ createCampaign: { id: string } }>(
-            'mutation ($input: CampaignDraftInput!) { createCampaign(input: $input) { id } }',
-            {
-              input: {
-                name,
-                channelId: connectChannel.id,
-                templateId,
-                variables: PROMO_VARIABLES,
-                audience: { kind: 'TAGS', tags: ['ringkasan'] },
-              },
-            },
-          )
-        ).createCampaign.id;
+      await topUp(portal.stack, owner, 50_000);
+      const draft = (name: string) =>
+        promoDraft(portal.stack, owner, { name, channelId, templateId, tag: 'ringkasan' });
       const scheduled = await draft('Promo Imlek');
       // 2027-01-20 02:00 UTC is 09.00 WIB (the workspace's zone) on the 20th.
       await api('mutation ($id: ID!, $at: DateTimeISO!) { scheduleCampaign(id: $id, at: $at) { status } }', {
@@ -131,14 +59,8 @@ describe('the overview’s campaigns in the browser', () => {
       const sending = await draft('Promo Akhir Tahun');
       await api('mutation ($id: ID!) { startCampaign(id: $id) { status } }', { id: sending });
 
-      const context = await portal.chromium.newContext({
-        locale: lng === 'en' ? 'en-US' : 'id-ID',
-        viewport: { width, height: 900 },
-      });
+      const { context, page, errors } = await signedInPage(portal, owner.sessionToken, lng, { width, height: 900 });
       try {
-        await signInBrowser(context, portal.stack, owner.sessionToken, lng);
-        const page = await context.newPage();
-        const errors = collectPageErrors(page);
         await page.goto(`${portal.stack.dashboardUrl}/dashboard`, { waitUntil: 'networkidle' });
         const texts = locale.overview.campaigns;
         await page.getByRole('heading', { level: 2, name: texts.title }).waitFor();

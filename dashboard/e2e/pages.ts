@@ -26,11 +26,25 @@ export type Visitor =
   /** Halfway through signing in: the password was right, the second factor is asked for. */
   | 'twoFactorChallenge';
 
+/** What the walk's fill step made in the visitor's workspace, for pages about one thing (a campaign). */
+export interface WalkData {
+  /** A campaign that has sent to its three recipients (COMPLETED). */
+  sentCampaignId: string;
+  /** A draft with its template mapped and its audience chosen, ready to start. */
+  draftCampaignId: string;
+}
+
+/** The name of the walk's sent campaign (its detail page's heading in both languages). */
+export const WALK_CAMPAIGN_NAME = 'Promo Akhir Tahun Pelanggan Setia Cabang Jakarta Selatan';
+
 export interface WalkPage {
   /** Screenshot name. */
   name: string;
-  path: string;
+  /** The address, or for a page about one thing, the address made from what the fill step made (`data`). */
+  path: string | ((data: WalkData) => string);
   visitor: Visitor;
+  /** The owner's workspace also gets campaigns (a channel, contacts, a top-up): WalkData for `path`. */
+  data?: 'campaigns';
   /** The level-1 heading in each language. */
   heading: (locale: Locales['en'] | Locales['id']) => string;
   /** The HTTP status the page answers with (200 unless said). */
@@ -70,6 +84,20 @@ export const walkPages: WalkPage[] = [
   },
   { name: 'campaigns', path: '/campaigns', visitor: 'owner', heading: (l) => l.campaigns.title },
   { name: 'campaigns-new', path: '/campaigns/new', visitor: 'owner', heading: (l) => l.campaigns.create.title },
+  {
+    name: 'campaign-sent',
+    path: (data) => `/campaigns/${data.sentCampaignId}`,
+    visitor: 'owner',
+    data: 'campaigns',
+    heading: () => WALK_CAMPAIGN_NAME,
+  },
+  {
+    name: 'campaign-draft',
+    path: (data) => `/campaigns/${data.draftCampaignId}/edit`,
+    visitor: 'owner',
+    data: 'campaigns',
+    heading: (l) => l.campaigns.editor.title,
+  },
   { name: 'templates', path: '/templates', visitor: 'owner', heading: (l) => l.templates.title },
   { name: 'channels', path: '/channels', visitor: 'owner', heading: (l) => l.channels.title },
   { name: 'wallet', path: '/wallet', visitor: 'owner', heading: (l) => l.wallet.title },

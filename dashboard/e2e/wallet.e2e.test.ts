@@ -3,8 +3,9 @@ import type { Page } from 'playwright-core';
 import en from '../app/locales/en.json';
 import id from '../app/locales/id.json';
 import { createOwner, platformAdminToken, signInBrowser } from './support/api';
-import { collectPageErrors, screenshot } from './support/browser';
-import { usePortal } from './support/portal';
+import { screenshot } from './support/browser';
+import { signedInPage, usePortal } from './support/portal';
+import { arrive } from './support/wait';
 
 /**
  * A top-up as a person makes it: the wallet page, a preset, the simulator's payment page (standing in for Snap's),
@@ -32,14 +33,8 @@ describe('the wallet in the browser', () => {
     '%s: a Rp100.000 top-up through the payment page changes the balance, the order turns PAID, its receipt shows',
     async (_lng, { lng, locale, paidToast }) => {
       const owner = await createOwner(portal.stack, { language: lng === 'en' ? 'EN' : 'ID' });
-      const context = await portal.chromium.newContext({
-        locale: lng === 'en' ? 'en-US' : 'id-ID',
-        viewport: { width: 1280, height: 860 },
-      });
+      const { context, page, errors } = await signedInPage(portal, owner.sessionToken, lng);
       try {
-        await signInBrowser(context, portal.stack, owner.sessionToken, lng);
-        const page = await context.newPage();
-        const errors = collectPageErrors(page);
         await page.goto(`${portal.stack.dashboardUrl}/wallet`, { waitUntil: 'networkidle' });
         await page.getByRole('heading', { level: 1, name: locale.wallet.title, exact: true }).waitFor();
         expect(await figure(page, 'balance').textContent()).toBe('Rp0');
@@ -158,8 +153,11 @@ describe('the wallet in the browser', () => {
         expect(await row.count()).toBe(1);
         await orders.getByLabel(locale.wallet.orders.status).selectOption('EXPIRED');
         await orders.getByRole('button', { name: locale.wallet.ledger.apply }).click();
-        await page.waitForURL(/status=EXPIRED/);
-        await page.getByTestId('payment-orders-empty').getByText(locale.wallet.orders.emptyFiltered).waitFor();
+        await arrive(
+          page,
+          /status=EXPIRED/,
+          page.getByTestId('payment-orders-empty').getByText(locale.wallet.orders.emptyFiltered),
+        );
         await screenshot(page, `wallet-orders-filtered-${lng}`);
         // The refused date above answered its page with the reason, not an error: nothing else went wrong.
         expect(errors).toEqual([]);
@@ -201,10 +199,8 @@ describe('the wallet in the browser', () => {
   });
 
   it('the platform admin sets a marketing price, and it is in force and in the history', async () => {
-    const context = await portal.chromium.newContext({ locale: 'en-US', viewport: { width: 1280, height: 860 } });
+    const { context, page } = await signedInPage(portal, await platformAdminToken(portal.stack), 'en');
     try {
-      await signInBrowser(context, portal.stack, await platformAdminToken(portal.stack), 'en');
-      const page = await context.newPage();
       await page.goto(`${portal.stack.dashboardUrl}/admin/pricing`, { waitUntil: 'networkidle' });
       await page.getByRole('heading', { level: 1, name: en.wallet.pricing.title, exact: true }).waitFor();
       await page.getByLabel(en.wallet.pricing.category).selectOption('MARKETING');

@@ -38,7 +38,7 @@ import { isTranslationKey } from '../i18n';
 import { refused } from '../utils/action.server';
 import { can, requirePermission } from '../utils/auth.server';
 import { requireSameOrigin } from '../utils/csrf.server';
-import { formatRupiah } from '../utils/format';
+import { formatRupiah, timeZoneAbbreviation, type TimeZone } from '../utils/format';
 import { errorResponse, gql, gqlForm } from '../utils/graphql.server';
 import type { Message } from '../utils/message';
 import type { RouteHandle } from '../utils/route-handle';
@@ -222,6 +222,14 @@ export default function CampaignDetailPage() {
             <p>{t('campaigns.detail.scheduledFor', { at: dateTime(campaign.scheduledAt) })}</p>
           </Alert>
         ) : null}
+        {campaign.status === 'DRAFT' ? (
+          <Alert tone="info" title={t('campaigns.detail.draftTitle')}>
+            <p>
+              {t('campaigns.detail.draftBody')}{' '}
+              {data.canWrite ? <Link to={`${here}/edit`}>{t('campaigns.detail.draftOpen')}</Link> : null}
+            </p>
+          </Alert>
+        ) : null}
         <Card title={t('campaigns.detail.progress')} icon="activity">
           <p className="field__label" id="campaign-progress-label">
             {t('campaigns.detail.percent', { percent })}
@@ -245,7 +253,11 @@ export default function CampaignDetailPage() {
             {campaign.startedAt ? t('campaigns.detail.startedAt', { at: dateTime(campaign.startedAt) }) : null}{' '}
             {campaign.completedAt ? t('campaigns.detail.completedAt', { at: dateTime(campaign.completedAt) }) : null}{' '}
             {campaign.windowStart && campaign.windowEnd
-              ? t('campaigns.detail.window', { start: campaign.windowStart, end: campaign.windowEnd })
+              ? t('campaigns.detail.window', {
+                  start: campaign.windowStart,
+                  end: campaign.windowEnd,
+                  zone: timeZoneAbbreviation(campaign.timeZone as TimeZone),
+                })
               : null}
           </p>
         </Card>
@@ -309,7 +321,8 @@ export default function CampaignDetailPage() {
               name="error"
               inputMode="numeric"
               defaultValue={search.get('error') ?? ''}
-              hint={t('campaigns.recipients.errorHint')}
+              // An example in the box, not a hint below it: the filter's fields and button stay on one line.
+              placeholder={t('campaigns.recipients.errorHint')}
             />
             <Button variant="secondary">{t('campaigns.list.filter')}</Button>
           </Form>
@@ -319,7 +332,11 @@ export default function CampaignDetailPage() {
             rows={data.recipients}
             rowKey={(row) => row.id}
             testId="campaign-recipients"
-            empty={t('campaigns.recipients.empty')}
+            empty={
+              campaign.status === 'DRAFT' || campaign.status === 'SCHEDULED'
+                ? t('campaigns.recipients.notStarted')
+                : t('campaigns.recipients.empty')
+            }
           />
           <Pagination nextCursor={data.nextCursor} label={t('campaigns.recipients.title')} />
         </Card>

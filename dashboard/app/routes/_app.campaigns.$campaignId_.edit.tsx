@@ -20,8 +20,15 @@ import {
   StartCampaignMutation,
   UpdateCampaignMutation,
 } from '../components/campaigns/documents';
-import { draftInput, zonedInstant, zonedLocal } from '../components/campaigns/draft-input.server';
+import {
+  draftFieldErrors,
+  draftInput,
+  draftValues,
+  zonedInstant,
+  zonedLocal,
+} from '../components/campaigns/draft-input.server';
 import { EstimateCard } from '../components/campaigns/estimate-card';
+import { LaunchChoice } from '../components/campaigns/launch-choice';
 import { MessagePreview } from '../components/campaigns/message-preview';
 import { draftSchema, scheduleSchema, testSendSchema } from '../components/campaigns/schemas';
 import { InlineErrorBoundary } from '../components/error-page';
@@ -34,7 +41,7 @@ import { refused } from '../utils/action.server';
 import { can, requirePermission } from '../utils/auth.server';
 import { requireSameOrigin } from '../utils/csrf.server';
 import { timeZoneAbbreviation, type TimeZone } from '../utils/format';
-import { parseForm, type FieldErrors } from '../utils/forms';
+import { parseForm, parseValues, type FieldErrors } from '../utils/forms';
 import { errorResponse, gql, gqlForm, gqlResult } from '../utils/graphql.server';
 import type { Message } from '../utils/message';
 import type { RouteHandle } from '../utils/route-handle';
@@ -108,12 +115,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/campaigns/${id}/edit`;
   if (intent === 'save') {
     await requirePermission(request, 'CAMPAIGNS_WRITE');
-    const parsed = parseForm(draftSchema, form);
-    if (!parsed.ok) return refused<EditorActionData>({ intent, fieldErrors: parsed.fieldErrors });
-    const { input, fieldErrors } = draftInput(parsed.data, form);
-    if (Object.keys(fieldErrors).length > 0) return refused<EditorActionData>({ intent, fieldErrors });
-    const result = await gqlForm(request, UpdateCampaignMutation, { id, input });
-    if (result.failure) return refused<EditorActionData>({ intent, ...result.failure }, result.status);
+    const parsed = parseValues(draftSchema, draftValues(form));
+    if (!parsed.ok) {
+      return refused<EditorActionData>({
+        intent,
+        formError: { key: 'campaigns.form.fixFields', params: { count: Object.keys(parsed.fieldErrors).length } },
+        fieldErrors: parsed.fieldErrors,
+      });
+    }
+    const result = await gqlForm(request, UpdateCampaignMutation, { id, input: draftInput(parsed.data) });
+    if (result.failure) {
+      const { fieldErrors, ...failure } = result.failure;
+      return refused<EditorActionData>(
+        { intent, ...failure, ...(fieldErrors ? { fieldErrors: draftFieldErrors(fieldErrors) } : {}) },
+        result.status,
+      );
+    }
     return redirectWithToast(back, { type: 'success', key: 'campaigns.editor.saved' });
   }
   await requirePermission(request, 'CAMPAIGNS_SEND');
@@ -125,9 +142,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { intent, testResult: result.data.sendTestMessage } satisfies EditorActionData;
   }
   if (intent === 'start') {
-    const result = await gqlForm(request, StartCampaignMutation, { id });
+    // The estimate's offer when the messaging limit would spread the campaign over too many days.
+    const todayOnly = form.get('todayOnly') === 'true';
+    const result = await gqlForm(request, StartCampaignMutation, { id, todayOnly });
     if (result.failure) return refused<EditorActionData>({ intent, ...result.failure }, result.status);
-    return redirectWithToast(`/campaigns/${id}`, { type: 'success', key: 'campaigns.launch.started' });
+    return redirectWithToast(`/campaigns/${id}`, {
+      type: 'success',
+      key: todayOnly ? 'campaigns.launch.startedToday' : 'campaigns.launch.started',
+    });
   }
   if (intent === 'schedule') {
     const parsed = parseForm(scheduleSchema, form);
@@ -226,8 +248,10 @@ export default function CampaignEditorPage() {
                   {parameters.length === 0 ? (
                     <p className="field__hint">{t('templates.parameters.none')}</p>
                   ) : (
-                    parameters.map((parameter) => {
+                    parameters.map((parameter, index) => {
                       const current = mapping(parameter);
+                      // The draft's checks name a row by its place: `mapping.<index>.fallback`.
+                      const rowError = (field: string) => errors[`mapping.${index}.${field}`];
                       return (
                         <fieldset key={parameter} className="campaign-variable">
                           <legend className="campaign-variable__name">
@@ -238,7 +262,7 @@ export default function CampaignEditorPage() {
                             label={t('campaigns.editor.source')}
                             name={`var.${parameter}.source`}
                             defaultValue={current?.source ?? ''}
-                            error={errors[`var.${parameter}.source`]}
+                            error={rowError('source')}
                           >
                             <option value="">{t('campaigns.editor.choose')}</option>
                             {VARIABLE_SOURCES.map((source) => (
@@ -252,13 +276,14 @@ export default function CampaignEditorPage() {
                             name={`var.${parameter}.value`}
                             defaultValue={current?.value ?? ''}
                             hint={t('campaigns.editor.valueHint')}
-                            error={errors[`var.${parameter}.value`]}
+                            error={rowError('value')}
                           />
                           <Field
                             label={t('campaigns.editor.fallback')}
                             name={`var.${parameter}.fallback`}
                             defaultValue={current?.fallback ?? ''}
                             hint={t('campaigns.editor.fallbackHint')}
+                            error={rowError('fallback')}
                           />
                         </fieldset>
                       );
@@ -330,14 +355,14 @@ export default function CampaignEditorPage() {
                 name="windowStart"
                 type="time"
                 defaultValue={campaign.windowStart ?? ''}
-                error={errors.windowStart}
+                error={errors['window.start']}
               />
               <Field
                 label={t('campaigns.editor.windowEnd')}
                 name="windowEnd"
                 type="time"
                 defaultValue={campaign.windowEnd === '24:00' ? '23:59' : (campaign.windowEnd ?? '')}
-                error={errors.windowEnd}
+                error={errors['window.end']}
               />
             </div>
           </Card>
@@ -372,11 +397,7 @@ export default function CampaignEditorPage() {
               <p className="field__hint">{t('campaigns.launch.savedOnly')}</p>
               <FormError message={feedback('start')?.formError ?? feedback('schedule')?.formError} />
               <div className="campaign-launch">
-                <Form method="post">
-                  <Button intent="start" pendingLabel={t('campaigns.launch.starting')} data-testid="campaign-start">
-                    {t('campaigns.launch.start')}
-                  </Button>
-                </Form>
+                <LaunchChoice estimate={data.estimate} />
                 <Form method="post" noValidate className="campaign-form campaign-form--row">
                   <Field
                     label={t('campaigns.launch.at', { zone })}

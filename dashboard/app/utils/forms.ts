@@ -28,11 +28,27 @@ export function parseForm<S extends z.ZodMiniType>(
   formData: FormData,
   arrays: readonly string[] = [],
 ): ParseResult<z.infer<S>> {
-  const result = schema.safeParse(formValues(formData, arrays));
+  return checkValues(schema, formValues(formData, arrays), (path) => String(path[0] ?? 'form'));
+}
+
+/**
+ * A nested form (a list of rows, a pair of fields) checked as the object `values` that the route read from it: each
+ * problem is named by its whole path, `mapping.2.fallback` or `window.end`, so the page shows it beside that input.
+ */
+export function parseValues<S extends z.ZodMiniType>(schema: S, values: unknown): ParseResult<z.infer<S>> {
+  return checkValues(schema, values, (path) => (path.length > 0 ? path.map(String).join('.') : 'form'));
+}
+
+function checkValues<S extends z.ZodMiniType>(
+  schema: S,
+  values: unknown,
+  fieldOf: (path: readonly PropertyKey[]) => string,
+): ParseResult<z.infer<S>> {
+  const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
   const fieldErrors: FieldErrors = {};
   for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? 'form');
+    const field = fieldOf(issue.path);
     if (fieldErrors[field]) continue; // the first problem of a field is the one to fix first
     const count = 'minimum' in issue ? issue.minimum : 'maximum' in issue ? issue.maximum : undefined;
     fieldErrors[field] = keyMessage(issue.message, count === undefined ? undefined : { count: Number(count) }) ?? {

@@ -183,6 +183,7 @@ describe('gql', () => {
                 'input.newPassword': 'auth.passwordTooShort',
                 name: 'not.a.key',
                 'input.email': 'validation.isLength',
+                'input.variables.2.value': 'validation.required',
               },
               fieldParams: { 'input.email': { min: 3, max: 254 } },
               fieldMessages: { 'input.email': 'Gunakan 3 sampai 254 karakter.' },
@@ -201,6 +202,9 @@ describe('gql', () => {
           name: { key: 'validation.invalid' },
           // No text of its own for this key: the API's translation, with its per-field parameters applied there.
           email: { text: 'Gunakan 3 sampai 254 karakter.' },
+          // A row of a list keeps its whole path too, so the form can show it beside that row.
+          value: { key: 'validation.required' },
+          'variables.2.value': { key: 'validation.required' },
         },
       },
     });

@@ -223,6 +223,9 @@ function toApiError(error: CombinedError | undefined): ApiError {
         keyMessage(key, fieldParams[path] ? toMessageParams(fieldParams[path]) : params) ??
         // A key the dashboard has no text for: the API's own translation, in the reader's language.
         (typeof translated === 'string' ? { text: translated } : { key: 'validation.invalid' });
+      // A nested form (the campaign editor's `variables.2.value`) tells its rows apart by the whole path.
+      const nested = path.replace(/^input\./, '');
+      if (nested.includes('.')) fields[nested] = fields[field];
     }
   }
   return { code, message, fields };

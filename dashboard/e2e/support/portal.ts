@@ -1,5 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './browser';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { signInBrowser } from './api';
+import { collectPageErrors, launchChromium } from './browser';
 import { startStack, type Stack } from './stack';
 
 export interface Portal {
@@ -25,4 +26,25 @@ export function usePortal(options: { env?: () => Record<string, string> } = {}):
     await portal.stack?.stop();
   }, 60_000);
   return portal;
+}
+
+/**
+ * A page of a fresh browser context signed in with `sessionToken` in `lng` (the context's locale too), and the console
+ * errors it collects. The caller closes `context`.
+ */
+export async function signedInPage(
+  portal: Portal,
+  sessionToken: string,
+  lng: 'en' | 'id',
+  viewport = { width: 1280, height: 860 },
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await portal.chromium.newContext({ locale: lng === 'en' ? 'en-US' : 'id-ID', viewport });
+  try {
+    await signInBrowser(context, portal.stack, sessionToken, lng);
+    const page = await context.newPage();
+    return { context, page, errors: collectPageErrors(page) };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
 }

@@ -16,6 +16,8 @@ export interface Stack {
   apiUrl: string;
   /** The Midtrans simulator the portal pays through (tests settle orders with its control endpoint). */
   midtransUrl: string;
+  /** The portal's own Meta simulator (tests register WhatsApp accounts with its control endpoint). */
+  metaUrl: string;
   /** The last part of the portal's stdout and stderr, for error messages. */
   output(): string;
   /** SIGTERM, then wait for the portal to exit (it stops PostgreSQL last); removes the data directory. */
@@ -101,7 +103,14 @@ export async function startStack(options: { env?: Record<string, string> } = {})
     await stop().catch(() => undefined);
     throw error;
   }
-  return { dashboardUrl, apiUrl, midtransUrl: `http://127.0.0.1:${midtransPort}`, output, stop };
+  return {
+    dashboardUrl,
+    apiUrl,
+    midtransUrl: `http://127.0.0.1:${midtransPort}`,
+    metaUrl: `http://127.0.0.1:${metaPort}`,
+    output,
+    stop,
+  };
 }
 
 /** Ports the OS hands out as free right now, all distinct (held open together until every one is known). */

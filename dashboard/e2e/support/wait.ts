@@ -1,3 +1,5 @@
+import type { Locator, Page } from 'playwright-core';
+
 /** Polls `check` until it returns true; throws `describe()` when `timeoutMs` passes first. */
 export async function waitFor(
   check: () => Promise<boolean>,
@@ -9,6 +11,19 @@ export async function waitFor(
     if (Date.now() >= deadline) throw new Error(describe());
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
+}
+
+/**
+ * After a click that navigates: the address is `url` and the page shows `shown` (a toast, a heading, a row), so the
+ * next step reads the new page and not the one it left.
+ */
+export async function arrive(
+  page: Page,
+  url: string | RegExp | ((url: URL) => boolean),
+  shown: Locator,
+): Promise<void> {
+  await page.waitForURL(url);
+  await shown.waitFor();
 }
 
 export async function answers200(url: string): Promise<boolean> {

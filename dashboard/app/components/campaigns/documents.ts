@@ -2,6 +2,21 @@ import { graphql } from '../../graphql';
 
 /** GraphQL documents of the campaign pages (list, editor, detail). Few fields per row: the API charges each. */
 
+/** A campaign's counts by message status: its progress bar and figures (the list, the detail, the overview). */
+export const CampaignCountsFields = graphql(`
+  fragment CampaignCountsFields on CampaignCounts {
+    total
+    queued
+    sending
+    sent
+    delivered
+    read
+    failed
+    skipped
+    unknown
+  }
+`);
+
 export const CampaignsPageQuery = graphql(`
   query CampaignsPage($filter: CampaignsFilter, $after: String) {
     campaigns(filter: $filter, first: 20, after: $after) {
@@ -18,13 +33,7 @@ export const CampaignsPageQuery = graphql(`
         scheduledAt
         createdAt
         counts {
-          total
-          sent
-          delivered
-          read
-          failed
-          skipped
-          unknown
+          ...CampaignCountsFields
         }
       }
     }
@@ -66,15 +75,7 @@ export const CampaignFields = graphql(`
     completedAt
     createdAt
     counts {
-      total
-      queued
-      sending
-      sent
-      delivered
-      read
-      failed
-      skipped
-      unknown
+      ...CampaignCountsFields
     }
   }
 `);
@@ -190,8 +191,8 @@ export const SendTestMessageMutation = graphql(`
 `);
 
 export const StartCampaignMutation = graphql(`
-  mutation StartCampaign($id: ID!) {
-    startCampaign(id: $id) {
+  mutation StartCampaign($id: ID!, $todayOnly: Boolean! = false) {
+    startCampaign(id: $id, todayOnly: $todayOnly) {
       id
     }
   }

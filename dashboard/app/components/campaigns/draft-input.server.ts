@@ -1,61 +1,80 @@
 import { DateTime } from 'luxon';
-import type { CampaignDraftInput, VariableSource } from '../../graphql/graphql';
+import type { CampaignDraftInput } from '../../graphql/graphql';
 import type { FieldErrors } from '../../utils/forms';
-import { VARIABLE_SOURCES, isStatus } from './campaign-facts';
 import { splitTags, type draftSchema } from './schemas';
 import type * as z from 'zod/mini';
 
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : undefined;
+};
+
 /**
- * The editor form as the API's CampaignDraftInput. The variable mapping comes as `var.<parameter>.source`,
- * `.value` and `.fallback` for each parameter the chosen template has (the `parameters` hidden fields).
+ * The editor form as the nested draft that draftSchema checks. The variable mapping comes as `var.<parameter>.source`,
+ * `.value` and `.fallback` for each parameter the chosen template has, in the order of the `parameters` hidden
+ * fields: `mapping.<index>` is the index-th of those.
  */
-export function draftInput(
-  fields: z.infer<typeof draftSchema>,
-  form: FormData,
-): { input: CampaignDraftInput; fieldErrors: FieldErrors } {
-  const fieldErrors: FieldErrors = {};
+export function draftValues(form: FormData): unknown {
   const parameters = form.getAll('parameters').filter((value): value is string => typeof value === 'string');
-  const variables = parameters.map((parameter) => {
-    const source = String(form.get(`var.${parameter}.source`) ?? '');
-    const value = String(form.get(`var.${parameter}.value`) ?? '').trim();
-    const fallback = String(form.get(`var.${parameter}.fallback`) ?? '').trim();
-    if (!isStatus(VARIABLE_SOURCES, source)) fieldErrors[`var.${parameter}.source`] = { key: 'validation.required' };
-    if ((source === 'ATTRIBUTE' || source === 'TEXT') && value === '') {
-      fieldErrors[`var.${parameter}.value`] = { key: 'validation.required' };
-    }
-    return {
+  return {
+    name: text(form, 'name'),
+    channelId: text(form, 'channelId'),
+    templateId: text(form, 'templateId'),
+    audienceKind: text(form, 'audienceKind'),
+    tags: text(form, 'tags'),
+    segmentId: text(form, 'segmentId'),
+    mapping: parameters.map((parameter) => ({
       parameter,
-      source: (isStatus(VARIABLE_SOURCES, source) ? source : 'TEXT') as VariableSource,
-      value: value || null,
-      fallback: fallback || null,
-    };
-  });
-  const tags = splitTags(fields.tags);
-  if (fields.audienceKind === 'TAGS' && tags.length === 0) fieldErrors.tags = { key: 'validation.required' };
-  if (fields.audienceKind === 'SEGMENT' && !fields.segmentId) fieldErrors.segmentId = { key: 'validation.required' };
-  const windowStart = fields.windowStart || null;
-  const windowEnd = fields.windowEnd || null;
-  if ((windowStart === null) !== (windowEnd === null)) {
-    fieldErrors[windowStart ? 'windowEnd' : 'windowStart'] = { key: 'campaigns.form.windowBoth' };
-  }
-  const input: CampaignDraftInput = {
-    name: fields.name,
-    channelId: fields.channelId || null,
-    templateId: fields.templateId || null,
-    variables,
+      source: text(form, `var.${parameter}.source`),
+      value: text(form, `var.${parameter}.value`) ?? '',
+      fallback: text(form, `var.${parameter}.fallback`) ?? '',
+    })),
+    window: { start: text(form, 'windowStart'), end: text(form, 'windowEnd') },
+  };
+}
+
+/** A checked draft as the API's CampaignDraftInput. */
+export function draftInput(draft: z.infer<typeof draftSchema>): CampaignDraftInput {
+  const { start, end } = draft.window;
+  return {
+    name: draft.name,
+    channelId: draft.channelId || null,
+    templateId: draft.templateId || null,
+    variables: draft.mapping.map((mapping) => ({
+      parameter: mapping.parameter,
+      source: mapping.source,
+      value: mapping.value || null,
+      fallback: mapping.fallback || null,
+    })),
     // A retarget's audience cannot change: leaving it out keeps it.
-    ...(fields.audienceKind === 'RETARGET'
+    ...(draft.audienceKind === 'RETARGET'
       ? {}
       : {
           audience: {
-            kind: fields.audienceKind,
-            tags: fields.audienceKind === 'TAGS' ? tags : null,
-            segmentId: fields.audienceKind === 'SEGMENT' ? (fields.segmentId ?? null) : null,
+            kind: draft.audienceKind,
+            tags: draft.audienceKind === 'TAGS' ? splitTags(draft.tags) : null,
+            segmentId: draft.audienceKind === 'SEGMENT' ? (draft.segmentId ?? null) : null,
           },
         }),
-    ...(windowStart && windowEnd ? { windowStart, windowEnd } : { clearWindow: true }),
+    ...(start && end ? { windowStart: start, windowEnd: end } : { clearWindow: true }),
   };
-  return { input, fieldErrors };
+}
+
+/**
+ * The API's refusal of a draft field, named as the form names it: `variables.2.value` is the form's `mapping.2.value`,
+ * `audience.tags` its `tags`, `windowStart` its `window.start`.
+ */
+export function draftFieldName(apiPath: string): string {
+  const path = apiPath.replace(/^input\./, '');
+  if (path.startsWith('variables.')) return `mapping.${path.slice('variables.'.length)}`;
+  if (path.startsWith('audience.')) return path.slice('audience.'.length);
+  if (path === 'windowStart') return 'window.start';
+  if (path === 'windowEnd') return 'window.end';
+  return path;
+}
+
+export function draftFieldErrors(apiFields: FieldErrors): FieldErrors {
+  return Object.fromEntries(Object.entries(apiFields).map(([path, message]) => [draftFieldName(path), message]));
 }
 
 /** `2026-12-24T08:00` read on the workspace's wall clock (WIB, WITA or WIT) as an instant; null if no such time. */

@@ -1,5 +1,5 @@
 import { Link, useRevalidator } from '@remix-run/react';
-import { useEffect, useId } from 'react';
+import { useEffect, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRupiah } from '../../utils/format';
 import { intlLocales, type Language } from '../../utils/language';
@@ -134,6 +134,20 @@ function FinishedCampaign({ campaign }: { campaign: OverviewCampaign }) {
   );
 }
 
+/** One list of the card under its heading, or the sentence that says it is empty. */
+function CampaignSection({ heading, empty, children }: { heading: string; empty: string; children: ReactNode[] }) {
+  return (
+    <div>
+      <h3 className="overview-campaigns__heading">{heading}</h3>
+      {children.length > 0 ? (
+        <ul className="overview-campaigns__list">{children}</ul>
+      ) : (
+        <p className="overview-campaigns__empty">{empty}</p>
+      )}
+    </div>
+  );
+}
+
 /**
  * The overview's campaigns: running, paused and scheduled ones with live progress (refreshed while one sends), then
  * the latest finished ones with their results. Empty, it says what to do next.
@@ -155,30 +169,16 @@ export function CampaignsCard({
       className="overview-campaigns"
     >
       <div className="overview-campaigns__body" data-testid="overview-campaigns">
-        <div>
-          <h3 className="overview-campaigns__heading">{t('overview.campaigns.live')}</h3>
-          {live.length > 0 ? (
-            <ul className="overview-campaigns__list">
-              {live.map((campaign) => (
-                <LiveCampaign key={campaign.id} campaign={campaign} />
-              ))}
-            </ul>
-          ) : (
-            <p className="overview-campaigns__empty">{t('overview.campaigns.noLive')}</p>
-          )}
-        </div>
-        <div>
-          <h3 className="overview-campaigns__heading">{t('overview.campaigns.finished')}</h3>
-          {finished.length > 0 ? (
-            <ul className="overview-campaigns__list">
-              {finished.map((campaign) => (
-                <FinishedCampaign key={campaign.id} campaign={campaign} />
-              ))}
-            </ul>
-          ) : (
-            <p className="overview-campaigns__empty">{t('overview.campaigns.noFinished')}</p>
-          )}
-        </div>
+        <CampaignSection heading={t('overview.campaigns.live')} empty={t('overview.campaigns.noLive')}>
+          {live.map((campaign) => (
+            <LiveCampaign key={campaign.id} campaign={campaign} />
+          ))}
+        </CampaignSection>
+        <CampaignSection heading={t('overview.campaigns.finished')} empty={t('overview.campaigns.noFinished')}>
+          {finished.map((campaign) => (
+            <FinishedCampaign key={campaign.id} campaign={campaign} />
+          ))}
+        </CampaignSection>
       </div>
     </Card>
   );

@@ -52,15 +52,7 @@ export const OverviewCampaignsQuery = graphql(`
     completedAt
     cost
     counts {
-      total
-      queued
-      sending
-      sent
-      delivered
-      read
-      failed
-      skipped
-      unknown
+      ...CampaignCountsFields
     }
   }
 `);
