@@ -72,6 +72,8 @@ class BatchWrites {
   readonly orders = new Map<string, OrderRow>();
   readonly outcomes: unknown[][] = [[], [], [], []];
   readonly credits: Parameters<WalletService['creditMany']>[1] = [];
+  /** PAYMENT_SETTLED notifications, written together. */
+  readonly settled: { workspaceId: string; params: { orderId: string; amount: string } }[] = [];
 }
 
 const orderKey = (workspaceId: string, orderId: string) => `${workspaceId} ${orderId}`;
@@ -233,6 +235,7 @@ export class PaymentConfirmation {
       ]);
     }
     if (writes.outcomes[0]!.length > 0) await execute(tx, SET_NOTIFICATION_OUTCOMES, [...writes.outcomes, now]);
+    await this.notifications.notifyMany(tx, NotificationType.PAYMENT_SETTLED, writes.settled, Permission.WALLET_READ);
     await this.wallet.creditMany(tx, writes.credits);
   }
 
@@ -281,13 +284,7 @@ export class PaymentConfirmation {
         state.status = 'PAID';
         state.paid_at = this.clock.now();
         [workspaceId, newId(), order.id].forEach((value, column) => writes.receipts[column]!.push(value));
-        await this.notifications.notify(
-          tx,
-          workspaceId,
-          NotificationType.PAYMENT_SETTLED,
-          { orderId, amount: order.credit_amount },
-          { permission: Permission.WALLET_READ },
-        );
+        writes.settled.push({ workspaceId, params: { orderId, amount: order.credit_amount } });
         outcome = 'CREDITED';
       } else outcome = 'DUPLICATE';
     } else if (transaction === 'capture' && fraud === 'challenge') {
