@@ -2,9 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { execute } from '../../db/sql';
 import { STORE_NOTIFICATIONS_FIND_ORDERS, type OrderRow } from './payments.sql';
 
-/** Bodies per insert at most, and inserts in flight at once. */
+/** Bodies per insert at most, and inserts in flight at once (one: the bodies arriving meanwhile share the next). */
 const MAX_STORE_BATCH = 500;
-const MAX_STORES_IN_FLIGHT = 2;
+const MAX_STORES_IN_FLIGHT = 1;
 
 interface Unstored {
   id: string;
