@@ -74,5 +74,16 @@ describe('a burst of Midtrans settlements over several workspaces', () => {
     expect(receipts.every((row) => row.status === 'PAID')).toBe(true);
     expect(receipts.every((row) => row.number !== null && /^BZ\/2026\/\d{6}$/.test(row.number))).toBe(true);
     expect(new Set(receipts.map((row) => row.number)).size).toBe(36);
+    // Each workspace's finance member is told of each of its 12 payments, once.
+    for (const member of members) {
+      const told = await connection.execute<{ params: { orderId: string } }[]>(
+        `select params from notification where user_id = ? and workspace_id = ? and type = 'PAYMENT_SETTLED'`,
+        [member.user.id, member.workspace.id],
+      );
+      const expected = orders
+        .filter((order) => order.workspaceId === member.workspace.id)
+        .map((order) => order.orderId);
+      expect(told.map((row) => row.params.orderId).sort()).toEqual(expected.sort());
+    }
   });
 });
