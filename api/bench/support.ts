@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -42,7 +42,7 @@ export interface Portal {
  */
 export async function startPortal(
   dataDir: string,
-  options: { viaNpm?: boolean } = {},
+  options: { viaNpm?: boolean; env?: Record<string, string> } = {},
 ): Promise<{ portal: Portal; readyMs: number }> {
   const [api, dashboard, postgres, meta, midtrans] = await Promise.all(Array.from({ length: 5 }, freePort));
   const started = performance.now();
@@ -70,6 +70,7 @@ export async function startPortal(
       META_SIMULATOR_PORT: String(meta),
       MIDTRANS_SIMULATOR_PORT: String(midtrans),
       LOG_LEVEL: 'warn',
+      ...options.env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -141,6 +142,37 @@ export async function benchDatabase(prefix: string, logger: Logger): Promise<Ben
  * work costs whatever else the machine runs, unlike a rate. The thread defaults to a process's
  * main thread (the API's event loop; autocannon's worker thread is another).
  */
+/** A whole process's user + system CPU time in ms (every thread: event loop, GC, libuv), from /proc. */
+export function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * The CPU time in ms of an embedded PostgreSQL cluster: its postmaster (with the children it reaped) and every
+ * live child (backends, walwriter, checkpointer), found by parent pid.
+ */
+export function postgresCpuMs(clusterDir: string): number {
+  const postmaster = Number(readFileSync(join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const pid = Number(entry);
+    if (pid === postmaster) {
+      total += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    } else if (Number(fields[1]) === postmaster) total += Number(fields[11]) + Number(fields[12]);
+  }
+  return total * 10;
+}
+
 export function threadCpuMs(pid: number = process.pid, tid: number = pid): number {
   const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;

@@ -1,5 +1,7 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { Client } from 'pg';
 import { DEVELOPMENT_SECRETS, parseConfig } from '../src/config';
 import { systemClock } from '../src/core/clock';
@@ -10,7 +12,7 @@ import { appModules, createAppOrm } from '../src/modules';
 import { buildServices } from '../src/modules/manifest';
 import { DeferredJobQueue } from '../src/jobs/queue';
 import { midtransSignature, NOTIFICATION_PATH } from '../src/modules/wallet';
-import { freshDataDir, startPortal, threadCpuMs } from './support';
+import { freshDataDir, postgresCpuMs, processCpuMs, REPO_ROOT, startPortal, threadCpuMs } from './support';
 
 const SERVER_KEY = DEVELOPMENT_SECRETS.MIDTRANS_SERVER_KEY;
 const AUTH = `Basic ${Buffer.from(`${SERVER_KEY}:`).toString('base64')}`;
@@ -24,9 +26,31 @@ interface NotificationRun {
   credited: number;
   stored: number;
   balanced: boolean;
-  /** CPU of the portal's event loop (API and its in-process Midtrans simulator) per notification. */
+  /** CPU of the API's event loop per notification (the Midtrans simulator runs in its own process). */
   portalCpuMsPerNotification: number;
+  /** CPU of the whole API process (every thread: GC, libuv) per notification. */
+  portalProcessCpuMsPerNotification: number;
+  /** CPU of the embedded PostgreSQL (postmaster and backends) per notification. */
+  postgresCpuMsPerNotification: number;
+  /** CPU of the Midtrans simulator's process (Get Status) per notification. */
+  simulatorCpuMsPerNotification: number;
 }
+
+/** The Midtrans simulator in a process of its own, as Midtrans is another machine. */
+async function startMidtrans(): Promise<{ child: ChildProcess; url: string }> {
+  const script = join(REPO_ROOT, 'api', 'dist', 'simulators', 'midtrans', 'standalone.js');
+  const child = spawn(process.execPath, [script], {
+    env: { PATH: process.env.PATH, MIDTRANS_SIMULATOR_PORT: '0', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`the Midtrans simulator exited with ${code}`)));
+  });
+  return { child, url: (JSON.parse(line) as { url: string }).url };
+}
+
+const perNotification = (ms: number, count: number) => Math.round((ms / count) * 1000) / 1000;
 
 export interface WalletBench {
   notifications: NotificationRun;
@@ -57,7 +81,7 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
 /** `count` paid orders over `workspaces` workspaces, then their signed settlements posted 64 at a time. */
 async function notificationRun(
   client: Client,
-  portal: { apiUrl: string; midtransUrl: string; child: { pid?: number } },
+  portal: { apiUrl: string; midtransUrl: string; child: { pid?: number }; clusterDir: string; simulatorPid: number },
   count: number,
   workspaces: number,
   label: string,
@@ -100,12 +124,18 @@ async function notificationRun(
   const concurrency = 64;
   const started = performance.now();
   const cpuBefore = threadCpuMs(portal.child.pid!);
+  const processBefore = processCpuMs(portal.child.pid!);
+  const postgresBefore = postgresCpuMs(portal.clusterDir);
+  const simulatorBefore = processCpuMs(portal.simulatorPid);
   await pool(bodies, concurrency, async (body) => {
     const status = await post(`${portal.apiUrl}${NOTIFICATION_PATH}`, body);
     if (status !== 200) throw new Error(`notification answered ${status}`);
   });
   const seconds = (performance.now() - started) / 1000;
   const cpuMs = threadCpuMs(portal.child.pid!) - cpuBefore;
+  const processMs = processCpuMs(portal.child.pid!) - processBefore;
+  const postgresMs = postgresCpuMs(portal.clusterDir) - postgresBefore;
+  const simulatorMs = processCpuMs(portal.simulatorPid) - simulatorBefore;
   const {
     rows: [check],
   } = await client.query(
@@ -124,20 +154,32 @@ async function notificationRun(
       seconds: Math.round(seconds * 100) / 100,
       perSecond: Math.round(count / seconds),
       ...check,
-      portalCpuMsPerNotification: Math.round((cpuMs / count) * 100) / 100,
+      portalCpuMsPerNotification: perNotification(cpuMs, count),
+      portalProcessCpuMsPerNotification: perNotification(processMs, count),
+      postgresCpuMsPerNotification: perNotification(postgresMs, count),
+      simulatorCpuMsPerNotification: perNotification(simulatorMs, count),
     },
   };
 }
 
 /**
- * End to end on the embedded portal (one API process with its Midtrans simulator): N paid
+ * End to end on the embedded portal (one API process; the Midtrans simulator in its own): N paid
  * orders, then N signed settlement notifications posted 64 at a time; each is stored, its
  * status confirmed by Get Status over HTTP, and credited in its own transaction. Then 1,000
  * concurrent hold + capture pairs on one wallet through WalletService, on the same database.
  */
 export async function benchWallet(count = 3000): Promise<WalletBench> {
   const dataDir = freshDataDir();
-  const { portal } = await startPortal(dataDir);
+  const midtrans = await startMidtrans();
+  const { portal: started } = await startPortal(dataDir, {
+    env: { MIDTRANS_API_BASE_URL: midtrans.url, MIDTRANS_SNAP_BASE_URL: midtrans.url },
+  });
+  const portal = {
+    ...started,
+    midtransUrl: midtrans.url,
+    clusterDir: join(dataDir, 'postgres'),
+    simulatorPid: midtrans.child.pid!,
+  };
   const password = readFileSync(join(dataDir, 'postgres-password'), 'utf8').trim();
   const databaseUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${portal.postgresPort}/bizone`;
   const client = new Client({ connectionString: databaseUrl });
@@ -215,12 +257,13 @@ export async function benchWallet(count = 3000): Promise<WalletBench> {
   } finally {
     await client.end();
     await portal.stop();
+    midtrans.child.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
 const describeRun = (n: NotificationRun) =>
-  `midtrans notifications, end to end, ${n.workspaces} workspace(s): ${n.count} in ${n.seconds} s at ${n.concurrency} concurrent = ${n.perSecond}/s; credited ${n.credited}, stored CREDITED ${n.stored}, balance == sum(ledger): ${n.balanced}; portal event loop CPU ${n.portalCpuMsPerNotification} ms per notification`;
+  `midtrans notifications, end to end, ${n.workspaces} workspace(s): ${n.count} in ${n.seconds} s at ${n.concurrency} concurrent = ${n.perSecond}/s; credited ${n.credited}, stored CREDITED ${n.stored}, balance == sum(ledger): ${n.balanced}; CPU per notification: API event loop ${n.portalCpuMsPerNotification} ms, API process ${n.portalProcessCpuMsPerNotification} ms, PostgreSQL ${n.postgresCpuMsPerNotification} ms, Midtrans simulator ${n.simulatorCpuMsPerNotification} ms`;
 
 export function describeWallet({ notifications, oneWorkspace, holds: h }: WalletBench): string[] {
   return [

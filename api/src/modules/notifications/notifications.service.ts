@@ -5,7 +5,14 @@ import { translate, type Language } from '../../core/messages';
 import { query, execute } from '../../db/sql';
 import type { MembersService, Permission } from '../identity';
 import { checkParams, displayParams, linkOf, NotificationType, type NotificationParams } from './notification-types';
-import { COUNT_UNREAD, INSERT_NOTIFICATIONS, MARK_READ, PAGE_NOTIFICATIONS } from './notifications.sql';
+import {
+  COUNT_UNREAD,
+  INSERT_NOTIFICATIONS,
+  INSERT_NOTIFICATIONS_MANY,
+  MARK_READ,
+  MEMBERS_OF_WORKSPACES,
+  PAGE_NOTIFICATIONS,
+} from './notifications.sql';
 
 /** Who receives a notification: named people, the members holding a permission, or everyone. */
 export type Audience = { userIds: string[] } | { permission: Permission } | { everyone: true };
@@ -56,6 +63,36 @@ export class NotificationsService {
       this.clock.now(),
     ]);
     return userIds.length;
+  }
+
+  /**
+   * Many notifications of one type, each to the members of its workspace holding `permission`
+   * (a batch of payments of many workspaces): two statements whatever the count, in `em`'s
+   * transaction like `notify`. Returns how many rows were written.
+   */
+  async notifyMany(
+    em: EntityManager,
+    type: NotificationType,
+    items: { workspaceId: string; params: NotificationParams }[],
+    permission: Permission,
+  ): Promise<number> {
+    if (items.length === 0) return 0;
+    items.forEach((item) => checkParams(type, item.params));
+    const workspaceIds = [...new Set(items.map((item) => item.workspaceId))];
+    const members = new Map<string, string[]>();
+    for (const row of await query(em, MEMBERS_OF_WORKSPACES, [workspaceIds, permission])) {
+      members.set(row.workspace_id, [...(members.get(row.workspace_id) ?? []), row.user_id]);
+    }
+    const rows: string[][] = [[], [], [], []];
+    for (const item of items) {
+      const params = JSON.stringify(item.params);
+      for (const userId of new Set(members.get(item.workspaceId))) {
+        [newId(), item.workspaceId, userId, params].forEach((value, column) => rows[column]!.push(value));
+      }
+    }
+    if (rows[0]!.length === 0) return 0;
+    await execute(em, INSERT_NOTIFICATIONS_MANY, [...rows, type, this.clock.now()]);
+    return rows[0]!.length;
   }
 
   async page(

@@ -44,3 +44,24 @@ export const MARK_READ = statement(
   `update "notification" set read_at = $3::timestamptz, updated_at = $3::timestamptz
    where workspace_id = $1 and user_id = $2 and read_at is null and ($4::uuid[] is null or id = any($4::uuid[]))`,
 );
+
+/**
+ * The members of many workspaces holding a permission (null: all members), for `notifyMany`:
+ * $1 workspaces, $2 permission or null. Cross-workspace: a batch of payments of the installation.
+ */
+export const MEMBERS_OF_WORKSPACES = statement<{ workspace_id: string; user_id: string }>(
+  'notifications.members-of-workspaces',
+  `select m.workspace_id, m.user_id from "membership" m join "role" r on r.id = m.role_id
+   where m.workspace_id = any($1::uuid[]) and ($2::text is null or $2::text = any(r.permissions))`,
+);
+
+/**
+ * One row per recipient of many notifications of one type in one statement: $1 ids,
+ * $2 workspaces, $3 user ids, $4 params (zipped by position), $5 type, $6 now. Cross-workspace.
+ */
+export const INSERT_NOTIFICATIONS_MANY = statement(
+  'notifications.insert-many',
+  `insert into "notification" (id, workspace_id, user_id, type, params, created_at, updated_at)
+   select id, workspace_id, user_id, $5, params, $6::timestamptz, $6::timestamptz
+   from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::jsonb[]) as n(id, workspace_id, user_id, params)`,
+);

@@ -2,11 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../../core/app-error';
 import type { Clock } from '../../core/clock';
 import { newId } from '../../core/ids';
-import { execute, query } from '../../db/sql';
+import { execute } from '../../db/sql';
 import type { MidtransStatus } from './midtrans/gateway';
 import { hasValidSignature, parseGrossAmount } from './midtrans/signature';
 import type { PaymentConfirmation } from './payment-confirmation';
-import { SET_NEXT_CHECK, SET_NOTIFICATION_OUTCOME, STORE_NOTIFICATION_FIND_ORDER } from './payments.sql';
+import { NotificationStore } from './notification-store';
+import { SET_NEXT_CHECK, SET_NOTIFICATION_OUTCOME } from './payments.sql';
 
 /** What the notification endpoint answers, and what it stored as the outcome. */
 export interface NotificationResult {
@@ -32,7 +33,11 @@ export class NotificationIntake {
     private readonly confirmation: PaymentConfirmation,
     private readonly clock: Clock,
     private readonly options: IntakeOptions,
-  ) {}
+  ) {
+    this.store = new NotificationStore(() => this.clock.now());
+  }
+
+  private readonly store: NotificationStore;
 
   /**
    * `em` may be the ORM's root entity manager: everything here is named SQL or runs in a
@@ -51,8 +56,9 @@ export class NotificationIntake {
     const claimed = (body as { order_id?: unknown } | null)?.order_id;
     const orderId: string | null = typeof claimed === 'string' ? claimed.slice(0, 200) : null;
     // Stored first, with the order it claims (signed or not): a crash after this leaves a row the job recovers.
-    // The same round trip finds that order, used below only once the signature holds.
-    const [found] = await query(em, STORE_NOTIFICATION_FIND_ORDER, [id, text, orderId, this.clock.now()]);
+    // The same round trip (shared with the requests arriving meanwhile) finds that order, used
+    // below only once the signature holds.
+    const found = await this.store.store(em, id, text, orderId);
     let workspaceId: string | null = null;
     const outcomeValues = (result: NotificationResult) => [
       id,
@@ -85,16 +91,13 @@ export class NotificationIntake {
       return finish({ status: 200, outcome: 'AMOUNT_MISMATCH' });
     }
     try {
-      let recorded = false;
+      // The outcome is written in the transaction that applied the status (CREDITED only if credited).
       const outcome = await this.confirmation.confirmAndApply(em, order.workspace_id, order.order_id, {
         deadlineMs: NOTIFICATION_STATUS_DEADLINE_MS,
-        // Stored in the transaction that applied it: no separate commit, and CREDITED only if credited.
-        record: async (tx, applied) => {
-          await execute(tx, SET_NOTIFICATION_OUTCOME, outcomeValues({ status: 200, outcome: applied }));
-          recorded = true;
-        },
+        notificationId: id,
       });
-      return recorded ? { status: 200, outcome } : finish({ status: 200, outcome });
+      // Nothing was applied when Get Status does not know the order: its outcome is written here.
+      return outcome === 'NOT_CONFIRMED' ? finish({ status: 200, outcome }) : { status: 200, outcome };
     } catch (error) {
       if (error instanceof AppError && error.code === 'SERVICE_UNAVAILABLE') {
         // Midtrans retries a 503; the reconciliation job checks this order soon as well.

@@ -13,7 +13,15 @@ import type { MidtransStatus, PaymentGateway } from './midtrans/gateway';
 import { parseGrossAmount } from './midtrans/signature';
 import type { OrderStatus } from './payment-orders';
 import { nextCheckAt } from './payment-schedule';
-import { INSERT_RECEIPT, LOCK_ORDER, PLATFORM_ADMIN_IDS, UPDATE_ORDER, type OrderRow } from './payments.sql';
+import {
+  INSERT_RECEIPTS,
+  LOCK_ORDERS,
+  PLATFORM_ADMIN_IDS,
+  SET_NOTIFICATION_OUTCOMES,
+  UPDATE_ORDER,
+  UPDATE_ORDERS,
+  type OrderRow,
+} from './payments.sql';
 import type { ReceiptNumbering } from './receipt-numbering';
 import type { WalletService } from './wallet.service';
 
@@ -26,6 +34,8 @@ const FINAL_UNPAID: Record<string, OrderStatus> = {
   expire: 'EXPIRED',
 };
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
@@ -37,15 +47,46 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
 export interface ConfirmOptions {
   /** A slower Get Status is SERVICE_UNAVAILABLE (the notification endpoint must answer within 5 s). */
   deadlineMs?: number;
-  /** Runs inside the transaction that applied the status, with its outcome (the stored notification's outcome). */
-  record?: (tx: EntityManager, outcome: string) => Promise<void>;
+  /** The stored notification whose outcome is written in the transaction that applied the status. */
+  notificationId?: string;
 }
+
+/** A status confirmed by Get Status, to apply to its order. */
+interface Confirmed {
+  workspaceId: string;
+  orderId: string;
+  status: MidtransStatus;
+  notificationId?: string;
+}
+
+/** Confirmations applied per transaction at most (a burst of notifications shares one commit). */
+const APPLY_BATCH = 200;
+
+/**
+ * What a batch of confirmations writes, collected while its orders are decided and written
+ * together at the end: receipts, the orders' new states, the notifications' outcomes, and last
+ * (so the wallet rows stay locked for the fewest statements) the wallets' credits.
+ */
+class BatchWrites {
+  readonly receipts: string[][] = [[], [], []];
+  readonly orders = new Map<string, OrderRow>();
+  readonly outcomes: unknown[][] = [[], [], [], []];
+  readonly credits: Parameters<WalletService['creditMany']>[1] = [];
+  /** PAYMENT_SETTLED notifications, written together. */
+  readonly settled: { workspaceId: string; params: { orderId: string; amount: string } }[] = [];
+}
+
+const orderKey = (workspaceId: string, orderId: string) => `${workspaceId} ${orderId}`;
 
 /**
  * Applying what Midtrans' Get Status says about an order (the notification's own claim is never
- * enough). Money moves in one transaction that locks the order row and then the wallet row
- * (always in that order); every key is per order, status or refund id, so duplicates and
- * replays change nothing.
+ * enough). Confirmations that arrive together are applied together, up to APPLY_BATCH per
+ * transaction, one transaction at a time per process: their order rows locked first (in id
+ * order), then each decided in turn (an order named twice sees its first outcome), then the
+ * receipts, orders and outcomes written, and the wallets' rows locked and credited last (in
+ * workspace order). Every key is per order, status or refund id, so duplicates and replays
+ * change nothing; a batch that fails is applied one confirmation per transaction, so one bad
+ * confirmation fails alone.
  */
 export class PaymentConfirmation {
   constructor(
@@ -57,7 +98,14 @@ export class PaymentConfirmation {
     private readonly logger: Logger,
   ) {}
 
-  /** Asks Get Status and applies what it says. */
+  private readonly waiting: {
+    item: Confirmed;
+    resolve: (outcome: string) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+  private applying = false;
+
+  /** Asks Get Status and applies what it says (with the outcome written to the stored notification, if named). */
   async confirmAndApply(
     em: EntityManager,
     workspaceId: string,
@@ -69,36 +117,145 @@ export class PaymentConfirmation {
         ? await this.gateway.status(orderId)
         : await withDeadline(this.gateway.status(orderId), options.deadlineMs);
     if (!answer.found) return 'NOT_CONFIRMED';
-    const outcome = await this.apply(em, workspaceId, orderId, answer.status, options.record);
-    if (outcome === 'CREDITED') await this.receipts.numberSoon(em);
-    return outcome;
-  }
-
-  /** One transaction: the order row locked, then the wallet's (inside WalletService). */
-  private async apply(
-    em: EntityManager,
-    workspaceId: string,
-    orderId: string,
-    status: MidtransStatus,
-    record?: ConfirmOptions['record'],
-  ): Promise<string> {
-    return inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
-      const outcome = await this.applyLocked(tx, workspaceId, orderId, status);
-      if (record) await record(tx, outcome);
-      return outcome;
+    const item = { workspaceId, orderId, status: answer.status, notificationId: options.notificationId };
+    if (em.isInTransaction()) return (await this.applyBatch(em, [item]))[0]!;
+    return new Promise<string>((resolve, reject) => {
+      this.waiting.push({ item, resolve, reject });
+      this.applyWaiting(em);
     });
   }
 
-  private async applyLocked(
+  /**
+   * Applies what waits, a batch per transaction, one transaction at a time; confirmations that
+   * arrive meanwhile wait for the next. A request is answered once its batch committed and, when
+   * it credited, the receipts were numbered.
+   */
+  private applyWaiting(em: EntityManager): void {
+    if (this.applying || this.waiting.length === 0) return;
+    this.applying = true;
+    const batch = this.waiting.splice(0, APPLY_BATCH);
+    void this.applyOrOneByOne(
+      em,
+      batch.map((waiting) => waiting.item),
+    )
+      .then((results) => {
+        this.applying = false;
+        this.applyWaiting(em);
+        const credited = results.some((result) => result === 'CREDITED');
+        return (credited ? this.receipts.numberSoon(em) : Promise.resolve()).then(() =>
+          results.forEach((result, index) =>
+            result instanceof Error ? batch[index]!.reject(result) : batch[index]!.resolve(result),
+          ),
+        );
+      })
+      .catch((error: unknown) => {
+        this.applying = false;
+        this.applyWaiting(em);
+        batch.forEach((waiting) => waiting.reject(error));
+      });
+  }
+
+  /** The batch in one transaction; if it fails, each confirmation in its own (its error is its own). */
+  private async applyOrOneByOne(em: EntityManager, items: Confirmed[]): Promise<(string | Error)[]> {
+    try {
+      return await this.applyBatch(em, items);
+    } catch (error) {
+      if (items.length === 1) return [error instanceof Error ? error : new Error(String(error))];
+      this.logger.warn(
+        { err: error, confirmations: items.length },
+        'a batch of payment confirmations failed; applying one by one',
+      );
+      const results: (string | Error)[] = [];
+      for (const item of items) {
+        results.push(
+          await this.applyBatch(em, [item]).then(
+            ([outcome]) => outcome!,
+            (failure: unknown) => (failure instanceof Error ? failure : new Error(String(failure))),
+          ),
+        );
+      }
+      return results;
+    }
+  }
+
+  /**
+   * One transaction for many confirmations (a deadlock with another installation process's batch
+   * is retried: nothing here leaves the database). Outcomes in the order of `items`.
+   */
+  private async applyBatch(em: EntityManager, items: Confirmed[]): Promise<string[]> {
+    return inTransaction(em, { lockTimeoutMs: 10_000, retryOnSerialization: 2 }, async (tx) => {
+      const writes = new BatchWrites();
+      const pairs = new Map(items.map((item) => [orderKey(item.workspaceId, item.orderId), item]));
+      const locked = await query(tx, LOCK_ORDERS, [
+        [...pairs.values()].map((item) => item.workspaceId),
+        [...pairs.values()].map((item) => item.orderId),
+      ]);
+      const current = new Map(locked.map((row) => [orderKey(row.workspace_id, row.order_id), row]));
+      // Decided in workspace order, each order's confirmations in the order they came.
+      const sequence = items
+        .map((item, index) => ({ item, index }))
+        .sort((a, b) => compare(a.item.workspaceId, b.item.workspaceId) || compare(a.item.orderId, b.item.orderId));
+      const outcomes: string[] = new Array<string>(items.length);
+      for (const { item, index } of sequence) {
+        const key = orderKey(item.workspaceId, item.orderId);
+        const order = current.get(key);
+        const outcome = order ? await this.decide(tx, order, item.status, writes) : 'UNKNOWN_ORDER';
+        if (order) current.set(key, writes.orders.get(key)!);
+        outcomes[index] = outcome;
+        if (item.notificationId) {
+          [item.notificationId, outcome, 200, item.workspaceId].forEach((value, column) =>
+            writes.outcomes[column]!.push(value),
+          );
+        }
+      }
+      await this.write(tx, writes);
+      return outcomes;
+    });
+  }
+
+  /** A batch's writes: receipts, orders, outcomes, then the wallets (locked last). */
+  private async write(tx: EntityManager, writes: BatchWrites): Promise<void> {
+    const now = this.clock.now();
+    if (writes.receipts[0]!.length > 0) await execute(tx, INSERT_RECEIPTS, [...writes.receipts, now]);
+    if (writes.orders.size > 0) {
+      const rows = [...writes.orders.values()];
+      await execute(tx, UPDATE_ORDERS, [
+        rows.map((row) => row.workspace_id),
+        rows.map((row) => row.order_id),
+        rows.map((row) => row.status),
+        rows.map((row) => row.midtrans_status),
+        rows.map((row) => row.payment_type),
+        rows.map((row) => row.flagged),
+        rows.map((row) => row.flag_reason),
+        rows.map((row) => row.credited),
+        rows.map((row) => row.reversed),
+        rows.map((row) => row.paid_at),
+        rows.map((row) => row.next_check_at),
+        now,
+      ]);
+    }
+    if (writes.outcomes[0]!.length > 0) await execute(tx, SET_NOTIFICATION_OUTCOMES, [...writes.outcomes, now]);
+    await this.notifications.notifyMany(tx, NotificationType.PAYMENT_SETTLED, writes.settled, Permission.WALLET_READ);
+    await this.wallet.creditMany(tx, writes.credits);
+  }
+
+  /**
+   * What one confirmed status does to its order, the row locked and `order` its state so far
+   * (this batch's earlier confirmations of it included). The order's new state, its receipt and
+   * its credit go into `writes`; a reversal debits the wallet here (rare; it pauses campaigns).
+   */
+  private async decide(
     tx: EntityManager,
-    workspaceId: string,
-    orderId: string,
+    order: OrderRow,
     status: MidtransStatus,
+    writes: BatchWrites,
   ): Promise<string> {
-    const [order] = await query(tx, LOCK_ORDER, [workspaceId, orderId]);
-    if (!order) return 'UNKNOWN_ORDER';
+    const { workspace_id: workspaceId, order_id: orderId } = order;
+    const key = orderKey(workspaceId, orderId);
     if (status.order_id !== orderId || parseGrossAmount(status.gross_amount) !== BigInt(order.gross_amount)) {
-      await this.flag(tx, order, 'STATUS_MISMATCH');
+      writes.orders.set(key, { ...order, flagged: true, flag_reason: 'STATUS_MISMATCH' });
+      this.logger.error({ orderId, reason: 'STATUS_MISMATCH' }, 'payment order flagged for the platform admin');
+      await this.notifyPlatformAdmins(tx, order, 'STATUS_MISMATCH');
       return 'STATUS_MISMATCH';
     }
     const state = { ...order };
@@ -106,19 +263,18 @@ export class PaymentConfirmation {
     const fraud = String(status.fraud_status ?? '').toLowerCase();
     const credited = rupiah(order.credited);
     let outcome = 'NO_CHANGE';
-    /** The wallet's part of a credit, run last: the wallet row stays locked for the fewest statements. */
-    let creditWallet: (() => Promise<unknown>) | undefined;
     const paid = transaction === 'settlement' || (transaction === 'capture' && fraud === 'accept');
     if (paid) {
       if (credited === 0n) {
-        creditWallet = () =>
-          this.wallet.credit(tx, workspaceId, {
-            amount: rupiah(order.credit_amount),
-            key: `topup:${orderId}`,
-            reference: orderId,
-            actor: 'midtrans',
-            details: { paymentType: status.payment_type ?? null },
-          });
+        // Written last of the batch, so the wallet row stays locked for the fewest statements.
+        writes.credits.push({
+          workspaceId,
+          amount: rupiah(order.credit_amount),
+          key: `topup:${orderId}`,
+          reference: orderId,
+          actor: 'midtrans',
+          details: { paymentType: status.payment_type ?? null },
+        });
         if (['EXPIRED', 'CANCELLED', 'FAILED'].includes(order.status)) {
           state.flagged = true;
           state.flag_reason = `PAID_AFTER_${order.status}`;
@@ -127,14 +283,8 @@ export class PaymentConfirmation {
         state.credited = order.credit_amount;
         state.status = 'PAID';
         state.paid_at = this.clock.now();
-        await execute(tx, INSERT_RECEIPT, [order.workspace_id, newId(), order.id, this.clock.now()]);
-        await this.notifications.notify(
-          tx,
-          workspaceId,
-          NotificationType.PAYMENT_SETTLED,
-          { orderId, amount: order.credit_amount },
-          { permission: Permission.WALLET_READ },
-        );
+        [workspaceId, newId(), order.id].forEach((value, column) => writes.receipts[column]!.push(value));
+        writes.settled.push({ workspaceId, params: { orderId, amount: order.credit_amount } });
         outcome = 'CREDITED';
       } else outcome = 'DUPLICATE';
     } else if (transaction === 'capture' && fraud === 'challenge') {
@@ -143,7 +293,7 @@ export class PaymentConfirmation {
         outcome = 'CHALLENGE';
       }
     } else if (REFUND_STATUSES.has(transaction)) {
-      outcome = await this.applyRefunds(tx, workspaceId, order, state, status, transaction);
+      outcome = await this.applyRefunds(tx, writes, workspaceId, order, state, status, transaction);
     } else if (FINAL_UNPAID[transaction]) {
       if (credited > 0n && (transaction === 'expire' || transaction === 'failure')) {
         // Not a transition Midtrans documents for a paid order: the platform admin looks at it.
@@ -155,6 +305,7 @@ export class PaymentConfirmation {
         // A deny after settlement, a cancel after a credited capture: the credit goes back in full.
         outcome = await this.reverse(
           tx,
+          writes,
           workspaceId,
           order,
           state,
@@ -178,29 +329,17 @@ export class PaymentConfirmation {
     // A late `pending` (or anything else) never regresses a status.
     if (state.status !== 'PAID' || !state.midtrans_status || outcome !== 'NO_CHANGE')
       state.midtrans_status = transaction.slice(0, 30);
+    if (status.payment_type) state.payment_type = String(status.payment_type).slice(0, 40);
     const final = state.status !== 'PENDING' && state.status !== 'CHALLENGE';
-    await execute(tx, UPDATE_ORDER, [
-      workspaceId,
-      orderId,
-      state.status,
-      state.midtrans_status,
-      status.payment_type ? String(status.payment_type).slice(0, 40) : null,
-      state.flagged,
-      state.flag_reason,
-      state.credited,
-      state.reversed,
-      state.paid_at,
-      final ? null : nextCheckAt(order, this.clock.now()),
-      this.clock.now(),
-    ]);
-    // The order row is locked already, so no other credit of it can start meanwhile.
-    if (creditWallet) await creditWallet();
+    state.next_check_at = final ? null : nextCheckAt(order, this.clock.now());
+    writes.orders.set(key, state);
     return outcome;
   }
 
   /** Each refund or chargeback id is one debit (Midtrans sends each twice), capped at what is left of the credit. */
   private async applyRefunds(
     tx: EntityManager,
+    writes: BatchWrites,
     workspaceId: string,
     order: OrderRow,
     state: OrderRow,
@@ -215,6 +354,7 @@ export class PaymentConfirmation {
       const left = rupiah(state.credited) - rupiah(state.reversed);
       const outcome = await this.reverse(
         tx,
+        writes,
         workspaceId,
         order,
         state,
@@ -229,6 +369,7 @@ export class PaymentConfirmation {
 
   private async reverse(
     tx: EntityManager,
+    writes: BatchWrites,
     workspaceId: string,
     order: OrderRow,
     state: OrderRow,
@@ -237,6 +378,8 @@ export class PaymentConfirmation {
     amount: Rupiah,
   ) {
     if (amount <= 0n) return 'NO_CHANGE';
+    // Credits this batch decided come first: a settlement and its deny in one batch credit, then debit.
+    await this.wallet.creditMany(tx, writes.credits.splice(0));
     const { applied } = await this.wallet.debit(tx, workspaceId, {
       kind: 'REVERSAL',
       amount,

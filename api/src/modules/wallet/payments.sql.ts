@@ -29,6 +29,11 @@ const ORDER_COLUMNS = `id, workspace_id, order_id, gross_amount::text, credit_am
   midtrans_status, payment_type, flagged, flag_reason, credited::text, reversed::text, snap_token, redirect_url,
   expires_at, next_check_at, checks, paid_at, created_at`;
 
+/** The same columns, qualified by the alias `o` (for joins). */
+const ORDER_COLUMNS_OF_O = ORDER_COLUMNS.split(',')
+  .map((column) => `o.${column.trim()}`)
+  .join(', ');
+
 /**
  * $1 workspace, $2 id, $3 order id, $4 gross, $5 credit, $6 tax, $7 expires at, $8 first check, $9 created by, $10 now.
  */
@@ -105,21 +110,6 @@ export const SET_NEXT_CHECK = statement(
 );
 
 /**
- * Stores a notification body as received (outcome RECEIVED) and, in the same statement, finds
- * the order it claims in any workspace: the insert runs to completion whether or not an order
- * is found, so the body is stored first whatever follows. The caller uses the order only once
- * the signature holds. $1 id, $2 body, $3 claimed order id, $4 now.
- */
-export const STORE_NOTIFICATION_FIND_ORDER = statement<OrderRow>(
-  'payments.store-notification-find-order',
-  `with stored as (
-     insert into "midtrans_notification" (id, body, order_id, outcome, created_at, updated_at)
-     values ($1, $2, $3, 'RECEIVED', $4::timestamptz, $4::timestamptz)
-   )
-   select ${ORDER_COLUMNS} from "payment_order" where order_id = $3`,
-);
-
-/**
  * Notifications whose handling never finished (the process died between storing and
  * answering): their orders become due for a check now, and they are marked INTERRUPTED.
  * $1 now, $2 stored before (older than any handling still in flight). Cross-workspace (the job).
@@ -167,13 +157,6 @@ export const NUMBER_RECEIPTS = statement<{ numbered: number }>(
    returning (select count(*)::int from numbered) as numbered`,
 );
 
-/** The paid order's receipt, numbered right after commit: $1 workspace, $2 id, $3 order row id, $4 now. */
-export const INSERT_RECEIPT = statement(
-  'payments.insert-receipt',
-  `insert into "receipt" (id, workspace_id, payment_order_id, number, created_at, updated_at)
-   values ($2, $1, $3, null, $4::timestamptz, $4::timestamptz) on conflict (payment_order_id) do nothing`,
-);
-
 export const READ_RECEIPT = statement<{ number: string | null; created_at: Date }>(
   'payments.read-receipt',
   `select r.number, r.created_at from "receipt" r join "payment_order" o on o.id = r.payment_order_id
@@ -184,4 +167,68 @@ export const READ_RECEIPT = statement<{ number: string | null; created_at: Date 
 export const PLATFORM_ADMIN_IDS = statement<{ id: string }>(
   'payments.platform-admin-ids',
   `select id from "user" where is_platform_admin`,
+);
+
+/**
+ * Stores many notification bodies as received (outcome RECEIVED) in one statement, and finds
+ * the orders they claim in any workspace (a group commit of concurrent requests: each request
+ * answers only once its body is committed). $1 ids, $2 bodies, $3 claimed order ids (null
+ * where none), $4 now.
+ */
+export const STORE_NOTIFICATIONS_FIND_ORDERS = statement<OrderRow>(
+  'payments.store-notifications-find-orders',
+  `with stored as (
+     insert into "midtrans_notification" (id, body, order_id, outcome, created_at, updated_at)
+     select id, body, order_id, 'RECEIVED', $4::timestamptz, $4::timestamptz
+     from unnest($1::uuid[], $2::text[], $3::text[]) as n(id, body, order_id)
+   )
+   select ${ORDER_COLUMNS} from "payment_order" where order_id = any($3::text[])`,
+);
+
+/**
+ * The order row locks of a batch of confirmations, in id order (so two batches never wait on
+ * each other in a cycle), before any wallet's: $1 workspaces, $2 order ids (pairwise).
+ * Cross-workspace: each order is matched with its own workspace.
+ */
+export const LOCK_ORDERS = statement<OrderRow>(
+  'payments.lock-orders',
+  `select ${ORDER_COLUMNS_OF_O}
+   from "payment_order" o join unnest($1::uuid[], $2::text[]) as k(workspace_id, order_id)
+     on o.workspace_id = k.workspace_id and o.order_id = k.order_id
+   order by o.id for update of o`,
+);
+
+/**
+ * The new state of many orders at once (one row per order): the arrays of UPDATE_ORDER's
+ * parameters, pairwise. Cross-workspace: each row is matched with its own workspace.
+ */
+export const UPDATE_ORDERS = statement(
+  'payments.update-orders',
+  `update "payment_order" o set status = u.status, midtrans_status = u.midtrans_status,
+     payment_type = coalesce(u.payment_type, o.payment_type), flagged = u.flagged, flag_reason = u.flag_reason,
+     credited = u.credited, reversed = u.reversed, paid_at = u.paid_at, next_check_at = u.next_check_at,
+     updated_at = $12::timestamptz
+   from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::text[], $8::bigint[],
+               $9::bigint[], $10::timestamptz[], $11::timestamptz[])
+     as u(workspace_id, order_id, status, midtrans_status, payment_type, flagged, flag_reason, credited, reversed,
+          paid_at, next_check_at)
+   where o.workspace_id = u.workspace_id and o.order_id = u.order_id`,
+);
+
+/** Receipts of many paid orders, numbered after commit: $1 workspaces, $2 ids, $3 order row ids, $4 now. */
+export const INSERT_RECEIPTS = statement(
+  'payments.insert-receipts',
+  `insert into "receipt" (id, workspace_id, payment_order_id, number, created_at, updated_at)
+   select id, workspace_id, payment_order_id, null, $4::timestamptz, $4::timestamptz
+   from unnest($1::uuid[], $2::uuid[], $3::uuid[]) as r(workspace_id, id, payment_order_id)
+   on conflict (payment_order_id) do nothing`,
+);
+
+/** The outcomes of many notifications: $1 ids, $2 outcomes, $3 http statuses, $4 workspaces, $5 now. */
+export const SET_NOTIFICATION_OUTCOMES = statement(
+  'payments.set-notification-outcomes',
+  `update "midtrans_notification" n set outcome = u.outcome, http_status = u.http_status,
+     workspace_id = u.workspace_id, updated_at = $5::timestamptz
+   from unnest($1::uuid[], $2::text[], $3::int[], $4::uuid[]) as u(id, outcome, http_status, workspace_id)
+   where n.id = u.id`,
 );

@@ -9,11 +9,15 @@ import { Permission } from '../identity';
 import { NotificationType, type NotificationsService } from '../notifications';
 import {
   ENSURE_WALLET,
+  ENSURE_WALLETS,
   FIND_ENTRY_BY_KEY,
+  FIND_ENTRY_KEYS,
+  INSERT_ENTRIES,
   INSERT_ENTRY,
   INSERT_HOLD,
   LEDGER_SUMS,
   LOCK_WALLET,
+  LOCK_WALLETS,
   OPEN_HOLDS,
   PAGE_ENTRIES,
   READ_HOLD,
@@ -21,6 +25,7 @@ import {
   SET_THRESHOLD,
   UPDATE_HOLD,
   UPDATE_WALLET,
+  UPDATE_WALLETS,
   type HoldRow,
   type LedgerRow,
 } from './wallet.sql';
@@ -236,6 +241,80 @@ export class WalletService {
   async credit(em: EntityManager, workspaceId: string, input: Common & { amount: Rupiah }) {
     positive(input.amount);
     return this.change(em, workspaceId, input, async () => ({ kind: 'TOPUP', amount: input.amount, heldDelta: ZERO }));
+  }
+
+  /**
+   * Many top-up credits at once, of any workspaces (a batch of confirmed payments): the same
+   * guarantees as `credit` for each (one entry per key, a replayed key changes nothing), in
+   * four statements whatever the count: the wallets locked in workspace order (created first
+   * where missing), their keys checked, the entries written, the totals moved. Returns, per
+   * credit, whether this call applied it. A credit only raises the available balance, so no
+   * low-balance or debt notification can follow from one.
+   */
+  async creditMany(
+    em: EntityManager,
+    credits: (Common & { workspaceId: string; amount: Rupiah })[],
+  ): Promise<boolean[]> {
+    if (credits.length === 0) return [];
+    credits.forEach((credit) => positive(credit.amount));
+    const workspaceIds = [...new Set(credits.map((credit) => credit.workspaceId))].sort();
+    return inTransaction(em, { lockTimeoutMs: this.options.lockTimeoutMs }, async (tx) => {
+      let locked = await query(tx, LOCK_WALLETS, [workspaceIds]);
+      if (locked.length < workspaceIds.length) {
+        const have = new Set(locked.map((row) => row.workspace_id));
+        const missing = workspaceIds.filter((id) => !have.has(id));
+        await execute(tx, ENSURE_WALLETS, [missing, missing.map(() => newId()), this.now()]);
+        locked = await query(tx, LOCK_WALLETS, [workspaceIds]);
+      }
+      const wallets = new Map(
+        locked.map((row) => [row.workspace_id, { id: row.id, balance: rupiah(row.balance), held: rupiah(row.held) }]),
+      );
+      const walletOf = (workspaceId: string) => {
+        const wallet = wallets.get(workspaceId);
+        if (!wallet) throw new Error(`wallet of workspace ${workspaceId} vanished under its lock`);
+        return wallet;
+      };
+      const earlier = await query(tx, FIND_ENTRY_KEYS, [
+        credits.map((credit) => credit.workspaceId),
+        credits.map((credit) => walletOf(credit.workspaceId).id),
+        credits.map((credit) => credit.key),
+      ]);
+      const taken = new Set(earlier.map((row) => `${row.workspace_id} ${row.idempotency_key}`));
+      const now = this.now();
+      const entries: unknown[][] = Array.from({ length: 12 }, () => []);
+      const applied = credits.map((credit) => {
+        const keyOf = `${credit.workspaceId} ${credit.key}`;
+        if (taken.has(keyOf)) return false;
+        taken.add(keyOf);
+        const wallet = walletOf(credit.workspaceId);
+        wallet.balance = rupiah(wallet.balance + credit.amount);
+        [
+          credit.workspaceId,
+          newId(),
+          wallet.id,
+          'TOPUP',
+          credit.amount.toString(),
+          '0',
+          wallet.balance.toString(),
+          wallet.held.toString(),
+          credit.reference,
+          credit.key,
+          credit.actor,
+          JSON.stringify(credit.details ?? {}),
+        ].forEach((value, column) => entries[column]!.push(value));
+        return true;
+      });
+      if (entries[0]!.length === 0) return applied;
+      await execute(tx, INSERT_ENTRIES, [...entries, now]);
+      const moved = [...new Set(entries[0] as string[])];
+      await execute(tx, UPDATE_WALLETS, [
+        moved,
+        moved.map((id) => walletOf(id).balance.toString()),
+        moved.map((id) => walletOf(id).held.toString()),
+        now,
+      ]);
+      return applied;
+    });
   }
 
   /** Money back for charged messages (a batch: n x their charged price, one entry). */

@@ -127,3 +127,51 @@ export const UPDATE_HOLD = statement(
   `update "wallet_hold" set remaining = $3::bigint, captured = $4::bigint, status = $5, updated_at = $6::timestamptz
    where workspace_id = $1 and id = $2`,
 );
+
+/**
+ * The row locks of many wallets, in workspace order (two batches never wait on each other in a
+ * cycle): $1 workspaces. Cross-workspace: a batch of top-up credits of the installation.
+ */
+export const LOCK_WALLETS = statement<WalletRow & { workspace_id: string }>(
+  'wallet.lock-many',
+  `select workspace_id, id, balance::text, held::text, low_balance_threshold::text from "wallet"
+   where workspace_id = any($1::uuid[]) order by workspace_id for update`,
+);
+
+/** Creates the wallets not there yet: $1 workspaces, $2 ids (pairwise), $3 now. */
+export const ENSURE_WALLETS = statement(
+  'wallet.ensure-many',
+  `insert into "wallet" (id, workspace_id, balance, held, low_balance_threshold, created_at, updated_at)
+   select id, workspace_id, 0, 0, 0, $3::timestamptz, $3::timestamptz
+   from unnest($1::uuid[], $2::uuid[]) as w(workspace_id, id)
+   on conflict (workspace_id) do nothing`,
+);
+
+/** Which of these keys have an entry already (ledger_entry_idempotency_unique): $1 workspaces, $2 wallets, $3 keys. */
+export const FIND_ENTRY_KEYS = statement<{ workspace_id: string; idempotency_key: string }>(
+  'wallet.find-entry-keys',
+  `select l.workspace_id, l.idempotency_key from "ledger_entry" l
+   join unnest($1::uuid[], $2::uuid[], $3::text[]) as k(workspace_id, wallet_id, idempotency_key)
+     on l.workspace_id = k.workspace_id and l.wallet_id = k.wallet_id and l.idempotency_key = k.idempotency_key`,
+);
+
+/** Many entries at once: the arrays of INSERT_ENTRY's parameters $1-$12, pairwise, and $13 now. */
+export const INSERT_ENTRIES = statement(
+  'wallet.insert-entries',
+  `insert into "ledger_entry" (id, workspace_id, wallet_id, kind, amount, held_delta, balance_after, held_after,
+     reference, idempotency_key, actor, details, created_at, updated_at)
+   select id, workspace_id, wallet_id, kind, amount, held_delta, balance_after, held_after, reference,
+     idempotency_key, actor, details, $13::timestamptz, $13::timestamptz
+   from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[],
+               $9::text[], $10::text[], $11::text[], $12::jsonb[])
+     as e(workspace_id, id, wallet_id, kind, amount, held_delta, balance_after, held_after, reference,
+          idempotency_key, actor, details)`,
+);
+
+/** Many wallets' new totals: $1 workspaces, $2 balances, $3 held (pairwise), $4 now. */
+export const UPDATE_WALLETS = statement(
+  'wallet.update-many',
+  `update "wallet" w set balance = u.balance, held = u.held, updated_at = $4::timestamptz
+   from unnest($1::uuid[], $2::bigint[], $3::bigint[]) as u(workspace_id, balance, held)
+   where w.workspace_id = u.workspace_id`,
+);

@@ -1,5 +1,5 @@
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import ApiConfig from 'midtrans-client/lib/apiConfig';
 import { MidtransError, Snap } from 'midtrans-client';
 import { AppError } from '../../../core/app-error';
@@ -100,8 +100,16 @@ export class GatewayError extends Error {
 
 export class MidtransGateway implements PaymentGateway {
   private readonly snap: Snap;
+  private readonly apiBaseUrl: string;
+  private readonly authorization: string;
+  private readonly timeoutMs: number;
+  private readonly httpAgent = new HttpAgent({ keepAlive: true, timeout: 15_000 });
+  private readonly httpsAgent = new HttpsAgent({ keepAlive: true, timeout: 15_000 });
 
   constructor(options: MidtransOptions) {
+    this.apiBaseUrl = options.apiBaseUrl.replace(/\/$/, '');
+    this.authorization = `Basic ${Buffer.from(`${options.serverKey}:`).toString('base64')}`;
+    this.timeoutMs = options.timeoutMs;
     pointLibraryAt(options.snapBaseUrl, options.apiBaseUrl);
     this.snap = new Snap({
       isProduction: options.isProduction,
@@ -113,8 +121,8 @@ export class MidtransGateway implements PaymentGateway {
     http.defaults.timeout = options.timeoutMs;
     // Connections kept open between calls: each notification asks Get Status, which otherwise
     // pays a TCP handshake (and in production a TLS one) every time. Idle ones close after 15 s.
-    http.defaults.httpAgent = new HttpAgent({ keepAlive: true, timeout: 15_000 });
-    http.defaults.httpsAgent = new HttpsAgent({ keepAlive: true, timeout: 15_000 });
+    http.defaults.httpAgent = this.httpAgent;
+    http.defaults.httpsAgent = this.httpsAgent;
     // Per transaction, so a missing dashboard setting cannot lose notifications.
     http.defaults.headers.common['X-Override-Notification'] = options.notificationUrl;
   }
@@ -130,13 +138,61 @@ export class MidtransGateway implements PaymentGateway {
     }
   }
 
+  /**
+   * Get Status (`GET {api}/v2/{order_id}/status`, Basic auth), on node:http with the same
+   * kept-alive connections, not through the library's axios client: every notification asks
+   * it, and axios' request pipeline cost the API more CPU than the rest of a notification's
+   * HTTP work (issue 17's benchmark). The library's answers are kept: Midtrans puts its error
+   * in the body's `status_code` (404 is "unknown order"; 407 is an expired transaction's
+   * normal answer), and any other failure or a timeout is an outage.
+   */
   async status(orderId: string): Promise<StatusAnswer> {
+    let answer: { httpStatus: number; body: MidtransStatus & { status_code?: string } };
     try {
-      return { found: true, status: (await this.snap.transaction.status(orderId)) as MidtransStatus };
-    } catch (error) {
-      if (httpStatusOf(error) === 404) return { found: false };
+      answer = await this.getJson(`/v2/${encodeURIComponent(orderId)}/status`);
+    } catch {
       throw new AppError('SERVICE_UNAVAILABLE', 'wallet.gatewayUnavailable');
     }
+    const code = Number(answer.body.status_code ?? answer.httpStatus);
+    if (answer.httpStatus === 404 || code === 404) return { found: false };
+    if (answer.httpStatus >= 300 || (code >= 400 && code !== 407)) {
+      throw new AppError('SERVICE_UNAVAILABLE', 'wallet.gatewayUnavailable');
+    }
+    return { found: true, status: answer.body };
+  }
+
+  /** A GET of the Core API returning JSON, within the configured timeout. */
+  private getJson(path: string): Promise<{ httpStatus: number; body: MidtransStatus & { status_code?: string } }> {
+    const url = new URL(`${this.apiBaseUrl}${path}`);
+    const secure = url.protocol === 'https:';
+    return new Promise((resolve, reject) => {
+      const request = (secure ? httpsRequest : httpRequest)(
+        url,
+        {
+          method: 'GET',
+          agent: secure ? this.httpsAgent : this.httpAgent,
+          headers: { accept: 'application/json', authorization: this.authorization },
+          timeout: this.timeoutMs,
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('error', reject);
+          response.on('end', () => {
+            try {
+              const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+              if (!body || typeof body !== 'object') throw new Error('Get Status answered no JSON object');
+              resolve({ httpStatus: response.statusCode ?? 0, body: body as MidtransStatus });
+            } catch (error) {
+              reject(error instanceof Error ? error : new Error(String(error)));
+            }
+          });
+        },
+      );
+      request.on('timeout', () => request.destroy(new Error('Get Status timed out')));
+      request.on('error', reject);
+      request.end();
+    });
   }
 
   async expire(orderId: string): Promise<void> {
