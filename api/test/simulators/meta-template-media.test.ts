@@ -93,7 +93,7 @@ describe('the Meta simulator’s checks of media headers and buttons', () => {
       displayPhoneNumber: display,
       verifiedName: 'Toko Media',
       qualityRating: 'GREEN',
-      throughputLevel: 'STANDARD',
+      throughputLevel: 'STANDARD' as const,
       isOnBizApp: false,
     });
     sim.meta.simulator.addAccount({

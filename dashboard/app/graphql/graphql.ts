@@ -47,14 +47,27 @@ export type CampaignAudienceInput = {
 export type CampaignDraftInput = {
   audience?: CampaignAudienceInput | null | undefined;
   channelId?: string | number | null | undefined;
+  /** Removes the header media. */
+  clearHeaderMedia?: boolean | null | undefined;
   /** Removes the send window. */
   clearWindow?: boolean | null | undefined;
+  /** The media of an IMAGE/VIDEO/DOCUMENT header. */
+  headerMedia?: CampaignHeaderMediaInput | null | undefined;
   name?: string | null | undefined;
   templateId?: string | number | null | undefined;
   variables?: Array<CampaignVariableInput> | null | undefined;
   windowEnd?: string | null | undefined;
   /** `08:00`: messages wait outside the daily window. */
   windowStart?: string | null | undefined;
+};
+
+/** A media header’s file: an https link, or a file uploaded with `POST /api/campaigns/media`. */
+export type CampaignHeaderMediaInput = {
+  fileId?: string | number | null | undefined;
+  /** LINK to a document: the name recipients see. */
+  fileName?: string | null | undefined;
+  link?: string | null | undefined;
+  source: HeaderMediaSource;
 };
 
 export type CampaignMessageStatus =
@@ -187,6 +200,11 @@ export type EnableTwoFactorInput = {
   code: string;
   password: string;
 };
+
+/** A media header’s file: an https LINK Meta downloads, or a file UPLOADed to the portal. */
+export type HeaderMediaSource =
+  | 'LINK'
+  | 'UPLOAD';
 
 export type ImportStatus =
   | 'COMPLETED'

@@ -97,6 +97,8 @@ export interface HeaderMediaValue {
   fileId?: string | null;
   /** The name a document is shown with (the uploaded file's name, or one given with a link). */
   fileName?: string | null;
+  /** UPLOAD: the file's media type, copied from the file when it is chosen (the preview needs no lookup). */
+  mimeType?: string | null;
   /** UPLOAD, set at launch and at resume: Meta's media id for the campaign's phone number. */
   metaMediaId?: string | null;
 }
@@ -116,6 +118,8 @@ export const PAUSE_REASONS = [
   'PAYMENT',
   'META_PAUSED',
   'MARKETING_API_ONLY',
+  // A scheduled campaign's header media could not be uploaded to Meta at its start time.
+  'MEDIA',
   // A FAILED reason: the campaign's channel was disconnected.
   'CHANNEL_DISCONNECTED',
 ] as const;
