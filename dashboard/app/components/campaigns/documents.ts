@@ -55,6 +55,13 @@ export const CampaignFields = graphql(`
       tags
       segmentId
     }
+    headerMedia {
+      source
+      link
+      fileId
+      fileName
+      mimeType
+    }
     scheduledAt
     windowStart
     windowEnd
