@@ -39,7 +39,7 @@ async function uploadFile(request: Request, channelId: string, file: File) {
     return { ok: false as const, message: { key: 'campaigns.media.wrongType' } as Message, status: 415 };
   }
   if (response.status === 413) {
-    return { ok: false as const, message: { key: 'campaigns.media.tooLarge' } as Message, status: 413 };
+    return { ok: false as const, message: { key: 'campaigns.media.bodyTooLarge' } as Message, status: 413 };
   }
   const text = body?.error?.message;
   return {
@@ -93,15 +93,14 @@ export async function headerMediaAction(request: Request, id: string, channelId:
     input: headerMedia ? { headerMedia } : { clearHeaderMedia: true },
   });
   if (result.failure) {
+    // The API's field paths arrive by their last segment: `headerMedia.link` as `link`; the rest shows on top.
     const fields = result.failure.fieldErrors ?? {};
-    // The API names the link `headerMedia.link`; everything else about the media shows on top.
-    const fieldErrors: FieldErrors = fields['headerMedia.link'] ? { mediaLink: fields['headerMedia.link'] } : {};
-    const other = fields.headerMedia ?? fields['headerMedia.fileId'];
+    const other = fields.headerMedia ?? fields.fileId;
     return refused<HeaderMediaActionData>(
       {
         intent: 'media',
-        fieldErrors,
-        formError: other ?? (fields['headerMedia.link'] ? undefined : result.failure.formError),
+        fieldErrors: fields.link ? { mediaLink: fields.link } : {},
+        formError: other ?? (fields.link ? undefined : result.failure.formError),
       },
       result.status,
     );
