@@ -346,4 +346,46 @@ describe('campaign header media and buttons', () => {
     expect(results.map((result) => result.errors)).toEqual([undefined, undefined, undefined]);
     expect(uploads()[SECOND_NUMBER_ID]).toBe(before + 1);
   });
+
+  it('pauses a scheduled campaign with MEDIA when its file cannot be uploaded to Meta at its start time', async () => {
+    const pdf = await upload(PDF, 'application/pdf', { fileName: 'terjadwal.pdf' });
+    await world.addContacts([{ phone: '+6281300005001', name: 'Hana', tags: ['terjadwal'] }]);
+    const id = await draft(
+      'terjadwal',
+      'kupon_akhir_tahun',
+      [
+        { parameter: '1', source: 'TEXT', value: 'HEMAT' },
+        { parameter: 'button_0', source: 'TEXT', value: 'HEMAT' },
+      ],
+      { channelId: secondChannelId, headerMedia: { source: 'UPLOAD', fileId: pdf.body.id } },
+    );
+    const at = new Date(world.clock.now().getTime() + 3_600_000);
+    const scheduled = await world.gql(
+      `mutation ($id: ID!, $at: DateTimeISO!) { scheduleCampaign(id: $id, at: $at) { status } }`,
+      { id, at: at.toISOString() },
+    );
+    expect(scheduled.errors).toBeUndefined();
+    // Meta no longer takes the channel's token when the campaign's time comes: the upload for its number fails.
+    const account = world.meta.simulator.account(WABA_ID)!;
+    account.token = 'EAAG-revoked-token';
+    try {
+      world.clock.advance(3_600_000);
+      await world.api.running.services.campaigns.launch.startDue(world.em());
+    } finally {
+      account.token = TOKEN;
+    }
+    const campaign = (
+      await world.gql<{ campaign: { status: string; pauseReason: string; counts: { total: number } } }>(CAMPAIGN, {
+        id,
+      })
+    ).data!.campaign;
+    expect(campaign).toMatchObject({ status: 'PAUSED', pauseReason: 'MEDIA', counts: { total: 0 } });
+    // Resumed once Meta takes the token again: uploaded now, launched.
+    const resumed = await world.gql<{ resumeCampaign: { status: string } }>(
+      `mutation ($id: ID!) { resumeCampaign(id: $id) { status } }`,
+      { id },
+    );
+    expect(resumed.errors).toBeUndefined();
+    expect(resumed.data!.resumeCampaign.status).toBe('RUNNING');
+  });
 });
