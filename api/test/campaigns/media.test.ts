@@ -258,6 +258,20 @@ describe('campaign header media and buttons', () => {
         { type: 'button', sub_type: 'url', index: '1', parameters: [{ type: 'text', text: 'semua' }] },
       ],
     ]);
+
+    // Retargeting those not delivered yet keeps the header media: the new campaign launches and sends it.
+    const retargeted = await world.gql<{ retargetCampaign: { id: string } }>(
+      `mutation ($id: ID!) { retargetCampaign(id: $id, input: { statuses: [SENT] }) { id } }`,
+      { id },
+    );
+    const again = retargeted.data!.retargetCampaign.id;
+    expect((await world.gql(START, { id: again })).errors).toBeUndefined();
+    await world.dispatch();
+    const [resent] = await world.sql<{ id: string }>(
+      `select id from campaign_message where campaign_id = ? and phone = '+6281300002001'`,
+      [again],
+    );
+    expect((world.meta.simulator.sends.acceptedComponents.get(resent!.id) as unknown[])[0]).toEqual(image);
   });
 
   it('uploads a file once per campaign and number (test send, launch), again for another number, and after Meta’s expiry', async () => {

@@ -408,6 +408,8 @@ export class CampaignsService {
       templateLanguage: source.templateLanguage,
       templateCategory: source.templateCategory,
       variables: source.variables,
+      // The same header media: a link as it was, an upload by its file (Meta's id is checked again at launch).
+      headerMedia: source.headerMedia ?? null,
       windowStart: source.windowStart,
       windowEnd: source.windowEnd,
       retargetOf: source.id,
