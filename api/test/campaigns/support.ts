@@ -60,9 +60,14 @@ export interface CampaignWorld {
 
 /** The Meta simulator on a ManualClock, a live API on the same clock, a workspace with a connected channel and its templates. */
 export async function startCampaignWorld(
-  options: TestApiOptions & { realClock?: boolean } = {},
+  options: TestApiOptions & {
+    realClock?: boolean;
+    /** More templates of the WABA, and more phone numbers (connect them with the channels service). */
+    extraTemplates?: Record<string, unknown>[];
+    extraNumberIds?: string[];
+  } = {},
 ): Promise<CampaignWorld> {
-  const { realClock, ...apiOptions } = options;
+  const { realClock, extraTemplates = [], extraNumberIds = [], ...apiOptions } = options;
   // A real clock when another process (a worker) shares the database: its clock is the system's.
   const clock = new ManualClock(realClock ? new Date() : new Date('2026-12-01T03:00:00.000Z'));
   const meta = await startMetaSimulator({
@@ -86,8 +91,16 @@ export async function startCampaignWorld(
         throughputLevel: 'STANDARD',
         isOnBizApp: false,
       },
+      ...extraNumberIds.map((id, index) => ({
+        id,
+        displayPhoneNumber: `+62 811-0000-01${String(index).padStart(2, '0')}`,
+        verifiedName: 'Toko Kampanye',
+        qualityRating: 'GREEN',
+        throughputLevel: 'STANDARD' as const,
+        isOnBizApp: false,
+      })),
     ],
-    templates,
+    templates: [...templates, ...extraTemplates],
   });
   // The simulator's buckets run on the test's clock, which moves only when a test moves it.
   if (!realClock) meta.simulator.sends.configure({ enforceThroughput: false, enforcePairRate: false });

@@ -29,6 +29,13 @@ import {
 } from '../components/campaigns/draft-input.server';
 import { EstimateCard } from '../components/campaigns/estimate-card';
 import { LaunchChoice } from '../components/campaigns/launch-choice';
+import { headerMediaAction } from '../components/campaigns/header-media.server';
+import {
+  ButtonParameterLabel,
+  HeaderMediaForm,
+  HeaderMediaStep,
+  isMediaFormat,
+} from '../components/campaigns/header-media-step';
 import { MessagePreview } from '../components/campaigns/message-preview';
 import { draftSchema, scheduleSchema, testSendSchema } from '../components/campaigns/schemas';
 import { InlineErrorBoundary } from '../components/error-page';
@@ -49,7 +56,7 @@ import { redirectWithToast } from '../utils/toast.server';
 
 export const handle: RouteHandle = { titleKey: 'campaigns.editor.title' };
 
-type Intent = 'save' | 'test' | 'start' | 'schedule';
+type Intent = 'save' | 'test' | 'start' | 'schedule' | 'media';
 
 interface EditorActionData {
   intent: Intent;
@@ -132,6 +139,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     }
     return redirectWithToast(back, { type: 'success', key: 'campaigns.editor.saved' });
+  }
+  if (intent === 'media') {
+    await requirePermission(request, 'CAMPAIGNS_WRITE');
+    const { campaign } = await gql(request, CampaignQuery, { id });
+    return headerMediaAction(request, id, campaign.channelId ?? null, form);
   }
   await requirePermission(request, 'CAMPAIGNS_SEND');
   if (intent === 'test') {
@@ -245,6 +257,13 @@ export default function CampaignEditorPage() {
             ) : (
               <div className="campaign-variables">
                 <div className="campaign-variables__map">
+                  {isMediaFormat(preview.header?.format) ? (
+                    <HeaderMediaStep
+                      format={preview.header.format}
+                      media={campaign.headerMedia ?? null}
+                      feedback={feedback('media')}
+                    />
+                  ) : null}
                   {parameters.length === 0 ? (
                     <p className="field__hint">{t('templates.parameters.none')}</p>
                   ) : (
@@ -256,6 +275,7 @@ export default function CampaignEditorPage() {
                         <fieldset key={parameter} className="campaign-variable">
                           <legend className="campaign-variable__name">
                             <code className="template-param">{`{{${parameter}}}`}</code>
+                            <ButtonParameterLabel parameter={parameter} buttons={preview.buttons} />
                           </legend>
                           <input type="hidden" name="parameters" value={parameter} />
                           <SelectField
@@ -296,7 +316,12 @@ export default function CampaignEditorPage() {
                       ? t('campaigns.editor.previewFor', { name: sample.name ?? sample.phone })
                       : t('campaigns.editor.previewNoContact')}
                   </p>
-                  <MessagePreview preview={preview} mappings={campaign.variables} contact={sample} />
+                  <MessagePreview
+                    preview={preview}
+                    mappings={campaign.variables}
+                    contact={sample}
+                    headerMedia={campaign.headerMedia ?? null}
+                  />
                   <p className="field__hint">{t('campaigns.editor.previewHint')}</p>
                 </div>
               </div>
@@ -372,6 +397,7 @@ export default function CampaignEditorPage() {
             </Button>
           </div>
         </Form>
+        <HeaderMediaForm />
         <EstimateCard estimate={data.estimate} error={data.estimateError} />
         {data.canSend ? (
           <>

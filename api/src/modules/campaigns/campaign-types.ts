@@ -79,6 +79,30 @@ export interface VariableValue {
   fallback?: string | null;
 }
 
+export enum HeaderMediaSource {
+  LINK = 'LINK',
+  UPLOAD = 'UPLOAD',
+}
+registerEnumType(HeaderMediaSource, {
+  name: 'HeaderMediaSource',
+  description: 'A media header’s file: an https LINK Meta downloads, or a file UPLOADed to the portal.',
+});
+
+/** The media of a template's IMAGE, VIDEO or DOCUMENT header, as stored on the campaign (plain JSON). */
+export interface HeaderMediaValue {
+  source: 'LINK' | 'UPLOAD';
+  /** LINK: an https URL. */
+  link?: string | null;
+  /** UPLOAD: the portal's media file (`campaign_media_file`). */
+  fileId?: string | null;
+  /** The name a document is shown with (the uploaded file's name, or one given with a link). */
+  fileName?: string | null;
+  /** UPLOAD: the file's media type, copied from the file when it is chosen (the preview needs no lookup). */
+  mimeType?: string | null;
+  /** UPLOAD, set at launch and at resume: Meta's media id for the campaign's phone number. */
+  metaMediaId?: string | null;
+}
+
 /** Why a campaign is paused, or FAILED (shown translated as `campaigns.pauseReason.<code>`). */
 export const PAUSE_REASONS = [
   'BY_USER',
@@ -94,6 +118,8 @@ export const PAUSE_REASONS = [
   'PAYMENT',
   'META_PAUSED',
   'MARKETING_API_ONLY',
+  // A scheduled campaign's header media could not be uploaded to Meta at its start time.
+  'MEDIA',
   // A FAILED reason: the campaign's channel was disconnected.
   'CHANNEL_DISCONNECTED',
 ] as const;

@@ -2,7 +2,13 @@ import { Entity, Enum, Index, ManyToOne, type Opt, Property, Unique } from '@mik
 import type { Rupiah } from '../../core/money';
 import { WorkspaceEntity } from '../../db/base.entity';
 import { RupiahType } from '../../db/types/rupiah.type';
-import { CampaignStatus, MessageStatus, type AudienceValue, type VariableValue } from './campaign-types';
+import {
+  CampaignStatus,
+  MessageStatus,
+  type AudienceValue,
+  type HeaderMediaValue,
+  type VariableValue,
+} from './campaign-types';
 
 /**
  * A broadcast: one template on one channel to an audience. The draft fields are edited until
@@ -44,6 +50,10 @@ export class Campaign extends WorkspaceEntity {
 
   @Property({ type: 'json' })
   audience!: AudienceValue;
+
+  /** The media of an IMAGE, VIDEO or DOCUMENT header: a link or an uploaded file (docs/TEMPLATE-MEDIA.md). */
+  @Property({ type: 'json', nullable: true })
+  headerMedia?: HeaderMediaValue | null;
 
   @Property({ type: 'timestamptz', nullable: true })
   scheduledAt?: Date | null;

@@ -22,6 +22,13 @@ import { DISPATCH_JOB, LaunchService } from './launch.service';
 import { Migration20261201130000Campaigns } from './migrations/20261201-130000-campaigns';
 import { Migration20261201170000MarketingRetry } from './migrations/20261201-170000-marketing-retry';
 import { TestSendService } from './test-send.service';
+import { CampaignMediaFile, CampaignMediaUpload } from './media/media-file.entity';
+import { CampaignMediaResolver } from './media/media.resolver';
+import { mediaRoutes } from './media/media.routes';
+import { CampaignMediaService } from './media/media.service';
+import { CloudApiMediaGateway } from './media/meta-media';
+import { Migration20261201200000CampaignMedia } from './migrations/20261201-200000-campaign-media';
+import type { AccessService } from '../identity';
 import { execute } from '../../db/sql';
 
 export interface CampaignsServices {
@@ -31,6 +38,9 @@ export interface CampaignsServices {
   dispatch: DispatchService;
   messenger: Messenger;
   insights: CampaignInsightsService;
+  media: CampaignMediaService;
+  /** A plain object: the resolver container registers service instances by class and skips these. */
+  mediaRouteNeeds: { access: AccessService };
   /** A plain object: the resolver container registers service instances by class and skips these. */
   campaignJobs: { tickMs: number; tickLockMs: number; dispatchLockMs: number };
 }
@@ -51,10 +61,11 @@ export const campaignsModule = defineModule<
 >({
   name: 'campaigns',
   requires: ['identity', 'notifications', 'contacts', 'wallet', 'channels'],
-  entities: [Campaign, CampaignMessage],
+  entities: [Campaign, CampaignMessage, CampaignMediaFile, CampaignMediaUpload],
   migrations: [
     { name: 'Migration20261201130000Campaigns', class: Migration20261201130000Campaigns },
     { name: 'Migration20261201170000MarketingRetry', class: Migration20261201170000MarketingRetry },
+    { name: 'Migration20261201200000CampaignMedia', class: Migration20261201200000CampaignMedia },
   ],
   statements: [
     ...Object.values(campaignsSql),
@@ -63,7 +74,7 @@ export const campaignsModule = defineModule<
     SEARCH_CAMPAIGNS,
   ],
   searchSources: [campaignSearchSource],
-  resolvers: [CampaignsResolver, CampaignInsightsResolver],
+  resolvers: [CampaignsResolver, CampaignInsightsResolver, CampaignMediaResolver],
   services: ({ config, clock, logger, jobs }, { identity, notifications, contacts, wallet, channels }) => {
     const options = config.campaigns;
     const log = logger.child({ module: 'campaigns' });
@@ -74,6 +85,17 @@ export const campaignsModule = defineModule<
       maxIdleSockets: options.maxInFlight,
     });
     const campaigns = new CampaignsService(clock, notifications.notifications, identity.audit);
+    const media = new CampaignMediaService(
+      new CloudApiMediaGateway({
+        baseUrl: config.meta.graphBaseUrl,
+        apiVersion: config.meta.apiVersion,
+        // Meta takes up to 100 MB: a minute for the upload, far beyond any send's timeout.
+        timeoutMs: 60_000,
+      }),
+      channels.tokens,
+      clock,
+      log.child({ part: 'media' }),
+    );
     const launch = new LaunchService(
       campaigns,
       wallet.wallet,
@@ -83,6 +105,7 @@ export const campaignsModule = defineModule<
       clock,
       log,
       { maxSpreadDays: options.maxSpreadDays },
+      media,
     );
     wallet.wallet.setReversalHandler(launch);
     // Erasing a contact erases its number from campaign messages too (the rows stay for counts and charges).
@@ -116,7 +139,15 @@ export const campaignsModule = defineModule<
       // The channel's "last sent" (shown on the channels page) follows each batch with accepted sends.
       (em: EntityManager, channelId: string, at: Date) => channels.channels.markSent(em, channelId, at),
     );
-    const testSend = new TestSendService(campaigns, messenger, channels.tokens, wallet.wallet, wallet.billing, clock);
+    const testSend = new TestSendService(
+      campaigns,
+      messenger,
+      channels.tokens,
+      wallet.wallet,
+      wallet.billing,
+      clock,
+      media,
+    );
     return {
       campaigns,
       launch,
@@ -124,6 +155,8 @@ export const campaignsModule = defineModule<
       dispatch,
       messenger,
       insights: new CampaignInsightsService(campaigns),
+      media,
+      mediaRouteNeeds: { access: identity.access },
       // Short job locks, kept alive by touch(): a worker killed while it held one blocks nobody for longer. The tick
       // is one job for the whole cluster (it starts scheduled campaigns and hands channels whose lease expired to
       // a live worker); with the store's default lock (10 minutes) a worker killed mid-tick stopped both for that
@@ -135,6 +168,7 @@ export const campaignsModule = defineModule<
       },
     };
   },
+  routes: ({ media, mediaRouteNeeds }, { orm }) => mediaRoutes({ orm, access: mediaRouteNeeds.access, media }),
   jobs: ({ dispatch, campaignJobs }, { orm }) => [
     {
       name: CAMPAIGNS_TICK_JOB,

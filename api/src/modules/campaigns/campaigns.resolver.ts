@@ -8,7 +8,7 @@ import type { GraphQLContext } from '../../graphql/context';
 import { listCost } from '../../graphql/limits';
 import { Permission, type WorkspaceIdentity } from '../identity';
 import type { Campaign } from './campaign.entity';
-import { MessageStatus } from './campaign-types';
+import { MessageStatus, type HeaderMediaSource } from './campaign-types';
 import { CampaignsService, type CampaignActor } from './campaigns.service';
 import {
   CampaignDraftInput,
@@ -71,6 +71,15 @@ export class CampaignsResolver {
         tags: campaign.audience.tags ?? [],
         segmentId: campaign.audience.segmentId ?? null,
       },
+      headerMedia: campaign.headerMedia
+        ? {
+            source: campaign.headerMedia.source as HeaderMediaSource,
+            link: campaign.headerMedia.link ?? null,
+            fileId: campaign.headerMedia.fileId ?? null,
+            fileName: campaign.headerMedia.fileName ?? null,
+            mimeType: campaign.headerMedia.mimeType ?? null,
+          }
+        : null,
       scheduledAt: campaign.scheduledAt ?? null,
       windowStart: campaign.windowStart == null ? null : formatTimeOfDay(campaign.windowStart),
       windowEnd: campaign.windowEnd == null ? null : formatTimeOfDay(campaign.windowEnd),

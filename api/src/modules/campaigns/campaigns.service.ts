@@ -21,6 +21,8 @@ import { Campaign } from './campaign.entity';
 import {
   AudienceKind,
   CampaignStatus,
+  HeaderMediaSource,
+  type HeaderMediaValue,
   MessageStatus,
   VariableSource,
   type AudienceValue,
@@ -29,7 +31,16 @@ import {
 } from './campaign-types';
 import { CAMPAIGN_COST, COUNT_BY_STATUS, PAGE_MESSAGES, type MessagePageRow } from './campaigns.sql';
 import { parseTimeOfDay } from './send-window';
-import { missingParameters } from './template-parameters';
+import { CampaignMediaFile } from './media/media-file.entity';
+import { cleanFileName } from './media/media.service';
+import { formatOf } from './media/media-limits';
+import {
+  buttonParameters,
+  headerMediaFormat,
+  MAX_COUPON_CODE_LENGTH,
+  missingParameters,
+  type TemplateShape,
+} from './template-parameters';
 
 export interface DraftInput {
   name?: string | null;
@@ -42,6 +53,13 @@ export interface DraftInput {
   windowEnd?: string | null;
   /** Clear the send window. */
   clearWindow?: boolean | null;
+  headerMedia?: {
+    source: HeaderMediaSource;
+    link?: string | null;
+    fileId?: string | null;
+    fileName?: string | null;
+  } | null;
+  clearHeaderMedia?: boolean | null;
 }
 
 export type MessageCounts = Record<Lowercase<MessageStatus>, number> & { total: number };
@@ -257,9 +275,19 @@ export class CampaignsService {
       campaign.templateName = template.name;
       campaign.templateLanguage = template.language;
       campaign.templateCategory = template.category;
+      // Media chosen for an earlier template's header means nothing to one without a media header.
+      if (!headerMediaFormat(template)) campaign.headerMedia = null;
     }
     if (campaign.channelId && campaign.templateId) await this.channelAndTemplate(em, workspaceId, campaign);
     if (input.variables) campaign.variables = this.checkVariables(input.variables);
+    if (input.clearHeaderMedia) campaign.headerMedia = null;
+    else if (input.headerMedia) {
+      campaign.headerMedia = await this.checkHeaderMedia(em, workspaceId, input.headerMedia);
+      const template = campaign.templateId
+        ? await em.findOne(MessageTemplate, { workspace: workspaceId, id: campaign.templateId })
+        : null;
+      if (template) assertMediaFits(template, campaign.headerMedia);
+    }
     if (input.audience) {
       if (campaign.audience.kind === AudienceKind.RETARGET)
         throw invalid('audience', 'campaigns.retargetAudienceFixed');
@@ -277,6 +305,34 @@ export class CampaignsService {
       campaign.windowStart = start;
       campaign.windowEnd = end;
     }
+  }
+
+  /** A link must be a full https URL (WHATWG parsing); an upload must be a file of this workspace. */
+  private async checkHeaderMedia(
+    em: EntityManager,
+    workspaceId: string,
+    media: NonNullable<DraftInput['headerMedia']>,
+  ): Promise<HeaderMediaValue> {
+    const field = 'headerMedia';
+    if (media.source === HeaderMediaSource.LINK) {
+      if (!media.link || media.fileId) throw invalid(field, 'campaigns.media.sourceInvalid');
+      let url: URL | null = null;
+      try {
+        url = new URL(media.link.trim());
+      } catch {
+        url = null;
+      }
+      if (!url || url.protocol !== 'https:' || !url.hostname)
+        throw invalid('headerMedia.link', 'campaigns.media.httpsOnly');
+      const fileName = media.fileName?.trim() ? cleanFileName(media.fileName) : null;
+      return { source: 'LINK', link: url.toString(), fileName };
+    }
+    if (!media.fileId || media.link) throw invalid(field, 'campaigns.media.sourceInvalid');
+    const file = isUuid(media.fileId)
+      ? await em.findOne(CampaignMediaFile, { workspace: workspaceId, id: media.fileId })
+      : null;
+    if (!file) throw invalid('headerMedia.fileId', 'campaigns.media.notFound');
+    return { source: 'UPLOAD', fileId: file.id, fileName: file.fileName, mimeType: file.mimeType };
   }
 
   private checkVariables(variables: VariableValue[]): VariableValue[] {
@@ -352,6 +408,8 @@ export class CampaignsService {
       templateLanguage: source.templateLanguage,
       templateCategory: source.templateCategory,
       variables: source.variables,
+      // The same header media: a link as it was, an upload by its file (Meta's id is checked again at launch).
+      headerMedia: source.headerMedia ?? null,
       windowStart: source.windowStart,
       windowEnd: source.windowEnd,
       retargetOf: source.id,
@@ -362,8 +420,29 @@ export class CampaignsService {
     return campaign;
   }
 
-  /** What a launch needs of the mapping: every template parameter mapped. */
+  /**
+   * What a launch needs of the mapping: every template parameter mapped (URL-button suffixes and coupon codes too),
+   * a fixed coupon within Meta's length, and the media of a media header, of the header's kind.
+   */
   assertMapped(template: MessageTemplate, campaign: Campaign): void {
+    if (headerMediaFormat(template) && !campaign.headerMedia) {
+      throw invalid('headerMedia', 'campaigns.media.required');
+    }
+    assertMediaFits(template, campaign.headerMedia);
+    for (const button of buttonParameters(template)) {
+      if (button.kind !== 'COPY_CODE') continue;
+      const variable = campaign.variables.find((candidate) => candidate.parameter === button.parameter);
+      const fixed = [variable?.source === VariableSource.TEXT ? variable.value : null, variable?.fallback];
+      if (fixed.some((text) => (text?.length ?? 0) > MAX_COUPON_CODE_LENGTH)) {
+        throw new AppError(
+          'BAD_USER_INPUT',
+          'campaigns.buttons.couponTooLong',
+          { max: MAX_COUPON_CODE_LENGTH },
+          { variables: 'campaigns.buttons.couponTooLong' },
+          { variables: { max: MAX_COUPON_CODE_LENGTH } },
+        );
+      }
+    }
     const missing = missingParameters(template, campaign.variables);
     if (missing.length > 0) {
       throw new AppError(
@@ -378,5 +457,21 @@ export class CampaignsService {
 
   now(): Date {
     return this.clock.now();
+  }
+}
+
+/** An uploaded file must be of the header's kind (a PDF cannot fill an IMAGE header); a link is Meta's to check. */
+function assertMediaFits(template: TemplateShape, media: HeaderMediaValue | null | undefined): void {
+  if (!media) return;
+  const format = headerMediaFormat(template);
+  if (!format) throw invalid('headerMedia', 'campaigns.media.notNeeded');
+  const actual = media.source === 'UPLOAD' && media.mimeType ? formatOf(media.mimeType) : null;
+  if (actual && actual !== format) {
+    throw new AppError(
+      'BAD_USER_INPUT',
+      'campaigns.media.formatMismatch',
+      { format: format.toLowerCase(), actual: actual.toLowerCase() },
+      { headerMedia: 'campaigns.media.formatMismatch' },
+    );
   }
 }

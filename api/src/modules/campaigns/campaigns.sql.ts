@@ -1,4 +1,5 @@
 import { statement } from '../../db/sql';
+import type { HeaderMediaValue } from './campaign-types';
 
 /**
  * Named SQL of campaigns and the dispatcher. Tenant data: the workspace id is `$1`, except the
@@ -151,6 +152,7 @@ export interface RunningCampaignRow {
   parameter_format: string;
   components: unknown[];
   variables: unknown[];
+  header_media: HeaderMediaValue | null;
   price: string;
   hold_id: string;
   window_start: number | null;
@@ -167,7 +169,7 @@ export const RUNNING_CAMPAIGNS = statement<RunningCampaignRow>(
   'campaigns.running',
   `select c.id, c.name, c.template_name, c.template_language, c.template_category, t.status as template_status,
           coalesce(t.parameter_format, 'POSITIONAL') as parameter_format, coalesce(t.components, '[]') as components,
-          c.variables, c.price::text as price, c.hold_id, c.window_start, c.window_end, c.time_zone
+          c.variables, c.header_media, c.price::text as price, c.hold_id, c.window_start, c.window_end, c.time_zone
    from "campaign" c left join "message_template" t on t.id = c.template_id
    where c.workspace_id = $1 and c.channel_id = $2
      and (c.status = 'RUNNING'

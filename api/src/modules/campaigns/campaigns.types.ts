@@ -15,6 +15,7 @@ import type { Rupiah } from '../../core/money';
 import { PageInfo } from '../../graphql/connections';
 import { RupiahScalar } from '../../graphql/scalars';
 import { AudienceKind, CampaignStatus, MessageStatus, VariableSource } from './campaign-types';
+import { CampaignHeaderMediaInput, CampaignHeaderMediaView } from './media/media.types';
 
 const TIME_OF_DAY = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
@@ -68,6 +69,8 @@ export class CampaignView {
   @Field(() => String, { nullable: true }) templateCategory!: string | null;
   @Field(() => [CampaignVariableView]) variables!: CampaignVariableView[];
   @Field(() => CampaignAudienceView) audience!: CampaignAudienceView;
+  @Field(() => CampaignHeaderMediaView, { nullable: true, description: 'The media header’s file, when set.' })
+  headerMedia!: CampaignHeaderMediaView | null;
   @Field(() => Date, { nullable: true }) scheduledAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'Daily send window start, `08:00`, in the time zone.' })
   windowStart!: string | null;
@@ -169,6 +172,15 @@ export class CampaignDraftInput {
   @IsOptional()
   @ValidateNested()
   audience?: CampaignAudienceInput | null;
+  @Field(() => CampaignHeaderMediaInput, {
+    nullable: true,
+    description: 'The media of an IMAGE/VIDEO/DOCUMENT header.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  headerMedia?: CampaignHeaderMediaInput | null;
+  @Field(() => Boolean, { nullable: true, description: 'Removes the header media.' }) @IsOptional() clearHeaderMedia?:
+    boolean | null;
   @Field(() => String, { nullable: true, description: '`08:00`: messages wait outside the daily window.' })
   @IsOptional()
   @Matches(TIME_OF_DAY)

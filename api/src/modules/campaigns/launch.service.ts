@@ -8,7 +8,7 @@ import { workspaceEm } from '../../db/base.entity';
 import { execute, query } from '../../db/sql';
 import { inTransaction } from '../../db/transaction';
 import type { JobQueue } from '../../jobs/queue';
-import { BusinessPortfolio, type Channel, type MessageTemplate } from '../channels';
+import { BusinessPortfolio, Channel, type MessageTemplate } from '../channels';
 import { Permission } from '../identity';
 import { NotificationType, type NotificationsService } from '../notifications';
 import type { BillingService, ReversalHandler, TemplateCategory, WalletService } from '../wallet';
@@ -16,6 +16,7 @@ import { estimateStatement, resolveAudience, snapshotStatement } from './audienc
 import { Campaign } from './campaign.entity';
 import { CampaignStatus, type PauseReason } from './campaign-types';
 import type { CampaignActor, CampaignsService } from './campaigns.service';
+import type { CampaignMediaService } from './media/media.service';
 import {
   DUE_SCHEDULED,
   IN_FLIGHT,
@@ -69,7 +70,27 @@ export class LaunchService implements ReversalHandler {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly options: { maxSpreadDays: number },
+    private readonly media: CampaignMediaService,
   ) {}
+
+  /**
+   * An uploaded header file gets Meta's id for the campaign's number before the launch's transaction (the upload is
+   * an HTTP call that must not run under the campaign's row lock); the launch then finds it stored and reuses it.
+   */
+  private async prepareMedia(em: EntityManager, workspaceId: string, id: string): Promise<void> {
+    const campaign = await this.campaigns.get(em, workspaceId, id);
+    if (campaign.headerMedia?.source !== 'UPLOAD' || !campaign.headerMedia.fileId || !campaign.channelId) return;
+    const channel = await em.findOne(Channel, { workspace: workspaceId, id: campaign.channelId });
+    if (channel) await this.media.metaMediaId(em, workspaceId, campaign.headerMedia.fileId, channel);
+  }
+
+  /** The campaign's uploaded header gets the Meta id its sends carry (one id for the whole campaign and number). */
+  private async resolveMedia(tx: EntityManager, workspaceId: string, campaign: Campaign, channel: Channel) {
+    const media = campaign.headerMedia;
+    if (media?.source !== 'UPLOAD' || !media.fileId) return;
+    const metaMediaId = await this.media.metaMediaId(tx, workspaceId, media.fileId, channel);
+    if (metaMediaId !== media.metaMediaId) campaign.headerMedia = { ...media, metaMediaId };
+  }
 
   async estimate(em: EntityManager, workspaceId: string, id: string): Promise<Estimate> {
     const campaign = await this.campaigns.get(em, workspaceId, id);
@@ -113,6 +134,7 @@ export class LaunchService implements ReversalHandler {
     by?: CampaignActor,
     options: { todayOnly?: boolean } = {},
   ): Promise<Campaign> {
+    await this.prepareMedia(em, workspaceId, id);
     const campaign = await inTransaction(em, { lockTimeoutMs: 10_000, statementTimeoutMs: 120_000 }, async (tx) => {
       const locked = await this.lock(tx, workspaceId, id);
       if (locked.status !== CampaignStatus.DRAFT && locked.status !== CampaignStatus.SCHEDULED) {
@@ -168,6 +190,8 @@ export class LaunchService implements ReversalHandler {
    * released is held again for what it still has to send.
    */
   async resume(em: EntityManager, workspaceId: string, id: string, by?: CampaignActor): Promise<Campaign> {
+    // A campaign resumed after days may carry a Meta media id too old to reuse: uploaded again here.
+    await this.prepareMedia(em, workspaceId, id);
     const campaign = await inTransaction(em, { lockTimeoutMs: 10_000, statementTimeoutMs: 120_000 }, async (tx) => {
       const locked = await this.lock(tx, workspaceId, id);
       if (locked.status !== CampaignStatus.PAUSED) {
@@ -181,6 +205,7 @@ export class LaunchService implements ReversalHandler {
       // Resuming on a channel Meta still stops would only pause it again.
       const { channel } = await this.campaigns.channelAndTemplate(tx, workspaceId, locked);
       if (channel.status !== 'CONNECTED') throw new AppError('CONFLICT', 'campaigns.channelNotConnected');
+      await this.resolveMedia(tx, workspaceId, locked, channel);
       await this.rehold(tx, workspaceId, locked);
       tx.assign(locked, { status: CampaignStatus.RUNNING, pauseReason: null });
       await tx.flush();
@@ -260,7 +285,12 @@ export class LaunchService implements ReversalHandler {
         started += 1;
       } catch (error) {
         if (!isAppError(error)) throw error;
-        const reason: PauseReason = error.code === 'INSUFFICIENT_BALANCE' ? 'INSUFFICIENT_BALANCE' : 'TEMPLATE_MISSING';
+        const reason: PauseReason =
+          error.code === 'INSUFFICIENT_BALANCE'
+            ? 'INSUFFICIENT_BALANCE'
+            : error.messageKey.startsWith('campaigns.media.')
+              ? 'MEDIA'
+              : 'TEMPLATE_MISSING';
         await this.pauseWith(scoped, due.workspace_id, due.id, reason);
       }
     }
@@ -312,6 +342,7 @@ export class LaunchService implements ReversalHandler {
     this.assertSendable(channel, template);
     this.campaigns.assertMapped(template, campaign);
     await this.wallet.assertCanSend(tx, workspaceId);
+    await this.resolveMedia(tx, workspaceId, campaign, channel);
     const marketing = template.category === 'MARKETING';
     const now = this.clock.now();
     const share = todayOnly ? await this.remainingToday(tx, channel, await this.limitOf(tx, channel)) : null;

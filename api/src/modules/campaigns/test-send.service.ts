@@ -8,6 +8,7 @@ import { Contact, normalizePhone, PHONE_PROBLEM_KEYS } from '../contacts';
 import type { BillingService, TemplateCategory, WalletService } from '../wallet';
 import type { CampaignActor, CampaignsService } from './campaigns.service';
 import type { Messenger } from './dispatch/messenger';
+import type { CampaignMediaService } from './media/media.service';
 import { sendComponents } from './template-parameters';
 
 /**
@@ -24,6 +25,7 @@ export class TestSendService {
     private readonly wallet: WalletService,
     private readonly billing: BillingService,
     private readonly clock: Clock,
+    private readonly media: CampaignMediaService,
   ) {}
 
   async send(em: EntityManager, workspaceId: string, id: string, rawPhone: string, by?: CampaignActor) {
@@ -51,11 +53,21 @@ export class TestSendService {
     const price =
       prices.find((entry) => entry.category === (template.category as TemplateCategory))?.amount ?? rupiah(0);
     const contact = await em.findOne(Contact, { workspace: workspaceId, phone: parsed.e164 });
-    const components = sendComponents(template, campaign.variables, {
-      phone: parsed.e164,
-      name: contact?.name ?? null,
-      attributes: contact?.attributes ?? {},
-    });
+    // An uploaded header goes by Meta's id for this channel's number: uploaded now if it has none yet (then reused
+    // by the launch).
+    const headerMedia =
+      campaign.headerMedia?.source === 'UPLOAD' && campaign.headerMedia.fileId
+        ? {
+            ...campaign.headerMedia,
+            metaMediaId: await this.media.metaMediaId(em, workspaceId, campaign.headerMedia.fileId, channel),
+          }
+        : campaign.headerMedia;
+    const components = sendComponents(
+      template,
+      campaign.variables,
+      { phone: parsed.e164, name: contact?.name ?? null, attributes: contact?.attributes ?? {} },
+      headerMedia,
+    );
     const testId = newId();
     const money = { reference: `campaign:${campaign.id}:test`, actor: `campaign:${campaign.id}` };
     // Held before the call, as a campaign's messages are: concurrent test sends cannot spend the same rupiah, and a

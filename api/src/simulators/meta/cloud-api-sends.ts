@@ -49,6 +49,8 @@ export interface SendSettings {
   enforceServiceWindow: boolean;
   /** Fraction of accepted template sends answered `held_for_quality_assessment` (portfolio pacing). */
   holdShare: number;
+  /** Keep each accepted template send's components by callback data (tests of the payload; off for benchmarks). */
+  recordComponents: boolean;
 }
 
 export const DEFAULT_SEND_SETTINGS: SendSettings = {
@@ -59,6 +61,7 @@ export const DEFAULT_SEND_SETTINGS: SendSettings = {
   pairRate: { ratePerSecond: 1 / 6, capacity: 45 },
   enforceServiceWindow: true,
   holdShare: 0,
+  recordComponents: false,
 };
 
 /** Throughput by the number's facts (GATEWAYS.md §1.2): 80 standard, 1,000 upgraded, 20 for coexistence numbers. */
@@ -115,7 +118,12 @@ export class CloudApiSends {
   private readonly templateStatuses = new Map<string, MessageStatus>();
   /** Last inbound message per (number, user), for the 24-hour customer service window. */
   private readonly lastInbound = new Map<string, number>();
-  private readonly media = new Set<string>();
+  /** Uploaded media ids and the phone number each was uploaded for: Meta's media ids belong to one number. */
+  private readonly media = new Map<string, string>();
+  /** `POST /{phone-number-id}/media` uploads accepted, per phone number: tests prove "uploaded once" with it. */
+  readonly mediaUploads = new Map<string, number>();
+  /** The template components of accepted sends by `biz_opaque_callback_data`, for tests of the exact payload. */
+  readonly acceptedComponents = new Map<string, unknown>();
   private readonly hangs = new Set<NodeJS.Timeout>();
   private readonly now: () => number;
 
@@ -163,6 +171,8 @@ export class CloudApiSends {
     this.pairBuckets.clear();
     this.templateStatuses.clear();
     this.lastInbound.clear();
+    this.mediaUploads.clear();
+    this.acceptedComponents.clear();
     this.webhooks.reset();
   }
 
@@ -338,12 +348,21 @@ export class CloudApiSends {
       return this.refuse(190, 401, 'Invalid OAuth access token - Cannot parse access token');
     }
     const { number, account } = located;
-    const validation = validateSend(send.body, account.templates, number.displayPhoneNumber.replace(/\D/g, ''), (id) =>
-      this.media.has(id),
+    const validation = validateSend(
+      send.body,
+      account.templates,
+      number.displayPhoneNumber.replace(/\D/g, ''),
+      (id) => this.media.get(id) === phoneNumberId,
     );
     if (!validation.ok)
       return this.refuse(validation.code, undefined, undefined, undefined, undefined, validation.details);
     const message = validation.message;
+    if (this.settings.recordComponents && message.callbackData !== undefined && message.template) {
+      this.acceptedComponents.set(
+        message.callbackData,
+        (send.body as { template: { components?: unknown } }).template.components,
+      );
+    }
     if (this.settings.enforceThroughput && !this.numberBuckets.take(phoneNumberId, this.throughputRule(number))) {
       return this.refuse(130429);
     }
@@ -462,7 +481,8 @@ export class CloudApiSends {
       }
       // 16 digits like Meta's media ids (randomInt spans at most 2^48).
       const id = String(1e15 + randomInt(2 ** 47));
-      this.media.add(id);
+      this.media.set(id, phoneNumberId);
+      this.mediaUploads.set(phoneNumberId, (this.mediaUploads.get(phoneNumberId) ?? 0) + 1);
       reply({ status: 200, body: { id } });
     });
   }

@@ -82,6 +82,9 @@ export function mountControlRoutes(
         : { acceptedPerSecond: SendLedger.perSecond(ledger.acceptedAt) }),
     });
   });
+  app.get('/__simulator/meta/media', (_request, response) => {
+    response.json({ uploads: Object.fromEntries(sends.mediaUploads) });
+  });
   app.get('/__simulator/meta/webhooks', (_request, response) => {
     const { webhooks } = sends;
     response.json({

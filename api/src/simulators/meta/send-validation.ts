@@ -89,10 +89,15 @@ export function validateSend(
     return { ok: true, message };
   }
   if (type !== 'template') return refuse(131051, `Message type ${type} is not supported.`);
-  return validateTemplate(body.template, templates, message);
+  return validateTemplate(body.template, templates, message, knownMedia);
 }
 
-function validateTemplate(value: unknown, templates: readonly Json[], message: ParsedMessage): Validation {
+function validateTemplate(
+  value: unknown,
+  templates: readonly Json[],
+  message: ParsedMessage,
+  knownMedia: (id: string) => boolean,
+): Validation {
   if (!isObject(value) || typeof value.name !== 'string' || value.name === '') {
     return refuse(131008, "The parameter template['name'] is required.");
   }
@@ -136,6 +141,9 @@ function validateTemplate(value: unknown, templates: readonly Json[], message: P
     ) {
       return refuse(132012, `The header parameter must be of type ${format.toLowerCase()} with a link or an id.`);
     }
+    if (typeof inner.id === 'string' && !knownMedia(inner.id)) {
+      return refuse(131053, `Media id ${inner.id} was not uploaded for this phone number.`);
+    }
   } else {
     const headerProblem = checkTextParameters(
       typeof header?.text === 'string' ? header.text : '',
@@ -144,6 +152,8 @@ function validateTemplate(value: unknown, templates: readonly Json[], message: P
     );
     if (headerProblem) return headerProblem;
   }
+  const buttonsProblem = checkButtons(declared, sent);
+  if (buttonsProblem) return buttonsProblem;
   const category = typeof template.category === 'string' ? template.category.toLowerCase() : 'marketing';
   return { ok: true, message: { ...message, template: { name, language, category } } };
 }
@@ -187,6 +197,74 @@ function checkTextParameters(text: string, parameters: readonly Json[], named: b
     const unknown = names.find((name) => typeof name !== 'string' || !expected.includes(name));
     if (unknown !== undefined || new Set(names).size !== names.length) {
       return refuse(132018, `Named parameters must be exactly ${expected.join(', ')}.`);
+    }
+  }
+  return undefined;
+}
+
+/** Meta's limit on a copy-code button's coupon code. */
+const MAX_COUPON_CODE_LENGTH = 15;
+
+/**
+ * The `button` components of a send against the template's BUTTONS: a URL button whose URL ends in a placeholder
+ * needs one `sub_type: url` component with one text parameter (the suffix), a COPY_CODE button one `copy_code`
+ * component with one `coupon_code` parameter, each at its button's `index` (a number or a numeric string); a
+ * quick reply may carry a payload. A parameter left out is Meta's count mismatch (132000), a component of the wrong
+ * kind its format mismatch (132012).
+ */
+function checkButtons(declared: readonly Json[], sent: readonly Json[]): Validation | undefined {
+  const part = declared.find((component) => String(component.type).toUpperCase() === 'BUTTONS');
+  const buttons = (Array.isArray(part?.buttons) ? part.buttons : []).filter(isObject);
+  const given = new Map<number, Json>();
+  for (const component of sent.filter((candidate) => String(candidate.type).toLowerCase() === 'button')) {
+    const index = typeof component.index === 'number' ? component.index : Number.parseInt(String(component.index), 10);
+    if (
+      !Number.isInteger(index) ||
+      String(index) !== String(component.index) ||
+      typeof component.sub_type !== 'string'
+    ) {
+      return refuse(131008, 'A button component needs a sub_type and a numeric index.');
+    }
+    if (index < 0 || index >= buttons.length) return refuse(131009, `There is no button at index ${index}.`);
+    if (given.has(index)) return refuse(131009, `The button at index ${index} is given twice.`);
+    given.set(index, component);
+  }
+  for (const [index, button] of buttons.entries()) {
+    const type = String(button.type).toUpperCase();
+    const dynamicUrl = type === 'URL' && typeof button.url === 'string' && placeholders(button.url).length > 0;
+    const expected = dynamicUrl ? 'url' : type === 'COPY_CODE' ? 'copy_code' : null;
+    const component = given.get(index);
+    if (!expected) {
+      if (component && !(type === 'QUICK_REPLY' && String(component.sub_type).toLowerCase() === 'quick_reply')) {
+        return refuse(132000, `The button at index ${index} takes no parameter.`);
+      }
+      continue;
+    }
+    const parameters = Array.isArray(component?.parameters) ? component.parameters.filter(isObject) : [];
+    if (!component || parameters.length !== 1) {
+      return refuse(
+        132000,
+        `Number of parameters (${parameters.length}) does not match the expected number of params (1) for the button at index ${index}.`,
+      );
+    }
+    if (String(component.sub_type).toLowerCase() !== expected) {
+      return refuse(132012, `The button at index ${index} is of sub_type ${expected}.`);
+    }
+    const [parameter] = parameters as [Json];
+    if (expected === 'url') {
+      if (parameter.type !== 'text') return refuse(132012, `A URL button's parameter is of type text.`);
+      if (typeof parameter.text !== 'string' || parameter.text.trim() === '') {
+        return refuse(132018, `The URL suffix of the button at index ${index} is empty.`);
+      }
+    } else {
+      if (parameter.type !== 'coupon_code')
+        return refuse(132012, `A copy code button's parameter is of type coupon_code.`);
+      if (typeof parameter.coupon_code !== 'string' || parameter.coupon_code.trim() === '') {
+        return refuse(132018, 'The coupon code is empty.');
+      }
+      if (parameter.coupon_code.length > MAX_COUPON_CODE_LENGTH) {
+        return refuse(131009, `A coupon code can be at most ${MAX_COUPON_CODE_LENGTH} characters.`);
+      }
     }
   }
   return undefined;

@@ -64,6 +64,13 @@ export const CampaignFields = graphql(`
       tags
       segmentId
     }
+    headerMedia {
+      source
+      link
+      fileId
+      fileName
+      mimeType
+    }
     scheduledAt
     windowStart
     windowEnd

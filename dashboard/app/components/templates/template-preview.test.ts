@@ -70,7 +70,27 @@ describe('templatePreview', () => {
       { type: 'PHONE_NUMBER', text: 'Call us', target: '+6281100000000' },
       { type: 'QUICK_REPLY', text: 'Stop promotions', target: null },
     ]);
-    expect(preview.parameters).toEqual([{ name: '1', where: 'button', example: 'https://shop.example/track/A17' }]);
+    expect(preview.parameters).toEqual([
+      { name: 'button_0', where: 'button', example: 'https://shop.example/track/A17' },
+    ]);
+  });
+
+  it('names a coupon template’s copy-code button by its index, after the quick reply before it', () => {
+    const preview = templatePreview([
+      { type: 'BODY', text: 'Use code {{1}} for {{2}} off.', example: { body_text: [['25OFF', '25%']] } },
+      {
+        type: 'BUTTONS',
+        buttons: [
+          { type: 'QUICK_REPLY', text: 'Unsubscribe from Promos' },
+          { type: 'COPY_CODE', example: '250FF' },
+        ],
+      },
+    ]);
+    expect(preview.parameters).toEqual([
+      { name: '1', where: 'body', example: '25OFF' },
+      { name: '2', where: 'body', example: '25%' },
+      { name: 'button_1', where: 'button', example: '250FF' },
+    ]);
   });
 
   it('a header text parameter comes from header_text; a parameter without an example has none', () => {

@@ -110,16 +110,17 @@ export function templatePreview(components: unknown[]): TemplatePreview {
         preview.footer = component.text ?? null;
         break;
       case 'BUTTONS':
-        for (const button of component.buttons ?? []) {
+        (component.buttons ?? []).forEach((button, index) => {
           const type = (button.type ?? '').toUpperCase();
           preview.buttons.push({ type, text: button.text ?? '', target: button.url ?? button.phone_number ?? null });
-          // A URL button's dynamic suffix (`https://shop.id/o/{{1}}`) is filled per message.
-          if (button.url) {
-            const example = Array.isArray(button.example) ? button.example[0] : button.example;
-            for (const param of parameterNames(segments(button.url, new Map())))
-              preview.parameters.push({ name: param.name, where: 'button', example: example ?? null });
+          const example = (Array.isArray(button.example) ? button.example[0] : button.example) ?? null;
+          // A URL button's dynamic suffix (`https://shop.id/o/{{1}}`) and a coupon's code are filled per message. A
+          // campaign maps them as `button_<index>` (Meta's index of the button), apart from body `{{1}}`.
+          const dynamicUrl = button.url ? parameterNames(segments(button.url, new Map())).length > 0 : false;
+          if (dynamicUrl || type === 'COPY_CODE') {
+            preview.parameters.push({ name: `button_${index}`, where: 'button', example });
           }
-        }
+        });
         break;
       default:
         break;

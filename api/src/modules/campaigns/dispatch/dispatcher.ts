@@ -317,11 +317,16 @@ export class ChannelDispatcher {
             return;
           }
           const phone = message.phone ?? '';
-          const components = sendComponents(template, variables, {
-            phone,
-            name: message.name,
-            attributes: message.attributes ?? {},
-          });
+          const components = sendComponents(
+            template,
+            variables,
+            {
+              phone,
+              name: message.name,
+              attributes: message.attributes ?? {},
+            },
+            batch.campaign.header_media,
+          );
           const outcome = await this.messenger.send(
             token,
             channel.phone_number_id,
