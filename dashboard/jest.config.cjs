@@ -21,7 +21,8 @@ module.exports = {
     ],
   },
   moduleNameMapper: {
-    // Vite's `?url` imports (stylesheets) mean nothing to a test.
-    '\\.css\\?url$': '<rootDir>/test/support/file-stub.cjs',
+    // Vite's `?url` imports (stylesheets, the language files) mean nothing to a test.
+    '\\.(css|json)\\?url$': '<rootDir>/test/support/file-stub.cjs',
   },
+  setupFiles: ['<rootDir>/test/support/catalogues.ts'],
 };

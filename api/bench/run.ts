@@ -6,6 +6,7 @@ import { benchGraphqlTypename, describeThroughput } from './graphql-throughput';
 import { benchContacts, describeContacts } from './contacts';
 import { describeDispatch, paced, runDispatchScenario, scaleOut, unlimited } from './dispatch';
 import { benchFirstLoad, describeFirstLoad } from './first-load';
+import { benchLighthouse, describeLighthouse } from './lighthouse';
 import { benchSearch, describeSearch } from './search';
 import { benchOverview, describeOverview } from './overview';
 import { benchIdentity, describeIdentity } from './identity';
@@ -54,6 +55,10 @@ const BENCHES: Record<string, () => Promise<{ lines: string[]; data: unknown }>>
   'first-load': async () => {
     const data = await benchFirstLoad();
     return { lines: describeFirstLoad(data), data };
+  },
+  lighthouse: async () => {
+    const data = await benchLighthouse();
+    return { lines: describeLighthouse(data), data };
   },
   webhooks: async () => {
     const data = await benchWebhooks();

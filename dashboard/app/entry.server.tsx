@@ -4,11 +4,13 @@ import { createReadableStreamFromReadable } from '@remix-run/node';
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+import { registerAllCatalogues } from './i18n-catalogues.server';
 import { getEnv } from './utils/env.server';
 import { NonceProvider } from './utils/nonce';
 
 // Validated once, when server.js loads this build: a wrong value stops the start with a message naming it.
 getEnv();
+registerAllCatalogues();
 
 // Single fetch: pending promises are rejected after this; the render is aborted a second later.
 export const streamTimeout = 5_000;

@@ -94,6 +94,57 @@ describe('the signed-in shell', () => {
     }
   });
 
+  it("loads only the reader's language, and switches only once the other language's strings have arrived", async () => {
+    const owner = await createOwner(stack, { language: 'ID' });
+    const fresh = await launchBrowser({ locale: 'id-ID' });
+    try {
+      await signInBrowser(fresh.context, stack, owner.sessionToken, 'id');
+      const page = await fresh.context.newPage();
+      const errors = collectPageErrors(page);
+      const languageFiles: string[] = [];
+      page.on('request', (request) => {
+        const file = /\/assets\/(en|id)-[\w-]+\.json$/.exec(new URL(request.url()).pathname);
+        if (file) languageFiles.push(file[1]!);
+      });
+      // English is held back until the test lets it through, to see what the page shows meanwhile.
+      let releaseEnglish = () => {};
+      const englishHeld = new Promise<void>((resolve) => (releaseEnglish = resolve));
+      await page.route(/\/assets\/en-[\w-]+\.json$/, async (route) => {
+        await englishHeld;
+        await route.continue();
+      });
+
+      await page.goto(`${stack.dashboardUrl}/dashboard`, { waitUntil: 'networkidle' });
+      expect(languageFiles).toEqual(['id']);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(id.dashboard.welcome);
+
+      // The switch's post and the page's new data come back while English is still on its way: the page stays
+      // in Indonesian (never raw keys, never half-switched), and it is still the same live page.
+      const reloaded = page.waitForResponse((response) => new URL(response.url()).pathname === '/dashboard.data');
+      await page.getByRole('button', { name: 'EN', exact: true }).click();
+      await reloaded;
+      expect(languageFiles).toEqual(['id', 'en']);
+      expect(await page.locator('html').getAttribute('lang')).toBe('id');
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(id.dashboard.welcome);
+
+      releaseEnglish();
+      await page.locator('html[lang="en"]').waitFor();
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(en.dashboard.welcome);
+      expect(await page.title()).toBe(`${en.dashboard.title} · ${en.common.productName}`);
+      expect(await page.getByRole('button', { name: 'EN', exact: true }).getAttribute('aria-pressed')).toBe('true');
+      // A client-side navigation needs nothing more: both languages are loaded now.
+      await page
+        .getByRole('navigation', { name: en.shell.nav.label })
+        .getByRole('link', { name: en.shell.nav.contacts })
+        .click();
+      await page.getByRole('heading', { level: 1, name: en.shell.nav.contacts }).waitFor();
+      expect(languageFiles).toEqual(['id', 'en']);
+      expect(errors).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('answers an unknown address with a 404 page in the language of the reader, signed in or not', async () => {
     const owner = await createOwner(stack);
     for (const [lng, locale, signedIn] of [

@@ -1,5 +1,6 @@
 import { Form, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { loadCatalogue } from '../../i18n-catalogues';
 import { languages } from '../../utils/language';
 
 /** EN | ID. A plain form post, so it works before (or without) JavaScript; the action sets the `lng` cookie. */
@@ -20,6 +21,9 @@ export function LanguageSwitch() {
             lang={lng}
             className="language-switch__option"
             aria-pressed={i18n.language === lng}
+            // The other language's strings travel while the switch's post and the page's reload do; the layout
+            // waits for them in any case (useReaderI18n). A failure here is retried there.
+            onClick={() => void loadCatalogue(lng).catch(() => undefined)}
             title={t('shell.language.switchTo', { language: t(`shell.language.${lng}.name`) })}
           >
             {t(`shell.language.${lng}.short`)}
