@@ -7,6 +7,10 @@ import type { PreviewButton } from '../templates/template-preview';
 import { sampleValue, type SampleContact, type VariableMapping } from './campaign-facts';
 import type { Message } from '../../utils/message';
 
+/** Not words to translate: the scheme a media link must start with, and a button parameter's template syntax. */
+const LINK_SCHEME = 'https://';
+const buttonPlaceholder = (index: number) => `{{button_${index}}}`;
+
 /** The header formats a campaign fills with a file, and what a browser may pick for each (Meta's header types). */
 export const MEDIA_FORMATS = ['IMAGE', 'VIDEO', 'DOCUMENT'] as const;
 export type MediaFormat = (typeof MEDIA_FORMATS)[number];
@@ -67,7 +71,7 @@ export function HeaderMediaStep({
         name="mediaLink"
         type="url"
         inputMode="url"
-        placeholder="https://"
+        placeholder={LINK_SCHEME}
         defaultValue={media?.source === 'LINK' ? (media.link ?? '') : ''}
         hint={t('campaigns.media.linkHint')}
         error={feedback?.fieldErrors?.mediaLink}
@@ -147,7 +151,7 @@ export function ButtonsPreview({
             <span>{button.type === 'COPY_CODE' ? t('campaigns.media.copyCode') : button.text}</span>
             {button.type === 'URL' && link ? <span className="template-preview__button-kind">{link}</span> : null}
             {button.type === 'COPY_CODE' ? (
-              <code className="template-param">{value ?? `{{button_${index}}}`}</code>
+              <code className="template-param">{value ?? buttonPlaceholder(index)}</code>
             ) : null}
           </li>
         );
