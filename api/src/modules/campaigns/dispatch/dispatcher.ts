@@ -12,7 +12,7 @@ import type { VariableValue } from '../campaign-types';
 import { actionFor, CircuitBreaker } from './error-policy';
 import type { Messenger, SendOutcome } from './messenger';
 import type { Batch, BatchOutcome, DispatchStore } from './store';
-import { TokenBucket } from './token-bucket';
+import { SendPacer } from './send-pacer';
 
 export interface DispatchOptions {
   leaseTtlMs: number;
@@ -76,7 +76,7 @@ class Slots {
 
 /**
  * One channel's dispatch loop, run by the one worker holding the channel's lease. Claims
- * batches round-robin between the channel's running campaigns, paces them with a token bucket
+ * batches round-robin between the channel's running campaigns, paces them (SendPacer)
  * at the channel's throughput, keeps up to `maxInFlight` requests open, and records each
  * batch's outcomes under its fencing token. It stops sending the moment its last lease renewal
  * is older than the TTL minus a margin, so a paused process cannot send after a takeover.
@@ -138,7 +138,7 @@ export class ChannelDispatcher {
       touch().catch(() => undefined);
     }, renewEvery);
     const token = this.tokens.open(channel.access_token_sealed);
-    const bucket = new TokenBucket(channel.throughput);
+    const pacer = new SendPacer(channel.throughput);
     const slots = new Slots(this.options.maxInFlight);
     const batches = new Set<Promise<void>>();
     let lastHousekeeping = 0;
@@ -156,7 +156,7 @@ export class ChannelDispatcher {
     try {
       while (!stopping() && this.leaseFresh()) {
         if (performance.now() - lastHousekeeping > this.options.housekeepingMs) await housekeeping();
-        bucket.setRate(channel.throughput * this.appRate.current() * this.channelFactor);
+        pacer.setRate(channel.throughput * this.appRate.current() * this.channelFactor);
         const batch = await this.claimNext(em, channel, fence);
         if (!batch) {
           if (batches.size > 0) {
@@ -170,7 +170,7 @@ export class ChannelDispatcher {
           continue;
         }
         idleSince = null;
-        const work = this.sendBatch(channel, batch, token, bucket, slots, fence, stopping)
+        const work = this.sendBatch(channel, batch, token, pacer, slots, fence, stopping)
           .catch((error: unknown) => log.error({ err: error, batch: batch.id }, 'batch outcome not recorded'))
           .finally(() => {
             batches.delete(work);
@@ -271,7 +271,7 @@ export class ChannelDispatcher {
     channel: DispatchChannelRow,
     batch: Batch,
     token: string,
-    bucket: TokenBucket,
+    pacer: SendPacer,
     slots: Slots,
     fence: string,
     stopping: () => boolean,
@@ -286,7 +286,7 @@ export class ChannelDispatcher {
       batch.sending.map(async (message) => {
         await slots.take();
         try {
-          await bucket.take();
+          await pacer.take();
           // Never a send once the lease may have passed to another worker, nor after a stop began. Asked here
           // and again by the messenger right before the request's body goes to the socket (`mayWrite`): the
           // request can wait for a socket, or the process be frozen, long after this first check.
