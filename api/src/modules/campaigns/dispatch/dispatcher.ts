@@ -9,9 +9,9 @@ import type { DispatchChannelRow, RunningCampaignRow } from '../campaigns.sql';
 import { insideWindow } from '../send-window';
 import { sendComponents, type TemplateShape } from '../template-parameters';
 import type { VariableValue } from '../campaign-types';
-import { actionFor, CircuitBreaker } from './error-policy';
+import { actionFor, CircuitBreaker, MARKETING_CAP_CODE, MARKETING_CAP_RETRY_MS } from './error-policy';
 import type { Messenger, SendOutcome } from './messenger';
-import type { Batch, BatchOutcome, DispatchStore } from './store';
+import { QUEUE_START, type Batch, type BatchOutcome, type DispatchStore } from './store';
 import { SendPacer } from './send-pacer';
 
 export interface DispatchOptions {
@@ -91,6 +91,10 @@ export class ChannelDispatcher {
   /** Campaigns this loop paused: their messages still in flight here are not sent (cleared when one resumes). */
   private readonly paused = new Set<string>();
   private readonly margin: number;
+  /** Per campaign, the last message id claimed: the next claim seeks past it (see CLAIM_BATCH). */
+  private readonly cursors = new Map<string, string>();
+  /** Per campaign, when messages queued again behind its cursor become due (clock ms): the cursor goes back then. */
+  private readonly rescanAt = new Map<string, number>();
 
   constructor(
     private readonly em: () => EntityManager,
@@ -147,7 +151,13 @@ export class ChannelDispatcher {
     let outstanding = 0;
     const housekeeping = async () => {
       const now = this.clock.now();
-      await this.store.applyStatuses(this.em(), channel, statusesSince);
+      const statuses = await this.store.applyStatuses(this.em(), channel, statusesSince);
+      // A 131049 failure is queued again for a day later (QUEUE_MARKETING_RETRY), behind the claim's cursor.
+      for (const row of statuses) {
+        if (row.status === 'FAILED' && row.error_code === MARKETING_CAP_CODE) {
+          this.queuedBehind(row.campaign_id, now.getTime() + MARKETING_CAP_RETRY_MS);
+        }
+      }
       statusesSince = new Date(now.getTime() - this.options.statusOverlapMs);
       await this.store.expireUnknown(this.em(), channel.workspace_id);
       await this.store.complete(this.em(), channel);
@@ -256,7 +266,14 @@ export class ChannelDispatcher {
         );
         continue;
       }
-      const batch = await this.store.claim(em, channel, campaign, fence, this.batchSizeFor(channel));
+      const after = this.cursorFor(campaign.id, now.getTime());
+      let batch = await this.store.claim(em, channel, campaign, fence, this.batchSizeFor(channel), after);
+      if (batch === null && after !== QUEUE_START) {
+        // Nothing past the cursor: once more from the queue's start, for anything queued again behind it.
+        this.cursors.delete(campaign.id);
+        batch = await this.store.claim(em, channel, campaign, fence, this.batchSizeFor(channel), QUEUE_START);
+      }
+      if (batch && typeof batch === 'object') this.cursors.set(campaign.id, batch.lastId);
       if (batch === 'lost') {
         this.lost = true;
         return null;
@@ -265,6 +282,21 @@ export class ChannelDispatcher {
       if (batch && batch.sending.length > 0) return batch;
     }
     return null;
+  }
+
+  /** Where the campaign's next claim starts: after its cursor, or at the queue's start once a requeued one is due. */
+  private cursorFor(campaignId: string, nowMs: number): string {
+    const due = this.rescanAt.get(campaignId);
+    if (due !== undefined && due <= nowMs) {
+      this.rescanAt.delete(campaignId);
+      this.cursors.delete(campaignId);
+    }
+    return this.cursors.get(campaignId) ?? QUEUE_START;
+  }
+
+  /** Messages of a campaign went back to QUEUED (possibly behind its cursor), due at `dueMs` (clock ms). */
+  private queuedBehind(campaignId: string, dueMs: number): void {
+    this.rescanAt.set(campaignId, Math.min(dueMs, this.rescanAt.get(campaignId) ?? Infinity));
   }
 
   private async sendBatch(
@@ -378,6 +410,7 @@ export class ChannelDispatcher {
         }
       }
     }
+    for (const { notBefore } of result.requeued) this.queuedBehind(batch.campaign.id, notBefore.getTime());
     if (result.sent.length > 0 && this.channelFactor < 1) this.channelFactor = Math.min(1, this.channelFactor * 1.05);
     const em = this.em();
     await this.store.record(em, channel, batch, fence, result);
