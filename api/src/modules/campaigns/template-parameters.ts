@@ -68,17 +68,30 @@ export function valueFor(variable: VariableValue, recipient: Recipient): string 
 
 /** The `components` of a send for one recipient. */
 export function sendComponents(template: TemplateShape, mapping: VariableValue[], recipient: Recipient): unknown[] {
+  return componentsBuilder(template, mapping)(recipient);
+}
+
+/**
+ * `sendComponents` for many recipients of one template and mapping: the template's placeholders are parsed once,
+ * not once per message (the dispatcher builds a batch's sends with one).
+ */
+export function componentsBuilder(
+  template: TemplateShape,
+  mapping: VariableValue[],
+): (recipient: Recipient) => unknown[] {
   const byName = new Map(mapping.map((variable) => [variable.parameter, variable]));
   const named = template.parameterFormat.toUpperCase() === 'NAMED';
-  const parameters = (names: string[]) =>
+  const { header, body } = templateParameters(template);
+  const parameters = (names: string[], recipient: Recipient) =>
     names.map((name) => {
       const variable = byName.get(name);
       const text = variable ? valueFor(variable, recipient) : '-';
       return named ? { type: 'text', parameter_name: name, text } : { type: 'text', text };
     });
-  const { header, body } = templateParameters(template);
-  const components: unknown[] = [];
-  if (header.length > 0) components.push({ type: 'header', parameters: parameters(header) });
-  if (body.length > 0) components.push({ type: 'body', parameters: parameters(body) });
-  return components;
+  return (recipient) => {
+    const components: unknown[] = [];
+    if (header.length > 0) components.push({ type: 'header', parameters: parameters(header, recipient) });
+    if (body.length > 0) components.push({ type: 'body', parameters: parameters(body, recipient) });
+    return components;
+  };
 }

@@ -7,7 +7,7 @@ import type { TokenBox } from '../../channels';
 import type { PauseReason } from '../campaign-types';
 import type { DispatchChannelRow, RunningCampaignRow } from '../campaigns.sql';
 import { insideWindow } from '../send-window';
-import { sendComponents, type TemplateShape } from '../template-parameters';
+import { componentsBuilder, type TemplateShape } from '../template-parameters';
 import type { VariableValue } from '../campaign-types';
 import { actionFor, CircuitBreaker, MARKETING_CAP_CODE, MARKETING_CAP_RETRY_MS } from './error-policy';
 import type { Messenger, SendOutcome } from './messenger';
@@ -312,37 +312,33 @@ export class ChannelDispatcher {
       parameterFormat: batch.campaign.parameter_format,
       components: batch.campaign.components,
     };
-    const variables = batch.campaign.variables as VariableValue[];
+    const components = componentsBuilder(template, batch.campaign.variables as VariableValue[]);
     const outcomes = new Map<string, SendOutcome>();
+    // Never a send once the lease may have passed to another worker, nor after a stop began. Asked before each
+    // send and again by the messenger right before the request's body goes to the socket (`mayWrite`): the
+    // request can wait for a socket, or the process be frozen, long after the first check.
+    const maySend = () =>
+      this.leaseFresh() && !stopping() && !this.pausing.has(batch.campaign.id) && !this.paused.has(batch.campaign.id);
     await Promise.all(
       batch.sending.map(async (message) => {
         await slots.take();
         try {
           await pacer.take();
-          // Never a send once the lease may have passed to another worker, nor after a stop began. Asked here
-          // and again by the messenger right before the request's body goes to the socket (`mayWrite`): the
-          // request can wait for a socket, or the process be frozen, long after this first check.
-          const maySend = () =>
-            this.leaseFresh() &&
-            !stopping() &&
-            !this.pausing.has(batch.campaign.id) &&
-            !this.paused.has(batch.campaign.id);
           if (!maySend()) {
             outcomes.set(message.id, { kind: 'not-sent', reason: 'stopped' });
             return;
           }
           const phone = message.phone ?? '';
-          const components = sendComponents(template, variables, {
-            phone,
-            name: message.name,
-            attributes: message.attributes ?? {},
-          });
           const outcome = await this.messenger.send(
             token,
             channel.phone_number_id,
             {
               to: phone.replace(/^\+/, ''),
-              template: { name: batch.campaign.template_name, language: batch.campaign.template_language, components },
+              template: {
+                name: batch.campaign.template_name,
+                language: batch.campaign.template_language,
+                components: components({ phone, name: message.name, attributes: message.attributes ?? {} }),
+              },
               callbackData: message.id,
             },
             maySend,
