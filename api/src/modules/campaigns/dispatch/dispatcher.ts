@@ -152,10 +152,12 @@ export class ChannelDispatcher {
     const housekeeping = async () => {
       const now = this.clock.now();
       const statuses = await this.store.applyStatuses(this.em(), channel, statusesSince);
-      // A 131049 failure is queued again for a day later (QUEUE_MARKETING_RETRY), behind the claim's cursor.
+      // A 131049 failure is queued again for a day later (QUEUE_MARKETING_RETRY), behind the claim's cursor; its
+      // `not_before` is a day after the pass's clock, which is no later than now.
+      const applied = this.clock.now().getTime();
       for (const row of statuses) {
         if (row.status === 'FAILED' && row.error_code === MARKETING_CAP_CODE) {
-          this.queuedBehind(row.campaign_id, now.getTime() + MARKETING_CAP_RETRY_MS);
+          this.queuedBehind(row.campaign_id, applied + MARKETING_CAP_RETRY_MS);
         }
       }
       statusesSince = new Date(now.getTime() - this.options.statusOverlapMs);
