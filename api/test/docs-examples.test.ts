@@ -133,6 +133,7 @@ describe('docs/API.md examples, against a live API', () => {
       'search (sh)',
       'campaigns (sh)',
       'campaign-insights (sh)',
+      'message-statistics (sh)',
     ]);
   });
 
