@@ -1,12 +1,7 @@
-import { Client } from 'pg';
-import { parseConfig } from '../src/config';
-import { benchDatabase } from './support';
-import { startApi } from '../src/compose';
-import { createLogger } from '../src/core/logger';
 import { phoneFragmentDigits } from '../src/modules/contacts';
 import { SEARCH_CONTACTS_BY_NAME, SEARCH_CONTACTS_BY_PHONE } from '../src/modules/contacts/contacts.search';
 import { likePatterns } from '../src/modules/search';
-import { createMember, createWorkspace } from '../test/support/identity';
+import { measureLatency, withLatencyBench } from './graphql-latency';
 
 /**
  * The global search over GraphQL on a workspace of `rows` contacts (default 1,000,000), written straight into the
@@ -25,53 +20,26 @@ export interface SearchBench {
   plans?: Record<string, string>;
 }
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]! * 100) / 100;
-}
-
 export async function benchSearch(rows = Number(process.env.BZ_BENCH_SEARCH_ROWS ?? 1_000_000)): Promise<SearchBench> {
-  const logger = createLogger('warn');
-  const database = await benchDatabase('bz_bench_search', logger);
-  const config = parseConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: database.url,
-    API_PORT: '0',
-    LOG_LEVEL: 'warn',
-    SIMULATORS: 'false',
-  });
-  const running = await startApi(config, logger, { runJobs: false });
-  const db = new Client({ connectionString: database.url });
-  await db.connect();
-  try {
-    const em = running.orm.em.fork();
-    const owner = await createMember(em, await createWorkspace(em, 'Bench'), 'owner');
-    const started = performance.now();
-    await db.query(
-      `insert into contact (id, created_at, updated_at, workspace_id, phone, name, source)
-       select gen_random_uuid(), now(), now(), $1,
-         '+62812' || lpad(((n * 7919 + 12345678) % 100000000)::text, 8, '0'),
-         (array['Budi','Siti','Agus','Dewi','Rina','Andi','Putri','Joko','Sri','Eko','Ayu','Bayu'])[1 + (n * 7) % 12]
-           || ' ' || case when n % 1000 = 7 then 'Wiratmaja'
-             else (array['Santoso','Lestari','Hidayat','Saputra','Wijaya','Kurniawan','Pratama','Nugroho','Susanto'])[1 + n % 9] end
-           || ' ' || n,
-         'API'
-       from generate_series(0::bigint, $2::bigint - 1) as n`,
-      [owner.workspace.id, rows],
+  return withLatencyBench('bz_bench_search', async ({ db, owner, seed, ask }) => {
+    const loadMs = await seed(
+      [
+        [
+          `insert into contact (id, created_at, updated_at, workspace_id, phone, name, source)
+           select gen_random_uuid(), now(), now(), $1,
+             '+62812' || lpad(((n * 7919 + 12345678) % 100000000)::text, 8, '0'),
+             (array['Budi','Siti','Agus','Dewi','Rina','Andi','Putri','Joko','Sri','Eko','Ayu','Bayu'])[1 + (n * 7) % 12]
+               || ' ' || case when n % 1000 = 7 then 'Wiratmaja'
+                 else (array['Santoso','Lestari','Hidayat','Saputra','Wijaya','Kurniawan','Pratama','Nugroho','Susanto'])[1 + n % 9] end
+               || ' ' || n,
+             'API'
+           from generate_series(0::bigint, $2::bigint - 1) as n`,
+          [owner.workspace.id, rows],
+        ],
+      ],
+      ['contact'],
     );
-    await db.query('analyze contact');
-    const loadMs = performance.now() - started;
-    const headers = { authorization: `Bearer ${owner.sessionToken}`, 'content-type': 'application/json' };
-    const search = async (q: string) => {
-      const response = await fetch(`${running.url}/api/graphql`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ query: SEARCH, variables: { q } }),
-      });
-      const body = (await response.json()) as { data?: { search: unknown[] }; errors?: unknown[] };
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-      return body.data!.search.length;
-    };
+    const search = async (q: string) => (await ask<{ search: unknown[] }>(SEARCH, { q })).search.length;
     const kinds: Record<string, (i: number) => string> = {
       'rare name fragment `wiratm` (0.1 % of rows)': () => 'wiratm',
       'common first name `budi` (8 % of rows)': () => 'budi',
@@ -82,15 +50,14 @@ export async function benchSearch(rows = Number(process.env.BZ_BENCH_SEARCH_ROWS
     };
     const queries: SearchBench['queries'] = {};
     for (const [label, queryOf] of Object.entries(kinds)) {
-      for (let warm = 0; warm < 20; warm++) await search(queryOf(warm));
-      const samples: number[] = [];
       let hits = 0;
-      for (let i = 0; i < 200; i++) {
-        const start = performance.now();
-        hits = await search(queryOf(i));
-        samples.push(performance.now() - start);
-      }
-      queries[label] = { p50Ms: percentile(samples, 50), p95Ms: percentile(samples, 95), hits };
+      const latency = await measureLatency(
+        async (i) => {
+          hits = await search(queryOf(i));
+        },
+        { warmups: 20, samples: 200 },
+      );
+      queries[label] = { ...latency, hits };
     }
     if (process.env.BZ_BENCH_SEARCH_EXPLAIN !== '1') return { rows, loadMs, queries };
     const plans: Record<string, string> = {};
@@ -110,11 +77,7 @@ export async function benchSearch(rows = Number(process.env.BZ_BENCH_SEARCH_ROWS
       plans[label] = plan.rows.map((row) => row['QUERY PLAN']).join('\n');
     }
     return { rows, loadMs, queries, plans };
-  } finally {
-    await db.end();
-    for (const step of running.shutdownSteps()) await step.run();
-    await database.drop();
-  }
+  });
 }
 
 export function describeSearch({ rows, loadMs, queries, plans }: SearchBench): string[] {

@@ -154,6 +154,7 @@ describe('docs/API.md examples, against a live API', () => {
       'campaigns (sh)',
       'campaign-insights (sh)',
       'campaign-media (sh)',
+      'message-statistics (sh)',
     ]);
   });
 

@@ -1,6 +1,7 @@
 import en from '../app/locales/en.json';
 import id from '../app/locales/id.json';
 import { callApi, createOwner } from './support/api';
+import { seriousAxeViolations } from './support/axe';
 import { screenshot } from './support/browser';
 import { useMetaSimulator } from './support/meta';
 import { signedInPage, usePortal } from './support/portal';
@@ -87,6 +88,25 @@ describe('the overview’s campaigns in the browser', () => {
         expect(await finished.textContent()).toContain('Rp1.500');
         expect(await live.filter({ hasText: 'Promo Akhir Tahun' }).count()).toBe(0);
         await screenshot(page, `overview-campaigns-done-${lng}${width === 1280 ? '' : `-${width}`}`);
+        // The message statistics, read with the same reload: today's three sends at Rp500, in every period.
+        const stats = locale.overview.statistics;
+        await page.getByRole('heading', { level: 2, name: stats.title }).waitFor();
+        for (const period of ['today', 'last7Days', 'last30Days'] as const) {
+          const card = page.getByTestId(`statistics-${period}`);
+          expect(await card.getByRole('heading', { level: 3 }).textContent()).toBe(stats[period]);
+          const sent = card.locator('.message-period__figure').filter({ hasText: stats.sent });
+          expect(await sent.locator('dd').textContent()).toBe('3');
+          expect(await card.textContent()).toContain('Rp1.500');
+        }
+        // The chart of 30 days is an image named in the reader's language, with its numbers in a table.
+        const chartName = stats.chartLabel.replace('{{days}}', '30');
+        await page.getByRole('img', { name: chartName }).waitFor();
+        const table = page.locator('table').filter({ has: page.locator('caption', { hasText: chartName }) });
+        expect(await table.locator('tbody tr').count()).toBe(30);
+        expect(await table.locator('tbody tr').last().textContent()).toContain('Rp1.500');
+        expect(await page.getByText(stats.sentPerDay).count()).toBe(1);
+        expect(await seriousAxeViolations(page)).toEqual([]);
+        await screenshot(page, `overview-statistics-${lng}${width === 1280 ? '' : `-${width}`}`);
         // Nothing wider than the viewport at 390 px.
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         expect(errors).toEqual([]);

@@ -107,6 +107,8 @@ export const FIELD_RULES: Record<string, string> = {
   // The campaign detail page's chart, and the replies it drew (customers' words: contact data).
   'query campaignTimeline': 'CAMPAIGNS_READ',
   'query campaignReplies': 'CONTACTS_READ',
+  // The overview's message statistics: campaign figures, for whoever may read campaigns (Finance included).
+  'query messageStatistics': 'CAMPAIGNS_READ',
 };
 
 const EVERYTHING = [

@@ -5,6 +5,7 @@ import { GettingStartedCard } from '../components/dashboard/getting-started-card
 import { SystemCard } from '../components/dashboard/system-card';
 import { CampaignsCard } from '../components/overview/campaigns-card';
 import { RecentPaymentsCard } from '../components/overview/recent-payments-card';
+import { MessageStatisticsCard } from '../components/overview/message-statistics-card';
 import { WalletSummaryCard } from '../components/overview/wallet-summary-card';
 import { graphql } from '../graphql';
 import { requireUser } from '../utils/auth.server';
@@ -42,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** The overview: what the reader's role may see of the workspace at a glance, then how to get started. */
 export default function DashboardPage() {
-  const { wallet, payments, campaigns, system } = useLoaderData<typeof loader>();
+  const { wallet, payments, campaigns, statistics, system } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="page">
@@ -57,6 +58,7 @@ export default function DashboardPage() {
           {payments ? <RecentPaymentsCard orders={payments} /> : null}
         </div>
       ) : null}
+      {statistics ? <MessageStatisticsCard statistics={statistics} /> : null}
       {campaigns ? <CampaignsCard live={campaigns.live} finished={campaigns.finished} /> : null}
       <div className="grid">
         <GettingStartedCard />

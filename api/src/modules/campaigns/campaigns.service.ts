@@ -29,7 +29,8 @@ import {
   type PauseReason,
   type VariableValue,
 } from './campaign-types';
-import { CAMPAIGN_COST, COUNT_BY_STATUS, PAGE_MESSAGES, type MessagePageRow } from './campaigns.sql';
+import { PAGE_MESSAGES, type MessagePageRow } from './campaigns.sql';
+import { CAMPAIGN_TALLY } from './message-tallies.sql';
 import { parseTimeOfDay } from './send-window';
 import { CampaignMediaFile } from './media/media-file.entity';
 import { cleanFileName } from './media/media.service';
@@ -200,7 +201,15 @@ export class CampaignsService {
     return { items: items.slice(0, options.limit), hasNextPage: items.length > options.limit };
   }
 
-  async counts(em: EntityManager, workspaceId: string, campaignId: string): Promise<MessageCounts> {
+  /**
+   * A campaign's messages by status and what it has charged (refunds deducted), from the tallies the
+   * `campaign_message` triggers keep: a few rows per campaign, not a pass over its messages.
+   */
+  async tally(
+    em: EntityManager,
+    workspaceId: string,
+    campaignId: string,
+  ): Promise<{ counts: MessageCounts; cost: Rupiah }> {
     const counts = {
       total: 0,
       queued: 0,
@@ -212,16 +221,17 @@ export class CampaignsService {
       skipped: 0,
       unknown: 0,
     } as MessageCounts;
-    for (const row of await query(em, COUNT_BY_STATUS, [workspaceId, campaignId])) {
+    let cost = 0n;
+    for (const row of await query(em, CAMPAIGN_TALLY, [workspaceId, campaignId])) {
       counts[row.status.toLowerCase() as Lowercase<MessageStatus>] = row.count;
       counts.total += row.count;
+      cost += BigInt(row.charged);
     }
-    return counts;
+    return { counts, cost: rupiah(cost) };
   }
 
-  async cost(em: EntityManager, workspaceId: string, campaignId: string): Promise<Rupiah> {
-    const [row] = await query(em, CAMPAIGN_COST, [workspaceId, campaignId]);
-    return rupiah(row?.cost ?? '0');
+  async counts(em: EntityManager, workspaceId: string, campaignId: string): Promise<MessageCounts> {
+    return (await this.tally(em, workspaceId, campaignId)).counts;
   }
 
   async messages(

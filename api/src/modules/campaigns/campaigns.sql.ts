@@ -6,24 +6,6 @@ import type { HeaderMediaValue } from './campaign-types';
  * lease and the portfolio's recipients, which belong to a channel and a portfolio.
  */
 
-export interface CountRow {
-  status: string;
-  count: number;
-}
-
-/** A campaign's messages by status: `campaign_message_status_index`. $1 workspace, $2 campaign. */
-export const COUNT_BY_STATUS = statement<CountRow>(
-  'campaigns.count-by-status',
-  `select status, count(*)::int as count from "campaign_message"
-   where workspace_id = $1 and campaign_id = $2 group by status`,
-);
-
-/** What a campaign has charged so far. $1 workspace, $2 campaign. */
-export const CAMPAIGN_COST = statement<{ cost: string }>(
-  'campaigns.cost',
-  `select coalesce(sum(charged), 0)::text as cost from "campaign_message" where workspace_id = $1 and campaign_id = $2`,
-);
-
 export interface MessagePageRow {
   id: string;
   contact_id: string | null;

@@ -1,5 +1,12 @@
 /** The campaigns module's public face: campaigns, their launch and life, and the dispatcher. */
-export { campaignsModule, CAMPAIGNS_TICK_JOB, DISPATCH_JOB, type CampaignsServices } from './campaigns.module';
+export {
+  campaignsModule,
+  CAMPAIGNS_TICK_JOB,
+  COMPACT_TALLIES_JOB,
+  DISPATCH_JOB,
+  type CampaignsServices,
+} from './campaigns.module';
+export { MessageStatisticsService, summarize } from './message-statistics.service';
 export { CampaignsService } from './campaigns.service';
 export { LaunchService, type Estimate } from './launch.service';
 export { DispatchService } from './dispatch/dispatch.service';

@@ -56,3 +56,38 @@ export const OverviewCampaignsQuery = graphql(`
     }
   }
 `);
+
+/** The overview's message statistics: today, 7 and 30 days, and the daily series its chart draws. */
+export const OverviewStatisticsQuery = graphql(`
+  query OverviewStatistics($days: Int!) {
+    messageStatistics {
+      timeZone
+      today {
+        ...OverviewPeriod
+      }
+      last7Days {
+        ...OverviewPeriod
+      }
+      last30Days {
+        ...OverviewPeriod
+      }
+      daily(days: $days) {
+        day
+        sent
+        delivered
+        read
+        failed
+        spend
+      }
+    }
+  }
+  fragment OverviewPeriod on MessagePeriodStatistics {
+    sent
+    delivered
+    read
+    failed
+    deliveryRate
+    readRate
+    spend
+  }
+`);
