@@ -21,6 +21,8 @@ import { DispatchStore } from './dispatch/store';
 import { DISPATCH_JOB, LaunchService } from './launch.service';
 import { Migration20261201130000Campaigns } from './migrations/20261201-130000-campaigns';
 import { Migration20261201170000MarketingRetry } from './migrations/20261201-170000-marketing-retry';
+import { Migration20261201200000LaunchSnapshot } from './migrations/20261201-200000-launch-snapshot';
+import { SnapshotService } from './snapshot.service';
 import { TestSendService } from './test-send.service';
 import { execute } from '../../db/sql';
 
@@ -55,6 +57,7 @@ export const campaignsModule = defineModule<
   migrations: [
     { name: 'Migration20261201130000Campaigns', class: Migration20261201130000Campaigns },
     { name: 'Migration20261201170000MarketingRetry', class: Migration20261201170000MarketingRetry },
+    { name: 'Migration20261201200000LaunchSnapshot', class: Migration20261201200000LaunchSnapshot },
   ],
   statements: [
     ...Object.values(campaignsSql),
@@ -74,6 +77,7 @@ export const campaignsModule = defineModule<
       maxIdleSockets: options.maxInFlight,
     });
     const campaigns = new CampaignsService(clock, notifications.notifications, identity.audit);
+    const snapshots = new SnapshotService(wallet.wallet, clock);
     const launch = new LaunchService(
       campaigns,
       wallet.wallet,
@@ -83,6 +87,7 @@ export const campaignsModule = defineModule<
       clock,
       log,
       { maxSpreadDays: options.maxSpreadDays },
+      snapshots,
     );
     wallet.wallet.setReversalHandler(launch);
     // Erasing a contact erases its number from campaign messages too (the rows stay for counts and charges).
@@ -114,6 +119,8 @@ export const campaignsModule = defineModule<
       },
       // The channel's "last sent" (shown on the channels page) follows each batch with accepted sends.
       (em: EntityManager, channelId: string, at: Date) => channels.channels.markSent(em, channelId, at),
+      // A launch snapshot still being written is written on by the loop that sends it.
+      (em: EntityManager, workspaceId: string, campaignId: string) => snapshots.fill(em, workspaceId, campaignId),
     );
     const testSend = new TestSendService(campaigns, messenger, channels.tokens, wallet.wallet, wallet.billing, clock);
     return {
