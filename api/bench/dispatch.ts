@@ -544,7 +544,15 @@ async function measureStart(
       campaignId,
     ])
   ).rows as [{ rows: number }];
-  await run.cancel();
+  // The cancel waits on the dispatcher's row locks (CONFLICT after its lock timeout): asked again until it is done.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await run.cancel();
+      break;
+    } catch (error) {
+      if (attempt === 10) throw error;
+    }
+  }
   return {
     scenario,
     startAnswerMs: run.startAnswerMs,
