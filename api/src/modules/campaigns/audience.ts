@@ -11,8 +11,13 @@ import { AudienceKind, type AudienceValue } from './campaign-types';
  * module's), named by a hash of the text so PostgreSQL plans each shape once per connection.
  */
 
-/** Numbers Meta can be sent to: E.164, digits after the plus. */
-const VALID_PHONE = `c.phone ~ '^\\+[1-9][0-9]{7,14}$'`;
+/**
+ * Numbers Meta can be sent to: E.164, a plus, a first digit 1-9, 8 to 15 digits in all (`^\\+[1-9][0-9]{7,14}$`).
+ * Spelled out with string functions: the regular expression was most of the launch's count (100,000 contacts: 380 of
+ * 560 ms here), which every `startCampaign` waits for.
+ */
+const VALID_PHONE = `(left(c.phone, 1) = '+' and length(c.phone) between 9 and 16 and substr(c.phone, 2, 1) <> '0'
+  and ltrim(substr(c.phone, 2), '0123456789') = '')`;
 
 function named<Row>(prefix: string, text: string): Statement<Row> {
   return statement<Row>(`${prefix}.${createHash('sha1').update(text).digest('hex').slice(0, 12)}`, text);

@@ -125,11 +125,12 @@ export class LaunchService implements ReversalHandler {
       await this.launch(tx, workspaceId, locked, options.todayOnly ?? false);
       return locked;
     });
+    // The wake-up first: the worker claims the first batch while the audit entry is written.
+    await this.kick(campaign);
     await this.campaigns.recordChange(em, by, 'campaign.started', campaign, {
       recipients: campaign.total,
       ...(options.todayOnly ? { todayOnly: true } : {}),
     });
-    await this.kick(campaign);
     return campaign;
   }
 

@@ -151,7 +151,8 @@ export class ChannelDispatcher {
     const bucket = new TokenBucket(channel.throughput);
     const slots = new Slots(this.options.maxInFlight);
     const batches = new Set<Promise<void>>();
-    let lastHousekeeping = 0;
+    // The first pass comes after the first claim, not before it: a loop started for a new campaign sends first.
+    let lastHousekeeping = performance.now();
     let statusesSince = new Date(this.clock.now().getTime() - this.options.statusOverlapMs);
     let idleSince: number | null = null;
     let outstanding = 0;
@@ -248,12 +249,29 @@ export class ChannelDispatcher {
     }
   }
 
-  /** The next campaign's batch, round robin (least recently served first); skips campaigns outside their window. */
+  /**
+   * The next campaign's batch, round robin; then the launch snapshots still being written are written on (whatever
+   * the campaign's window or state here: their recipients are counted and held already), after the claim so that a
+   * new campaign's first batch does not wait behind its next chunk.
+   */
   private async claimNext(em: EntityManager, channel: DispatchChannelRow, fence: string): Promise<Batch | null> {
-    const now = this.clock.now();
-    for (const campaign of await this.store.running(em, channel)) {
-      // Written on whatever the campaign's window or state here: its recipients are counted and held already.
+    const campaigns = await this.store.running(em, channel);
+    const batch = await this.claimFrom(em, channel, fence, campaigns);
+    for (const campaign of campaigns) {
       if (!campaign.snapshot_complete) this.fillSnapshot(channel, campaign.id);
+    }
+    return batch;
+  }
+
+  /** The next campaign's batch, round robin (least recently served first); skips campaigns outside their window. */
+  private async claimFrom(
+    em: EntityManager,
+    channel: DispatchChannelRow,
+    fence: string,
+    campaigns: RunningCampaignRow[],
+  ): Promise<Batch | null> {
+    const now = this.clock.now();
+    for (const campaign of campaigns) {
       // Tripped or told to pause (its pause is written after its batch): neither claimed nor un-paused here.
       if (this.pausing.has(campaign.id) || this.stopReasons.has(campaign.id)) continue;
       this.paused.delete(campaign.id);
