@@ -12,7 +12,7 @@ import { AudienceKind, type AudienceValue } from './campaign-types';
  */
 
 /**
- * Numbers Meta can be sent to: E.164, a plus, a first digit 1-9, 8 to 15 digits in all (`^\\+[1-9][0-9]{7,14}$`).
+ * Numbers Meta can be sent to: E.164, a plus, a first digit 1-9, 8 to 15 digits in all (`^\+[1-9][0-9]{7,14}$`).
  * Spelled out with string functions: the regular expression was most of the launch's count (100,000 contacts: 380 of
  * 560 ms here), which every `startCampaign` waits for.
  */
