@@ -1,5 +1,6 @@
 import { DispatchStore } from '../../src/modules/campaigns/dispatch/store';
 import { SuppressionKind, SUPPRESSION_SOURCES } from '../../src/modules/contacts';
+import { waitFor } from '../support/wait';
 import { CREATE, PRICE, PROMO_VARIABLES, START, startCampaignWorld, type CampaignWorld } from './support';
 
 /**
@@ -242,4 +243,75 @@ describe('the launch snapshot in chunks', () => {
     expect(after.balance).toBe(before.balance - BigInt(VALID - 2) * PRICE);
     expect((await wallet().ledgerSums(world.em(), world.workspaceId)).balance).toBe(after.balance);
   }, 120_000);
+});
+
+describe('a cancel while the loop claims and the snapshot is written', () => {
+  let world: CampaignWorld;
+
+  beforeAll(async () => {
+    world = await startCampaignWorld();
+    // Batches of 200 back to back: the loop is nearly always inside a claim when the cancel comes.
+    await world.sql('update channel set throughput = 1000 where id = ?', [world.channelId]);
+  });
+  afterAll(async () => {
+    await world.stop();
+  });
+
+  it('goes through, skips what is queued, stops the snapshot and releases the hold', async () => {
+    for (let round = 1; round <= 3; round++) {
+      const tag = `cancel-${round}`;
+      await world.sql(
+        `insert into contact (id, created_at, updated_at, workspace_id, phone, tags, attributes, source)
+         select gen_random_uuid(), now(), now(), ?, '+6285${round}' || lpad(g::text, 7, '0'), ?::text[], '{}', 'MANUAL'
+         from generate_series(1, 3000) g`,
+        [world.workspaceId, `{${tag}}`],
+      );
+      // (the top-up's key is the clock's time and the amount: a distinct amount per round, or it is credited once)
+      await world.fund(3000n * PRICE + BigInt(round));
+      const created = await world.gql<{ createCampaign: { id: string } }>(CREATE, {
+        input: {
+          name: tag,
+          channelId: world.channelId,
+          templateId: await world.templateId('promo_akhir_tahun'),
+          variables: PROMO_VARIABLES,
+          audience: { kind: 'TAGS', tags: [tag] },
+        },
+      });
+      const id = created.data!.createCampaign.id;
+      expect((await world.gql(START, { id })).errors).toBeUndefined();
+      const sending = world.dispatch();
+      await waitFor(
+        async () =>
+          (
+            await world.sql<{ sent: number }>(
+              "select count(*)::int as sent from campaign_message where campaign_id = ? and status = 'SENT'",
+              [id],
+            )
+          )[0]!.sent > 0,
+        { what: 'the loop sending' },
+      );
+      const cancelled = await world.gql(`mutation ($id: ID!) { cancelCampaign(id: $id) { id status } }`, { id });
+      expect(cancelled.errors).toBeUndefined();
+      await sending;
+      const statuses = await world.sql<{ status: string }>(
+        "select distinct status from campaign_message where campaign_id = ? and status in ('QUEUED', 'SENDING')",
+        [id],
+      );
+      expect(statuses).toEqual([]);
+      const [state] = await world.sql<{ status: string; rows: number }>(
+        'select status, (select count(*)::int from campaign_message m where m.campaign_id = c.id) as rows from campaign c where c.id = ?',
+        [id],
+      );
+      expect(state!.status).toBe('CANCELLED');
+      expect(state!.rows).toBeLessThanOrEqual(3000);
+      // Held now: only the share of messages whose outcome is still awaited (a send that timed out), of every round.
+      const [awaited] = await world.sql<{ count: number }>(
+        `select count(*)::int as count from campaign_message
+         where workspace_id = ? and status = 'UNKNOWN' and unknown_deadline is not null`,
+        [world.workspaceId],
+      );
+      const summary = await world.api.running.services.wallet.wallet.summary(world.em(), world.workspaceId);
+      expect(summary.held).toBe(BigInt(awaited!.count) * PRICE);
+    }
+  }, 300_000);
 });

@@ -137,8 +137,11 @@ export class DispatchStore {
         }
       }
       const marketing = campaign.template_category === 'MARKETING';
-      const rows = await query(tx, CLAIM_BATCH, [channel.workspace_id, campaign.id, now, allowance, marketing, fence]);
+      // The campaign row before its messages, in the order a cancel or a failure takes them (campaign `for update`,
+      // then its queued messages): touched after the claim, a claim holding messages waited for a cancel holding the
+      // campaign, which waited for those messages, and PostgreSQL broke the deadlock by refusing the cancel.
       await execute(tx, TOUCH_CAMPAIGN, [channel.workspace_id, campaign.id, now]);
+      const rows = await query(tx, CLAIM_BATCH, [channel.workspace_id, campaign.id, now, allowance, marketing, fence]);
       if (rows.length === 0) return null;
       const sending = rows.filter((row) => row.status === 'SENDING');
       const skipped = rows.length - sending.length;
