@@ -46,6 +46,31 @@ export interface DispatchScenario {
   enforce: boolean;
   latencyMs: number;
   jobStore: 'postgresql' | 'mongodb';
+  /**
+   * Benchmark (c) alone: from `startCampaign` to the simulator's first arrival and to the launch snapshot's end,
+   * then the campaign is cancelled (no waiting for 100,000 sends).
+   */
+  firstSendOnly?: boolean;
+}
+
+export interface StartRun {
+  scenario: DispatchScenario;
+  startAnswerMs: number;
+  startToFirstMs: number;
+  /** From the request to the last chunk of the launch snapshot committed. */
+  snapshotDoneMs: number;
+  /** Campaign messages written, and the recipients the launch counted and held for. */
+  rows: number;
+  total: number;
+  /** The campaign's hold right after the start (before any capture): total x price, or what does not add up. */
+  heldAtStart: string;
+  /** Whether `cancelCampaign` went through afterwards (it is refused with CONFLICT when it meets the claim's locks). */
+  cancelled: boolean;
+  /** CPU seconds (user + system) from the request to the snapshot's end: the API process, the worker, PostgreSQL. */
+  apiCpuS: number;
+  workerCpuS: number;
+  postgresCpuS: number;
+  loadAverage: number[];
 }
 
 export interface DispatchRun {
@@ -216,6 +241,15 @@ function startWorker(env: Record<string, string>): Promise<Worker> {
 }
 
 export async function runDispatchScenario(scenario: DispatchScenario): Promise<DispatchRun> {
+  return (await runScenario({ ...scenario, firstSendOnly: false })) as DispatchRun;
+}
+
+/** Benchmark (c) alone (`firstSendOnly`). */
+export async function runStartScenario(scenario: DispatchScenario): Promise<StartRun> {
+  return (await runScenario({ ...scenario, firstSendOnly: true })) as StartRun;
+}
+
+async function runScenario(scenario: DispatchScenario): Promise<DispatchRun | StartRun> {
   const logger = createLogger((process.env.BZ_BENCH_LOG as 'info' | undefined) ?? 'warn');
   const database = await benchDatabase('bz_bench_dispatch', logger);
   const databaseName = new URL(database.url).pathname.slice(1);
@@ -330,8 +364,26 @@ export async function runDispatchScenario(scenario: DispatchScenario): Promise<D
     const rssIdle = Math.max(...workers.map((worker) => rssMb(worker.child.pid!)));
     const startedAt = Date.now();
     const START = 'mutation ($id: ID!) { startCampaign(id: $id) { id status } }';
+    if (scenario.firstSendOnly) {
+      await workerCpu.start();
+      await postgresCpu.start();
+    }
+    const apiCpuBefore = process.cpuUsage();
     await graphql(START, { id: campaignIds[0] });
     const startAnswerMs = Date.now() - startedAt;
+    if (scenario.firstSendOnly) {
+      return await measureStart(scenario, {
+        db,
+        simulatorUrl: simulator.url,
+        campaignId: campaignIds[0]!,
+        startedAt,
+        startAnswerMs,
+        apiCpuBefore,
+        workerCpu,
+        postgresCpu,
+        cancel: () => graphql('mutation ($id: ID!) { cancelCampaign(id: $id) { id } }', { id: campaignIds[0] }),
+      });
+    }
     for (const id of campaignIds.slice(1)) await graphql(START, { id });
     await workerCpu.start();
     await postgresCpu.start();
@@ -433,6 +485,102 @@ export async function runDispatchScenario(scenario: DispatchScenario): Promise<D
   }
 }
 
+/**
+ * (c): polls the simulator's ledger (every 10 ms) for the first arrival, then the launch snapshot for its end (a
+ * `campaign_snapshot` row complete, or none: the launch wrote everything itself), reads the rows and the hold, and
+ * cancels the campaign.
+ */
+async function measureStart(
+  scenario: DispatchScenario,
+  run: {
+    db: Client;
+    simulatorUrl: string;
+    campaignId: string;
+    startedAt: number;
+    startAnswerMs: number;
+    apiCpuBefore: NodeJS.CpuUsage;
+    workerCpu: CpuMeter;
+    postgresCpu: CpuMeter;
+    cancel: () => Promise<unknown>;
+  },
+): Promise<StartRun> {
+  const { db, campaignId } = run;
+  const [{ total, hold_id: holdId }] = (
+    await db.query<{ total: number; hold_id: string }>('select total, hold_id from campaign where id = $1', [
+      campaignId,
+    ])
+  ).rows as [{ total: number; hold_id: string }];
+  const [{ held }] = (
+    await db.query<{ held: string }>(
+      "select coalesce(sum(held_delta), 0)::text as held from ledger_entry where kind = 'HOLD' and reference = $1",
+      [`campaign:${campaignId}`],
+    )
+  ).rows as [{ held: string }];
+  let first: number | null = null;
+  while (first === null) {
+    const ledger = (await (await fetch(`${run.simulatorUrl}/__simulator/meta/sends?times=true`)).json()) as {
+      receivedAt: number[];
+    };
+    if (ledger.receivedAt.length > 0) first = Math.min(...ledger.receivedAt);
+    else await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  let snapshotDoneMs: number | null = null;
+  // Before the chunked launch there was no such table: the snapshot was done when startCampaign answered.
+  const { rows: chunked } = await db.query<{ table: string | null }>(
+    "select to_regclass('campaign_snapshot')::text as table",
+  );
+  if (!chunked[0]!.table) snapshotDoneMs = run.startAnswerMs;
+  while (snapshotDoneMs === null) {
+    const { rows } = await db.query<{ complete: boolean | null }>(
+      'select (select complete from campaign_snapshot where campaign_id = $1) as complete',
+      [campaignId],
+    );
+    if (rows[0]!.complete !== false) snapshotDoneMs = Date.now() - run.startedAt;
+    else await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const apiCpu = process.cpuUsage(run.apiCpuBefore);
+  await run.workerCpu.sample();
+  await run.postgresCpu.sample();
+  const [{ rows }] = (
+    await db.query<{ rows: number }>('select count(*)::int as rows from campaign_message where campaign_id = $1', [
+      campaignId,
+    ])
+  ).rows as [{ rows: number }];
+  // The cancel can meet the dispatcher's locks (CONFLICT): asked again a few times; the bench's database is dropped
+  // at the end either way.
+  let cancelled = false;
+  for (let attempt = 1; attempt <= 5 && !cancelled; attempt++) {
+    cancelled = await run.cancel().then(
+      () => true,
+      () => false,
+    );
+  }
+  return {
+    cancelled,
+    scenario,
+    startAnswerMs: run.startAnswerMs,
+    startToFirstMs: first - run.startedAt,
+    snapshotDoneMs,
+    rows,
+    total,
+    heldAtStart: holdId ? held : 'no hold',
+    apiCpuS: Math.round(((apiCpu.user + apiCpu.system) / 1e6) * 100) / 100,
+    workerCpuS: Math.round(run.workerCpu.total() * 100) / 100,
+    postgresCpuS: Math.round(run.postgresCpu.total() * 100) / 100,
+    loadAverage: (await import('node:os')).loadavg().map((value) => Math.round(value * 10) / 10),
+  };
+}
+
+export function describeDispatchStart(runs: StartRun[]): string[] {
+  return runs.flatMap((run) => [
+    `dispatch start (c), ${run.scenario.label}: startCampaign of ${run.total} recipients answered in ${run.startAnswerMs} ms; ` +
+      `first send received ${run.startToFirstMs} ms after the request; snapshot complete after ${run.snapshotDoneMs} ms`,
+    `  ${run.rows} campaign messages for ${run.total} counted; held at start ${run.heldAtStart} (${run.total} x ${PRICE}); ` +
+      `CPU from the request to the snapshot's end: API ${run.apiCpuS} s, worker ${run.workerCpuS} s, PostgreSQL ${run.postgresCpuS} s; ` +
+      `cancelled after: ${run.cancelled}; load average ${run.loadAverage.join(' ')}`,
+  ]);
+}
+
 const RECIPIENTS = Number(process.env.BZ_BENCH_DISPATCH_RECIPIENTS ?? 100_000);
 
 /** (a) (c) (d): 100,000 recipients at 100 ms latency, one channel at 1,000/s, one worker on PostgreSQL jobs. */
@@ -445,6 +593,13 @@ export const paced = (): DispatchScenario => ({
   enforce: true,
   latencyMs: 100,
   jobStore: 'postgresql',
+});
+
+/** (c) alone: the paced scenario until the first send and the snapshot's end. */
+export const start = (): DispatchScenario => ({
+  ...paced(),
+  label: 'paced: 1,000/s, 100 ms latency, until the first send',
+  firstSendOnly: true,
 });
 
 /** (b) (d): no rate limit, 0 ms latency. */

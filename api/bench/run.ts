@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import { benchEmbeddedStart, describeStart } from './embedded-start';
 import { benchGraphqlTypename, describeThroughput } from './graphql-throughput';
 import { benchContacts, describeContacts } from './contacts';
-import { describeDispatch, paced, runDispatchScenario, scaleOut, unlimited } from './dispatch';
+import {
+  describeDispatch,
+  describeDispatchStart,
+  paced,
+  runDispatchScenario,
+  runStartScenario,
+  scaleOut,
+  start,
+  unlimited,
+} from './dispatch';
 import { benchFirstLoad, describeFirstLoad } from './first-load';
 import { benchLighthouse, describeLighthouse } from './lighthouse';
 import { benchSearch, describeSearch } from './search';
@@ -68,6 +77,11 @@ const BENCHES: Record<string, () => Promise<{ lines: string[]; data: unknown }>>
   dispatch: async () => {
     const data = [await runDispatchScenario(paced())];
     return { lines: describeDispatch(data), data };
+  },
+  // Issue 19 (c) alone: startCampaign of 100,000 to the first send and to the snapshot's end, then cancelled.
+  'dispatch-start': async () => {
+    const data = [await runStartScenario(start())];
+    return { lines: describeDispatchStart(data), data };
   },
   'dispatch-unlimited': async () => {
     const data = [await runDispatchScenario(unlimited())];

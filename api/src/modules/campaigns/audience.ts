@@ -11,8 +11,13 @@ import { AudienceKind, type AudienceValue } from './campaign-types';
  * module's), named by a hash of the text so PostgreSQL plans each shape once per connection.
  */
 
-/** Numbers Meta can be sent to: E.164, digits after the plus. */
-const VALID_PHONE = `c.phone ~ '^\\+[1-9][0-9]{7,14}$'`;
+/**
+ * Numbers Meta can be sent to: E.164, a plus, a first digit 1-9, 8 to 15 digits in all (`^\+[1-9][0-9]{7,14}$`).
+ * Spelled out with string functions: the regular expression was most of the launch's count (100,000 contacts: 380 of
+ * 560 ms here), which every `startCampaign` waits for.
+ */
+const VALID_PHONE = `(left(c.phone, 1) = '+' and length(c.phone) between 9 and 16 and substr(c.phone, 2, 1) <> '0'
+  and ltrim(substr(c.phone, 2), '0123456789') = '')`;
 
 function named<Row>(prefix: string, text: string): Statement<Row> {
   return statement<Row>(`${prefix}.${createHash('sha1').update(text).digest('hex').slice(0, 12)}`, text);
@@ -91,35 +96,51 @@ export function estimateStatement(workspaceId: string, audience: ResolvedAudienc
   return { statement: named<AudienceCounts>('campaigns.estimate', text), values };
 }
 
+export interface SnapshotChunkRow {
+  /** Contacts the chunk looked at (fewer than asked: the audience is exhausted). */
+  picked: number;
+  inserted: number;
+  /** The last contact id looked at: the cursor the next chunk starts after. */
+  last: string | null;
+}
+
+/** Below every UUID: the cursor of a snapshot that has not started. */
+const FIRST_ID = '00000000-0000-0000-0000-000000000000';
+
 /**
- * The launch snapshot: one row per contact (the unique index makes a repeated launch a no-op),
- * in one `insert ... select`. Returns the number of rows inserted. With `limit` (today's share
- * of the messaging limit) only that many, the oldest contacts first.
+ * One chunk of the launch snapshot: the next `limit` contacts of the audience after the cursor, in contact id order
+ * (`contact_page_index`), one campaign message each (the unique index makes a repeated chunk a no-op). The launch
+ * writes the first chunk and the channel's dispatch loop the rest (snapshot.service.ts); each chunk reports how many
+ * contacts it looked at and the last one, so the cursor moves past rows that already existed too.
  */
-export function snapshotStatement(
+export function snapshotChunkStatement(
   workspaceId: string,
   audience: ResolvedAudience,
   marketing: boolean,
   campaignId: string,
   now: Date,
-  limit: number | null = null,
+  after: string | null,
+  limit: number,
 ) {
   const where = audienceWhere(workspaceId, audience.filter, { marketing });
   retargetCondition(where, audience.retarget);
   const { conditions, values } = where;
-  values.push(campaignId, now);
-  const campaign = `$${values.length - 1}::uuid`;
-  const at = `$${values.length}::timestamptz`;
-  let share = '';
-  if (limit !== null) {
-    values.push(limit);
-    share = ` order by c.id limit $${values.length}::int`;
-  }
-  const text = `insert into campaign_message (id, created_at, updated_at, workspace_id, campaign_id, contact_id, phone, status)
-    select gen_random_uuid(), ${at}, ${at}, $1, ${campaign}, c.id, c.phone, 'QUEUED'
-    from contact c where ${conditions.join(' and ')} and ${VALID_PHONE}${share}
-    on conflict (campaign_id, contact_id) do nothing`;
-  return { statement: named('campaigns.snapshot', text), values };
+  values.push(campaignId, now, after ?? FIRST_ID, limit);
+  const n = values.length;
+  const [campaign, at, cursor, size] = [`$${n - 3}::uuid`, `$${n - 2}::timestamptz`, `$${n - 1}::uuid`, `$${n}::int`];
+  const text = `with picked as (
+      select c.id, c.phone from contact c
+      where ${conditions.join(' and ')} and ${VALID_PHONE} and c.id > ${cursor}
+      order by c.id limit ${size}
+    ), inserted as (
+      insert into campaign_message (id, created_at, updated_at, workspace_id, campaign_id, contact_id, phone, status)
+      select gen_random_uuid(), ${at}, ${at}, $1, ${campaign}, p.id, p.phone, 'QUEUED' from picked p
+      on conflict (campaign_id, contact_id) do nothing
+      returning 1
+    )
+    select (select count(*) from picked)::int as picked, (select count(*) from inserted)::int as inserted,
+           (select p.id from picked p order by p.id desc limit 1) as last`;
+  return { statement: named<SnapshotChunkRow>('campaigns.snapshot-chunk', text), values };
 }
 
 /** Every audience shape at once, for the statements test. */
@@ -129,19 +150,13 @@ const EVERY_AUDIENCE: ResolvedAudience = {
 };
 export const EVERY_AUDIENCE_STATEMENT = [
   estimateStatement('00000000-0000-7000-8000-000000000000', EVERY_AUDIENCE, true).statement,
-  snapshotStatement(
+  snapshotChunkStatement(
     '00000000-0000-7000-8000-000000000000',
     EVERY_AUDIENCE,
     true,
     '00000000-0000-7000-8000-000000000001',
     new Date(0),
-  ).statement,
-  snapshotStatement(
-    '00000000-0000-7000-8000-000000000000',
-    EVERY_AUDIENCE,
-    true,
-    '00000000-0000-7000-8000-000000000001',
-    new Date(0),
-    250,
+    null,
+    1000,
   ).statement,
 ];

@@ -25,6 +25,8 @@ import { Migration20261201200000MessageTallies } from './migrations/20261201-200
 import { MessageStatisticsResolver } from './message-statistics.resolver';
 import { MessageStatisticsService } from './message-statistics.service';
 import * as talliesSql from './message-tallies.sql';
+import { Migration20261201200000LaunchSnapshot } from './migrations/20261201-200000-launch-snapshot';
+import { SnapshotService } from './snapshot.service';
 import { TestSendService } from './test-send.service';
 import { CampaignMediaFile, CampaignMediaUpload } from './media/media-file.entity';
 import { CampaignMediaResolver } from './media/media.resolver';
@@ -74,6 +76,7 @@ export const campaignsModule = defineModule<
     { name: 'Migration20261201170000MarketingRetry', class: Migration20261201170000MarketingRetry },
     { name: 'Migration20261201200000CampaignMedia', class: Migration20261201200000CampaignMedia },
     { name: 'Migration20261201200000MessageTallies', class: Migration20261201200000MessageTallies },
+    { name: 'Migration20261201200000LaunchSnapshot', class: Migration20261201200000LaunchSnapshot },
   ],
   statements: [
     ...Object.values(campaignsSql),
@@ -105,6 +108,7 @@ export const campaignsModule = defineModule<
       clock,
       log.child({ part: 'media' }),
     );
+    const snapshots = new SnapshotService(wallet.wallet, clock);
     const launch = new LaunchService(
       campaigns,
       wallet.wallet,
@@ -115,6 +119,7 @@ export const campaignsModule = defineModule<
       log,
       { maxSpreadDays: options.maxSpreadDays },
       media,
+      snapshots,
     );
     wallet.wallet.setReversalHandler(launch);
     // Erasing a contact erases its number from campaign messages too (the rows stay for counts and charges).
@@ -147,6 +152,8 @@ export const campaignsModule = defineModule<
       },
       // The channel's "last sent" (shown on the channels page) follows each batch with accepted sends.
       (em: EntityManager, channelId: string, at: Date) => channels.channels.markSent(em, channelId, at),
+      // A launch snapshot still being written is written on by the loop that sends it.
+      (em: EntityManager, workspaceId: string, campaignId: string) => snapshots.fill(em, workspaceId, campaignId),
     );
     const testSend = new TestSendService(
       campaigns,

@@ -140,6 +140,8 @@ export interface RunningCampaignRow {
   window_start: number | null;
   window_end: number | null;
   time_zone: string;
+  /** False while the launch snapshot is still being written: the loop writes the rest as it sends. */
+  snapshot_complete: boolean;
 }
 
 /**
@@ -151,8 +153,10 @@ export const RUNNING_CAMPAIGNS = statement<RunningCampaignRow>(
   'campaigns.running',
   `select c.id, c.name, c.template_name, c.template_language, c.template_category, t.status as template_status,
           coalesce(t.parameter_format, 'POSITIONAL') as parameter_format, coalesce(t.components, '[]') as components,
-          c.variables, c.header_media, c.price::text as price, c.hold_id, c.window_start, c.window_end, c.time_zone
+          c.variables, c.header_media, c.price::text as price, c.hold_id, c.window_start, c.window_end, c.time_zone,
+          coalesce(s.complete, true) as snapshot_complete
    from "campaign" c left join "message_template" t on t.id = c.template_id
+     left join "campaign_snapshot" s on s.campaign_id = c.id
    where c.workspace_id = $1 and c.channel_id = $2
      and (c.status = 'RUNNING'
           or (c.status = 'COMPLETED' and c.id in (
@@ -422,7 +426,7 @@ export interface CompletedRow {
 }
 
 /**
- * Running campaigns of a channel with nothing left to claim or send: COMPLETED. What they
+ * Running campaigns of a channel with nothing left to claim or send and a complete snapshot: COMPLETED. What they
  * still hold for SENDING or UNKNOWN messages stays held. $1 workspace, $2 channel, $3 now.
  */
 export const COMPLETE_CAMPAIGNS = statement<CompletedRow>(
@@ -430,6 +434,8 @@ export const COMPLETE_CAMPAIGNS = statement<CompletedRow>(
   `with done as (
      select c.id from "campaign" c
      where c.workspace_id = $1 and c.channel_id = $2 and c.status = 'RUNNING'
+       -- a launch snapshot still being written has more to send
+       and not exists (select 1 from "campaign_snapshot" s where s.campaign_id = c.id and not s.complete)
        and not exists (select 1 from "campaign_message" m
                        where m.campaign_id = c.id and m.status in ('QUEUED', 'SENDING')
                          -- a 131049 retry waiting for its day does not hold the campaign open
@@ -537,4 +543,57 @@ export const SKIP_COUNTRY = statement<{ id: string }>(
 export const CONTACT_IDS_OF = statement<{ contact_id: string }>(
   'campaigns.contact-ids-of',
   `select contact_id from "campaign_message" where workspace_id = $1 and id = any($2::uuid[]) and contact_id is not null`,
+);
+
+// ---- The launch snapshot, in chunks (snapshot.service.ts) ---------------------------------------
+
+/** A launch whose snapshot goes on after its transaction: what was counted and held, and the first chunk's cursor. */
+export const INSERT_SNAPSHOT = statement(
+  'campaigns.insert-snapshot',
+  `insert into "campaign_snapshot" (campaign_id, workspace_id, audience, marketing, total, inserted, "after", complete,
+     created_at, updated_at)
+   values ($2, $1, $3::jsonb, $4::boolean, $5::int, $6::int, $7::uuid, false, $8::timestamptz, $8::timestamptz)`,
+);
+
+/**
+ * The campaign a chunk writes for, `for key share`: a cancel or a failure (`for update`) waits for the chunk to commit
+ * and then skips what it wrote; the claim's `last_claimed_at` update (`for no key update`) does not wait. $1
+ * workspace, $2 campaign.
+ */
+export const SNAPSHOT_CAMPAIGN = statement<{ status: string; price: string | null; hold_id: string | null }>(
+  'campaigns.snapshot-campaign',
+  `select status, price::text as price, hold_id from "campaign" where workspace_id = $1 and id = $2 for key share`,
+);
+
+export interface SnapshotRow {
+  audience: unknown;
+  marketing: boolean;
+  total: number;
+  inserted: number;
+  after: string | null;
+}
+
+/**
+ * The unfinished snapshot's cursor, locked for one chunk; `skip locked`: a chunk already under way elsewhere (another
+ * loop, a zombie) is left to finish, never run twice at once. $1 workspace, $2 campaign.
+ */
+export const LOCK_SNAPSHOT = statement<SnapshotRow>(
+  'campaigns.lock-snapshot',
+  `select audience, marketing, total, inserted, "after" from "campaign_snapshot"
+   where workspace_id = $1 and campaign_id = $2 and not complete for update skip locked`,
+);
+
+/** Moves the cursor past a chunk, in the chunk's transaction. $1 workspace, $2 campaign, $3 after, $4 inserted, $5 complete, $6 now. */
+export const ADVANCE_SNAPSHOT = statement(
+  'campaigns.advance-snapshot',
+  `update "campaign_snapshot" set "after" = $3::uuid, inserted = $4::int, complete = $5::boolean,
+     updated_at = $6::timestamptz
+   where workspace_id = $1 and campaign_id = $2`,
+);
+
+/** Recipients counted at launch and not yet written (0 once the snapshot is complete). $1 workspace, $2 campaign. */
+export const SNAPSHOT_PENDING = statement<{ pending: number }>(
+  'campaigns.snapshot-pending',
+  `select coalesce(sum(total - inserted), 0)::int as pending from "campaign_snapshot"
+   where workspace_id = $1 and campaign_id = $2 and not complete`,
 );

@@ -12,7 +12,7 @@ import { BusinessPortfolio, Channel, type MessageTemplate } from '../channels';
 import { Permission } from '../identity';
 import { NotificationType, type NotificationsService } from '../notifications';
 import type { BillingService, ReversalHandler, TemplateCategory, WalletService } from '../wallet';
-import { estimateStatement, resolveAudience, snapshotStatement } from './audience';
+import { estimateStatement, resolveAudience } from './audience';
 import { Campaign } from './campaign.entity';
 import { CampaignStatus, type PauseReason } from './campaign-types';
 import type { CampaignActor, CampaignsService } from './campaigns.service';
@@ -24,8 +24,10 @@ import {
   PORTFOLIO_USED,
   RUNNING_ON_STOPPED_CHANNELS,
   SKIP_QUEUED,
+  SNAPSHOT_PENDING,
   WITHOUT_CHANNEL,
 } from './campaigns.sql';
+import type { SnapshotService } from './snapshot.service';
 
 export const DISPATCH_JOB = 'campaigns.dispatch';
 
@@ -71,6 +73,7 @@ export class LaunchService implements ReversalHandler {
     private readonly logger: Logger,
     private readonly options: { maxSpreadDays: number },
     private readonly media: CampaignMediaService,
+    private readonly snapshots: SnapshotService,
   ) {}
 
   /**
@@ -123,9 +126,10 @@ export class LaunchService implements ReversalHandler {
   }
 
   /**
-   * Launches now: under the campaign's row lock, snapshots the audience into campaign
-   * messages (one set-based insert), places one hold of recipients x price (refused with
-   * INSUFFICIENT_BALANCE and the shortfall: then nothing of the launch remains), RUNNING.
+   * Launches now: under the campaign's row lock, counts the audience, writes the first chunk of its
+   * campaign messages, places one hold of recipients x price (refused with INSUFFICIENT_BALANCE and the
+   * shortfall: then nothing of the launch remains), RUNNING. The channel's dispatch loop writes the rest
+   * of the snapshot while it sends (snapshot.service.ts).
    */
   async start(
     em: EntityManager,
@@ -143,11 +147,12 @@ export class LaunchService implements ReversalHandler {
       await this.launch(tx, workspaceId, locked, options.todayOnly ?? false);
       return locked;
     });
+    // The wake-up first: the worker claims the first batch while the audit entry is written.
+    await this.kick(campaign);
     await this.campaigns.recordChange(em, by, 'campaign.started', campaign, {
       recipients: campaign.total,
       ...(options.todayOnly ? { todayOnly: true } : {}),
     });
-    await this.kick(campaign);
     return campaign;
   }
 
@@ -348,8 +353,7 @@ export class LaunchService implements ReversalHandler {
     const share = todayOnly ? await this.remainingToday(tx, channel, await this.limitOf(tx, channel)) : null;
     if (share === 0) throw new AppError('CONFLICT', 'campaigns.nothingLeftToday');
     const audience = await resolveAudience(tx, workspaceId, campaign.audience);
-    const { statement, values } = snapshotStatement(workspaceId, audience, marketing, campaign.id, now, share);
-    const { rowCount: total } = await execute(tx, statement, values);
+    const { total } = await this.snapshots.begin(tx, workspaceId, campaign.id, audience, marketing, share);
     if (total === 0) throw new AppError('BAD_USER_INPUT', 'campaigns.noRecipients');
     const price = await this.priceOf(tx, workspaceId, template.category);
     let holdId: string | null = null;
@@ -396,7 +400,9 @@ export class LaunchService implements ReversalHandler {
     if (price === 0n) return;
     const counts = await this.campaigns.counts(tx, workspaceId, campaign.id);
     const [inFlight] = await query(tx, IN_FLIGHT, [workspaceId, campaign.id]);
-    const needed = rupiah(price * BigInt(counts.queued + (inFlight?.count ?? 0)));
+    // Recipients the launch counted whose rows the snapshot has not written yet are owed their share too.
+    const [unwritten] = await query(tx, SNAPSHOT_PENDING, [workspaceId, campaign.id]);
+    const needed = rupiah(price * BigInt(counts.queued + (inFlight?.count ?? 0) + (unwritten?.pending ?? 0)));
     const holds = await this.wallet.openHolds(tx, workspaceId);
     const current = holds.find((hold) => hold.id === campaign.holdId);
     const remaining = rupiah(current?.remaining ?? '0');

@@ -35,6 +35,7 @@ export class DispatchService {
     private readonly logger: Logger,
     private readonly options: DispatchOptions & { holder: string },
     private readonly markSent?: DispatchHooks['markSent'],
+    private readonly fillSnapshot?: DispatchHooks['fillSnapshot'],
   ) {
     this.statusesSince = new Date(clock.now().getTime() - options.statusOverlapMs);
   }
@@ -52,6 +53,10 @@ export class DispatchService {
         pause: (em, workspaceId, campaignId, reason) =>
           this.launch.pauseWith(workspaceEm(em, workspaceId), workspaceId, campaignId, reason),
         markSent: this.markSent,
+        // A job's entity manager has no workspace: the chunk runs scoped to the campaign's.
+        fillSnapshot: this.fillSnapshot
+          ? (em, workspaceId, campaignId) => this.fillSnapshot!(workspaceEm(em, workspaceId), workspaceId, campaignId)
+          : undefined,
       },
       this.appRate,
       this.clock,

@@ -39,6 +39,12 @@ export interface DispatchOptions {
 export interface DispatchHooks {
   pause(em: EntityManager, workspaceId: string, campaignId: string, reason: PauseReason): Promise<void>;
   markSent?(em: EntityManager, channelId: string, at: Date): Promise<void>;
+  /** Writes the next chunk of a campaign's launch snapshot (snapshot.service.ts). */
+  fillSnapshot?(
+    em: EntityManager,
+    workspaceId: string,
+    campaignId: string,
+  ): Promise<'more' | 'complete' | 'idle' | 'stopped'>;
 }
 
 /** Shared by every channel of the process: code 4 (the app's call rate) slows them all. */
@@ -102,6 +108,9 @@ export class ChannelDispatcher {
   private readonly cursors = new Map<string, string>();
   /** Per campaign, when messages queued again behind its cursor become due (clock ms): the cursor goes back then. */
   private readonly rescanAt = new Map<string, number>();
+  /** Launch snapshots this loop is writing on, by campaign: claims take what each chunk commits. */
+  private readonly fillers = new Map<string, Promise<void>>();
+  private stopping: () => boolean = () => false;
 
   constructor(
     private readonly em: () => EntityManager,
@@ -127,6 +136,7 @@ export class ChannelDispatcher {
 
   /** Runs until the channel has nothing to send, the lease is lost, or `stopping()` says so. */
   async run(channelId: string, stopping: () => boolean, touch: () => Promise<void>): Promise<void> {
+    this.stopping = stopping;
     const em = this.em();
     const channel = await this.store.channel(em, channelId);
     if (!channel || channel.status !== 'CONNECTED') return;
@@ -162,7 +172,8 @@ export class ChannelDispatcher {
     const pacer = new SendPacer(channel.throughput);
     const slots = new Slots(this.options.maxInFlight);
     const batches = new Set<Promise<void>>();
-    let lastHousekeeping = 0;
+    // The first pass comes after the first claim, not before it: a loop started for a new campaign sends first.
+    let lastHousekeeping = performance.now();
     let statusesSince = new Date(this.clock.now().getTime() - this.options.statusOverlapMs);
     let idleSince: number | null = null;
     let outstanding = 0;
@@ -194,7 +205,9 @@ export class ChannelDispatcher {
           }
           const campaigns = await this.store.running(em, channel);
           idleSince ??= performance.now();
-          if (campaigns.length === 0 || performance.now() - idleSince > this.options.idleExitMs) break;
+          // A snapshot still being written has more to claim soon: the loop waits for it rather than ending.
+          const idleTooLong = performance.now() - idleSince > this.options.idleExitMs && this.fillers.size === 0;
+          if (campaigns.length === 0 || idleTooLong) break;
           await sleep(this.options.idleMs);
           continue;
         }
@@ -214,6 +227,7 @@ export class ChannelDispatcher {
         }
       }
       await Promise.all(batches);
+      await Promise.all(this.fillers.values());
       await housekeeping().catch((error: unknown) => log.warn({ err: error }, 'final housekeeping failed'));
     } finally {
       clearInterval(renewal);
@@ -264,10 +278,29 @@ export class ChannelDispatcher {
     }
   }
 
-  /** The next campaign's batch, round robin (least recently served first); skips campaigns outside their window. */
+  /**
+   * The next campaign's batch, round robin; then the launch snapshots still being written are written on (whatever
+   * the campaign's window or state here: their recipients are counted and held already), after the claim so that a
+   * new campaign's first batch does not wait behind its next chunk.
+   */
   private async claimNext(em: EntityManager, channel: DispatchChannelRow, fence: string): Promise<Batch | null> {
+    const campaigns = await this.store.running(em, channel);
+    const batch = await this.claimFrom(em, channel, fence, campaigns);
+    for (const campaign of campaigns) {
+      if (!campaign.snapshot_complete) this.fillSnapshot(channel, campaign.id);
+    }
+    return batch;
+  }
+
+  /** The next campaign's batch, round robin (least recently served first); skips campaigns outside their window. */
+  private async claimFrom(
+    em: EntityManager,
+    channel: DispatchChannelRow,
+    fence: string,
+    campaigns: RunningCampaignRow[],
+  ): Promise<Batch | null> {
     const now = this.clock.now();
-    for (const campaign of await this.store.running(em, channel)) {
+    for (const campaign of campaigns) {
       // Tripped or told to pause (its pause is written after its batch): neither claimed nor un-paused here.
       if (this.pausing.has(campaign.id) || this.stopReasons.has(campaign.id)) continue;
       this.paused.delete(campaign.id);
@@ -316,6 +349,29 @@ export class ChannelDispatcher {
   /** Messages of a campaign went back to QUEUED (possibly behind its cursor), due at `dueMs` (clock ms). */
   private queuedBehind(campaignId: string, dueMs: number): void {
     this.rescanAt.set(campaignId, Math.min(dueMs, this.rescanAt.get(campaignId) ?? Infinity));
+  }
+
+  /**
+   * Writes a campaign's launch snapshot on, chunk after chunk, beside the sends (the claim takes only rows already
+   * written). Safe to run anywhere at any time: chunks lock the snapshot's cursor, and one under way elsewhere is left
+   * alone ('idle'); a loop that stops leaves the rest to the next loop on the channel.
+   */
+  private fillSnapshot(channel: DispatchChannelRow, campaignId: string): void {
+    const fill = this.hooks.fillSnapshot;
+    if (!fill || this.fillers.has(campaignId)) return;
+    const work = (async () => {
+      while (!this.stopping() && !this.lost) {
+        const result = await fill(this.em(), channel.workspace_id, campaignId);
+        if (result === 'idle') await sleep(this.options.idleMs);
+        if (result !== 'more') return;
+      }
+    })()
+      .catch(async (error: unknown) => {
+        this.logger.warn({ err: error, campaignId }, 'launch snapshot chunk failed');
+        await sleep(1000);
+      })
+      .finally(() => this.fillers.delete(campaignId));
+    this.fillers.set(campaignId, work);
   }
 
   private async sendBatch(

@@ -151,6 +151,10 @@ export class DispatchStore {
         }
       }
       const marketing = campaign.template_category === 'MARKETING';
+      // The campaign row before its messages, in the order a cancel or a failure takes them (campaign `for update`,
+      // then its queued messages): touched after the claim, a claim holding messages waited for a cancel holding the
+      // campaign, which waited for those messages, and PostgreSQL broke the deadlock by refusing the cancel.
+      await execute(tx, TOUCH_CAMPAIGN, [channel.workspace_id, campaign.id, now]);
       const rows = await query(tx, CLAIM_BATCH, [
         channel.workspace_id,
         campaign.id,
@@ -160,7 +164,6 @@ export class DispatchStore {
         fence,
         after,
       ]);
-      await execute(tx, TOUCH_CAMPAIGN, [channel.workspace_id, campaign.id, now]);
       if (rows.length === 0) return null;
       const sending = rows.filter((row) => row.status === 'SENDING');
       const skipped = rows.length - sending.length;
