@@ -91,6 +91,7 @@ export const FIELD_RULES: Record<string, string> = {
   'mutation setReplyForwarding': 'CHANNELS_MANAGE',
   'query campaigns': 'CAMPAIGNS_READ',
   'query campaign': 'CAMPAIGNS_READ',
+  'query campaignMediaFile': 'CAMPAIGNS_READ',
   'query campaignMessages': 'CAMPAIGNS_READ',
   // An estimate only reads (audience counts, prices, balance): Finance and Viewers may look before anyone sends.
   'query estimateCampaign': 'CAMPAIGNS_READ',
