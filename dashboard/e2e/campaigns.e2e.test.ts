@@ -167,6 +167,8 @@ describe('campaigns in the browser', () => {
         await parameter('end_date').getByLabel(l.campaigns.editor.value, { exact: true }).fill('31 Desember');
         await windowStart.fill('');
         await page.getByRole('button', { name: l.campaigns.editor.save }).click();
+        // The earlier save's toast may still be up: the refusal's summary leaving is what says this save went through.
+        await draft.getByText(fill(l.campaigns.form.fixFields_other, { count: 3 })).waitFor({ state: 'detached' });
         await page.getByText(l.campaigns.editor.saved).waitFor();
         expect(await draft.locator('[aria-invalid="true"]').count()).toBe(0);
         // The saved mapping fills the preview with the first contact of the audience (the save reloads the page).
