@@ -9,28 +9,11 @@ import { startMetaSimulator, type MetaSimulatorHandle } from '../src/simulators/
 import { startMidtransSimulator, type MidtransSimulatorHandle } from '../src/simulators/midtrans';
 import { startTestApi, type TestApi } from './support/api';
 import { createMember, createWorkspace, PASSWORD, type TestMember } from './support/identity';
+import { katalogTemplate } from './support/media-templates';
 
 const run = promisify(execFile);
 
-const KATALOG = {
-  id: '1234567890127001',
-  name: 'katalog_desember',
-  language: 'id',
-  status: 'APPROVED',
-  category: 'MARKETING',
-  parameter_format: 'POSITIONAL',
-  components: [
-    { type: 'HEADER', format: 'IMAGE' },
-    { type: 'BODY', text: 'Halo {{1}}, katalog Desember sudah terbit.' },
-    {
-      type: 'BUTTONS',
-      buttons: [
-        { type: 'QUICK_REPLY', text: 'Berhenti' },
-        { type: 'URL', text: 'Lihat katalog', url: 'https://toko.example/katalog/{{1}}' },
-      ],
-    },
-  ],
-};
+const KATALOG = katalogTemplate('1234567890127001');
 const API_DOC = join(__dirname, '..', '..', 'docs', 'API.md');
 
 /** The runnable examples of docs/API.md: `<!-- example: name (sh|ts) -->` followed by a code block. */

@@ -1,3 +1,4 @@
+import { katalogTemplate } from '../support/media-templates';
 import { PHONE_NUMBER_ID, send, startTestSimulator, type TestSimulator } from './meta-support';
 
 const WABA = '102290129340377';
@@ -8,25 +9,7 @@ const NUMBER_TOKEN = 'EAAG-media-buttons-token';
 // A media-header template with a URL button (dynamic suffix) and a coupon template (copy-code button), written by
 // hand from Meta's "Template components" and "Coupon code templates" pages.
 const TEMPLATES = [
-  {
-    id: '1234567890129001',
-    name: 'katalog_desember',
-    language: 'id',
-    status: 'APPROVED',
-    category: 'MARKETING',
-    parameter_format: 'POSITIONAL',
-    components: [
-      { type: 'HEADER', format: 'IMAGE' },
-      { type: 'BODY', text: 'Halo {{1}}, katalog Desember sudah terbit.' },
-      {
-        type: 'BUTTONS',
-        buttons: [
-          { type: 'QUICK_REPLY', text: 'Berhenti' },
-          { type: 'URL', text: 'Lihat katalog', url: 'https://toko.example/katalog/{{1}}' },
-        ],
-      },
-    ],
-  },
+  katalogTemplate('1234567890129001'),
   {
     id: '1234567890129002',
     name: 'kupon_akhir_tahun',
