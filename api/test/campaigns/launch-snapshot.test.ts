@@ -22,7 +22,8 @@ describe('the launch snapshot in chunks', () => {
   let serial = 0;
 
   beforeAll(async () => {
-    world = await startCampaignWorld();
+    // Each test sends a few thousand messages; at the standard 80 msg/s that is half a minute of pacing apiece.
+    world = await startCampaignWorld({ throughputLevel: 'HIGH' });
   });
   afterAll(async () => {
     await world.stop();

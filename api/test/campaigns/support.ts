@@ -65,9 +65,11 @@ export async function startCampaignWorld(
     /** More templates of the WABA, and more phone numbers (connect them with the channels service). */
     extraTemplates?: Record<string, unknown>[];
     extraNumberIds?: string[];
+    /** The main number's throughput tier: HIGH (1,000 msg/s) for suites that send thousands and test no pacing. */
+    throughputLevel?: 'STANDARD' | 'HIGH';
   } = {},
 ): Promise<CampaignWorld> {
-  const { realClock, extraTemplates = [], extraNumberIds = [], ...apiOptions } = options;
+  const { realClock, extraTemplates = [], extraNumberIds = [], throughputLevel = 'STANDARD', ...apiOptions } = options;
   // A real clock when another process (a worker) shares the database: its clock is the system's.
   const clock = new ManualClock(realClock ? new Date() : new Date('2026-12-01T03:00:00.000Z'));
   const meta = await startMetaSimulator({
@@ -88,7 +90,7 @@ export async function startCampaignWorld(
         displayPhoneNumber: '+62 811-0000-0000',
         verifiedName: 'Toko Kampanye',
         qualityRating: 'GREEN',
-        throughputLevel: 'STANDARD',
+        throughputLevel,
         isOnBizApp: false,
       },
       ...extraNumberIds.map((id, index) => ({
