@@ -1,6 +1,6 @@
 import { waitFor } from '../support/wait';
-import { campaignLife, resetSends } from './life-support';
-import { PRICE, startCampaignWorld, type CampaignWorld } from './support';
+import { campaignLife, useCampaignWorld } from './life-support';
+import { PRICE, type CampaignWorld } from './support';
 
 /**
  * Meta's errors by code (issue 19 point 4, GATEWAYS.md 1.6), synchronous and in `failed` status webhooks,
@@ -8,24 +8,10 @@ import { PRICE, startCampaignWorld, type CampaignWorld } from './support';
  */
 describe('the dispatcher’s error policy', () => {
   let world: CampaignWorld;
-  const { launch, read, money } = campaignLife(() => world);
+  const { launch, read, money, message } = campaignLife(() => world);
 
-  beforeAll(async () => {
-    world = await startCampaignWorld();
-    await world.fund(1_000_000n);
-  });
-  afterAll(async () => {
-    await world.stop();
-  });
-  afterEach(() => resetSends(world));
+  useCampaignWorld((started) => (world = started), { fund: 1_000_000n });
 
-  const message = async (waId: string) =>
-    (
-      await world.sql<{ status: string; error_code: number | null; attempt: number; charged: string }>(
-        `select status, error_code, attempt, charged::text as charged from campaign_message where phone = ?`,
-        [`+${waId}`],
-      )
-    )[0]!;
   const accepted = (waId: string) => world.meta.simulator.sends.ledger.acceptedByRecipient.get(waId) ?? 0;
 
   it('fails a message Meta refuses permanently (132000, sync) without charging it; the others go on', async () => {

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { rupiah } from '../../src/core/money';
 import type { TestMember } from '../support/identity';
-import { CAMPAIGN, CREATE, PROMO_VARIABLES, START, type CampaignWorld } from './support';
+import { CAMPAIGN, CREATE, PROMO_VARIABLES, START, startCampaignWorld, type CampaignWorld } from './support';
 
 /** What the campaign-life suites ask of a campaign, its wallet and its notifications. */
 export const SCHEDULE = `mutation ($id: ID!, $at: DateTimeISO!) { scheduleCampaign(id: $id, at: $at) { id status scheduledAt } }`;
@@ -77,6 +77,14 @@ export function campaignLife(current: () => CampaignWorld) {
       return drafted;
     },
     read: async (id: string) => (await current().gql<{ campaign: Read }>(CAMPAIGN, { id })).data!.campaign,
+    /** The campaign message row to one recipient (its wa_id), as the error-policy suites read it. */
+    message: async (waId: string) =>
+      (
+        await current().sql<{ status: string; error_code: number | null; attempt: number; charged: string }>(
+          `select status, error_code, attempt, charged::text as charged from campaign_message where phone = ?`,
+          [`+${waId}`],
+        )
+      )[0]!,
     /** The owner's notifications about one campaign, in a language. */
     notificationsOf: async (campaignId: string, language = 'en') =>
       (
@@ -108,6 +116,23 @@ export function campaignLife(current: () => CampaignWorld) {
       });
     },
   };
+}
+
+/**
+ * A suite's own campaign world: started (and funded, if asked) before its tests, stopped after them, the simulator's
+ * faults cleared after each test. `assign` hands the world to the suite's `let world`.
+ */
+export function useCampaignWorld(assign: (world: CampaignWorld) => void, { fund }: { fund?: bigint } = {}): void {
+  let world: CampaignWorld | undefined;
+  beforeAll(async () => {
+    world = await startCampaignWorld();
+    if (fund !== undefined) await world.fund(fund);
+    assign(world);
+  });
+  afterAll(async () => {
+    await world?.stop();
+  });
+  afterEach(() => resetSends(world!));
 }
 
 /** Clears what a test asked of the simulator. */

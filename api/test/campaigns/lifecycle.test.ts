@@ -1,6 +1,15 @@
 import { createMember, type TestMember } from '../support/identity';
-import { ESTIMATE, RESUME, RETARGET, SCHEDULE, TEST_SEND, UPDATE, campaignLife, resetSends } from './life-support';
-import { PRICE, START, startCampaignWorld, type CampaignWorld } from './support';
+import {
+  ESTIMATE,
+  RESUME,
+  RETARGET,
+  SCHEDULE,
+  TEST_SEND,
+  UPDATE,
+  campaignLife,
+  useCampaignWorld,
+} from './life-support';
+import { PRICE, START, type CampaignWorld } from './support';
 
 /**
  * A campaign's life around its launch (issue 19 points 1, 2 and 6), each expectation taken from the issue: a
@@ -14,15 +23,11 @@ describe('a campaign’s life around its launch', () => {
   let operator: TestMember;
   let viewer: TestMember;
 
+  useCampaignWorld((started) => (world = started));
   beforeAll(async () => {
-    world = await startCampaignWorld();
     operator = await createMember(world.em(), world.owner.workspace, 'operator');
     viewer = await createMember(world.em(), world.owner.workspace, 'viewer');
   });
-  afterAll(async () => {
-    await world.stop();
-  });
-  afterEach(() => resetSends(world));
 
   it('pauses a scheduled campaign short of funds at its start time (INSUFFICIENT_BALANCE) with a notification, and launches it on resume once funded', async () => {
     const { id, waIds } = await draft(3);

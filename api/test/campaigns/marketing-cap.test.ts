@@ -1,5 +1,5 @@
-import { campaignLife, resetSends } from './life-support';
-import { PRICE, startCampaignWorld, type CampaignWorld } from './support';
+import { campaignLife, useCampaignWorld } from './life-support';
+import { PRICE, type CampaignWorld } from './support';
 
 /**
  * 131049, Meta's per-user marketing cap (issue 19 point 4): retried once, after at least 24 h, as attempt 2 with
@@ -11,24 +11,9 @@ import { PRICE, startCampaignWorld, type CampaignWorld } from './support';
  */
 describe('the 131049 retry', () => {
   let world: CampaignWorld;
-  const { launch, read, money } = campaignLife(() => world);
+  const { launch, read, money, message } = campaignLife(() => world);
 
-  beforeAll(async () => {
-    world = await startCampaignWorld();
-    await world.fund(1_000_000n);
-  });
-  afterAll(async () => {
-    await world.stop();
-  });
-  afterEach(() => resetSends(world));
-
-  const message = async (waId: string) =>
-    (
-      await world.sql<{ status: string; error_code: number | null; attempt: number; charged: string }>(
-        `select status, error_code, attempt, charged::text as charged from campaign_message where phone = ?`,
-        [`+${waId}`],
-      )
-    )[0]!;
+  useCampaignWorld((started) => (world = started), { fund: 1_000_000n });
 
   const DAY_MS = 24 * 3_600_000;
   const attempts = (waId: string) => world.meta.simulator.sends.ledger.attemptsByRecipient.get(waId) ?? 0;

@@ -2,8 +2,8 @@ import { createHmac } from 'node:crypto';
 import { rupiah } from '../../src/core/money';
 import { workspaceEm } from '../../src/db/base.entity';
 import { waitFor } from '../support/wait';
-import { RESUME, SCHEDULE, campaignLife, resetSends } from './life-support';
-import { APP_SECRET, PRICE, START, WABA_ID, startCampaignWorld, type CampaignWorld } from './support';
+import { RESUME, SCHEDULE, campaignLife, useCampaignWorld } from './life-support';
+import { APP_SECRET, PRICE, START, WABA_ID, type CampaignWorld } from './support';
 
 /**
  * How a campaign stops without finishing (issue 19 points 1, 3 and 4), each expectation taken from the issue: a
@@ -14,13 +14,7 @@ describe('a campaign’s stops', () => {
   let world: CampaignWorld;
   const { draft, read, money, notificationsOf, fund, drain, wallet, serial } = campaignLife(() => world);
 
-  beforeAll(async () => {
-    world = await startCampaignWorld();
-  });
-  afterAll(async () => {
-    await world.stop();
-  });
-  afterEach(() => resetSends(world));
+  useCampaignWorld((started) => (world = started));
 
   it('pauses running campaigns (INSUFFICIENT_BALANCE) with a notification when a payment reversal leaves the available balance below zero, and sends nothing more', async () => {
     // A finished campaign whose one message's outcome is unknown: its share stays held (Meta may yet confirm it).

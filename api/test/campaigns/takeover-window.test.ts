@@ -1,7 +1,7 @@
 import { CHANNELS_WITH_WORK } from '../../src/modules/campaigns/campaigns.sql';
 import { query } from '../../src/db/sql';
-import { campaignLife, resetSends } from './life-support';
-import { PRICE, START, startCampaignWorld, type CampaignWorld } from './support';
+import { campaignLife, useCampaignWorld } from './life-support';
+import { PRICE, START, type CampaignWorld } from './support';
 
 /**
  * Issue 21 point 2 and issue 19 point 3: a killed worker's channel is handed to another "within the lease's
@@ -15,13 +15,7 @@ describe('taking over a dead holder’s lease when it ends', () => {
   // The suite's lease: CAMPAIGN_LEASE_TTL_MS's default, 15 s; half of it is the takeover window.
   const ttlMs = 15_000;
 
-  beforeAll(async () => {
-    world = await startCampaignWorld();
-  });
-  afterAll(async () => {
-    await world.stop();
-  });
-  afterEach(() => resetSends(world));
+  useCampaignWorld((started) => (world = started));
 
   /** A lease on the test's channel held by a process that no longer renews it, ending `inMs` from now. */
   async function deadHoldersLease(inMs: number) {
