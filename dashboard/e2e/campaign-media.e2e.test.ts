@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { katalogTemplate } from '../../api/test/support/media-templates';
 import en from '../app/locales/en.json';
 import id from '../app/locales/id.json';
 import { callApi, createOwner, signInBrowser } from './support/api';
@@ -17,27 +18,6 @@ const LANGUAGES = [
   { lng: 'en', l: en, waba: '204000000000081', phoneId: '304000000000081', phone: '+6281310081001' },
   { lng: 'id', l: id, waba: '204000000000082', phoneId: '304000000000082', phone: '+6281310082001' },
 ] as const;
-
-// Written by hand from Meta's "Template components" page: an IMAGE header and a URL button with a dynamic suffix.
-const KATALOG = {
-  id: '1234567890126001',
-  name: 'katalog_desember',
-  language: 'id',
-  status: 'APPROVED',
-  category: 'MARKETING',
-  parameter_format: 'POSITIONAL',
-  components: [
-    { type: 'HEADER', format: 'IMAGE' },
-    { type: 'BODY', text: 'Halo {{1}}, katalog Desember sudah terbit.' },
-    {
-      type: 'BUTTONS',
-      buttons: [
-        { type: 'QUICK_REPLY', text: 'Berhenti' },
-        { type: 'URL', text: 'Lihat katalog', url: 'https://toko.example/katalog/{{1}}' },
-      ],
-    },
-  ],
-};
 
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(512, 1)]);
 
@@ -71,7 +51,7 @@ describe('campaign header media in the browser', () => {
             isOnBizApp: false,
           },
         ],
-        templates: [KATALOG],
+        templates: [katalogTemplate('1234567890126001')],
       });
       const owner = await createOwner(portal.stack, { language: lng === 'en' ? 'EN' : 'ID' });
       const api = <T>(query: string, variables: Record<string, unknown> = {}) =>

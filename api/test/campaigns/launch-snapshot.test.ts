@@ -1,7 +1,7 @@
 import { DispatchStore } from '../../src/modules/campaigns/dispatch/store';
 import { SuppressionKind, SUPPRESSION_SOURCES } from '../../src/modules/contacts';
 import { waitFor } from '../support/wait';
-import { CREATE, PRICE, PROMO_VARIABLES, START, startCampaignWorld, type CampaignWorld } from './support';
+import { PRICE, START, startCampaignWorld, type CampaignWorld } from './support';
 
 /**
  * The launch snapshot in chunks (issue 19 point 2, benchmark c): `startCampaign` counts, holds and writes the first
@@ -33,27 +33,11 @@ describe('the launch snapshot in chunks', () => {
   async function draft(): Promise<{ id: string; tag: string }> {
     serial += 1;
     const tag = `chunked-${serial}`;
-    const insert = (count: number, phone: string, optedOut: boolean) =>
-      world.sql(
-        `insert into contact (id, created_at, updated_at, workspace_id, phone, tags, attributes, source, opted_out_at)
-         select gen_random_uuid(), now(), now(), ?, ${phone}, ?::text[], '{}', 'MANUAL', ${optedOut ? 'now()' : 'null'}
-         from generate_series(1, ?) g`,
-        [world.workspaceId, `{${tag}}`, count],
-      );
-    await insert(VALID, `'+628${serial}1' || lpad(g::text, 7, '0')`, false);
-    await insert(OPTED_OUT, `'+628${serial}2' || lpad(g::text, 7, '0')`, true);
+    await world.seedTagged(tag, VALID, `628${serial}1`);
+    await world.seedTagged(tag, OPTED_OUT, `628${serial}2`, { optedOut: true });
     // Stored before normalization existed, say: a leading zero after the plus is no E.164 number.
-    await insert(INVALID, `'+0812${serial}' || lpad(g::text, 6, '0')`, false);
-    const created = await world.gql<{ createCampaign: { id: string } }>(CREATE, {
-      input: {
-        name: tag,
-        channelId: world.channelId,
-        templateId: await world.templateId('promo_akhir_tahun'),
-        variables: PROMO_VARIABLES,
-        audience: { kind: 'TAGS', tags: [tag] },
-      },
-    });
-    return { id: created.data!.createCampaign.id, tag };
+    await world.seedTagged(tag, INVALID, `0812${serial}`, { digits: 6 });
+    return { id: await world.draftForTag(tag), tag };
   }
 
   const rows = async (id: string) =>
@@ -261,24 +245,10 @@ describe('a cancel while the loop claims and the snapshot is written', () => {
   it('goes through, skips what is queued, stops the snapshot and releases the hold', async () => {
     for (let round = 1; round <= 3; round++) {
       const tag = `cancel-${round}`;
-      await world.sql(
-        `insert into contact (id, created_at, updated_at, workspace_id, phone, tags, attributes, source)
-         select gen_random_uuid(), now(), now(), ?, '+6285${round}' || lpad(g::text, 7, '0'), ?::text[], '{}', 'MANUAL'
-         from generate_series(1, 3000) g`,
-        [world.workspaceId, `{${tag}}`],
-      );
+      await world.seedTagged(tag, 3000, `6285${round}`);
       // (the top-up's key is the clock's time and the amount: a distinct amount per round, or it is credited once)
       await world.fund(3000n * PRICE + BigInt(round));
-      const created = await world.gql<{ createCampaign: { id: string } }>(CREATE, {
-        input: {
-          name: tag,
-          channelId: world.channelId,
-          templateId: await world.templateId('promo_akhir_tahun'),
-          variables: PROMO_VARIABLES,
-          audience: { kind: 'TAGS', tags: [tag] },
-        },
-      });
-      const id = created.data!.createCampaign.id;
+      const id = await world.draftForTag(tag);
       expect((await world.gql(START, { id })).errors).toBeUndefined();
       const sending = world.dispatch();
       await waitFor(

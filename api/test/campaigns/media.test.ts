@@ -1,6 +1,7 @@
 import { workspaceEm } from '../../src/db/base.entity';
 import { Workspace } from '../../src/modules/identity';
 import { createMember, createWorkspace } from '../support/identity';
+import { katalogTemplate } from '../support/media-templates';
 import {
   CAMPAIGN,
   CREATE,
@@ -14,32 +15,8 @@ import {
 
 const SECOND_NUMBER_ID = '106540352242955';
 
-// Written by hand from Meta's "Template components" (media headers, URL buttons with a dynamic suffix) and "Coupon
-// code templates" pages, as GET /{waba-id}/message_templates lists them.
-const KATALOG = {
-  id: '1234567890128001',
-  name: 'katalog_desember',
-  language: 'id',
-  status: 'APPROVED',
-  category: 'MARKETING',
-  parameter_format: 'POSITIONAL',
-  components: [
-    { type: 'HEADER', format: 'IMAGE', example: { header_handle: ['4::aW1hZ2U='] } },
-    { type: 'BODY', text: 'Halo {{1}}, katalog Desember sudah terbit.', example: { body_text: [['Budi']] } },
-    {
-      type: 'BUTTONS',
-      buttons: [
-        { type: 'QUICK_REPLY', text: 'Berhenti' },
-        {
-          type: 'URL',
-          text: 'Lihat katalog',
-          url: 'https://toko.example/katalog/{{1}}',
-          example: ['https://toko.example/katalog/budi'],
-        },
-      ],
-    },
-  ],
-};
+// Written by hand from Meta's "Coupon code templates" page, as GET /{waba-id}/message_templates lists it.
+const KATALOG = katalogTemplate('1234567890128001');
 const KUPON = {
   id: '1234567890128002',
   name: 'kupon_akhir_tahun',

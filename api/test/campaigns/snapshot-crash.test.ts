@@ -1,6 +1,6 @@
 import { JOB_STORES } from '../support/job-stores';
 import { waitFor } from '../support/wait';
-import { CREATE, PRICE, PROMO_VARIABLES, START } from './support';
+import { PRICE, START } from './support';
 import { startWorkerHarness, type WorkerHarness } from './workers';
 
 /**
@@ -27,26 +27,9 @@ describe.each(JOB_STORES)('a worker killed mid-snapshot, jobs on %s', (kind) => 
     const { world, startWorker } = harness;
     const tag = `snapshot-crash-${kind}`;
     const prefix = `6287${kind === 'mongodb' ? 2 : 3}`;
-    // Ten thousand a statement: one insert of all of them outlasts the statement timeout on this loaded machine.
-    for (let from = 0; from < RECIPIENTS; from += 10_000) {
-      await world.sql(
-        `insert into contact (id, created_at, updated_at, workspace_id, phone, tags, attributes, source)
-         select gen_random_uuid(), now(), now(), ?, '+' || ? || lpad(g::text, 7, '0'), ?::text[], '{}', 'MANUAL'
-         from generate_series(?::int, ?::int - 1) g`,
-        [world.workspaceId, prefix, `{${tag}}`, from, Math.min(RECIPIENTS, from + 10_000)],
-      );
-    }
+    await world.seedTagged(tag, RECIPIENTS, prefix);
     await world.fund(BigInt(RECIPIENTS) * PRICE);
-    const created = await world.gql<{ createCampaign: { id: string } }>(CREATE, {
-      input: {
-        name: tag,
-        channelId: world.channelId,
-        templateId: await world.templateId('promo_akhir_tahun'),
-        variables: PROMO_VARIABLES,
-        audience: { kind: 'TAGS', tags: [tag] },
-      },
-    });
-    const id = created.data!.createCampaign.id;
+    const id = await world.draftForTag(tag);
     expect((await world.gql(START, { id })).errors).toBeUndefined();
     const snapshot = async () =>
       (

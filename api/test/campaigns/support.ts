@@ -50,6 +50,18 @@ export interface CampaignWorld {
   addContacts(
     rows: { phone: string; name?: string; tags?: string[]; attributes?: Record<string, string> }[],
   ): Promise<void>;
+  /**
+   * `count` contacts tagged `tag` in set-based inserts of 10,000 (one insert of 100,000 outlasts the statement
+   * timeout on a loaded machine): numbers '+' + `prefix` + a `digits`-digit serial, opted out if asked.
+   */
+  seedTagged(
+    tag: string,
+    count: number,
+    prefix: string,
+    options?: { digits?: number; optedOut?: boolean },
+  ): Promise<void>;
+  /** A draft of the promo template (PROMO_VARIABLES) to the contacts tagged `tag`; its id. */
+  draftForTag(tag: string): Promise<string>;
   fund(amount: bigint): Promise<void>;
   /** Runs the channel's dispatch loop until it has nothing left to do. */
   dispatch(): Promise<void>;
@@ -134,6 +146,13 @@ export async function startCampaignWorld(
   await channels.syncTemplates(scoped, workspaceId, channel.id);
   const sql = async <T>(text: string, params: unknown[] = []) =>
     (await api.running.orm.em.fork().getConnection().execute(text, params)) as T[];
+  async function templateId(name: string) {
+    const [row] = await sql<{ id: string }>('select id from message_template where workspace_id = ? and name = ?', [
+      workspaceId,
+      name,
+    ]);
+    return row!.id;
+  }
   return {
     meta,
     api,
@@ -143,13 +162,7 @@ export async function startCampaignWorld(
     channelId: channel.id,
     em,
     sql,
-    async templateId(name) {
-      const [row] = await sql<{ id: string }>('select id from message_template where workspace_id = ? and name = ?', [
-        workspaceId,
-        name,
-      ]);
-      return row!.id;
-    },
+    templateId,
     async gql(query, variables = {}, who = owner, language = 'en') {
       const { body } = await api.graphql(query, variables, {
         authorization: `Bearer ${who.sessionToken}`,
@@ -171,6 +184,35 @@ export async function startCampaignWorld(
           ],
         );
       }
+    },
+    async seedTagged(tag, count, prefix, { digits = 7, optedOut = false } = {}) {
+      for (let from = 0; from < count; from += 10_000) {
+        await sql(
+          `insert into contact (id, created_at, updated_at, workspace_id, phone, tags, attributes, source, opted_out_at)
+           select gen_random_uuid(), now(), now(), ?, '+' || ? || lpad(g::text, ?, '0'), ?::text[], '{}', 'MANUAL',
+                  case when ? then now() end
+           from generate_series(?::int, ?::int - 1) g`,
+          [workspaceId, prefix, digits, `{${tag}}`, optedOut, from, Math.min(count, from + 10_000)],
+        );
+      }
+    },
+    async draftForTag(tag) {
+      const { body } = await api.graphql(
+        CREATE,
+        {
+          input: {
+            name: tag,
+            channelId: channel.id,
+            templateId: await templateId('promo_akhir_tahun'),
+            variables: PROMO_VARIABLES,
+            audience: { kind: 'TAGS', tags: [tag] },
+          },
+        },
+        { authorization: `Bearer ${owner.sessionToken}` },
+      );
+      const created = body as { data?: { createCampaign: { id: string } }; errors?: unknown[] };
+      if (!created.data) throw new Error(`createCampaign refused: ${JSON.stringify(created.errors)}`);
+      return created.data.createCampaign.id;
     },
     async fund(amount) {
       await api.running.services.wallet.wallet.credit(em(), workspaceId, {

@@ -2,7 +2,7 @@ import { MongoClient } from 'mongodb';
 import { JOB_STORES, mongoUrlFor } from '../support/job-stores';
 import { waitFor } from '../support/wait';
 import { SCHEDULE } from './life-support';
-import { CREATE, PRICE, PROMO_VARIABLES, type CampaignWorld } from './support';
+import { PRICE, type CampaignWorld } from './support';
 import { startWorkerHarness, type WorkerHarness } from './workers';
 
 /**
@@ -67,16 +67,7 @@ describe.each(JOB_STORES)('the campaigns tick after a worker died holding it, jo
     await first.exited;
     await lockTickAsIfItsHolderDied();
 
-    const created = await world.gql<{ createCampaign: { id: string } }>(CREATE, {
-      input: {
-        name: tag,
-        channelId: world.channelId,
-        templateId: await world.templateId('promo_akhir_tahun'),
-        variables: PROMO_VARIABLES,
-        audience: { kind: 'TAGS', tags: [tag] },
-      },
-    });
-    const id = created.data!.createCampaign.id;
+    const id = await world.draftForTag(tag);
     const scheduled = await world.gql<{ scheduleCampaign: { status: string } }>(SCHEDULE, {
       id,
       at: new Date(Date.now() + 2000).toISOString(),

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { mongoUrlFor, type JobStoreKind } from '../support/job-stores';
 import { runEntry, type Spawned } from '../support/processes';
-import { CREATE, PRICE, PROMO_VARIABLES, START, startCampaignWorld, type CampaignWorld } from './support';
+import { PRICE, START, startCampaignWorld, type CampaignWorld } from './support';
 
 /**
  * Real worker processes dispatching campaigns against the in-process simulator (crash, zombie and takeover
@@ -58,23 +58,9 @@ export async function startWorkerHarness(kind: JobStoreKind, series: number): Pr
     const tag = `workers-${kind}-${series}-${serial}`;
     // Distinct numbers per backend, suite and campaign: the simulator's ledger is shared by the whole file.
     const prefix = `628${kind === 'mongodb' ? 2 : 3}${series}${serial}`;
-    await world.sql(
-      `insert into contact (id, created_at, updated_at, workspace_id, phone, tags, attributes, source)
-       select gen_random_uuid(), now(), now(), ?, '+' || ? || lpad(g::text, 7, '0'), ?::text[], '{}', 'MANUAL'
-       from generate_series(0, ? - 1) g`,
-      [world.workspaceId, prefix, `{${tag}}`, count],
-    );
+    await world.seedTagged(tag, count, prefix);
     await world.fund(BigInt(count) * PRICE);
-    const created = await world.gql<{ createCampaign: { id: string } }>(CREATE, {
-      input: {
-        name: tag,
-        channelId: world.channelId,
-        templateId: await world.templateId('promo_akhir_tahun'),
-        variables: PROMO_VARIABLES,
-        audience: { kind: 'TAGS', tags: [tag] },
-      },
-    });
-    const id = created.data!.createCampaign.id;
+    const id = await world.draftForTag(tag);
     expect((await world.gql(START, { id })).errors).toBeUndefined();
     return { id, prefix };
   }

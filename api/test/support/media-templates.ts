@@ -11,13 +11,18 @@ export function katalogTemplate(id: string) {
     category: 'MARKETING',
     parameter_format: 'POSITIONAL',
     components: [
-      { type: 'HEADER', format: 'IMAGE' },
-      { type: 'BODY', text: 'Halo {{1}}, katalog Desember sudah terbit.' },
+      { type: 'HEADER', format: 'IMAGE', example: { header_handle: ['4::aW1hZ2U='] } },
+      { type: 'BODY', text: 'Halo {{1}}, katalog Desember sudah terbit.', example: { body_text: [['Budi']] } },
       {
         type: 'BUTTONS',
         buttons: [
           { type: 'QUICK_REPLY', text: 'Berhenti' },
-          { type: 'URL', text: 'Lihat katalog', url: 'https://toko.example/katalog/{{1}}' },
+          {
+            type: 'URL',
+            text: 'Lihat katalog',
+            url: 'https://toko.example/katalog/{{1}}',
+            example: ['https://toko.example/katalog/budi'],
+          },
         ],
       },
     ],

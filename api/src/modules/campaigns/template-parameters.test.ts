@@ -1,5 +1,6 @@
 import { VariableSource } from './campaign-types';
 import { missingParameters, sendComponents } from './template-parameters';
+import { katalogTemplate } from '../../../test/support/media-templates';
 
 // Meta's fixture templates (../shared/fixtures/meta/template-list-page.json), written out here.
 const NAMED = {
@@ -67,27 +68,10 @@ describe('template parameters', () => {
   });
 });
 
-// Written by hand from Meta's documentation (Template components: media headers and URL buttons with a dynamic
-// suffix; Coupon code templates: the copy-code button), in the shape GET /{waba-id}/message_templates returns.
-const MEDIA_AND_URL = {
-  parameterFormat: 'POSITIONAL',
-  components: [
-    { type: 'HEADER', format: 'IMAGE', example: { header_handle: ['4::aW...'] } },
-    { type: 'BODY', text: 'Halo {{1}}, katalog Desember sudah terbit.', example: { body_text: [['Budi']] } },
-    {
-      type: 'BUTTONS',
-      buttons: [
-        { type: 'QUICK_REPLY', text: 'Berhenti' },
-        {
-          type: 'URL',
-          text: 'Lihat katalog',
-          url: 'https://toko.example/katalog/{{1}}',
-          example: ['https://toko.example/katalog/budi'],
-        },
-      ],
-    },
-  ],
-};
+// The media-header template with a URL button (api/test/support/media-templates.ts), in the stored shape; the coupon
+// one written by hand from Meta's "Coupon code templates" page, in the shape GET /{waba-id}/message_templates returns.
+const { parameter_format: parameterFormat, components } = katalogTemplate('1234567890128001');
+const MEDIA_AND_URL = { parameterFormat, components };
 const COUPON = {
   parameterFormat: 'POSITIONAL',
   components: [
