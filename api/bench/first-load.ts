@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { walkPages, type WalkPage } from '../../dashboard/e2e/pages';
 import { createOwner, fillWorkspace } from '../../dashboard/e2e/support/api';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../dashboard/e2e/support/chromium';
 import type { Stack } from '../../dashboard/e2e/support/stack';
 import { freshDataDir, startPortal } from './support';
 
@@ -23,17 +24,6 @@ export interface FirstLoadBench {
   pages: PageLoad[];
   largest: PageLoad;
 }
-
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 async function measure(page: Page, url: string): Promise<Omit<PageLoad, 'path'>> {
   const responses: Promise<{ transferred: number; decoded: number }>[] = [];
@@ -59,7 +49,7 @@ async function measure(page: Page, url: string): Promise<Omit<PageLoad, 'path'>>
 export async function benchFirstLoad(): Promise<FirstLoadBench> {
   const dataDir = freshDataDir();
   const { portal } = await startPortal(dataDir);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   try {
     const stack = { apiUrl: portal.apiUrl, dashboardUrl: portal.dashboardUrl } as Stack;
     const owner = await createOwner(stack, { language: 'ID' });

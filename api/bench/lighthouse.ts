@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import lighthouse, { type Flags, type Result } from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { callApi, createOwner, fillWorkspace, type TestOwner } from '../../dashboard/e2e/support/api';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../dashboard/e2e/support/chromium';
 import type { Stack } from '../../dashboard/e2e/support/stack';
 import { freePort, freshDataDir, median, startPortal } from './support';
 
@@ -52,17 +53,6 @@ export interface LighthouseBench {
   loadAverage: { before: number[]; after: number[] };
   pages: PageAudit[];
 }
-
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** A few contacts (so the contacts table has rows) and a draft campaign whose detail page is audited. */
 async function fillForAudit(stack: Stack, owner: TestOwner): Promise<{ campaignId: string }> {
@@ -139,7 +129,7 @@ export async function benchLighthouse(): Promise<LighthouseBench> {
   // here is the one a signed-in reader's browser holds (Lighthouse's storage reset leaves cookies alone).
   const profileDir = mkdtempSync(join(tmpdir(), 'bizone-lighthouse-'));
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
     args: [...CHROMIUM_FLAGS, `--remote-debugging-port=${debuggingPort}`],
   });

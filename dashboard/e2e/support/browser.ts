@@ -2,20 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser as Chromium, type BrowserContext, type Page } from 'playwright-core';
-
-// Debian's chromium; playwright-core never downloads a browser.
-const CHROMIUM = '/usr/bin/chromium';
-// Without the networking flags Chromium keeps calling Google hosts that this machine cannot reach.
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM, CHROMIUM_FLAGS } from './chromium';
 
 export interface Browser {
   context: BrowserContext;
