@@ -67,6 +67,29 @@ function StatusBadge({ status }: { status: CampaignStatus }) {
   return <Badge tone={TONES[status]}>{t(`overview.campaigns.status.${status}`)}</Badge>;
 }
 
+/** One campaign's row: its name (a link to its page) and status, above what the kind of row shows. */
+function CampaignItem({
+  campaign,
+  testId,
+  children,
+}: {
+  campaign: OverviewCampaign;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <li className="overview-campaign" data-testid={testId}>
+      <div className="overview-campaign__head">
+        <Link to={`/campaigns/${campaign.id}`} className="overview-campaign__name">
+          {campaign.name}
+        </Link>
+        <StatusBadge status={campaign.status} />
+      </div>
+      {children}
+    </li>
+  );
+}
+
 /** A live campaign: its progress bar, what it has done, and when a scheduled one starts. */
 function LiveCampaign({ campaign }: { campaign: OverviewCampaign }) {
   const { t, i18n } = useTranslation();
@@ -76,13 +99,7 @@ function LiveCampaign({ campaign }: { campaign: OverviewCampaign }) {
   const number = new Intl.NumberFormat(intlLocales[i18n.language as Language]);
   const rates = campaignRates(campaign.counts);
   return (
-    <li className="overview-campaign" data-testid="overview-live-campaign">
-      <div className="overview-campaign__head">
-        <Link to={`/campaigns/${campaign.id}`} className="overview-campaign__name">
-          {campaign.name}
-        </Link>
-        <StatusBadge status={campaign.status} />
-      </div>
+    <CampaignItem campaign={campaign} testId="overview-live-campaign">
       {campaign.status === 'SCHEDULED' && campaign.scheduledAt ? (
         <p className="overview-campaign__meta">
           {t('overview.campaigns.startsAt', { time: dateTime(campaign.scheduledAt) })}
@@ -104,7 +121,7 @@ function LiveCampaign({ campaign }: { campaign: OverviewCampaign }) {
           </p>
         </>
       )}
-    </li>
+    </CampaignItem>
   );
 }
 
@@ -115,13 +132,7 @@ function FinishedCampaign({ campaign }: { campaign: OverviewCampaign }) {
   const percent = usePercent();
   const rates = campaignRates(campaign.counts);
   return (
-    <li className="overview-campaign" data-testid="overview-finished-campaign">
-      <div className="overview-campaign__head">
-        <Link to={`/campaigns/${campaign.id}`} className="overview-campaign__name">
-          {campaign.name}
-        </Link>
-        <StatusBadge status={campaign.status} />
-      </div>
+    <CampaignItem campaign={campaign} testId="overview-finished-campaign">
       <p className="overview-campaign__meta">
         {t('overview.campaigns.result', {
           delivered: percent(rates.delivered),
@@ -130,7 +141,7 @@ function FinishedCampaign({ campaign }: { campaign: OverviewCampaign }) {
         })}
         {campaign.completedAt ? ` · ${dateTime(campaign.completedAt)}` : null}
       </p>
-    </li>
+    </CampaignItem>
   );
 }
 
