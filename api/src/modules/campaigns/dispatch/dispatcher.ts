@@ -137,6 +137,10 @@ export class ChannelDispatcher {
     const channel = await this.store.channel(em, channelId);
     if (!channel || channel.status !== 'CONNECTED') return;
     const holder = `${this.holder}:${newId()}`;
+    // Fresh from the moment the acquire was asked, not from its answer, as a renewal is: the lease runs from the
+    // database's commit, and a process frozen between that commit and reading the answer must not wake up
+    // believing it has a whole TTL left (another worker may hold the channel by then).
+    let askedAt = performance.now();
     this.fence = await this.store.acquire(em, channel, holder, this.options.leaseTtlMs);
     if (!this.fence) {
       const left = await this.store.leaseLeftMs(em, channel.id);
@@ -145,11 +149,12 @@ export class ChannelDispatcher {
       // takeover turns its in-flight sends UNKNOWN), a dead one is replaced at most an eighth of the TTL late.
       await sleep(left + Math.floor(this.options.leaseTtlMs / 8));
       if (stopping()) return;
+      askedAt = performance.now();
       this.fence = await this.store.acquire(em, channel, holder, this.options.leaseTtlMs);
       if (!this.fence) return;
     }
     const fence = this.fence;
-    this.renewedAt = performance.now();
+    this.renewedAt = askedAt;
     const log = this.logger.child({ channelId, fence });
     log.info('dispatch lease taken');
     const renewEvery = Math.max(100, Math.floor(this.options.leaseTtlMs / 4));
