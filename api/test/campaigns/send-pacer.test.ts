@@ -45,6 +45,17 @@ function maxInAnyReceiveSecond(times: number[], jitterMs = JITTER_MS): number {
   return best;
 }
 
+/** The most send times within any span of `spanMs` (both ends included). */
+function maxInAnySpan(times: number[], spanMs: number): number {
+  let best = 0;
+  let first = 0;
+  for (let last = 0; last < times.length; last++) {
+    while (times[last]! - times[first]! > spanMs) first++;
+    best = Math.max(best, last - first + 1);
+  }
+  return best;
+}
+
 describe('the dispatcher send pacer', () => {
   it.each([1000, 80, 20])(
     'never lets more than %i sends into a receive second, with 15 ms of jitter, starting open',
@@ -52,6 +63,22 @@ describe('the dispatcher send pacer', () => {
       expect(maxInAnyReceiveSecond(greedy(limit, 10))).toBeLessThanOrEqual(limit);
     },
   );
+
+  // A second's worth at once is what the window alone would allow: a new lease holder (whose window starts empty
+  // while its predecessor's last sends are still inside Meta's second), or a loop that claims ahead, would put a
+  // whole second's throughput on the wire in a few ms, and a circuit breaker would find it all in flight.
+  it.each([1000, 80, 20])(
+    'spreads %i sends a second over the second: in any 100 ms a tenth of the limit and 2 %% more, starting open',
+    (limit) => {
+      const allowed = Math.ceil(limit / 10) + Math.max(1, Math.floor(limit / 50));
+      expect(maxInAnySpan(greedy(limit, 3), 100)).toBeLessThanOrEqual(allowed);
+    },
+  );
+
+  it('spreads the sends after a stall too: a stalled sender does not release a burst', () => {
+    const sent = greedy(80, 5, { stall: { fromMs: 1000, toMs: 2500 } });
+    expect(maxInAnySpan(sent, 100)).toBeLessThanOrEqual(8 + 1);
+  });
 
   it('never lets a stalled sender catch up beyond the limit', () => {
     const sent = greedy(1000, 10, { stall: { fromMs: 3000, toMs: 4500 } });

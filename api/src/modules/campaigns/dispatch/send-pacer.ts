@@ -40,7 +40,8 @@ export class SendPacer {
   /** Send times, a ring buffer: send number n (counted from 0) is at n % capacity. */
   private times = new Float64Array(0);
   private sends = 0;
-  private readonly burst: number;
+  /** The bucket's size: 2 % of the limit, at least one send. */
+  private burst = 1;
   private tokens: number;
   private last: number;
   private readonly waiting: (() => void)[] = [];
@@ -52,7 +53,6 @@ export class SendPacer {
     private readonly now: () => number = () => performance.now(),
     private readonly timers: PacerTimers = realTimers,
   ) {
-    this.burst = Math.max(1, Math.floor(limit / 50));
     this.tokens = 1;
     this.last = now();
     this.setRate(limit);
@@ -62,8 +62,12 @@ export class SendPacer {
   setRate(limit: number): void {
     const next = Math.max(0.5, limit);
     if (next === this.limit) return;
-    this.refill();
+    // No refill before the first limit: tokens + elapsed x NaN made the bucket NaN, which never said wait, and every
+    // window's worth went out at once (80 requests in a few ms at 80/s).
+    if (Number.isFinite(this.limit)) this.refill();
     this.limit = next;
+    this.burst = Math.max(1, Math.floor(next / 50));
+    this.tokens = Math.min(this.tokens, this.burst);
     if (next > MAX_WINDOW) {
       this.windowCount = 0;
       return;
