@@ -68,16 +68,16 @@ describe('the dispatcher send pacer', () => {
   // while its predecessor's last sends are still inside Meta's second), or a loop that claims ahead, would put a
   // whole second's throughput on the wire in a few ms, and a circuit breaker would find it all in flight.
   it.each([1000, 80, 20])(
-    'spreads %i sends a second over the second: in any 100 ms a tenth of the limit and 2 %% more, starting open',
+    'spreads %i sends a second over the second: in any 100 ms a tenth of the limit and a burst of 2 %% (at least 2)',
     (limit) => {
-      const allowed = Math.ceil(limit / 10) + Math.max(1, Math.floor(limit / 50));
+      const allowed = Math.ceil(limit / 10) + Math.max(2, Math.floor(limit / 50));
       expect(maxInAnySpan(greedy(limit, 3), 100)).toBeLessThanOrEqual(allowed);
     },
   );
 
   it('spreads the sends after a stall too: a stalled sender does not release a burst', () => {
     const sent = greedy(80, 5, { stall: { fromMs: 1000, toMs: 2500 } });
-    expect(maxInAnySpan(sent, 100)).toBeLessThanOrEqual(8 + 1);
+    expect(maxInAnySpan(sent, 100)).toBeLessThanOrEqual(8 + 2);
   });
 
   it('never lets a stalled sender catch up beyond the limit', () => {
@@ -90,11 +90,16 @@ describe('the dispatcher send pacer', () => {
     expect(sent.length).toBeGreaterThanOrEqual(0.98 * 1000 * 10);
   });
 
-  it('sustains at least 98 % of the limit when every wake-up comes 3 ms late (a loaded event loop)', () => {
-    const sent = greedy(1000, 10, { lateMs: 3 });
-    expect(sent.length).toBeGreaterThanOrEqual(0.98 * 1000 * 10);
-    expect(maxInAnyReceiveSecond(sent)).toBeLessThanOrEqual(1000);
-  });
+  // At 80/s a send is due every 12.5 ms: a bucket of one token loses what each late wake-up was late by (3 ms late
+  // each time: 64/s), and a loaded worker wakes late all the time.
+  it.each([1000, 80, 20])(
+    'sustains at least 98 %% of %i/s when every wake-up comes 3 ms late (a loaded event loop)',
+    (limit) => {
+      const sent = greedy(limit, 10, { lateMs: 3 });
+      expect(sent.length).toBeGreaterThanOrEqual(0.98 * limit * 10);
+      expect(maxInAnyReceiveSecond(sent)).toBeLessThanOrEqual(limit);
+    },
+  );
 
   it('follows a slower rate at once (the error policy slowing a channel)', () => {
     let now = 0;

@@ -23,8 +23,9 @@ const realTimers: PacerTimers = {
  * neighbours (the network, a paused receiver) still land at most `limit` in any 1 s receive window, and a sender
  * that keeps up gets 98.5 % of the limit; a late timer costs nothing, since the window counts sends, not time
  * slots. (A token bucket refilled at 98 % with a 2 % burst allowed 1,000 in a second exactly, no room for jitter:
- * 1,010 were measured in one receive window.) A token bucket at the full limit with a burst of 2 % smooths the
- * sends inside the window, so a loop that stalled does not release a second's worth at once.
+ * 1,010 were measured in one receive window.) A token bucket at the full limit with a burst of 2 % (two at least)
+ * spreads the sends inside the window, so a new pacer (a new lease holder), a loop that claimed ahead or one back
+ * from a stall does not release a second's worth at once.
  *
  * Waiters queue in order and one timer serves the queue: with hundreds of sends waiting, each waiting on its own
  * timer woke every one of them for every token (measured: most of the worker's CPU at 1,000/s).
@@ -40,8 +41,8 @@ export class SendPacer {
   /** Send times, a ring buffer: send number n (counted from 0) is at n % capacity. */
   private times = new Float64Array(0);
   private sends = 0;
-  /** The bucket's size: 2 % of the limit, at least one send. */
-  private burst = 1;
+  /** The bucket's size: 2 % of the limit, at least two sends. */
+  private burst = 2;
   private tokens: number;
   private last: number;
   private readonly waiting: (() => void)[] = [];
@@ -66,7 +67,9 @@ export class SendPacer {
     // window's worth went out at once (80 requests in a few ms at 80/s).
     if (Number.isFinite(this.limit)) this.refill();
     this.limit = next;
-    this.burst = Math.max(1, Math.floor(next / 50));
+    // Two at least: with one, every late wake-up lost what it was late by (3 ms late at 80/s, a send due every
+    // 12.5 ms: 64/s). The window above still caps any 1,015 ms.
+    this.burst = Math.max(2, Math.floor(next / 50));
     this.tokens = Math.min(this.tokens, this.burst);
     if (next > MAX_WINDOW) {
       this.windowCount = 0;
