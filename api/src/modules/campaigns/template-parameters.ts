@@ -146,40 +146,57 @@ export function sendComponents(
   recipient: Recipient,
   headerMedia?: HeaderMediaValue | null,
 ): unknown[] {
+  return componentsBuilder(template, mapping, headerMedia)(recipient);
+}
+
+/**
+ * `sendComponents` for many recipients of one template, mapping and header media: the template's placeholders,
+ * buttons and media are worked out once, not once per message (the dispatcher builds a batch's sends with one).
+ */
+export function componentsBuilder(
+  template: TemplateShape,
+  mapping: VariableValue[],
+  headerMedia?: HeaderMediaValue | null,
+): (recipient: Recipient) => unknown[] {
   const byName = new Map(mapping.map((variable) => [variable.parameter, variable]));
   const named = template.parameterFormat.toUpperCase() === 'NAMED';
-  const text = (name: string) => {
+  const { header, body } = templateParameters(template);
+  const format = headerMediaFormat(template);
+  const media = format ? headerMediaParameter(format, headerMedia) : null;
+  const buttons = buttonParameters(template);
+  const text = (name: string, recipient: Recipient) => {
     const variable = byName.get(name);
     return variable ? valueFor(variable, recipient) : '-';
   };
-  const parameters = (names: string[]) =>
+  const parameters = (names: string[], recipient: Recipient) =>
     names.map((name) =>
-      named ? { type: 'text', parameter_name: name, text: text(name) } : { type: 'text', text: text(name) },
+      named
+        ? { type: 'text', parameter_name: name, text: text(name, recipient) }
+        : { type: 'text', text: text(name, recipient) },
     );
-  const { header, body } = templateParameters(template);
-  const components: unknown[] = [];
-  const format = headerMediaFormat(template);
-  const media = format ? headerMediaParameter(format, headerMedia) : null;
-  if (media) components.push({ type: 'header', parameters: [media] });
-  else if (header.length > 0) components.push({ type: 'header', parameters: parameters(header) });
-  if (body.length > 0) components.push({ type: 'body', parameters: parameters(body) });
-  for (const button of buttonParameters(template)) {
-    const value = text(button.parameter);
-    components.push(
-      button.kind === 'URL'
-        ? {
-            type: 'button',
-            sub_type: 'url',
-            index: String(button.index),
-            parameters: [{ type: 'text', text: urlSuffix(value) }],
-          }
-        : {
-            type: 'button',
-            sub_type: 'copy_code',
-            index: String(button.index),
-            parameters: [{ type: 'coupon_code', coupon_code: value }],
-          },
-    );
-  }
-  return components;
+  return (recipient) => {
+    const components: unknown[] = [];
+    if (media) components.push({ type: 'header', parameters: [media] });
+    else if (header.length > 0) components.push({ type: 'header', parameters: parameters(header, recipient) });
+    if (body.length > 0) components.push({ type: 'body', parameters: parameters(body, recipient) });
+    for (const button of buttons) {
+      const value = text(button.parameter, recipient);
+      components.push(
+        button.kind === 'URL'
+          ? {
+              type: 'button',
+              sub_type: 'url',
+              index: String(button.index),
+              parameters: [{ type: 'text', text: urlSuffix(value) }],
+            }
+          : {
+              type: 'button',
+              sub_type: 'copy_code',
+              index: String(button.index),
+              parameters: [{ type: 'coupon_code', coupon_code: value }],
+            },
+      );
+    }
+    return components;
+  };
 }

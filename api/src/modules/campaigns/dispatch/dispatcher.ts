@@ -7,12 +7,12 @@ import type { TokenBox } from '../../channels';
 import type { PauseReason } from '../campaign-types';
 import type { DispatchChannelRow, RunningCampaignRow } from '../campaigns.sql';
 import { insideWindow } from '../send-window';
-import { sendComponents, type TemplateShape } from '../template-parameters';
+import { componentsBuilder, type TemplateShape } from '../template-parameters';
 import type { VariableValue } from '../campaign-types';
-import { actionFor, CircuitBreaker } from './error-policy';
+import { actionFor, CircuitBreaker, MARKETING_CAP_CODE, MARKETING_CAP_RETRY_MS } from './error-policy';
 import type { Messenger, SendOutcome } from './messenger';
-import type { Batch, BatchOutcome, DispatchStore } from './store';
-import { TokenBucket } from './token-bucket';
+import { QUEUE_START, type Batch, type BatchOutcome, type DispatchStore } from './store';
+import { SendPacer } from './send-pacer';
 
 export interface DispatchOptions {
   leaseTtlMs: number;
@@ -89,7 +89,7 @@ class Slots {
 
 /**
  * One channel's dispatch loop, run by the one worker holding the channel's lease. Claims
- * batches round-robin between the channel's running campaigns, paces them with a token bucket
+ * batches round-robin between the channel's running campaigns, paces them (SendPacer)
  * at the channel's throughput, keeps up to `maxInFlight` requests open, and records each
  * batch's outcomes under its fencing token. It stops sending the moment its last lease renewal
  * is older than the TTL minus a margin, so a paused process cannot send after a takeover.
@@ -104,6 +104,10 @@ export class ChannelDispatcher {
   /** Campaigns this loop paused: their messages still in flight here are not sent (cleared when one resumes). */
   private readonly paused = new Set<string>();
   private readonly margin: number;
+  /** Per campaign, the last message id claimed: the next claim seeks past it (see CLAIM_BATCH). */
+  private readonly cursors = new Map<string, string>();
+  /** Per campaign, when messages queued again behind its cursor become due (clock ms): the cursor goes back then. */
+  private readonly rescanAt = new Map<string, number>();
   /** Launch snapshots this loop is writing on, by campaign: claims take what each chunk commits. */
   private readonly fillers = new Map<string, Promise<void>>();
   private stopping: () => boolean = () => false;
@@ -170,7 +174,7 @@ export class ChannelDispatcher {
       touch().catch(() => undefined);
     }, renewEvery);
     const token = this.tokens.open(channel.access_token_sealed);
-    const bucket = new TokenBucket(channel.throughput);
+    const pacer = new SendPacer(channel.throughput);
     const slots = new Slots(this.options.maxInFlight);
     const batches = new Set<Promise<void>>();
     // The first pass comes after the first claim, not before it: a loop started for a new campaign sends first.
@@ -180,7 +184,15 @@ export class ChannelDispatcher {
     let outstanding = 0;
     const housekeeping = async () => {
       const now = this.clock.now();
-      await this.store.applyStatuses(this.em(), channel, statusesSince);
+      const statuses = await this.store.applyStatuses(this.em(), channel, statusesSince);
+      // A 131049 failure is queued again for a day later (QUEUE_MARKETING_RETRY), behind the claim's cursor; its
+      // `not_before` is a day after the pass's clock, which is no later than now.
+      const applied = this.clock.now().getTime();
+      for (const row of statuses) {
+        if (row.status === 'FAILED' && row.error_code === MARKETING_CAP_CODE) {
+          this.queuedBehind(row.campaign_id, applied + MARKETING_CAP_RETRY_MS);
+        }
+      }
       statusesSince = new Date(now.getTime() - this.options.statusOverlapMs);
       await this.store.expireUnknown(this.em(), channel.workspace_id);
       await this.store.complete(this.em(), channel);
@@ -189,7 +201,7 @@ export class ChannelDispatcher {
     try {
       while (!stopping() && this.leaseFresh()) {
         if (performance.now() - lastHousekeeping > this.options.housekeepingMs) await housekeeping();
-        bucket.setRate(channel.throughput * this.appRate.current() * this.channelFactor);
+        pacer.setRate(channel.throughput * this.appRate.current() * this.channelFactor);
         const batch = await this.claimNext(em, channel, fence);
         if (!batch) {
           if (batches.size > 0) {
@@ -205,7 +217,7 @@ export class ChannelDispatcher {
           continue;
         }
         idleSince = null;
-        const work = this.sendBatch(channel, batch, token, bucket, slots, fence, stopping)
+        const work = this.sendBatch(channel, batch, token, pacer, slots, fence, stopping)
           .catch((error: unknown) => log.error({ err: error, batch: batch.id }, 'batch outcome not recorded'))
           .finally(() => {
             batches.delete(work);
@@ -311,7 +323,14 @@ export class ChannelDispatcher {
         );
         continue;
       }
-      const batch = await this.store.claim(em, channel, campaign, fence, this.batchSizeFor(channel));
+      const after = this.cursorFor(campaign.id, now.getTime());
+      let batch = await this.store.claim(em, channel, campaign, fence, this.batchSizeFor(channel), after);
+      if (batch === null && after !== QUEUE_START) {
+        // Nothing past the cursor: once more from the queue's start, for anything queued again behind it.
+        this.cursors.delete(campaign.id);
+        batch = await this.store.claim(em, channel, campaign, fence, this.batchSizeFor(channel), QUEUE_START);
+      }
+      if (batch && typeof batch === 'object') this.cursors.set(campaign.id, batch.lastId);
       if (batch === 'lost') {
         this.lost = true;
         return null;
@@ -320,6 +339,21 @@ export class ChannelDispatcher {
       if (batch && batch.sending.length > 0) return batch;
     }
     return null;
+  }
+
+  /** Where the campaign's next claim starts: after its cursor, or at the queue's start once a requeued one is due. */
+  private cursorFor(campaignId: string, nowMs: number): string {
+    const due = this.rescanAt.get(campaignId);
+    if (due !== undefined && due <= nowMs) {
+      this.rescanAt.delete(campaignId);
+      this.cursors.delete(campaignId);
+    }
+    return this.cursors.get(campaignId) ?? QUEUE_START;
+  }
+
+  /** Messages of a campaign went back to QUEUED (possibly behind its cursor), due at `dueMs` (clock ms). */
+  private queuedBehind(campaignId: string, dueMs: number): void {
+    this.rescanAt.set(campaignId, Math.min(dueMs, this.rescanAt.get(campaignId) ?? Infinity));
   }
 
   /**
@@ -349,7 +383,7 @@ export class ChannelDispatcher {
     channel: DispatchChannelRow,
     batch: Batch,
     token: string,
-    bucket: TokenBucket,
+    pacer: SendPacer,
     slots: Slots,
     fence: string,
     stopping: () => boolean,
@@ -358,42 +392,37 @@ export class ChannelDispatcher {
       parameterFormat: batch.campaign.parameter_format,
       components: batch.campaign.components,
     };
-    const variables = batch.campaign.variables as VariableValue[];
+    const components = componentsBuilder(
+      template,
+      batch.campaign.variables as VariableValue[],
+      batch.campaign.header_media,
+    );
     const outcomes = new Map<string, SendOutcome>();
+    // Never a send once the lease may have passed to another worker, nor after a stop began. Asked before each
+    // send and again by the messenger right before the request's body goes to the socket (`mayWrite`): the
+    // request can wait for a socket, or the process be frozen, long after the first check.
+    const maySend = () =>
+      this.leaseFresh() && !stopping() && !this.pausing.has(batch.campaign.id) && !this.paused.has(batch.campaign.id);
     await Promise.all(
       batch.sending.map(async (message) => {
         await slots.take();
         try {
-          await bucket.take();
-          // Never a send once the lease may have passed to another worker, nor after a stop began. Asked here
-          // and again by the messenger right before the request's body goes to the socket (`mayWrite`): the
-          // request can wait for a socket, or the process be frozen, long after this first check.
-          const maySend = () =>
-            this.leaseFresh() &&
-            !stopping() &&
-            !this.pausing.has(batch.campaign.id) &&
-            !this.paused.has(batch.campaign.id);
+          await pacer.take();
           if (!maySend()) {
             outcomes.set(message.id, { kind: 'not-sent', reason: 'stopped' });
             return;
           }
           const phone = message.phone ?? '';
-          const components = sendComponents(
-            template,
-            variables,
-            {
-              phone,
-              name: message.name,
-              attributes: message.attributes ?? {},
-            },
-            batch.campaign.header_media,
-          );
           const outcome = await this.messenger.send(
             token,
             channel.phone_number_id,
             {
               to: phone.replace(/^\+/, ''),
-              template: { name: batch.campaign.template_name, language: batch.campaign.template_language, components },
+              template: {
+                name: batch.campaign.template_name,
+                language: batch.campaign.template_language,
+                components: components({ phone, name: message.name, attributes: message.attributes ?? {} }),
+              },
               callbackData: message.id,
             },
             maySend,
@@ -461,6 +490,7 @@ export class ChannelDispatcher {
         }
       }
     }
+    for (const { notBefore } of result.requeued) this.queuedBehind(batch.campaign.id, notBefore.getTime());
     if (result.sent.length > 0 && this.channelFactor < 1) this.channelFactor = Math.min(1, this.channelFactor * 1.05);
     const em = this.em();
     await this.store.record(em, channel, batch, fence, result);

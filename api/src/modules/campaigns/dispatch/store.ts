@@ -42,12 +42,17 @@ import {
 
 const DAY_MS = 24 * 3_600_000;
 
+/** The lowest cursor for CLAIM_BATCH: every message id is above the nil UUID. */
+export const QUEUE_START = '00000000-0000-0000-0000-000000000000';
+
 /** A claimed batch: messages SENDING under this fence, and the ones the claim found suppressed. */
 export interface Batch {
   id: string;
   campaign: RunningCampaignRow;
   sending: ClaimedRow[];
   skipped: number;
+  /** The highest message id the claim took (sending or skipped): where the next claim of the campaign goes on. */
+  lastId: string;
 }
 
 /** What the senders learned about a batch, by message id. */
@@ -126,6 +131,7 @@ export class DispatchStore {
     campaign: RunningCampaignRow,
     fence: string,
     limit: number,
+    after: string = QUEUE_START,
   ): Promise<Batch | 'limit' | 'lost' | null> {
     return inTransaction(em, { lockTimeoutMs: 5_000 }, async (tx) => {
       // The claim is fenced like every other write: under a share lock of the lease row, only while this token
@@ -149,7 +155,15 @@ export class DispatchStore {
       // then its queued messages): touched after the claim, a claim holding messages waited for a cancel holding the
       // campaign, which waited for those messages, and PostgreSQL broke the deadlock by refusing the cancel.
       await execute(tx, TOUCH_CAMPAIGN, [channel.workspace_id, campaign.id, now]);
-      const rows = await query(tx, CLAIM_BATCH, [channel.workspace_id, campaign.id, now, allowance, marketing, fence]);
+      const rows = await query(tx, CLAIM_BATCH, [
+        channel.workspace_id,
+        campaign.id,
+        now,
+        allowance,
+        marketing,
+        fence,
+        after,
+      ]);
       if (rows.length === 0) return null;
       const sending = rows.filter((row) => row.status === 'SENDING');
       const skipped = rows.length - sending.length;
@@ -159,7 +173,9 @@ export class DispatchStore {
         await execute(tx, RESERVE_PORTFOLIO, [channel.portfolio_id, phones, now, dayAgo]);
       }
       if (skipped > 0) await this.releaseShare(tx, channel.workspace_id, campaign, skipped, `${batchId}:skipped`);
-      return { id: batchId, campaign, sending, skipped };
+      // Ids compare as PostgreSQL orders uuids: lowercase hex, byte by byte.
+      const lastId = rows.reduce((last, row) => (row.id > last ? row.id : last), after);
+      return { id: batchId, campaign, sending, skipped, lastId };
     });
   }
 
