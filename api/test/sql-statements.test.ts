@@ -1,3 +1,5 @@
+import type { Migration } from '@mikro-orm/migrations';
+import type { MigrationObject } from '@mikro-orm/core';
 import { Client } from 'pg';
 import { statement } from '../src/db/sql';
 import { appModules } from '../src/modules';
@@ -10,6 +12,23 @@ import { createTestDatabase, type TestDatabase } from './support/database';
 const statements = appModules.flatMap((module) =>
   (module.statements ?? []).map((entry) => ({ module: module.name, ...entry })),
 );
+
+/** The tables a module's own migrations create (read from the SQL they add, without a database). */
+async function tablesCreatedBy(migrations: readonly MigrationObject[]): Promise<string[]> {
+  const tables: string[] = [];
+  for (const { class: Class } of migrations) {
+    const migration = new (Class as new (driver: unknown, config: unknown) => Migration)(undefined, undefined);
+    await migration.up();
+    for (const sql of migration.getQueries()) {
+      for (const match of String(sql).matchAll(
+        /create\s+(?:unlogged\s+)?table\s+(?:if\s+not\s+exists\s+)?"?(\w+)"?/gi,
+      )) {
+        tables.push(match[1]!);
+      }
+    }
+  }
+  return tables;
+}
 
 describe('named SQL', () => {
   let database: TestDatabase;
@@ -30,6 +49,25 @@ describe('named SQL', () => {
     const names = statements.map((entry) => entry.name);
     expect(names.length).toBeGreaterThan(15);
     expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
+  });
+
+  // Dependencies point one way: a module that another requires (channels, required by campaigns) knows nothing of
+  // the tables of the modules listed after it; what it needs from them is provided through its services.
+  it('never names a table of a module listed after its own', async () => {
+    const crossings: string[] = [];
+    for (const [index, module] of appModules.entries()) {
+      for (const later of appModules.slice(index + 1)) {
+        const tables = await tablesCreatedBy(later.migrations ?? []);
+        for (const entry of module.statements ?? []) {
+          for (const table of tables) {
+            if (new RegExp(`(?<![\\w.])"?${table}"?(?![\\w])`).test(entry.text)) {
+              crossings.push(`${entry.name} names the ${later.name} module's ${table}`);
+            }
+          }
+        }
+      }
+    }
+    expect(crossings).toEqual([]);
   });
 
   it.each(statements.map((entry) => [entry.name, entry]))(

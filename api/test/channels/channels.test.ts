@@ -1,5 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseConfig } from '../../src/config';
+import { ManualClock } from '../../src/core/clock';
+import { workspaceEm } from '../../src/db/base.entity';
+import { createLogger } from '../../src/core/logger';
+import { DeferredJobQueue } from '../../src/jobs/queue';
+import { appModules } from '../../src/modules';
+import { channelsModule } from '../../src/modules/channels';
+import { buildServices } from '../../src/modules/manifest';
 import { startMetaSimulator, type MetaSimulatorHandle } from '../../src/simulators/meta';
 import { startTestApi, type TestApi } from '../support/api';
 import { createMember, createWorkspace, type TestMember } from '../support/identity';
@@ -126,6 +134,36 @@ describe('channels', () => {
     await connection.execute('update business_portfolio set messaging_limit = -1 where id = ?', [portfolio]);
     expect(await use()).toEqual({ messagingLimit: -1, messagingLimitUsed: 3, messagingLimitRemaining: null });
     await connection.execute('update business_portfolio set messaging_limit = 10000 where id = ?', [portfolio]);
+    await connection.execute('delete from portfolio_recipient where portfolio_id = ?', [portfolio]);
+  });
+
+  it('counts no use of the limit when no module sends (the portal without campaigns): the whole limit is left', async () => {
+    const portfolio = '77102290129340398';
+    const connection = api.running.orm.em.fork().getConnection();
+    await connection.execute('insert into portfolio_recipient (portfolio_id, phone, window_start) values (?, ?, ?)', [
+      portfolio,
+      '6281200000009',
+      new Date(Date.now() - 60_000),
+    ]);
+    // The modules up to channels, as an installation without the broadcast engine would build them.
+    const withoutCampaigns = appModules.slice(0, appModules.indexOf(channelsModule) + 1);
+    const services = buildServices(withoutCampaigns, {
+      config: parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+      clock: new ManualClock(new Date()),
+      logger: createLogger('silent'),
+      jobs: new DeferredJobQueue(),
+    });
+    const [alone] = await services.channels.channels.list(
+      workspaceEm(api.running.orm.em.fork(), owner.workspace.id),
+      owner.workspace.id,
+    );
+    expect(alone).toMatchObject({ portfolioId: portfolio, messagingLimit: 10_000, messagingLimitUsed: 0 });
+    expect(alone!.messagingLimitRemaining).toBe(10_000);
+    // The whole portal (campaigns provides the count) sees the recipient the engine counted.
+    const whole = await gql<{ channels: { messagingLimitUsed: number; messagingLimitRemaining: number }[] }>(
+      '{ channels { messagingLimitUsed messagingLimitRemaining } }',
+    );
+    expect(whole.body.data!.channels[0]).toEqual({ messagingLimitUsed: 1, messagingLimitRemaining: 9_999 });
     await connection.execute('delete from portfolio_recipient where portfolio_id = ?', [portfolio]);
   });
 

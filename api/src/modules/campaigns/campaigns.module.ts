@@ -35,7 +35,7 @@ import { CampaignMediaService } from './media/media.service';
 import { CloudApiMediaGateway } from './media/meta-media';
 import { Migration20261201200000CampaignMedia } from './migrations/20261201-200000-campaign-media';
 import type { AccessService } from '../identity';
-import { execute } from '../../db/sql';
+import { execute, query } from '../../db/sql';
 
 export interface CampaignsServices {
   campaigns: CampaignsService;
@@ -126,6 +126,16 @@ export const campaignsModule = defineModule<
     contacts.contactBulk.onErase(async (tx, workspaceId, erased) => {
       await execute(tx, campaignsSql.FORGET_CONTACTS, [workspaceId, erased.contactIds]);
     });
+    // The dispatcher counts each portfolio's recipients (portfolio_recipient); a channel read shows that count.
+    channels.channels.useMessagingLimitUsage(
+      async (em, portfolioIds, since) =>
+        new Map(
+          (await query(em, campaignsSql.PORTFOLIOS_USED, [portfolioIds, since])).map((row) => [
+            row.portfolio_id,
+            row.used,
+          ]),
+        ),
+    );
     const store = new DispatchStore(wallet.wallet, contacts.contacts, clock, {
       unknownDeadlineMs: options.unknownDeadlineMs,
     });

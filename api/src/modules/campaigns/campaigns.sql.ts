@@ -45,6 +45,17 @@ export const PORTFOLIO_USED = statement<{ used: number }>(
 );
 
 /**
+ * Unique recipients each portfolio reached in the rolling 24 h, for many portfolios in one query: the channels
+ * module's `MessagingLimitUsage` (a channel read shows today's use of its portfolio's limit).
+ * `portfolio_recipient_window_index`. $1 portfolio ids, $2 window start (now - 24 h).
+ */
+export const PORTFOLIOS_USED = statement<{ portfolio_id: string; used: number }>(
+  'campaigns.portfolios-used',
+  `select portfolio_id, count(*)::int as used from "portfolio_recipient"
+   where portfolio_id = any($1::text[]) and window_start > $2::timestamptz group by portfolio_id`,
+);
+
+/**
  * Counts recipients against the portfolio (called under LOCK_PORTFOLIO): a number reached in
  * the last 24 h counts once; one whose window is over starts a new one. $1 portfolio, $2
  * phones, $3 now, $4 now - 24 h.

@@ -6,8 +6,9 @@ import type { AuditAction, AuditService, Identity, RequestMeta } from '../identi
 import { execute, query } from '../../db/sql';
 import { inTransaction, sqlState } from '../../db/transaction';
 import { Channel } from './channel.entity';
-import { MARK_CHANNEL_SENT, PORTFOLIOS_USED, TEMPLATE_SUMMARY, UPSERT_PORTFOLIO } from './channels.sql';
+import { MARK_CHANNEL_SENT, TEMPLATE_SUMMARY, UPSERT_PORTFOLIO } from './channels.sql';
 import { GraphError, type MetaGraph, type PhoneNumberFacts } from './meta-graph';
+import { NO_MESSAGING_USAGE, type MessagingLimitUsage } from './messaging-usage';
 import { BusinessPortfolio } from './portfolio.entity';
 import { MessageTemplate } from './template.entity';
 import { unsupportedReason } from './template-support';
@@ -92,6 +93,16 @@ export class ChannelsService {
     private readonly audit: AuditService,
     private readonly budget: WabaBudget,
   ) {}
+
+  private messagingUsage: MessagingLimitUsage = NO_MESSAGING_USAGE;
+
+  /**
+   * The module that sends (campaigns) tells how many recipients each portfolio reached today: it owns that count
+   * (`portfolio_recipient`), and channels, which it requires, may not read its tables. Without one, the use is 0.
+   */
+  useMessagingLimitUsage(usage: MessagingLimitUsage): void {
+    this.messagingUsage = usage;
+  }
 
   private async record(
     em: EntityManager,
@@ -347,14 +358,10 @@ export class ChannelsService {
     const portfolios = ids.length > 0 ? await em.find(BusinessPortfolio, { id: { $in: ids } }) : [];
     const limits = new Map(portfolios.map((portfolio) => [portfolio.id, portfolio.messagingLimit]));
     const now = this.clock.now().getTime();
-    const used = new Map(
+    const used =
       ids.length > 0
-        ? (await query(em, PORTFOLIOS_USED, [ids, new Date(now - MESSAGING_WINDOW_MS)])).map((row) => [
-            row.portfolio_id,
-            row.used,
-          ])
-        : [],
-    );
+        ? await this.messagingUsage(em, ids, new Date(now - MESSAGING_WINDOW_MS))
+        : new Map<string, number>();
     return channels.map((channel) => ({
       id: channel.id,
       name: channel.name,

@@ -40,17 +40,6 @@ export const MARK_CHANNEL_SENT = statement(
 );
 
 /**
- * Unique recipients each portfolio reached in the rolling 24 h, as the dispatcher counts them
- * against the limit (`portfolio_recipient`, written by the broadcast engine under LOCK_PORTFOLIO;
- * `portfolio_recipient_window_index`). $1 portfolio ids, $2 now - 24 h.
- */
-export const PORTFOLIOS_USED = statement<{ portfolio_id: string; used: number }>(
-  'channels.portfolios-used',
-  `select portfolio_id, count(*)::int as used from "portfolio_recipient"
-   where portfolio_id = any($1::text[]) and window_start > $2::timestamptz group by portfolio_id`,
-);
-
-/**
  * How many templates a page is taken from, and when they were last synced. `message_template_identity_unique`
  * (workspace_id, waba_id, ...). $1 workspace, $2 WABA id or null for every WABA.
  */

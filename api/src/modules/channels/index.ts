@@ -8,6 +8,7 @@ export { Channel } from './channel.entity';
 export { BusinessPortfolio } from './portfolio.entity';
 export { MessageTemplate } from './template.entity';
 export { LOCK_PORTFOLIO } from './channels.sql';
+export type { MessagingLimitUsage } from './messaging-usage';
 export { TokenBox } from './token-box';
 export { forwardSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER, DELIVERY_HEADER } from './forward-http';
 export { FORWARD_MAX_ATTEMPTS, FORWARD_RETRY_DELAYS_MS } from './reply-forwarding.service';
