@@ -222,7 +222,7 @@ export async function startApi(
       throw error;
     });
     if (runJobs) await jobs.start();
-    else await jobs.ready();
+    else await jobs.readyToEnqueue();
     const address = httpServer.address();
     const url = `http://${config.api.host}:${typeof address === 'object' && address ? address.port : config.api.port}`;
     logger.info({ url, jobs: runJobs ? store.kind : 'enqueue-only' }, 'api listening');

@@ -8,9 +8,9 @@ describe.each(JOB_STORES)('Agenda on %s', (kind) => {
   let database: TestDatabase;
   const opened: { store: JobStore; runner: JobRunner }[] = [];
 
-  async function worker(name: string, definitions: JobDefinition<never>[]) {
+  async function worker(name: string, definitions: JobDefinition<never>[], pollMs?: number) {
     const store = await openTestStore(kind, database, name);
-    const runner = testRunner(store, definitions);
+    const runner = testRunner(store, definitions, 5, pollMs);
     opened.push({ store, runner });
     return runner;
   }
@@ -95,4 +95,22 @@ describe.each(JOB_STORES)('Agenda on %s', (kind) => {
       expect(runner.agenda).toBeDefined();
     }
   });
+
+  if (kind === 'postgresql') {
+    // The API only enqueues (it never starts Agenda), and Agenda connects its notification channel only in start():
+    // the API's jobs went unannounced, and a worker found them at its next poll (a second by default: most of the
+    // time from startCampaign to the first send, issue 19 benchmark c).
+    it('wakes a worker at once for a job an enqueue-only process adds (LISTEN/NOTIFY, not the next poll)', async () => {
+      let ran = 0;
+      // A poll far longer than the wait below: only a notification can start the job in time.
+      const consumer = await worker('consumer', [{ name: 'test.wake', handler: async () => void ran++ }], 600_000);
+      await consumer.start();
+      const producer = await worker('producer', []);
+      await producer.readyToEnqueue();
+      // Agenda's first poll, at its start, has passed: nothing due was found.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await producer.agenda.now('test.wake', {});
+      await waitFor(() => ran === 1, { what: 'the job to run on its notification', timeoutMs: 20_000 });
+    });
+  }
 });

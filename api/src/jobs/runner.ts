@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { Agenda, type Job } from 'agenda';
+import { Agenda, type Job, type NotificationChannel } from 'agenda';
 import type { Logger } from '../core/logger';
 import { jobRuns } from '../metrics/platform';
 import type { JobStore } from './backend';
@@ -37,6 +37,8 @@ export function workerName(role: string): string {
 export class JobRunner {
   readonly agenda: Agenda;
   private running = false;
+  /** readyToEnqueue() connected the notification channel itself (a process that enqueues and never starts). */
+  private announcing = false;
   /** Ids of the jobs executing in this process, to unlock them if shutdown cannot wait. */
   private readonly executing = new Set<string>();
 
@@ -117,12 +119,35 @@ export class JobRunner {
   }
 
   /**
+   * Readies a process that only enqueues and never starts (the API): the store, and the backend's notification
+   * channel, where Agenda announces each job it saves. Agenda connects that channel only in start(): without it the
+   * API's jobs went unannounced and a worker found them at its next poll (JOBS_POLL_MS, a second by default).
+   */
+  async readyToEnqueue(): Promise<void> {
+    await this.ready();
+    const channel = this.notifications();
+    if (channel && channel.state !== 'connected') {
+      await channel.connect();
+      this.announcing = true;
+    }
+  }
+
+  private notifications(): NotificationChannel | undefined {
+    return (this.agenda as unknown as { notificationChannel?: NotificationChannel }).notificationChannel;
+  }
+
+  /**
    * Waits up to `timeoutMs` for running jobs, then unlocks whatever is still running so
    * another worker can take it at once. Agenda's own stop() unlocks only jobs that have
    * not started, leaving a running one locked until its lock lifetime runs out.
    */
   async shutdown(timeoutMs: number): Promise<{ completed: number; unlocked: number }> {
-    if (!this.running) return { completed: 0, unlocked: 0 };
+    if (!this.running) {
+      // Readied to enqueue only: its notification channel is ours to close (start()'s is closed by Agenda's drain).
+      if (this.announcing) await this.notifications()?.disconnect();
+      this.announcing = false;
+      return { completed: 0, unlocked: 0 };
+    }
     this.running = false;
     const result = await this.agenda.drain({ timeout: timeoutMs, closeConnection: false });
     const stuck = [...this.executing];

@@ -20,14 +20,19 @@ export async function openTestStore(kind: JobStoreKind, database: TestDatabase, 
   });
 }
 
-export function testRunner(store: JobStore, definitions: JobDefinition<never>[], concurrency = 5): JobRunner {
+export function testRunner(
+  store: JobStore,
+  definitions: JobDefinition<never>[],
+  concurrency = 5,
+  pollMs = 100,
+): JobRunner {
   // A short lock lifetime: Agenda keeps a lockLifetime/2 liveness timer per job run alive,
   // which would hold Jest open for minutes with the production default.
   return new JobRunner({
     store,
     logger: createLogger('silent'),
     concurrency,
-    pollMs: 100,
+    pollMs,
     lockLifetimeMs: 4000,
     definitions,
   });
