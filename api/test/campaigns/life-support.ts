@@ -122,10 +122,13 @@ export function campaignLife(current: () => CampaignWorld) {
  * A suite's own campaign world: started (and funded, if asked) before its tests, stopped after them, the simulator's
  * faults cleared after each test. `assign` hands the world to the suite's `let world`.
  */
-export function useCampaignWorld(assign: (world: CampaignWorld) => void, { fund }: { fund?: bigint } = {}): void {
+export function useCampaignWorld(
+  assign: (world: CampaignWorld) => void,
+  { fund, startAt }: { fund?: bigint; startAt?: Date } = {},
+): void {
   let world: CampaignWorld | undefined;
   beforeAll(async () => {
-    world = await startCampaignWorld();
+    world = await startCampaignWorld({ startAt });
     if (fund !== undefined) await world.fund(fund);
     assign(world);
   });

@@ -13,7 +13,12 @@ describe('the 131049 retry', () => {
   let world: CampaignWorld;
   const { launch, read, money, message } = campaignLife(() => world);
 
-  useCampaignWorld((started) => (world = started), { fund: 1_000_000n });
+  // Half a day behind the database's now(), wherever the real date is: stored webhooks are stamped by now(), and
+  // the clock moves a day on (a fixed start date made this suite fail once the real date passed it by a day).
+  useCampaignWorld((started) => (world = started), {
+    fund: 1_000_000n,
+    startAt: new Date(Date.now() - 12 * 3_600_000),
+  });
 
   const DAY_MS = 24 * 3_600_000;
   const attempts = (waId: string) => world.meta.simulator.sends.ledger.attemptsByRecipient.get(waId) ?? 0;

@@ -77,13 +77,22 @@ export async function startCampaignWorld(
     /** More templates of the WABA, and more phone numbers (connect them with the channels service). */
     extraTemplates?: Record<string, unknown>[];
     extraNumberIds?: string[];
+    /** Where the test's clock starts (a fixed date unless given). */
+    startAt?: Date;
     /** The main number's throughput tier: HIGH (1,000 msg/s) for suites that send thousands and test no pacing. */
     throughputLevel?: 'STANDARD' | 'HIGH';
   } = {},
 ): Promise<CampaignWorld> {
-  const { realClock, extraTemplates = [], extraNumberIds = [], throughputLevel = 'STANDARD', ...apiOptions } = options;
+  const {
+    realClock,
+    extraTemplates = [],
+    extraNumberIds = [],
+    throughputLevel = 'STANDARD',
+    startAt = new Date('2026-12-01T03:00:00.000Z'),
+    ...apiOptions
+  } = options;
   // A real clock when another process (a worker) shares the database: its clock is the system's.
-  const clock = new ManualClock(realClock ? new Date() : new Date('2026-12-01T03:00:00.000Z'));
+  const clock = new ManualClock(realClock ? new Date() : startAt);
   const meta = await startMetaSimulator({
     port: 0,
     isProduction: false,
