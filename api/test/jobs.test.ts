@@ -79,6 +79,24 @@ describe.each(JOB_STORES)('Agenda on %s', (kind) => {
     expect(runs).toBe(0);
   });
 
+  // Regression: start() schedules in the background; a SIGTERM right after start closed the store under it and the
+  // API logged "cannot schedule a repeating job" on its way out (and the schedule was never written).
+  it('finishes scheduling the repeating jobs before a shutdown right after start closes the store', async () => {
+    const housekeeping: JobDefinition<never> = {
+      name: 'test.early-stop',
+      repeatEveryMs: 3_600_000,
+      handler: async () => {},
+    };
+    const store = await openTestStore(kind, database, 'early-stop');
+    const runner = testRunner(store, [housekeeping]);
+    await runner.start();
+    await runner.shutdown(5000);
+    await store.close();
+    const checker = await worker('checker', []);
+    await checker.ready();
+    expect((await checker.agenda.queryJobs({ name: 'test.early-stop' })).total).toBe(1);
+  });
+
   it('creates no schema of its own on connect (migrations own it)', async () => {
     const runner = await worker('schema-check', []);
     await runner.ready();

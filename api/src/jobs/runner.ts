@@ -149,6 +149,9 @@ export class JobRunner {
       return { completed: 0, unlocked: 0 };
     }
     this.running = false;
+    // Scheduling started in the background at start(): let it finish before the caller closes the store under it
+    // (it never rejects; a SIGTERM just after start logged "cannot schedule a repeating job" and lost the schedule).
+    await this.repeating;
     const result = await this.agenda.drain({ timeout: timeoutMs, closeConnection: false });
     const stuck = [...this.executing];
     if (stuck.length > 0) {
