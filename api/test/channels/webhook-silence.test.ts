@@ -161,4 +161,19 @@ describe('webhook silence', () => {
     await markSent(new Date(first.getTime() + 10_001));
     expect(await sentAt()).toEqual(new Date(first.getTime() + 10_001));
   });
+
+  // The status pass and the retention purge compare these times with the portal's clock: stamped by the
+  // database's now() instead, a database host whose clock is off (or a test clock days behind) missed statuses
+  // and kept bodies past their retention.
+  it('stamps stored bodies and statuses with the portal’s clock, not the database’s', async () => {
+    clock.set(new Date(Date.now() - 90 * 86_400_000));
+    const at = clock.now();
+    await webhook('wamid.clock-1');
+    const [row] = await sql<{ received: string; updated: string }>(
+      api,
+      `select w.received_at as received, s.updated_at as updated from whatsapp_webhook w, message_status s
+       where w.body like '%wamid.clock-1%' and s.wamid = 'wamid.clock-1'`,
+    );
+    expect([new Date(row!.received), new Date(row!.updated)]).toEqual([at, at]);
+  });
 });

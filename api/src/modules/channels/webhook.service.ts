@@ -193,6 +193,7 @@ export class WebhookService {
       Buffer.concat(batch.map((item) => item.body)),
       starts,
       batch.map((item) => item.body.length),
+      this.clock.now(),
     ])
       .then(
         () => batch.forEach((item) => item.resolve()),
@@ -351,6 +352,7 @@ export class WebhookService {
       rows.map((row) => row.pricing),
       rows.map((row) => row.errors),
       rows.map((row) => row.deliveredAt),
+      this.clock.now(),
     ]);
   }
 

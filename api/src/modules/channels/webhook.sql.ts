@@ -5,16 +5,16 @@ import { statement } from '../../db/sql';
  * WABAs); what is applied is routed to a workspace by the phone number id or the WABA id.
  */
 
-/** Several bodies in one insert (one commit for concurrent POSTs). $1 ids, $2 raw bodies, in the same order. */
 /**
- * Stores a group commit's bodies: $1 ids, $2 the bodies' UTF-8 bytes one after another (sent as
- * one binary parameter: a text[] literal had every quote of every body escaped, about 5 % of the
- * API's CPU under webhook load), $3 each body's first byte (1-based), $4 each body's length.
+ * Stores a group commit's bodies (one commit for concurrent POSTs): $1 ids, $2 the bodies' UTF-8 bytes one after
+ * another (sent as one binary parameter: a text[] literal had every quote of every body escaped, about 5 % of the
+ * API's CPU under webhook load), $3 each body's first byte (1-based), $4 each body's length, $5 the clock's time
+ * (the pending pass and the purge compare it with the clock, never with the database's now()).
  */
 export const STORE_WEBHOOKS = statement(
   'webhook.store',
-  `insert into "whatsapp_webhook" (id, body)
-   select id, convert_from(substring($2::bytea from start for length), 'UTF8')
+  `insert into "whatsapp_webhook" (id, body, received_at)
+   select id, convert_from(substring($2::bytea from start for length), 'UTF8'), $5::timestamptz
    from unnest($1::uuid[], $3::int[], $4::int[]) as body(id, start, length)`,
 );
 
@@ -109,15 +109,16 @@ export const TOUCH_WABA_CHANNELS_WEBHOOK = statement(
  * delivered. One row per wamid (the caller reduces a batch first).
  * Arrays of the same length: $1 wamids, $2 workspaces, $3 phone number ids, $4 callback data,
  * $5 recipients, $6 statuses, $7 ranks, $8 status times, $9 pricing JSON, $10 errors JSON,
- * $11 delivery times (null when the status is no delivery).
+ * $11 delivery times (null when the status is no delivery), $12 the clock's time (campaigns' status pass reads
+ * rows updated since its last pass by the clock).
  */
 export const UPSERT_MESSAGE_STATUSES = statement(
   'webhook.upsert-message-statuses',
   `insert into "message_status" as m
      (wamid, workspace_id, phone_number_id, callback_data, recipient_id, status, rank, status_at, pricing, errors,
-      delivered_at)
-   select * from unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::smallint[],
-     $8::timestamptz[], $9::jsonb[], $10::jsonb[], $11::timestamptz[])
+      delivered_at, updated_at)
+   select *, $12::timestamptz from unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[],
+     $7::smallint[], $8::timestamptz[], $9::jsonb[], $10::jsonb[], $11::timestamptz[])
    on conflict (wamid) do update set
      status = case when excluded.rank > m.rank then excluded.status else m.status end,
      rank = greatest(excluded.rank, m.rank),
@@ -126,7 +127,7 @@ export const UPSERT_MESSAGE_STATUSES = statement(
      errors = coalesce(excluded.errors, m.errors),
      callback_data = coalesce(m.callback_data, excluded.callback_data),
      delivered_at = least(m.delivered_at, excluded.delivered_at),
-     updated_at = now()
+     updated_at = excluded.updated_at
    -- Forward only; a late status of a lower rank still brings what the row lacks (a delivered
    -- after its read carries the pricing, a failed after read its errors).
    where excluded.rank > m.rank
