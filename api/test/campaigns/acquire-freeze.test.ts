@@ -1,6 +1,6 @@
 import type { DispatchStore } from '../../src/modules/campaigns/dispatch/store';
-import { campaignLife } from './life-support';
-import { PRICE, START, startCampaignWorld, type CampaignWorld } from './support';
+import { campaignLife, useCampaignWorld } from './life-support';
+import { PRICE, START, type CampaignWorld } from './support';
 
 /**
  * The zombie guard at the lease's start (issue 19 point 3): the lease runs from the database's commit of the
@@ -13,12 +13,7 @@ describe('a dispatch loop frozen right after its lease was acquired', () => {
   let world: CampaignWorld;
   const { draft } = campaignLife(() => world);
 
-  beforeAll(async () => {
-    world = await startCampaignWorld({ env: { CAMPAIGN_LEASE_TTL_MS: String(TTL_MS) } });
-  });
-  afterAll(async () => {
-    await world.stop();
-  });
+  useCampaignWorld((started) => (world = started), { env: { CAMPAIGN_LEASE_TTL_MS: String(TTL_MS) } });
 
   it('sends nothing when it wakes up past the TTL, and sends once its next loop takes the lease again', async () => {
     const { id, waIds } = await draft(3);

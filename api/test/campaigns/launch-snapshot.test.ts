@@ -1,6 +1,7 @@
 import { DispatchStore } from '../../src/modules/campaigns/dispatch/store';
 import { SuppressionKind, SUPPRESSION_SOURCES } from '../../src/modules/contacts';
 import { waitFor } from '../support/wait';
+import { useCampaignWorld } from './life-support';
 import { PRICE, START, startCampaignWorld, type CampaignWorld } from './support';
 
 /**
@@ -21,14 +22,12 @@ describe('the launch snapshot in chunks', () => {
   let world: CampaignWorld;
   let serial = 0;
 
-  beforeAll(async () => {
-    // Each test sends a few thousand messages; at the standard 80 msg/s that is half a minute of pacing apiece. At
-    // 1,000/s on a loaded machine the in-process simulator can answer later than the usual 2 s send timeout, and a
-    // timed-out send is UNKNOWN, its share held: these tests are about the snapshot, so sends have time to answer.
-    world = await startCampaignWorld({ throughputLevel: 'HIGH', env: { CAMPAIGN_SEND_TIMEOUT_MS: '20000' } });
-  });
-  afterAll(async () => {
-    await world.stop();
+  // Each test sends a few thousand messages; at the standard 80 msg/s that is half a minute of pacing apiece. At
+  // 1,000/s on a loaded machine the in-process simulator can answer later than the usual 2 s send timeout, and a
+  // timed-out send is UNKNOWN, its share held: these tests are about the snapshot, so sends have time to answer.
+  useCampaignWorld((started) => (world = started), {
+    throughputLevel: 'HIGH',
+    env: { CAMPAIGN_SEND_TIMEOUT_MS: '20000' },
   });
 
   /** A draft for a tag of VALID sendable contacts, OPTED_OUT opted-out ones and INVALID numbers. */

@@ -1,7 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { rupiah } from '../../src/core/money';
 import type { TestMember } from '../support/identity';
-import { CAMPAIGN, CREATE, PROMO_VARIABLES, START, startCampaignWorld, type CampaignWorld } from './support';
+import {
+  CAMPAIGN,
+  CREATE,
+  PROMO_VARIABLES,
+  START,
+  startCampaignWorld,
+  type CampaignWorld,
+  type CampaignWorldOptions,
+} from './support';
 
 /** What the campaign-life suites ask of a campaign, its wallet and its notifications. */
 export const SCHEDULE = `mutation ($id: ID!, $at: DateTimeISO!) { scheduleCampaign(id: $id, at: $at) { id status scheduledAt } }`;
@@ -124,11 +132,11 @@ export function campaignLife(current: () => CampaignWorld) {
  */
 export function useCampaignWorld(
   assign: (world: CampaignWorld) => void,
-  { fund, startAt }: { fund?: bigint; startAt?: Date } = {},
+  { fund, ...worldOptions }: CampaignWorldOptions & { fund?: bigint } = {},
 ): void {
   let world: CampaignWorld | undefined;
   beforeAll(async () => {
-    world = await startCampaignWorld({ startAt });
+    world = await startCampaignWorld(worldOptions);
     if (fund !== undefined) await world.fund(fund);
     assign(world);
   });

@@ -71,18 +71,18 @@ export interface CampaignWorld {
 }
 
 /** The Meta simulator on a ManualClock, a live API on the same clock, a workspace with a connected channel and its templates. */
-export async function startCampaignWorld(
-  options: TestApiOptions & {
-    realClock?: boolean;
-    /** More templates of the WABA, and more phone numbers (connect them with the channels service). */
-    extraTemplates?: Record<string, unknown>[];
-    extraNumberIds?: string[];
-    /** Where the test's clock starts (a fixed date unless given). */
-    startAt?: Date;
-    /** The main number's throughput tier: HIGH (1,000 msg/s) for suites that send thousands and test no pacing. */
-    throughputLevel?: 'STANDARD' | 'HIGH';
-  } = {},
-): Promise<CampaignWorld> {
+export type CampaignWorldOptions = TestApiOptions & {
+  realClock?: boolean;
+  /** More templates of the WABA, and more phone numbers (connect them with the channels service). */
+  extraTemplates?: Record<string, unknown>[];
+  extraNumberIds?: string[];
+  /** Where the test's clock starts (a fixed date unless given). */
+  startAt?: Date;
+  /** The main number's throughput tier: HIGH (1,000 msg/s) for suites that send thousands and test no pacing. */
+  throughputLevel?: 'STANDARD' | 'HIGH';
+};
+
+export async function startCampaignWorld(options: CampaignWorldOptions = {}): Promise<CampaignWorld> {
   const {
     realClock,
     extraTemplates = [],
