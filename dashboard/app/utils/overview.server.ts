@@ -1,4 +1,5 @@
 import type { OverviewCampaign } from '../components/overview/campaigns-card';
+import { layoutDailyChart } from '../components/overview/daily-chart-layout.server';
 import type { MessageStatistics } from '../components/overview/message-statistics-card';
 import {
   OverviewCampaignsQuery,
@@ -47,7 +48,10 @@ export async function loadOverview(request: Request, user: CurrentUser): Promise
         }))
       : null,
     can(user, 'CAMPAIGNS_READ')
-      ? gql(request, OverviewStatisticsQuery, { days: CHART_DAYS }).then(({ messageStatistics }) => messageStatistics)
+      ? gql(request, OverviewStatisticsQuery, { days: CHART_DAYS }).then(({ messageStatistics }) => ({
+          ...messageStatistics,
+          chart: layoutDailyChart(messageStatistics.daily),
+        }))
       : null,
   ]);
   return { wallet, payments, campaigns, statistics };

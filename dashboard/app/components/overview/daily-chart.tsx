@@ -1,5 +1,3 @@
-import { scaleBand, scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
 import { DateTime } from 'luxon';
 import { useTranslation } from 'react-i18next';
 import { formatRupiah } from '../../utils/format';
@@ -15,9 +13,16 @@ export interface DailyPoint {
   spend: number;
 }
 
-const WIDTH = 640;
-const HEIGHT = 220;
-const PAD = { top: 12, right: 64, bottom: 26, left: 40 };
+/** Where everything of the chart goes, in SVG units (computed on the server: daily-chart-layout.server.ts). */
+export interface DailyChartLayout {
+  width: number;
+  height: number;
+  axis: { x1: number; x2: number; y: number };
+  volumeTicks: { value: number; x: number; y: number }[];
+  spendMax: { value: number; x: number; y: number };
+  bars: { day: string; x: number; y: number; width: number; height: number; label: { x: number; y: number } | null }[];
+  spendPath: string | null;
+}
 
 /** A day as the reader says it (`1 Des` / `Dec 1`): the day is already the workspace's, so no zone applies. */
 export function useDayLabel(format: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' }) {
@@ -27,72 +32,39 @@ export function useDayLabel(format: Intl.DateTimeFormatOptions = { day: 'numeric
 }
 
 /**
- * Messages sent per day as bars and spend as a line on its own axis (right), drawn with d3's scales and line
- * generator as plain SVG with classes (the CSP drops inline styles, so no chart library that styles inline); the
- * numbers are in a table behind it for screen readers.
+ * Messages sent per day as bars and spend as a line on its own axis (right), plain SVG with classes (the CSP drops
+ * inline styles, so no chart library that styles inline) at the places the server computed with d3; the numbers
+ * are in a table behind it for screen readers.
  */
-export function DailyChart({ points }: { points: DailyPoint[] }) {
+export function DailyChart({ points, layout }: { points: DailyPoint[]; layout: DailyChartLayout }) {
   const { t, i18n } = useTranslation();
   const dayLabel = useDayLabel();
   const number = new Intl.NumberFormat(intlLocales[i18n.language as Language]);
-  const x = scaleBand<string>()
-    .domain(points.map((point) => point.day))
-    .range([PAD.left, WIDTH - PAD.right])
-    .padding(0.25);
-  const volume = scaleLinear()
-    .domain([0, Math.max(1, ...points.map((point) => point.sent))])
-    .nice(4)
-    .range([HEIGHT - PAD.bottom, PAD.top]);
-  const spend = scaleLinear()
-    .domain([0, Math.max(1, ...points.map((point) => point.spend))])
-    .nice(4)
-    .range([HEIGHT - PAD.bottom, PAD.top]);
-  const spendPath = line<DailyPoint>()
-    .x((point) => (x(point.day) ?? 0) + x.bandwidth() / 2)
-    .y((point) => spend(point.spend))(points);
-  const labelEvery = Math.max(1, Math.ceil(points.length / 6));
-  const [spendMax] = spend.domain().slice(-1);
   const title = t('overview.statistics.chartLabel', { days: points.length });
+  const { axis, spendMax } = layout;
   return (
     <figure className="daily-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="daily-chart__svg" role="img" aria-label={title}>
-        <line x1={PAD.left} x2={WIDTH - PAD.right} y1={volume(0)} y2={volume(0)} className="campaign-chart__axis" />
-        {volume.ticks(4).map((tick) => (
-          <text
-            key={`v${tick}`}
-            x={PAD.left - 6}
-            y={volume(tick) + 4}
-            className="campaign-chart__tick"
-            textAnchor="end"
-          >
-            {number.format(tick)}
+      <svg viewBox={`0 0 ${layout.width} ${layout.height}`} className="daily-chart__svg" role="img" aria-label={title}>
+        <line x1={axis.x1} x2={axis.x2} y1={axis.y} y2={axis.y} className="campaign-chart__axis" />
+        {layout.volumeTicks.map((tick) => (
+          <text key={`v${tick.value}`} x={tick.x} y={tick.y} className="campaign-chart__tick" textAnchor="end">
+            {number.format(tick.value)}
           </text>
         ))}
-        <text x={WIDTH - PAD.right + 6} y={spend(spendMax ?? 0) + 4} className="campaign-chart__tick">
-          {formatRupiah(Math.round(spendMax ?? 0))}
+        <text x={spendMax.x} y={spendMax.y} className="campaign-chart__tick">
+          {formatRupiah(spendMax.value)}
         </text>
-        {points.map((point, index) => (
-          <g key={point.day}>
-            <rect
-              x={x(point.day)}
-              y={volume(point.sent)}
-              width={x.bandwidth()}
-              height={Math.max(0, volume(0) - volume(point.sent))}
-              className="daily-chart__bar"
-            />
-            {index % labelEvery === 0 || index === points.length - 1 ? (
-              <text
-                x={(x(point.day) ?? 0) + x.bandwidth() / 2}
-                y={HEIGHT - 8}
-                className="campaign-chart__tick"
-                textAnchor="middle"
-              >
-                {dayLabel(point.day)}
+        {layout.bars.map((bar) => (
+          <g key={bar.day}>
+            <rect x={bar.x} y={bar.y} width={bar.width} height={bar.height} className="daily-chart__bar" />
+            {bar.label ? (
+              <text x={bar.label.x} y={bar.label.y} className="campaign-chart__tick" textAnchor="middle">
+                {dayLabel(bar.day)}
               </text>
             ) : null}
           </g>
         ))}
-        {spendPath ? <path d={spendPath} className="daily-chart__spend" /> : null}
+        {layout.spendPath ? <path d={layout.spendPath} className="daily-chart__spend" /> : null}
       </svg>
       <figcaption className="campaign-chart__legend">
         <span className="campaign-chart__key">

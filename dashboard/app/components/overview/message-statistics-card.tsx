@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatRupiah, timeZoneAbbreviation, timeZoneOf, type timeZones } from '../../utils/format';
 import { intlLocales, type Language } from '../../utils/language';
 import { Card } from '../ui/card';
-import { DailyChart, type DailyPoint } from './daily-chart';
+import { DailyChart, type DailyChartLayout, type DailyPoint } from './daily-chart';
 
 export interface PeriodStatistics {
   sent: number;
@@ -21,6 +21,8 @@ export interface MessageStatistics {
   last7Days: PeriodStatistics;
   last30Days: PeriodStatistics;
   daily: DailyPoint[];
+  /** The daily chart's geometry (the loader computes it: d3 stays on the server). */
+  chart: DailyChartLayout;
 }
 
 const PERIODS = ['today', 'last7Days', 'last30Days'] as const;
@@ -72,7 +74,7 @@ export function MessageStatisticsCard({ statistics }: { statistics: MessageStati
           <Period key={name} name={name} period={statistics[name]} />
         ))}
       </div>
-      <DailyChart points={statistics.daily} />
+      <DailyChart points={statistics.daily} layout={statistics.chart} />
     </Card>
   );
 }
