@@ -105,6 +105,19 @@ describe('the overview’s campaigns in the browser', () => {
         expect(await table.locator('tbody tr').count()).toBe(30);
         expect(await table.locator('tbody tr').last().textContent()).toContain('Rp1.500');
         expect(await page.getByText(stats.sentPerDay).count()).toBe(1);
+        // Getting started: the top-up and the campaign are done; the other steps open their pages.
+        const steps = locale.dashboard.gettingStarted;
+        for (const step of ['wallet', 'campaign'] as const) {
+          expect(await page.getByTestId(`getting-started-${step}`).textContent()).toContain(steps.done);
+        }
+        for (const [step, path] of [
+          ['channel', '/channels'],
+          ['contacts', '/contacts/import'],
+        ] as const) {
+          const open = page.getByRole('link', { name: steps.openStep.replace('{{step}}', steps[step].title) });
+          expect(await open.getAttribute('href')).toBe(path);
+        }
+        expect(await page.getByText(locale.common.comingSoon).count()).toBe(0);
         expect(await seriousAxeViolations(page)).toEqual([]);
         await screenshot(page, `overview-statistics-${lng}${width === 1280 ? '' : `-${width}`}`);
         // Nothing wider than the viewport at 390 px.
