@@ -1,7 +1,5 @@
 import { Algorithm, hash, verify } from '@node-rs/argon2';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as english from '@zxcvbn-ts/language-en';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 
 /**
  * argon2id at RFC 9106's second recommended strength (64 MiB, 3 passes), one lane. On this
@@ -52,15 +50,27 @@ export function dummyPasswordHash(): Promise<string> {
   return (dummyHash ??= hashPassword('not-a-real-password-for-timing-only'));
 }
 
+let strength: ZxcvbnFactory | undefined;
+
 /**
  * zxcvbn-ts with its common-password and English dictionaries: it recognises breached-style
  * passwords (`password123`, `qwertyuiop`, `hunter2hunter2`) and simple patterns, and accepts
- * long passphrases. Built once (its dictionaries take a moment to index).
+ * long passphrases. Built once, on first use or when the API starts (`preparePasswordStrength`: its
+ * dictionaries take a moment to index); never in a process that checks no password (the worker:
+ * the dictionaries cost ~40 MB of RSS).
  */
-const strength = new ZxcvbnFactory({
-  dictionary: { ...common.dictionary, ...english.dictionary },
-  graphs: common.adjacencyGraphs,
-});
+export function preparePasswordStrength(): ZxcvbnFactory {
+  if (!strength) {
+    const { ZxcvbnFactory } = require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
+    const common = require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+    const english = require('@zxcvbn-ts/language-en') as typeof import('@zxcvbn-ts/language-en');
+    strength = new ZxcvbnFactory({
+      dictionary: { ...common.dictionary, ...english.dictionary },
+      graphs: common.adjacencyGraphs,
+    });
+  }
+  return strength;
+}
 
 /** zxcvbn's score 3 of 4: "safely unguessable" against an online attack with a throttle, about 10^8 guesses. */
 export const PASSWORD_MIN_SCORE = 3;
@@ -76,6 +86,6 @@ export function passwordProblem(password: string, email?: string, name?: string)
   const emailName = email?.split('@')[0]?.toLowerCase();
   if (emailName && password.toLowerCase().includes(emailName)) return 'auth.passwordContainsEmail';
   const hints = [emailName, name, 'bizone'].filter((hint): hint is string => Boolean(hint));
-  if (strength.check(password, hints).score < PASSWORD_MIN_SCORE) return 'auth.passwordTooGuessable';
+  if (preparePasswordStrength().check(password, hints).score < PASSWORD_MIN_SCORE) return 'auth.passwordTooGuessable';
   return undefined;
 }

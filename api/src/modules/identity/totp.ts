@@ -1,5 +1,4 @@
 import { generateSecret, generateURI, verify } from 'otplib';
-import QRCode from 'qrcode';
 
 /** TOTP per RFC 6238 with authenticator-app defaults (SHA-1, 6 digits, 30 s), via otplib. */
 const ISSUER = 'BizOne Portal';
@@ -13,6 +12,8 @@ export function totpUri(secret: string, email: string): string {
 }
 
 export async function totpQrSvg(uri: string): Promise<string> {
+  // Loaded on the first enrolment, not by every process (the worker never draws a QR code).
+  const { default: QRCode } = await import('qrcode');
   return QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
 }
 
