@@ -247,6 +247,65 @@ describe('the WhatsApp webhook', () => {
     expect(contact!.marketing_opt_out_at).not.toBeNull();
   });
 
+  it('clears the marketing opt-out of a user_preferences stop when the user resumes, leaving a keyword STOP alone', async () => {
+    // A contact of its own: Meta's stop fixture, for another number.
+    const preference = (value: 'stop' | 'resume') => {
+      const body = fixture('user-preferences-stop.json') as {
+        entry: { changes: { value: { contacts: { wa_id: string }[]; user_preferences: object[] } }[] }[];
+      };
+      const change = body.entry[0]!.changes[0]!.value;
+      change.contacts[0]!.wa_id = '6281298765432';
+      const [stop] = change.user_preferences as Record<string, unknown>[];
+      change.user_preferences = [
+        {
+          ...stop,
+          wa_id: '6281298765432',
+          value,
+          detail: `User requested to ${value} marketing messages`,
+          timestamp: value === 'stop' ? 1763971400 : 1763971500,
+        },
+      ];
+      return body;
+    };
+    const contact = async () =>
+      (
+        await sql<{ id: string; marketing_opt_out_at: Date | null; opted_out_at: Date | null }>(
+          "select id, marketing_opt_out_at, opted_out_at from contact where workspace_id = ? and phone = '+6281298765432'",
+          [owner.workspace.id],
+        )
+      )[0]!;
+    expect((await post(preference('stop'))).status).toBe(200);
+    await allApplied();
+    expect((await contact()).marketing_opt_out_at).not.toBeNull();
+
+    expect((await post(preference('resume'))).status).toBe(200);
+    await allApplied();
+    const resumed = await contact();
+    expect(resumed.marketing_opt_out_at).toBeNull();
+    const history = await sql<{ kind: string; source: string }>(
+      'select kind, source from contact_event where contact_id = ? order by created_at, id',
+      [resumed.id],
+    );
+    expect(history.slice(-2)).toEqual([
+      { kind: 'MARKETING_OPT_OUT', source: 'USER_PREFERENCES' },
+      { kind: 'MARKETING_OPT_IN', source: 'USER_PREFERENCES' },
+    ]);
+
+    // A STOP typed by the user stops every message: Meta's resume is about marketing only and lifts nothing else.
+    const typed = fixture('inbound-text.json') as {
+      entry: { changes: { value: { contacts: { wa_id: string }[]; messages: Record<string, unknown>[] } }[] }[];
+    };
+    const inbound = typed.entry[0]!.changes[0]!.value;
+    inbound.contacts[0]!.wa_id = '6281298765432';
+    inbound.messages[0] = { ...inbound.messages[0], from: '6281298765432', id: 'wamid.resume-keeps-keyword-stop' };
+    expect((await post(typed)).status).toBe(200);
+    await allApplied();
+    expect((await contact()).opted_out_at).not.toBeNull();
+    expect((await post(preference('resume'))).status).toBe(200);
+    await allApplied();
+    expect((await contact()).opted_out_at).not.toBeNull();
+  });
+
   it('applies a capability update to the portfolio and a template status update to the local copy', async () => {
     expect((await post(raw('business-capability-update.json'))).status).toBe(200);
     expect((await post(raw('template-status-update.json'))).status).toBe(200);

@@ -142,6 +142,32 @@ function accountUpdateReason(value: Record<string, unknown>): string {
   return [String(value.event), ...kinds].join(':');
 }
 
+/** Meta's template statuses (the `status` of `GET /{waba-id}/message_templates`): an event of that name sets it. */
+const TEMPLATE_STATUSES = new Set([
+  'APPROVED',
+  'IN_APPEAL',
+  'PENDING',
+  'REJECTED',
+  'PENDING_DELETION',
+  'DELETED',
+  'DISABLED',
+  'PAUSED',
+  'LIMIT_EXCEEDED',
+  'ARCHIVED',
+]);
+
+/**
+ * The template's status after a `message_template_status_update`, or null when the event says nothing of it. The
+ * event names what happened, which is not always a status (GATEWAYS.md 1.5): REINSTATED (an appeal won) makes the
+ * template APPROVED again; FLAGGED, LOCKED and UNLOCKED leave it sendable as it was; UNARCHIVED does not say what it
+ * returns to, so the local copy keeps ARCHIVED (not sendable) until the next sync reads Meta's status.
+ */
+export function templateStatusAfter(event: unknown): string | null {
+  const name = typeof event === 'string' ? event.toUpperCase() : '';
+  if (name === 'REINSTATED') return 'APPROVED';
+  return TEMPLATE_STATUSES.has(name) ? name : null;
+}
+
 const SECONDS = (timestamp: string | number | undefined, fallback: Date) =>
   timestamp !== undefined && Number.isFinite(Number(timestamp)) ? new Date(Number(timestamp) * 1000) : fallback;
 
@@ -302,9 +328,12 @@ export class WebhookService {
         }
         return;
       }
-      case 'message_template_status_update':
-        await execute(tx, UPDATE_TEMPLATE_BY_META_ID, [wabaId, String(value.message_template_id), value.event, null]);
+      case 'message_template_status_update': {
+        const status = templateStatusAfter(value.event);
+        if (status)
+          await execute(tx, UPDATE_TEMPLATE_BY_META_ID, [wabaId, String(value.message_template_id), status, null]);
         return;
+      }
       case 'template_category_update':
         await execute(tx, UPDATE_TEMPLATE_BY_META_ID, [
           wabaId,
