@@ -1,8 +1,7 @@
-import { DispatchStore } from '../../src/modules/campaigns/dispatch/store';
 import { SuppressionKind, SUPPRESSION_SOURCES } from '../../src/modules/contacts';
 import { waitFor } from '../support/wait';
 import { useCampaignWorld } from './life-support';
-import { PRICE, START, startCampaignWorld, type CampaignWorld } from './support';
+import { PRICE, START, startCampaignWorld, testDispatchStore, type CampaignWorld } from './support';
 
 /**
  * The launch snapshot in chunks (issue 19 point 2, benchmark c): `startCampaign` counts, holds and writes the first
@@ -89,10 +88,7 @@ describe('the launch snapshot in chunks', () => {
     expect(afterStart.held - before.held).toBe(BigInt(VALID) * PRICE);
 
     // A claim now takes messages, though the snapshot is not complete.
-    const { services } = world.api.running;
-    const store = new DispatchStore(services.wallet.wallet, services.contacts.contacts, world.clock, {
-      unknownDeadlineMs: 60_000,
-    });
+    const store = testDispatchStore(world);
     const channel = (await store.channel(world.em(), world.channelId))!;
     const fence = await store.acquire(world.em(), channel, 'test-claimer', 5_000);
     expect(fence).not.toBeNull();

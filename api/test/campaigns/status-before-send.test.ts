@@ -1,9 +1,9 @@
 import type { VariableValue } from '../../src/modules/campaigns/campaign-types';
-import { DispatchStore, type Batch } from '../../src/modules/campaigns/dispatch/store';
+import type { Batch } from '../../src/modules/campaigns/dispatch/store';
 import { componentsBuilder } from '../../src/modules/campaigns/template-parameters';
 import { waitFor } from '../support/wait';
 import { campaignLife, useCampaignWorld } from './life-support';
-import { PHONE_NUMBER_ID, PRICE, TOKEN, type CampaignWorld } from './support';
+import { PHONE_NUMBER_ID, PRICE, TOKEN, testDispatchStore, type CampaignWorld } from './support';
 
 /**
  * Meta's `sent` (and often `delivered`) webhook can reach the portal before the dispatcher has written the send's
@@ -38,9 +38,7 @@ describe('a status that arrives before its send is recorded', () => {
     const before = await life.money();
     const { id, waIds } = await life.launch(1);
     const { services } = world.api.running;
-    const store = new DispatchStore(services.wallet.wallet, services.contacts.contacts, world.clock, {
-      unknownDeadlineMs: 60_000,
-    });
+    const store = testDispatchStore(world);
     const channel = (await store.channel(world.em(), world.channelId))!;
     // A lease far longer than the test: no tick hands the channel to another loop meanwhile.
     const fence = (await store.acquire(world.em(), channel, 'test-dispatcher', 3_600_000))!;

@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ManualClock } from '../../src/core/clock';
 import { rupiah } from '../../src/core/money';
 import { workspaceEm } from '../../src/db/base.entity';
+import { DispatchStore } from '../../src/modules/campaigns/dispatch/store';
 import { startMetaSimulator, type MetaSimulatorHandle } from '../../src/simulators/meta';
 import { startTestApi, type TestApi, type TestApiOptions } from '../support/api';
 import { createMember, createWorkspace, type TestMember } from '../support/identity';
@@ -271,3 +272,18 @@ export const PROMO_VARIABLES = [
   { parameter: 'discount', source: 'TEXT', value: '20%' },
   { parameter: 'end_date', source: 'ATTRIBUTE', value: 'sampai', fallback: '31 Desember' },
 ];
+
+/**
+ * A dispatch store of the world's services, for tests that play the dispatcher's steps (claim, send, record)
+ * themselves. `unknownDeadlineMs` long enough that no message a test holds turns UNKNOWN under it.
+ */
+export function testDispatchStore(world: CampaignWorld): DispatchStore {
+  const { services } = world.api.running;
+  return new DispatchStore(
+    services.wallet.wallet,
+    services.contacts.contacts,
+    world.clock,
+    { unknownDeadlineMs: 60_000 },
+    services.campaigns.campaigns,
+  );
+}

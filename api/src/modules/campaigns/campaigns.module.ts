@@ -136,9 +136,13 @@ export const campaignsModule = defineModule<
           ]),
         ),
     );
-    const store = new DispatchStore(wallet.wallet, contacts.contacts, clock, {
-      unknownDeadlineMs: options.unknownDeadlineMs,
-    });
+    const store = new DispatchStore(
+      wallet.wallet,
+      contacts.contacts,
+      clock,
+      { unknownDeadlineMs: options.unknownDeadlineMs },
+      campaigns,
+    );
     const dispatch = new DispatchService(
       store,
       messenger,

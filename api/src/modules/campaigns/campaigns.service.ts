@@ -111,6 +111,24 @@ export class CampaignsService {
     );
   }
 
+  /**
+   * A campaign's completion told to its senders (CAMPAIGNS_SEND) with how many messages Meta accepted; called by the
+   * transaction whose locked update moved it from RUNNING to COMPLETED, so once per campaign.
+   */
+  async announceCompleted(
+    tx: EntityManager,
+    workspaceId: string,
+    campaign: { id: string; name: string; sent: number },
+  ): Promise<void> {
+    await this.notifications.notify(
+      tx,
+      workspaceId,
+      NotificationType.CAMPAIGN_COMPLETED,
+      { campaignId: campaign.id, name: campaign.name, sent: campaign.sent },
+      { permission: Permission.CAMPAIGNS_SEND },
+    );
+  }
+
   /** Records a member's (or token's) change of a campaign, after it committed: the campaign by its name. */
   async recordChange(
     em: EntityManager,

@@ -58,4 +58,8 @@ export class Channel extends WorkspaceEntity {
 
   @Property({ type: 'timestamptz', nullable: true })
   lastSentAt?: Date | null;
+
+  /** When the members were told this channel hears no webhooks; spent by the next webhook (webhook-silence.ts). */
+  @Property({ type: 'timestamptz', nullable: true })
+  silenceNotifiedAt?: Date | null;
 }

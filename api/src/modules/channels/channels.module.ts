@@ -2,6 +2,7 @@ import { execute } from '../../db/sql';
 import type { ContactsServices } from '../contacts';
 import type { IdentityServices } from '../identity';
 import { defineModule } from '../manifest';
+import type { NotificationsService } from '../notifications';
 import { Channel } from './channel.entity';
 import { postForward } from './forward-http';
 import { ChannelsResolver } from './channels.resolver';
@@ -15,6 +16,7 @@ import { Migration20261201140000ReplyForwarding } from './migrations/20261201-14
 import { Migration20261201150000WabaCallBudget } from './migrations/20261201-150000-waba-call-budget';
 import { Migration20261201170000FailedAfterDelivered } from './migrations/20261201-170000-failed-after-delivered';
 import { Migration20261201171000WebhookRetention } from './migrations/20261201-171000-webhook-retention';
+import { Migration20261202060000ChannelSilenceNotice } from './migrations/20261202-060000-channel-silence-notice';
 import { BusinessPortfolio } from './portfolio.entity';
 import { RepliesResolver } from './replies.resolver';
 import { RepliesService } from './replies.service';
@@ -25,6 +27,7 @@ import { TokenBox } from './token-box';
 import { WabaBudget } from './waba-budget';
 import * as wabaBudgetSql from './waba-budget.sql';
 import { webhookRoutes } from './webhook.route';
+import { WebhookSilenceWatch } from './webhook-silence';
 import { WebhookService } from './webhook.service';
 import * as webhookSql from './webhook.sql';
 import { SEARCH_TEMPLATES, templateSearchSource } from './templates.search';
@@ -33,6 +36,8 @@ export interface ChannelsServices {
   channels: ChannelsService;
   tokens: TokenBox;
   webhooks: WebhookService;
+  /** The `CHANNEL_NO_WEBHOOKS` notification's pass (the `channels.webhook-silence` job). */
+  silence: WebhookSilenceWatch;
   replies: RepliesService;
   forwarding: ReplyForwardingService;
   /** A plain object: the resolver container registers service instances by class and skips these. */
@@ -41,14 +46,15 @@ export interface ChannelsServices {
 
 export const APPLY_WEBHOOKS_JOB = 'channels.apply-webhooks';
 export const FORWARD_REPLIES_JOB = 'channels.forward-replies';
+export const WEBHOOK_SILENCE_JOB = 'channels.webhook-silence';
 
 export const channelsModule = defineModule<
   'channels',
   ChannelsServices,
-  { identity: IdentityServices; contacts: ContactsServices }
+  { identity: IdentityServices; notifications: { notifications: NotificationsService }; contacts: ContactsServices }
 >({
   name: 'channels',
-  requires: ['identity', 'contacts'],
+  requires: ['identity', 'notifications', 'contacts'],
   entities: [Channel, BusinessPortfolio, MessageTemplate],
   migrations: [
     { name: 'Migration20261201110000Channels', class: Migration20261201110000Channels },
@@ -57,6 +63,7 @@ export const channelsModule = defineModule<
     { name: 'Migration20261201150000WabaCallBudget', class: Migration20261201150000WabaCallBudget },
     { name: 'Migration20261201170000FailedAfterDelivered', class: Migration20261201170000FailedAfterDelivered },
     { name: 'Migration20261201171000WebhookRetention', class: Migration20261201171000WebhookRetention },
+    { name: 'Migration20261202060000ChannelSilenceNotice', class: Migration20261202060000ChannelSilenceNotice },
   ],
   statements: [
     ...Object.values(channelsSql),
@@ -68,7 +75,7 @@ export const channelsModule = defineModule<
   ],
   searchSources: [templateSearchSource],
   resolvers: [ChannelsResolver, RepliesResolver],
-  services: ({ config, clock, logger }, { identity, contacts }) => {
+  services: ({ config, clock, logger }, { identity, notifications, contacts }) => {
     const tokens = new TokenBox(config.secrets.encryptionKey, config.secrets.previousEncryptionKey);
     const graph = new MetaGraph({
       baseUrl: config.meta.graphBaseUrl,
@@ -110,18 +117,20 @@ export const channelsModule = defineModule<
       forwarding,
       clock,
       logger.child({ module: 'channels.webhook' }),
+      notifications.notifications,
     );
     return {
       channels,
       tokens,
       webhooks,
+      silence: new WebhookSilenceWatch(notifications.notifications, clock),
       replies: new RepliesService(contacts.contacts),
       forwarding,
       webhookNeeds: { appSecret: config.meta.appSecret, verifyToken: config.meta.verifyToken },
     };
   },
   // Bodies a crash left stored but unapplied (each POST applies its own right after the 200).
-  jobs: ({ webhooks, forwarding }, { orm }) => [
+  jobs: ({ webhooks, forwarding, silence }, { orm }) => [
     {
       name: APPLY_WEBHOOKS_JOB,
       repeatEveryMs: 60_000,
@@ -132,6 +141,12 @@ export const channelsModule = defineModule<
       name: FORWARD_REPLIES_JOB,
       repeatEveryMs: 5_000,
       handler: async () => void (await forwarding.deliverDue(orm.em.fork())),
+    },
+    // Channels that sent and hear no webhooks: told once per silence (the warning shows from a minute after a send).
+    {
+      name: WEBHOOK_SILENCE_JOB,
+      repeatEveryMs: 60_000,
+      handler: async () => void (await silence.announce(orm.em.fork())),
     },
   ],
   routes: ({ webhooks, webhookNeeds }, { orm }) => webhookRoutes(orm.em, webhooks, webhookNeeds),

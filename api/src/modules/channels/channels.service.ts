@@ -14,6 +14,7 @@ import { MessageTemplate } from './template.entity';
 import { unsupportedReason } from './template-support';
 import type { TokenBox } from './token-box';
 import { RATE_LIMIT_CODES, type WabaBudget } from './waba-budget';
+import { webhookSilent } from './webhook-silence';
 
 export interface ConnectChannelInput {
   name: string;
@@ -69,11 +70,8 @@ export interface TemplatePage {
 const DEFAULT_THROUGHPUT = 80;
 const UPGRADED_THROUGHPUT = 1000;
 const COEXISTENCE_THROUGHPUT = 20;
-const SILENCE_WINDOW_MS = 10 * 60_000;
 /** Meta counts the messaging limit over a rolling 24 h (GATEWAYS.md 1.3). */
 const MESSAGING_WINDOW_MS = 24 * 60 * 60_000;
-/** Meta's status webhooks come within about a second (GATEWAYS.md 1.2); a minute without one is worth a warning. */
-const SILENCE_GRACE_MS = 60_000;
 /** `channel.last_sent_at` is kept to this resolution: a send loop does not rewrite the row per message. */
 export const SEND_TIME_RESOLUTION_MS = 10_000;
 
@@ -380,11 +378,7 @@ export class ChannelsService {
         channel.portfolioId ? (limits.get(channel.portfolioId) ?? null) : null,
         channel.portfolioId ? (used.get(channel.portfolioId) ?? 0) : null,
       ),
-      webhookSilent:
-        !!channel.lastSentAt &&
-        now - channel.lastSentAt.getTime() <= SILENCE_WINDOW_MS &&
-        now - channel.lastSentAt.getTime() >= SILENCE_GRACE_MS &&
-        (!channel.lastWebhookAt || channel.lastWebhookAt < channel.lastSentAt),
+      webhookSilent: webhookSilent(channel, now),
       createdAt: channel.createdAt,
     }));
   }

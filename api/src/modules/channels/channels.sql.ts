@@ -48,3 +48,30 @@ export const TEMPLATE_SUMMARY = statement<{ total: number; synced_at: string | n
   `select count(*)::int as total, max(synced_at) as synced_at from "message_template"
    where workspace_id = $1 and ($2::text is null or waba_id = $2)`,
 );
+
+/*
+ * The "no webhook" notification (webhook-silence.ts), over every channel of the installation: a job's pass, once a
+ * minute. `channel_last_sent_index` (partial, channels that ever sent) serves both.
+ */
+
+/**
+ * A channel silent as `webhookSilent` says (sent $3..$2 ms before $1, no webhook since) and not told about in this
+ * episode (no mark, or a webhook heard after the mark): marked, and returned to be told. The row lock makes two
+ * passes at once tell it once. $1 now, $2 silence window ms, $3 grace ms.
+ */
+export const CLAIM_SILENT_CHANNELS = statement<{ id: string; workspace_id: string; name: string }>(
+  'channels.claim-silent',
+  `update "channel" set silence_notified_at = $1::timestamptz
+   where last_sent_at >= $1::timestamptz - make_interval(secs => $2::int / 1000.0)
+     and last_sent_at <= $1::timestamptz - make_interval(secs => $3::int / 1000.0)
+     and (last_webhook_at is null or last_webhook_at < last_sent_at)
+     and (silence_notified_at is null or silence_notified_at < last_webhook_at)
+   returning id, workspace_id, name`,
+);
+
+/** The warning lapsed (no send for the window): the episode is over, the next silence is told again. $1 now, $2 window ms. */
+export const CLEAR_LAPSED_SILENCE = statement(
+  'channels.clear-lapsed-silence',
+  `update "channel" set silence_notified_at = null
+   where last_sent_at < $1::timestamptz - make_interval(secs => $2::int / 1000.0) and silence_notified_at is not null`,
+);

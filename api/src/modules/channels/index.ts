@@ -1,5 +1,11 @@
 /** The channels module's public face: WhatsApp channels, portfolios and templates, for the engine and the webhook. */
-export { channelsModule, APPLY_WEBHOOKS_JOB, FORWARD_REPLIES_JOB, type ChannelsServices } from './channels.module';
+export {
+  channelsModule,
+  APPLY_WEBHOOKS_JOB,
+  FORWARD_REPLIES_JOB,
+  WEBHOOK_SILENCE_JOB,
+  type ChannelsServices,
+} from './channels.module';
 export { WEBHOOK_PATH } from './webhook.route';
 export { metaSignature } from './webhook-signature';
 export { STATUS_RANK } from './webhook.service';

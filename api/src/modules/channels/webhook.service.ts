@@ -6,6 +6,8 @@ import type { Logger } from '../../core/logger';
 import { execute, query } from '../../db/sql';
 import { inTransaction } from '../../db/transaction';
 import { type ContactsService, SUPPRESSION_SOURCES, SuppressionKind } from '../contacts';
+import { Permission } from '../identity';
+import { NotificationType, type NotificationsService } from '../notifications';
 import { type ButtonReplyMessage, buttonReplyOf, optOutButtonTexts, pressesOptOut } from './opt-out-button';
 import type { ReplyForwardingService } from './reply-forwarding.service';
 import {
@@ -18,6 +20,7 @@ import {
   PAUSE_CHANNELS_BY_WABA,
   PENDING_WEBHOOKS,
   SET_PORTFOLIO_LIMIT_BY_WABA,
+  SET_TEMPLATE_STATUS_BY_META_ID,
   SET_THROUGHPUT,
   STORE_REPLY,
   CLAIM_WEBHOOK_BATCH,
@@ -26,7 +29,7 @@ import {
   STORE_WEBHOOKS,
   TOUCH_CHANNEL_WEBHOOK,
   TOUCH_WABA_CHANNELS_WEBHOOK,
-  UPDATE_TEMPLATE_BY_META_ID,
+  UPDATE_TEMPLATE_CATEGORY_BY_META_ID,
   UPSERT_MESSAGE_STATUSES,
 } from './webhook.sql';
 
@@ -182,6 +185,7 @@ export class WebhookService {
     private readonly forwarding: ReplyForwardingService,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly notifications: NotificationsService,
   ) {}
 
   private readonly unstored: { id: string; body: Buffer; resolve: () => void; reject: (error: unknown) => void }[] = [];
@@ -323,24 +327,22 @@ export class WebhookService {
         return this.applyPreferences(tx, value, batch);
       case 'business_capability_update': {
         const limit = Number(value.max_daily_conversations_per_business);
-        if (Number.isInteger(limit) && (limit === -1 || limit > 0)) {
-          await execute(tx, SET_PORTFOLIO_LIMIT_BY_WABA, [wabaId, limit]);
-        }
+        if (Number.isInteger(limit) && (limit === -1 || limit > 0)) await this.setMessagingLimit(tx, wabaId, limit);
         return;
       }
       case 'message_template_status_update': {
         const status = templateStatusAfter(value.event);
-        if (status)
-          await execute(tx, UPDATE_TEMPLATE_BY_META_ID, [wabaId, String(value.message_template_id), status, null]);
+        if (status) await this.setTemplateStatus(tx, wabaId, value, status);
         return;
       }
       case 'template_category_update':
-        await execute(tx, UPDATE_TEMPLATE_BY_META_ID, [
-          wabaId,
-          String(value.message_template_id),
-          null,
-          value.new_category ?? null,
-        ]);
+        if (typeof value.new_category === 'string' && value.new_category) {
+          await execute(tx, UPDATE_TEMPLATE_CATEGORY_BY_META_ID, [
+            wabaId,
+            String(value.message_template_id),
+            value.new_category,
+          ]);
+        }
         return;
       case 'account_update': {
         const effect = accountUpdateEffect(value);
@@ -356,6 +358,60 @@ export class WebhookService {
       }
       default:
         this.logger.info({ field: change.field, wabaId }, 'Meta webhook field not handled');
+    }
+  }
+
+  /**
+   * A new messaging limit for the portfolio of the WABA's channels, told to the members who may send in every
+   * workspace with a channel on it, when it changed (a duplicate delivery changes nothing and tells no one).
+   */
+  private async setMessagingLimit(tx: EntityManager, wabaId: string, limit: number): Promise<void> {
+    for (const row of await query(tx, SET_PORTFOLIO_LIMIT_BY_WABA, [wabaId, limit])) {
+      await this.notifications.notify(
+        tx,
+        row.workspace_id,
+        NotificationType.MESSAGING_LIMIT_CHANGED,
+        { limit: row.messaging_limit },
+        { permission: Permission.CAMPAIGNS_SEND },
+      );
+    }
+  }
+
+  /**
+   * Meta's verdict on a template, applied to each workspace's copy; a rejection or a pause it changed is told to
+   * the members who edit templates there. The status moves only when it differs, so Meta's duplicate deliveries of
+   * one event tell nothing more.
+   */
+  /** `status` is what the event leaves the template at (templateStatusAfter): notified only when it changed. */
+  private async setTemplateStatus(
+    tx: EntityManager,
+    wabaId: string,
+    value: Record<string, unknown>,
+    status: string,
+  ): Promise<void> {
+    const changed = await query(tx, SET_TEMPLATE_STATUS_BY_META_ID, [
+      wabaId,
+      String(value.message_template_id),
+      status,
+    ]);
+    const type =
+      status === 'REJECTED'
+        ? NotificationType.TEMPLATE_REJECTED
+        : status === 'PAUSED'
+          ? NotificationType.TEMPLATE_PAUSED
+          : null;
+    if (!type) return;
+    for (const row of changed) {
+      const template = `${row.name} (${row.language})`;
+      await this.notifications.notify(
+        tx,
+        row.workspace_id,
+        type,
+        type === NotificationType.TEMPLATE_REJECTED
+          ? { template, reason: typeof value.reason === 'string' && value.reason ? value.reason.slice(0, 40) : 'NONE' }
+          : { template },
+        { permission: Permission.TEMPLATES_WRITE },
+      );
     }
   }
 

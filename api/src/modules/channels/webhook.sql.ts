@@ -137,18 +137,39 @@ export const UPSERT_MESSAGE_STATUSES = statement(
       or (excluded.delivered_at < m.delivered_at or (m.delivered_at is null and excluded.delivered_at is not null))`,
 );
 
-/** `business_capability_update`: the portfolio of the WABA's channels. $1 WABA id, $2 limit. */
-export const SET_PORTFOLIO_LIMIT_BY_WABA = statement(
+/**
+ * `business_capability_update`: the portfolio of the WABA's channels takes the new limit. Returns the workspaces with a
+ * channel on a portfolio whose limit this changed: a duplicate delivery (or the same update for another WABA of the
+ * portfolio) changes nothing and returns none, so the change is told once. $1 WABA id, $2 limit.
+ * `channel_waba_id_index`; the portfolio's channels by a scan of the few channels (no index on portfolio_id).
+ */
+export const SET_PORTFOLIO_LIMIT_BY_WABA = statement<{ workspace_id: string; messaging_limit: number }>(
   'webhook.set-portfolio-limit',
-  `update "business_portfolio" set messaging_limit = $2, updated_at = now()
-   where id in (select portfolio_id from "channel" where waba_id = $1 and portfolio_id is not null)`,
+  `with changed as (
+     update "business_portfolio" set messaging_limit = $2, updated_at = now()
+     where id in (select portfolio_id from "channel" where waba_id = $1 and portfolio_id is not null)
+       and messaging_limit is distinct from $2
+     returning id, messaging_limit
+   )
+   select distinct c.workspace_id, changed.messaging_limit from changed join "channel" c on c.portfolio_id = changed.id`,
 );
 
-/** Template status or category from Meta. $1 WABA id, $2 Meta template id, $3 status or null, $4 category or null. */
-export const UPDATE_TEMPLATE_BY_META_ID = statement(
-  'webhook.update-template',
-  `update "message_template" set status = coalesce($3, status), category = coalesce($4, category), updated_at = now()
-   where waba_id = $1 and meta_id = $2`,
+/** Template category from Meta. $1 WABA id, $2 Meta template id, $3 category. `message_template_meta_id_index`. */
+export const UPDATE_TEMPLATE_CATEGORY_BY_META_ID = statement(
+  'webhook.update-template-category',
+  `update "message_template" set category = $3, updated_at = now() where waba_id = $1 and meta_id = $2`,
+);
+
+/**
+ * Template status from Meta, in every workspace holding a copy. Returns only the copies it changed: Meta's duplicate
+ * deliveries of one event change nothing the second time, so what the change tells is told once.
+ * $1 WABA id, $2 Meta template id, $3 status. `message_template_meta_id_index`.
+ */
+export const SET_TEMPLATE_STATUS_BY_META_ID = statement<{ workspace_id: string; name: string; language: string }>(
+  'webhook.set-template-status',
+  `update "message_template" set status = $3, updated_at = now()
+   where waba_id = $1 and meta_id = $2 and status is distinct from $3
+   returning workspace_id, name, language`,
 );
 
 /** An account restriction or disable pauses every channel of the WABA. $1 WABA id, $2 reason. */

@@ -29,9 +29,22 @@ registerEnumType(NotificationType, { name: 'NotificationType' });
 
 /**
  * How a parameter is stored (JSON) and shown: money is stored as its digits and shown as `Rp50.000`; a campaign's
- * pause or failure reason is stored as its code and shown as `campaigns.pauseReason.<code>` in the reader's language.
+ * pause or failure reason is stored as its code and shown as `campaigns.pauseReason.<code>` in the reader's language;
+ * Meta's reason for rejecting a template likewise (`channels.templateRejection.<code>`, OTHER for a code it does
+ * not list); a messaging limit is a count, -1 meaning unlimited (`channels.unlimitedRecipients`).
  */
-type ParamKind = 'text' | 'rupiah' | 'count' | 'campaignReason';
+type ParamKind = 'text' | 'rupiah' | 'count' | 'campaignReason' | 'templateReason' | 'messagingLimit';
+
+/** Meta's `reason` of a template rejection (GATEWAYS.md 1.5); any other is shown as OTHER. */
+export const TEMPLATE_REJECTION_REASONS = [
+  'NONE',
+  'ABUSIVE_CONTENT',
+  'INCORRECT_CATEGORY',
+  'INVALID_FORMAT',
+  'PROMOTIONAL',
+  'SCAM',
+  'TAG_CONTENT_MISMATCH',
+] as const;
 
 export type NotificationParams = Record<string, string | number>;
 
@@ -62,9 +75,9 @@ export const NOTIFICATION_TYPES: Record<NotificationType, TypeSpec> = {
   },
   LOW_BALANCE: { params: { available: 'rupiah' }, link: '/wallet' },
   WALLET_DEBT: { params: { debt: 'rupiah' }, link: '/wallet' },
-  TEMPLATE_REJECTED: { params: { template: 'text', reason: 'text' }, link: '/templates' },
+  TEMPLATE_REJECTED: { params: { template: 'text', reason: 'templateReason' }, link: '/templates' },
   TEMPLATE_PAUSED: { params: { template: 'text' }, link: '/templates' },
-  MESSAGING_LIMIT_CHANGED: { params: { limit: 'text' }, link: '/channels' },
+  MESSAGING_LIMIT_CHANGED: { params: { limit: 'messagingLimit' }, link: '/channels' },
   CHANNEL_NO_WEBHOOKS: { params: { channel: 'text' }, link: '/channels' },
   NEW_DEVICE_SIGN_IN: { params: { device: 'text', ip: 'text' }, link: '/settings/profile' },
 };
@@ -96,6 +109,17 @@ export function displayParams(
       if (kind === 'rupiah') return [name, formatRupiah(rupiah(String(value)))];
       if (kind === 'count') return [name, new Intl.NumberFormat(locale).format(Number(value))];
       if (kind === 'campaignReason') return [name, translate(language, `campaigns.pauseReason.${String(value)}`)];
+      if (kind === 'templateReason') {
+        const known = (TEMPLATE_REJECTION_REASONS as readonly string[]).includes(String(value));
+        return [name, translate(language, `channels.templateRejection.${known ? String(value) : 'OTHER'}`)];
+      }
+      if (kind === 'messagingLimit') {
+        const limit = Number(value);
+        return [
+          name,
+          limit < 0 ? translate(language, 'channels.unlimitedRecipients') : new Intl.NumberFormat(locale).format(limit),
+        ];
+      }
       return [name, String(value)];
     }),
   );

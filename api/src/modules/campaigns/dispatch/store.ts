@@ -8,6 +8,7 @@ import { LOCK_PORTFOLIO } from '../../channels';
 import { MARKETING_CAP_CODE, MARKETING_CAP_RETRY_MS } from './error-policy';
 import { SuppressionKind, SUPPRESSION_SOURCES, type ContactsService } from '../../contacts';
 import type { WalletService } from '../../wallet';
+import type { CampaignsService } from '../campaigns.service';
 import {
   ACQUIRE_LEASE,
   LEASE_EXPIRY,
@@ -74,6 +75,7 @@ export class DispatchStore {
     private readonly contacts: ContactsService,
     private readonly clock: Clock,
     private readonly options: { unknownDeadlineMs: number },
+    private readonly campaigns: Pick<CampaignsService, 'announceCompleted'>,
   ) {}
 
   async channel(em: EntityManager, channelId: string): Promise<DispatchChannelRow | undefined> {
@@ -446,11 +448,15 @@ export class DispatchStore {
     });
   }
 
-  /** Campaigns with nothing left to send: COMPLETED, the hold released but for what in-flight messages need. */
+  /**
+   * Campaigns with nothing left to send: COMPLETED, the hold released but for what in-flight messages need, and the
+   * senders told. The update returns only the campaigns it moved out of RUNNING (locked), so each is told once.
+   */
   async complete(em: EntityManager, channel: DispatchChannelRow): Promise<CompletedRow[]> {
     return inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
       const rows = await query(tx, COMPLETE_CAMPAIGNS, [channel.workspace_id, channel.id, this.clock.now()]);
       for (const row of rows) {
+        await this.campaigns.announceCompleted(tx, channel.workspace_id, row);
         if (!row.hold_id) continue;
         const hold = (await this.wallet.openHolds(tx, channel.workspace_id)).find((open) => open.id === row.hold_id);
         if (!hold) continue;
