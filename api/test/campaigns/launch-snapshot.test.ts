@@ -90,9 +90,13 @@ describe('the launch snapshot in chunks', () => {
 
     // A claim now takes messages, though the snapshot is not complete.
     const { services } = world.api.running;
-    const store = new DispatchStore(services.wallet.wallet, services.contacts.contacts, world.clock, {
-      unknownDeadlineMs: 60_000,
-    });
+    const store = new DispatchStore(
+      services.wallet.wallet,
+      services.contacts.contacts,
+      world.clock,
+      { unknownDeadlineMs: 60_000 },
+      services.contacts.phoneHasher,
+    );
     const channel = (await store.channel(world.em(), world.channelId))!;
     const fence = await store.acquire(world.em(), channel, 'test-claimer', 5_000);
     expect(fence).not.toBeNull();
