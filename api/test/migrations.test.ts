@@ -58,6 +58,39 @@ describe('migrations', () => {
     }
   });
 
+  it('leave no plain number in the portfolios’ recipient counts: rows in their window stay counted, ended ones go', async () => {
+    const hashing = 'Migration20261202090000PortfolioRecipientHash';
+    const orm = await createOrm({ url: database.url, poolMax: 2 });
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await orm.getMigrator().up({ to: ALL[ALL.indexOf(hashing) - 1]! });
+      await client.query(
+        `insert into business_portfolio (id, messaging_limit, created_at, updated_at) values ('7701', 250, now(), now())`,
+      );
+      await client.query(
+        `insert into portfolio_recipient (portfolio_id, phone, window_start) values
+           ('7701', '+6281233330001', now() - interval '1 hour'),
+           ('7701', '+6281233330002', now() - interval '23 hours'),
+           ('7701', '+6281233330003', now() - interval '25 hours')`,
+      );
+      expect(await runMigrations(orm, database.url, silent)).toContain(hashing);
+      const { rows } = await client.query<{ phone_hash: string }>(
+        "select phone_hash from portfolio_recipient where portfolio_id = '7701' and window_start > now() - interval '24 hours'",
+      );
+      // Today's use of the limit is what it was (two recipients), and none of the numbers is left.
+      expect(rows).toHaveLength(2);
+      const { rows: all } = await client.query<{ row: string }>(
+        'select portfolio_recipient::text as row from portfolio_recipient',
+      );
+      expect(all).toHaveLength(2);
+      expect(all.map((row) => row.row).join('\n')).not.toMatch(/6281233330/);
+    } finally {
+      await client.end();
+      await orm.close(true);
+    }
+  });
+
   it('store money as bigint, never as a float', async () => {
     const orm = await createOrm({ url: database.url, poolMax: 2 });
     await runMigrations(orm, database.url, silent);

@@ -285,5 +285,6 @@ export function testDispatchStore(world: CampaignWorld): DispatchStore {
     world.clock,
     { unknownDeadlineMs: 60_000 },
     services.campaigns.campaigns,
+    services.contacts.phoneHasher,
   );
 }

@@ -121,11 +121,10 @@ describe('channels', () => {
     ] as const;
     const connection = api.running.orm.em.fork().getConnection();
     for (const [phone, at] of reached) {
-      await connection.execute('insert into portfolio_recipient (portfolio_id, phone, window_start) values (?, ?, ?)', [
-        portfolio,
-        phone,
-        new Date(at),
-      ]);
+      await connection.execute(
+        'insert into portfolio_recipient (portfolio_id, phone_hash, window_start) values (?, ?, ?)',
+        [portfolio, phone, new Date(at)],
+      );
     }
     expect(await use()).toEqual({ messagingLimit: 10_000, messagingLimitUsed: 3, messagingLimitRemaining: 9_997 });
     // Over the limit (Meta lowered it): nothing left, never a negative number; unlimited has no remainder.
@@ -140,11 +139,10 @@ describe('channels', () => {
   it('counts no use of the limit when no module sends (the portal without campaigns): the whole limit is left', async () => {
     const portfolio = '77102290129340398';
     const connection = api.running.orm.em.fork().getConnection();
-    await connection.execute('insert into portfolio_recipient (portfolio_id, phone, window_start) values (?, ?, ?)', [
-      portfolio,
-      '6281200000009',
-      new Date(Date.now() - 60_000),
-    ]);
+    await connection.execute(
+      'insert into portfolio_recipient (portfolio_id, phone_hash, window_start) values (?, ?, ?)',
+      [portfolio, '6281200000009', new Date(Date.now() - 60_000)],
+    );
     // The modules up to channels, as an installation without the broadcast engine would build them.
     const withoutCampaigns = appModules.slice(0, appModules.indexOf(channelsModule) + 1);
     const services = buildServices(withoutCampaigns, {

@@ -2,18 +2,22 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { workspaceEm } from '../../src/db/base.entity';
-import { startTestApi, type TestApi } from '../support/api';
-import { createMember, createWorkspace, type TestMember } from '../support/identity';
+import type { TestApi } from '../support/api';
+import type { TestMember } from '../support/identity';
 import { waitFor } from '../support/wait';
+import { PHONE_NUMBER_ID, PRICE, START, startCampaignWorld, type CampaignWorld } from '../campaigns/support';
 import { importFile, listContacts, ok } from './support';
 
 const run = promisify(execFile);
 
 /**
  * UU PDP erasure: after a contact is deleted, its phone and name are nowhere in the database,
- * checked two ways: a full pg_dump, and every text-like column of every table.
+ * checked two ways: a full pg_dump, and every text-like column of every table. Before the
+ * erasure the contacts were sent a campaign (messages, statuses, the portfolio's count of its
+ * recipients) and wrote back (Meta's stored bodies with their profile names, replies).
  */
 describe('erasing contacts', () => {
+  let world: CampaignWorld;
   let api: TestApi;
   let client: Client;
   let owner: TestMember;
@@ -25,15 +29,15 @@ describe('erasing contacts', () => {
   ];
 
   beforeAll(async () => {
-    api = await startTestApi({ runJobs: true });
+    world = await startCampaignWorld({ runJobs: true });
+    api = world.api;
+    owner = world.owner;
     client = new Client({ connectionString: api.database.url });
     await client.connect();
-    const em = api.running.orm.em.fork();
-    owner = await createMember(em, await createWorkspace(em), 'owner');
   });
   afterAll(async () => {
     await client.end();
-    await api.stop();
+    await world.stop();
   });
 
   async function dump(): Promise<string> {
@@ -76,6 +80,34 @@ describe('erasing contacts', () => {
     const contacts = (await listContacts(api, owner, { orderBy: 'PHONE_ASC' })).edges.map((edge) => edge.node);
     const first = contacts[0]!;
     const second = contacts[1]!;
+    // A campaign reaches all three (its template greets each by name), Meta reports them delivered, and each writes
+    // back with its WhatsApp profile name: Meta's bodies, statuses and the portfolio's count all name them.
+    const campaignId = await world.draftForTag('rahasia');
+    await world.fund(10n * PRICE);
+    expect((await world.gql(START, { id: campaignId })).errors).toBeUndefined();
+    await world.dispatch();
+    await world.deliverStatuses();
+    for (const person of PEOPLE) {
+      world.meta.simulator.sends.inbound({
+        phoneNumberId: PHONE_NUMBER_ID,
+        from: `62${person.digits}`,
+        name: person.name,
+        message: { type: 'text', body: `Terima kasih, salam ${person.name}` },
+      });
+    }
+    await world.deliverStatuses();
+    const stored = await client.query<{ body: string }>('select body from whatsapp_webhook');
+    const statuses = await client.query<{ recipient_id: string }>(
+      'select recipient_id from message_status where workspace_id = $1',
+      [owner.workspace.id],
+    );
+    const counted = await client.query<{ n: number }>('select count(*)::int as n from portfolio_recipient');
+    for (const person of PEOPLE) {
+      expect(stored.rows.filter((row) => row.body.includes(`"62${person.digits}"`)).length).toBeGreaterThanOrEqual(2);
+      expect(stored.rows.some((row) => row.body.includes(person.name))).toBe(true);
+      expect(statuses.rows).toContainEqual({ recipient_id: `62${person.digits}` });
+    }
+    expect(counted.rows[0]!.n).toBe(PEOPLE.length);
     // Personal data spreads: history, a reply kept for review (its text names the person), suppression, audit, an export.
     const service = api.running.services.contacts.contacts;
     await service.handleReply(
@@ -131,6 +163,17 @@ describe('erasing contacts', () => {
         expect(haystack).not.toContain(person.name.split(' ')[0]);
       }
     }
+    // The campaign's messages stay for its counts and charge, without a number or a contact; the portfolio still
+    // counts the three recipients today (Meta does), by keyed hashes.
+    const messages = await client.query<{ phone: string | null; contact_id: string | null; status: string }>(
+      'select phone, contact_id, status from campaign_message where campaign_id = $1',
+      [campaignId],
+    );
+    expect(messages.rows).toEqual(
+      PEOPLE.map(() => ({ phone: null, contact_id: null, status: expect.stringMatching(/^(SENT|DELIVERED|READ)$/) })),
+    );
+    const recipients = await client.query<{ phone_hash: string }>('select phone_hash from portfolio_recipient');
+    expect(recipients.rows).toEqual(PEOPLE.map(() => ({ phone_hash: expect.stringMatching(/^[0-9a-f]{64}$/) })));
     // What remains of the suppressed number: its keyed hash, so it stays suppressed.
     const { rows } = await client.query(
       'select phone_hash, opted_out_source from contact_erased_suppression where workspace_id = $1',

@@ -69,7 +69,7 @@ describe('the personal-data purge', () => {
     expect(reports.rows.map((row) => row.import_id)).not.toContain(old.id);
   });
 
-  it('erases Meta’s stored webhook bodies, recipients’ numbers and raw inbound copies past the retention period', async () => {
+  it('erases Meta’s stored webhook bodies, recipients’ numbers, inbound texts and raw inbound copies past the retention period', async () => {
     // A signed-and-stored body as the webhook route keeps it, a status and an inbound reply applied from it,
     // once 40 days ago and once today (retention 30 days). Real rows of the channels' tables.
     const phone = '6281299990001';
@@ -122,7 +122,7 @@ describe('the personal-data purge', () => {
     await store('wamid.purge-new', clock.now());
 
     const purged = await api.running.services.contacts.personalDataPurge.run(api.running.orm);
-    expect(purged).toMatchObject({ webhookBodies: 1, statusRecipients: 1, replyPayloads: 1 });
+    expect(purged).toMatchObject({ webhookBodies: 1, statusRecipients: 1, replyPayloads: 1, inboundTexts: 1 });
     // Neither the number nor the name is left in the old rows; today's are untouched.
     const bodies = await client.query<{ body: string }>('select body from whatsapp_webhook where body like $1', [
       `%wamid.purge-%`,
@@ -142,13 +142,45 @@ describe('the personal-data purge', () => {
     );
     expect(replies.rows).toEqual([
       { wamid: 'wamid.purge-new', payload: { from: phone, id: 'wamid.purge-new' }, text: 'Halo' },
-      { wamid: 'wamid.purge-old', payload: {}, text: 'Halo' },
+      // The person's words go too; that a reply came, of which type and when, stays on the contact.
+      { wamid: 'wamid.purge-old', payload: {}, text: null },
+    ]);
+    const { contactReplies } = await ok<{
+      contactReplies: { edges: { node: { type: string; text: string | null } }[] };
+    }>(api, owner, 'query ($id: ID!) { contactReplies(contactId: $id) { edges { node { type text } } } }', {
+      id: contact!.id,
+    });
+    expect(contactReplies.edges.map((edge) => edge.node)).toEqual([
+      { type: 'text', text: 'Halo' },
+      { type: 'text', text: null },
     ]);
     // A second run finds nothing more to erase.
     expect(await api.running.services.contacts.personalDataPurge.run(api.running.orm)).toMatchObject({
       webhookBodies: 0,
       statusRecipients: 0,
       replyPayloads: 0,
+      inboundTexts: 0,
     });
+  });
+
+  it('forgets the recipients a portfolio reached once their 24 h messaging-limit window is over', async () => {
+    const portfolio = '7799000000001';
+    await client.query(
+      'insert into business_portfolio (id, messaging_limit, created_at, updated_at) values ($1, 1000, $2, $2)',
+      [portfolio, clock.now()],
+    );
+    const reached = async (hash: string, hoursAgo: number) =>
+      client.query('insert into portfolio_recipient (portfolio_id, phone_hash, window_start) values ($1, $2, $3)', [
+        portfolio,
+        hash,
+        new Date(clock.now().getTime() - hoursAgo * 3_600_000),
+      ]);
+    await reached('a'.repeat(64), 25);
+    await reached('b'.repeat(64), 23);
+    expect(await api.running.services.contacts.personalDataPurge.run(api.running.orm)).toMatchObject({
+      portfolioRecipients: 1,
+    });
+    const left = await client.query('select phone_hash from portfolio_recipient where portfolio_id = $1', [portfolio]);
+    expect(left.rows).toEqual([{ phone_hash: 'b'.repeat(64) }]);
   });
 });

@@ -34,6 +34,7 @@ import { mediaRoutes } from './media/media.routes';
 import { CampaignMediaService } from './media/media.service';
 import { CloudApiMediaGateway } from './media/meta-media';
 import { Migration20261201200000CampaignMedia } from './migrations/20261201-200000-campaign-media';
+import { Migration20261202090000PortfolioRecipientHash } from './migrations/20261202-090000-portfolio-recipient-hash';
 import type { AccessService } from '../identity';
 import { execute, query } from '../../db/sql';
 
@@ -77,6 +78,7 @@ export const campaignsModule = defineModule<
     { name: 'Migration20261201200000CampaignMedia', class: Migration20261201200000CampaignMedia },
     { name: 'Migration20261201200000MessageTallies', class: Migration20261201200000MessageTallies },
     { name: 'Migration20261201200000LaunchSnapshot', class: Migration20261201200000LaunchSnapshot },
+    { name: 'Migration20261202090000PortfolioRecipientHash', class: Migration20261202090000PortfolioRecipientHash },
   ],
   statements: [
     ...Object.values(campaignsSql),
@@ -126,6 +128,14 @@ export const campaignsModule = defineModule<
     contacts.contactBulk.onErase(async (tx, workspaceId, erased) => {
       await execute(tx, campaignsSql.FORGET_CONTACTS, [workspaceId, erased.contactIds]);
     });
+    // Recipients whose 24 h window is over count nothing: the personal-data purge deletes them (as hashes they are
+    // no personal data, but nothing is kept without a purpose).
+    contacts.personalDataPurge.addStep(
+      'portfolioRecipients',
+      async (em) =>
+        (await execute(em, campaignsSql.PURGE_PORTFOLIO_RECIPIENTS, [new Date(clock.now().getTime() - 24 * 3_600_000)]))
+          .rowCount,
+    );
     // The dispatcher counts each portfolio's recipients (portfolio_recipient); a channel read shows that count.
     channels.channels.useMessagingLimitUsage(
       async (em, portfolioIds, since) =>
@@ -142,6 +152,7 @@ export const campaignsModule = defineModule<
       clock,
       { unknownDeadlineMs: options.unknownDeadlineMs },
       campaigns,
+      contacts.phoneHasher,
     );
     const dispatch = new DispatchService(
       store,

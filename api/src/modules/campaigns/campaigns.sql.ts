@@ -57,22 +57,32 @@ export const PORTFOLIOS_USED = statement<{ portfolio_id: string; used: number }>
 
 /**
  * Counts recipients against the portfolio (called under LOCK_PORTFOLIO): a number reached in
- * the last 24 h counts once; one whose window is over starts a new one. $1 portfolio, $2
- * phones, $3 now, $4 now - 24 h.
+ * the last 24 h counts once; one whose window is over starts a new one. Numbers are kept as the
+ * contacts module's keyed hash (PhoneHasher, scoped by portfolio): countable, not readable, and
+ * nothing an erasure has to find. $1 portfolio, $2 phone hashes, $3 now, $4 now - 24 h.
  */
 export const RESERVE_PORTFOLIO = statement(
   'campaigns.reserve-portfolio',
-  `insert into "portfolio_recipient" (portfolio_id, phone, window_start)
+  `insert into "portfolio_recipient" (portfolio_id, phone_hash, window_start)
    select $1, unnest($2::text[]), $3::timestamptz
-   on conflict (portfolio_id, phone) do update set window_start = excluded.window_start
+   on conflict (portfolio_id, phone_hash) do update set window_start = excluded.window_start
    where "portfolio_recipient".window_start <= $4::timestamptz`,
 );
 
-/** How many of these numbers are already counted in the current window. $1 portfolio, $2 phones, $3 now - 24 h. */
+/** How many of these numbers are already counted in the current window. $1 portfolio, $2 phone hashes, $3 now - 24 h. */
 export const ALREADY_COUNTED = statement<{ counted: number }>(
   'campaigns.already-counted',
   `select count(*)::int as counted from "portfolio_recipient"
-   where portfolio_id = $1 and phone = any($2::text[]) and window_start > $3::timestamptz`,
+   where portfolio_id = $1 and phone_hash = any($2::text[]) and window_start > $3::timestamptz`,
+);
+
+/**
+ * The personal-data purge's share: recipients whose 24 h window is over count nothing (RESERVE_PORTFOLIO starts a
+ * new window for them), so they go; every portfolio at once. $1 now - 24 h.
+ */
+export const PURGE_PORTFOLIO_RECIPIENTS = statement(
+  'campaigns.purge-portfolio-recipients',
+  `delete from "portfolio_recipient" where window_start <= $1::timestamptz`,
 );
 
 // ---- The dispatch lease ------------------------------------------------------------------------

@@ -112,6 +112,18 @@ export const channelsModule = defineModule<
       'replyPayloads',
       async (em, cutoff) => (await execute(em, webhookSql.PURGE_REPLY_PAYLOADS, [cutoff])).rowCount,
     );
+    contacts.personalDataPurge.addStep(
+      'inboundTexts',
+      async (em, cutoff) => (await execute(em, webhookSql.PURGE_REPLY_TEXTS, [cutoff])).rowCount,
+    );
+    // Erasing a contact erases its number from statuses and Meta's stored bodies now, not at the purge. (Its replies
+    // go with the contact row.)
+    contacts.contactBulk.onErase(async (tx, workspaceId, erased) => {
+      const tokens = [...new Set([...erased.phones.map((phone) => phone.replace(/^\+/, '')), ...erased.waIds])];
+      if (tokens.length === 0) return;
+      await execute(tx, webhookSql.FORGET_STATUS_RECIPIENTS, [workspaceId, tokens]);
+      await execute(tx, webhookSql.DELETE_WEBHOOKS_NAMING, [tokens]);
+    });
     const webhooks = new WebhookService(
       contacts.contacts,
       forwarding,

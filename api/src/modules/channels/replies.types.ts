@@ -9,7 +9,11 @@ export class ContactReply {
   channelId!: string | null;
   @Field({ description: 'Meta’s message id.' }) wamid!: string;
   @Field({ description: 'Meta’s message type: text, button, interactive, image, ...' }) type!: string;
-  @Field(() => String, { nullable: true, description: 'The text, button title or chosen item; null for media.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The text, button title or chosen item; null for media, and once the retention purge removed it (PERSONAL_DATA_RETENTION_DAYS).',
+  })
   text!: string | null;
   @Field() receivedAt!: Date;
 }

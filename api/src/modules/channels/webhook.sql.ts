@@ -239,3 +239,46 @@ export const PURGE_REPLY_PAYLOADS = statement(
   'webhook.purge-reply-payloads',
   `update "contact_reply" set payload = '{}'::jsonb where received_at < $1::timestamptz and payload <> '{}'::jsonb`,
 );
+
+/**
+ * Inbound texts older than the cutoff: the person's words, kept for reading on the contact's "Replies" for the
+ * retention period, no longer (UU PDP storage limitation); the reply's type and time stay. $1 cutoff.
+ */
+export const PURGE_REPLY_TEXTS = statement(
+  'webhook.purge-reply-texts',
+  `update "contact_reply" set text = null where received_at < $1::timestamptz and text is not null`,
+);
+
+/*
+ * Erasure (contacts' erasure hooks, in the erasing transaction): what names the erased contacts' numbers or Meta's
+ * ids of them. Tokens are the numbers' digits as Meta writes them (no '+') and the contacts' `wa_id`/`user_id`.
+ */
+
+/**
+ * The number on the workspace's message statuses (status, pricing and errors stay for counts). No index leads with
+ * recipient_id (it would be one more write per status change, the hottest write there is): one pass over the
+ * workspace's statuses per erasure. $1 workspace, $2 tokens.
+ */
+export const FORGET_STATUS_RECIPIENTS = statement(
+  'webhook.forget-status-recipients',
+  `update "message_status" set recipient_id = null where workspace_id = $1 and recipient_id = any($2::text[])`,
+);
+
+/**
+ * Applied bodies that name one of the tokens as a whole JSON string (a status's recipient_id, a contact's wa_id or
+ * user_id, a message's from: the profile name sits beside them in the same body), deleted: they did their work when
+ * applied. Bodies belong to no workspace, so a body naming the same person for another workspace goes too (a raw
+ * copy gone early, nothing lost). A body not applied yet stays for its applier (the purge takes it later).
+ * One pass over the stored bodies however many tokens (hash join against the strings each body holds); the string
+ * pattern excludes JSON's separators, so a match never straddles two strings. $1 tokens.
+ */
+export const DELETE_WEBHOOKS_NAMING = statement(
+  'webhook.delete-naming',
+  `delete from "whatsapp_webhook" w using (
+     select distinct b.id from "whatsapp_webhook" b
+     cross join lateral regexp_matches(b.body, '"([0-9A-Za-z.+_-]{5,128})"', 'g') as found(captured)
+     join unnest($1::text[]) as erased(token) on erased.token = found.captured[1]
+     where b.applied_at is not null
+   ) named
+   where w.id = named.id`,
+);

@@ -12,23 +12,34 @@ import { ContactBulkJob } from './contact-import.entity';
 import { batchIdsStatement, cappedCountStatement } from './contact-filter';
 import { accept, cleanTag, LIMITS } from './contact-input';
 import { BulkAction, JobStatus, SUPPRESSION_SOURCES, SuppressionKind, type ContactFilterValue } from './contact-types';
-import { DELETE_CONTACTS, INSERT_ERASED, TAG_CONTACTS, UNTAG_CONTACTS } from './contacts.sql';
+import { DELETE_CONTACTS, ERASING_CONTACTS, INSERT_ERASED, TAG_CONTACTS, UNTAG_CONTACTS } from './contacts.sql';
 import type { ContactsService } from './contacts.service';
 import type { PhoneHasher } from './erasure';
 
 export const BULK_JOB = 'contacts.bulk';
 /** Rows per transaction of a bulk job: short locks, progress every batch. */
 export const BULK_BATCH = 5000;
+/** An erasure of a selection, in the request: its hooks scan stored webhook bodies. */
+const ERASE_STATEMENT_TIMEOUT_MS = 60_000;
+
+/**
+ * What the erased contacts were known by, for the modules that must forget them too. `phones` are
+ * E.164 numbers and `waIds` Meta's ids of them (`wa_id`, business-scoped `user_id`): handed over in
+ * the erasing transaction to find rows that name them, never to be stored.
+ */
+export interface ErasedContacts {
+  contactIds: string[];
+  phoneHashes: string[];
+  phones: string[];
+  waIds: string[];
+}
 
 /**
  * What else holds a contact's personal data and must forget it when the contact is erased
- * (campaign messages: their phone becomes the keyed hash). Other modules register one.
+ * (campaign messages, message statuses, Meta's stored bodies). Other modules register one, in the
+ * same transaction as the erasure.
  */
-export type ErasureHook = (
-  tx: EntityManager,
-  workspaceId: string,
-  erased: { contactIds: string[]; phoneHashes: string[] },
-) => Promise<void>;
+export type ErasureHook = (tx: EntityManager, workspaceId: string, erased: ErasedContacts) => Promise<void>;
 
 export interface Selection {
   ids?: string[] | null;
@@ -92,7 +103,10 @@ export class ContactBulkService {
         );
       }
       const ids = [...new Set(selection.ids)];
-      const affected = await inTransaction(em, {}, (tx) =>
+      // An erasure also looks through Meta's stored bodies for the numbers (one pass over them, however many
+      // numbers): more than the default statement timeout allows once months of webhooks are kept.
+      const options = action === BulkAction.DELETE ? { statementTimeoutMs: ERASE_STATEMENT_TIMEOUT_MS } : {};
+      const affected = await inTransaction(em, options, (tx) =>
         this.applyToIds(tx, actor.workspaceId, action, ids, cleanedTag, actor.userId),
       );
       await this.audit.recordBy(em, actor, meta, { action: BULK_AUDIT_ACTIONS[action], details: { affected } });
@@ -203,10 +217,12 @@ export class ContactBulkService {
 
   /**
    * Erases contacts (UU PDP): the rows go, with their history; a suppressed number leaves only
-   * its keyed hash and suppressions, so importing it again keeps it suppressed.
+   * its keyed hash and suppressions, so importing it again keeps it suppressed. The other modules'
+   * hooks run first, while their rows still name the contact.
    */
   async erase(tx: EntityManager, workspaceId: string, ids: string[]): Promise<number> {
-    const gone = await query(tx, DELETE_CONTACTS, [workspaceId, ids]);
+    const gone = await query(tx, ERASING_CONTACTS, [workspaceId, ids]);
+    if (gone.length === 0) return 0;
     const hashes = gone.map((row) => this.hasher.hash(workspaceId, row.phone));
     const suppressed = gone
       .map((row, index) => ({ ...row, hash: hashes[index]! }))
@@ -223,7 +239,14 @@ export class ContactBulkService {
         this.clock.now(),
       ]);
     }
-    for (const hook of this.erasureHooks) await hook(tx, workspaceId, { contactIds: ids, phoneHashes: hashes });
+    const erased: ErasedContacts = {
+      contactIds: gone.map((row) => row.id),
+      phoneHashes: hashes,
+      phones: gone.map((row) => row.phone),
+      waIds: [...new Set(gone.flatMap((row) => [row.wa_id, row.wa_user_id]).filter((id): id is string => !!id))],
+    };
+    for (const hook of this.erasureHooks) await hook(tx, workspaceId, erased);
+    await execute(tx, DELETE_CONTACTS, [workspaceId, erased.contactIds]);
     return gone.length;
   }
 }

@@ -55,6 +55,8 @@ export function createContactsServices(
     contactImports: new ContactImportService(identity.audit, clock, hasher, jobs, log),
     contactExports: new ContactExportService(contacts, identity.audit, clock),
     personalDataPurge: new PersonalDataPurge(clock, config.contacts.retentionDays, log),
+    // Where another module must keep a number countable but unreadable (campaigns' portfolio_recipient).
+    phoneHasher: hasher,
     // A plain object: the resolver container registers service instances by class and skips these.
     routeNeeds: { access: identity.access, maxUploadBytes: config.contacts.importMaxBytes },
   };

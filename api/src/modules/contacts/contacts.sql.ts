@@ -109,21 +109,33 @@ export const CONTACT_EVENTS = statement<EventRow>(
    where workspace_id = $1 and contact_id = $2::uuid order by id desc limit $3::int`,
 );
 
-/**
- * Erases these contacts and returns what must outlive them: the phone and suppressions of the
- * suppressed ones (kept only as a keyed hash). $1 workspace, $2 ids.
- */
-export const DELETE_CONTACTS = statement<{
+export interface ErasingRow {
+  id: string;
   phone: string;
+  wa_id: string | null;
+  wa_user_id: string | null;
   opted_out_at: Date | null;
   opted_out_source: string | null;
   marketing_opt_out_at: Date | null;
   marketing_opt_out_source: string | null;
-}>(
+}
+
+/**
+ * The contacts about to be erased, locked, with what must outlive them (the phone and suppressions of the suppressed
+ * ones, kept only as a keyed hash) and what the erasure hooks look for elsewhere (the number, Meta's ids). Read
+ * before the delete: the delete sets other modules' references to the contact to null (`on delete set null`), and a
+ * hook run after it no longer finds its rows by contact. $1 workspace, $2 ids.
+ */
+export const ERASING_CONTACTS = statement<ErasingRow>(
+  'contacts.erasing',
+  `select id, phone, wa_id, wa_user_id, opted_out_at, opted_out_source, marketing_opt_out_at, marketing_opt_out_source
+   from contact where workspace_id = $1 and id = any($2::uuid[]) for update`,
+);
+
+/** Erases these contacts (their history and replies cascade). $1 workspace, $2 ids. */
+export const DELETE_CONTACTS = statement(
   'contacts.delete',
-  `with gone as (delete from contact c where c.workspace_id = $1 and c.id = any($2::uuid[])
-     returning c.phone, c.opted_out_at, c.opted_out_source, c.marketing_opt_out_at, c.marketing_opt_out_source)
-   select * from gone`,
+  `delete from contact c where c.workspace_id = $1 and c.id = any($2::uuid[])`,
 );
 
 /**

@@ -6,7 +6,7 @@ import { execute, query } from '../../../db/sql';
 import { inTransaction } from '../../../db/transaction';
 import { LOCK_PORTFOLIO } from '../../channels';
 import { MARKETING_CAP_CODE, MARKETING_CAP_RETRY_MS } from './error-policy';
-import { SuppressionKind, SUPPRESSION_SOURCES, type ContactsService } from '../../contacts';
+import { SuppressionKind, SUPPRESSION_SOURCES, type ContactsService, type PhoneHasher } from '../../contacts';
 import type { WalletService } from '../../wallet';
 import type { CampaignsService } from '../campaigns.service';
 import {
@@ -76,7 +76,13 @@ export class DispatchStore {
     private readonly clock: Clock,
     private readonly options: { unknownDeadlineMs: number },
     private readonly campaigns: Pick<CampaignsService, 'announceCompleted'>,
+    /** portfolio_recipient keeps numbers only as this keyed hash (UU PDP: nothing an erasure must find). */
+    private readonly hasher: PhoneHasher,
   ) {}
+
+  private recipientHashes(portfolioId: string, phones: (string | null)[]): string[] {
+    return phones.map((phone) => this.hasher.hash(portfolioId, phone ?? ''));
+  }
 
   async channel(em: EntityManager, channelId: string): Promise<DispatchChannelRow | undefined> {
     const [row] = await query(em, DISPATCH_CHANNEL, [channelId]);
@@ -171,8 +177,11 @@ export class DispatchStore {
       const skipped = rows.length - sending.length;
       const batchId = newId();
       if (channel.portfolio_id && sending.length > 0) {
-        const phones = sending.map((row) => row.phone ?? '');
-        await execute(tx, RESERVE_PORTFOLIO, [channel.portfolio_id, phones, now, dayAgo]);
+        const hashes = this.recipientHashes(
+          channel.portfolio_id,
+          sending.map((row) => row.phone),
+        );
+        await execute(tx, RESERVE_PORTFOLIO, [channel.portfolio_id, hashes, now, dayAgo]);
       }
       if (skipped > 0) await this.releaseShare(tx, channel.workspace_id, campaign, skipped, `${batchId}:skipped`);
       // Ids compare as PostgreSQL orders uuids: lowercase hex, byte by byte.
@@ -185,7 +194,7 @@ export class DispatchStore {
   async alreadyCounted(em: EntityManager, portfolioId: string, phones: string[]): Promise<number> {
     const [row] = await query(em, ALREADY_COUNTED, [
       portfolioId,
-      phones,
+      this.recipientHashes(portfolioId, phones),
       new Date(this.clock.now().getTime() - DAY_MS),
     ]);
     return row?.counted ?? 0;
