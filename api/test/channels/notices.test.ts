@@ -4,7 +4,7 @@ import { startMetaSimulator, type MetaSimulatorHandle } from '../../src/simulato
 import { startTestApi, type TestApi } from '../support/api';
 import { createMember, createWorkspace, type TestMember } from '../support/identity';
 import { countsOf, inboxOf } from '../support/notifications';
-import { addAccount, allApplied, connect, fixture, metaEnv, postWebhook } from './support';
+import { addAccount, allApplied, connect, deliveredBody, fixture, metaEnv, postWebhook } from './support';
 
 const PHONE_NUMBER_ID = '106540352242907';
 const WABA_ID = '102290129340307';
@@ -163,24 +163,7 @@ describe('notifications from the channels', () => {
       await job.handler({} as never);
     };
     const told = async () => (await countsOf(api, members, 'CHANNEL_NO_WEBHOOKS')).owner;
-    const delivered = (wamid: string) => ({
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: WABA_ID,
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '6281100000000', phone_number_id: PHONE_NUMBER_ID },
-                statuses: [{ id: wamid, status: 'delivered', timestamp: '1764576000', recipient_id: '6281234567890' }],
-              },
-            },
-          ],
-        },
-      ],
-    });
+    const delivered = (wamid: string) => deliveredBody(PHONE_NUMBER_ID, WABA_ID, wamid);
 
     it('is told to the channel managers once per silence, from a minute after the send', async () => {
       clock.advance(15 * 60_000);

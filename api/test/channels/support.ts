@@ -81,6 +81,28 @@ export const allApplied = (api: TestApi) =>
     { what: 'every stored webhook to be applied' },
   );
 
+/** A messages webhook carrying one `delivered` status of `wamid` from the number. */
+export function deliveredBody(phoneNumberId: string, wabaId: string, wamid: string): Record<string, unknown> {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: wabaId,
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '6281100000000', phone_number_id: phoneNumberId },
+              statuses: [{ id: wamid, status: 'delivered', timestamp: '1764576000', recipient_id: '6281234567890' }],
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
+
 /** A messages webhook carrying one inbound message from `from` to the number. */
 export function inboundBody(
   phoneNumberId: string,

@@ -2,29 +2,12 @@ import { ManualClock } from '../../src/core/clock';
 import { startMetaSimulator, type MetaSimulatorHandle } from '../../src/simulators/meta';
 import { startTestApi, type TestApi } from '../support/api';
 import { createMember, createWorkspace, type TestMember } from '../support/identity';
-import { addAccount, allApplied, connect, metaEnv, postWebhook, sql } from './support';
+import { addAccount, allApplied, connect, deliveredBody, metaEnv, postWebhook, sql } from './support';
 
 const PHONE_NUMBER_ID = '106540352242905';
 const WABA_ID = '102290129340305';
 
-const delivered = (wamid: string) => ({
-  object: 'whatsapp_business_account',
-  entry: [
-    {
-      id: WABA_ID,
-      changes: [
-        {
-          field: 'messages',
-          value: {
-            messaging_product: 'whatsapp',
-            metadata: { display_phone_number: '6281100000000', phone_number_id: PHONE_NUMBER_ID },
-            statuses: [{ id: wamid, status: 'delivered', timestamp: '1764576000', recipient_id: '6281234567890' }],
-          },
-        },
-      ],
-    },
-  ],
-});
+const delivered = (wamid: string) => deliveredBody(PHONE_NUMBER_ID, WABA_ID, wamid);
 
 /** The channel page's "no webhook" warning, and `last_webhook_at` kept without a write per POST. */
 describe('webhook silence', () => {
