@@ -65,6 +65,9 @@ export class AppRate {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** How long after a dead holder's lease ends a waiting loop asks for it (the database's clock may be a little behind). */
+const TAKEOVER_AFTER_END_MS = 250;
+
 /** A bounded number of sends in flight. */
 class Slots {
   private used = 0;
@@ -149,9 +152,11 @@ export class ChannelDispatcher {
     if (!this.fence) {
       const left = await this.store.leaseLeftMs(em, channel.id);
       if (left === null || left > this.options.takeoverWindowMs || stopping()) return;
-      // Half a renewal interval past the end: a loaded holder whose renewal is a little late keeps its lease (a
-      // takeover turns its in-flight sends UNKNOWN), a dead one is replaced at most an eighth of the TTL late.
-      await sleep(left + Math.floor(this.options.leaseTtlMs / 8));
+      // Just past the end (the database decides, on its clock): a holder stops sending once its last renewal is older
+      // than the TTL minus the margin, so nothing of it is still sending by then; a renewal that lands meanwhile keeps
+      // the lease (the acquire refuses). An eighth of the TTL here made every handover after a kill -9 longer than
+      // the TTL itself (16.1-16.7 s at 15 s in the deployment test).
+      await sleep(left + TAKEOVER_AFTER_END_MS);
       if (stopping()) return;
       askedAt = performance.now();
       this.fence = await this.store.acquire(em, channel, holder, this.options.leaseTtlMs);
