@@ -28,7 +28,7 @@ export interface DispatchOptions {
   idleExitMs: number;
   /**
    * A lease held by another that ends within this long is a dead holder's (a live one renews every quarter TTL):
-   * the job waits for its end (and an eighth of the TTL) and takes the channel then, instead of the next tick doing
+   * the job waits for its end (and TAKEOVER_AFTER_END_MS) and takes the channel then, instead of the next tick doing
    * it seconds later.
    * At most half the TTL and at most the tick's interval (the tick sees every lease pass through the window).
    */
