@@ -314,6 +314,9 @@ grep -q '^# TYPE bizone_jobs_due gauge' <<<"$worker_metrics" || fail "the worker
 grep -q '^bizone_process_cpu_user_seconds_total{role="worker"}' <<<"$worker_metrics" || fail "the worker's metrics are not labelled as the worker's"
 
 # --- steps other modules add (campaigns: two channels, one campaign each, one per worker; lease handover) --
+# A step may add a function to before_sigterm: the rolling restart calls each with the process's name (api-0,
+# worker-1...) right before that process gets its SIGTERM (campaigns: is the campaign still sending then?).
+before_sigterm=()
 for extra in ops/ci/deploy-steps.d/*.sh; do
   [ -e "$extra" ] || continue
   step "$(basename "$extra")"
@@ -352,7 +355,8 @@ probe() {
 probe >"$work/probe.out" 2>&1 &
 probe_pid=$!
 restart() {
-  local name=$1 start=$2 wait=$3 n=$4 status=0
+  local name=$1 start=$2 wait=$3 n=$4 status=0 hook
+  for hook in "${before_sigterm[@]}"; do "$hook" "$name"; done
   kill -TERM "${pids[$name]}"
   wait "${pids[$name]}" || status=$?
   [ "$status" = 0 ] || fail "$name exited $status on SIGTERM"
