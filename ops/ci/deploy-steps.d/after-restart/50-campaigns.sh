@@ -33,7 +33,9 @@ done
 # Status webhooks still on their way settle UNKNOWN messages Meta accepted; wait until the simulator has posted them.
 deadline=$(($(date +%s) + 60))
 until [ "$(curl -fsS "$meta_control/webhooks" | jq '.pending')" = 0 ]; do
-  [ "$(date +%s)" -lt "$deadline" ] || fail "the simulator's status webhooks were not all delivered"
+  # The simulator retries a refused POST after 1, 5, 30 and 120 s: say what the receiver answered (0: no answer).
+  [ "$(date +%s)" -lt "$deadline" ] || fail "the simulator's status webhooks were not all delivered: $(curl -fsS "$meta_control/webhooks" |
+    jq -c '{pending, delivered, dropped, last100: ([.deliveries[] | {answer, attempt}] | group_by(.) | map(.[0] + {posts: length}))}')"
   sleep 0.5
 done
 sleep 2 # the last batch applied by the workers' next status pass
@@ -72,6 +74,19 @@ for phone in $(psql_app -c "select phone from campaign_message where campaign_id
 done
 [ "$charged_count" = "$sent" ] || fail "$charged_count messages charged, $sent sent"
 [ "$charged_sum" = $((sent * 500)) ] || fail "charged Rp$charged_sum for $sent messages at Rp500"
+
+step "campaigns: the metrics say the same (messages by status from the tallies; the workers' sends)"
+api_metrics=$(curl -fsS "http://127.0.0.1:$((base_port + 30))/metrics")
+metric_sum() { awk -v pattern="$1" '$0 ~ pattern { sum += $NF } END { print sum + 0 }'; }
+gauge_sent=$(metric_sum '^bizone_campaign_messages[{]status="(SENT|DELIVERED|READ)"' <<<"$api_metrics")
+gauge_unknown=$(metric_sum '^bizone_campaign_messages[{]status="UNKNOWN"' <<<"$api_metrics")
+[ "$gauge_sent" = "$sent" ] && [ "$gauge_unknown" = "$unknown" ] ||
+  fail "bizone_campaign_messages says $gauge_sent sent and $gauge_unknown unknown, the messages $sent and $unknown"
+# Counters start again with each process: the workers running now sent what restart-c had left after the restart.
+worker_accepted=$( (for n in 0 1; do curl -fsS "http://127.0.0.1:$((base_port + 40 + n))/metrics"; done) |
+  metric_sum '^bizone_dispatch_sends_total[{]outcome="accepted"')
+[ "$worker_accepted" -gt 0 ] || fail "the workers count no accepted send in bizone_dispatch_sends_total"
+echo "   bizone_campaign_messages: $gauge_sent sent, $gauge_unknown unknown; the restarted workers' accepted sends: $worker_accepted"
 
 step "campaigns: balance == sum(ledger), and the start balance less what the messages were charged"
 read -r balance held ledger_sum held_sum < <(psql_app -F ' ' -c "select w.balance, w.held,
