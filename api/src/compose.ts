@@ -13,7 +13,7 @@ import { DeferredJobQueue } from './jobs/queue';
 import { JobRunner, workerName, type JobDefinition } from './jobs/runner';
 import type { ShutdownStep } from './lifecycle';
 import { appModules, createAppOrm, type AppServices } from './modules';
-import { buildServices, jobsOf, routesOf } from './modules/manifest';
+import { buildServices, jobsOf, observeModules, routesOf } from './modules/manifest';
 import { pendingMigrations } from './db/migrate';
 import { NotReady } from './modules/system';
 import { preparePasswordStrength } from './modules/identity/passwords';
@@ -99,6 +99,7 @@ async function openCore(config: AppConfig, logger: Logger, role: string, options
   queue.bind(jobs);
   collectProcessMetrics(role);
   observeJobQueue(store, options.clock ?? systemClock);
+  observeModules(appModules, services, { orm });
   return { orm, services, store, jobs };
 }
 

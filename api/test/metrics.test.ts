@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { startTestApi, type TestApi } from './support/api';
+import { START, startCampaignWorld, type CampaignWorld } from './campaigns/support';
 
 /** One sample's value from Prometheus' text format, e.g. sample(text, 'bizone_x_total', { a: '1' }). */
 function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
@@ -95,6 +96,23 @@ describe('Prometheus metrics and readiness', () => {
     expect(missing).toEqual([]);
   });
 
+  it('lay the Grafana dashboard out on a grid Grafana can place: numeric positions, no panel id twice', () => {
+    const dashboard = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'ops', 'grafana-dashboard.json'), 'utf8'),
+    ) as { panels: { id: number; title: string; gridPos: Record<string, unknown> }[] };
+    for (const panel of dashboard.panels) {
+      for (const key of ['x', 'y', 'w', 'h']) {
+        expect({ panel: panel.title, key, type: typeof panel.gridPos[key] }).toEqual({
+          panel: panel.title,
+          key,
+          type: 'number',
+        });
+      }
+    }
+    const ids = dashboard.panels.map((panel) => panel.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('/readyz turns 503 while a migration this code expects is missing, and back when it is applied', async () => {
     const ready = await fetch(`${api.url}/readyz`);
     expect(ready.status).toBe(200);
@@ -142,5 +160,52 @@ describe('job queue metrics on the PostgreSQL job store', () => {
     const lag = sample(text, 'bizone_jobs_lag_seconds', { name: 'metrics-pg-job' })!;
     expect(lag).toBeGreaterThanOrEqual(90);
     expect(lag).toBeLessThan(3600);
+  });
+});
+
+describe('campaign metrics', () => {
+  let world: CampaignWorld;
+  beforeAll(async () => {
+    world = await startCampaignWorld({ env: { METRICS_PORT: '0' } });
+    await world.fund(1_000_000n);
+  });
+  afterAll(() => world.stop());
+
+  const scrape = async () => (await fetch(world.api.running.metricsUrl!)).text();
+  const accepted = (text: string) => sample(text, 'bizone_dispatch_sends_total', { outcome: 'accepted' }) ?? 0;
+  const messages = (text: string, status: string) => sample(text, 'bizone_campaign_messages', { status });
+
+  it('count the sends Meta accepted and the messages by status after a real send, then follow the statuses', async () => {
+    const before = await scrape();
+    // A fresh database: every status is reported, at zero.
+    for (const status of ['QUEUED', 'SENDING', 'SENT', 'DELIVERED', 'READ', 'FAILED', 'SKIPPED', 'UNKNOWN']) {
+      expect(messages(before, status)).toBe(0);
+    }
+    world.meta.simulator.sends.configure({ webhooks: { readShare: 0, deliveredDelayMs: 100 } });
+    await world.addContacts([
+      { phone: '+6281577700001', tags: ['metrik'] },
+      { phone: '+6281577700002', tags: ['metrik'] },
+      { phone: '+6281577700003', tags: ['metrik'] },
+    ]);
+    const id = await world.draftForTag('metrik');
+    expect((await world.gql(START, { id })).errors).toBeUndefined();
+    const queued = await scrape();
+    expect(messages(queued, 'QUEUED')).toBe(3);
+
+    await world.dispatch();
+    const sent = await scrape();
+    expect(accepted(sent) - accepted(before)).toBe(3);
+    // What Meta (the simulator) accepted, counted on its side.
+    const acceptedByMeta = [...world.meta.simulator.sends.ledger.acceptedByRecipient.values()];
+    expect(acceptedByMeta.reduce((total, count) => total + count, 0)).toBe(3);
+    expect(messages(sent, 'QUEUED')).toBe(0);
+    expect(messages(sent, 'SENT')).toBe(3);
+    // The loop gave its lease up when it had nothing left: no channel sending in this process.
+    expect(sample(sent, 'bizone_dispatch_channels', {})).toBe(0);
+
+    await world.deliverStatuses(5000);
+    const delivered = await scrape();
+    expect(messages(delivered, 'SENT')).toBe(0);
+    expect(messages(delivered, 'DELIVERED')).toBe(3);
   });
 });

@@ -2,7 +2,8 @@
 # Deployment test: the production topology on one host, as DEPLOY-DEBIAN12.md sets it up.
 #
 #   build (NODE_ENV=production) -> a release directory with the build output and `npm ci --omit=dev` only
-#   -> API refuses a database with pending migrations -> two `db:migrate` at once -> seed:admin -- --production
+#   -> API refuses a database with pending migrations -> two `npm run db:migrate` at once in the release
+#   -> `npm run seed:admin -- --production`, `npm run channels:rotate-key` there too
 #   -> API x2, worker x2, dashboard x2 (NODE_ENV=production, from the release directory) on PostgreSQL and
 #   the MongoDB wire server; the Meta and Midtrans simulators as a process of their own
 #   -> Debian's nginx with the shipped site, TLS (certificate made here) and HSTS
@@ -73,6 +74,10 @@ NODE_ENV=production npm run build --silent >"$logs/build.log" 2>&1 || fail "npm 
 step "release directory: build output + npm ci --omit=dev"
 mkdir -p "$release/api" "$release/dashboard"
 cp package.json package-lock.json "$release/"
+# The root package.json's operator scripts (`npm run db:migrate`, `seed:admin`, `channels:rotate-key`) run the build
+# step first, which finds nothing to build here and runs the built entry.
+mkdir -p "$release/ops/build"
+cp ops/build/build-changed.js "$release/ops/build/"
 cp api/package.json "$release/api/"
 cp -r api/dist "$release/api/dist"
 # The dashboard server and every module it imports (server.js, security-headers.js, midtrans-snap.js...): all
@@ -135,24 +140,29 @@ status=0
 grep -q 'pending migration(s)' "$logs/refused.log" || fail "the refusal does not say migrations are pending"
 grep -q 'npm run db:migrate' "$logs/refused.log" || fail "the refusal does not name npm run db:migrate"
 
-step "two db:migrate at the same moment"
-(cd "$release" && node api/dist/db/migrate-cli.js) >"$logs/migrate-1.log" 2>&1 &
+step "two npm run db:migrate at the same moment (the command the refusal names, in the release)"
+(cd "$release" && npm run db:migrate) >"$logs/migrate-1.log" 2>&1 &
 m1=$!
-(cd "$release" && node api/dist/db/migrate-cli.js) >"$logs/migrate-2.log" 2>&1 &
+(cd "$release" && npm run db:migrate) >"$logs/migrate-2.log" 2>&1 &
 m2=$!
 wait "$m1" || fail "the first migrator failed"
 wait "$m2" || fail "the second migrator failed"
 [ "$(cat "$logs"/migrate-*.log | grep -c '^Applied: ')" = 1 ] || fail "not exactly one migrator applied the migrations"
 [ "$(cat "$logs"/migrate-*.log | grep -c '^Database schema is up to date.')" = 1 ] || fail "the other migrator did not find the schema up to date"
 
-step "seed:admin refuses production without --production, then seeds with it"
+step "npm run seed:admin refuses production without --production, then seeds with it"
 admin_password="Deploy-$(secret | cut -c1-12)"
-if (cd "$release" && ADMIN_PASSWORD=$admin_password node api/dist/db/seed-admin-cli.js) >"$logs/seed-refused.log" 2>&1; then
+if (cd "$release" && ADMIN_PASSWORD=$admin_password npm run seed:admin) >"$logs/seed-refused.log" 2>&1; then
   fail "seed:admin ran against production without --production"
 fi
-grep -q -- '--production' "$logs/seed-refused.log" || fail "the refusal does not name --production"
-(cd "$release" && ADMIN_PASSWORD=$admin_password node api/dist/db/seed-admin-cli.js --production) >"$logs/seed.log" 2>&1 ||
-  fail "seed:admin -- --production failed"
+grep -q -- 'npm run seed:admin -- --production' "$logs/seed-refused.log" || fail "the refusal does not name --production"
+(cd "$release" && ADMIN_PASSWORD=$admin_password npm run seed:admin -- --production) >"$logs/seed.log" 2>&1 ||
+  fail "npm run seed:admin -- --production failed"
+
+step "npm run channels:rotate-key runs in the release (nothing sealed yet: nothing to re-seal)"
+(cd "$release" && npm run channels:rotate-key) >"$logs/rotate-key.log" 2>&1 || fail "npm run channels:rotate-key failed"
+grep -q '^Re-sealed under key .*: 0 channel token(s), 0 reply-forwarding secret(s).' "$logs/rotate-key.log" ||
+  fail "channels:rotate-key did not report its re-sealing"
 
 # --- 3. the processes --------------------------------------------------------------------------
 start_simulators() {
@@ -304,6 +314,9 @@ grep -q '^# TYPE bizone_jobs_due gauge' <<<"$worker_metrics" || fail "the worker
 grep -q '^bizone_process_cpu_user_seconds_total{role="worker"}' <<<"$worker_metrics" || fail "the worker's metrics are not labelled as the worker's"
 
 # --- steps other modules add (campaigns: two channels, one campaign each, one per worker; lease handover) --
+# A step may add a function to before_sigterm: the rolling restart calls each with the process's name (api-0,
+# worker-1...) right before that process gets its SIGTERM (campaigns: is the campaign still sending then?).
+before_sigterm=()
 for extra in ops/ci/deploy-steps.d/*.sh; do
   [ -e "$extra" ] || continue
   step "$(basename "$extra")"
@@ -342,7 +355,8 @@ probe() {
 probe >"$work/probe.out" 2>&1 &
 probe_pid=$!
 restart() {
-  local name=$1 start=$2 wait=$3 n=$4 status=0
+  local name=$1 start=$2 wait=$3 n=$4 status=0 hook
+  for hook in "${before_sigterm[@]}"; do "$hook" "$name"; done
   kill -TERM "${pids[$name]}"
   wait "${pids[$name]}" || status=$?
   [ "$status" = 0 ] || fail "$name exited $status on SIGTERM"

@@ -2,8 +2,8 @@ import { counter, histogram } from './registry';
 
 /**
  * The platform's own metrics, declared once here so their names and labels stay consistent.
- * Modules add theirs with the helpers in ./registry (a campaigns module declares messages by
- * status and dispatch rate per channel the same way).
+ * Modules add theirs with the helpers in ./registry (the campaigns module declares messages by
+ * status and the dispatch rate in modules/campaigns/campaign-metrics.ts).
  */
 
 /** Seconds; from 5 ms (a probe) to 10 s (a slow export). */

@@ -54,6 +54,11 @@ export interface ModuleManifest<Name extends string = string, Services extends o
   jobs?(services: Services, runtime: ModuleRuntime): JobDefinition<never>[];
   /** REST side routes (webhooks, uploads, downloads), mounted under /api. */
   routes?(services: Services, runtime: ModuleRuntime): RestRoute[];
+  /**
+   * Registers the module's metrics that are read at scrape time (gauges over the database, metrics/registry.ts);
+   * called once per process, after the services. Counters need no hook: they are declared where they count.
+   */
+  metrics?(services: Services, runtime: ModuleRuntime): void;
   /** Where the global search finds this module's rows (search/source.ts); its statements go in `statements` too. */
   searchSources?: readonly SearchSource[];
 }
@@ -122,4 +127,13 @@ export function routesOf(
   runtime: ModuleRuntime,
 ): RestRoute[] {
   return modules.flatMap((module) => module.routes?.(services[module.name]!, runtime) ?? []);
+}
+
+/** Every module's scrape-time metrics, each read through that module's own services. */
+export function observeModules(
+  modules: readonly AnyManifest[],
+  services: Record<string, object>,
+  runtime: ModuleRuntime,
+): void {
+  for (const module of modules) module.metrics?.(services[module.name]!, runtime);
 }

@@ -2,9 +2,10 @@
 # Campaign steps of the deployment test (issue 21), sourced by ops/ci/deploy-test.sh after its own checks: two
 # channels on the Meta simulator (a process of its own), one campaign each; `kill -9` of the worker holding the first
 # channel's dispatch lease hands that channel to the other worker within the lease's time-to-live; the killed worker
-# is started again; a third, larger campaign is started so that it is still sending while the rolling restart runs.
-# after-restart/50-campaigns.sh then waits for all three to complete and checks the ends: no duplicate send, no
-# message left UNKNOWN that Meta accepted, every accepted send charged once, balance == the sum of the ledger.
+# is started again; a third, larger campaign is started so that it is still sending while the rolling restart runs
+# (recorded at each worker's SIGTERM). after-restart/50-campaigns.sh then waits for all three to complete and checks
+# the ends: no duplicate send, no message left UNKNOWN that Meta accepted, none at all of the campaign that sent
+# through the rolling restart, every accepted send charged once, balance == the sum of the ledger.
 
 campaign_small=${DEPLOY_TEST_CAMPAIGN_SMALL:-600}  # per campaign of the lease handover
 campaign_large=${DEPLOY_TEST_CAMPAIGN_LARGE:-2400} # 30 s at a number's 80 msg/s: still sending during the restart
@@ -146,3 +147,17 @@ wait_worker "$victim"
 
 step "campaigns: a campaign of $campaign_large messages starts, to be sending through the rolling restart"
 start_campaign restart-c
+# The rolling restart calls this right before each SIGTERM: for each worker, restart-c's state then (its campaign
+# status, messages sent so far and messages left, and which worker holds channel b's lease), one line per worker in
+# $work/restart-c-at-sigterm; after-restart/50-campaigns.sh requires it to have been sending at every worker's SIGTERM.
+campaign_at_sigterm() {
+  [[ $1 == worker-* ]] || return 0
+  local state holder by=none n
+  state=$(psql_app -F ' ' -c "select c.status,
+      count(*) filter (where m.status not in ('QUEUED', 'SENDING')), count(*) filter (where m.status in ('QUEUED', 'SENDING'))
+    from campaign c join campaign_message m on m.campaign_id = c.id where c.id = '${campaign_ids[restart-c]}' group by c.status")
+  holder=$(lease_holder "${channel_ids[b]}")
+  for n in 0 1; do [[ -n $holder && "$holder:" == *":${pids[worker-$n]}:"* ]] && by=worker-$n; done
+  echo "$1 $state $by" >>"$work/restart-c-at-sigterm"
+}
+before_sigterm+=(campaign_at_sigterm)

@@ -15,6 +15,7 @@ import { CampaignsResolver } from './campaigns.resolver';
 import { CampaignsService } from './campaigns.service';
 import * as campaignsSql from './campaigns.sql';
 import { campaignSearchSource, SEARCH_CAMPAIGNS } from './campaigns.search';
+import { observeCampaignMessages } from './campaign-metrics';
 import { DispatchService } from './dispatch/dispatch.service';
 import { CloudApiMessenger, type Messenger } from './dispatch/messenger';
 import { DispatchStore } from './dispatch/store';
@@ -211,6 +212,8 @@ export const campaignsModule = defineModule<
     };
   },
   routes: ({ media, mediaRouteNeeds }, { orm }) => mediaRoutes({ orm, access: mediaRouteNeeds.access, media }),
+  // Messages by status from the tallies at each scrape; the dispatch counters are counted by the dispatcher itself.
+  metrics: ({ statistics }, { orm }) => observeCampaignMessages(() => statistics.messagesByStatus(orm.em.fork())),
   jobs: ({ dispatch, campaignJobs, statistics }, { orm }) => [
     // A busy campaign adds a few delta rows a second to each tally; folded every 30 s, a read sums a few hundred.
     {

@@ -8,6 +8,7 @@ import {
   COMPACT_CAMPAIGN_TALLY,
   COMPACT_MESSAGE_HOURLY,
   DAILY_MESSAGES,
+  MESSAGES_BY_STATUS,
   TRY_COMPACTION_LOCK,
 } from './message-tallies.sql';
 
@@ -87,6 +88,11 @@ export class MessageStatisticsService {
       last30Days: summarize(all.slice(-30)),
       daily: all.slice(-days),
     };
+  }
+
+  /** Every workspace's campaign messages by status (the operator's gauge), from the campaign tallies. */
+  async messagesByStatus(em: EntityManager): Promise<Map<string, number>> {
+    return new Map((await query(em, MESSAGES_BY_STATUS, [])).map((row) => [row.status, row.count]));
   }
 
   /**

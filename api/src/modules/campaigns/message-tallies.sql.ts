@@ -18,6 +18,17 @@ export const CAMPAIGN_TALLY = statement<TallyRow>(
    where workspace_id = $1 and campaign_id = $2 group by status`,
 );
 
+/**
+ * Every campaign's messages by status, installation-wide, for the `bizone_campaign_messages` gauge (read at each
+ * scrape). A sequential scan of `campaign_tally`, not of `campaign_message`: once compacted (every 30 s) the tally
+ * holds one row per campaign and status it has, plus the deltas since, so the read costs about campaigns x statuses
+ * rows whatever the campaigns' sizes. No workspace: an operator's figure, never shown to a tenant.
+ */
+export const MESSAGES_BY_STATUS = statement<{ status: string; count: number }>(
+  'campaign-tallies.by-status',
+  `select status, sum(messages)::float8 as count from "campaign_tally" group by status`,
+);
+
 export interface DailyRow {
   day: string;
   sent: number;

@@ -9,6 +9,7 @@ import type { DispatchChannelRow, RunningCampaignRow } from '../campaigns.sql';
 import { insideWindow } from '../send-window';
 import { componentsBuilder, type TemplateShape } from '../template-parameters';
 import type { VariableValue } from '../campaign-types';
+import { dispatchChannels, dispatchSends, sendOutcomeLabel } from '../campaign-metrics';
 import { actionFor, CircuitBreaker, MARKETING_CAP_CODE, MARKETING_CAP_RETRY_MS } from './error-policy';
 import type { Messenger, SendOutcome } from './messenger';
 import { QUEUE_START, type Batch, type BatchOutcome, type DispatchStore } from './store';
@@ -114,6 +115,8 @@ export class ChannelDispatcher {
   /** Launch snapshots this loop is writing on, by campaign: claims take what each chunk commits. */
   private readonly fillers = new Map<string, Promise<void>>();
   private stopping: () => boolean = () => false;
+  /** Sends Meta accepted under this loop's lease: its "lease given up" log line says how many, and how fast. */
+  private accepted = 0;
 
   constructor(
     private readonly em: () => EntityManager,
@@ -203,6 +206,8 @@ export class ChannelDispatcher {
       await this.store.complete(this.em(), channel);
       lastHousekeeping = performance.now();
     };
+    const heldSince = performance.now();
+    dispatchChannels.inc();
     try {
       while (!stopping() && this.leaseFresh()) {
         if (performance.now() - lastHousekeeping > this.options.housekeepingMs) await housekeeping();
@@ -241,8 +246,15 @@ export class ChannelDispatcher {
       await housekeeping().catch((error: unknown) => log.warn({ err: error }, 'final housekeeping failed'));
     } finally {
       clearInterval(renewal);
+      dispatchChannels.dec();
       if (!this.lost) await this.store.release(this.em(), channelId, fence).catch(() => undefined);
-      log.info({ lost: this.lost }, 'dispatch lease given up');
+      const seconds = (performance.now() - heldSince) / 1000;
+      // The per-channel rate lives here, not in a metric's label (campaign-metrics.ts says why).
+      const perSecond = seconds > 0 ? Math.round((this.accepted / seconds) * 10) / 10 : 0;
+      log.info(
+        { lost: this.lost, accepted: this.accepted, seconds: Math.round(seconds * 10) / 10, perSecond },
+        'dispatch lease given up',
+      );
     }
   }
 
@@ -433,6 +445,8 @@ export class ChannelDispatcher {
             maySend,
           );
           outcomes.set(message.id, outcome);
+          dispatchSends.inc({ outcome: sendOutcomeLabel(outcome) });
+          if (outcome.kind === 'accepted') this.accepted += 1;
           this.observe(batch.campaign.id, outcome, message.attempt);
         } finally {
           slots.give();
