@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import en from '../app/locales/en.json';
 import id from '../app/locales/id.json';
-import { WALK_CAMPAIGN_NAME, walkPages, type WalkData, type WalkPage } from './pages';
+import { WALK_CAMPAIGN_NAME, WALK_CONTACT_NAME, walkPages, type WalkData, type WalkPage } from './pages';
 import {
   acceptAsNewAccount,
   apiLogin,
@@ -19,7 +19,7 @@ import { seriousAxeViolations } from './support/axe';
 import { collectPageErrors, screenshot } from './support/browser';
 import { usePortal } from './support/portal';
 import type { Stack } from './support/stack';
-import { fillCampaigns } from './support/workspace';
+import { fillCampaigns, fillRecords } from './support/workspace';
 
 /**
  * The page walk: every page of pages.ts x English and Indonesian x a desktop and a phone. On each: the status,
@@ -57,6 +57,13 @@ describe('the page walk', () => {
             expect({ where, path: new URL(page.url()).pathname }).toEqual({ where, path });
             expect({ where, lang: await page.locator('html').getAttribute('lang') }).toEqual({ where, lang: lng });
             await page.getByRole('heading', { level: 1, name: walkPage.heading(locale), exact: true }).waitFor();
+            for (const phrase of walkPage.shows?.[lng] ?? []) {
+              expect({ where, phrase, shown: await page.getByText(phrase).count() }).toEqual({
+                where,
+                phrase,
+                shown: 1,
+              });
+            }
             expect({ where, ...(await measureWidth(page)) }).toEqual({ where, ...fits(width) });
             expect({ where, unreachable: await unreachableControls(page) }).toEqual({ where, unreachable: [] });
             expect({ where, problems: await shellProblems(page) }).toEqual({ where, problems: [] });
@@ -164,7 +171,12 @@ async function prepareVisitor(
   }
   if (visitor === 'owner') {
     await fillWorkspace(stack, owner);
-    const made = data === 'campaigns' ? await fillCampaigns(stack, owner, WALK_CAMPAIGN_NAME) : undefined;
+    const made =
+      data === 'campaigns'
+        ? await fillCampaigns(stack, owner, WALK_CAMPAIGN_NAME)
+        : data === 'records'
+          ? await fillRecords(stack, owner, WALK_CONTACT_NAME)
+          : undefined;
     await signInBrowser(context, stack, owner.sessionToken);
     return made;
   }

@@ -92,8 +92,11 @@ export async function connectSimulatedChannel(
   };
 }
 
-/** A top-up of `amount` rupiah paid at the Midtrans simulator; resolves once the wallet has it available. */
-export async function topUp(stack: Stack, owner: TestOwner, amount: number): Promise<void> {
+/**
+ * A top-up of `amount` rupiah paid at the Midtrans simulator; resolves once the wallet has it available, with the
+ * order's id (its receipt's address).
+ */
+export async function topUp(stack: Stack, owner: TestOwner, amount: number): Promise<string> {
   const { createTopup } = await callApi<{ createTopup: { order: { orderId: string } } }>(
     stack,
     'mutation ($input: CreateTopupInput!) { createTopup(input: $input) { order { orderId } } }',
@@ -118,6 +121,7 @@ export async function topUp(stack: Stack, owner: TestOwner, amount: number): Pro
     },
     { timeoutMs: 10_000, describe: () => 'the top-up never reached the wallet' },
   );
+  return createTopup.order.orderId;
 }
 
 /** The fixture's promotion template (`Halo {{first_name}}, nikmati diskon {{discount}} sampai {{end_date}}.`) mapped. */
@@ -193,4 +197,76 @@ export async function fillCampaigns(
     { timeoutMs: 60_000, intervalMs: 250, describe: () => 'the walk’s campaign did not complete within 60 s' },
   );
   return { sentCampaignId, draftCampaignId: await draft('Promo Imlek') };
+}
+
+/** What fillRecords made: one of each thing that has a page of its own outside campaigns. */
+export interface WalkRecords {
+  contactId: string;
+  importId: string;
+  bulkJobId: string;
+  receiptOrderId: string;
+}
+
+/**
+ * A contact with a long name (opted out of marketing, so its history has two entries), a finished CSV import with
+ * one rejected row (its report card shows), a finished bulk job over a filter, and a settled top-up (its receipt).
+ */
+export async function fillRecords(stack: Stack, owner: TestOwner, contactName: string): Promise<WalkRecords> {
+  const api = <T>(query: string, variables: Record<string, unknown> = {}) =>
+    callApi<T>(stack, query, variables, owner.sessionToken);
+  const { createContact } = await api<{ createContact: { id: string } }>(
+    'mutation ($input: CreateContactInput!) { createContact(input: $input) { id } }',
+    {
+      input: {
+        name: contactName,
+        phone: '+6281290001234',
+        consentStatement: 'Mendaftar lewat formulir toko dan setuju menerima promo WhatsApp.',
+        tags: ['pelanggan-setia', 'jakarta-selatan'],
+      },
+    },
+  );
+  await api('mutation ($ids: [ID!]) { optOutContacts(selection: { ids: $ids }, kind: MARKETING) { affected } }', {
+    ids: [createContact.id],
+  });
+
+  const csv = 'Nama;Telepon;Kota\nSiti;0813 1111 2222;Jakarta\nAgus;0857-2222-3333;Medan\nKantor;021-5551234;Jakarta\n';
+  const upload = await fetch(`${stack.apiUrl}/api/contacts/imports?fileName=pelanggan.csv`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', authorization: `Bearer ${owner.sessionToken}` },
+    body: csv,
+  });
+  if (!upload.ok) throw new Error(`the import upload was refused: ${upload.status} ${await upload.text()}`);
+  const { id: importId } = (await upload.json()) as { id: string };
+  await api(
+    `mutation ($id: ID!) { startContactImport(input: { importId: $id, mapping: { phone: 1, name: 0, attributes: [{ column: 2, key: "kota" }] }, tag: "daftar-desember", duplicates: SKIP, keepValidRows: true, consentStatement: "Formulir toko" }) { id } }`,
+    { id: importId },
+  );
+  await waitFor(
+    async () => {
+      const { contactImport } = await api<{ contactImport: { status: string } }>(
+        'query ($id: ID!) { contactImport(id: $id) { status } }',
+        { id: importId },
+      );
+      return contactImport.status === 'COMPLETED';
+    },
+    { timeoutMs: 30_000, intervalMs: 250, describe: () => 'the walk’s import did not complete within 30 s' },
+  );
+
+  const { tagContacts } = await api<{ tagContacts: { job: { id: string } } }>(
+    'mutation { tagContacts(selection: { filter: { tags: ["daftar-desember"] } }, tag: "lebaran") { job { id } } }',
+  );
+  const bulkJobId = tagContacts.job.id;
+  await waitFor(
+    async () => {
+      const { contactBulkJob } = await api<{ contactBulkJob: { status: string } }>(
+        'query ($id: ID!) { contactBulkJob(id: $id) { status } }',
+        { id: bulkJobId },
+      );
+      return contactBulkJob.status === 'COMPLETED';
+    },
+    { timeoutMs: 30_000, intervalMs: 250, describe: () => 'the walk’s bulk job did not complete within 30 s' },
+  );
+
+  const receiptOrderId = await topUp(stack, owner, 250_000);
+  return { contactId: createContact.id, importId, bulkJobId, receiptOrderId };
 }
