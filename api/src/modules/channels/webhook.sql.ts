@@ -197,6 +197,16 @@ export const SET_THROUGHPUT = statement(
    where waba_id = $1 and regexp_replace(coalesce(display_number, ''), '\\D', '', 'g') = $2`,
 );
 
+/**
+ * The quality a phone_number_quality_update leaves the number at (FLAGGED -> RED, UNFLAGGED -> UNKNOWN until a
+ * check reads it). The event names the number by its display number, like SET_THROUGHPUT. $1 WABA, $2 digits, $3 quality.
+ */
+export const SET_QUALITY = statement(
+  'webhook.set-quality',
+  `update "channel" set quality = $3, updated_at = now()
+   where waba_id = $1 and regexp_replace(coalesce(display_number, ''), '\\D', '', 'g') = $2`,
+);
+
 /** An inbound message; Meta's retries of it are one row. $1 workspace, $2 id, $3 contact, $4 channel, $5 wamid, $6 type, $7 text, $8 payload, $9 at. */
 export const STORE_REPLY = statement(
   'webhook.store-reply',
