@@ -8,6 +8,7 @@ import { inTransaction } from '../../db/transaction';
 import { type ContactsService, SUPPRESSION_SOURCES, SuppressionKind } from '../contacts';
 import { Permission } from '../identity';
 import { NotificationType, type NotificationsService } from '../notifications';
+import { type InboundMessageBody, inboundFacts } from './inbound-media';
 import { messagingLimitOf } from './meta-graph';
 import { type ButtonReplyMessage, buttonReplyOf, optOutButtonTexts, pressesOptOut } from './opt-out-button';
 import type { ReplyForwardingService } from './reply-forwarding.service';
@@ -116,11 +117,10 @@ interface StatusUpdate {
   pricing?: unknown;
   errors?: unknown;
 }
-interface InboundMessage extends ButtonReplyMessage {
+interface InboundMessage extends ButtonReplyMessage, Omit<InboundMessageBody, 'interactive' | 'button' | 'type'> {
   from?: string;
   id?: string;
   timestamp?: string;
-  text?: { body?: string };
   interactive?: ButtonReplyMessage['interactive'] & { list_reply?: { title?: string } };
   user_id?: string;
 }
@@ -506,12 +506,8 @@ export class WebhookService {
         userId: profile?.user_id ?? message.user_id ?? null,
       });
       if (!contact) continue;
-      const text =
-        message.text?.body ??
-        message.button?.text ??
-        message.interactive?.button_reply?.title ??
-        message.interactive?.list_reply?.title ??
-        null;
+      const facts = inboundFacts(message);
+      const text = facts.text;
       const replyId = newId();
       const stored = await execute(tx, STORE_REPLY, [
         channel.workspace_id,
@@ -523,6 +519,10 @@ export class WebhookService {
         text,
         JSON.stringify(message),
         SECONDS(message.timestamp, now),
+        facts.mediaId,
+        facts.mimeType,
+        facts.fileName,
+        facts.location === null ? null : JSON.stringify(facts.location),
       ]);
       // A redelivered message was handled (and forwarded) the first time.
       if (stored.rowCount === 0) continue;
