@@ -146,6 +146,113 @@ describe('contact replies and reply forwarding', () => {
     expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('keeps an inbound image’s and document’s media facts on the reply, the caption as its text, past the purge of the raw copy', async () => {
+    const RINA = '6281234567077';
+    const now = Math.floor(clock.now().getTime() / 1000);
+    // Meta's message objects (Cloud API webhook reference, "Image" and "Document" messages).
+    const post = async (message: Record<string, unknown>) => {
+      expect((await postWebhook(api, inboundBody(PHONE_NUMBER_ID, WABA_ID, RINA, message))).status).toBe(200);
+      await allApplied(api);
+    };
+    await post({
+      id: 'wamid.media-image',
+      timestamp: String(now),
+      type: 'image',
+      image: {
+        caption: 'Yang warna biru ini ada?',
+        mime_type: 'image/jpeg',
+        sha256: 'WBz3Y1dE0rY7i2pVNpOlV8tYlG4n3Y5c5v9u9oUrP0w=',
+        id: '1545196789539731',
+      },
+    });
+    // Received 100 days ago: past the retention period (90 days by default).
+    await post({
+      id: 'wamid.media-document',
+      timestamp: String(now - 100 * 86_400),
+      type: 'document',
+      document: {
+        filename: 'Daftar pesanan.pdf',
+        mime_type: 'application/pdf',
+        sha256: 'rB9zQm7n8Y1dE0rY7i2pVNpOlV8tYlG4n3Y5c5v9u9o=',
+        id: '2145196789539732',
+      },
+    });
+    const MEDIA = `query ($contactId: ID!) {
+      contactReplies(contactId: $contactId, first: 10) {
+        edges { node { wamid type text mediaId mimeType fileName location { latitude longitude } } }
+      }
+    }`;
+    type Media = { contactReplies: { edges: { node: Record<string, unknown> }[] } };
+    const read = async () =>
+      (await gql<Media>(MEDIA, { contactId: await contactOf(`+${RINA}`) })).body.data!.contactReplies.edges.map(
+        (edge) => edge.node,
+      );
+    const image = {
+      wamid: 'wamid.media-image',
+      type: 'image',
+      text: 'Yang warna biru ini ada?',
+      mediaId: '1545196789539731',
+      mimeType: 'image/jpeg',
+      fileName: null,
+      location: null,
+    };
+    expect(await read()).toEqual([
+      image,
+      {
+        wamid: 'wamid.media-document',
+        type: 'document',
+        text: null,
+        mediaId: '2145196789539732',
+        mimeType: 'application/pdf',
+        fileName: 'Daftar pesanan.pdf',
+        location: null,
+      },
+    ]);
+
+    // The purge empties the old reply's raw copy and the person's words (the file name too); what it was stays.
+    await api.running.services.contacts.personalDataPurge.run(api.running.orm);
+    const [old] = await sql<{ payload: unknown }>(api, 'select payload from contact_reply where wamid = ?', [
+      'wamid.media-document',
+    ]);
+    expect(old!.payload).toEqual({});
+    expect(await read()).toEqual([
+      image,
+      {
+        wamid: 'wamid.media-document',
+        type: 'document',
+        text: null,
+        mediaId: '2145196789539732',
+        mimeType: 'application/pdf',
+        fileName: null,
+        location: null,
+      },
+    ]);
+  });
+
+  it('keeps a shared place: its coordinates, and its name as the text', async () => {
+    const DANI = '6281234567078';
+    const post = {
+      id: 'wamid.media-location',
+      timestamp: String(Math.floor(clock.now().getTime() / 1000)),
+      type: 'location',
+      location: { latitude: -6.2, longitude: 106.816666, name: 'Toko Cabang Sudirman', address: 'Jl. Sudirman 1' },
+    };
+    expect((await postWebhook(api, inboundBody(PHONE_NUMBER_ID, WABA_ID, DANI, post))).status).toBe(200);
+    await allApplied(api);
+    const { body } = await gql<{ contactReplies: { edges: { node: Record<string, unknown> }[] } }>(
+      `query ($contactId: ID!) { contactReplies(contactId: $contactId) { edges { node { type text mediaId location { latitude longitude } } } } }`,
+      { contactId: await contactOf(`+${DANI}`) },
+    );
+    expect(body.data!.contactReplies.edges.map((edge) => edge.node)).toEqual([
+      {
+        type: 'location',
+        text: 'Toko Cabang Sudirman',
+        mediaId: null,
+        location: { latitude: -6.2, longitude: 106.816666 },
+      },
+    ]);
+  });
+
   it('queues nothing while forwarding was never set', async () => {
     expect(await forwards()).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { startMetaSimulator, type MetaSimulatorHandle } from '../../src/simulators/meta';
 import { startTestApi, type TestApi } from '../support/api';
 import { createMember, createWorkspace, type TestMember } from '../support/identity';
+import { inboxOf } from '../support/notifications';
 import { addAccount, allApplied, connect, fixture, metaEnv, postWebhook, sql } from './support';
 
 const PHONE_NUMBER_ID = '106540352242903';
@@ -101,6 +102,46 @@ describe('Meta webhook events', () => {
       }),
     );
     expect(await categoryOf('promo_akhir_tahun')).toBe('MARKETING');
+  });
+
+  it('applies phone_number_quality_update: the portfolio’s tier it carries, told once, and the number’s flag as its quality', async () => {
+    const facts = async () =>
+      (
+        await gql<{ channels: { id: string; quality: string | null; messagingLimit: number | null }[] }>(
+          '{ channels { id quality messagingLimit } }',
+        )
+      ).body.data!.channels.find((candidate) => candidate.id === channelId)!;
+    // Meta's shape (GATEWAYS.md): the number by its display number, the event, the portfolio's tier.
+    const quality = (event: string, tier: string) =>
+      change('phone_number_quality_update', {
+        display_phone_number: '6281100000000',
+        event,
+        max_daily_conversations_per_business: tier,
+      });
+    expect(await facts()).toMatchObject({ quality: 'GREEN', messagingLimit: 2000 });
+
+    await send(quality('DOWNGRADE', 'TIER_250'));
+    expect(await facts()).toMatchObject({ quality: 'GREEN', messagingLimit: 250 });
+    await send(quality('UPGRADE', 'TIER_100K'));
+    await send(quality('UPGRADE', 'TIER_100K'));
+    expect((await facts()).messagingLimit).toBe(100_000);
+    // One notice per change, as business_capability_update raises it; Meta's repeat tells nothing more.
+    const notices = await inboxOf(api, owner, 'MESSAGING_LIMIT_CHANGED');
+    expect(notices.map((notice) => notice.body)).toEqual([
+      'Your business can now message 100,000 unique recipients per 24 hours.',
+      'Your business can now message 250 unique recipients per 24 hours.',
+    ]);
+
+    // Flagged: the number's quality is low; unflagged: no longer known to be, until a check reads Meta's rating.
+    await send(quality('FLAGGED', 'NOT_SET'));
+    expect(await facts()).toMatchObject({ quality: 'RED', messagingLimit: 100_000 });
+    await send(quality('UNFLAGGED', 'TIER_UNLIMITED'));
+    expect(await facts()).toMatchObject({ quality: 'UNKNOWN', messagingLimit: -1 });
+    const { body } = await gql<{ checkChannel: { quality: string } }>(
+      `mutation ($id: ID!) { checkChannel(id: $id) { quality } }`,
+      { id: channelId },
+    );
+    expect(body.data!.checkChannel.quality).toBe('GREEN');
   });
 
   it('changes nothing on a violation warning, a pricing tier update or a disable only scheduled', async () => {

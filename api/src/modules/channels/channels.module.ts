@@ -17,6 +17,7 @@ import { Migration20261201150000WabaCallBudget } from './migrations/20261201-150
 import { Migration20261201170000FailedAfterDelivered } from './migrations/20261201-170000-failed-after-delivered';
 import { Migration20261201171000WebhookRetention } from './migrations/20261201-171000-webhook-retention';
 import { Migration20261202060000ChannelSilenceNotice } from './migrations/20261202-060000-channel-silence-notice';
+import { Migration20261202070000ReplyMedia } from './migrations/20261202-070000-reply-media';
 import { BusinessPortfolio } from './portfolio.entity';
 import { RepliesResolver } from './replies.resolver';
 import { RepliesService } from './replies.service';
@@ -64,6 +65,7 @@ export const channelsModule = defineModule<
     { name: 'Migration20261201170000FailedAfterDelivered', class: Migration20261201170000FailedAfterDelivered },
     { name: 'Migration20261201171000WebhookRetention', class: Migration20261201171000WebhookRetention },
     { name: 'Migration20261202060000ChannelSilenceNotice', class: Migration20261202060000ChannelSilenceNotice },
+    { name: 'Migration20261202070000ReplyMedia', class: Migration20261202070000ReplyMedia },
   ],
   statements: [
     ...Object.values(channelsSql),

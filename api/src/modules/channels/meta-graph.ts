@@ -150,9 +150,15 @@ export class MetaGraph {
   }
 }
 
-/** `TIER_250`, `TIER_2K`, `TIER_10K`, `TIER_100K`, `TIER_UNLIMITED` -> recipients per 24 h (-1 unlimited). */
+/**
+ * `TIER_50`, `TIER_250`, `TIER_2K`, `TIER_10K`, `TIER_100K`, `TIER_UNLIMITED` -> recipients per 24 h (-1 unlimited);
+ * `NOT_SET` or anything else -> null (keep what is known). TIER_50 is the phone_number_quality_update tier of a
+ * business Meta has not yet let reach 250.
+ */
 export function messagingLimitOf(tier: string | undefined): number | null {
   switch (tier) {
+    case 'TIER_50':
+      return 50;
     case 'TIER_250':
       return 250;
     case 'TIER_2K':

@@ -10,6 +10,10 @@ export interface ReplyRow {
   type: string;
   text: string | null;
   received_at: Date;
+  media_id: string | null;
+  mime_type: string | null;
+  file_name: string | null;
+  location: { latitude: number; longitude: number } | null;
 }
 
 /**
@@ -18,7 +22,8 @@ export interface ReplyRow {
  */
 export const CONTACT_REPLIES = statement<ReplyRow>(
   'replies.page',
-  `select id, contact_id, channel_id, wamid, type, text, received_at from "contact_reply" r
+  `select id, contact_id, channel_id, wamid, type, text, received_at, media_id, mime_type, file_name, location
+   from "contact_reply" r
    where r.workspace_id = $1 and r.contact_id = $2
      and ($3::uuid is null or (r.received_at, r.id) < (
        select a.received_at, a.id from "contact_reply" a where a.workspace_id = $1 and a.id = $3::uuid))

@@ -1,6 +1,12 @@
 import { IsBoolean, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
-import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../graphql/connections';
+
+@ObjectType({ description: 'The place a contact shared in a location message.' })
+export class ReplyLocation {
+  @Field(() => Float) latitude!: number;
+  @Field(() => Float) longitude!: number;
+}
 
 @ObjectType({ description: 'An inbound WhatsApp message from a contact (read-only).' })
 export class ContactReply {
@@ -12,10 +18,28 @@ export class ContactReply {
   @Field(() => String, {
     nullable: true,
     description:
-      'The text, button title or chosen item; null for media, and once the retention purge removed it (PERSONAL_DATA_RETENTION_DAYS).',
+      'The text, button title or chosen item, a media caption, or a shared place’s name (else its address); null for media without a caption, and once the retention purge removed it (PERSONAL_DATA_RETENTION_DAYS).',
   })
   text!: string | null;
   @Field() receivedAt!: Date;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Meta’s media id of an image, video, audio, document or sticker (download it with the channel’s token).',
+  })
+  mediaId!: string | null;
+  @Field(() => String, { nullable: true, description: 'The media’s mime type, as Meta reports it.' })
+  mimeType!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A document’s file name; null once the retention purge removed it.',
+  })
+  fileName!: string | null;
+  @Field(() => ReplyLocation, {
+    nullable: true,
+    description: 'The place of a location message; null once the retention purge removed it.',
+  })
+  location!: ReplyLocation | null;
 }
 
 @ObjectType()

@@ -8,6 +8,8 @@ import { inTransaction } from '../../db/transaction';
 import { type ContactsService, SUPPRESSION_SOURCES, SuppressionKind } from '../contacts';
 import { Permission } from '../identity';
 import { NotificationType, type NotificationsService } from '../notifications';
+import { type InboundMessageBody, inboundFacts } from './inbound-media';
+import { messagingLimitOf } from './meta-graph';
 import { type ButtonReplyMessage, buttonReplyOf, optOutButtonTexts, pressesOptOut } from './opt-out-button';
 import type { ReplyForwardingService } from './reply-forwarding.service';
 import {
@@ -21,6 +23,7 @@ import {
   PENDING_WEBHOOKS,
   SET_PORTFOLIO_LIMIT_BY_WABA,
   SET_TEMPLATE_STATUS_BY_META_ID,
+  SET_QUALITY,
   SET_THROUGHPUT,
   STORE_REPLY,
   CLAIM_WEBHOOK_BATCH,
@@ -114,11 +117,10 @@ interface StatusUpdate {
   pricing?: unknown;
   errors?: unknown;
 }
-interface InboundMessage extends ButtonReplyMessage {
+interface InboundMessage extends ButtonReplyMessage, Omit<InboundMessageBody, 'interactive' | 'button' | 'type'> {
   from?: string;
   id?: string;
   timestamp?: string;
-  text?: { body?: string };
   interactive?: ButtonReplyMessage['interactive'] & { list_reply?: { title?: string } };
   user_id?: string;
 }
@@ -351,14 +353,29 @@ export class WebhookService {
         if (effect === 'REINSTATED') await execute(tx, MARK_CHANNELS_REINSTATED_BY_WABA, [wabaId]);
         return;
       }
-      case 'phone_number_quality_update': {
-        const digits = String(value.display_phone_number ?? '').replace(/\D/g, '');
-        if (value.event === 'THROUGHPUT_UPGRADE' && digits) await execute(tx, SET_THROUGHPUT, [wabaId, digits, 1000]);
-        return;
-      }
+      case 'phone_number_quality_update':
+        return this.applyQualityUpdate(tx, wabaId, value);
       default:
         this.logger.info({ field: change.field, wabaId }, 'Meta webhook field not handled');
     }
+  }
+
+  /**
+   * A number's quality event: the messaging-limit tier it carries (`max_daily_conversations_per_business`, the
+   * portfolio's limit, as Meta now reports it) goes the way of business_capability_update's, `NOT_SET` changing
+   * nothing; THROUGHPUT_UPGRADE raises the number to 1,000 msg/s; FLAGGED and UNFLAGGED (older payloads: Meta has
+   * since removed the Flagged state) move its quality. DOWNGRADE and UPGRADE change the tier through the one they
+   * carry.
+   */
+  private async applyQualityUpdate(tx: EntityManager, wabaId: string, value: Record<string, unknown>): Promise<void> {
+    const tier = value.max_daily_conversations_per_business;
+    const limit = typeof tier === 'string' ? messagingLimitOf(tier) : null;
+    if (limit !== null) await this.setMessagingLimit(tx, wabaId, limit);
+    const digits = String(value.display_phone_number ?? '').replace(/\D/g, '');
+    if (!digits) return;
+    if (value.event === 'THROUGHPUT_UPGRADE') await execute(tx, SET_THROUGHPUT, [wabaId, digits, 1000]);
+    const quality = value.event === 'FLAGGED' ? 'RED' : value.event === 'UNFLAGGED' ? 'UNKNOWN' : null;
+    if (quality) await execute(tx, SET_QUALITY, [wabaId, digits, quality]);
   }
 
   /**
@@ -489,12 +506,8 @@ export class WebhookService {
         userId: profile?.user_id ?? message.user_id ?? null,
       });
       if (!contact) continue;
-      const text =
-        message.text?.body ??
-        message.button?.text ??
-        message.interactive?.button_reply?.title ??
-        message.interactive?.list_reply?.title ??
-        null;
+      const facts = inboundFacts(message);
+      const text = facts.text;
       const replyId = newId();
       const stored = await execute(tx, STORE_REPLY, [
         channel.workspace_id,
@@ -506,6 +519,10 @@ export class WebhookService {
         text,
         JSON.stringify(message),
         SECONDS(message.timestamp, now),
+        facts.mediaId,
+        facts.mimeType,
+        facts.fileName,
+        facts.location === null ? null : JSON.stringify(facts.location),
       ]);
       // A redelivered message was handled (and forwarded) the first time.
       if (stored.rowCount === 0) continue;

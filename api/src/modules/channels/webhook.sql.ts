@@ -197,11 +197,26 @@ export const SET_THROUGHPUT = statement(
    where waba_id = $1 and regexp_replace(coalesce(display_number, ''), '\\D', '', 'g') = $2`,
 );
 
-/** An inbound message; Meta's retries of it are one row. $1 workspace, $2 id, $3 contact, $4 channel, $5 wamid, $6 type, $7 text, $8 payload, $9 at. */
+/**
+ * The quality a phone_number_quality_update leaves the number at (FLAGGED -> RED, UNFLAGGED -> UNKNOWN until a
+ * check reads it). The event names the number by its display number, like SET_THROUGHPUT. $1 WABA, $2 digits, $3 quality.
+ */
+export const SET_QUALITY = statement(
+  'webhook.set-quality',
+  `update "channel" set quality = $3, updated_at = now()
+   where waba_id = $1 and regexp_replace(coalesce(display_number, ''), '\\D', '', 'g') = $2`,
+);
+
+/**
+ * An inbound message; Meta's retries of it are one row. $1 workspace, $2 id, $3 contact, $4 channel, $5 wamid, $6 type,
+ * $7 text, $8 payload, $9 at, $10 media id, $11 mime type, $12 file name, $13 location (jsonb).
+ */
 export const STORE_REPLY = statement(
   'webhook.store-reply',
-  `insert into "contact_reply" (workspace_id, id, contact_id, channel_id, wamid, type, text, payload, received_at)
-   values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9) on conflict (wamid) do nothing`,
+  `insert into "contact_reply" (workspace_id, id, contact_id, channel_id, wamid, type, text, payload, received_at,
+                                media_id, mime_type, file_name, location)
+   values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13::jsonb)
+   on conflict (wamid) do nothing`,
 );
 
 /** Components of the marketing templates of a WABA in a workspace (for their opt-out buttons). $1 workspace, $2 WABA id. */
@@ -241,12 +256,14 @@ export const PURGE_REPLY_PAYLOADS = statement(
 );
 
 /**
- * Inbound texts older than the cutoff: the person's words, kept for reading on the contact's "Replies" for the
- * retention period, no longer (UU PDP storage limitation); the reply's type and time stay. $1 cutoff.
+ * Inbound texts older than the cutoff: the person's words (a caption too), a document's file name and a shared
+ * place, kept for reading on the contact's "Replies" for the retention period, no longer (UU PDP storage
+ * limitation); the reply's type, time, media id and mime type stay. $1 cutoff.
  */
 export const PURGE_REPLY_TEXTS = statement(
   'webhook.purge-reply-texts',
-  `update "contact_reply" set text = null where received_at < $1::timestamptz and text is not null`,
+  `update "contact_reply" set text = null, file_name = null, location = null
+   where received_at < $1::timestamptz and (text is not null or file_name is not null or location is not null)`,
 );
 
 /*
