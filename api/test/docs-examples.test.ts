@@ -101,6 +101,13 @@ describe('docs/API.md examples, against a live API', () => {
     await meta.close();
   });
 
+  async function flagReplyForReview() {
+    const em = api.running.orm.em.fork();
+    const book = api.running.services.contacts.contacts;
+    const wulan = await book.inboundContact(em, member.workspace.id, { phone: '6281355550101' });
+    await book.handleReply(em, member.workspace.id, wulan!.id, 'tolong berhenti kirim promo ya');
+  }
+
   const env = () => ({
     PATH: process.env.PATH,
     BIZONE_API: `${api.url}/api/graphql`,
@@ -125,6 +132,7 @@ describe('docs/API.md examples, against a live API', () => {
       'contacts-bulk (sh)',
       'segments (sh)',
       'opt-out-keywords (sh)',
+      'contacts-review (sh)',
       'contacts-export-delete (sh)',
       'wallet (sh)',
       'topup (sh)',
@@ -147,6 +155,8 @@ describe('docs/API.md examples, against a live API', () => {
       // The header-media example's template (an IMAGE header, a URL button with a dynamic suffix) is approved at Meta
       // only now: the earlier examples count the WABA's templates.
       if (example.name === 'campaign-media') meta.simulator.account('102290129340398')!.templates.push(KATALOG);
+      // The review example settles a reply that came in on WhatsApp: written in as the webhook would.
+      if (example.name === 'contacts-review') await flagReplyForReview();
       if (example.language === 'sh') {
         const { stdout } = await run('bash', ['-euo', 'pipefail', '-c', example.code], { env: env(), cwd: workdir });
         if (example.name === 'get-token') {

@@ -256,6 +256,44 @@ describe('channels, templates and replies in the browser', () => {
         expect(await replies.getByText(display, { exact: false }).count()).toBeGreaterThanOrEqual(1);
         await fitsPhone(page, `contact-replies-${lng}`);
 
+        // 7b. A reply with an opt-out keyword inside a sentence: she waits for review, found by the contacts filter,
+        // and a person settles it from her page (not an opt-out: she stays subscribed).
+        const k = l.contacts;
+        const unsure =
+          lng === 'en' ? 'Please stop sending me so many promos' : 'Tolong berhenti kirim promo sebanyak ini';
+        expect(
+          (
+            await postMetaWebhook(
+              portal.stack,
+              inboundText(
+                { wabaId: waba, phoneNumberId: phoneId, displayNumber: display.replace(/\D/g, '') },
+                customer,
+                unsure,
+              ),
+            )
+          ).status,
+        ).toBe(200);
+        await page.goto(`${base}/contacts`, { waitUntil: 'networkidle' });
+        const filter = page.getByTestId('contacts-filter');
+        await filter.getByLabel(k.filter.review, { exact: true }).selectOption('1');
+        await filter.getByRole('button', { name: k.filter.apply }).click();
+        await page.waitForURL((url) => url.searchParams.get('review') === '1');
+        await waitFor(
+          async () => {
+            if ((await page.getByRole('link', { name: 'Sari Wulandari', exact: true }).count()) === 1) return true;
+            await page.reload({ waitUntil: 'networkidle' });
+            return false;
+          },
+          { timeoutMs: 15_000, describe: () => 'Sari did not appear among the contacts awaiting review' },
+        );
+        await page.getByRole('link', { name: 'Sari Wulandari', exact: true }).click();
+        await page.getByTestId('contact-review').waitFor();
+        await page.getByRole('button', { name: k.review.dismiss, exact: true }).click();
+        await page.getByTestId('toast').filter({ hasText: k.review.dismissed }).waitFor();
+        expect(await page.getByTestId('contact-review').count()).toBe(0);
+        await page.goto(`${base}/contacts?review=1`, { waitUntil: 'networkidle' });
+        expect(await page.getByRole('link', { name: 'Sari Wulandari', exact: true }).count()).toBe(0);
+
         // 8. Disconnecting asks first, then forgets the channel.
         await page.goto(`${base}/channels`, { waitUntil: 'networkidle' });
         await page.getByTestId(`channel-${phoneId}`).getByRole('link', { name: c.disconnect.open }).click();

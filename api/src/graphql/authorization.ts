@@ -4,7 +4,7 @@ import { type Permission } from '../modules/identity';
 import type { GraphQLContext } from './context';
 
 /**
- * Every query and mutation declares who may call it, with exactly one of these five decorators;
+ * Every query and mutation declares who may call it, with exactly one of these six decorators;
  * the authorization matrix test fails for a field that declares none.
  */
 export const PUBLIC = 'public';
@@ -24,13 +24,18 @@ export const SignedIn = () => Authorized(SIGNED_IN);
 export const SessionOnly = () => Authorized(SESSION_ONLY);
 /** Needs this permission in the active workspace. */
 export const Requires = (permission: Permission) => Authorized(permission);
+/**
+ * Needs this permission, and a person signed in with a session: an act the product promises is
+ * "by a person" (opting a contact back in after an opt-out), which a script's token may not do.
+ */
+export const RequiresPerson = (permission: Permission) => Authorized(permission, SESSION_ONLY);
 /** The platform operator only (pricing, channels, every workspace). */
 export const PlatformAdmin = () => Authorized(PLATFORM_ADMIN);
 
 /** What a user with a seeded or reset password may still do: see who they are and change it. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['me', 'changePassword', 'logout', 'serverInfo']);
 
-export const authChecker: AuthChecker<GraphQLContext> = ({ context, info }, [requirement]) => {
+export const authChecker: AuthChecker<GraphQLContext> = ({ context, info }, [requirement, byPerson]) => {
   if (requirement === PUBLIC) return true;
   const identity = context.identity;
   if (!identity) throw new AppError('UNAUTHENTICATED', 'auth.signInRequired');
@@ -49,5 +54,6 @@ export const authChecker: AuthChecker<GraphQLContext> = ({ context, info }, [req
   if (!identity.workspaceId || !identity.permissions.has(requirement as Permission)) {
     throw new AppError('FORBIDDEN', 'auth.forbidden', { permission: requirement ?? '' });
   }
+  if (byPerson === SESSION_ONLY && identity.kind !== 'session') throw new AppError('FORBIDDEN', 'auth.byPersonOnly');
   return true;
 };

@@ -71,7 +71,9 @@ export const FIELD_RULES: Record<string, string> = {
   'mutation tagContacts': 'CONTACTS_WRITE',
   'mutation untagContacts': 'CONTACTS_WRITE',
   'mutation optOutContacts': 'CONTACTS_WRITE',
-  'mutation optInContact': 'CONTACTS_WRITE',
+  // The issue: opting back in after an opt-out is "an explicit, audited act by a person" - never a script's token.
+  'mutation optInContact': 'CONTACTS_WRITE+session-only',
+  'mutation resolveContactReview': 'CONTACTS_WRITE',
   'mutation saveSegment': 'CONTACTS_WRITE',
   'mutation deleteSegment': 'CONTACTS_WRITE',
   'mutation startContactImport': 'CONTACTS_WRITE',

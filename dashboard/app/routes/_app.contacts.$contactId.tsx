@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { RepliesCard } from '../components/contacts/replies-card';
 import { ContactFields } from '../components/contacts/contact-fields';
 import { contactFieldErrors, toContactInput } from '../components/contacts/contact-input';
-import { optInSchema, updateContactSchema } from '../components/contacts/schemas';
+import { optInSchema, reviewSchema, updateContactSchema } from '../components/contacts/schemas';
 import { InlineErrorBoundary } from '../components/error-page';
 import { FormError } from '../components/ui/alert';
 import { Badge } from '../components/ui/badge';
@@ -50,6 +50,7 @@ const ContactDetailDocument = graphql(`
       marketingOptOut
       marketingOptOutAt
       marketingOptOutSource
+      reviewPendingAt
       createdAt
       updatedAt
     }
@@ -59,6 +60,7 @@ const ContactDetailDocument = graphql(`
       source
       keyword
       statement
+      decision
       createdAt
     }
   }
@@ -117,6 +119,14 @@ const OptOutContactDocument = graphql(`
   mutation OptOutContactDetail($id: ID!, $kind: SuppressionKind!) {
     optOutContacts(selection: { ids: [$id] }, kind: $kind) {
       affected
+    }
+  }
+`);
+
+const ResolveContactReviewDocument = graphql(`
+  mutation ResolveContactReviewDetail($id: ID!, $decision: ReviewDecision!) {
+    resolveContactReview(id: $id, decision: $decision) {
+      id
     }
   }
 `);
@@ -193,6 +203,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
         key: optIn ? 'contacts.detail.optedIn' : 'contacts.detail.optedOut',
       });
     }
+    case 'review': {
+      const parsed = parseForm(reviewSchema, form);
+      if (!parsed.ok) return refused<ContactActionData>({ formError: { key: 'validation.invalid' } });
+      const result = await gqlForm(request, ResolveContactReviewDocument, { id, decision: parsed.data.decision });
+      if (result.failure) return refused<ContactActionData>(result.failure, result.status);
+      return redirectWithToast(here, {
+        type: 'success',
+        key: parsed.data.decision === 'OPT_OUT' ? 'contacts.review.optedOut' : 'contacts.review.dismissed',
+      });
+    }
     case 'delete': {
       const result = await gqlForm(request, DeleteContactDocument, { id });
       if (result.failure) return refused<ContactActionData>(result.failure, result.status);
@@ -267,6 +287,19 @@ export default function ContactDetailPage() {
             </Fact>
           </dl>
         </Card>
+        {contact.reviewPendingAt ? (
+          <Card title={t('contacts.review.title')} icon="alert">
+            <p data-testid="contact-review">
+              {t('contacts.review.pending', { at: dateTime(contact.reviewPendingAt) })}
+            </p>
+            {canWrite ? (
+              <div className="form__actions">
+                <ReviewButton decision="DISMISS" label={t('contacts.review.dismiss')} />
+                <ReviewButton decision="OPT_OUT" label={t('contacts.review.optOut')} />
+              </div>
+            ) : null}
+          </Card>
+        ) : null}
         {canWrite ? (
           <Card title={t('contacts.detail.edit')} icon="list">
             <Form method="post" className="form form--inline" noValidate data-testid="contact-edit">
@@ -342,6 +375,17 @@ function SuppressionButton({ optedOut, kind, t }: { optedOut: boolean; kind: 'AL
   );
 }
 
+function ReviewButton({ decision, label }: { decision: 'DISMISS' | 'OPT_OUT'; label: string }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="decision" value={decision} />
+      <Button intent="review" variant={decision === 'OPT_OUT' ? 'ghost-danger' : 'secondary'}>
+        {label}
+      </Button>
+    </Form>
+  );
+}
+
 const HISTORY_KINDS = [
   'CONSENT',
   'OPTED_OUT',
@@ -349,6 +393,7 @@ const HISTORY_KINDS = [
   'MARKETING_OPT_OUT',
   'MARKETING_OPT_IN',
   'KEYWORD_REVIEW',
+  'REVIEWED',
 ] as const;
 
 /** The event in the reader's language; a kind this dashboard does not know yet shows as the API names it. */
@@ -356,6 +401,7 @@ function historyKind(t: TFunction, entry: HistoryEntry): string {
   const kind = HISTORY_KINDS.find((known) => known === entry.kind);
   if (!kind) return entry.kind;
   const text = t(`contacts.history.kinds.${kind}`);
+  if (entry.decision) return `${text} (${t(`contacts.review.decisions.${entry.decision}`)})`;
   return entry.keyword ? `${text} (${entry.keyword})` : text;
 }
 

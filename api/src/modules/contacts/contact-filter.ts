@@ -99,6 +99,9 @@ export function filterWhere(workspaceId: string, filter: ContactFilterValue, ali
   }
   if (filter.createdAfter) conditions.push(`${alias}.created_at >= ${param(filter.createdAfter)}::timestamptz`);
   if (filter.createdBefore) conditions.push(`${alias}.created_at < ${param(filter.createdBefore)}::timestamptz`);
+  // contact_review_pending_index (partial: only the contacts waiting).
+  if (filter.needsReview === true) conditions.push(`${alias}.review_pending_at is not null`);
+  if (filter.needsReview === false) conditions.push(`${alias}.review_pending_at is null`);
   if (filter.ids) conditions.push(`${alias}.id = any(${param(filter.ids)}::uuid[])`);
   return { conditions, values };
 }
@@ -156,7 +159,7 @@ export function decodeCursor(text: string): Cursor {
 
 export const CONTACT_COLUMNS = `c.id, c.phone, c.name, c.tags, c.attributes, c.source, c.wa_id, c.wa_user_id,
   c.consent_source, c.consent_at, c.consent_evidence, c.opted_out_at, c.opted_out_source,
-  c.marketing_opt_out_at, c.marketing_opt_out_source, c.created_at, c.updated_at`;
+  c.marketing_opt_out_at, c.marketing_opt_out_source, c.review_pending_at, c.created_at, c.updated_at`;
 
 export interface ContactRow {
   id: string;
@@ -174,6 +177,7 @@ export interface ContactRow {
   opted_out_source: string | null;
   marketing_opt_out_at: Date | null;
   marketing_opt_out_source: string | null;
+  review_pending_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -245,5 +249,6 @@ export const EVERY_FILTER: ContactFilterValue = {
   attributes: [{ key: 'kota', value: 'Bandung' }],
   createdAfter: '2026-01-01T00:00:00Z',
   createdBefore: '2027-01-01T00:00:00Z',
+  needsReview: true,
   ids: ['00000000-0000-7000-8000-000000000000'],
 };

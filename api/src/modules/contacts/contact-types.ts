@@ -66,6 +66,15 @@ export enum BulkAction {
 }
 registerEnumType(BulkAction, { name: 'BulkAction' });
 
+/** What a person decided about a reply flagged for review. */
+export enum ReviewDecision {
+  /** Not an opt-out (e.g. "jangan berhenti kirim promonya"): the contact stays as it is. */
+  DISMISS = 'DISMISS',
+  /** It was one: the contact is opted out of every send, by this person. */
+  OPT_OUT = 'OPT_OUT',
+}
+registerEnumType(ReviewDecision, { name: 'ReviewDecision' });
+
 export enum JobStatus {
   QUEUED = 'QUEUED',
   RUNNING = 'RUNNING',
@@ -94,5 +103,7 @@ export interface ContactFilterValue {
   attributes?: { key: string; value: string }[] | null;
   createdAfter?: string | null;
   createdBefore?: string | null;
+  /** True: only contacts with a flagged reply awaiting review; false: only those without. */
+  needsReview?: boolean | null;
   ids?: string[] | null;
 }

@@ -60,6 +60,10 @@ export class Contact extends WorkspaceEntity {
 
   @Property({ length: 32, nullable: true })
   marketingOptOutSource?: string | null;
+
+  /** Since when a reply with a keyword inside a sentence waits for a person's decision (cleared by it). */
+  @Property({ type: 'timestamptz', nullable: true })
+  reviewPendingAt?: Date | null;
 }
 
 /** The consent and suppression history of a contact: append-only, erased with the contact. */

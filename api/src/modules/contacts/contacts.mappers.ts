@@ -4,7 +4,7 @@ import type { ContactRow } from './contact-filter';
 import type { ContactSource, ContactFilterValue } from './contact-types';
 import type { EventRow } from './contacts.sql';
 import type { Contact, ContactBulkJobView, ContactEventView, ContactFilter, ContactImportView } from './contacts.types';
-import type { BulkAction, ImportStatus, JobStatus } from './contact-types';
+import { ReviewDecision, type BulkAction, type ImportStatus, type JobStatus } from './contact-types';
 
 /** Rows and entities as GraphQL objects. */
 
@@ -38,9 +38,14 @@ export function toContact(row: ContactRow): Contact {
     marketingOptOut: row.marketing_opt_out_at !== null,
     marketingOptOutAt: row.marketing_opt_out_at ? new Date(row.marketing_opt_out_at) : null,
     marketingOptOutSource: row.marketing_opt_out_source,
+    reviewPendingAt: row.review_pending_at ? new Date(row.review_pending_at) : null,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };
+}
+
+function isDecision(value: unknown): value is ReviewDecision {
+  return value === ReviewDecision.DISMISS || value === ReviewDecision.OPT_OUT;
 }
 
 export function toEvent(row: EventRow): ContactEventView {
@@ -51,6 +56,7 @@ export function toEvent(row: EventRow): ContactEventView {
     actorId: row.actor_id,
     keyword: typeof row.details?.keyword === 'string' ? row.details.keyword : null,
     statement: typeof row.details?.statement === 'string' ? row.details.statement : null,
+    decision: isDecision(row.details?.decision) ? row.details.decision : null,
     createdAt: new Date(row.created_at),
   };
 }
@@ -101,6 +107,7 @@ export function toFilterValue(
     attributes: filter.attributes?.map(({ key, value }) => ({ key, value })) ?? undefined,
     createdAfter: filter.createdAfter?.toISOString(),
     createdBefore: filter.createdBefore?.toISOString(),
+    needsReview: filter.needsReview ?? undefined,
     segmentId: filter.segmentId ?? undefined,
   };
 }

@@ -16,6 +16,7 @@ import { Migration20261201120000Contacts } from './migrations/20261201-120000-co
 import { Migration20261201150000ImportConsentEvents } from './migrations/20261201-150000-import-consent-events';
 import { Migration20261201170000ContactNameSearch } from './migrations/20261201-170000-contact-name-search';
 import { Migration20261201190000BulkActionLength } from './migrations/20261201-190000-bulk-action-length';
+import { Migration20261202060000ContactReview } from './migrations/20261202-060000-contact-review';
 import { CONTACT_SEARCH_STATEMENTS, contactSearchSource } from './contacts.search';
 import { PersonalDataPurge, PURGE_EVERY_MS, PURGE_JOB } from './purge.service';
 
@@ -82,6 +83,7 @@ export const contactsModule = defineModule<'contacts', ContactsServices, { ident
     { name: 'Migration20261201150000ImportConsentEvents', class: Migration20261201150000ImportConsentEvents },
     { name: 'Migration20261201170000ContactNameSearch', class: Migration20261201170000ContactNameSearch },
     { name: 'Migration20261201190000BulkActionLength', class: Migration20261201190000BulkActionLength },
+    { name: 'Migration20261202060000ContactReview', class: Migration20261202060000ContactReview },
   ],
   statements: [...Object.values(contactsSql), ...filterStatements, ...CONTACT_SEARCH_STATEMENTS],
   searchSources: [contactSearchSource],

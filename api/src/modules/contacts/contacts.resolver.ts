@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { Requires } from '../../graphql/authorization';
+import { Requires, RequiresPerson } from '../../graphql/authorization';
 import { WorkspaceCaller } from '../../graphql/caller';
 import type { GraphQLContext } from '../../graphql/context';
 import { listCost } from '../../graphql/limits';
@@ -27,6 +27,7 @@ import {
   KeywordsArgs,
   OptInArgs,
   OptOutArgs,
+  ReviewArgs,
   SaveSegmentInput,
   SegmentView,
   StartContactImportInput,
@@ -204,14 +205,29 @@ export class ContactsResolver {
     );
   }
 
-  @Requires(Permission.CONTACTS_WRITE)
-  @Mutation(() => Contact, { description: 'Opts a contact back in, by hand: audited, with a history entry.' })
+  @RequiresPerson(Permission.CONTACTS_WRITE)
+  @Mutation(() => Contact, {
+    description: 'Opts a contact back in, by a person signed in (never an API token): audited, with a history entry.',
+  })
   async optInContact(
     @Args() { id, kind }: OptInArgs,
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Contact> {
     return toContact(await this.book.optIn(ctx.em, caller, ctx.meta, id, kind));
+  }
+
+  @Requires(Permission.CONTACTS_WRITE)
+  @Mutation(() => Contact, {
+    description:
+      'Settles a reply flagged for review (a keyword inside a sentence): DISMISS keeps the contact, OPT_OUT opts it out of every send.',
+  })
+  async resolveContactReview(
+    @Args() { id, decision }: ReviewArgs,
+    @WorkspaceCaller() caller: WorkspaceIdentity,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Contact> {
+    return toContact(await this.book.resolveReview(ctx.em, caller, ctx.meta, id, decision));
   }
 
   @Requires(Permission.CONTACTS_READ)

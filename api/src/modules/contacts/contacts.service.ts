@@ -19,13 +19,16 @@ import { accept, cleanAttributes, cleanName, cleanTags, phoneOrProblem } from '.
 import {
   ContactOrder,
   ContactSource,
+  ReviewDecision,
   SUPPRESSION_SOURCES,
   SuppressionKind,
   type ContactFilterValue,
 } from './contact-types';
 import {
+  CLEAR_REVIEW,
   CONTACT_BY_WHATSAPP_ID,
   CONTACT_EVENTS,
+  FLAG_FOR_REVIEW,
   GET_CONTACT,
   INSERT_CONTACT,
   INSERT_EVENTS,
@@ -75,6 +78,8 @@ export const EVENT_KINDS = {
   MARKETING_OPT_OUT: 'MARKETING_OPT_OUT',
   MARKETING_OPT_IN: 'MARKETING_OPT_IN',
   KEYWORD_REVIEW: 'KEYWORD_REVIEW',
+  /** A person settled a flagged reply (details.decision: DISMISS or OPT_OUT). */
+  REVIEWED: 'REVIEWED',
 } as const;
 
 /**
@@ -267,6 +272,34 @@ export class ContactsService {
     return contact;
   }
 
+  /**
+   * A person's decision on a reply flagged for review: dismissed (not an opt-out), or an opt-out of every send made
+   * by this person. Either way the contact stops waiting; audited, with a history entry.
+   */
+  async resolveReview(
+    em: EntityManager,
+    actor: Identity & { workspaceId: string },
+    meta: RequestMeta,
+    id: string,
+    decision: ReviewDecision,
+  ): Promise<ContactRow> {
+    const workspaceId = actor.workspaceId;
+    const contact = await inTransaction(em, {}, async (tx) => {
+      await this.get(tx, workspaceId, id);
+      const [waiting] = await query(tx, CLEAR_REVIEW, [workspaceId, id, this.clock.now()]);
+      if (!waiting) throw new AppError('CONFLICT', 'contacts.noReviewPending');
+      await this.record(tx, workspaceId, [id], EVENT_KINDS.REVIEWED, SUPPRESSION_SOURCES.MANUAL, actor.userId, {
+        decision,
+      });
+      if (decision === ReviewDecision.OPT_OUT) {
+        await this.suppress(tx, workspaceId, [id], SuppressionKind.ALL, SUPPRESSION_SOURCES.MANUAL, actor.userId);
+      }
+      return this.get(tx, workspaceId, id);
+    });
+    await this.audit.recordBy(em, actor, meta, { action: 'contact.reviewed', target: id, details: { decision } });
+    return contact;
+  }
+
   private async clear(
     tx: EntityManager,
     workspaceId: string,
@@ -330,6 +363,7 @@ export class ContactsService {
           keyword: match.keyword,
           text: text.slice(0, 1000),
         });
+        await execute(tx, FLAG_FOR_REVIEW, [workspaceId, contactId, this.clock.now()]);
       }
     });
     return match;

@@ -47,10 +47,14 @@ export const UNTAG_CONTACTS = statement(
    where c.workspace_id = $1 and c.id = any($2::uuid[]) and c.tags @> array[$3::text]`,
 );
 
-/** Opts these contacts out of every send (those not yet): $1 workspace, $2 ids, $3 source, $4 now. */
+/**
+ * Opts these contacts out of every send (those not yet): $1 workspace, $2 ids, $3 source, $4 now. A reply waiting
+ * for review is settled by it (there is nothing left to decide).
+ */
 export const OPT_OUT_CONTACTS = statement<{ id: string }>(
   'contacts.opt-out',
-  `update contact c set opted_out_at = $4::timestamptz, opted_out_source = $3, updated_at = $4::timestamptz
+  `update contact c set opted_out_at = $4::timestamptz, opted_out_source = $3, review_pending_at = null,
+     updated_at = $4::timestamptz
    where c.workspace_id = $1 and c.id = any($2::uuid[]) and c.opted_out_at is null
    returning c.id`,
 );
@@ -80,6 +84,24 @@ export const MARKETING_OPT_IN_CONTACT = statement<{ id: string }>(
   `update contact c set marketing_opt_out_at = null, marketing_opt_out_source = null, updated_at = $3::timestamptz
    where c.workspace_id = $1 and c.id = $2::uuid and c.marketing_opt_out_at is not null
      and ($4::text is null or c.marketing_opt_out_source = $4::text)
+   returning c.id`,
+);
+
+/**
+ * A reply with a keyword inside a sentence: the contact waits for review (from its first such reply on), unless it
+ * is opted out of every send already. $1 workspace, $2 id, $3 now.
+ */
+export const FLAG_FOR_REVIEW = statement(
+  'contacts.flag-for-review',
+  `update contact c set review_pending_at = coalesce(c.review_pending_at, $3::timestamptz)
+   where c.workspace_id = $1 and c.id = $2::uuid and c.opted_out_at is null`,
+);
+
+/** A person settled the review: $1 workspace, $2 id, $3 now; nothing when none was waiting. */
+export const CLEAR_REVIEW = statement<{ id: string }>(
+  'contacts.clear-review',
+  `update contact c set review_pending_at = null, updated_at = $3::timestamptz
+   where c.workspace_id = $1 and c.id = $2::uuid and c.review_pending_at is not null
    returning c.id`,
 );
 

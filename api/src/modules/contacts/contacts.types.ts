@@ -17,6 +17,7 @@ import {
   DuplicatePolicy,
   ImportStatus,
   JobStatus,
+  ReviewDecision,
   SuppressionKind,
   SuppressionState,
 } from './contact-types';
@@ -49,7 +50,9 @@ export class ContactConsent {
 @ObjectType({ description: 'One entry of a contact’s consent and suppression history.' })
 export class ContactEventView {
   @Field(() => ID) id!: string;
-  @Field({ description: 'CONSENT, OPTED_OUT, OPTED_IN, MARKETING_OPT_OUT, MARKETING_OPT_IN or KEYWORD_REVIEW.' })
+  @Field({
+    description: 'CONSENT, OPTED_OUT, OPTED_IN, MARKETING_OPT_OUT, MARKETING_OPT_IN, KEYWORD_REVIEW or REVIEWED.',
+  })
   kind!: string;
   @Field({ description: 'MANUAL, KEYWORD, BUTTON, USER_PREFERENCES, META_131050, IMPORT...' }) source!: string;
   @Field(() => ID, { nullable: true }) actorId!: string | null;
@@ -57,6 +60,8 @@ export class ContactEventView {
   keyword!: string | null;
   @Field(() => String, { nullable: true, description: 'The consent statement, for a CONSENT entry.' })
   statement!: string | null;
+  @Field(() => ReviewDecision, { nullable: true, description: 'What the person decided, for a REVIEWED entry.' })
+  decision!: ReviewDecision | null;
   @Field() createdAt!: Date;
 }
 
@@ -78,6 +83,12 @@ export class Contact {
   @Field({ description: 'Excluded from marketing templates.' }) marketingOptOut!: boolean;
   @Field(() => Date, { nullable: true }) marketingOptOutAt!: Date | null;
   @Field(() => String, { nullable: true }) marketingOptOutSource!: string | null;
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Since when a reply with an opt-out keyword inside a sentence waits for review (resolveContactReview).',
+  })
+  reviewPendingAt!: Date | null;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
 }
@@ -131,6 +142,13 @@ export class ContactFilter {
 
   @Field(() => Date, { nullable: true }) @IsOptional() createdAfter?: Date | null;
   @Field(() => Date, { nullable: true }) @IsOptional() createdBefore?: Date | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True: contacts with a reply flagged for review (reviewPendingAt set); false: those without.',
+  })
+  @IsOptional()
+  needsReview?: boolean | null;
 
   @Field(() => ID, { nullable: true, description: 'Narrow by a saved segment’s filter too.' })
   @IsOptional()
@@ -230,6 +248,12 @@ export class OptOutArgs extends BulkArgs {
 export class OptInArgs {
   @Field(() => ID) @IsUUID('all') id!: string;
   @Field(() => SuppressionKind, { defaultValue: SuppressionKind.ALL }) kind!: SuppressionKind;
+}
+
+@ArgsType()
+export class ReviewArgs {
+  @Field(() => ID) @IsUUID('all') id!: string;
+  @Field(() => ReviewDecision) decision!: ReviewDecision;
 }
 
 @ArgsType()

@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = [
   'contact.created',
   'contact.updated',
   'contact.opted-in',
+  'contact.reviewed',
   'contacts.tag',
   'contacts.untag',
   'contacts.delete',

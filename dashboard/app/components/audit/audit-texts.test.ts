@@ -37,6 +37,7 @@ const recorded: Record<(typeof AUDIT_ACTIONS)[number], Record<string, unknown> |
   'contact.created': null,
   'contact.updated': null,
   'contact.opted-in': { kind: 'MARKETING' },
+  'contact.reviewed': { decision: 'OPT_OUT' },
   'contacts.tag': { affected: 12 },
   'contacts.untag': { affected: 3 },
   'contacts.delete': { affected: 1 },

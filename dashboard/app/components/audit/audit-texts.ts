@@ -164,6 +164,10 @@ export const auditTexts = {
       return kind ? [t(`audit.details.suppression.${kind}`)] : [];
     },
   },
+  'contact.reviewed': {
+    label: 'audit.actions.contact.reviewed',
+    details: (d, t) => [t(d.decision === 'OPT_OUT' ? 'audit.details.reviewOptedOut' : 'audit.details.reviewDismissed')],
+  },
   'contacts.tag': { label: 'audit.actions.contacts.tag', details: affected },
   'contacts.untag': { label: 'audit.actions.contacts.untag', details: affected },
   'contacts.delete': { label: 'audit.actions.contacts.delete', details: affected },

@@ -17,8 +17,13 @@ describe('contacts page helpers', () => {
   it('reads the filter from the URL, ignoring an unknown status, and sends only what is set', () => {
     const params = new URLSearchParams('q=+siti+&tag=vip&suppression=BOGUS&segment=');
     const filter = readFilterParams(params);
-    expect(filter).toEqual({ search: 'siti', tag: 'vip', segmentId: '', suppression: '' });
+    expect(filter).toEqual({ search: 'siti', tag: 'vip', segmentId: '', suppression: '', needsReview: false });
     expect(toContactFilter(filter)).toEqual({ search: 'siti', tags: ['vip'] });
+  });
+
+  it('asks only for contacts awaiting review when the URL says review=1', () => {
+    expect(toContactFilter(readFilterParams(new URLSearchParams('review=1')))).toEqual({ needsReview: true });
+    expect(toContactFilter(readFilterParams(new URLSearchParams('review=yes')))).toEqual({});
   });
 
   it.each([

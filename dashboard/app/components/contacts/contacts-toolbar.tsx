@@ -6,7 +6,7 @@ import { Field, SelectField } from '../ui/field';
 import { SUPPRESSION_STATES, type ContactFilterParams } from './filter-params';
 
 /**
- * Search, tag filter, segment picker and suppression state: a GET form, so the filter is the URL (and works
+ * Search, tag filter, segment picker, suppression state and replies awaiting review: a GET form, so the filter is the URL (and works
  * without JavaScript). Changing it starts from the first page (the cursor belongs to the old filter).
  */
 export function ContactsToolbar({
@@ -51,6 +51,10 @@ export function ContactsToolbar({
               {t(`contacts.suppression.${state}`)}
             </option>
           ))}
+        </SelectField>
+        <SelectField label={t('contacts.filter.review')} name="review" defaultValue={filter.needsReview ? '1' : ''}>
+          <option value="">{t('contacts.filter.reviewAny')}</option>
+          <option value="1">{t('contacts.filter.reviewPending')}</option>
         </SelectField>
         <div className="form__actions">
           <button type="submit" className={buttonClass({ variant: 'primary' })}>

@@ -1,7 +1,7 @@
 import type { ContactFilter, SuppressionState } from '../../graphql/graphql';
 
 /**
- * The contacts table's filter lives in the URL (`?q=&tag=&segment=&suppression=`), so a filtered view survives a
+ * The contacts table's filter lives in the URL (`?q=&tag=&segment=&suppression=&review=`), so a filtered view survives a
  * reload, can be shared, and is what a bulk action, a saved segment or an export applies to.
  */
 export const SUPPRESSION_STATES = ['ANY', 'NONE', 'OPTED_OUT', 'MARKETING_OPT_OUT', 'SUPPRESSED'] as const;
@@ -11,6 +11,8 @@ export interface ContactFilterParams {
   tag: string;
   segmentId: string;
   suppression: SuppressionState | '';
+  /** Only contacts with a reply flagged for review (`review=1`). */
+  needsReview: boolean;
 }
 
 export function readFilterParams(params: URLSearchParams): ContactFilterParams {
@@ -22,6 +24,7 @@ export function readFilterParams(params: URLSearchParams): ContactFilterParams {
     suppression: (SUPPRESSION_STATES as readonly string[]).includes(suppression)
       ? (suppression as SuppressionState)
       : '',
+    needsReview: params.get('review') === '1',
   };
 }
 
@@ -32,11 +35,12 @@ export function toContactFilter(filter: ContactFilterParams): ContactFilter {
     ...(filter.tag ? { tags: [filter.tag] } : {}),
     ...(filter.segmentId ? { segmentId: filter.segmentId } : {}),
     ...(filter.suppression ? { suppression: filter.suppression } : {}),
+    ...(filter.needsReview ? { needsReview: true } : {}),
   };
 }
 
 export function hasFilter(filter: ContactFilterParams): boolean {
-  return Boolean(filter.search || filter.tag || filter.segmentId || filter.suppression);
+  return Boolean(filter.search || filter.tag || filter.segmentId || filter.suppression || filter.needsReview);
 }
 
 // Counts are grouped the Indonesian way in both languages, like rupiah amounts (10.000+).

@@ -79,6 +79,8 @@ export const createContactSchema = z.object({
 
 export const optInSchema = z.object({ kind: z.enum(['ALL', 'MARKETING']) });
 
+export const reviewSchema = z.object({ decision: z.enum(['DISMISS', 'OPT_OUT']) });
+
 export const COLUMN_USES = ['ignore', 'phone', 'name', 'tags', 'attribute'] as const;
 export type ColumnUse = (typeof COLUMN_USES)[number];
 
