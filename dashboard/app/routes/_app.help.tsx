@@ -18,6 +18,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const SECTIONS = ['gettingStarted', 'whatsapp', 'midtrans', 'pricing', 'limits', 'faq'] as const;
 const FAQ = [1, 2, 3, 4] as const;
+/**
+ * Every webhook field the API acts on (api/src/modules/channels/webhook.service.ts). Meta sends only the fields the
+ * app is subscribed to, and connecting a channel subscribes the app to the WABA, not to fields: one left out here is
+ * news (a paused template, a ban, a new limit, an opt-out) the portal never hears.
+ */
+const WEBHOOK_FIELDS = [
+  'messages',
+  'message_template_status_update',
+  'template_category_update',
+  'account_update',
+  'business_capability_update',
+  'phone_number_quality_update',
+  'user_preferences',
+] as const;
 
 /** The "?" in the header: how to set the portal up, with this installation's own webhook addresses. */
 export default function HelpPage() {
@@ -55,6 +69,14 @@ export default function HelpPage() {
           </div>
         </dl>
         <p>{t('help.whatsapp.subscribe')}</p>
+        <ul className="help__fields" data-testid="help-webhook-fields">
+          {WEBHOOK_FIELDS.map((field) => (
+            <li key={field}>
+              <code>{field}</code>: {t(`help.whatsapp.fields.${field}`)}
+            </li>
+          ))}
+        </ul>
+        <p>{t('help.whatsapp.verify')}</p>
         <p>{t('help.whatsapp.channels')}</p>
       </HelpSection>
 

@@ -43,10 +43,8 @@ export function InvitationsCard({
     columns.push(
       rowActionsColumn(t('members.invitations.actions'), (invitation) => [
         {
-          kind: 'post',
-          action: '/settings/members',
-          intent: 'revokeInvitation',
-          fields: { invitationId: invitation.id },
+          kind: 'confirm',
+          to: `?revokeInvitation=${encodeURIComponent(invitation.id)}`,
           label: t('members.invitations.revoke'),
           ariaLabel: t('members.invitations.revokeLabel', { email: invitation.email }),
         },

@@ -1,11 +1,12 @@
-import { Form } from '@remix-run/react';
+import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { MySessionsQuery } from '../../graphql/graphql';
 import { useDateTime } from '../../utils/use-date-time';
 import { FormError } from '../ui/alert';
 import { Badge } from '../ui/badge';
-import { Button } from '../ui/button';
+import { buttonClass } from '../ui/button';
 import { Card } from '../ui/card';
+import { ConfirmAction } from '../ui/confirm-action';
 import { Table, type Column } from '../ui/table';
 import { feedbackFor, type ProfileActionData } from './types';
 
@@ -53,17 +54,13 @@ export function SessionsCard({ sessions, actionData }: { sessions: Session[]; ac
       className: 'table__actions',
       cell: (session) =>
         session.current ? null : (
-          <Form method="post">
-            <input type="hidden" name="sessionId" value={session.id} />
-            <Button
-              variant="secondary"
-              size="small"
-              intent="revokeSession"
-              aria-label={t('profile.sessions.revokeLabel', { device: deviceOf(session) })}
-            >
-              {t('profile.sessions.revoke')}
-            </Button>
-          </Form>
+          <Link
+            to={`?revokeSession=${encodeURIComponent(session.id)}`}
+            className={buttonClass({ variant: 'secondary', size: 'small' })}
+            aria-label={t('profile.sessions.revokeLabel', { device: deviceOf(session) })}
+          >
+            {t('profile.sessions.revoke')}
+          </Link>
         ),
     },
   ];
@@ -83,5 +80,21 @@ export function SessionsCard({ sessions, actionData }: { sessions: Session[]; ac
         testId="sessions"
       />
     </Card>
+  );
+}
+
+/** Asks before signing another device out (`?revokeSession=<id>`). */
+export function RevokeSessionConfirmation({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const device = session.userAgent || t('profile.sessions.unknownDevice');
+  return (
+    <ConfirmAction
+      title={t('profile.sessions.confirmRevoke.title', { device })}
+      body={t('profile.sessions.confirmRevoke.body')}
+      confirmLabel={t('profile.sessions.confirmRevoke.confirm')}
+      action="/settings/profile"
+      intent="revokeSession"
+      fields={{ sessionId: session.id }}
+    />
   );
 }

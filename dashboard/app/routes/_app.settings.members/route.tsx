@@ -6,6 +6,7 @@ import { InvitationsCard } from '../../components/members/invitations-card';
 import { InviteMemberCard } from '../../components/members/invite-member-card';
 import { MembersTable } from '../../components/members/members-table';
 import { RemoveMemberConfirmation } from '../../components/members/remove-member-confirmation';
+import { RevokeInvitationConfirmation } from '../../components/members/revoke-invitation-confirmation';
 import { ResetLinkCard } from '../../components/members/reset-link-card';
 import {
   changeRoleSchema,
@@ -52,6 +53,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // `?remove=<id>` asks before removing: a confirmation that needs no JavaScript.
   const removeId = params.get('remove');
   const confirmRemove = canManage && removeId ? (members.find((member) => member.id === removeId) ?? null) : null;
+  // `?revokeInvitation=<id>` asks before revoking an invitation the same way.
+  const revokeId = params.get('revokeInvitation');
+  const confirmRevokeInvitation =
+    canManage && revokeId ? (invitations.find((invitation) => invitation.id === revokeId) ?? null) : null;
   const sort = readSort(params, SORTABLE, { by: 'joined', dir: 'asc' });
   const collator = new Intl.Collator(intlLocales[getLanguage(request)]);
   const sorted = sortRows(
@@ -67,6 +72,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canManage,
     canIssueResetLinks,
     confirmRemove,
+    confirmRevokeInvitation,
     currentUserId: user.id,
     sort,
   };
@@ -170,13 +176,23 @@ const MEMBERS = '/settings/members';
 function backTo(request: Request): string {
   const params = new URL(request.url).searchParams;
   params.delete('remove');
+  params.delete('revokeInvitation');
   const search = params.toString();
   return search ? `${MEMBERS}?${search}` : MEMBERS;
 }
 
 export default function MembersPage() {
-  const { members, roles, invitations, canManage, canIssueResetLinks, confirmRemove, currentUserId, sort } =
-    useLoaderData<typeof loader>();
+  const {
+    members,
+    roles,
+    invitations,
+    canManage,
+    canIssueResetLinks,
+    confirmRemove,
+    confirmRevokeInvitation,
+    currentUserId,
+    sort,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const about = (intent: MembersActionData['intent']) => (actionData?.intent === intent ? actionData : undefined);
   const { t } = useTranslation();
@@ -186,6 +202,7 @@ export default function MembersPage() {
       <p className="page__lead page__lead--section">{t('members.intro')}</p>
       <div className="stack">
         {confirmRemove ? <RemoveMemberConfirmation member={confirmRemove} /> : null}
+        {confirmRevokeInvitation ? <RevokeInvitationConfirmation invitation={confirmRevokeInvitation} /> : null}
         <MembersTable
           members={members}
           roles={roles}

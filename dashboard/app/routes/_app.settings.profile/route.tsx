@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { InlineErrorBoundary } from '../../components/error-page';
 import { DetailsCard } from '../../components/profile/details-card';
 import { PasswordCard } from '../../components/profile/password-card';
-import { SessionsCard } from '../../components/profile/sessions-card';
+import { RevokeSessionConfirmation, SessionsCard } from '../../components/profile/sessions-card';
 import { TwoFactorCard } from '../../components/profile/two-factor-card';
 import type { ProfileActionData } from '../../components/profile/types';
 import { requireUser } from '../../utils/auth.server';
@@ -19,7 +19,12 @@ export const handle: RouteHandle = { titleKey: 'profile.title' };
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { mySessions } = await gql(request, MySessionsQuery);
-  return { user, sessions: mySessions };
+  // `?revokeSession=<id>` asks before signing another device out: a confirmation that needs no JavaScript.
+  const revokeId = new URL(request.url).searchParams.get('revokeSession');
+  const confirmRevokeSession = revokeId
+    ? (mySessions.find((session) => session.id === revokeId && !session.current) ?? null)
+    : null;
+  return { user, sessions: mySessions, confirmRevokeSession };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -32,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ProfilePage() {
-  const { user, sessions } = useLoaderData<typeof loader>();
+  const { user, sessions, confirmRevokeSession } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ProfileActionData | undefined;
   const { t } = useTranslation();
   return (
@@ -43,6 +48,7 @@ export default function ProfilePage() {
         <DetailsCard key={`${user.name}|${user.language}`} user={user} actionData={actionData} />
         <PasswordCard email={user.email} actionData={actionData} />
         <TwoFactorCard enabled={user.twoFactorEnabled} actionData={actionData} />
+        {confirmRevokeSession ? <RevokeSessionConfirmation session={confirmRevokeSession} /> : null}
         <SessionsCard sessions={sessions} actionData={actionData} />
       </div>
     </>
