@@ -1,4 +1,3 @@
-import { workspaceEm } from '../../src/db/base.entity';
 import { Workspace } from '../../src/modules/identity';
 import { createMember, createWorkspace } from '../support/identity';
 import { katalogTemplate } from '../support/media-templates';
@@ -9,6 +8,7 @@ import {
   START,
   TOKEN,
   WABA_ID,
+  connectNumber,
   startCampaignWorld,
   type CampaignWorld,
 } from './support';
@@ -47,14 +47,7 @@ describe('campaign header media and buttons', () => {
   beforeAll(async () => {
     world = await startCampaignWorld({ extraTemplates: [KATALOG, KUPON], extraNumberIds: [SECOND_NUMBER_ID] });
     world.meta.simulator.sends.configure({ recordComponents: true });
-    const { channels } = world.api.running.services.channels;
-    const second = await channels.connect(workspaceEm(world.api.running.orm.em, world.workspaceId), world.workspaceId, {
-      name: 'Kedua',
-      phoneNumberId: SECOND_NUMBER_ID,
-      wabaId: WABA_ID,
-      accessToken: TOKEN,
-    });
-    secondChannelId = second.id;
+    secondChannelId = await connectNumber(world, SECOND_NUMBER_ID, 'Kedua');
     await world.fund(1_000_000n);
   });
   afterAll(async () => {

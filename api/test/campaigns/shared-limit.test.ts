@@ -1,11 +1,9 @@
-import { workspaceEm } from '../../src/db/base.entity';
 import {
   CAMPAIGN,
   CREATE,
   PROMO_VARIABLES,
   START,
-  TOKEN,
-  WABA_ID,
+  connectNumber,
   startCampaignWorld,
   testDispatchStore,
   type CampaignWorld,
@@ -28,14 +26,7 @@ describe('the portfolio messaging limit shared by two numbers', () => {
 
   beforeAll(async () => {
     world = await startCampaignWorld({ extraNumberIds: [SECOND_NUMBER_ID] });
-    const { channels } = world.api.running.services.channels;
-    const second = await channels.connect(workspaceEm(world.api.running.orm.em, world.workspaceId), world.workspaceId, {
-      name: 'Kedua',
-      phoneNumberId: SECOND_NUMBER_ID,
-      wabaId: WABA_ID,
-      accessToken: TOKEN,
-    });
-    secondChannelId = second.id;
+    secondChannelId = await connectNumber(world, SECOND_NUMBER_ID, 'Kedua');
     await world.fund(10_000_000n);
   });
   afterAll(async () => {

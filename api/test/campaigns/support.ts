@@ -288,3 +288,15 @@ export function testDispatchStore(world: CampaignWorld): DispatchStore {
     services.contacts.phoneHasher,
   );
 }
+
+/** Connects another number of the world's WABA (one of `extraNumberIds`) as a channel of the workspace; its id. */
+export async function connectNumber(world: CampaignWorld, phoneNumberId: string, name: string): Promise<string> {
+  const { channels } = world.api.running.services.channels;
+  const channel = await channels.connect(workspaceEm(world.api.running.orm.em, world.workspaceId), world.workspaceId, {
+    name,
+    phoneNumberId,
+    wabaId: WABA_ID,
+    accessToken: TOKEN,
+  });
+  return channel.id;
+}

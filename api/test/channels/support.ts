@@ -81,8 +81,8 @@ export const allApplied = (api: TestApi) =>
     { what: 'every stored webhook to be applied' },
   );
 
-/** A messages webhook carrying one `delivered` status of `wamid` from the number. */
-export function deliveredBody(phoneNumberId: string, wabaId: string, wamid: string): Record<string, unknown> {
+/** A `messages` webhook of the number with this value (metadata filled in). */
+function messagesBody(phoneNumberId: string, wabaId: string, value: Record<string, unknown>): Record<string, unknown> {
   return {
     object: 'whatsapp_business_account',
     entry: [
@@ -94,13 +94,20 @@ export function deliveredBody(phoneNumberId: string, wabaId: string, wamid: stri
             value: {
               messaging_product: 'whatsapp',
               metadata: { display_phone_number: '6281100000000', phone_number_id: phoneNumberId },
-              statuses: [{ id: wamid, status: 'delivered', timestamp: '1764576000', recipient_id: '6281234567890' }],
+              ...value,
             },
           },
         ],
       },
     ],
   };
+}
+
+/** A messages webhook carrying one `delivered` status of `wamid` from the number. */
+export function deliveredBody(phoneNumberId: string, wabaId: string, wamid: string): Record<string, unknown> {
+  return messagesBody(phoneNumberId, wabaId, {
+    statuses: [{ id: wamid, status: 'delivered', timestamp: '1764576000', recipient_id: '6281234567890' }],
+  });
 }
 
 /** A messages webhook carrying one inbound message from `from` to the number. */
@@ -110,23 +117,8 @@ export function inboundBody(
   from: string,
   message: Record<string, unknown>,
 ): Record<string, unknown> {
-  return {
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: wabaId,
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '6281100000000', phone_number_id: phoneNumberId },
-              contacts: [{ profile: { name: 'Sari' }, wa_id: from }],
-              messages: [{ from, ...message }],
-            },
-          },
-        ],
-      },
-    ],
-  };
+  return messagesBody(phoneNumberId, wabaId, {
+    contacts: [{ profile: { name: 'Sari' }, wa_id: from }],
+    messages: [{ from, ...message }],
+  });
 }
