@@ -91,6 +91,10 @@ export function SearchDialog() {
     } else if (event.key === 'Enter') {
       event.preventDefault();
       go(results[active]);
+    } else if (event.key === 'Escape') {
+      // One Escape closes: a search field's own Escape would only empty it first, and a second one close the dialog.
+      event.preventDefault();
+      close();
     }
   };
 
