@@ -112,6 +112,14 @@ describe('template status from Meta and the launch', () => {
     // The hold stays for the paused campaign: it can resume where it stopped.
     expect((await life.money()).held - held).toBe(3n * PRICE);
 
+    // Resumed while Meta still pauses the template: refused, and the campaign stays paused where it stopped.
+    const early = await world.gql(RESUME, { id });
+    expect(early.errors![0]!.extensions).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'campaigns.templateNotApproved',
+    });
+    expect(await life.read(id)).toMatchObject({ status: 'PAUSED', pauseReason: 'TEMPLATE_PAUSED' });
+
     // Meta approves the template again; resumed, each message is sent once and charged once.
     await promoStatus('APPROVED');
     expect((await world.gql(RESUME, { id })).errors).toBeUndefined();

@@ -207,9 +207,9 @@ export class LaunchService implements ReversalHandler {
         await this.launch(tx, workspaceId, locked);
         return locked;
       }
-      // Resuming on a channel Meta still stops would only pause it again.
-      const { channel } = await this.campaigns.channelAndTemplate(tx, workspaceId, locked);
-      if (channel.status !== 'CONNECTED') throw new AppError('CONFLICT', 'campaigns.channelNotConnected');
+      // Resuming on a channel or a template Meta still stops would only pause it again, with no word to the user.
+      const { channel, template } = await this.campaigns.channelAndTemplate(tx, workspaceId, locked);
+      this.assertSendable(channel, template);
       await this.resolveMedia(tx, workspaceId, locked, channel);
       await this.rehold(tx, workspaceId, locked);
       tx.assign(locked, { status: CampaignStatus.RUNNING, pauseReason: null });
