@@ -23,6 +23,10 @@ describe.each(JOB_STORES)('crashes of the dispatcher, jobs on %s', (kind) => {
     const { world } = harness;
     world.meta.simulator.account(WABA_ID)!.numbers[0]!.throughputLevel = 'HIGH';
     await world.sql('update channel set throughput = 1000 where id = ?', [world.channelId]);
+    // The world's portfolio may reach 10,000 recipients a day: the 20,000 would spread over two days (the
+    // campaign stays RUNNING with half its messages QUEUED), which is the messaging-limit test's subject, not this one.
+    world.meta.simulator.account(WABA_ID)!.messagingLimitTier = 'TIER_100K';
+    await world.sql('update business_portfolio set messaging_limit = 100000');
     world.meta.simulator.sends.configure({ latencyMs: [0, 20], webhooks: { deliveredDelayMs: [50, 500] } });
   });
   afterAll(async () => {
