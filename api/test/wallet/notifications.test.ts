@@ -336,6 +336,42 @@ describe('Midtrans notifications', () => {
     await expectBooksBalanced(baseline);
   });
 
+  it('credits what is left of a top-up whose settlement it never saw when the refund is the first news', async () => {
+    // Out of order: the settlement's notification never came, then a partial refund. Get Status now says
+    // partial_refund, so the payment it implies is credited and the refund debited from it.
+    const { order: created } = await createTopup(stack.api, member, 100_000);
+    await control(stack, created.orderId, { transaction_status: 'settlement', notify: false });
+    await refund(stack, created.orderId, 30_000);
+    expect(await order(created.orderId)).toMatchObject({ status: 'PAID', credited: 100_000n, reversed: 30_000n });
+    await expectBooksBalanced(baseline + 70_000);
+    // The settlement's notification, late: Get Status still says partial_refund, and nothing moves.
+    await control(stack, created.orderId, { sequence: [{ transaction_status: 'settlement' }] });
+    await expectBooksBalanced(baseline + 70_000);
+  });
+
+  it('takes a full refund and a partial chargeback back once each, whatever order they come in', async () => {
+    const { order: refunded } = await createTopup(stack.api, member, 100_000);
+    await control(stack, refunded.orderId, { transaction_status: 'settlement' });
+    await refund(stack, refunded.orderId, 100_000);
+    expect(await order(refunded.orderId)).toMatchObject({ midtransStatus: 'refund', reversed: 100_000n });
+    await expectBooksBalanced(baseline);
+    const { order: charged } = await createTopup(stack.api, member, 50_000);
+    await control(stack, charged.orderId, { transaction_status: 'settlement' });
+    await refund(stack, charged.orderId, 20_000, true);
+    expect(await order(charged.orderId)).toMatchObject({ midtransStatus: 'partial_chargeback', reversed: 20_000n });
+    await expectBooksBalanced(baseline + 30_000);
+  });
+
+  it('marks an unpaid order FAILED on failure, and an authorize credits nothing', async () => {
+    const { order: failed } = await createTopup(stack.api, member, 50_000);
+    await control(stack, failed.orderId, { transaction_status: 'failure' });
+    expect(await order(failed.orderId)).toMatchObject({ status: 'FAILED', credited: 0n });
+    const { order: authorized } = await createTopup(stack.api, member, 50_000);
+    await control(stack, authorized.orderId, { transaction_status: 'authorize', payment_type: 'credit_card' });
+    expect(await order(authorized.orderId)).toMatchObject({ status: 'PENDING', credited: 0n });
+    await expectBooksBalanced(baseline);
+  });
+
   it('answers 503 when Get Status is too slow to answer Midtrans in time, and the job credits it later', async () => {
     const { order: created } = await createTopup(stack.api, member, 50_000);
     await control(stack, created.orderId, { transaction_status: 'settlement', notify: false });

@@ -264,7 +264,11 @@ export class PaymentConfirmation {
     const credited = rupiah(order.credited);
     let outcome = 'NO_CHANGE';
     const paid = transaction === 'settlement' || (transaction === 'capture' && fraud === 'accept');
-    if (paid) {
+    // A refund or chargeback is only ever of a paid order (settlement -> refund/chargeback): when its settlement
+    // was never seen here (notifications lost or out of order), the payment is credited before the refund is
+    // debited, or the rest of the top-up would never reach the wallet.
+    const paidThenReversed = REFUND_STATUSES.has(transaction) && credited === 0n;
+    if (paid || paidThenReversed) {
       if (credited === 0n) {
         // Written last of the batch, so the wallet row stays locked for the fewest statements.
         writes.credits.push({
@@ -287,6 +291,10 @@ export class PaymentConfirmation {
         writes.settled.push({ workspaceId, params: { orderId, amount: order.credit_amount } });
         outcome = 'CREDITED';
       } else outcome = 'DUPLICATE';
+      if (paidThenReversed) {
+        await this.applyRefunds(tx, writes, workspaceId, order, state, status, transaction);
+        outcome = 'CREDITED';
+      }
     } else if (transaction === 'capture' && fraud === 'challenge') {
       if (order.status === 'PENDING') {
         state.status = 'CHALLENGE';
