@@ -91,6 +91,10 @@ export function mountControlRoutes(
       pending: webhooks.pending,
       delivered: webhooks.delivered,
       dropped: webhooks.dropped,
+      retrying: webhooks.retrying(),
+      refused: webhooks.deliveries
+        .filter((delivery) => delivery.answer < 200 || delivery.answer >= 300)
+        .map(({ answer, attempt, statuses }) => ({ answer, attempt, statuses })),
       deliveries: webhooks.deliveries.slice(-100),
     });
   });

@@ -144,6 +144,14 @@ export class StatusWebhooks {
     return this.heap.length + this.prepared.length + this.inFlight;
   }
 
+  /** Bodies refused before and waiting for their next attempt: which attempt, and in how many ms (diagnostics). */
+  retrying(): { attempt: number; dueInMs: number; statuses: number }[] {
+    const now = this.now();
+    return this.prepared
+      .filter((body) => body.attempt > 0)
+      .map((body) => ({ attempt: body.attempt, dueInMs: Math.round(body.due - now), statuses: body.statuses }));
+  }
+
   /** Schedules the statuses of a message Meta accepted, from `acceptedAt` (clock ms). */
   track(sender: SenderNumber, message: AcceptedMessage, acceptedAt: number): void {
     const { settings } = this;

@@ -31,11 +31,13 @@ for name in handover-a handover-b restart-c; do
   done
 done
 # Status webhooks still on their way settle UNKNOWN messages Meta accepted; wait until the simulator has posted them.
-deadline=$(($(date +%s) + 60))
+# A body refused while an API restarted is tried again after 1, 5, 30 and 120 s (the simulator's schedule, like
+# Meta's backoff): one refused three times is due up to 156 s later, so the wait covers the whole schedule.
+deadline=$(($(date +%s) + 170))
 until [ "$(curl -fsS "$meta_control/webhooks" | jq '.pending')" = 0 ]; do
   # The simulator retries a refused POST after 1, 5, 30 and 120 s: say what the receiver answered (0: no answer).
   [ "$(date +%s)" -lt "$deadline" ] || fail "the simulator's status webhooks were not all delivered: $(curl -fsS "$meta_control/webhooks" |
-    jq -c '{pending, delivered, dropped, last100: ([.deliveries[] | {answer, attempt}] | group_by(.) | map(.[0] + {posts: length}))}')"
+    jq -c '{pending, delivered, dropped, retrying, refused, last100: ([.deliveries[] | {answer, attempt}] | group_by(.) | map(.[0] + {posts: length}))}')"
   sleep 0.5
 done
 sleep 2 # the last batch applied by the workers' next status pass
