@@ -120,6 +120,36 @@ describe('the overview’s campaigns in the browser', () => {
         expect(await page.getByText(locale.common.comingSoon).count()).toBe(0);
         expect(await seriousAxeViolations(page)).toEqual([]);
         await screenshot(page, `overview-statistics-${lng}${width === 1280 ? '' : `-${width}`}`);
+        // Every word the chart shows can be read: inside the drawing, none on top of another, today's day labelled.
+        const chartText = await page.evaluate(() => {
+          const svg = document.querySelector('svg.daily-chart__svg')!;
+          const frame = svg.getBoundingClientRect();
+          const shown = [...svg.querySelectorAll('text')]
+            .filter((text) => getComputedStyle(text).display !== 'none')
+            .map((text) => ({ text: text.textContent ?? '', box: text.getBoundingClientRect() }));
+          const outside = shown
+            .filter(
+              ({ box }) =>
+                box.left < frame.left || box.right > frame.right || box.top < frame.top || box.bottom > frame.bottom,
+            )
+            .map(({ text }) => text);
+          const overlapping = shown.flatMap((a, i) =>
+            shown
+              .slice(i + 1)
+              .filter(
+                ({ box: b }) =>
+                  a.box.left < b.right && b.left < a.box.right && a.box.top < b.bottom && b.top < a.box.bottom,
+              )
+              .map((b) => `${a.text} / ${b.text}`),
+          );
+          return { shown: shown.map(({ text }) => text), outside, overlapping };
+        });
+        expect(chartText.outside).toEqual([]);
+        expect(chartText.overlapping).toEqual([]);
+        expect(chartText.shown).toContain('Rp1.500');
+        expect(
+          chartText.shown.filter((text) => /^(\d{1,2} \p{L}{3,4}|\p{L}{3,4} \d{1,2})$/u.test(text)).length,
+        ).toBeGreaterThanOrEqual(3);
         // Nothing wider than the viewport at 390 px.
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         expect(errors).toEqual([]);

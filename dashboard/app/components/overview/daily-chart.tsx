@@ -20,7 +20,15 @@ export interface DailyChartLayout {
   axis: { x1: number; x2: number; y: number };
   volumeTicks: { value: number; x: number; y: number }[];
   spendMax: { value: number; x: number; y: number };
-  bars: { day: string; x: number; y: number; width: number; height: number; label: { x: number; y: number } | null }[];
+  bars: {
+    day: string;
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+    /** `narrow`: also shown on a phone, where every other label would crowd. */
+    label: { x: number; y: number; anchor: 'middle' | 'end'; narrow: boolean } | null;
+  }[];
   spendPath: string | null;
 }
 
@@ -40,6 +48,8 @@ export function DailyChart({ points, layout }: { points: DailyPoint[]; layout: D
   const { t, i18n } = useTranslation();
   const dayLabel = useDayLabel();
   const number = new Intl.NumberFormat(intlLocales[i18n.language as Language]);
+  // The axis says "12 rb" / "12K": a phone's half-size chart has no room for "12.000" beside the bars.
+  const compact = new Intl.NumberFormat(intlLocales[i18n.language as Language], { notation: 'compact' });
   const title = t('overview.statistics.chartLabel', { days: points.length });
   const { axis, spendMax } = layout;
   return (
@@ -48,17 +58,22 @@ export function DailyChart({ points, layout }: { points: DailyPoint[]; layout: D
         <line x1={axis.x1} x2={axis.x2} y1={axis.y} y2={axis.y} className="campaign-chart__axis" />
         {layout.volumeTicks.map((tick) => (
           <text key={`v${tick.value}`} x={tick.x} y={tick.y} className="campaign-chart__tick" textAnchor="end">
-            {number.format(tick.value)}
+            {compact.format(tick.value)}
           </text>
         ))}
-        <text x={spendMax.x} y={spendMax.y} className="campaign-chart__tick">
+        <text x={spendMax.x} y={spendMax.y} className="campaign-chart__tick" textAnchor="end">
           {formatRupiah(spendMax.value)}
         </text>
         {layout.bars.map((bar) => (
           <g key={bar.day}>
             <rect x={bar.x} y={bar.y} width={bar.width} height={bar.height} className="daily-chart__bar" />
             {bar.label ? (
-              <text x={bar.label.x} y={bar.label.y} className="campaign-chart__tick" textAnchor="middle">
+              <text
+                x={bar.label.x}
+                y={bar.label.y}
+                className={`campaign-chart__tick${bar.label.narrow ? '' : ' daily-chart__day--wide'}`}
+                textAnchor={bar.label.anchor}
+              >
                 {dayLabel(bar.day)}
               </text>
             ) : null}
