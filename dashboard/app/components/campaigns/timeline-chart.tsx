@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { axisLabels } from '../../utils/chart-labels';
+import { intlLocales, type Language } from '../../utils/language';
 import { useTimeOfDay } from './use-time-of-day';
 
 export interface TimelinePoint {
@@ -12,14 +14,15 @@ export interface TimelinePoint {
 const SERIES = ['sent', 'delivered', 'read', 'failed'] as const;
 const WIDTH = 640;
 const HEIGHT = 200;
-const PAD = { top: 10, right: 10, bottom: 24, left: 36 };
+// Room below for the time labels clear of the axis's "0", and left for the maximum, in a phone's larger tick font.
+const PAD = { top: 26, right: 10, bottom: 36, left: 48 };
 
 /**
  * Sent, delivered, read and failed per interval as four lines: an SVG of our own (some 80 lines) rather than a
  * chart library of 100 KB and more for one chart. The numbers are in a table beside it for screen readers.
  */
 export function TimelineChart({ points, bucketSeconds }: { points: TimelinePoint[]; bucketSeconds: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const timeOfDay = useTimeOfDay();
   if (points.length === 0) return <p className="field__hint">{t('campaigns.chart.empty')}</p>;
   const max = Math.max(1, ...points.flatMap((point) => SERIES.map((series) => point[series])));
@@ -27,7 +30,7 @@ export function TimelineChart({ points, bucketSeconds }: { points: TimelinePoint
   const innerH = HEIGHT - PAD.top - PAD.bottom;
   const x = (index: number) => PAD.left + (points.length === 1 ? innerW / 2 : (index / (points.length - 1)) * innerW);
   const y = (value: number) => PAD.top + innerH - (value / max) * innerH;
-  const labelEvery = Math.max(1, Math.ceil(points.length / 6));
+  const compact = new Intl.NumberFormat(intlLocales[i18n.language as Language], { notation: 'compact' });
   const interval =
     bucketSeconds >= 3600
       ? t('campaigns.chart.hours', { count: bucketSeconds / 3600 })
@@ -42,18 +45,22 @@ export function TimelineChart({ points, bucketSeconds }: { points: TimelinePoint
       >
         <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(0)} y2={y(0)} className="campaign-chart__axis" />
         <text x={PAD.left - 6} y={y(max) + 4} className="campaign-chart__tick" textAnchor="end">
-          {max}
+          {compact.format(max)}
         </text>
         <text x={PAD.left - 6} y={y(0) + 4} className="campaign-chart__tick" textAnchor="end">
           0
         </text>
-        {points.map((point, index) =>
-          index % labelEvery === 0 ? (
-            <text key={point.at} x={x(index)} y={HEIGHT - 6} className="campaign-chart__tick" textAnchor="middle">
-              {timeOfDay(point.at)}
-            </text>
-          ) : null,
-        )}
+        {axisLabels(points.length).map(({ index, anchor, narrow }) => (
+          <text
+            key={points[index]!.at}
+            x={x(index)}
+            y={HEIGHT - 9}
+            className={`campaign-chart__tick${narrow ? '' : ' campaign-chart__tick--wide'}`}
+            textAnchor={points.length === 1 ? 'middle' : anchor}
+          >
+            {timeOfDay(points[index]!.at)}
+          </text>
+        ))}
         {SERIES.map((series) => (
           <polyline
             key={series}

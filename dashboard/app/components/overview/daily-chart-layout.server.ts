@@ -1,5 +1,6 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
+import { axisLabels } from '../../utils/chart-labels';
 import type { DailyChartLayout, DailyPoint } from './daily-chart';
 
 const WIDTH = 640;
@@ -7,9 +8,6 @@ const HEIGHT = 230;
 // The top margin holds the spend axis's maximum (right-aligned above the plot, where a long rupiah amount has
 // room); the bottom one the day labels, clear of the volume axis's "0" even in a phone's larger tick font.
 const PAD = { top: 36, right: 12, bottom: 36, left: 48 };
-/** Day labels at most on a wide screen; a phone, where the chart is drawn at about half size with ticks twice as
- * large, shows every other one of them. */
-const LABELS_MOST = 6;
 
 /**
  * The chart's geometry, computed with d3's scales and line generator on the server, where the loader runs: the page
@@ -30,7 +28,7 @@ export function layoutDailyChart(points: DailyPoint[]): DailyChartLayout {
     .nice(4)
     .range([HEIGHT - PAD.bottom, PAD.top]);
   const middle = (day: string) => (x(day) ?? 0) + x.bandwidth() / 2;
-  const labelled = labelledDays(points.length);
+  const labelled = new Map(axisLabels(points.length).map((label) => [label.index, label]));
   const spendMax = spend.domain().slice(-1)[0] ?? 0;
   return {
     width: WIDTH,
@@ -39,35 +37,26 @@ export function layoutDailyChart(points: DailyPoint[]): DailyChartLayout {
     volumeTicks: volume.ticks(4).map((value) => ({ value, x: PAD.left - 6, y: volume(value) + 4 })),
     spendMax: { value: Math.round(spendMax), x: WIDTH - PAD.right, y: PAD.top - 10 },
     bars: points.map((point, index) => {
-      const rank = labelled.get(index);
+      const label = labelled.get(index);
       return {
         day: point.day,
         x: x(point.day) ?? 0,
         y: volume(point.sent),
         width: x.bandwidth(),
         height: Math.max(0, volume(0) - volume(point.sent)),
-        // Today's label ends at its bar's right edge: centred, it would run past the drawing's.
-        label:
-          rank === undefined
-            ? null
-            : rank === 0
-              ? { x: (x(point.day) ?? 0) + x.bandwidth(), y: HEIGHT - 8, anchor: 'end', narrow: true }
-              : { x: middle(point.day), y: HEIGHT - 8, anchor: 'middle', narrow: rank % 2 === 0 },
+        label: label
+          ? {
+              // Today's label ends at its bar's right edge.
+              x: label.anchor === 'end' ? (x(point.day) ?? 0) + x.bandwidth() : middle(point.day),
+              y: HEIGHT - 8,
+              anchor: label.anchor,
+              narrow: label.narrow,
+            }
+          : null,
       };
     }),
     spendPath: line<DailyPoint>()
       .x((point) => middle(point.day))
       .y((point) => spend(point.spend))(points),
   };
-}
-
-/**
- * Which days carry a label, each with its rank counted from the end: the last (today) always, then every k-th day
- * back, so the labels are evenly spaced and today's never crowds the one before it.
- */
-function labelledDays(count: number): Map<number, number> {
-  const every = Math.max(1, Math.ceil(count / LABELS_MOST));
-  const days = new Map<number, number>();
-  for (let index = count - 1, rank = 0; index >= 0; index -= every, rank += 1) days.set(index, rank);
-  return days;
 }

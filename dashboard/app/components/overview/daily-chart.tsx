@@ -71,7 +71,7 @@ export function DailyChart({ points, layout }: { points: DailyPoint[]; layout: D
               <text
                 x={bar.label.x}
                 y={bar.label.y}
-                className={`campaign-chart__tick${bar.label.narrow ? '' : ' daily-chart__day--wide'}`}
+                className={`campaign-chart__tick${bar.label.narrow ? '' : ' campaign-chart__tick--wide'}`}
                 textAnchor={bar.label.anchor}
               >
                 {dayLabel(bar.day)}
