@@ -3,7 +3,7 @@ import en from '../app/locales/en.json';
 import id from '../app/locales/id.json';
 import { callApi, createOwner, inviteMember, acceptAsNewAccount } from './support/api';
 import { screenshot } from './support/browser';
-import { accountUpdate, inboundText, postMetaWebhook, useMetaSimulator } from './support/meta';
+import { TEST_META_APP, accountUpdate, inboundText, postMetaWebhook, useMetaSimulator } from './support/meta';
 import { signedInPage, usePortal } from './support/portal';
 import { arrive, waitFor } from './support/wait';
 import { FIXTURE_TEMPLATES, connectSimulatedChannel } from './support/workspace';
@@ -241,19 +241,46 @@ describe('channels, templates and replies in the browser', () => {
           ),
         );
         expect(answer.status).toBe(200);
+        // 7a. Then a photo with a caption and a shared place, sent by the simulator as Meta sends them (signed).
+        meta.handle.simulator.sends.configure({
+          webhooks: { url: `${portal.stack.apiUrl}/api/webhooks/whatsapp`, appSecret: TEST_META_APP.secret },
+        });
+        const caption = lng === 'en' ? 'Is this blue one in size M?' : 'Yang biru ini ada ukuran M?';
+        const place = { name: 'Toko Cabang Sudirman', address: 'Jl. Jend. Sudirman No. 1, Jakarta' };
+        meta.handle.simulator.sends.inbound({
+          phoneNumberId: phoneId,
+          from: customer,
+          message: { type: 'image', mimeType: 'image/jpeg', caption },
+        });
+        meta.handle.simulator.sends.inbound({
+          phoneNumberId: phoneId,
+          from: customer,
+          message: { type: 'location', latitude: -6.2088, longitude: 106.8456, ...place },
+        });
         await page.goto(`${base}/contacts`, { waitUntil: 'networkidle' });
         await page.getByRole('link', { name: 'Sari Wulandari', exact: true }).click();
         await page.getByRole('heading', { level: 1, name: 'Sari Wulandari', exact: true }).waitFor();
         const replies = page.getByTestId('contact-replies');
         await waitFor(
           async () => {
-            if ((await replies.getByText(reply, { exact: true }).count()) === 1) return true;
+            const shown = await Promise.all(
+              [reply, caption, place.name].map((text) => replies.getByText(text, { exact: true }).count()),
+            );
+            if (shown.every((count) => count === 1)) return true;
             await page.reload({ waitUntil: 'networkidle' });
             return false;
           },
-          { timeoutMs: 15_000, describe: () => `the reply "${reply}" did not appear on the contact's page` },
+          {
+            timeoutMs: 15_000,
+            describe: () => `the text, photo and place replies did not all appear on the contact's page`,
+          },
         );
         expect(await replies.getByText(display, { exact: false }).count()).toBeGreaterThanOrEqual(1);
+        expect(await replies.getByText(l.contacts.replies.kinds.image, { exact: true }).count()).toBe(1);
+        expect(await replies.getByText(place.address, { exact: true }).count()).toBe(1);
+        expect(
+          await replies.getByRole('link', { name: l.contacts.replies.openMap, exact: true }).getAttribute('href'),
+        ).toBe('https://www.openstreetmap.org/?mlat=-6.2088&mlon=106.8456#map=17/-6.2088/106.8456');
         await fitsPhone(page, `contact-replies-${lng}`);
 
         // 7b. A reply with an opt-out keyword inside a sentence: she waits for review, found by the contacts filter,

@@ -3,7 +3,13 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ManualClock } from '../../src/core/clock';
 import { FORWARD_MAX_ATTEMPTS } from '../../src/modules/channels';
-import { startMetaSimulator, type MetaSimulatorHandle } from '../../src/simulators/meta';
+import { startMetaSimulator, type InboundContent, type MetaSimulatorHandle } from '../../src/simulators/meta';
+import {
+  PHONE_NUMBER_ID as CAMPAIGN_NUMBER_ID,
+  START,
+  startCampaignWorld,
+  type CampaignWorld,
+} from '../campaigns/support';
 import { startTestApi, type TestApi } from '../support/api';
 import { createMember, createWorkspace, type TestMember } from '../support/identity';
 import { addAccount, allApplied, connect, inboundBody, metaEnv, postWebhook, sql } from './support';
@@ -365,5 +371,128 @@ describe('contact replies and reply forwarding', () => {
     expect(last).toMatchObject({ attempts: FORWARD_MAX_ATTEMPTS, delivered_at: null, last_error: 'HTTP 500' });
     expect(last.gave_up_at).not.toBeNull();
     receiver.statuses.length = 0;
+  });
+});
+
+/**
+ * A photo, a document and a shared place, sent by a campaign's recipient through the simulator: each reads the same
+ * in the contact's replies, the campaign's replies and the body forwarded to the workspace's webhook.
+ */
+describe('media and place replies, alike in every place a reply is read', () => {
+  const RINA = '6281700000011';
+  let world: CampaignWorld;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let campaignId: string;
+  let contactId: string;
+
+  // Meta's message objects as the Cloud API webhook reference shows them, with the facts a reader must see.
+  const IMAGE = {
+    type: 'image',
+    text: 'Yang warna biru ada ukuran M?',
+    caption: 'Yang warna biru ada ukuran M?',
+    mediaId: '1545196789539731',
+    mimeType: 'image/jpeg',
+    fileName: null,
+    location: null,
+  };
+  const DOCUMENT = {
+    type: 'document',
+    text: null,
+    caption: null,
+    mediaId: '2145196789539732',
+    mimeType: 'application/pdf',
+    fileName: 'Daftar pesanan.pdf',
+    location: null,
+  };
+  const PLACE = {
+    type: 'location',
+    text: 'Toko Cabang Sudirman',
+    caption: null,
+    mediaId: null,
+    mimeType: null,
+    fileName: null,
+    location: {
+      latitude: -6.2088,
+      longitude: 106.8456,
+      name: 'Toko Cabang Sudirman',
+      address: 'Jl. Jend. Sudirman No. 1, Jakarta',
+    },
+  };
+  const FACTS = 'type text caption mediaId mimeType fileName location { latitude longitude name address }';
+
+  beforeAll(async () => {
+    world = await startCampaignWorld();
+    receiver = await startReceiver();
+    await world.addContacts([{ phone: `+${RINA}`, name: 'Rina', tags: ['media'] }]);
+    await world.fund(10_000n);
+    const set = await world.gql(SET, { url: receiver.url, enabled: true });
+    expect(set.errors).toBeUndefined();
+    campaignId = await world.draftForTag('media');
+    expect((await world.gql(START, { id: campaignId })).errors).toBeUndefined();
+    await world.dispatch();
+    await world.deliverStatuses(1000);
+    const inbound = async (message: InboundContent) => {
+      world.meta.simulator.sends.inbound({ phoneNumberId: CAMPAIGN_NUMBER_ID, from: RINA, message });
+      // A second apart, so newest-first is one order.
+      await world.deliverStatuses(1000);
+    };
+    await inbound({
+      type: 'image',
+      mediaId: '1545196789539731',
+      mimeType: 'image/jpeg',
+      caption: 'Yang warna biru ada ukuran M?',
+    });
+    await inbound({
+      type: 'document',
+      mediaId: '2145196789539732',
+      mimeType: 'application/pdf',
+      fileName: 'Daftar pesanan.pdf',
+    });
+    await inbound({
+      type: 'location',
+      latitude: -6.2088,
+      longitude: 106.8456,
+      name: 'Toko Cabang Sudirman',
+      address: 'Jl. Jend. Sudirman No. 1, Jakarta',
+    });
+    const [contact] = await world.sql<{ id: string }>('select id from contact where workspace_id = ? and phone = ?', [
+      world.workspaceId,
+      `+${RINA}`,
+    ]);
+    contactId = contact!.id;
+  });
+  afterAll(async () => {
+    await receiver.close();
+    await world.stop();
+  });
+
+  it('shows a photo’s caption, a document’s file name and a place’s name and address on the contact’s replies', async () => {
+    const answer = await world.gql<{ contactReplies: { edges: { node: Record<string, unknown> }[] } }>(
+      `query ($id: ID!) { contactReplies(contactId: $id) { edges { node { ${FACTS} } } } }`,
+      { id: contactId },
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.contactReplies.edges.map((edge) => edge.node)).toEqual([PLACE, DOCUMENT, IMAGE]);
+  });
+
+  it('shows the same facts on the campaign’s replies', async () => {
+    const answer = await world.gql<{ campaignReplies: { items: Record<string, unknown>[] } }>(
+      `query ($id: ID!) { campaignReplies(campaignId: $id) { items { ${FACTS} } } }`,
+      { id: campaignId },
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.campaignReplies.items).toEqual([PLACE, DOCUMENT, IMAGE]);
+  });
+
+  it('forwards the same facts to the workspace’s webhook', async () => {
+    expect(await world.api.running.services.channels.forwarding.deliverDue(world.em())).toBe(3);
+    const forwarded = receiver.received.map(
+      (request) => (JSON.parse(request.body) as { reply: Record<string, unknown> }).reply,
+    );
+    const byType = (type: string) => forwarded.find((reply) => reply.type === type);
+    expect(forwarded).toHaveLength(3);
+    expect(byType('image')).toMatchObject({ ...IMAGE, phone: `+${RINA}`, contactId });
+    expect(byType('document')).toMatchObject({ ...DOCUMENT, phone: `+${RINA}`, contactId });
+    expect(byType('location')).toMatchObject({ ...PLACE, phone: `+${RINA}`, contactId });
   });
 });

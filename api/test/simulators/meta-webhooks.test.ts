@@ -273,6 +273,62 @@ describe('the Meta simulator’s webhooks', () => {
     });
   });
 
+  it('delivers an image, a document and a shared place in the shapes of Meta’s messages webhook', async () => {
+    const { sends } = sim.meta.simulator;
+    const from = '6281234567890';
+    sends.inbound({
+      phoneNumberId: PHONE_NUMBER_ID,
+      from,
+      message: { type: 'image', mediaId: '1545196789539731', caption: 'Yang biru ada?' },
+    });
+    sends.inbound({
+      phoneNumberId: PHONE_NUMBER_ID,
+      from,
+      message: { type: 'document', mediaId: '2145196789539732', fileName: 'Daftar pesanan.pdf', caption: 'Ini' },
+    });
+    sends.inbound({
+      phoneNumberId: PHONE_NUMBER_ID,
+      from,
+      message: { type: 'audio', mediaId: '3145196789539733', caption: 'no caption on audio' },
+    });
+    sends.inbound({
+      phoneNumberId: PHONE_NUMBER_ID,
+      from,
+      message: {
+        type: 'location',
+        latitude: -6.2088,
+        longitude: 106.8456,
+        name: 'Toko Sudirman',
+        address: 'Jl. Sudirman 1',
+      },
+    });
+    await deliver();
+    const [image, document, audio, place] = receiver.received.map(
+      (webhook) => webhook.body.entry[0]!.changes[0]!.value.messages![0]!,
+    );
+    // Meta's Cloud API webhook reference: media objects carry id, mime_type and sha256; image, video and document a
+    // caption; a document its filename; a location its coordinates, name and address.
+    expect(image).toMatchObject({
+      from,
+      type: 'image',
+      image: { id: '1545196789539731', mime_type: 'image/jpeg', caption: 'Yang biru ada?', sha256: expect.any(String) },
+    });
+    expect(document).toMatchObject({
+      type: 'document',
+      document: {
+        id: '2145196789539732',
+        mime_type: 'application/pdf',
+        filename: 'Daftar pesanan.pdf',
+        caption: 'Ini',
+      },
+    });
+    expect(audio!.audio).toEqual({ id: '3145196789539733', mime_type: 'audio/ogg', sha256: expect.any(String) });
+    expect(place).toMatchObject({
+      type: 'location',
+      location: { latitude: -6.2088, longitude: 106.8456, name: 'Toko Sudirman', address: 'Jl. Sudirman 1' },
+    });
+  });
+
   it('delivers user_preferences stop and resume events in Meta’s shape', async () => {
     const { sends } = sim.meta.simulator;
     sends.userPreference({ phoneNumberId: PHONE_NUMBER_ID, waId: '6281234567890', value: 'stop', name: 'Budi' });

@@ -25,7 +25,7 @@ import { CampaignProgress } from '../components/campaigns/campaign-progress';
 import { TimelineChart } from '../components/campaigns/timeline-chart';
 import { useJobPolling } from '../components/contacts/bulk-job';
 import { InlineErrorBoundary } from '../components/error-page';
-import { WORDED_REPLY_TYPES } from '../components/contacts/replies-card';
+import { ReplyContent } from '../components/contacts/reply-content';
 import { Alert, FormError } from '../components/ui/alert';
 import { Badge } from '../components/ui/badge';
 import { Button, buttonClass } from '../components/ui/button';
@@ -299,10 +299,7 @@ export default function CampaignDetailPage() {
                       <span className="field__hint">{dateTime(reply.receivedAt)}</span>
                     </p>
                     <p className="campaign-reply__text">
-                      {reply.text ??
-                        (WORDED_REPLY_TYPES.has(reply.type)
-                          ? t('campaigns.replies.purged')
-                          : t('campaigns.replies.media', { type: reply.type }))}
+                      <ReplyContent reply={reply} />
                     </p>
                   </li>
                 ))}

@@ -77,6 +77,15 @@ const ContactRepliesDocument = graphql(`
           text
           type
           channelId
+          caption
+          fileName
+          mimeType
+          location {
+            latitude
+            longitude
+            name
+            address
+          }
         }
       }
       pageInfo {

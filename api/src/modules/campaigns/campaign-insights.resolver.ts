@@ -3,6 +3,7 @@ import { Requires } from '../../graphql/authorization';
 import { WorkspaceCaller } from '../../graphql/caller';
 import type { GraphQLContext } from '../../graphql/context';
 import { listCost } from '../../graphql/limits';
+import { replyFacts } from '../channels';
 import { Permission, type WorkspaceIdentity } from '../identity';
 import { CampaignInsightsService, MAX_TIMELINE_POINTS } from './campaign-insights.service';
 import {
@@ -49,6 +50,7 @@ export class CampaignInsightsResolver {
       name: row.name,
       type: row.type,
       text: row.text,
+      ...replyFacts(row),
       receivedAt: new Date(row.received_at),
     }));
     return {

@@ -1,4 +1,5 @@
 import { statement } from '../../db/sql';
+import type { StoredReplyColumns } from '../channels';
 
 /** Read-only SQL behind the campaign detail page: its activity over time and the replies it drew. $1 workspace. */
 
@@ -51,13 +52,11 @@ export const TIMELINE_BUCKETS = statement<BucketRow>(
    from events group by 1 order by 1`,
 );
 
-export interface CampaignReplyRow {
+export interface CampaignReplyRow extends StoredReplyColumns {
   id: string;
   contact_id: string;
   phone: string;
   name: string | null;
-  type: string;
-  text: string | null;
   received_at: Date;
 }
 
@@ -69,7 +68,8 @@ export interface CampaignReplyRow {
  */
 export const CAMPAIGN_REPLIES = statement<CampaignReplyRow>(
   'campaign-insights.replies',
-  `select r.id, r.contact_id, c.phone, c.name, r.type, r.text, r.received_at
+  `select r.id, r.contact_id, c.phone, c.name, r.type, r.text, r.received_at,
+          r.media_id, r.mime_type, r.file_name, r.location
    from "campaign_message" m
    join "contact_reply" r on r.workspace_id = m.workspace_id and r.contact_id = m.contact_id
      and r.received_at >= m.sent_at and r.received_at < m.sent_at + make_interval(secs => $4::int)

@@ -1,6 +1,7 @@
 import { IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../graphql/connections';
+import { ReplyMediaFacts } from '../channels';
 
 @ObjectType({
   description: 'What happened to a campaign’s messages in one interval (each status counted at its time).',
@@ -33,13 +34,16 @@ export class CampaignTimelineArgs {
 @ObjectType({
   description: 'A reply a campaign drew: an inbound message from one of its recipients after it was sent.',
 })
-export class CampaignReply {
+export class CampaignReply extends ReplyMediaFacts {
   @Field(() => ID) id!: string;
   @Field(() => ID) contactId!: string;
   @Field() phone!: string;
   @Field(() => String, { nullable: true }) name!: string | null;
   @Field({ description: 'Meta’s message type: text, button, interactive, image, ...' }) type!: string;
-  @Field(() => String, { nullable: true, description: 'The text, button title or chosen item; null for media.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The text, button title or chosen item, a media caption, or a shared place’s name (else its address).',
+  })
   text!: string | null;
   @Field() receivedAt!: Date;
 }

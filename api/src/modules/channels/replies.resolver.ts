@@ -4,6 +4,7 @@ import { WorkspaceCaller } from '../../graphql/caller';
 import type { GraphQLContext } from '../../graphql/context';
 import { listCost } from '../../graphql/limits';
 import { Permission, type WorkspaceIdentity } from '../identity';
+import { replyFacts } from './inbound-media';
 import { RepliesService } from './replies.service';
 import {
   ContactRepliesArgs,
@@ -43,10 +44,7 @@ export class RepliesResolver {
           type: row.type,
           text: row.text,
           receivedAt: new Date(row.received_at),
-          mediaId: row.media_id,
-          mimeType: row.mime_type,
-          fileName: row.file_name,
-          location: row.location,
+          ...replyFacts(row),
         },
       })),
       pageInfo: { hasNextPage, endCursor: items.at(-1)?.id ?? null },

@@ -1,19 +1,15 @@
 import { statement } from '../../db/sql';
+import type { StoredReplyColumns } from './inbound-media';
 
 /** Named SQL of inbound replies and their forwarding to a workspace's webhook. */
 
-export interface ReplyRow {
+/** `location` is jsonb {latitude, longitude, name, address} (name and address only on rows stored since 2026-12-02). */
+export interface ReplyRow extends StoredReplyColumns {
   id: string;
   contact_id: string;
   channel_id: string | null;
   wamid: string;
-  type: string;
-  text: string | null;
   received_at: Date;
-  media_id: string | null;
-  mime_type: string | null;
-  file_name: string | null;
-  location: { latitude: number; longitude: number } | null;
 }
 
 /**
@@ -62,7 +58,7 @@ export const QUEUE_FORWARD = statement(
    on conflict (reply_id) do nothing`,
 );
 
-export interface DueForwardRow {
+export interface DueForwardRow extends StoredReplyColumns {
   id: string;
   workspace_id: string;
   attempts: number;
@@ -74,8 +70,6 @@ export interface DueForwardRow {
   phone: string | null;
   channel_id: string | null;
   wamid: string;
-  type: string;
-  text: string | null;
   received_at: Date;
 }
 
@@ -92,7 +86,7 @@ export const CLAIM_DUE_FORWARDS = statement<DueForwardRow>(
      "contact_reply" r join "contact" c on c.id = r.contact_id
    where q.id = due.id and f.workspace_id = q.workspace_id and r.id = q.reply_id
    returning q.id, q.workspace_id, q.attempts, f.url, f.enabled, f.secret_sealed, r.id as reply_id, r.contact_id,
-     c.phone, r.channel_id, r.wamid, r.type, r.text, r.received_at`,
+     c.phone, r.channel_id, r.wamid, r.type, r.text, r.received_at, r.media_id, r.mime_type, r.file_name, r.location`,
 );
 
 /** $1 id, $2 now. */

@@ -6,22 +6,18 @@ import { PageInfo } from '../../graphql/connections';
 export class ReplyLocation {
   @Field(() => Float) latitude!: number;
   @Field(() => Float) longitude!: number;
+  @Field(() => String, { nullable: true, description: 'The place’s name, when the sender picked a named place.' })
+  name!: string | null;
+  @Field(() => String, { nullable: true, description: 'The place’s address, when Meta sent one.' })
+  address!: string | null;
 }
 
-@ObjectType({ description: 'An inbound WhatsApp message from a contact (read-only).' })
-export class ContactReply {
-  @Field(() => ID) id!: string;
-  @Field(() => ID, { nullable: true, description: 'The channel it came in on (null once that channel is gone).' })
-  channelId!: string | null;
-  @Field({ description: 'Meta’s message id.' }) wamid!: string;
-  @Field({ description: 'Meta’s message type: text, button, interactive, image, ...' }) type!: string;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'The text, button title or chosen item, a media caption, or a shared place’s name (else its address); null for media without a caption, and once the retention purge removed it (PERSONAL_DATA_RETENTION_DAYS).',
-  })
-  text!: string | null;
-  @Field() receivedAt!: Date;
+/**
+ * The media facts every reply list shows (contact replies, campaign replies), shaped by `replyFacts()`; a campaign's
+ * reply type extends this too, so both lists read alike.
+ */
+@ObjectType()
+export class ReplyMediaFacts {
   @Field(() => String, {
     nullable: true,
     description:
@@ -35,11 +31,33 @@ export class ContactReply {
     description: 'A document’s file name; null once the retention purge removed it.',
   })
   fileName!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'An image’s, video’s or document’s caption (the same words as `text`); null for other types and once the retention purge removed it.',
+  })
+  caption!: string | null;
   @Field(() => ReplyLocation, {
     nullable: true,
     description: 'The place of a location message; null once the retention purge removed it.',
   })
   location!: ReplyLocation | null;
+}
+
+@ObjectType({ description: 'An inbound WhatsApp message from a contact (read-only).' })
+export class ContactReply extends ReplyMediaFacts {
+  @Field(() => ID) id!: string;
+  @Field(() => ID, { nullable: true, description: 'The channel it came in on (null once that channel is gone).' })
+  channelId!: string | null;
+  @Field({ description: 'Meta’s message id.' }) wamid!: string;
+  @Field({ description: 'Meta’s message type: text, button, interactive, image, ...' }) type!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The text, button title or chosen item, a media caption, or a shared place’s name (else its address); null for media without a caption, and once the retention purge removed it (PERSONAL_DATA_RETENTION_DAYS).',
+  })
+  text!: string | null;
+  @Field() receivedAt!: Date;
 }
 
 @ObjectType()

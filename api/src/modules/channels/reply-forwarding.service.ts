@@ -13,6 +13,7 @@ import {
   SIGNATURE_HEADER,
   TIMESTAMP_HEADER,
 } from './forward-http';
+import { replyFacts } from './inbound-media';
 import { checkForwardUrl, ForwardTargetError, parseForwardUrl } from './forward-target';
 import {
   CLAIM_DUE_FORWARDS,
@@ -144,6 +145,7 @@ export class ReplyForwardingService {
         channelId: row.channel_id,
         type: row.type,
         text: row.text,
+        ...replyFacts(row),
         receivedAt: new Date(row.received_at).toISOString(),
       },
     });

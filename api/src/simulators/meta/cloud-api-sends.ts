@@ -1,6 +1,7 @@
 import type { Express, Request, Response } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomInt } from 'node:crypto';
+import { type InboundContent, inboundMessageContent } from './inbound-messages';
 import { systemClock, type Clock } from '../../core/clock';
 import { graphError, statusOf, webhookError, type GraphErrorBody } from './graph-errors';
 import { readMediaUpload } from './media-upload';
@@ -78,11 +79,8 @@ export interface InboundRequest {
   name?: string;
   /** The business-scoped user id Meta adds since April 2026. */
   userId?: string;
-  /** A text, a quick-reply button press, or an interactive (button or list) reply. */
-  message:
-    | { type: 'text'; body: string }
-    | { type: 'button'; text: string; payload?: string }
-    | { type: 'interactive'; reply: { kind: 'button_reply' | 'list_reply'; id: string; title: string } };
+  /** A text, a quick-reply button press, an interactive (button or list) reply, a media message or a place. */
+  message: InboundContent;
   /** The wamid of the business message this answers (`context`). */
   replyTo?: string;
 }
@@ -184,19 +182,7 @@ export class CloudApiSends {
     this.lastInbound.set(`${request.phoneNumberId}:${request.from}`, at);
     // Inbound messages share the number's throughput with outbound ones (never refused: Meta does not bounce users).
     this.numberBuckets.take(request.phoneNumberId, this.throughputRule(located.number), true);
-    const { message } = request;
-    const content =
-      message.type === 'text'
-        ? { type: 'text', text: { body: message.body } }
-        : message.type === 'button'
-          ? { type: 'button', button: { text: message.text, payload: message.payload ?? message.text } }
-          : {
-              type: 'interactive',
-              interactive: {
-                type: message.reply.kind,
-                [message.reply.kind]: { id: message.reply.id, title: message.reply.title },
-              },
-            };
+    const content = inboundMessageContent(request.message);
     this.webhooks.send(this.sender(located), 'messages', {
       contacts: [
         {

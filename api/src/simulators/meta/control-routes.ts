@@ -1,6 +1,7 @@
 import express, { type Express, type Request, type Response } from 'express';
 import type { ErrorInjection, FaultInjection } from './injections';
 import type { CloudApiSends, InboundRequest, MessageStatus, SendSettings } from './cloud-api-sends';
+import { INBOUND_TYPES } from './inbound-messages';
 import { SendLedger } from './send-ledger';
 import type { WebhookSettings } from './status-webhooks';
 
@@ -47,7 +48,11 @@ export function mountControlRoutes(
     need(typeof body.name === 'string' && typeof body.language === 'string', 'name and language are required');
     sends.setTemplateMessageStatus(String(body.name), String(body.language), body.status as MessageStatus);
   });
-  route('inbound', (body) => ({ id: sends.inbound(body as unknown as InboundRequest) }));
+  route('inbound', (body) => {
+    const message = body.message as { type?: unknown } | undefined;
+    need(INBOUND_TYPES.includes(String(message?.type)), `message.type must be one of ${INBOUND_TYPES.join(', ')}`);
+    return { id: sends.inbound(body as unknown as InboundRequest) };
+  });
   route('user-preferences', (body) => {
     need(body.value === 'stop' || body.value === 'resume', 'value must be stop or resume');
     sends.userPreference(body as { phoneNumberId: string; waId: string; value: 'stop' | 'resume' });

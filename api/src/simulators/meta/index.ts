@@ -12,6 +12,7 @@ export {
   type MessageStatus,
   type SendSettings,
 } from './cloud-api-sends';
+export type { InboundContent } from './inbound-messages';
 export type { ErrorInjection, FaultInjection, SendSelector } from './injections';
 export { SendLedger } from './send-ledger';
 export {

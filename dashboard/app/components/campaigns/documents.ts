@@ -291,6 +291,15 @@ export const CampaignRepliesQuery = graphql(`
         text
         type
         receivedAt
+        caption
+        fileName
+        mimeType
+        location {
+          latitude
+          longitude
+          name
+          address
+        }
       }
     }
   }

@@ -1,18 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { ContactRepliesQuery } from '../../graphql/graphql';
 import { useDateTime } from '../../utils/use-date-time';
+import { ReplyContent } from './reply-content';
 import { Card } from '../ui/card';
 import { Pagination } from '../ui/pagination';
 import { Table, type Column } from '../ui/table';
 
 export type ReplyRow = ContactRepliesQuery['contactReplies']['edges'][number]['node'];
 
-/** Reply types that carry words: one without text had them purged after the retention period (a media one has none). */
-export const WORDED_REPLY_TYPES: ReadonlySet<string> = new Set(['text', 'button', 'interactive']);
-
 /**
- * What the contact sent to the workspace's numbers, newest first (read-only: the portal does not chat). Media
- * replies show their kind, and replies whose text the retention purge removed say so; `channels` names the number a reply came in on, when the reader may see channels.
+ * What the contact sent to the workspace's numbers, newest first (read-only: the portal does not chat), each as
+ * `ReplyContent` shows it; `channels` names the number a reply came in on, when the reader may see channels.
  */
 export function RepliesCard({
   replies,
@@ -35,16 +33,7 @@ export function RepliesCard({
     {
       id: 'text',
       header: t('contacts.replies.text'),
-      cell: (reply) =>
-        reply.text !== null && reply.text !== undefined ? (
-          <span className="reply-text">{reply.text}</span>
-        ) : (
-          <span className="field__hint">
-            {WORDED_REPLY_TYPES.has(reply.type)
-              ? t('contacts.replies.purged')
-              : t('contacts.replies.media', { type: reply.type })}
-          </span>
-        ),
+      cell: (reply) => <ReplyContent reply={reply} />,
     },
     { id: 'kind', header: t('contacts.replies.kind'), className: 'table__mono', cell: (reply) => reply.type },
     {
