@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { workspaceEm } from '../../src/db/base.entity';
 import type { TestApi } from '../support/api';
 import type { TestMember } from '../support/identity';
+import { encodedForms } from '../support/hidden-number';
 import { waitFor } from '../support/wait';
 import { PHONE_NUMBER_ID, PRICE, START, startCampaignWorld, type CampaignWorld } from '../campaigns/support';
 import { importFile, listContacts, ok } from './support';
@@ -12,7 +13,8 @@ const run = promisify(execFile);
 
 /**
  * UU PDP erasure: after a contact is deleted, its phone and name are nowhere in the database,
- * checked two ways: a full pg_dump, and every text-like column of every table. Before the
+ * checked two ways: a full pg_dump, and every text-like column of every table; the phone also
+ * hex- and base64-encoded (Meta's message ids carry the recipient's number in base64). Before the
  * erasure the contacts were sent a campaign (messages, statuses, the portfolio's count of its
  * recipients) and wrote back (Meta's stored bodies with their profile names, replies).
  */
@@ -133,6 +135,8 @@ describe('erasing contacts', () => {
     for (const person of PEOPLE) {
       expect(before).toContain(person.digits);
       expect(before).toContain(person.name);
+      // The encoded search finds what it looks for: the wamids of the person's messages hold the number.
+      expect(encodedForms(person.digits).some((form) => before.includes(form))).toBe(true);
     }
 
     await ok(api, owner, 'mutation ($ids: [ID!]) { deleteContacts(selection: { ids: $ids }) { affected } }', {
@@ -161,6 +165,7 @@ describe('erasing contacts', () => {
         expect(haystack).not.toContain(person.digits);
         expect(haystack).not.toContain(person.name);
         expect(haystack).not.toContain(person.name.split(' ')[0]);
+        expect(encodedForms(person.digits).filter((form) => haystack.includes(form))).toEqual([]);
       }
     }
     // The campaign's messages stay for its counts and charge, without a number or a contact; the portfolio still
