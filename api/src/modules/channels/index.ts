@@ -19,3 +19,4 @@ export { TokenBox } from './token-box';
 export { forwardSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER, DELIVERY_HEADER } from './forward-http';
 export { FORWARD_MAX_ATTEMPTS, FORWARD_RETRY_DELAYS_MS } from './reply-forwarding.service';
 export { rotateChannelSecrets, type RotationReport } from './key-rotation';
+export { ErasedMessageIds } from './erased-message-ids';
