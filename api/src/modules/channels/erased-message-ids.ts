@@ -48,7 +48,8 @@ export class ErasedMessageIds {
   async recognise(tx: EntityManager, wamids: readonly string[]): Promise<Map<string, string>> {
     const candidates = new Map<string, string>();
     for (const wamid of wamids) {
-      if (!ErasedMessageIds.isErased(wamid)) candidates.set(this.hasher.erasedMessageId(wamid).slice(PREFIX.length), wamid);
+      if (!ErasedMessageIds.isErased(wamid))
+        candidates.set(this.hasher.erasedMessageId(wamid).slice(PREFIX.length), wamid);
     }
     if (candidates.size === 0) return new Map();
     const found = await query(tx, ERASED_MESSAGE_IDS_AMONG, [[...candidates.keys()]]);
