@@ -4,15 +4,17 @@ import { Client } from 'pg';
 import { workspaceEm } from '../../src/db/base.entity';
 import type { TestApi } from '../support/api';
 import type { TestMember } from '../support/identity';
+import { encodedForms } from '../support/hidden-number';
 import { waitFor } from '../support/wait';
-import { PHONE_NUMBER_ID, PRICE, START, startCampaignWorld, type CampaignWorld } from '../campaigns/support';
+import { PHONE_NUMBER_ID, PRICE, START, WABA_ID, startCampaignWorld, type CampaignWorld } from '../campaigns/support';
 import { importFile, listContacts, ok } from './support';
 
 const run = promisify(execFile);
 
 /**
  * UU PDP erasure: after a contact is deleted, its phone and name are nowhere in the database,
- * checked two ways: a full pg_dump, and every text-like column of every table. Before the
+ * checked two ways: a full pg_dump, and every text-like column of every table; the phone also
+ * hex- and base64-encoded (Meta's message ids carry the recipient's number in base64). Before the
  * erasure the contacts were sent a campaign (messages, statuses, the portfolio's count of its
  * recipients) and wrote back (Meta's stored bodies with their profile names, replies).
  */
@@ -74,7 +76,7 @@ describe('erasing contacts', () => {
     return values.join('\n');
   }
 
-  it('leaves no phone or name anywhere once deleted (by selection and by a filter job)', async () => {
+  it('leaves no phone or name anywhere once deleted (by selection and by a filter job), even after Meta reports their messages again', async () => {
     const file = `phone,name\n${PEOPLE.map((person) => `${person.phone},${person.name}`).join('\n')}\n`;
     await importFile(api, owner, file, { tag: 'rahasia' });
     const contacts = (await listContacts(api, owner, { orderBy: 'PHONE_ASC' })).edges.map((edge) => edge.node);
@@ -129,10 +131,19 @@ describe('erasing contacts', () => {
       },
     );
 
+    // What Meta knows the messages by, to report them again after the erasure.
+    const sent = await client.query<{ id: string; phone: string; wamid: string; status: string }>(
+      'select id, phone, wamid, status from campaign_message where campaign_id = $1 order by phone',
+      [campaignId],
+    );
+    expect(sent.rows.map((row) => row.status)).toEqual(['DELIVERED', 'DELIVERED', 'DELIVERED']);
+
     const before = await dump();
     for (const person of PEOPLE) {
       expect(before).toContain(person.digits);
       expect(before).toContain(person.name);
+      // The encoded search finds what it looks for: the wamids of the person's messages hold the number.
+      expect(encodedForms(person.digits).some((form) => before.includes(form))).toBe(true);
     }
 
     await ok(api, owner, 'mutation ($ids: [ID!]) { deleteContacts(selection: { ids: $ids }) { affected } }', {
@@ -161,8 +172,51 @@ describe('erasing contacts', () => {
         expect(haystack).not.toContain(person.digits);
         expect(haystack).not.toContain(person.name);
         expect(haystack).not.toContain(person.name.split(' ')[0]);
+        expect(encodedForms(person.digits).filter((form) => haystack.includes(form))).toEqual([]);
       }
     }
+    // Meta keeps reporting statuses by the original wamids (the number inside): one read with our callback data, one
+    // without (found by its wamid alone). Each lands on its erased message, and nothing of the number stays.
+    const statusesBefore = await client.query<{ n: number }>('select count(*)::int as n from message_status');
+    const [byCallback, byWamid] = sent.rows;
+    const readAt = Math.floor(world.clock.now().getTime() / 1000);
+    world.meta.simulator.sends.webhooks.send(
+      { wabaId: WABA_ID, phoneNumberId: PHONE_NUMBER_ID, displayPhoneNumber: '15550001111' },
+      'messages',
+      {
+        statuses: [
+          {
+            id: byCallback!.wamid,
+            status: 'read',
+            timestamp: String(readAt),
+            recipient_id: byCallback!.phone.slice(1),
+            biz_opaque_callback_data: byCallback!.id,
+          },
+          { id: byWamid!.wamid, status: 'read', timestamp: String(readAt), recipient_id: byWamid!.phone.slice(1) },
+        ],
+      },
+    );
+    await world.deliverStatuses();
+    const reread = await client.query<{ id: string; status: string; read: boolean }>(
+      'select id, status, read_at is not null as read from campaign_message where campaign_id = $1',
+      [campaignId],
+    );
+    expect(new Map(reread.rows.map((row) => [row.id, [row.status, row.read]]))).toEqual(
+      new Map([
+        [byCallback!.id, ['READ', true]],
+        [byWamid!.id, ['READ', true]],
+        [sent.rows[2]!.id, ['DELIVERED', false]],
+      ]),
+    );
+    expect((await client.query('select count(*)::int as n from message_status')).rows).toEqual(statusesBefore.rows);
+    const afterStatuses = [await dump(), await everyTextValue()];
+    for (const person of PEOPLE) {
+      for (const haystack of afterStatuses) {
+        expect(haystack).not.toContain(person.digits);
+        expect(encodedForms(person.digits).filter((form) => haystack.includes(form))).toEqual([]);
+      }
+    }
+
     // The campaign's messages stay for its counts and charge, without a number or a contact; the portfolio still
     // counts the three recipients today (Meta does), by keyed hashes.
     const messages = await client.query<{ phone: string | null; contact_id: string | null; status: string }>(

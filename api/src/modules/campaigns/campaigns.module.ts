@@ -125,8 +125,20 @@ export const campaignsModule = defineModule<
       snapshots,
     );
     wallet.wallet.setReversalHandler(launch);
-    // Erasing a contact erases its number from campaign messages too (the rows stay for counts and charges).
+    // Erasing a contact erases its number from campaign messages too (the rows stay for counts and charges), and
+    // from their wamids: they take erased ids, on which Meta's later statuses still land.
     contacts.contactBulk.onErase(async (tx, workspaceId, erased) => {
+      const wamids = (await query(tx, campaignsSql.ERASING_MESSAGE_IDS, [workspaceId, erased.contactIds])).map(
+        (row) => row.wamid,
+      );
+      const renamed = [...(await channels.erasedMessageIds.erase(tx, workspaceId, wamids))];
+      if (renamed.length > 0) {
+        await execute(tx, campaignsSql.RENAME_ERASED_MESSAGES, [
+          workspaceId,
+          renamed.map(([wamid]) => wamid),
+          renamed.map(([, erasedId]) => erasedId),
+        ]);
+      }
       await execute(tx, campaignsSql.FORGET_CONTACTS, [workspaceId, erased.contactIds]);
     });
     // Recipients whose 24 h window is over count nothing: the personal-data purge deletes them (as hashes they are

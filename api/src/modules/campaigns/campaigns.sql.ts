@@ -534,6 +534,29 @@ export const PAUSE_FOR_REVERSAL = statement<{ id: string; name: string; hold_id:
    from paused p`,
 );
 
+/**
+ * Erasure of contacts: the wamids of their campaign messages, and of the statuses Meta reported for them (by our
+ * message id, `message_status_callback_index`: a 131049 retry's first wamid is on its status only). Each holds the
+ * number. One pass over the workspace's messages, like FORGET_CONTACTS. $1 workspace, $2 contact ids.
+ */
+export const ERASING_MESSAGE_IDS = statement<{ wamid: string }>(
+  'campaigns.erasing-message-ids',
+  `with erasing as (
+     select id, wamid from "campaign_message" where workspace_id = $1 and contact_id = any($2::uuid[])
+   )
+   select wamid from erasing where wamid is not null
+   union
+   select s.wamid from erasing e join "message_status" s on s.callback_data = e.id::text`,
+);
+
+/** Their messages take the erased ids (`campaign_message_wamid_index`). $1 workspace, $2 wamids, $3 erased ids. */
+export const RENAME_ERASED_MESSAGES = statement(
+  'campaigns.rename-erased-messages',
+  `update "campaign_message" m set wamid = v.erased
+   from unnest($2::text[], $3::text[]) as v(wamid, erased)
+   where m.wamid = v.wamid and m.workspace_id = $1`,
+);
+
 /** Erasure of contacts: their campaign messages forget the number. $1 workspace, $2 contact ids. */
 export const FORGET_CONTACTS = statement(
   'campaigns.forget-contacts',

@@ -1,4 +1,4 @@
-import { execute } from '../../db/sql';
+import { execute, query } from '../../db/sql';
 import type { ContactsServices } from '../contacts';
 import type { IdentityServices } from '../identity';
 import { defineModule } from '../manifest';
@@ -9,6 +9,8 @@ import { ChannelsResolver } from './channels.resolver';
 import { ChannelsService } from './channels.service';
 import * as channelsSql from './channels.sql';
 import * as keyRotationSql from './key-rotation.sql';
+import { ErasedMessageIds } from './erased-message-ids';
+import * as erasedMessageIdsSql from './erased-message-ids.sql';
 import { MetaGraph } from './meta-graph';
 import { Migration20261201110000Channels } from './migrations/20261201-110000-channels';
 import { Migration20261201120000WhatsappWebhook } from './migrations/20261201-120000-whatsapp-webhook';
@@ -18,6 +20,7 @@ import { Migration20261201170000FailedAfterDelivered } from './migrations/202612
 import { Migration20261201171000WebhookRetention } from './migrations/20261201-171000-webhook-retention';
 import { Migration20261202060000ChannelSilenceNotice } from './migrations/20261202-060000-channel-silence-notice';
 import { Migration20261202070000ReplyMedia } from './migrations/20261202-070000-reply-media';
+import { Migration20261202170000ErasedMessageId } from './migrations/20261202-170000-erased-message-id';
 import { BusinessPortfolio } from './portfolio.entity';
 import { RepliesResolver } from './replies.resolver';
 import { RepliesService } from './replies.service';
@@ -41,6 +44,8 @@ export interface ChannelsServices {
   silence: WebhookSilenceWatch;
   replies: RepliesService;
   forwarding: ReplyForwardingService;
+  /** Erased contacts' message ids, for the modules that keep wamids of their own (campaign messages). */
+  erasedMessageIds: ErasedMessageIds;
   /** A plain object: the resolver container registers service instances by class and skips these. */
   webhookNeeds: { appSecret: string; verifyToken: string };
 }
@@ -66,10 +71,12 @@ export const channelsModule = defineModule<
     { name: 'Migration20261201171000WebhookRetention', class: Migration20261201171000WebhookRetention },
     { name: 'Migration20261202060000ChannelSilenceNotice', class: Migration20261202060000ChannelSilenceNotice },
     { name: 'Migration20261202070000ReplyMedia', class: Migration20261202070000ReplyMedia },
+    { name: 'Migration20261202170000ErasedMessageId', class: Migration20261202170000ErasedMessageId },
   ],
   statements: [
     ...Object.values(channelsSql),
     ...Object.values(webhookSql),
+    ...Object.values(erasedMessageIdsSql),
     ...Object.values(repliesSql),
     ...Object.values(keyRotationSql),
     ...Object.values(wabaBudgetSql),
@@ -120,11 +127,15 @@ export const channelsModule = defineModule<
     );
     // Erasing a contact erases its number from statuses and Meta's stored bodies now, not at the purge. (Its replies
     // go with the contact row.)
+    // The statuses' wamids carry the number too: they become erased ids (campaigns erase their messages' the same way).
+    const erasedMessageIds = new ErasedMessageIds(contacts.phoneHasher);
     contacts.contactBulk.onErase(async (tx, workspaceId, erased) => {
       const tokens = [...new Set([...erased.phones.map((phone) => phone.replace(/^\+/, '')), ...erased.waIds])];
       if (tokens.length === 0) return;
-      await execute(tx, webhookSql.FORGET_STATUS_RECIPIENTS, [workspaceId, tokens]);
-      await execute(tx, webhookSql.DELETE_WEBHOOKS_NAMING, [tokens]);
+      const statuses = await query(tx, webhookSql.FORGET_STATUS_RECIPIENTS, [workspaceId, tokens]);
+      const wamids = statuses.map((row) => row.wamid);
+      await erasedMessageIds.erase(tx, workspaceId, wamids);
+      await execute(tx, webhookSql.DELETE_WEBHOOKS_NAMING, [[...tokens, ...wamids]]);
     });
     const webhooks = new WebhookService(
       contacts.contacts,
@@ -132,6 +143,7 @@ export const channelsModule = defineModule<
       clock,
       logger.child({ module: 'channels.webhook' }),
       notifications.notifications,
+      erasedMessageIds,
     );
     return {
       channels,
@@ -140,6 +152,7 @@ export const channelsModule = defineModule<
       silence: new WebhookSilenceWatch(notifications.notifications, clock),
       replies: new RepliesService(contacts.contacts),
       forwarding,
+      erasedMessageIds,
       webhookNeeds: { appSecret: config.meta.appSecret, verifyToken: config.meta.verifyToken },
     };
   },

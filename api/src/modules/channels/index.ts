@@ -21,3 +21,4 @@ export { FORWARD_MAX_ATTEMPTS, FORWARD_RETRY_DELAYS_MS } from './reply-forwardin
 export { rotateChannelSecrets, type RotationReport } from './key-rotation';
 export { replyFacts, type StoredReplyColumns } from './inbound-media';
 export { ReplyMediaFacts } from './replies.types';
+export { ErasedMessageIds } from './erased-message-ids';

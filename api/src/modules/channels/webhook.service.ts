@@ -8,6 +8,8 @@ import { inTransaction } from '../../db/transaction';
 import { type ContactsService, SUPPRESSION_SOURCES, SuppressionKind } from '../contacts';
 import { Permission } from '../identity';
 import { NotificationType, type NotificationsService } from '../notifications';
+import type { ErasedMessageIds } from './erased-message-ids';
+import { DELETE_WEBHOOKS_BY_ID } from './erased-message-ids.sql';
 import { type InboundMessageBody, inboundFacts } from './inbound-media';
 import { messagingLimitOf } from './meta-graph';
 import { type ButtonReplyMessage, buttonReplyOf, optOutButtonTexts, pressesOptOut } from './opt-out-button';
@@ -28,6 +30,7 @@ import {
   STORE_REPLY,
   CLAIM_WEBHOOK_BATCH,
   type ChannelRouteRow,
+  type StoredWebhookRow,
   MARK_WEBHOOKS_APPLIED,
   STORE_WEBHOOKS,
   TOUCH_CHANNEL_WEBHOOK,
@@ -62,8 +65,14 @@ class BatchState {
   readonly statuses = new Map<string, StatusRow>();
   /** WABAs whose channels' webhook time this batch has touched already. */
   readonly touchedWabas = new Set<string>();
+  /** The stored body being applied, and the bodies that reported each wamid (to drop those of erased messages). */
+  body = '';
+  readonly bodiesOf = new Map<string, Set<string>>();
 
   addStatus(row: StatusRow): void {
+    const bodies = this.bodiesOf.get(row.wamid) ?? new Set<string>();
+    bodies.add(this.body);
+    this.bodiesOf.set(row.wamid, bodies);
     const known = this.statuses.get(row.wamid);
     if (!known) {
       this.statuses.set(row.wamid, row);
@@ -188,6 +197,7 @@ export class WebhookService {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly notifications: NotificationsService,
+    private readonly erasedMessageIds: ErasedMessageIds,
   ) {}
 
   private readonly unstored: { id: string; body: Buffer; resolve: () => void; reject: (error: unknown) => void }[] = [];
@@ -269,7 +279,7 @@ export class WebhookService {
         const rows = await query(tx, CLAIM_WEBHOOK_BATCH, [APPLY_BATCH]);
         ids = rows.map((row) => row.id);
         const batch = new BatchState();
-        for (const row of rows) await this.applyBody(tx, row.body, batch);
+        for (const row of rows) await this.applyBody(tx, row, batch);
         await this.flushStatuses(tx, batch);
         if (ids.length > 0) await execute(tx, MARK_WEBHOOKS_APPLIED, [ids]);
         return rows.length;
@@ -282,8 +292,9 @@ export class WebhookService {
     }
   }
 
-  private async applyBody(tx: EntityManager, text: string, batch: BatchState): Promise<void> {
-    const body = JSON.parse(text) as { entry?: Entry[] };
+  private async applyBody(tx: EntityManager, stored: StoredWebhookRow, batch: BatchState): Promise<void> {
+    batch.body = stored.id;
+    const body = JSON.parse(stored.body) as { entry?: Entry[] };
     for (const entry of body.entry ?? []) {
       for (const change of entry.changes ?? []) await this.applyChange(tx, entry.id ?? '', change, batch);
     }
@@ -296,7 +307,7 @@ export class WebhookService {
         const [row] = await query(tx, CLAIM_WEBHOOK, [id]);
         if (!row) return false;
         const batch = new BatchState();
-        await this.applyBody(tx, row.body, batch);
+        await this.applyBody(tx, row, batch);
         await this.flushStatuses(tx, batch);
         await execute(tx, MARK_WEBHOOK_APPLIED, [id]);
         return true;
@@ -439,8 +450,16 @@ export class WebhookService {
     await execute(tx, TOUCH_WABA_CHANNELS_WEBHOOK, [wabaId, this.clock.now(), WEBHOOK_TIME_RESOLUTION_MS]);
   }
 
+  /**
+   * Writes the batch's statuses. Meta keeps reporting messages of contacts erased since: such a status is applied
+   * to the erased id, without the number, and the bodies that reported it go (applied, they are needed no more).
+   */
   private async flushStatuses(tx: EntityManager, batch: BatchState): Promise<void> {
-    const rows = [...batch.statuses.values()];
+    const erased = await this.erasedMessageIds.recognise(tx, [...batch.statuses.keys()]);
+    const rows = [...batch.statuses.values()].map((row) => {
+      const erasedId = erased.get(row.wamid);
+      return erasedId ? { ...row, wamid: erasedId, recipientId: null } : row;
+    });
     if (rows.length === 0) return;
     await execute(tx, UPSERT_MESSAGE_STATUSES, [
       rows.map((row) => row.wamid),
@@ -456,6 +475,9 @@ export class WebhookService {
       rows.map((row) => row.deliveredAt),
       this.clock.now(),
     ]);
+    if (erased.size === 0) return;
+    const bodies = [...erased.keys()].flatMap((wamid) => [...(batch.bodiesOf.get(wamid) ?? [])]);
+    await execute(tx, DELETE_WEBHOOKS_BY_ID, [[...new Set(bodies)]]);
   }
 
   /** The channel a change is for, looked up (and its webhook time touched) once per batch. */

@@ -274,16 +274,18 @@ export const PURGE_REPLY_TEXTS = statement(
 /**
  * The number on the workspace's message statuses (status, pricing and errors stay for counts). No index leads with
  * recipient_id (it would be one more write per status change, the hottest write there is): one pass over the
- * workspace's statuses per erasure. $1 workspace, $2 tokens.
+ * workspace's statuses per erasure. Returns their wamids (which hold the number too: the caller erases them).
+ * $1 workspace, $2 tokens.
  */
-export const FORGET_STATUS_RECIPIENTS = statement(
+export const FORGET_STATUS_RECIPIENTS = statement<{ wamid: string }>(
   'webhook.forget-status-recipients',
-  `update "message_status" set recipient_id = null where workspace_id = $1 and recipient_id = any($2::text[])`,
+  `update "message_status" set recipient_id = null where workspace_id = $1 and recipient_id = any($2::text[])
+   returning wamid`,
 );
 
 /**
- * Applied bodies that name one of the tokens as a whole JSON string (a status's recipient_id, a contact's wa_id or
- * user_id, a message's from: the profile name sits beside them in the same body), deleted: they did their work when
+ * Applied bodies that name one of the tokens as a whole JSON string (a status's recipient_id or id, a contact's wa_id
+ * or user_id, a message's from: the profile name sits beside them in the same body), deleted: they did their work when
  * applied. Bodies belong to no workspace, so a body naming the same person for another workspace goes too (a raw
  * copy gone early, nothing lost). A body not applied yet stays for its applier (the purge takes it later).
  * One pass over the stored bodies however many tokens (hash join against the strings each body holds); the string
@@ -293,7 +295,7 @@ export const DELETE_WEBHOOKS_NAMING = statement(
   'webhook.delete-naming',
   `delete from "whatsapp_webhook" w using (
      select distinct b.id from "whatsapp_webhook" b
-     cross join lateral regexp_matches(b.body, '"([0-9A-Za-z.+_-]{5,128})"', 'g') as found(captured)
+     cross join lateral regexp_matches(b.body, '"([0-9A-Za-z.+/=_-]{5,128})"', 'g') as found(captured)
      join unnest($1::text[]) as erased(token) on erased.token = found.captured[1]
      where b.applied_at is not null
    ) named
