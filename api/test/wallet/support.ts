@@ -88,10 +88,11 @@ export async function control(stack: WalletStack, orderId: string, body: Record<
   return (await response.json()) as { answers: number[] };
 }
 
-export async function refund(stack: WalletStack, orderId: string, amount: number, chargeback = false) {
+/** A refund at Midtrans; `notify: false` leaves its notifications for the test to post. */
+export async function refund(stack: WalletStack, orderId: string, amount: number, chargeback = false, notify = true) {
   await fetch(`${stack.midtrans.url}/__simulator/midtrans/transactions/${orderId}/refund`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ amount, chargeback }),
+    body: JSON.stringify({ amount, chargeback, notify }),
   });
 }

@@ -291,14 +291,17 @@ export class MidtransSimulator {
     });
   }
 
-  /** A refund (or chargeback) of part or all; Midtrans sends its notification twice. */
+  /**
+   * A refund (or chargeback) of part or all; Midtrans sends its notification twice (`notify: false`: none, for a
+   * test that posts the notifications itself).
+   */
   private async refund(request: Request, response: Response): Promise<void> {
     const transaction = this.transactions.get(String(request.params.orderId));
     if (!transaction) {
       response.status(404).json({ error: 'unknown order' });
       return;
     }
-    const { amount, chargeback } = request.body as { amount: number; chargeback?: boolean };
+    const { amount, chargeback, notify } = request.body as { amount: number; chargeback?: boolean; notify?: boolean };
     const id = this.refundIds++;
     transaction.refunds.push({
       refund_chargeback_id: id,
@@ -309,12 +312,14 @@ export class MidtransSimulator {
     const total = transaction.refunds.reduce((sum, refund) => sum + Number.parseInt(refund.refund_amount, 10), 0);
     const full = total >= transaction.grossAmount;
     transaction.status = chargeback ? (full ? 'chargeback' : 'partial_chargeback') : full ? 'refund' : 'partial_refund';
-    const body = this.statusBody(transaction);
-    await this.notify(transaction, body);
-    await this.notify(transaction, {
-      ...body,
-      refunds: transaction.refunds.map((refund) => ({ ...refund, bank_confirmed_at: this.jakartaTime() })),
-    });
+    if (notify !== false) {
+      const body = this.statusBody(transaction);
+      await this.notify(transaction, body);
+      await this.notify(transaction, {
+        ...body,
+        refunds: transaction.refunds.map((refund) => ({ ...refund, bank_confirmed_at: this.jakartaTime() })),
+      });
+    }
     response.json({ refund_chargeback_id: id, transaction_status: transaction.status });
   }
 
