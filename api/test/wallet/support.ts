@@ -96,3 +96,11 @@ export async function refund(stack: WalletStack, orderId: string, amount: number
     body: JSON.stringify({ amount, chargeback, notify }),
   });
 }
+
+/** How many Get Status calls the simulator received for an order, read over its inspection route. */
+export async function statusCalls(stack: WalletStack, orderId: string): Promise<number> {
+  const response = await fetch(
+    `${stack.midtrans.url}/__simulator/midtrans/status-calls/${encodeURIComponent(orderId)}`,
+  );
+  return ((await response.json()) as { calls: number }).calls;
+}

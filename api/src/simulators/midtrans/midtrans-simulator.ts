@@ -72,6 +72,8 @@ export class MidtransSimulator {
   /** Every attempt made, with its answer (tests look at these). */
   readonly delivered: { orderId: string; status: string; answer: number }[] = [];
   private baseUrl = '';
+  /** Get Status calls received per order id, answered or not (tests check which notifications ask Midtrans). */
+  readonly statusCalls = new Map<string, number>();
   /** Latency of Get Status on request (a slow Midtrans; the crash test kills the API inside this wait). */
   statusDelayMs = 0;
   private refundIds = 1;
@@ -96,8 +98,18 @@ export class MidtransSimulator {
     });
     app.post('/snap/v1/transactions', (request, response) => this.createTransaction(request, response));
     app.get('/v2/:id/status', (request, response) => {
+      const orderId = String(request.params.id);
+      this.statusCalls.set(orderId, (this.statusCalls.get(orderId) ?? 0) + 1);
       if (this.statusDelayMs <= 0) return this.statusOf(request, response);
       setTimeout(() => this.statusOf(request, response), this.statusDelayMs);
+    });
+    // Inspection, like the Meta simulator's `/__simulator/meta/...` reads: how often Get Status was asked.
+    app.get('/__simulator/midtrans/status-calls', (_request, response) => {
+      response.json(Object.fromEntries(this.statusCalls));
+    });
+    app.get('/__simulator/midtrans/status-calls/:orderId', (request, response) => {
+      const orderId = String(request.params.orderId);
+      response.json({ orderId, calls: this.statusCalls.get(orderId) ?? 0 });
     });
     app.post('/__simulator/midtrans/config', (request, response) => {
       const { statusDelayMs } = request.body as { statusDelayMs?: number };
