@@ -1,4 +1,5 @@
 import { rupiah } from '../../src/core/money';
+import { WorkspaceTimeZone } from '../../src/modules/identity';
 import { createMember, createWorkspace, type TestMember } from '../support/identity';
 import { bearer, books, control, createTopup, financeMember, startWalletStack, type WalletStack } from './support';
 
@@ -62,7 +63,7 @@ describe('wallet billing', () => {
       number: expect.stringMatching(/^BZ\/2026\/\d{6}$/),
       title: 'Kuitansi',
       // 03:00 UTC is 10:00 in Jakarta.
-      issuedAtText: expect.stringMatching(/^1 Desember 2026.*10[.:]00$/),
+      issuedAtText: '1 Desember 2026 pukul 10.00 WIB',
       billedTo: null,
       lines: [
         { description: 'Isi saldo dompet BizOne', amount: 100_000 },
@@ -226,5 +227,66 @@ describe('a top-up Midtrans refuses', () => {
       },
     );
     expect(orders.items.map((order) => order.status)).toEqual(['FAILED']);
+  });
+});
+
+/**
+ * Statements and receipts count time where the workspace is. 2026-11-30T15:30:00Z is 00:30 on 1 December in Jayapura
+ * (WIT, UTC+9) but 22:30 on 30 November in Jakarta (WIB, UTC+7): the same top-up, settled at that instant, is
+ * December's in one workspace and November's in the other.
+ */
+describe('statements and receipts in the workspace’s time zone', () => {
+  let stack: WalletStack;
+  beforeAll(async () => {
+    stack = await startWalletStack();
+  });
+  afterAll(() => stack.stop());
+
+  const SETTLED_AT = new Date('2026-11-30T15:30:00Z');
+
+  async function settledTopupIn(timeZone: WorkspaceTimeZone) {
+    const em = stack.api.running.orm.em.fork();
+    const workspace = await createWorkspace(em);
+    workspace.timeZone = timeZone;
+    await em.flush();
+    const member = await createMember(em, workspace, 'finance');
+    stack.clock.set(SETTLED_AT);
+    const { order } = await createTopup(stack.api, member, 100_000);
+    await control(stack, order.orderId, { transaction_status: 'settlement' });
+    expect((await books(stack.api, workspace.id)).balance).toBe(100_000n);
+    return { member, orderId: order.orderId };
+  }
+
+  const statementRows = async (member: TestMember, month: string) => {
+    const result = await stack.api.graphql<{ monthlyStatement: { csv: string } }>(
+      'query ($m: String!) { monthlyStatement(month: $m) { csv } }',
+      { m: month },
+      { ...bearer(member), 'accept-language': 'en' },
+    );
+    return result.body.data!.monthlyStatement.csv.trim().split('\n').slice(1);
+  };
+
+  const issuedAtText = async (member: TestMember, orderId: string, language: string) => {
+    const result = await stack.api.graphql<{ receipt: { issuedAtText: string } }>(
+      'query ($o: String!) { receipt(orderId: $o) { issuedAtText } }',
+      { o: orderId },
+      { ...bearer(member), 'accept-language': language },
+    );
+    return result.body.data!.receipt.issuedAtText;
+  };
+
+  it('puts a top-up settled at 00:30 WIT on 1 December in a Jayapura workspace’s December, printed at 00:30', async () => {
+    const { member, orderId } = await settledTopupIn(WorkspaceTimeZone.ASIA_JAYAPURA);
+    expect(await statementRows(member, '2026-11')).toEqual([]);
+    expect(await statementRows(member, '2026-12')).toEqual([`2026-12-01 00:30,Top-up,${orderId},1,100000`]);
+    expect(await issuedAtText(member, orderId, 'en')).toBe('1 December 2026 at 00:30 WIT');
+    expect(await issuedAtText(member, orderId, 'id')).toBe('1 Desember 2026 pukul 00.30 WIT');
+  });
+
+  it('puts the same instant in a Jakarta workspace’s November, printed at 22:30 on 30 November', async () => {
+    const { member, orderId } = await settledTopupIn(WorkspaceTimeZone.ASIA_JAKARTA);
+    expect(await statementRows(member, '2026-11')).toEqual([`2026-11-30 22:30,Top-up,${orderId},1,100000`]);
+    expect(await statementRows(member, '2026-12')).toEqual([]);
+    expect(await issuedAtText(member, orderId, 'en')).toBe('30 November 2026 at 22:30 WIB');
   });
 });

@@ -3,13 +3,14 @@ import { createMember, createWorkspace, type TestMember } from '../support/ident
 import {
   bearer,
   books,
-  control,
+  control as controlAtMidtrans,
   createTopup,
   financeMember,
   MERCHANT_ID,
-  refund,
+  refund as refundAtMidtrans,
   SERVER_KEY,
   startWalletStack,
+  statusCalls,
   type WalletStack,
 } from './support';
 
@@ -37,8 +38,43 @@ describe('Midtrans notifications', () => {
   });
   afterAll(() => stack.stop());
 
-  const post = (body: string, contentType = 'application/json') =>
-    fetch(`${stack.api.url}${NOTIFICATION_PATH}`, { method: 'POST', headers: { 'content-type': contentType }, body });
+  /**
+   * Every wallet's books hold after every step of every sequence, not only at a test's end: balance == sum(ledger)
+   * and held == sum(ledger's held changes). The rows it returns are the wallets that do not.
+   */
+  async function expectEveryWalletBalanced() {
+    const unbalanced = await stack.api.running.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `select w.workspace_id, w.balance::text, w.held::text,
+                coalesce(sum(l.amount), 0)::text as ledger_balance, coalesce(sum(l.held_delta), 0)::text as ledger_held
+           from wallet w left join ledger_entry l on l.workspace_id = w.workspace_id
+          group by w.workspace_id, w.balance, w.held
+         having w.balance <> coalesce(sum(l.amount), 0) or w.held <> coalesce(sum(l.held_delta), 0)`,
+      );
+    expect(unbalanced).toEqual([]);
+  }
+
+  // The replay steps: each notification posted, status moved or refund made at Midtrans is followed by the check.
+  const post = async (body: string, contentType = 'application/json') => {
+    const response = await fetch(`${stack.api.url}${NOTIFICATION_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body,
+    });
+    await expectEveryWalletBalanced();
+    return response;
+  };
+  const control = async (...args: Parameters<typeof controlAtMidtrans>) => {
+    const answers = await controlAtMidtrans(...args);
+    await expectEveryWalletBalanced();
+    return answers;
+  };
+  const refund = async (...args: Parameters<typeof refundAtMidtrans>) => {
+    await refundAtMidtrans(...args);
+    await expectEveryWalletBalanced();
+  };
 
   const order = async (orderId: string) =>
     (await stack.api.running.services.wallet.payments.order(
@@ -118,6 +154,45 @@ describe('Midtrans notifications', () => {
     );
     expect(response.status).toBe(200);
     await expectBooksBalanced(baseline);
+  });
+
+  it('asks Midtrans nothing about a dashboard test notification or an unknown order', async () => {
+    const testOrderId = `payment_notif_test_${MERCHANT_ID}_2`;
+    const test = await post(
+      signed({
+        order_id: testOrderId,
+        status_code: '200',
+        gross_amount: '10000.00',
+        transaction_status: 'settlement',
+        merchant_id: MERCHANT_ID,
+      }),
+    );
+    expect(test.status).toBe(200);
+    expect(await statusCalls(stack, testOrderId)).toBe(0);
+    const unknown = await post(
+      signed({
+        order_id: 'BZ-TOPUP-UNKNOWN',
+        status_code: '200',
+        gross_amount: '50000.00',
+        transaction_status: 'settlement',
+      }),
+    );
+    expect(unknown.status).toBe(404);
+    expect(await statusCalls(stack, 'BZ-TOPUP-UNKNOWN')).toBe(0);
+  });
+
+  it('confirms a duplicate of a final order with one Get Status call, and moves nothing', async () => {
+    // It must ask: the signature covers order id, status code and amount, not transaction_status, and a PAID order
+    // can still be reversed (a second partial_refund even carries the same status as the first), so only Get
+    // Status tells a duplicate from news. One call per notification, never more.
+    const { order: created } = await createTopup(stack.api, member, 50_000);
+    await control(stack, created.orderId, { transaction_status: 'settlement' });
+    expect(await order(created.orderId)).toMatchObject({ status: 'PAID', credited: 50_000n });
+    expect(await statusCalls(stack, created.orderId)).toBe(1);
+    await control(stack, created.orderId, { sequence: [{ transaction_status: 'settlement' }] });
+    expect(await statusCalls(stack, created.orderId)).toBe(2);
+    expect(await storedFor(created.orderId)).toEqual(['CREDITED', 'DUPLICATE']);
+    await expectBooksBalanced(baseline + 50_000);
   });
 
   it('answers 404 for a correctly signed notification of an unknown order, and stores it', async () => {

@@ -88,10 +88,19 @@ export async function control(stack: WalletStack, orderId: string, body: Record<
   return (await response.json()) as { answers: number[] };
 }
 
-export async function refund(stack: WalletStack, orderId: string, amount: number, chargeback = false) {
+/** A refund at Midtrans; `notify: false` leaves its notifications for the test to post. */
+export async function refund(stack: WalletStack, orderId: string, amount: number, chargeback = false, notify = true) {
   await fetch(`${stack.midtrans.url}/__simulator/midtrans/transactions/${orderId}/refund`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ amount, chargeback }),
+    body: JSON.stringify({ amount, chargeback, notify }),
   });
+}
+
+/** How many Get Status calls the simulator received for an order, read over its inspection route. */
+export async function statusCalls(stack: WalletStack, orderId: string): Promise<number> {
+  const response = await fetch(
+    `${stack.midtrans.url}/__simulator/midtrans/status-calls/${encodeURIComponent(orderId)}`,
+  );
+  return ((await response.json()) as { calls: number }).calls;
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
+import { DateTime } from 'luxon';
 import { useTranslation } from 'react-i18next';
 import { InlineErrorBoundary } from '../components/error-page';
 import { buttonClass } from '../components/ui/button';
@@ -79,13 +80,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (result.error && result.error.code !== 'BAD_USER_INPUT') await gql(request, LedgerQuery, variables);
   const ledgerEntries = result.data?.ledgerEntries ?? { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
   // The statement's default month is this month where the workspace is.
-  const month = new Intl.DateTimeFormat('en-CA', {
-    timeZone: timeZoneOf(user.workspace?.timeZone),
-    year: 'numeric',
-    month: '2-digit',
-  })
-    .format(new Date())
-    .slice(0, 7);
+  const month = DateTime.now().setZone(timeZoneOf(user.workspace?.timeZone)).toFormat('yyyy-MM');
   return {
     entries: ledgerEntries.edges.map((edge) => edge.node),
     nextCursor: ledgerEntries.pageInfo.hasNextPage ? (ledgerEntries.pageInfo.endCursor ?? null) : null,

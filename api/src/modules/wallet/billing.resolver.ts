@@ -3,7 +3,7 @@ import { PlatformAdmin, Requires } from '../../graphql/authorization';
 import { Caller, WorkspaceCaller } from '../../graphql/caller';
 import type { GraphQLContext } from '../../graphql/context';
 import { listCost } from '../../graphql/limits';
-import { Permission, type Identity, type WorkspaceIdentity } from '../identity';
+import { Permission, Workspace, type Identity, type WorkspaceIdentity } from '../identity';
 import { BillingService, type PriceView } from './billing.service';
 import {
   BillingProfileInput,
@@ -73,6 +73,7 @@ export class BillingResolver {
     @WorkspaceCaller() caller: WorkspaceIdentity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<StatementExport> {
-    return this.billing.monthlyStatement(ctx.em, caller.workspaceId, month, ctx.language);
+    const { timeZone } = await ctx.em.findOneOrFail(Workspace, caller.workspaceId);
+    return this.billing.monthlyStatement(ctx.em, caller.workspaceId, month, ctx.language, timeZone);
   }
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { stringify } from 'csv-stringify/sync';
+import { DateTime } from 'luxon';
 import { AppError } from '../../core/app-error';
 import type { Clock } from '../../core/clock';
 import { newId } from '../../core/ids';
@@ -35,16 +36,16 @@ export interface BillingProfileInput {
   invoiceEmail: string;
 }
 
-/** Jakarta has no daylight saving: a month there is [first day 00:00 +07:00, next month's). */
-function monthRange(month: string): { from: Date; to: Date } {
+/**
+ * A statement month (`2026-12`) as the instants that bound it where the workspace is: from its first day's
+ * midnight in `zone` to the next month's (exclusive). Luxon's, so a Jayapura workspace's December starts at
+ * 15:00Z on 30 November, Jakarta's two hours later.
+ */
+export function monthRange(month: string, zone: string): { from: Date; to: Date } {
   const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
   if (!match) throw new AppError('BAD_USER_INPUT', 'wallet.monthFormat', {}, { month: 'wallet.monthFormat' });
-  const year = Number(match[1]);
-  const index = Number(match[2]) - 1;
-  return {
-    from: new Date(Date.UTC(year, index, 1) - 7 * 3_600_000),
-    to: new Date(Date.UTC(year, index + 1, 1) - 7 * 3_600_000),
-  };
+  const start = DateTime.fromObject({ year: Number(match[1]), month: Number(match[2]), day: 1 }, { zone });
+  return { from: start.toJSDate(), to: start.plus({ months: 1 }).toJSDate() };
 }
 
 function toPrice(row: PriceRow): PriceView {
@@ -140,23 +141,21 @@ export class BillingService {
   /**
    * A month's statement as CSV (csv-stringify), headers in the reader's language: top-ups,
    * usage per campaign batch reference, refunds, reversals and adjustments, one row per kind
-   * and reference, amounts in whole rupiah (signed), times in Asia/Jakarta.
+   * and reference, amounts in whole rupiah (signed). The month and the times are the
+   * workspace's (`timeZone`), like every time it reads.
    */
-  async monthlyStatement(em: EntityManager, workspaceId: string, month: string, language: Language) {
-    const { from, to } = monthRange(month);
+  async monthlyStatement(em: EntityManager, workspaceId: string, month: string, language: Language, timeZone: string) {
+    const { from, to } = monthRange(month, timeZone);
     const rows = await query(em, STATEMENT_ROWS, [workspaceId, from, to]);
-    const time = new Intl.DateTimeFormat('sv-SE', {
-      timeZone: 'Asia/Jakarta',
-      dateStyle: 'short',
-      timeStyle: 'short',
-    });
+    const time = (value: Date | string) =>
+      DateTime.fromJSDate(new Date(value), { zone: timeZone }).toFormat('yyyy-MM-dd HH:mm');
     const header = ['date', 'kind', 'reference', 'entries', 'amount'].map((column) =>
       translate(language, `wallet.statement.${column}`),
     );
     const csv = stringify([
       header,
       ...rows.map((row) => [
-        time.format(new Date(row.created_at)),
+        time(row.created_at),
         translate(language, `wallet.statement.kinds.${row.kind}`),
         row.reference,
         row.entries,

@@ -64,7 +64,9 @@ export class BillingProfileInput {
 
 @ArgsType()
 export class StatementArgs {
-  @Field({ description: 'YYYY-MM, in Asia/Jakarta.' }) @Matches(/^\d{4}-(0[1-9]|1[0-2])$/) month!: string;
+  @Field({ description: 'YYYY-MM, as the workspace’s time zone counts months.' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/)
+  month!: string;
 }
 
 @ObjectType()

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { DateTime } from 'luxon';
 import { AppError } from '../../core/app-error';
 import type { Clock } from '../../core/clock';
 import { newId, newOrderId } from '../../core/ids';
@@ -22,10 +23,12 @@ export interface TopupOptions {
   finishUrl: string;
 }
 
-/** "2026-12-01 17:05:00 +0700": Snap's expiry start time, in Jakarta time (UTC+7, no daylight saving). */
+/**
+ * "2026-12-01 17:05:00 +0700": Snap's expiry start time. Midtrans reads the offset, so the instant is the same
+ * in any zone; Jakarta's is the one its dashboard and docs use.
+ */
 function snapTime(date: Date): string {
-  const jakarta = new Date(date.getTime() + 7 * 3_600_000).toISOString();
-  return `${jakarta.slice(0, 10)} ${jakarta.slice(11, 19)} +0700`;
+  return DateTime.fromJSDate(date, { zone: 'Asia/Jakarta' }).toFormat('yyyy-MM-dd HH:mm:ss ZZZ');
 }
 
 /** Starting a top-up: the amount checked, the PENDING order committed, then the Snap transaction. */

@@ -102,7 +102,9 @@ export class WalletResolver {
     const receipt = await this.payments.receipt(ctx.em, caller.workspaceId, orderId);
     if (!receipt) return null;
     const billedTo = await this.billing.billingProfile(ctx.em, caller.workspaceId);
-    return { ...receipt, ...printable(order, receipt.issuedAt, ctx.language), billedTo, order: toOrder(order) };
+    const { timeZone } = await ctx.em.findOneOrFail(Workspace, caller.workspaceId);
+    const text = printable(order, receipt.issuedAt, ctx.language, timeZone);
+    return { ...receipt, ...text, billedTo, order: toOrder(order) };
   }
 
   @Requires(Permission.WALLET_TOPUP)

@@ -117,7 +117,11 @@ export class ReceiptParty {
 export class Receipt {
   @Field({ description: 'e.g. BZ/2026/000042, gapless per year.' }) number!: string;
   @Field() issuedAt!: Date;
-  @Field({ description: 'issuedAt in Asia/Jakarta, written the reader’s way.' }) issuedAtText!: string;
+  @Field({
+    description:
+      'issuedAt in the workspace’s time zone, written the reader’s way, with the zone’s name (WIB, WITA, WIT).',
+  })
+  issuedAtText!: string;
   @Field({ description: '“Receipt” / “Kuitansi”.' }) title!: string;
   @Field(() => ReceiptParty, { nullable: true, description: 'The workspace’s billing profile, when it has one.' })
   billedTo!: ReceiptParty | null;

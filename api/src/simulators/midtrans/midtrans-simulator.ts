@@ -72,6 +72,8 @@ export class MidtransSimulator {
   /** Every attempt made, with its answer (tests look at these). */
   readonly delivered: { orderId: string; status: string; answer: number }[] = [];
   private baseUrl = '';
+  /** Get Status calls received per order id, answered or not (tests check which notifications ask Midtrans). */
+  readonly statusCalls = new Map<string, number>();
   /** Latency of Get Status on request (a slow Midtrans; the crash test kills the API inside this wait). */
   statusDelayMs = 0;
   private refundIds = 1;
@@ -96,8 +98,18 @@ export class MidtransSimulator {
     });
     app.post('/snap/v1/transactions', (request, response) => this.createTransaction(request, response));
     app.get('/v2/:id/status', (request, response) => {
+      const orderId = String(request.params.id);
+      this.statusCalls.set(orderId, (this.statusCalls.get(orderId) ?? 0) + 1);
       if (this.statusDelayMs <= 0) return this.statusOf(request, response);
       setTimeout(() => this.statusOf(request, response), this.statusDelayMs);
+    });
+    // Inspection, like the Meta simulator's `/__simulator/meta/...` reads: how often Get Status was asked.
+    app.get('/__simulator/midtrans/status-calls', (_request, response) => {
+      response.json(Object.fromEntries(this.statusCalls));
+    });
+    app.get('/__simulator/midtrans/status-calls/:orderId', (request, response) => {
+      const orderId = String(request.params.orderId);
+      response.json({ orderId, calls: this.statusCalls.get(orderId) ?? 0 });
     });
     app.post('/__simulator/midtrans/config', (request, response) => {
       const { statusDelayMs } = request.body as { statusDelayMs?: number };
@@ -291,14 +303,17 @@ export class MidtransSimulator {
     });
   }
 
-  /** A refund (or chargeback) of part or all; Midtrans sends its notification twice. */
+  /**
+   * A refund (or chargeback) of part or all; Midtrans sends its notification twice (`notify: false`: none, for a
+   * test that posts the notifications itself).
+   */
   private async refund(request: Request, response: Response): Promise<void> {
     const transaction = this.transactions.get(String(request.params.orderId));
     if (!transaction) {
       response.status(404).json({ error: 'unknown order' });
       return;
     }
-    const { amount, chargeback } = request.body as { amount: number; chargeback?: boolean };
+    const { amount, chargeback, notify } = request.body as { amount: number; chargeback?: boolean; notify?: boolean };
     const id = this.refundIds++;
     transaction.refunds.push({
       refund_chargeback_id: id,
@@ -309,12 +324,14 @@ export class MidtransSimulator {
     const total = transaction.refunds.reduce((sum, refund) => sum + Number.parseInt(refund.refund_amount, 10), 0);
     const full = total >= transaction.grossAmount;
     transaction.status = chargeback ? (full ? 'chargeback' : 'partial_chargeback') : full ? 'refund' : 'partial_refund';
-    const body = this.statusBody(transaction);
-    await this.notify(transaction, body);
-    await this.notify(transaction, {
-      ...body,
-      refunds: transaction.refunds.map((refund) => ({ ...refund, bank_confirmed_at: this.jakartaTime() })),
-    });
+    if (notify !== false) {
+      const body = this.statusBody(transaction);
+      await this.notify(transaction, body);
+      await this.notify(transaction, {
+        ...body,
+        refunds: transaction.refunds.map((refund) => ({ ...refund, bank_confirmed_at: this.jakartaTime() })),
+      });
+    }
     response.json({ refund_chargeback_id: id, transaction_status: transaction.status });
   }
 
