@@ -138,6 +138,19 @@ describe('the WhatsApp webhook', () => {
     });
   });
 
+  it('applies a body whose one status has a number for an id, skipping only that status (the body is not retried for ever)', async () => {
+    const body = JSON.parse(raw('status-sent.json')) as {
+      entry: { changes: { value: { statuses: Record<string, unknown>[] } }[] }[];
+    };
+    const statuses = body.entry[0]!.changes[0]!.value.statuses;
+    const good = { ...statuses[0]!, id: 'wamid.numeric-neighbour-0001', status: 'delivered' };
+    body.entry[0]!.changes[0]!.value.statuses = [{ ...statuses[0]!, id: 628123 }, good];
+    expect((await post(body)).status).toBe(200);
+    await allApplied();
+    expect(await statusOf('wamid.numeric-neighbour-0001')).toMatchObject({ status: 'delivered' });
+    expect(await statusOf('628123')).toBeUndefined();
+  });
+
   it('moves statuses forward only: read before delivered, duplicates and a late sent change nothing', async () => {
     const wamid = 'wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABEYEjQ2QjM4RkI2QjY1QzZBMjhFMQA=';
     expect((await post(statusBody('read', '1763971300'))).status).toBe(200);

@@ -501,7 +501,8 @@ export class WebhookService {
     const now = this.clock.now();
     for (const status of (value.statuses as StatusUpdate[] | undefined) ?? []) {
       const rank = STATUS_RANK[status.status ?? ''];
-      if (!status.id || !rank) continue;
+      // A signed body is Meta's, but its shape is still checked: an id that is no string would fail the whole batch.
+      if (typeof status.id !== 'string' || !status.id || !rank) continue;
       batch.addStatus({
         wamid: status.id,
         workspaceId: channel.workspace_id,
