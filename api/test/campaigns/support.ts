@@ -286,6 +286,7 @@ export function testDispatchStore(world: CampaignWorld): DispatchStore {
     { unknownDeadlineMs: 60_000 },
     services.campaigns.campaigns,
     services.contacts.phoneHasher,
+    services.channels.erasedMessageIds,
   );
 }
 

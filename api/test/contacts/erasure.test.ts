@@ -236,6 +236,79 @@ describe('erasing contacts', () => {
     expect(rows).toEqual([{ phone_hash: expect.stringMatching(/^[0-9a-f]{64}$/), opted_out_source: 'MANUAL' }]);
   });
 
+  it('keeps the number out when Meta reports a message while its contact is being erased', async () => {
+    const person = { phone: '0812 7777 8884', digits: '81277778884' };
+    await importFile(api, owner, `phone,name\n${person.phone},Balapan\n`, { tag: 'balapan' });
+    const [contact] = (await listContacts(api, owner, { tags: ['balapan'] })).edges.map((edge) => edge.node);
+    const campaignId = await world.draftForTag('balapan');
+    await world.fund(10n * PRICE);
+    expect((await world.gql(START, { id: campaignId })).errors).toBeUndefined();
+    await world.dispatch();
+    await world.deliverStatuses();
+    const {
+      rows: [message],
+    } = await client.query<{ id: string; wamid: string }>(
+      'select id, wamid from campaign_message where campaign_id = $1',
+      [campaignId],
+    );
+    // The erasure stops inside its transaction, after its renames, until Meta's read has been posted and is waiting.
+    let reached!: () => void;
+    const inside = new Promise<void>((resolve) => (reached = resolve));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let pausing = true;
+    api.running.services.contacts.contactBulk.onErase(async () => {
+      if (!pausing) return;
+      reached();
+      await gate;
+    });
+    const erasing = ok(api, owner, 'mutation ($ids: [ID!]) { deleteContacts(selection: { ids: $ids }) { affected } }', {
+      ids: [contact!.id],
+    });
+    await inside;
+    world.meta.simulator.sends.webhooks.send(
+      { wabaId: WABA_ID, phoneNumberId: PHONE_NUMBER_ID, displayPhoneNumber: '15550001111' },
+      'messages',
+      {
+        statuses: [
+          {
+            id: message!.wamid,
+            status: 'read',
+            timestamp: String(Math.floor(world.clock.now().getTime() / 1000)),
+            recipient_id: `62${person.digits}`,
+          },
+        ],
+      },
+    );
+    await world.meta.simulator.sends.webhooks.deliverDue();
+    // The read's application waits for the erasure (on a lock, whichever): only then does the erasure go on.
+    await waitFor(
+      async () =>
+        (
+          await client.query<{ n: number }>(
+            "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+          )
+        ).rows[0]!.n > 0,
+      { what: 'the status webhook waiting for the erasure' },
+    );
+    pausing = false;
+    release();
+    await erasing;
+    await world.deliverStatuses();
+    const { rows } = await client.query<{ status: string }>('select status from campaign_message where id = $1', [
+      message!.id,
+    ]);
+    expect(rows).toEqual([{ status: 'READ' }]);
+    const statuses = await client.query<{ wamid: string; recipient_id: string | null }>(
+      'select wamid, recipient_id from message_status where wamid = $1 or recipient_id = $2',
+      [message!.wamid, `62${person.digits}`],
+    );
+    expect(statuses.rows).toEqual([]);
+    const columns = await everyTextValue();
+    expect(columns).not.toContain(person.digits);
+    expect(encodedForms(person.digits).filter((form) => columns.includes(form))).toEqual([]);
+  });
+
   it('answers an access request with everything kept about one contact', async () => {
     await importFile(api, owner, 'phone,name\n0812 6666 1234,Akses Data\n');
     const [contact] = (await listContacts(api, owner)).edges.map((edge) => edge.node);

@@ -166,6 +166,7 @@ export const campaignsModule = defineModule<
       { unknownDeadlineMs: options.unknownDeadlineMs },
       campaigns,
       contacts.phoneHasher,
+      channels.erasedMessageIds,
     );
     const dispatch = new DispatchService(
       store,

@@ -270,13 +270,13 @@ export const TOUCH_CAMPAIGN = statement(
  * Accepted by Meta: SENT with its wamid and the price charged, only while this token's claim
  * still holds the row. $1 workspace, $2 ids, $3 wamids, $4 fence, $5 price, $6 now.
  */
-export const RECORD_SENT = statement<{ id: string }>(
+export const RECORD_SENT = statement<{ id: string; wamid: string; erased: boolean }>(
   'campaigns.record-sent',
   `update "campaign_message" m set status = 'SENT', status_rank = 1, wamid = v.wamid, charged = $5::bigint,
      sent_at = $6::timestamptz, updated_at = $6::timestamptz, error_code = null
    from unnest($2::uuid[], $3::text[]) as v(id, wamid)
    where m.workspace_id = $1 and m.id = v.id and m.status = 'SENDING' and m.fence = $4::bigint
-   returning m.id`,
+   returning m.id, m.wamid, m.contact_id is null as erased`,
 );
 
 /**

@@ -5,7 +5,7 @@ import { newId } from '../../core/ids';
 import type { Logger } from '../../core/logger';
 import { execute, query } from '../../db/sql';
 import { inTransaction } from '../../db/transaction';
-import { type ContactsService, SUPPRESSION_SOURCES, SuppressionKind } from '../contacts';
+import { type ContactsService, erasureFence, SUPPRESSION_SOURCES, SuppressionKind } from '../contacts';
 import { Permission } from '../identity';
 import { NotificationType, type NotificationsService } from '../notifications';
 import type { ErasedMessageIds } from './erased-message-ids';
@@ -276,6 +276,7 @@ export class WebhookService {
     let ids: string[] = [];
     try {
       return await inTransaction(em, { lockTimeoutMs: 5_000 }, async (tx) => {
+        await erasureFence.shared(tx);
         const rows = await query(tx, CLAIM_WEBHOOK_BATCH, [APPLY_BATCH]);
         ids = rows.map((row) => row.id);
         const batch = new BatchState();
@@ -304,6 +305,7 @@ export class WebhookService {
   async apply(em: EntityManager, id: string): Promise<boolean> {
     try {
       return await inTransaction(em, { lockTimeoutMs: 5_000 }, async (tx) => {
+        await erasureFence.shared(tx);
         const [row] = await query(tx, CLAIM_WEBHOOK, [id]);
         if (!row) return false;
         const batch = new BatchState();

@@ -15,6 +15,7 @@ import { BulkAction, JobStatus, SUPPRESSION_SOURCES, SuppressionKind, type Conta
 import { DELETE_CONTACTS, ERASING_CONTACTS, INSERT_ERASED, TAG_CONTACTS, UNTAG_CONTACTS } from './contacts.sql';
 import type { ContactsService } from './contacts.service';
 import type { PhoneHasher } from './erasure';
+import { erasureFence } from './erasure-fence';
 
 export const BULK_JOB = 'contacts.bulk';
 /** Rows per transaction of a bulk job: short locks, progress every batch. */
@@ -221,6 +222,8 @@ export class ContactBulkService {
    * hooks run first, while their rows still name the contact.
    */
   async erase(tx: EntityManager, workspaceId: string, ids: string[]): Promise<number> {
+    // First, before any row lock: no wamid writer may read "not erased" now and write after the commit.
+    await erasureFence.alone(tx);
     const gone = await query(tx, ERASING_CONTACTS, [workspaceId, ids]);
     if (gone.length === 0) return 0;
     const hashes = gone.map((row) => this.hasher.hash(workspaceId, row.phone));

@@ -303,3 +303,17 @@ export const PURGE_EXPORTS = statement(
   'contacts.purge-exports',
   `delete from contact_export where expires_at < $1::timestamptz`,
 );
+
+/**
+ * The erasure fence (erasure-fence.ts): an erasure holds it alone, a writer of Meta's message ids shares it, so no
+ * wamid is written from a snapshot taken before an erasure and committed after it.
+ */
+export const ERASURE_FENCE_ALONE = statement(
+  'contacts.erasure-fence-alone',
+  `select pg_advisory_xact_lock(hashtextextended('bizone:contact-erasure', 0))`,
+);
+
+export const ERASURE_FENCE_SHARED = statement(
+  'contacts.erasure-fence-shared',
+  `select pg_advisory_xact_lock_shared(hashtextextended('bizone:contact-erasure', 0))`,
+);

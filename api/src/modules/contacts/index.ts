@@ -10,6 +10,7 @@ export { contactsModule, type ContactsServices } from './contacts.module';
 export { ContactsService, EXACT_COUNT_LIMIT } from './contacts.service';
 export { ContactBulkService, type ErasedContacts, type ErasureHook } from './contact-bulk.service';
 export { PhoneHasher } from './erasure';
+export { erasureFence } from './erasure-fence';
 export { audienceWhere, filterWhere, isPhoneSearch, type SqlWhere } from './contact-filter';
 export { normalizePhone, PHONE_PROBLEM_KEYS, phoneFragmentDigits, type PhoneResult } from './phone';
 export { matchOptOut, DEFAULT_OPT_OUT_KEYWORDS, type KeywordMatch } from './keywords';

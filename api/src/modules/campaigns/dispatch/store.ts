@@ -4,9 +4,15 @@ import { newId } from '../../../core/ids';
 import { rupiah } from '../../../core/money';
 import { execute, query } from '../../../db/sql';
 import { inTransaction } from '../../../db/transaction';
-import { LOCK_PORTFOLIO } from '../../channels';
+import { LOCK_PORTFOLIO, type ErasedMessageIds } from '../../channels';
 import { MARKETING_CAP_CODE, MARKETING_CAP_RETRY_MS } from './error-policy';
-import { SuppressionKind, SUPPRESSION_SOURCES, type ContactsService, type PhoneHasher } from '../../contacts';
+import {
+  erasureFence,
+  SuppressionKind,
+  SUPPRESSION_SOURCES,
+  type ContactsService,
+  type PhoneHasher,
+} from '../../contacts';
 import type { WalletService } from '../../wallet';
 import type { CampaignsService } from '../campaigns.service';
 import {
@@ -31,6 +37,7 @@ import {
   RECORD_UNKNOWN,
   RELEASE_LEASE,
   RENEW_LEASE,
+  RENAME_ERASED_MESSAGES,
   RESERVE_PORTFOLIO,
   SET_CHARGED,
   TOUCH_CAMPAIGN,
@@ -78,6 +85,8 @@ export class DispatchStore {
     private readonly campaigns: Pick<CampaignsService, 'announceCompleted'>,
     /** portfolio_recipient keeps numbers only as this keyed hash (UU PDP: nothing an erasure must find). */
     private readonly hasher: PhoneHasher,
+    /** A message whose contact was erased while it was being sent takes an erased id at once (its wamid holds the number). */
+    private readonly erasedMessageIds: Pick<ErasedMessageIds, 'erase'>,
   ) {}
 
   private recipientHashes(portfolioId: string, phones: (string | null)[]): string[] {
@@ -207,6 +216,8 @@ export class DispatchStore {
    */
   async record(em: EntityManager, channel: DispatchChannelRow, batch: Batch, fence: string, outcome: BatchOutcome) {
     return inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
+      // Writes wamids: an erasure in progress finishes first, and none starts until this commits (see erasureFence).
+      await erasureFence.shared(tx);
       const now = this.clock.now();
       const ws = channel.workspace_id;
       const price = rupiah(batch.campaign.price);
@@ -220,6 +231,11 @@ export class DispatchStore {
             now,
           ])
         : [];
+      const erasedWhileSending = sent.filter((row) => row.erased).map((row) => row.wamid);
+      if (erasedWhileSending.length > 0) {
+        const renamed = [...(await this.erasedMessageIds.erase(tx, ws, erasedWhileSending))];
+        await execute(tx, RENAME_ERASED_MESSAGES, [ws, renamed.map(([wamid]) => wamid), renamed.map(([, id]) => id)]);
+      }
       const requeued = outcome.requeued.length
         ? await query(tx, RECORD_REQUEUE, [
             ws,
