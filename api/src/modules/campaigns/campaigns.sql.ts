@@ -150,10 +150,7 @@ export const SEE_WORKER = statement(
 );
 
 /** A worker that stops says so: it no longer counts as a live worker with room. $1 worker. */
-export const FORGET_WORKER = statement(
-  'campaigns.forget-worker',
-  `delete from "dispatch_worker" where holder = $1`,
-);
+export const FORGET_WORKER = statement('campaigns.forget-worker', `delete from "dispatch_worker" where holder = $1`);
 
 /** A lease row for a channel never held, free since now, so that its grace has a start. $1 channel, $2 now. */
 export const PREPARE_LEASE = statement(
