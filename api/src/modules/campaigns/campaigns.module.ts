@@ -59,7 +59,7 @@ export const CAMPAIGNS_TICK_JOB = 'campaigns.tick';
 
 /**
  * Spreading channels over workers (issue 21 point 2): a worker beats every second; three missed beats and it is not
- * live; a free lease declined by a busier worker goes to anyone five seconds after it became free, so a registry
+ * live; a free lease declined by a busier worker goes to anyone five seconds after its first decline, so a registry
  * that still lists a dead worker delays a channel by seconds, never stalls it.
  */
 const DISPATCH_HEARTBEAT_MS = 1_000;

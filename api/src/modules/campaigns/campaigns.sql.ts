@@ -160,9 +160,9 @@ export const PREPARE_LEASE = statement(
 );
 
 /** The channel's lease under the row's lock, for the spreading decision. $1 channel. */
-export const LEASE_FOR_SPREAD = statement<{ holder: string; expires_at: Date }>(
+export const LEASE_FOR_SPREAD = statement<{ holder: string; expires_at: Date; declined_at: Date | null }>(
   'campaigns.lease-for-spread',
-  `select holder, expires_at from "dispatch_lease" where channel_id = $1 for update`,
+  `select holder, expires_at, declined_at from "dispatch_lease" where channel_id = $1 for update`,
 );
 
 /**
@@ -179,10 +179,13 @@ export const WORKER_LOADS = statement<{ mine: number; fewest: number | null }>(
            from "dispatch_worker" w where w.seen_at > $3::timestamptz and w.holder <> $1) as fewest`,
 );
 
-/** A worker declined the free lease: a lighter worker's heartbeat picks the channel up. $1 channel, $2 now. */
+/**
+ * A worker declined the free lease: a lighter worker's heartbeat picks the channel up. The first decline since the
+ * lease was last taken stays: the grace runs from it. $1 channel, $2 now.
+ */
 export const MARK_DECLINED = statement(
   'campaigns.mark-declined',
-  `update "dispatch_lease" set declined_at = $2::timestamptz where channel_id = $1`,
+  `update "dispatch_lease" set declined_at = coalesce(declined_at, $2::timestamptz) where channel_id = $1`,
 );
 
 /** Channels whose free lease a worker declined since $2 and that nobody has taken since. $1 now, $2 since. */

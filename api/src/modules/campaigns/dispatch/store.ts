@@ -55,7 +55,7 @@ const DAY_MS = 24 * 3_600_000;
 export interface SpreadOptions {
   /** A worker whose heartbeat is older than this is not live: it holds nobody back. */
   workerFreshMs: number;
-  /** This long after a lease became free, any worker takes it: a stale registry never stalls a channel. */
+  /** This long after a free lease was first declined, any worker takes it: a stale registry never stalls a channel. */
   graceMs: number;
 }
 
@@ -108,8 +108,8 @@ export class DispatchStore {
   /**
    * Takes the channel's lease (free, expired, or ours); on taking it, a dead holder's SENDING rows become UNKNOWN.
    * With a `worker` (the holder is then "worker:loop"), leases spread over workers: the worker does not take a free
-   * lease while it holds at least one more than some other live worker, unless the lease has been free for the grace
-   * already; it returns 'declined' then, and the lighter worker's heartbeat comes for the channel (`declinedChannels`).
+   * lease while it holds at least one more than some other live worker, unless its first decline is the grace ago;
+   * it returns 'declined' then, and the lighter worker's heartbeat comes for the channel (`declinedChannels`).
    */
   async acquire(
     em: EntityManager,
@@ -145,10 +145,10 @@ export class DispatchStore {
     await execute(tx, SEE_WORKER, [worker, now]);
     await execute(tx, PREPARE_LEASE, [channelId, now]);
     const [lease] = await query(tx, LEASE_FOR_SPREAD, [channelId]);
-    const freeSince = new Date(lease!.expires_at).getTime();
-    // A live lease is no free one (the acquire refuses it, or it is ours and renews); a lease free past the grace
-    // goes to whoever asks.
-    if (freeSince > now.getTime() || now.getTime() - freeSince >= graceMs) return false;
+    // A live lease is no free one (the acquire refuses it, or it is ours and renews). The grace runs from the first
+    // decline since the lease was last taken, not from its end: a channel idle for a day spreads like a new one.
+    if (new Date(lease!.expires_at).getTime() > now.getTime()) return false;
+    if (lease!.declined_at && now.getTime() - new Date(lease!.declined_at).getTime() >= graceMs) return false;
     const [loads] = await query(tx, WORKER_LOADS, [worker, now, new Date(now.getTime() - workerFreshMs)]);
     return loads!.fewest !== null && loads!.mine >= loads!.fewest + 1;
   }
