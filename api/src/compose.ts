@@ -253,6 +253,7 @@ export async function startWorker(config: AppConfig, logger: Logger, options: St
   return withCore(core, async () => {
     const metrics = await metricsListener(config, logger);
     await core.jobs.start();
+    core.services.campaigns.dispatch.startHeartbeat(() => core.orm.em.fork());
     return {
       ...core,
       metricsUrl: metrics.url,

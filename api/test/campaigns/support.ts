@@ -283,7 +283,7 @@ export function testDispatchStore(world: CampaignWorld): DispatchStore {
     services.wallet.wallet,
     services.contacts.contacts,
     world.clock,
-    { unknownDeadlineMs: 60_000 },
+    { unknownDeadlineMs: 60_000, spread: { workerFreshMs: 3_000, graceMs: 5_000 } },
     services.campaigns.campaigns,
     services.contacts.phoneHasher,
     services.channels.erasedMessageIds,

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { mongoUrlFor, type JobStoreKind } from '../support/job-stores';
 import { runEntry, type Spawned } from '../support/processes';
-import { PRICE, START, startCampaignWorld, type CampaignWorld } from './support';
+import { PRICE, START, startCampaignWorld, type CampaignWorld, type CampaignWorldOptions } from './support';
 
 /**
  * Real worker processes dispatching campaigns against the in-process simulator (crash, zombie and takeover
@@ -11,11 +11,14 @@ import { PRICE, START, startCampaignWorld, type CampaignWorld } from './support'
 export interface WorkerHarness {
   world: CampaignWorld;
   startWorker(extra?: Record<string, string>): Spawned;
-  /** A campaign over `count` new contacts (their phones start with the returned prefix), funded and started. */
-  launch(count: number): Promise<{ id: string; prefix: string }>;
+  /**
+   * A campaign over `count` new contacts (their phones start with the returned prefix), funded and started, on the
+   * world's channel or another one of its WABA.
+   */
+  launch(count: number, channelId?: string): Promise<{ id: string; prefix: string }>;
   progress(id: string): Promise<{ settled: number; unknown: number; status: string }>;
   /** The channel's lease row as the database has it now: the holder's pid and the fencing token. */
-  lease(): Promise<{ pid: number; fence: string } | undefined>;
+  lease(channelId?: string): Promise<{ pid: number; fence: string } | undefined>;
   checkExactlyOnce(id: string, prefix: string): Promise<void>;
   /** What a failure message needs: the campaign's messages by state, its hold, its ledger entries by kind. */
   diagnose(id: string): Promise<string>;
@@ -24,8 +27,12 @@ export interface WorkerHarness {
 
 export const LEASE_TTL_MS = 1500;
 
-export async function startWorkerHarness(kind: JobStoreKind, series: number): Promise<WorkerHarness> {
-  const world = await startCampaignWorld({ realClock: true, jobStore: kind });
+export async function startWorkerHarness(
+  kind: JobStoreKind,
+  series: number,
+  worldOptions: CampaignWorldOptions = {},
+): Promise<WorkerHarness> {
+  const world = await startCampaignWorld({ ...worldOptions, realClock: true, jobStore: kind });
   const workers: Spawned[] = [];
   let serial = 0;
 
@@ -53,14 +60,17 @@ export async function startWorkerHarness(kind: JobStoreKind, series: number): Pr
     return worker;
   }
 
-  async function launch(count: number) {
+  async function launch(count: number, channelId?: string) {
     serial += 1;
     const tag = `workers-${kind}-${series}-${serial}`;
     // Distinct numbers per backend, suite and campaign: the simulator's ledger is shared by the whole file.
     const prefix = `628${kind === 'mongodb' ? 2 : 3}${series}${serial}`;
     await world.seedTagged(tag, count, prefix);
+    // The world's top-up is keyed by its clock, which stands still beside real workers: a tick apart, each is new.
+    world.clock.advance(1);
     await world.fund(BigInt(count) * PRICE);
     const id = await world.draftForTag(tag);
+    if (channelId) await world.sql('update campaign set channel_id = ? where id = ?', [channelId, id]);
     expect((await world.gql(START, { id })).errors).toBeUndefined();
     return { id, prefix };
   }
@@ -76,10 +86,10 @@ export async function startWorkerHarness(kind: JobStoreKind, series: number): Pr
       )
     )[0]!;
 
-  async function lease() {
+  async function lease(channelId = world.channelId) {
     const [row] = await world.sql<{ holder: string; fence: string }>(
-      'select holder, fence::text as fence from dispatch_lease where channel_id = ?',
-      [world.channelId],
+      'select holder, fence::text as fence from dispatch_lease where channel_id = ? and fence > 0',
+      [channelId],
     );
     // holder = hostname:pid:loop id
     return row ? { pid: Number(row.holder.split(':')[1]), fence: row.fence } : undefined;

@@ -36,6 +36,7 @@ import { CampaignMediaService } from './media/media.service';
 import { CloudApiMediaGateway } from './media/meta-media';
 import { Migration20261201200000CampaignMedia } from './migrations/20261201-200000-campaign-media';
 import { Migration20261202090000PortfolioRecipientHash } from './migrations/20261202-090000-portfolio-recipient-hash';
+import { Migration20261202180000DispatchWorkers } from './migrations/20261202-180000-dispatch-workers';
 import type { AccessService } from '../identity';
 import { execute, query } from '../../db/sql';
 
@@ -55,6 +56,14 @@ export interface CampaignsServices {
 }
 
 export const CAMPAIGNS_TICK_JOB = 'campaigns.tick';
+
+/**
+ * Spreading channels over workers (issue 21 point 2): a worker beats every second; three missed beats and it is not
+ * live; a free lease declined by a busier worker goes to anyone five seconds after its first decline, so a registry
+ * that still lists a dead worker delays a channel by seconds, never stalls it.
+ */
+const DISPATCH_HEARTBEAT_MS = 1_000;
+const DISPATCH_SPREAD = { workerFreshMs: 3_000, graceMs: 5_000 };
 /** Folds the tallies' delta rows (every statement on campaign_message adds a few) into one row per key. */
 export const COMPACT_TALLIES_JOB = 'campaigns.compact-tallies';
 export { DISPATCH_JOB };
@@ -80,6 +89,7 @@ export const campaignsModule = defineModule<
     { name: 'Migration20261201200000MessageTallies', class: Migration20261201200000MessageTallies },
     { name: 'Migration20261201200000LaunchSnapshot', class: Migration20261201200000LaunchSnapshot },
     { name: 'Migration20261202090000PortfolioRecipientHash', class: Migration20261202090000PortfolioRecipientHash },
+    { name: 'Migration20261202180000DispatchWorkers', class: Migration20261202180000DispatchWorkers },
   ],
   statements: [
     ...Object.values(campaignsSql),
@@ -163,7 +173,7 @@ export const campaignsModule = defineModule<
       wallet.wallet,
       contacts.contacts,
       clock,
-      { unknownDeadlineMs: options.unknownDeadlineMs },
+      { unknownDeadlineMs: options.unknownDeadlineMs, spread: DISPATCH_SPREAD },
       campaigns,
       contacts.phoneHasher,
       channels.erasedMessageIds,
@@ -188,6 +198,7 @@ export const campaignsModule = defineModule<
         idleExitMs: 1000,
         takeoverWindowMs: Math.min(options.tickMs, Math.floor(options.leaseTtlMs / 2)),
         holder: `${hostname()}:${process.pid}`,
+        heartbeatMs: DISPATCH_HEARTBEAT_MS,
       },
       // The channel's "last sent" (shown on the channels page) follows each batch with accepted sends.
       (em: EntityManager, channelId: string, at: Date) => channels.channels.markSent(em, channelId, at),

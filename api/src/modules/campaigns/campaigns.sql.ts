@@ -3,7 +3,8 @@ import type { HeaderMediaValue } from './campaign-types';
 
 /**
  * Named SQL of campaigns and the dispatcher. Tenant data: the workspace id is `$1`, except the
- * lease and the portfolio's recipients, which belong to a channel and a portfolio.
+ * lease and the portfolio's recipients, which belong to a channel and a portfolio, and the worker
+ * registry (`dispatch_worker`), whose rows are worker processes that serve every workspace.
  */
 
 export interface MessagePageRow {
@@ -96,7 +97,7 @@ export const ACQUIRE_LEASE = statement<{ fence: string }>(
   `insert into "dispatch_lease" (channel_id, holder, fence, expires_at, renewed_at)
    values ($1, $2, 1, $4::timestamptz, $3::timestamptz)
    on conflict (channel_id) do update set holder = excluded.holder, fence = "dispatch_lease".fence + 1,
-     expires_at = excluded.expires_at, renewed_at = excluded.renewed_at
+     expires_at = excluded.expires_at, renewed_at = excluded.renewed_at, declined_at = null
    where "dispatch_lease".expires_at <= $3::timestamptz or "dispatch_lease".holder = $2
    returning fence::text as fence`,
 );
@@ -114,16 +115,84 @@ export const RENEW_LEASE = statement<{ fence: string }>(
    where channel_id = $1 and fence = $2::bigint returning fence::text as fence`,
 );
 
-/** Gives the lease up at once (a drained shutdown): another worker may take it immediately. $1 channel, $2 fence. */
+/**
+ * Gives the lease up at once (a drained shutdown): another worker may take it immediately. Ends it now, not at
+ * -infinity: the end is when the lease became free, from which the spreading rule's grace runs.
+ * $1 channel, $2 fence, $3 now.
+ */
 export const RELEASE_LEASE = statement(
   'campaigns.release-lease',
-  `update "dispatch_lease" set expires_at = '-infinity' where channel_id = $1 and fence = $2::bigint`,
+  `update "dispatch_lease" set expires_at = $3::timestamptz where channel_id = $1 and fence = $2::bigint`,
 );
 
 /** The lease row under a share lock, to check the token inside an outcome's transaction. $1 channel. */
 export const LOCK_LEASE = statement<{ fence: string }>(
   'campaigns.lock-lease',
   `select fence::text as fence from "dispatch_lease" where channel_id = $1 for share`,
+);
+
+// ---- Spreading leases over workers --------------------------------------------------------------
+
+/**
+ * Serializes the spreading decisions of every worker (one transaction each, few a second): two workers racing for
+ * free channels cannot both decline or both count a stale load.
+ */
+export const SPREAD_LOCK = statement(
+  'campaigns.spread-lock',
+  `select pg_advisory_xact_lock(hashtext('campaigns.dispatch-spread'))`,
+);
+
+/** A worker's heartbeat (the platform clock). $1 worker, $2 now. */
+export const SEE_WORKER = statement(
+  'campaigns.see-worker',
+  `insert into "dispatch_worker" (holder, seen_at) values ($1, $2::timestamptz)
+   on conflict (holder) do update set seen_at = excluded.seen_at`,
+);
+
+/** A worker that stops says so: it no longer counts as a live worker with room. $1 worker. */
+export const FORGET_WORKER = statement('campaigns.forget-worker', `delete from "dispatch_worker" where holder = $1`);
+
+/** A lease row for a channel never held, free since now, so that its grace has a start. $1 channel, $2 now. */
+export const PREPARE_LEASE = statement(
+  'campaigns.prepare-lease',
+  `insert into "dispatch_lease" (channel_id, holder, fence, expires_at, renewed_at)
+   values ($1, '', 0, $2::timestamptz, $2::timestamptz) on conflict (channel_id) do nothing`,
+);
+
+/** The channel's lease under the row's lock, for the spreading decision. $1 channel. */
+export const LEASE_FOR_SPREAD = statement<{ holder: string; expires_at: Date; declined_at: Date | null }>(
+  'campaigns.lease-for-spread',
+  `select holder, expires_at, declined_at from "dispatch_lease" where channel_id = $1 for update`,
+);
+
+/**
+ * How many live leases this worker holds, and the fewest any other live worker (heartbeat since $3) holds; null
+ * when no other worker is live. A lease's holder is "worker:loop". A scan of two small tables (a row per channel,
+ * a row per worker process). $1 worker, $2 now, $3 fresh since.
+ */
+export const WORKER_LOADS = statement<{ mine: number; fewest: number | null }>(
+  'campaigns.worker-loads',
+  `select (select count(*)::int from "dispatch_lease" l
+           where l.expires_at > $2::timestamptz and starts_with(l.holder, $1 || ':')) as mine,
+          (select min((select count(*) from "dispatch_lease" l
+                       where l.expires_at > $2::timestamptz and starts_with(l.holder, w.holder || ':')))::int
+           from "dispatch_worker" w where w.seen_at > $3::timestamptz and w.holder <> $1) as fewest`,
+);
+
+/**
+ * A worker declined the free lease: a lighter worker's heartbeat picks the channel up. The first decline since the
+ * lease was last taken stays: the grace runs from it. $1 channel, $2 now.
+ */
+export const MARK_DECLINED = statement(
+  'campaigns.mark-declined',
+  `update "dispatch_lease" set declined_at = coalesce(declined_at, $2::timestamptz) where channel_id = $1`,
+);
+
+/** Channels whose free lease a worker declined since $2 and that nobody has taken since. $1 now, $2 since. */
+export const DECLINED_CHANNELS = statement<{ channel_id: string }>(
+  'campaigns.declined-channels',
+  `select channel_id from "dispatch_lease"
+   where declined_at > $2::timestamptz and expires_at <= $1::timestamptz`,
 );
 
 // ---- Dispatch ----------------------------------------------------------------------------------

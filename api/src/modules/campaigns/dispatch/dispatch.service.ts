@@ -24,6 +24,10 @@ export class DispatchService {
   private readonly loops = new Set<Promise<void>>();
   private readonly appRate = new AppRate();
   private statusesSince: Date;
+  private heartbeat?: NodeJS.Timeout;
+  private heartbeatEm?: () => EntityManager;
+  /** Channels with a loop in this process: the heartbeat starts no second one beside a job's. */
+  private readonly running = new Set<string>();
 
   constructor(
     private readonly store: DispatchStore,
@@ -33,7 +37,8 @@ export class DispatchService {
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
     private readonly logger: Logger,
-    private readonly options: DispatchOptions & { holder: string },
+    /** `holder`: this worker process in the lease and the worker registry; `heartbeatMs`: how often it beats. */
+    private readonly options: DispatchOptions & { holder: string; heartbeatMs: number },
     private readonly markSent?: DispatchHooks['markSent'],
     private readonly fillSnapshot?: DispatchHooks['fillSnapshot'],
   ) {
@@ -66,17 +71,46 @@ export class DispatchService {
     );
     const loop = dispatcher.run(channelId, () => this.stopping, touch);
     this.loops.add(loop);
+    this.running.add(channelId);
     try {
       await loop;
     } finally {
       this.loops.delete(loop);
+      this.running.delete(channelId);
     }
+  }
+
+  /**
+   * A worker process's heartbeat, while it runs: it keeps the worker live in the registry (the spreading rule counts
+   * its leases) and comes for the channels a busier worker declined (their dispatch job came back here).
+   */
+  startHeartbeat(em: () => EntityManager): void {
+    if (this.heartbeat) return;
+    const beat = async () => {
+      if (this.stopping) return;
+      await this.store.seeWorker(em(), this.options.holder);
+      for (const channelId of await this.store.declinedChannels(em())) {
+        if (this.stopping || this.running.has(channelId)) continue;
+        void this.runChannel(em, channelId, async () => undefined).catch((error: unknown) =>
+          this.logger.warn({ err: error, channelId }, 'dispatch of a declined channel failed'),
+        );
+      }
+    };
+    this.heartbeat = setInterval(
+      () => void beat().catch((error: unknown) => this.logger.warn({ err: error }, 'dispatch heartbeat failed')),
+      this.options.heartbeatMs,
+    );
+    void beat().catch((error: unknown) => this.logger.warn({ err: error }, 'dispatch heartbeat failed'));
+    this.heartbeatEm = em;
   }
 
   /** SIGTERM: no new claims; the loops finish their in-flight requests, record them and release their leases. */
   async stop(): Promise<void> {
     this.stopping = true;
+    if (this.heartbeat) clearInterval(this.heartbeat);
     await Promise.allSettled([...this.loops]);
+    // Gone from the registry: a stopped worker with no lease must not make the others decline.
+    if (this.heartbeatEm) await this.store.forgetWorker(this.heartbeatEm(), this.options.holder).catch(() => undefined);
   }
 
   /** `touch` keeps the tick's job lock alive between its steps (the lock is short: see campaigns.module.ts). */

@@ -151,7 +151,10 @@ export class ChannelDispatcher {
     // database's commit, and a process frozen between that commit and reading the answer must not wake up
     // believing it has a whole TTL left (another worker may hold the channel by then).
     let askedAt = performance.now();
-    this.fence = await this.store.acquire(em, channel, holder, this.options.leaseTtlMs);
+    const first = await this.store.acquire(em, channel, holder, this.options.leaseTtlMs, this.holder);
+    // Declined: this worker is busier than another live one, whose heartbeat comes for the channel.
+    if (first === 'declined') return;
+    this.fence = first;
     if (!this.fence) {
       const left = await this.store.leaseLeftMs(em, channel.id);
       if (left === null || left > this.options.takeoverWindowMs || stopping()) return;
@@ -162,8 +165,9 @@ export class ChannelDispatcher {
       await sleep(left + TAKEOVER_AFTER_END_MS);
       if (stopping()) return;
       askedAt = performance.now();
-      this.fence = await this.store.acquire(em, channel, holder, this.options.leaseTtlMs);
-      if (!this.fence) return;
+      const taken = await this.store.acquire(em, channel, holder, this.options.leaseTtlMs, this.holder);
+      if (!taken || taken === 'declined') return;
+      this.fence = taken;
     }
     const fence = this.fence;
     this.renewedAt = askedAt;

@@ -17,6 +17,14 @@ import type { WalletService } from '../../wallet';
 import type { CampaignsService } from '../campaigns.service';
 import {
   ACQUIRE_LEASE,
+  DECLINED_CHANNELS,
+  FORGET_WORKER,
+  LEASE_FOR_SPREAD,
+  MARK_DECLINED,
+  PREPARE_LEASE,
+  SEE_WORKER,
+  SPREAD_LOCK,
+  WORKER_LOADS,
   LEASE_EXPIRY,
   ALREADY_COUNTED,
   APPLY_STATUSES,
@@ -50,6 +58,14 @@ import {
 
 const DAY_MS = 24 * 3_600_000;
 
+/** The spreading rule's bounds (issue 21 point 2): see `DispatchStore.acquire`. */
+export interface SpreadOptions {
+  /** A worker whose heartbeat is older than this is not live: it holds nobody back. */
+  workerFreshMs: number;
+  /** This long after a free lease was first declined, any worker takes it: a stale registry never stalls a channel. */
+  graceMs: number;
+}
+
 /** The lowest cursor for CLAIM_BATCH: every message id is above the nil UUID. */
 export const QUEUE_START = '00000000-0000-0000-0000-000000000000';
 
@@ -81,7 +97,7 @@ export class DispatchStore {
     private readonly wallet: WalletService,
     private readonly contacts: ContactsService,
     private readonly clock: Clock,
-    private readonly options: { unknownDeadlineMs: number },
+    private readonly options: { unknownDeadlineMs: number; spread: SpreadOptions },
     private readonly campaigns: Pick<CampaignsService, 'announceCompleted'>,
     /** portfolio_recipient keeps numbers only as this keyed hash (UU PDP: nothing an erasure must find). */
     private readonly hasher: PhoneHasher,
@@ -98,10 +114,25 @@ export class DispatchStore {
     return row;
   }
 
-  /** Takes the channel's lease (free, expired, or ours); on taking it, a dead holder's SENDING rows become UNKNOWN. */
-  async acquire(em: EntityManager, channel: DispatchChannelRow, holder: string, ttlMs: number): Promise<string | null> {
+  /**
+   * Takes the channel's lease (free, expired, or ours); on taking it, a dead holder's SENDING rows become UNKNOWN.
+   * With a `worker` (the holder is then "worker:loop"), leases spread over workers: the worker does not take a free
+   * lease while it holds at least one more than some other live worker, unless its first decline is the grace ago;
+   * it returns 'declined' then, and the lighter worker's heartbeat comes for the channel (`declinedChannels`).
+   */
+  async acquire(
+    em: EntityManager,
+    channel: DispatchChannelRow,
+    holder: string,
+    ttlMs: number,
+    worker?: string,
+  ): Promise<string | 'declined' | null> {
     return inTransaction(em, { lockTimeoutMs: 5_000 }, async (tx) => {
       const now = this.clock.now();
+      if (worker && (await this.declines(tx, channel.id, worker, now))) {
+        await execute(tx, MARK_DECLINED, [channel.id, now]);
+        return 'declined';
+      }
       const [row] = await query(tx, ACQUIRE_LEASE, [channel.id, holder, now, new Date(now.getTime() + ttlMs)]);
       if (!row) return null;
       await execute(tx, ORPHANS_TO_UNKNOWN, [
@@ -113,6 +144,38 @@ export class DispatchStore {
       ]);
       return row.fence;
     });
+  }
+
+  /** The spreading rule, decided under one lock for every worker (SPREAD_LOCK) and the lease row's. */
+  private async declines(tx: EntityManager, channelId: string, worker: string, now: Date): Promise<boolean> {
+    const { workerFreshMs, graceMs } = this.options.spread;
+    await query(tx, SPREAD_LOCK, []);
+    // Seen by its own acquire too: a worker that has not beaten yet is live to the others from its first try.
+    await execute(tx, SEE_WORKER, [worker, now]);
+    await execute(tx, PREPARE_LEASE, [channelId, now]);
+    const [lease] = await query(tx, LEASE_FOR_SPREAD, [channelId]);
+    // A live lease is no free one (the acquire refuses it, or it is ours and renews). The grace runs from the first
+    // decline since the lease was last taken, not from its end: a channel idle for a day spreads like a new one.
+    if (new Date(lease!.expires_at).getTime() > now.getTime()) return false;
+    if (lease!.declined_at && now.getTime() - new Date(lease!.declined_at).getTime() >= graceMs) return false;
+    const [loads] = await query(tx, WORKER_LOADS, [worker, now, new Date(now.getTime() - workerFreshMs)]);
+    return loads!.fewest !== null && loads!.mine >= loads!.fewest + 1;
+  }
+
+  /** A worker's heartbeat: it is live for the spreading rule while this is fresh. */
+  async seeWorker(em: EntityManager, worker: string): Promise<void> {
+    await execute(em, SEE_WORKER, [worker, this.clock.now()]);
+  }
+
+  async forgetWorker(em: EntityManager, worker: string): Promise<void> {
+    await execute(em, FORGET_WORKER, [worker]);
+  }
+
+  /** Channels whose free lease some worker declined within the grace and that nobody has taken since. */
+  async declinedChannels(em: EntityManager): Promise<string[]> {
+    const now = this.clock.now();
+    const rows = await query(em, DECLINED_CHANNELS, [now, new Date(now.getTime() - this.options.spread.graceMs)]);
+    return rows.map((row) => row.channel_id);
   }
 
   /** How long until the channel's lease ends (by the platform clock); null without a lease row. */
@@ -129,7 +192,7 @@ export class DispatchStore {
   }
 
   async release(em: EntityManager, channelId: string, fence: string): Promise<void> {
-    await execute(em, RELEASE_LEASE, [channelId, fence]);
+    await execute(em, RELEASE_LEASE, [channelId, fence, this.clock.now()]);
   }
 
   async running(em: EntityManager, channel: DispatchChannelRow): Promise<RunningCampaignRow[]> {
