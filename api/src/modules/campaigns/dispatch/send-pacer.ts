@@ -5,7 +5,8 @@ export const PACING_MARGIN = 0.015;
 const MAX_WINDOW = 100_000;
 
 /**
- * One wake-up lets out up to this many ms of the limit's sends together (10 at 1,000/s; one at a time below 200/s).
+ * One wake-up lets out up to this many ms of the limit's sends together (10 at 1,000/s; one at a time below 200/s
+ * and for an unthrottled channel).
  * Woken for every token, a channel at 1,000/s woke its event loop 1,000 times a second to write one request each:
  * per-wake-up cost (timers, microtasks, epoll) the unthrottled run never paid, which made the paced run cost the
  * worker twice the CPU per message (docs/BENCHMARKS.md). Ten sends 10 ms apart stay inside the spreading rule
@@ -82,7 +83,8 @@ export class SendPacer {
     // 12.5 ms: 64/s). The window above still caps any 1,015 ms.
     this.burst = Math.max(2, Math.floor(next / 50));
     this.tokens = Math.min(this.tokens, this.burst);
-    this.group = Math.max(1, Math.min(this.burst, Math.floor((next * GROUP_MS) / 1000)));
+    // An unthrottled channel (no window) waits for the bucket only now and then: one at a time, as before.
+    this.group = next > MAX_WINDOW ? 1 : Math.max(1, Math.min(this.burst, Math.floor((next * GROUP_MS) / 1000)));
     if (next > MAX_WINDOW) {
       this.windowCount = 0;
       return;
