@@ -4,6 +4,16 @@ export const PACING_MARGIN = 0.015;
 /** Above this many sends per second a channel is treated as unthrottled: no window of send times is kept. */
 const MAX_WINDOW = 100_000;
 
+/**
+ * One wake-up lets out up to this many ms of the limit's sends together (10 at 1,000/s; one at a time below 200/s
+ * and for an unthrottled channel).
+ * Woken for every token, a channel at 1,000/s woke its event loop 1,000 times a second to write one request each:
+ * per-wake-up cost (timers, microtasks, epoll) the unthrottled run never paid, which made the paced run cost the
+ * worker twice the CPU per message (docs/BENCHMARKS.md). Ten sends 10 ms apart stay inside the spreading rule
+ * (a tenth of the limit per 100 ms plus the burst) and the window; the first of a group waits at most 10 ms more.
+ */
+const GROUP_MS = 10;
+
 /** The timer functions the pacer uses (a test passes its own, to count wake-ups). */
 export interface PacerTimers {
   set(callback: () => void, ms: number): unknown;
@@ -43,6 +53,8 @@ export class SendPacer {
   private sends = 0;
   /** The bucket's size: 2 % of the limit, at least two sends. */
   private burst = 2;
+  /** How many waiters one wake-up lets out at most: GROUP_MS of the limit, within the burst. */
+  private group = 1;
   private tokens: number;
   private last: number;
   private readonly waiting: (() => void)[] = [];
@@ -71,6 +83,8 @@ export class SendPacer {
     // 12.5 ms: 64/s). The window above still caps any 1,015 ms.
     this.burst = Math.max(2, Math.floor(next / 50));
     this.tokens = Math.min(this.tokens, this.burst);
+    // An unthrottled channel (no window) waits for the bucket only now and then: one at a time, as before.
+    this.group = next > MAX_WINDOW ? 1 : Math.max(1, Math.min(this.burst, Math.floor((next * GROUP_MS) / 1000)));
     if (next > MAX_WINDOW) {
       this.windowCount = 0;
       return;
@@ -101,19 +115,25 @@ export class SendPacer {
   /** Takes a send if one is allowed now (0), else says how many ms until one may be. */
   tryTake(): number {
     this.refill();
-    let waitMs = 0;
-    // A hair of tolerance: refills summed in floating point must make a whole token (else a wait of 1e-13 ms).
-    if (this.tokens < 1 - 1e-9) waitMs = ((1 - this.tokens) / this.limit) * 1000;
-    if (this.windowCount > 0 && this.sends >= this.windowCount) {
-      // The send `windowCount` back must have left the window before this one may go.
-      const oldest = this.times[(this.sends - this.windowCount) % this.times.length]!;
-      waitMs = Math.max(waitMs, oldest + this.spanMs - this.last);
-    }
+    const waitMs = this.msUntil(1);
     if (waitMs > 0) return waitMs;
     this.tokens -= 1;
     if (this.windowCount > 0) this.times[this.sends % this.times.length] = this.last;
     this.sends += 1;
     return 0;
+  }
+
+  /** How many ms from the last refill until `count` sends in a row may go (count at most the burst). */
+  private msUntil(count: number): number {
+    let waitMs = 0;
+    // A hair of tolerance: refills summed in floating point must make a whole token (else a wait of 1e-13 ms).
+    if (this.tokens < count - 1e-9) waitMs = ((count - this.tokens) / this.limit) * 1000;
+    // The send `windowCount` back from the count-th one must have left the window before that one may go.
+    const leaving = this.sends - this.windowCount + count - 1;
+    if (this.windowCount > 0 && leaving >= 0) {
+      waitMs = Math.max(waitMs, this.times[leaving % this.times.length]! + this.spanMs - this.last);
+    }
+    return waitMs;
   }
 
   /** Waits for a send, after every earlier waiter. */
@@ -131,7 +151,10 @@ export class SendPacer {
     while (this.head < this.waiting.length) {
       const waitMs = this.tryTake();
       if (waitMs > 0) {
-        this.timer = this.timers.set(() => this.serve(), Math.max(1, Math.ceil(waitMs)));
+        // Asleep until a group of sends may go, not the next one alone (see GROUP_MS).
+        const group = Math.min(this.group, this.waiting.length - this.head);
+        const groupMs = Math.max(waitMs, this.msUntil(group));
+        this.timer = this.timers.set(() => this.serve(), Math.max(1, Math.ceil(groupMs)));
         // Forget the ones let out, now and then: a queue that never empties must not keep them all.
         if (this.head > 1024) {
           this.waiting.splice(0, this.head);
