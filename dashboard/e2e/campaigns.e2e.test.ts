@@ -14,7 +14,8 @@ import { connectSimulatedChannel, promoDraft, topUp } from './support/workspace'
  * A shop runs a campaign as a person does, once in each language on its own workspace: a draft for a tag, the
  * template's parameters mapped and previewed with a real contact, the estimate (one marketing opt-out left out, the
  * cost at Rp500 a message), a test send, the start; the progress and the delivered count rise as the Meta simulator
- * sends its status webhooks; pause and resume; two recipients Meta refuses (131026) are retargeted into a new draft.
+ * sends its status webhooks; pause and resume; a recipient's photo and place replies on the campaign page; two
+ * recipients Meta refuses (131026) are retargeted into a new draft.
  */
 const LANGUAGES = [
   { lng: 'en', l: en, waba: '204000000000001', phoneId: '304000000000001', prefix: '62813100' },
@@ -251,6 +252,37 @@ describe('campaigns in the browser', () => {
           describe: () => 'the two failed recipients',
         });
         expect(await failedRows.filter({ hasText: '131026' }).count()).toBe(2);
+
+        // Ani answers the promotion with a photo and a shared place (the simulator sends them as Meta does, signed):
+        // both appear among the campaign's replies, with her name, the photo's kind and caption, the place's name.
+        const caption = lng === 'en' ? 'Is this one still discounted?' : 'Yang ini masih diskon?';
+        const place = { name: 'Toko Cabang Braga', address: 'Jl. Braga No. 10, Bandung' };
+        meta.handle.simulator.sends.inbound({
+          phoneNumberId: phoneId,
+          from: phones[0]!,
+          message: { type: 'image', mimeType: 'image/jpeg', caption },
+        });
+        meta.handle.simulator.sends.inbound({
+          phoneNumberId: phoneId,
+          from: phones[0]!,
+          message: { type: 'location', latitude: -6.9175, longitude: 107.6191, ...place },
+        });
+        const replies = page.getByTestId('campaign-replies');
+        await waitFor(
+          async () => {
+            if ((await replies.count()) === 1 && (await replies.locator('li').count()) === 2) return true;
+            await page.reload({ waitUntil: 'networkidle' });
+            return false;
+          },
+          { timeoutMs: 15_000, describe: () => 'the photo and place replies on the campaign page' },
+        );
+        await page.getByText(fill(l.campaigns.replies.title_other, { count: 2 }), { exact: true }).waitFor();
+        const photo = replies.locator('li', { hasText: caption });
+        expect(await photo.getByRole('link', { name: 'Ani', exact: true }).count()).toBe(1);
+        expect(await photo.getByText(l.contacts.replies.kinds.image, { exact: true }).count()).toBe(1);
+        const shared = replies.locator('li', { hasText: place.name });
+        expect(await shared.getByText(place.address, { exact: true }).count()).toBe(1);
+        expect(await shared.getByRole('link', { name: l.contacts.replies.openMap, exact: true }).count()).toBe(1);
         await fitsPhone(page, `campaign-detail-${lng}`);
 
         // Retarget the failed into a new draft: its estimate counts just those two.

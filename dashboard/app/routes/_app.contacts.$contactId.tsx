@@ -74,18 +74,8 @@ const ContactRepliesDocument = graphql(`
         node {
           id
           receivedAt
-          text
-          type
           channelId
-          caption
-          fileName
-          mimeType
-          location {
-            latitude
-            longitude
-            name
-            address
-          }
+          ...ReplyMediaFields
         }
       }
       pageInfo {

@@ -33,18 +33,13 @@ export class CampaignTimelineArgs {
 
 @ObjectType({
   description: 'A reply a campaign drew: an inbound message from one of its recipients after it was sent.',
+  implements: ReplyMediaFacts,
 })
 export class CampaignReply extends ReplyMediaFacts {
   @Field(() => ID) id!: string;
   @Field(() => ID) contactId!: string;
   @Field() phone!: string;
   @Field(() => String, { nullable: true }) name!: string | null;
-  @Field({ description: 'Meta’s message type: text, button, interactive, image, ...' }) type!: string;
-  @Field(() => String, {
-    nullable: true,
-    description: 'The text, button title or chosen item, a media caption, or a shared place’s name (else its address).',
-  })
-  text!: string | null;
   @Field() receivedAt!: Date;
 }
 

@@ -1,5 +1,5 @@
 import { IsBoolean, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
-import { ArgsType, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, Float, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../graphql/connections';
 
 @ObjectType({ description: 'The place a contact shared in a location message.' })
@@ -13,11 +13,20 @@ export class ReplyLocation {
 }
 
 /**
- * The media facts every reply list shows (contact replies, campaign replies), shaped by `replyFacts()`; a campaign's
- * reply type extends this too, so both lists read alike.
+ * What a reply was and showed, which every reply list shows (contact replies, campaign replies): the media facts shaped
+ * by `replyFacts()`, its type and its words. A GraphQL interface both reply types implement, so the dashboard asks
+ * for them with one fragment (`ReplyMediaFields`) and both lists read alike.
  */
-@ObjectType()
-export class ReplyMediaFacts {
+@InterfaceType('ReplyMedia', {
+  description: 'What an inbound reply was and showed: its type, words, media facts and shared place.',
+})
+export abstract class ReplyMediaFacts {
+  @Field({ description: 'Meta’s message type: text, button, interactive, image, ...' }) type!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The text, button title or chosen item, a media caption, or a shared place’s name (else its address).',
+  })
+  text!: string | null;
   @Field(() => String, {
     nullable: true,
     description:
@@ -44,19 +53,18 @@ export class ReplyMediaFacts {
   location!: ReplyLocation | null;
 }
 
-@ObjectType({ description: 'An inbound WhatsApp message from a contact (read-only).' })
+@ObjectType({ description: 'An inbound WhatsApp message from a contact (read-only).', implements: ReplyMediaFacts })
 export class ContactReply extends ReplyMediaFacts {
   @Field(() => ID) id!: string;
   @Field(() => ID, { nullable: true, description: 'The channel it came in on (null once that channel is gone).' })
   channelId!: string | null;
   @Field({ description: 'Meta’s message id.' }) wamid!: string;
-  @Field({ description: 'Meta’s message type: text, button, interactive, image, ...' }) type!: string;
   @Field(() => String, {
     nullable: true,
     description:
       'The text, button title or chosen item, a media caption, or a shared place’s name (else its address); null for media without a caption, and once the retention purge removed it (PERSONAL_DATA_RETENTION_DAYS).',
   })
-  text!: string | null;
+  override text!: string | null;
   @Field() receivedAt!: Date;
 }
 

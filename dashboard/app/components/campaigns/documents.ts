@@ -288,18 +288,8 @@ export const CampaignRepliesQuery = graphql(`
         contactId
         phone
         name
-        text
-        type
         receivedAt
-        caption
-        fileName
-        mimeType
-        location {
-          latitude
-          longitude
-          name
-          address
-        }
+        ...ReplyMediaFields
       }
     }
   }

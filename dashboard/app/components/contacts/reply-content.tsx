@@ -1,11 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { ContactRepliesQuery } from '../../graphql/graphql';
+import type { ReplyMediaFieldsFragment } from '../../graphql/graphql';
 
-/** The facts of a reply that say what it was (both the contact's and a campaign's replies carry them). */
-export type ReplyFacts = Pick<
-  ContactRepliesQuery['contactReplies']['edges'][number]['node'],
-  'type' | 'text' | 'caption' | 'fileName' | 'mimeType' | 'location'
->;
+/** The facts of a reply that say what it was: the `ReplyMediaFields` fragment both reply lists spread. */
+export type ReplyFacts = ReplyMediaFieldsFragment;
 
 /** Reply types that carry words: one without text had them purged after the retention period (a media one has none). */
 export const WORDED_REPLY_TYPES: ReadonlySet<string> = new Set(['text', 'button', 'interactive']);
