@@ -53,6 +53,10 @@ describe('the help page in the browser', () => {
           const meaning = locale.help.whatsapp.fields[field as keyof typeof locale.help.whatsapp.fields];
           expect(await line.textContent()).toBe(`${field}: ${meaning}`);
         }
+        // Templates are made at Meta, not here (issue 18): the page says where, and that a sync brings them in.
+        expect(await whatsapp.getByTestId('help-templates').textContent()).toBe(locale.help.whatsapp.templates);
+        expect(locale.help.whatsapp.templates).toContain('WhatsApp Manager');
+        expect(locale.help.whatsapp.templates).toContain(locale.templates.sync);
         expect(await seriousAxeViolations(page)).toEqual([]);
         await screenshot(page, `help-${lng}${width === 1280 ? '' : `-${width}`}`);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);

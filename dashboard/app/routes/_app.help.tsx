@@ -78,6 +78,7 @@ export default function HelpPage() {
         </ul>
         <p>{t('help.whatsapp.verify')}</p>
         <p>{t('help.whatsapp.channels')}</p>
+        <p data-testid="help-templates">{t('help.whatsapp.templates')}</p>
       </HelpSection>
 
       <HelpSection id="midtrans">
