@@ -85,6 +85,10 @@ describe('a status that arrives before its send is recorded', () => {
     world.clock.advance(1000);
     await tick();
     expect(await messageRow(message.id)).toEqual({ status: 'SENDING', charged: '0', wamid: null, delivered: false });
+    // The outcome is slow to be written: a pass 9 min 50 s after the statuses came still finds it SENDING.
+    world.clock.advance(9 * 60_000 + 50_000);
+    await tick();
+    expect(await messageRow(message.id)).toEqual({ status: 'SENDING', charged: '0', wamid: null, delivered: false });
 
     // The dispatcher writes the outcome: SENT, charged once from the hold.
     const recorded = await store.record(world.em(), channel, batch, fence, {
@@ -97,8 +101,9 @@ describe('a status that arrives before its send is recorded', () => {
     await store.release(world.em(), world.channelId, fence);
     expect(await messageRow(message.id)).toMatchObject({ status: 'SENT', charged: PRICE.toString() });
 
-    // The next pass, minutes later but within the overlap, applies the status that came first.
-    world.clock.advance(5 * 60_000);
+    // The next pass, still within ten minutes of the statuses' arrival (issue 18: an unmatched status is re-applied
+    // for at least 10 minutes), applies the status that came first.
+    world.clock.advance(5_000);
     await tick();
     expect(await messageRow(message.id)).toEqual({
       status: 'DELIVERED',

@@ -384,4 +384,33 @@ describe('channels', () => {
     );
     expect(reconnect.body.errors).toBeUndefined();
   });
+
+  it('gives a number also on the WhatsApp Business app (coexistence) 20 msg/s, on connect and on every check', async () => {
+    account('102290129340500', '106540352242950', {
+      numbers: [
+        {
+          id: '106540352242950',
+          displayPhoneNumber: '+62 812-3456-7950',
+          verifiedName: 'Toko Coexistence',
+          qualityRating: 'GREEN',
+          throughputLevel: 'STANDARD',
+          isOnBizApp: true,
+        },
+      ],
+    });
+    const { body } = await gql<{ connectChannel: { id: string; throughput: number } }>(CONNECT, {
+      input: { name: 'HP toko', phoneNumberId: '106540352242950', wabaId: '102290129340500', accessToken: TOKEN },
+    });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.connectChannel.throughput).toBe(20);
+    // Meta's throughput level does not lift a coexistence number: still 20 after a check that reads HIGH.
+    meta.simulator.account('102290129340500')!.numbers[0]!.throughputLevel = 'HIGH';
+    const checked = await gql<{ checkChannel: { throughput: number } }>(
+      'mutation ($id: ID!) { checkChannel(id: $id) { throughput } }',
+      { id: body.data!.connectChannel.id },
+    );
+    expect(checked.body.errors).toBeUndefined();
+    expect(checked.body.data!.checkChannel.throughput).toBe(20);
+    await gql('mutation ($id: ID!) { disconnectChannel(id: $id) }', { id: body.data!.connectChannel.id });
+  });
 });
