@@ -319,6 +319,67 @@ describe('the WhatsApp webhook', () => {
     expect((await contact()).opted_out_at).not.toBeNull();
   });
 
+  it('knows a contact by Meta’s business-scoped user_id too: a new number or a user_id-only event reaches the same contact', async () => {
+    const USER_ID = 'US.13491208655302741918';
+    const message = (from: string, id: string, body: string, timestamp: string) => {
+      const typed = fixture('inbound-text.json') as {
+        entry: { changes: { value: { contacts: object[]; messages: Record<string, unknown>[] } }[] }[];
+      };
+      const value = typed.entry[0]!.changes[0]!.value;
+      value.contacts = [{ profile: { name: 'Rina' }, wa_id: from, user_id: USER_ID }];
+      value.messages[0] = { ...value.messages[0], from, id, timestamp, text: { body } };
+      return typed;
+    };
+    const rows = () =>
+      sql<{ id: string; phone: string; wa_id: string; wa_user_id: string; marketing_opt_out_at: Date | null }>(
+        `select c.id, c.phone, c.wa_id, c.wa_user_id, c.marketing_opt_out_at from contact c
+         where c.workspace_id = ? and (c.wa_user_id = ? or c.phone in ('+6281277700001', '+6281277700002'))`,
+        [owner.workspace.id, USER_ID],
+      );
+    // A first message: a new INBOUND contact with both of Meta's ids.
+    expect((await post(message('6281277700001', 'wamid.bsuid-first', 'Halo, masih buka?', '1763971300'))).status).toBe(
+      200,
+    );
+    await allApplied();
+    const [first, ...others] = await rows();
+    expect(others).toEqual([]);
+    expect(first).toMatchObject({ phone: '+6281277700001', wa_id: '6281277700001', wa_user_id: USER_ID });
+
+    // The same person writes from a new number (Meta keeps the user_id): the reply lands on the same contact.
+    expect((await post(message('6281277700002', 'wamid.bsuid-second', 'Ganti nomor ya', '1763971360'))).status).toBe(
+      200,
+    );
+    await allApplied();
+    expect((await rows()).map((row) => row.id)).toEqual([first!.id]);
+    const replies = await sql<{ text: string }>(
+      'select text from contact_reply where contact_id = ? order by received_at',
+      [first!.id],
+    );
+    expect(replies.map((reply) => reply.text)).toEqual(['Halo, masih buka?', 'Ganti nomor ya']);
+
+    // A user_preferences stop that names only the user_id opts that contact out of marketing.
+    const stop = fixture('user-preferences-stop.json') as {
+      entry: { changes: { value: { contacts: object[]; user_preferences: Record<string, unknown>[] } }[] }[];
+    };
+    const change = stop.entry[0]!.changes[0]!.value;
+    change.contacts = [{ profile: { name: 'Rina' }, user_id: USER_ID }];
+    // As Meta sends it for a user known by user_id alone: no wa_id.
+    change.user_preferences = [
+      {
+        user_id: USER_ID,
+        detail: 'User requested to stop marketing messages',
+        category: 'marketing_messages',
+        value: 'stop',
+        timestamp: 1763971400,
+      },
+    ];
+    expect((await post(stop)).status).toBe(200);
+    await allApplied();
+    const after = await rows();
+    expect(after.map((row) => row.id)).toEqual([first!.id]);
+    expect(after[0]!.marketing_opt_out_at).not.toBeNull();
+  });
+
   it('applies a capability update to the portfolio and a template status update to the local copy', async () => {
     expect((await post(raw('business-capability-update.json'))).status).toBe(200);
     expect((await post(raw('template-status-update.json'))).status).toBe(200);
