@@ -451,6 +451,30 @@ describe('the WhatsApp webhook', () => {
     await allApplied();
   });
 
+  it('applies every status of a body batching 1,000 updates, as Meta may send them', async () => {
+    const body = statusBody('delivered', '1763972000') as {
+      entry: { changes: { value: { statuses: Record<string, unknown>[] } }[] }[];
+    };
+    const [template] = body.entry[0]!.changes[0]!.value.statuses;
+    const wamids = Array.from({ length: 1000 }, (_, index) => `wamid.batch-of-1000-${String(index).padStart(4, '0')}`);
+    body.entry[0]!.changes[0]!.value.statuses = wamids.map((id, index) => ({
+      ...template,
+      id,
+      status: index % 2 === 0 ? 'delivered' : 'read',
+      biz_opaque_callback_data: `batch_${index}`,
+    }));
+    expect((await post(body)).status).toBe(200);
+    await allApplied();
+    const rows = await sql<{ status: string; count: number }>(
+      `select status, count(*)::int as count from message_status where wamid like 'wamid.batch-of-1000-%'
+       group by status order by status`,
+    );
+    expect(rows).toEqual([
+      { status: 'delivered', count: 500 },
+      { status: 'read', count: 500 },
+    ]);
+  });
+
   it('accepts a signed body of 1 MB', async () => {
     const body = statusBody('delivered', '1763971999') as {
       entry: { changes: { value: Record<string, unknown> }[] }[];
