@@ -199,4 +199,37 @@ describe('the signed-in shell', () => {
     expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
     await page.close();
   });
+
+  it('sends pages and scripts compressed (brotli or gzip, as the browser offers) and hashed assets as immutable', async () => {
+    const answer = (path: string, acceptEncoding: string) =>
+      fetch(`${stack.dashboardUrl}${path}`, { headers: { 'accept-encoding': acceptEncoding } });
+    const encoding = async (path: string, acceptEncoding: string) => {
+      const response = await answer(path, acceptEncoding);
+      await response.arrayBuffer();
+      return response.headers.get('content-encoding');
+    };
+    expect(['br', 'gzip']).toContain(await encoding('/login', 'br, gzip'));
+    expect(await encoding('/login', 'gzip')).toBe('gzip');
+    expect(await encoding('/login', 'identity')).toBeNull();
+    // The page's scripts: every one worth compressing (a tiny entry chunk may go as it is) arrives compressed and is
+    // cached for good (its name changes with its content). The closing quote leaves out the locale's JSON.
+    const html = await (await answer('/login', 'identity')).text();
+    const scripts = [...new Set([...html.matchAll(/\/assets\/[^"]+\.js(?=")/g)].map((match) => match[0]))];
+    expect(scripts.length).toBeGreaterThan(0);
+    let compressed = 0;
+    for (const script of scripts) {
+      const plain = await answer(script, 'identity');
+      expect({ script, cache: plain.headers.get('cache-control') }).toEqual({
+        script,
+        cache: expect.stringContaining('immutable'),
+      });
+      if ((await plain.arrayBuffer()).byteLength < 4096) continue;
+      expect({ script, encoding: await encoding(script, 'br, gzip') }).toEqual({
+        script,
+        encoding: expect.stringMatching(/^(br|gzip)$/),
+      });
+      compressed += 1;
+    }
+    expect(compressed).toBeGreaterThan(0);
+  });
 });
