@@ -29,7 +29,7 @@ describe('the help page in the browser', () => {
     ['en', 1280, en],
     ['id', 390, id],
   ] as const)(
-    '%s: this deployment’s webhook and notification URLs, and every Meta field to subscribe (%i px)',
+    '%s: every section, this deployment’s webhook and notification URLs, and every Meta field to subscribe (%i px)',
     async (lng, width, locale) => {
       const owner = await createOwner(portal.stack, { language: lng === 'en' ? 'EN' : 'ID' });
       const { context, page, errors } = await signedInPage(portal, owner.sessionToken, lng, { width, height: 900 });
@@ -42,6 +42,33 @@ describe('the help page in the browser', () => {
           `${PUBLIC_URL}/api/wallet/midtrans/notification`,
         );
         expect(await page.getByText(portal.stack.dashboardUrl).count()).toBe(0);
+
+        // Every section issue 20 asks for, each a named region with its heading in the reader's language.
+        const h = locale.help;
+        for (const title of [
+          h.gettingStarted.title,
+          h.whatsapp.title,
+          h.midtrans.title,
+          h.pricing.title,
+          h.limits.title,
+        ]) {
+          await page.getByRole('region', { name: title }).getByRole('heading', { level: 2, name: title }).waitFor();
+        }
+        const faq = page.getByRole('region', { name: h.faq.title });
+        expect(await faq.locator('summary').allTextContents()).toEqual([h.faq.q1, h.faq.q2, h.faq.q3, h.faq.q4]);
+        const pricing = page.getByRole('region', { name: h.pricing.title });
+        expect(await pricing.locator('p').allTextContents()).toEqual([
+          h.pricing.perMessage,
+          h.pricing.hold,
+          h.pricing.refund,
+          h.pricing.meta,
+        ]);
+        const limits = page.getByRole('region', { name: h.limits.title });
+        expect(await limits.locator('p').allTextContents()).toEqual([
+          h.limits.tiers,
+          h.limits.shared,
+          h.limits.quality,
+        ]);
 
         const whatsapp = page.getByRole('region', { name: locale.help.whatsapp.title });
         await whatsapp.getByText(locale.help.whatsapp.subscribe).waitFor();
