@@ -290,3 +290,59 @@ describe('statements and receipts in the workspace’s time zone', () => {
     expect(await issuedAtText(member, orderId, 'en')).toBe('30 November 2026 at 22:30 WIB');
   });
 });
+
+/**
+ * A receipt's number carries the year where its workspace is, the year printed on it. 2026-12-31T17:30:00Z is 00:30 on
+ * 1 January 2027 in Jakarta (WIB, UTC+7) but still 2026 in UTC; 2026-12-31T15:30:00Z is 00:30 on 1 January 2027 in
+ * Jayapura (WIT, UTC+9) and 22:30 on 31 December 2026 in Jakarta. Each year's numbers start at 000001 and run on
+ * without a gap, whatever the order of the workspaces' years.
+ */
+describe('receipt numbers in the workspace’s year', () => {
+  let stack: WalletStack;
+  beforeAll(async () => {
+    stack = await startWalletStack();
+  });
+  afterAll(() => stack.stop());
+
+  async function receiptOfTopupAt(settledAt: string, timeZone: WorkspaceTimeZone) {
+    stack.clock.set(new Date(settledAt));
+    const em = stack.api.running.orm.em.fork();
+    const workspace = await createWorkspace(em);
+    workspace.timeZone = timeZone;
+    await em.flush();
+    const member = await createMember(em, workspace, 'finance');
+    // The test session expires a day after the wall clock; the platform clock is four weeks on.
+    await em
+      .getConnection()
+      .execute(`update "session" set expires_at = ?::timestamptz + interval '1 day' where id = ?`, [
+        settledAt,
+        member.sessionId,
+      ]);
+    const { order } = await createTopup(stack.api, member, 100_000);
+    await control(stack, order.orderId, { transaction_status: 'settlement' });
+    const result = await stack.api.graphql<{ receipt: { number: string; issuedAtText: string } }>(
+      'query ($o: String!) { receipt(orderId: $o) { number issuedAtText } }',
+      { o: order.orderId },
+      { ...bearer(member), 'accept-language': 'en' },
+    );
+    return result.body.data!.receipt;
+  }
+
+  it('numbers a receipt of 00:30 WIB or WIT on 1 January 2027 in 2027, one of 22:30 WIB on 31 December in 2026', async () => {
+    expect(await receiptOfTopupAt('2026-12-31T15:30:00Z', WorkspaceTimeZone.ASIA_JAYAPURA)).toEqual({
+      number: 'BZ/2027/000001',
+      issuedAtText: '1 January 2027 at 00:30 WIT',
+    });
+    expect(await receiptOfTopupAt('2026-12-31T15:30:00Z', WorkspaceTimeZone.ASIA_JAKARTA)).toEqual({
+      number: 'BZ/2026/000001',
+      issuedAtText: '31 December 2026 at 22:30 WIB',
+    });
+    expect(await receiptOfTopupAt('2026-12-31T17:30:00Z', WorkspaceTimeZone.ASIA_JAKARTA)).toEqual({
+      number: 'BZ/2027/000002',
+      issuedAtText: '1 January 2027 at 00:30 WIB',
+    });
+    expect(await receiptOfTopupAt('2026-12-31T17:31:00Z', WorkspaceTimeZone.ASIA_JAKARTA)).toMatchObject({
+      number: 'BZ/2027/000003',
+    });
+  });
+});
