@@ -1,6 +1,7 @@
 import { rupiah } from '../../src/core/money';
 import { WorkspaceTimeZone } from '../../src/modules/identity';
 import { createMember, createWorkspace, type TestMember } from '../support/identity';
+import { freePort } from '../support/ports';
 import { bearer, books, control, createTopup, financeMember, startWalletStack, type WalletStack } from './support';
 
 /** Top-up rules, PPN, prices with history, billing profiles, statements and low balance, through GraphQL. */
@@ -344,5 +345,40 @@ describe('receipt numbers in the workspace’s year', () => {
     expect(await receiptOfTopupAt('2026-12-31T17:31:00Z', WorkspaceTimeZone.ASIA_JAKARTA)).toMatchObject({
       number: 'BZ/2027/000003',
     });
+  });
+});
+
+/**
+ * Each Snap transaction names its own notification URL (X-Override-Notification, GATEWAYS.md 2.3) and payment types
+ * (`enabled_payments` from MIDTRANS_ALLOWED_PAYMENT_TYPES): here the simulator has no URL of its own (a Midtrans
+ * dashboard never configured), so a top-up is credited only if the header reached it.
+ */
+describe('a top-up’s own notification URL and payment types', () => {
+  let stack: WalletStack;
+  let notificationUrl: string;
+  beforeAll(async () => {
+    const port = await freePort();
+    notificationUrl = `http://127.0.0.1:${port}/api/wallet/midtrans/notification`;
+    stack = await startWalletStack({
+      API_PORT: String(port),
+      MIDTRANS_NOTIFICATION_URL: notificationUrl,
+      MIDTRANS_ALLOWED_PAYMENT_TYPES: 'gopay,bank_transfer',
+    });
+    stack.midtrans.simulator.setNotificationUrl(undefined);
+  });
+  afterAll(() => stack.stop());
+
+  it('sends X-Override-Notification and the configured payment types with every Snap transaction', async () => {
+    const member = await financeMember(stack.api);
+    const { order } = await createTopup(stack.api, member, 100_000);
+    const transaction = stack.midtrans.simulator.transactions.get(order.orderId)!;
+    expect(transaction.notificationUrl).toBe(notificationUrl);
+    expect((transaction.request as { enabled_payments: string[] }).enabled_payments).toEqual([
+      'gopay',
+      'bank_transfer',
+    ]);
+    const { answers } = await control(stack, order.orderId, { transaction_status: 'settlement' });
+    expect(answers).toEqual([200]);
+    expect((await books(stack.api, member.workspace.id)).balance).toBe(100_000n);
   });
 });
