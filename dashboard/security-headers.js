@@ -35,17 +35,35 @@ export function contentSecurityPolicy({ nonce, development, snapOrigin }) {
 }
 
 /**
+ * CSP_REPORT_ONLY, read as the API reads its booleans (`true`/`1`/`yes`, `false`/`0`/`no`, unset: false); anything
+ * else is a mistake the operator must hear of, not a silent enforcing policy.
+ * @param {string | undefined} value
+ * @returns {boolean}
+ */
+export function parseReportOnly(value) {
+  if (value === undefined || value === '') return false;
+  if (['true', '1', 'yes'].includes(value)) return true;
+  if (['false', '0', 'no'].includes(value)) return false;
+  throw new Error(`CSP_REPORT_ONLY must be true or false, got "${value}".`);
+}
+
+/**
  * Express middleware: a fresh nonce per response (res.locals.cspNonce, handed to Remix through its load
  * context), the CSP and the other headers, HSTS when the portal is served over https, and no caching of pages
  * (they carry a reader's data); the hashed assets keep their own long cache headers.
- * @param {{ development: boolean, https: boolean, snapOrigin?: string }} options
+ *
+ * `reportOnly` (CSP_REPORT_ONLY, for a first production top-up): the same policy as
+ * `Content-Security-Policy-Report-Only`, so a Snap resource it would block is reported in the browser's console
+ * and the payment still goes through; X-Frame-Options keeps framing refused meanwhile.
+ * @param {{ development: boolean, https: boolean, snapOrigin?: string, reportOnly?: boolean }} options
  */
-export function securityHeaders({ development, https, snapOrigin }) {
+export function securityHeaders({ development, https, snapOrigin, reportOnly = false }) {
+  const policyHeader = reportOnly ? 'Content-Security-Policy-Report-Only' : 'Content-Security-Policy';
   /** @param {import('express').Request} req @param {import('express').Response} res @param {() => void} next */
   return (req, res, next) => {
     const nonce = randomBytes(16).toString('base64');
     res.locals.cspNonce = nonce;
-    res.setHeader('Content-Security-Policy', contentSecurityPolicy({ nonce, development, snapOrigin }));
+    res.setHeader(policyHeader, contentSecurityPolicy({ nonce, development, snapOrigin }));
     res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');

@@ -9,7 +9,7 @@ import compression from 'compression';
 import express from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { snapOrigin } from './midtrans-snap.js';
-import { securityHeaders } from './security-headers.js';
+import { parseReportOnly, securityHeaders } from './security-headers.js';
 
 // `npm start` means production (React's production build, no stack traces in pages) unless told otherwise.
 // Set before the server build is imported, which is when React reads it.
@@ -20,6 +20,13 @@ const PORT = parsePort(process.env.DASHBOARD_PORT || '3000');
 const API_INTERNAL_URL = (process.env.API_INTERNAL_URL || 'http://127.0.0.1:3001').replace(/\/+$/, '');
 const SHUTDOWN_GRACE_MS = 10_000;
 const HTTPS = (process.env.PUBLIC_URL || '').startsWith('https://');
+const CSP_REPORT_ONLY = (() => {
+  try {
+    return parseReportOnly(process.env.CSP_REPORT_ONLY);
+  } catch (error) {
+    return fatal(/** @type {Error} */ (error).message);
+  }
+})();
 
 const buildDir = fileURLToPath(new URL('./build/', import.meta.url));
 
@@ -80,7 +87,14 @@ async function loadRemixHandler() {
 
 const app = express();
 app.disable('x-powered-by');
-app.use(securityHeaders({ development: DEVELOPMENT, https: HTTPS, snapOrigin: snapOrigin({ ...process.env }) }));
+app.use(
+  securityHeaders({
+    development: DEVELOPMENT,
+    https: HTTPS,
+    snapOrigin: snapOrigin({ ...process.env }),
+    reportOnly: CSP_REPORT_ONLY,
+  }),
+);
 
 app.get('/healthz', (_req, res) => {
   res.type('text/plain').send('ok');

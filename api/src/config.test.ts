@@ -63,6 +63,39 @@ describe('configuration', () => {
     );
   });
 
+  it('picks Midtrans’ endpoints by MIDTRANS_ENV alone, whatever the server key looks like', () => {
+    const endpoints = (env: Record<string, string>) => {
+      const { midtrans } = parseConfig({ ...productionEnv, ...env });
+      return { env: midtrans.env, snap: midtrans.snapBaseUrl, api: midtrans.apiBaseUrl };
+    };
+    const sandbox = {
+      env: 'sandbox',
+      snap: 'https://app.sandbox.midtrans.com',
+      api: 'https://api.sandbox.midtrans.com',
+    };
+    const production = { env: 'production', snap: 'https://app.midtrans.com', api: 'https://api.midtrans.com' };
+    // Sandbox server keys do not always start with SB-, and a key that does says nothing either.
+    expect(endpoints({ MIDTRANS_SERVER_KEY: 'Mid-server-sandboxkey' })).toEqual(sandbox);
+    expect(endpoints({ MIDTRANS_ENV: 'sandbox', MIDTRANS_SERVER_KEY: 'SB-Mid-server-abcdefgh' })).toEqual(sandbox);
+    expect(endpoints({ MIDTRANS_ENV: 'production', MIDTRANS_SERVER_KEY: 'SB-Mid-server-abcdefgh' })).toEqual(
+      production,
+    );
+    expect(endpoints({ MIDTRANS_ENV: 'production', MIDTRANS_SERVER_KEY: 'Mid-server-abcdefgh' })).toEqual(production);
+    expect(problemsOf({ ...productionEnv, MIDTRANS_ENV: 'live' })).toEqual([expect.stringMatching(/^MIDTRANS_ENV:/)]);
+  });
+
+  it('sends Snap the payment types of MIDTRANS_ALLOWED_PAYMENT_TYPES and the notification URL under PUBLIC_URL', () => {
+    const config = parseConfig({
+      MIDTRANS_ALLOWED_PAYMENT_TYPES: ' gopay, bank_transfer ,,qris',
+      PUBLIC_URL: 'https://portal.example.co.id/',
+    });
+    expect(config.midtrans.allowedPaymentTypes).toEqual(['gopay', 'bank_transfer', 'qris']);
+    expect(config.midtrans.notificationUrl).toBe('https://portal.example.co.id/api/wallet/midtrans/notification');
+    expect(
+      parseConfig({ MIDTRANS_NOTIFICATION_URL: 'https://hooks.example.co.id/midtrans' }).midtrans.notificationUrl,
+    ).toBe('https://hooks.example.co.id/midtrans');
+  });
+
   it('refuses simulators, development secrets and missing keys in production', () => {
     const { META_APP_SECRET: _meta, META_APP_ID: _app, MIDTRANS_MERCHANT_ID: _merchant, ...incomplete } = productionEnv;
     const problems = problemsOf({

@@ -106,6 +106,8 @@ const envSchema = z.object({
   MIDTRANS_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
   MIDTRANS_EXPIRY_MINUTES: z.coerce.number().int().min(5).max(10_080).default(1440),
   MIDTRANS_RECONCILE_EVERY_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  /** The dashboard's CSP as Report-Only (for a first production top-up through Snap); read by dashboard/server.js. */
+  CSP_REPORT_ONLY: booleanString.default(false),
   TOPUP_MAX_AMOUNT: z
     .string()
     .regex(/^\d+$/, 'must be a whole number of rupiah')
@@ -200,7 +202,7 @@ function toAppConfig(env: Env, simulators: boolean) {
     isProduction: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL,
     api: { host: env.API_HOST, port: env.API_PORT, trustProxy: env.TRUST_PROXY },
-    dashboard: { host: env.DASHBOARD_HOST, port: env.DASHBOARD_PORT },
+    dashboard: { host: env.DASHBOARD_HOST, port: env.DASHBOARD_PORT, cspReportOnly: env.CSP_REPORT_ONLY },
     publicUrl: env.PUBLIC_URL ?? `http://${env.DASHBOARD_HOST}:${env.DASHBOARD_PORT}`,
     database: {
       url: env.DATABASE_URL,

@@ -14,6 +14,8 @@ export interface DashboardProcessOptions {
   publicUrl: string;
   /** Midtrans Snap for the top-up popup: the public client key and where Snap is (the simulator in the demo). */
   midtrans: { env: string; clientKey: string; snapBaseUrl: string };
+  /** The CSP as Report-Only (CSP_REPORT_ONLY). */
+  cspReportOnly?: boolean;
   logger: Logger;
 }
 
@@ -48,7 +50,7 @@ async function assertPortFree(host: string, port: number): Promise<void> {
 
 /** Runs the built dashboard (`node dashboard/server.js`) as a child process, as systemd does in production. */
 export async function startDashboardProcess(options: DashboardProcessOptions): Promise<DashboardProcess> {
-  const { repoRoot, host, port, apiUrl, publicUrl, midtrans, logger } = options;
+  const { repoRoot, host, port, apiUrl, publicUrl, midtrans, cspReportOnly = false, logger } = options;
   const dashboardDir = join(repoRoot, 'dashboard');
   if (!existsSync(join(dashboardDir, 'build', 'server', 'index.js'))) {
     throw new Error('the dashboard is not built: run `npm run build` (npm start does it for you)');
@@ -67,6 +69,7 @@ export async function startDashboardProcess(options: DashboardProcessOptions): P
       MIDTRANS_ENV: midtrans.env,
       MIDTRANS_CLIENT_KEY: midtrans.clientKey,
       MIDTRANS_SNAP_BASE_URL: midtrans.snapBaseUrl,
+      CSP_REPORT_ONLY: String(cspReportOnly),
     },
     // The IPC channel closes when this process dies, even by `kill -9`: the dashboard
     // watches it and exits, so no orphan keeps the port after a crash.

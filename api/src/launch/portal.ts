@@ -89,6 +89,7 @@ async function main(): Promise<void> {
         clientKey: config.midtrans.clientKey,
         snapBaseUrl: config.midtrans.snapBaseUrl,
       },
+      cspReportOnly: config.dashboard.cspReportOnly,
       logger: logger.child({ module: 'dashboard' }),
     });
     steps.push({ name: 'dashboard', run: dashboard.stop });

@@ -47,6 +47,31 @@ describe('the dispatcher’s error policy', () => {
     expect(after.balance).toBe(before.balance - 1n * PRICE);
   });
 
+  it('refunds the messages failed in one status pass with one ledger entry of n x price, each message uncharged', async () => {
+    const before = await money();
+    const { id, waIds } = await launch(3);
+    world.meta.simulator.sends.failSends({ code: 131026, recipient: waIds[0], mode: 'async' });
+    world.meta.simulator.sends.failSends({ code: 131026, recipient: waIds[1], mode: 'async' });
+    await world.dispatch();
+    await world.deliverStatuses(5000);
+    const refunds = await world.sql<{ amount: string; reference: string; details: { messages: number } }>(
+      `select amount::text as amount, reference, details from ledger_entry
+       where workspace_id = ? and actor = ? and kind = 'REFUND'`,
+      [world.workspaceId, `campaign:${id}`],
+    );
+    expect(refunds).toEqual([
+      {
+        amount: (2n * PRICE).toString(),
+        reference: expect.stringMatching(new RegExp(`^campaign:${id}:statuses:`)),
+        details: expect.objectContaining({ messages: 2 }),
+      },
+    ]);
+    expect(await message(waIds[0]!)).toMatchObject({ status: 'FAILED', charged: '0' });
+    expect(await message(waIds[1]!)).toMatchObject({ status: 'FAILED', charged: '0' });
+    expect(await message(waIds[2]!)).toMatchObject({ charged: PRICE.toString() });
+    expect((await money()).balance).toBe(before.balance - PRICE);
+  });
+
   it('requeues a definite rejection with a retryable code (131000) and sends it once, as attempt 2', async () => {
     const { id, waIds } = await launch(2);
     world.meta.simulator.sends.failSends({ code: 131000, recipient: waIds[0], count: 1 });

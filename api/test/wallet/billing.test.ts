@@ -1,6 +1,7 @@
 import { rupiah } from '../../src/core/money';
 import { WorkspaceTimeZone } from '../../src/modules/identity';
 import { createMember, createWorkspace, type TestMember } from '../support/identity';
+import { freePort } from '../support/ports';
 import { bearer, books, control, createTopup, financeMember, startWalletStack, type WalletStack } from './support';
 
 /** Top-up rules, PPN, prices with history, billing profiles, statements and low balance, through GraphQL. */
@@ -288,5 +289,96 @@ describe('statements and receipts in the workspace’s time zone', () => {
     expect(await statementRows(member, '2026-11')).toEqual([`2026-11-30 22:30,Top-up,${orderId},1,100000`]);
     expect(await statementRows(member, '2026-12')).toEqual([]);
     expect(await issuedAtText(member, orderId, 'en')).toBe('30 November 2026 at 22:30 WIB');
+  });
+});
+
+/**
+ * A receipt's number carries the year where its workspace is, the year printed on it. 2026-12-31T17:30:00Z is 00:30 on
+ * 1 January 2027 in Jakarta (WIB, UTC+7) but still 2026 in UTC; 2026-12-31T15:30:00Z is 00:30 on 1 January 2027 in
+ * Jayapura (WIT, UTC+9) and 22:30 on 31 December 2026 in Jakarta. Each year's numbers start at 000001 and run on
+ * without a gap, whatever the order of the workspaces' years.
+ */
+describe('receipt numbers in the workspace’s year', () => {
+  let stack: WalletStack;
+  beforeAll(async () => {
+    stack = await startWalletStack();
+  });
+  afterAll(() => stack.stop());
+
+  async function receiptOfTopupAt(settledAt: string, timeZone: WorkspaceTimeZone) {
+    stack.clock.set(new Date(settledAt));
+    const em = stack.api.running.orm.em.fork();
+    const workspace = await createWorkspace(em);
+    workspace.timeZone = timeZone;
+    await em.flush();
+    const member = await createMember(em, workspace, 'finance');
+    // The test session expires a day after the wall clock; the platform clock is four weeks on.
+    await em
+      .getConnection()
+      .execute(`update "session" set expires_at = ?::timestamptz + interval '1 day' where id = ?`, [
+        settledAt,
+        member.sessionId,
+      ]);
+    const { order } = await createTopup(stack.api, member, 100_000);
+    await control(stack, order.orderId, { transaction_status: 'settlement' });
+    const result = await stack.api.graphql<{ receipt: { number: string; issuedAtText: string } }>(
+      'query ($o: String!) { receipt(orderId: $o) { number issuedAtText } }',
+      { o: order.orderId },
+      { ...bearer(member), 'accept-language': 'en' },
+    );
+    return result.body.data!.receipt;
+  }
+
+  it('numbers a receipt of 00:30 WIB or WIT on 1 January 2027 in 2027, one of 22:30 WIB on 31 December in 2026', async () => {
+    expect(await receiptOfTopupAt('2026-12-31T15:30:00Z', WorkspaceTimeZone.ASIA_JAYAPURA)).toEqual({
+      number: 'BZ/2027/000001',
+      issuedAtText: '1 January 2027 at 00:30 WIT',
+    });
+    expect(await receiptOfTopupAt('2026-12-31T15:30:00Z', WorkspaceTimeZone.ASIA_JAKARTA)).toEqual({
+      number: 'BZ/2026/000001',
+      issuedAtText: '31 December 2026 at 22:30 WIB',
+    });
+    expect(await receiptOfTopupAt('2026-12-31T17:30:00Z', WorkspaceTimeZone.ASIA_JAKARTA)).toEqual({
+      number: 'BZ/2027/000002',
+      issuedAtText: '1 January 2027 at 00:30 WIB',
+    });
+    expect(await receiptOfTopupAt('2026-12-31T17:31:00Z', WorkspaceTimeZone.ASIA_JAKARTA)).toMatchObject({
+      number: 'BZ/2027/000003',
+    });
+  });
+});
+
+/**
+ * Each Snap transaction names its own notification URL (X-Override-Notification, GATEWAYS.md 2.3) and payment types
+ * (`enabled_payments` from MIDTRANS_ALLOWED_PAYMENT_TYPES): here the simulator has no URL of its own (a Midtrans
+ * dashboard never configured), so a top-up is credited only if the header reached it.
+ */
+describe('a top-up’s own notification URL and payment types', () => {
+  let stack: WalletStack;
+  let notificationUrl: string;
+  beforeAll(async () => {
+    const port = await freePort();
+    notificationUrl = `http://127.0.0.1:${port}/api/wallet/midtrans/notification`;
+    stack = await startWalletStack({
+      API_PORT: String(port),
+      MIDTRANS_NOTIFICATION_URL: notificationUrl,
+      MIDTRANS_ALLOWED_PAYMENT_TYPES: 'gopay,bank_transfer',
+    });
+    stack.midtrans.simulator.setNotificationUrl(undefined);
+  });
+  afterAll(() => stack.stop());
+
+  it('sends X-Override-Notification and the configured payment types with every Snap transaction', async () => {
+    const member = await financeMember(stack.api);
+    const { order } = await createTopup(stack.api, member, 100_000);
+    const transaction = stack.midtrans.simulator.transactions.get(order.orderId)!;
+    expect(transaction.notificationUrl).toBe(notificationUrl);
+    expect((transaction.request as { enabled_payments: string[] }).enabled_payments).toEqual([
+      'gopay',
+      'bank_transfer',
+    ]);
+    const { answers } = await control(stack, order.orderId, { transaction_status: 'settlement' });
+    expect(answers).toEqual([200]);
+    expect((await books(stack.api, member.workspace.id)).balance).toBe(100_000n);
   });
 });

@@ -1,5 +1,5 @@
 import { parseEnv } from './env.server';
-import { contentSecurityPolicy } from '../../security-headers.js';
+import { contentSecurityPolicy, parseReportOnly, securityHeaders } from '../../security-headers.js';
 import { publicEnvScript } from './public-env';
 
 describe('the dashboard environment', () => {
@@ -49,6 +49,34 @@ describe('the dashboard environment', () => {
     const without = contentSecurityPolicy({ nonce: 'n0nce', development: false });
     expect(without).toContain("frame-src 'none'");
     expect(without).toContain("form-action 'self';");
+  });
+
+  it('sends the same policy as Report-Only when CSP_REPORT_ONLY is on, for a first production top-up', () => {
+    const headersOf = (reportOnly?: boolean) => {
+      const headers: Record<string, string> = {};
+      const response = { locals: {}, setHeader: (name: string, value: string) => void (headers[name] = value) };
+      const middleware = securityHeaders({
+        development: false,
+        https: true,
+        snapOrigin: 'https://app.midtrans.com',
+        ...(reportOnly === undefined ? {} : { reportOnly }),
+      });
+      middleware({ path: '/wallet' } as never, response as never, () => undefined);
+      return headers;
+    };
+    const enforcing = headersOf();
+    expect(enforcing['Content-Security-Policy']).toContain('script-src');
+    expect(enforcing['Content-Security-Policy-Report-Only']).toBeUndefined();
+    const reporting = headersOf(true);
+    expect(reporting['Content-Security-Policy']).toBeUndefined();
+    expect(reporting['Content-Security-Policy-Report-Only']).toMatch(
+      /script-src 'self' 'nonce-[^']+' https:\/\/app\.midtrans\.com;/,
+    );
+    // Framing stays refused while the policy only reports.
+    expect(reporting['X-Frame-Options']).toBe('DENY');
+    expect([undefined, '', 'false', '0', 'no'].map(parseReportOnly)).toEqual([false, false, false, false, false]);
+    expect(['true', '1', 'yes'].map(parseReportOnly)).toEqual([true, true, true]);
+    expect(() => parseReportOnly('report')).toThrow('CSP_REPORT_ONLY must be true or false, got "report".');
   });
 
   it('refuses wrong values with one message naming each variable', () => {

@@ -37,6 +37,7 @@ import { CloudApiMediaGateway } from './media/meta-media';
 import { Migration20261201200000CampaignMedia } from './migrations/20261201-200000-campaign-media';
 import { Migration20261202090000PortfolioRecipientHash } from './migrations/20261202-090000-portfolio-recipient-hash';
 import { Migration20261202180000DispatchWorkers } from './migrations/20261202-180000-dispatch-workers';
+import { Migration20261203090000UnansweredRefund } from './migrations/20261203-090000-unanswered-refund';
 import type { AccessService } from '../identity';
 import { execute, query } from '../../db/sql';
 
@@ -66,6 +67,8 @@ const DISPATCH_HEARTBEAT_MS = 1_000;
 const DISPATCH_SPREAD = { workerFreshMs: 3_000, graceMs: 5_000 };
 /** Folds the tallies' delta rows (every statement on campaign_message adds a few) into one row per key. */
 export const COMPACT_TALLIES_JOB = 'campaigns.compact-tallies';
+/** Daily: messages accepted 30 days ago with no final status are refunded (the charge policy). */
+export const REFUND_UNANSWERED_JOB = 'campaigns.refund-unanswered';
 export { DISPATCH_JOB };
 
 export const campaignsModule = defineModule<
@@ -90,6 +93,7 @@ export const campaignsModule = defineModule<
     { name: 'Migration20261201200000LaunchSnapshot', class: Migration20261201200000LaunchSnapshot },
     { name: 'Migration20261202090000PortfolioRecipientHash', class: Migration20261202090000PortfolioRecipientHash },
     { name: 'Migration20261202180000DispatchWorkers', class: Migration20261202180000DispatchWorkers },
+    { name: 'Migration20261203090000UnansweredRefund', class: Migration20261203090000UnansweredRefund },
   ],
   statements: [
     ...Object.values(campaignsSql),
@@ -244,6 +248,11 @@ export const campaignsModule = defineModule<
       name: COMPACT_TALLIES_JOB,
       repeatEveryMs: 30_000,
       handler: async () => void (await statistics.compact(orm.em.fork())),
+    },
+    {
+      name: REFUND_UNANSWERED_JOB,
+      repeatEveryMs: 24 * 3_600_000,
+      handler: async () => void (await dispatch.refundUnanswered(orm.em.fork())),
     },
     {
       name: CAMPAIGNS_TICK_JOB,

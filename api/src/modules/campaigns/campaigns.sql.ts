@@ -479,6 +479,38 @@ export const SET_CHARGED = statement(
    where workspace_id = $1 and id = any($2::uuid[])`,
 );
 
+/**
+ * The workspaces with messages Meta accepted before $1 that never got a final status (still SENT) and are still
+ * charged: the daily refund job's work list (campaign_message_unanswered_index). Cross-workspace: the job serves
+ * every workspace, one at a time. $2 limit (of messages looked at; the job asks again until none are left).
+ */
+export const UNANSWERED_WORKSPACES = statement<{ workspace_id: string }>(
+  'campaigns.unanswered-workspaces',
+  `select distinct workspace_id from (
+     select workspace_id from "campaign_message"
+     where status = 'SENT' and charged > 0 and sent_at <= $1::timestamptz
+     order by sent_at limit $2
+   ) due`,
+);
+
+/**
+ * Up to $3 messages of workspace $1 accepted before $2 and still SENT and charged, locked (skip locked: a status
+ * pass that holds one applies it itself) and uncharged in the same statement; each with its campaign and the
+ * amount it was charged, which the caller refunds in the same transaction. A message once through here has
+ * charged 0, so neither a second pass nor a late `failed` refunds it again. $4 now.
+ */
+export const CLAIM_UNANSWERED = statement<{ id: string; campaign_id: string; charged: string }>(
+  'campaigns.claim-unanswered',
+  `with due as (
+     select id, charged from "campaign_message"
+     where workspace_id = $1 and status = 'SENT' and charged > 0 and sent_at <= $2::timestamptz
+     order by sent_at limit $3 for update skip locked
+   )
+   update "campaign_message" m set charged = 0, updated_at = $4::timestamptz
+   from due where m.workspace_id = $1 and m.id = due.id
+   returning m.id, m.campaign_id, due.charged::text as charged`,
+);
+
 export interface ExpiredRow {
   id: string;
   campaign_id: string;

@@ -3,6 +3,7 @@ export {
   campaignsModule,
   CAMPAIGNS_TICK_JOB,
   COMPACT_TALLIES_JOB,
+  REFUND_UNANSWERED_JOB,
   DISPATCH_JOB,
   type CampaignsServices,
 } from './campaigns.module';

@@ -133,6 +133,26 @@ export const SET_NOTIFICATION_OUTCOME = statement(
    where id = $1`,
 );
 
+/**
+ * Serialises receipt numbering across processes (a transaction-scoped advisory lock), taken
+ * before the receipts still without a number are read, so two passes never number the same one.
+ */
+export const LOCK_RECEIPT_NUMBERING = statement(
+  'payments.lock-receipt-numbering',
+  `select pg_advisory_xact_lock(hashtextextended('bizone:receipt-numbering', 0))`,
+);
+
+/**
+ * Receipts still without a number, in the order the payments committed, each with its
+ * workspace's time zone (the year of a receipt is the year where its workspace is).
+ * Cross-workspace: numbering is the operator's.
+ */
+export const PENDING_RECEIPTS = statement<{ id: string; created_at: Date; time_zone: string }>(
+  'payments.pending-receipts',
+  `select r.id, r.created_at, w.time_zone from "receipt" r join "workspace" w on w.id = r.workspace_id
+   where r.number is null order by r.created_at, r.id`,
+);
+
 /** Takes the year's counter row lock (creating it): $1 year. Cross-workspace: numbering is the operator's. */
 export const LOCK_RECEIPT_COUNTER = statement<{ last: number }>(
   'payments.lock-receipt-counter',
@@ -141,17 +161,17 @@ export const LOCK_RECEIPT_COUNTER = statement<{ last: number }>(
 );
 
 /**
- * Numbers every receipt still without one, in the order the payments committed, after the
- * counter's last number, and moves the counter; under the counter lock. $1 year, $2 prefix
- * (`BZ/2026/`), $3 last number so far, $4 now. Cross-workspace, like the counter.
+ * Numbers receipts of one year, in the order given, after the counter's last number, and moves
+ * the counter; under the numbering lock and the counter's. $1 year, $2 prefix (`BZ/2026/`),
+ * $3 last number so far, $4 receipt ids in order, $5 now. Cross-workspace, like the counter.
  */
 export const NUMBER_RECEIPTS = statement<{ numbered: number }>(
   'payments.number-receipts',
   `with pending as (
-     select id, row_number() over (order by created_at, id) as n from "receipt" where number is null
+     select id, n from unnest($4::uuid[]) with ordinality as p(id, n)
    ), numbered as (
-     update "receipt" r set number = $2 || lpad(($3::int + p.n)::text, 6, '0'), updated_at = $4::timestamptz
-     from pending p where r.id = p.id returning r.id
+     update "receipt" r set number = $2 || lpad(($3::int + p.n)::text, 6, '0'), updated_at = $5::timestamptz
+     from pending p where r.id = p.id and r.number is null returning r.id
    )
    update "receipt_counter" set last = $3::int + (select count(*) from numbered) where year = $1
    returning (select count(*)::int from numbered) as numbered`,

@@ -1,12 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { DateTime } from 'luxon';
 import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logger';
 import { query } from '../../db/sql';
 import { inTransaction } from '../../db/transaction';
-import { LOCK_RECEIPT_COUNTER, NUMBER_RECEIPTS, READ_RECEIPT } from './payments.sql';
+import {
+  LOCK_RECEIPT_COUNTER,
+  LOCK_RECEIPT_NUMBERING,
+  NUMBER_RECEIPTS,
+  PENDING_RECEIPTS,
+  READ_RECEIPT,
+} from './payments.sql';
 
 /**
- * Receipt numbers: gapless per year, in commit order, given after a payment's commit (a counter
+ * Receipt numbers: gapless per year (the workspace's year), in commit order, given after a payment's commit (a counter
  * row locked inside every payment transaction would serialise all top-ups of the installation).
  */
 export class ReceiptNumbering {
@@ -48,16 +55,28 @@ export class ReceiptNumbering {
   }
 
   /**
-   * Gives every receipt still without a number the next numbers of the year, in commit order
-   * (gapless; called right after a credit commits, and by the reconciliation pass).
+   * Gives every receipt still without a number the next numbers of its year, in commit order
+   * (gapless per year; called right after a credit commits, and by the reconciliation pass).
+   * The year is the receipt's date where its workspace is (luxon, like the receipt's printed
+   * time): a receipt issued at 00:30 WIB on 1 January 2027 is numbered `BZ/2027/...`, though it
+   * is still 2026 in UTC.
    */
   async numberReceipts(em: EntityManager): Promise<number> {
     return inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
       const now = this.clock.now();
-      const year = now.getUTCFullYear();
-      const [counter] = await query(tx, LOCK_RECEIPT_COUNTER, [year]);
-      const [result] = await query(tx, NUMBER_RECEIPTS, [year, `BZ/${year}/`, counter!.last, now]);
-      return result?.numbered ?? 0;
+      await query(tx, LOCK_RECEIPT_NUMBERING, []);
+      const byYear = new Map<number, string[]>();
+      for (const row of await query(tx, PENDING_RECEIPTS, [])) {
+        const year = DateTime.fromJSDate(new Date(row.created_at), { zone: row.time_zone }).year;
+        byYear.set(year, [...(byYear.get(year) ?? []), row.id]);
+      }
+      let numbered = 0;
+      for (const year of [...byYear.keys()].sort((a, b) => a - b)) {
+        const [counter] = await query(tx, LOCK_RECEIPT_COUNTER, [year]);
+        const [result] = await query(tx, NUMBER_RECEIPTS, [year, `BZ/${year}/`, counter!.last, byYear.get(year), now]);
+        numbered += result?.numbered ?? 0;
+      }
+      return numbered;
     });
   }
 }

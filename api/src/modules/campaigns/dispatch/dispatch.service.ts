@@ -5,13 +5,17 @@ import { workspaceEm } from '../../../db/base.entity';
 import { query } from '../../../db/sql';
 import type { JobQueue } from '../../../jobs/queue';
 import type { TokenBox } from '../../channels';
-import { CHANNELS_WITH_STATUSES, CHANNELS_WITH_WORK } from '../campaigns.sql';
+import { CHANNELS_WITH_STATUSES, CHANNELS_WITH_WORK, UNANSWERED_WORKSPACES } from '../campaigns.sql';
 import { DISPATCH_JOB, type LaunchService } from '../launch.service';
 import { AppRate, ChannelDispatcher, type DispatchHooks, type DispatchOptions } from './dispatcher';
 import type { Messenger } from './messenger';
 import type { DispatchStore } from './store';
 
 const TWO_DAYS_MS = 2 * 24 * 3_600_000;
+/** A message with no final status this long after Meta accepted it is refunded (the charge policy, README). */
+export const UNANSWERED_REFUND_MS = 30 * 24 * 3_600_000;
+/** Messages refunded per transaction by the daily job. */
+const UNANSWERED_BATCH = 1000;
 
 /**
  * Runs channels' dispatch loops in this process (one per channel job), stops them on a
@@ -114,6 +118,30 @@ export class DispatchService {
   }
 
   /** `touch` keeps the tick's job lock alive between its steps (the lock is short: see campaigns.module.ts). */
+  /**
+   * The daily refund job: every message Meta accepted 30 days ago or more that never got a final status (still
+   * SENT, still charged) is refunded at its charge, workspace by workspace, a batch per transaction. A message a
+   * status pass holds at that moment is left for it (it applies the status), or for the next day.
+   */
+  async refundUnanswered(em: EntityManager): Promise<number> {
+    const acceptedBefore = new Date(this.clock.now().getTime() - UNANSWERED_REFUND_MS);
+    let refunded = 0;
+    for (;;) {
+      const workspaces = await query(em, UNANSWERED_WORKSPACES, [acceptedBefore, UNANSWERED_BATCH]);
+      let moved = 0;
+      for (const { workspace_id: workspaceId } of workspaces) {
+        let batch: number;
+        do {
+          batch = await this.store.refundUnanswered(em, workspaceId, acceptedBefore, UNANSWERED_BATCH);
+          moved += batch;
+        } while (batch === UNANSWERED_BATCH);
+      }
+      refunded += moved;
+      // Nothing left, or only rows other transactions hold: those are the next run's.
+      if (moved === 0) return refunded;
+    }
+  }
+
   async tick(em: EntityManager, touch: () => Promise<void> = async () => undefined): Promise<void> {
     if (this.stopping) return;
     await this.launch.failWithoutChannel(em);

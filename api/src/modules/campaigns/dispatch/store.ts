@@ -35,6 +35,7 @@ import {
   SKIP_COUNTRY,
   RUNNING_CAMPAIGNS,
   COMPLETE_CAMPAIGNS,
+  CLAIM_UNANSWERED,
   EXPIRE_UNKNOWN,
   LOCK_LEASE,
   PORTFOLIO_USED,
@@ -508,6 +509,38 @@ export class DispatchStore {
       new Date(now.getTime() + MARKETING_CAP_RETRY_MS),
       now,
     ]);
+  }
+
+  /**
+   * The charge policy's last rule: a message Meta accepted before `acceptedBefore` (30 days ago) that never got a
+   * final status is refunded at the amount it was charged, one REFUND entry per campaign and pass (n x price,
+   * referencing the pass), its charge set to 0 in the same transaction. Returns how many messages it refunded
+   * (at most `limit`; the caller asks again while it gets a full batch).
+   */
+  async refundUnanswered(em: EntityManager, workspaceId: string, acceptedBefore: Date, limit: number): Promise<number> {
+    return inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
+      const now = this.clock.now();
+      const rows = await query(tx, CLAIM_UNANSWERED, [workspaceId, acceptedBefore, limit, now]);
+      const byCampaign = new Map<string, { total: bigint; count: number }>();
+      for (const row of rows) {
+        const entry = byCampaign.get(row.campaign_id) ?? { total: 0n, count: 0 };
+        entry.total += BigInt(row.charged);
+        entry.count += 1;
+        byCampaign.set(row.campaign_id, entry);
+      }
+      const pass = newId();
+      for (const [campaignId, { total, count }] of byCampaign) {
+        const reference = `campaign:${campaignId}:unanswered:${pass}`;
+        await this.wallet.refund(tx, workspaceId, {
+          key: `${reference}:refund`,
+          reference,
+          actor: `campaign:${campaignId}`,
+          amount: rupiah(total),
+          details: { messages: count, unanswered: true },
+        });
+      }
+      return rows.length;
+    });
   }
 
   /** UNKNOWN messages past their deadline: unconfirmed, never charged, their share released. */
