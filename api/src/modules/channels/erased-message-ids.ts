@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { execute, query } from '../../db/sql';
 import type { PhoneHasher } from '../contacts';
 import { ERASED_MESSAGE_IDS_AMONG, RECORD_ERASED_MESSAGE_IDS, RENAME_ERASED_STATUSES } from './erased-message-ids.sql';
+import { DELETE_WEBHOOKS_NAMING } from './webhook.sql';
 
 const PREFIX = 'erased.';
 
@@ -41,6 +42,18 @@ export class ErasedMessageIds {
         batch.map(([, erased]) => erased),
       ]);
     }
+    return renamed;
+  }
+
+  /**
+   * Wamids Meta reported after their message's contact was erased, for a message that had none then (an UNKNOWN
+   * send's first status): erased as an erasure does, and the applied bodies that carried them, with the number, go.
+   * Rare (an erasure and an unconfirmed send of the same message), so the one pass over the stored bodies is paid
+   * only then.
+   */
+  async eraseReported(tx: EntityManager, workspaceId: string, wamids: readonly string[]): Promise<Map<string, string>> {
+    const renamed = await this.erase(tx, workspaceId, wamids);
+    if (renamed.size > 0) await execute(tx, DELETE_WEBHOOKS_NAMING, [[...renamed.keys()]]);
     return renamed;
   }
 
