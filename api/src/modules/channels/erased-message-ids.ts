@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { execute, query } from '../../db/sql';
 import type { PhoneHasher } from '../contacts';
 import { ERASED_MESSAGE_IDS_AMONG, RECORD_ERASED_MESSAGE_IDS, RENAME_ERASED_STATUSES } from './erased-message-ids.sql';
-import { DELETE_WEBHOOKS_NAMING } from './webhook.sql';
+import type { WebhookSubjects } from './webhook-subjects';
 
 const PREFIX = 'erased.';
 
@@ -16,7 +16,10 @@ const RENAME_BATCH = 5000;
  * and lands on the erased message, never bringing the number back.
  */
 export class ErasedMessageIds {
-  constructor(private readonly hasher: PhoneHasher) {}
+  constructor(
+    private readonly hasher: PhoneHasher,
+    private readonly subjects: Pick<WebhookSubjects, 'deleteNaming'>,
+  ) {}
 
   /** Whether an id is already an erased one (never hashed twice). */
   static isErased(messageId: string): boolean {
@@ -50,12 +53,11 @@ export class ErasedMessageIds {
   /**
    * Wamids Meta reported after their message's contact was erased, for a message that had none then (an UNKNOWN
    * send's first status): erased as an erasure does, and the applied bodies that carried them, with the number, go.
-   * Rare (an erasure and an unconfirmed send of the same message), so the one pass over the stored bodies is paid
-   * only then.
+   * Rare (an erasure and an unconfirmed send of the same message).
    */
   async eraseReported(tx: EntityManager, workspaceId: string, wamids: readonly string[]): Promise<Map<string, string>> {
     const renamed = await this.erase(tx, workspaceId, wamids);
-    if (renamed.size > 0) await execute(tx, DELETE_WEBHOOKS_NAMING, [[...renamed.keys()]]);
+    await this.subjects.deleteNaming(tx, [...renamed.keys()]);
     return renamed;
   }
 
