@@ -30,11 +30,13 @@ export interface TestApiOptions {
   runJobs?: boolean;
   extraJobs?: StartOptions['extraJobs'];
   clock?: Clock;
+  /** Another API's database (a second process of the same installation): left for its owner to drop. */
+  database?: TestDatabase;
 }
 
 /** A real API over HTTP on a random port, on a database of its own. */
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const config = parseConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
@@ -70,7 +72,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     },
     async stop() {
       for (const step of running.shutdownSteps()) await step.run();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }

@@ -401,6 +401,11 @@ export interface AppliedStatusRow {
   hold_id: string | null;
   template_category: string | null;
   campaign_status: string;
+  /**
+   * The wamid Meta reported for a message of an erased contact that had none yet (an UNKNOWN one's first status):
+   * not written (it holds the number); the caller erases it and gives the message its erased id.
+   */
+  unnamed_wamid: string | null;
 }
 
 /**
@@ -438,7 +443,9 @@ export const APPLY_STATUSES = statement<AppliedStatusRow>(
      select m.id from "campaign_message" m join matched x on x.id = m.id for update of m
    ), updated as (
      update "campaign_message" m set
-       status = upper(x.status), status_rank = x.rank, wamid = coalesce(m.wamid, x.wamid),
+       -- An erased contact's message never takes an original wamid (it holds the number), only an erased one.
+       status = upper(x.status), status_rank = x.rank,
+       wamid = coalesce(m.wamid, case when m.contact_id is not null or x.wamid like 'erased.%' then x.wamid end),
        -- The webhook keeps when the message first reached the phone (delivered, or read with no delivered seen):
        -- a pass that sees read, or failed after delivery, still records it.
        delivered_at = coalesce(m.delivered_at, x.delivered_at,
@@ -453,7 +460,8 @@ export const APPLY_STATUSES = statement<AppliedStatusRow>(
        and (m.unknown_deadline is null) = (x.unknown_deadline is null)
      returning m.id, m.campaign_id, x.old_status, x.unknown_deadline is not null as awaited, m.status,
                m.delivered_at is not null as delivered,
-               m.charged::text as charged, m.error_code, m.contact_id, m.attempt
+               m.charged::text as charged, m.error_code, m.contact_id, m.attempt,
+               case when m.wamid is null then x.wamid end as unnamed_wamid
    )
    select u.*, c.price::text as price, c.hold_id, c.template_category, c.status as campaign_status
    from updated u join "campaign" c on c.id = u.campaign_id`,
@@ -656,6 +664,17 @@ export const RENAME_ERASED_MESSAGES = statement(
   `update "campaign_message" m set wamid = v.erased
    from unnest($2::text[], $3::text[]) as v(wamid, erased)
    where m.wamid = v.wamid and m.workspace_id = $1`,
+);
+
+/**
+ * Erased contacts' messages that had no wamid take the erased id of the one Meta reported since (primary key).
+ * $1 workspace, $2 message ids, $3 erased ids.
+ */
+export const NAME_ERASED_MESSAGES = statement(
+  'campaigns.name-erased-messages',
+  `update "campaign_message" m set wamid = v.erased
+   from unnest($2::uuid[], $3::text[]) as v(id, erased)
+   where m.workspace_id = $1 and m.id = v.id and m.wamid is null`,
 );
 
 /** Erasure of contacts: their campaign messages forget the number. $1 workspace, $2 contact ids. */

@@ -21,6 +21,7 @@ import { Migration20261201171000WebhookRetention } from './migrations/20261201-1
 import { Migration20261202060000ChannelSilenceNotice } from './migrations/20261202-060000-channel-silence-notice';
 import { Migration20261202070000ReplyMedia } from './migrations/20261202-070000-reply-media';
 import { Migration20261202170000ErasedMessageId } from './migrations/20261202-170000-erased-message-id';
+import { Migration20261203100000WebhookSubject } from './migrations/20261203-100000-webhook-subject';
 import { BusinessPortfolio } from './portfolio.entity';
 import { RepliesResolver } from './replies.resolver';
 import { RepliesService } from './replies.service';
@@ -31,6 +32,7 @@ import { TokenBox } from './token-box';
 import { WabaBudget } from './waba-budget';
 import * as wabaBudgetSql from './waba-budget.sql';
 import { webhookRoutes } from './webhook.route';
+import { WebhookSubjects } from './webhook-subjects';
 import { WebhookSilenceWatch } from './webhook-silence';
 import { WebhookService } from './webhook.service';
 import * as webhookSql from './webhook.sql';
@@ -72,6 +74,7 @@ export const channelsModule = defineModule<
     { name: 'Migration20261202060000ChannelSilenceNotice', class: Migration20261202060000ChannelSilenceNotice },
     { name: 'Migration20261202070000ReplyMedia', class: Migration20261202070000ReplyMedia },
     { name: 'Migration20261202170000ErasedMessageId', class: Migration20261202170000ErasedMessageId },
+    { name: 'Migration20261203100000WebhookSubject', class: Migration20261203100000WebhookSubject },
   ],
   statements: [
     ...Object.values(channelsSql),
@@ -128,14 +131,15 @@ export const channelsModule = defineModule<
     // Erasing a contact erases its number from statuses and Meta's stored bodies now, not at the purge. (Its replies
     // go with the contact row.)
     // The statuses' wamids carry the number too: they become erased ids (campaigns erase their messages' the same way).
-    const erasedMessageIds = new ErasedMessageIds(contacts.phoneHasher);
+    const subjects = new WebhookSubjects(contacts.phoneHasher);
+    const erasedMessageIds = new ErasedMessageIds(contacts.phoneHasher, subjects);
     contacts.contactBulk.onErase(async (tx, workspaceId, erased) => {
       const tokens = [...new Set([...erased.phones.map((phone) => phone.replace(/^\+/, '')), ...erased.waIds])];
       if (tokens.length === 0) return;
       const statuses = await query(tx, webhookSql.FORGET_STATUS_RECIPIENTS, [workspaceId, tokens]);
       const wamids = statuses.map((row) => row.wamid);
       await erasedMessageIds.erase(tx, workspaceId, wamids);
-      await execute(tx, webhookSql.DELETE_WEBHOOKS_NAMING, [[...tokens, ...wamids]]);
+      await subjects.deleteNaming(tx, [...tokens, ...wamids]);
     });
     const webhooks = new WebhookService(
       contacts.contacts,
@@ -144,6 +148,7 @@ export const channelsModule = defineModule<
       logger.child({ module: 'channels.webhook' }),
       notifications.notifications,
       erasedMessageIds,
+      subjects,
     );
     return {
       channels,

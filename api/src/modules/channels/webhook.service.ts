@@ -9,6 +9,7 @@ import { type ContactsService, erasureFence, SUPPRESSION_SOURCES, SuppressionKin
 import { Permission } from '../identity';
 import { NotificationType, type NotificationsService } from '../notifications';
 import type { ErasedMessageIds } from './erased-message-ids';
+import { subjectsOf, type WebhookSubjects } from './webhook-subjects';
 import { DELETE_WEBHOOKS_BY_ID } from './erased-message-ids.sql';
 import { type InboundMessageBody, inboundFacts } from './inbound-media';
 import { messagingLimitOf } from './meta-graph';
@@ -68,6 +69,8 @@ class BatchState {
   /** The stored body being applied, and the bodies that reported each wamid (to drop those of erased messages). */
   body = '';
   readonly bodiesOf = new Map<string, Set<string>>();
+  /** Who each applied body names (the subject index, recorded with the batch). */
+  readonly subjects: [id: string, subjects: Set<string>][] = [];
 
   addStatus(row: StatusRow): void {
     const bodies = this.bodiesOf.get(row.wamid) ?? new Set<string>();
@@ -198,6 +201,7 @@ export class WebhookService {
     private readonly logger: Logger,
     private readonly notifications: NotificationsService,
     private readonly erasedMessageIds: ErasedMessageIds,
+    private readonly subjects: WebhookSubjects,
   ) {}
 
   private readonly unstored: { id: string; body: Buffer; resolve: () => void; reject: (error: unknown) => void }[] = [];
@@ -281,6 +285,7 @@ export class WebhookService {
         ids = rows.map((row) => row.id);
         const batch = new BatchState();
         for (const row of rows) await this.applyBody(tx, row, batch);
+        await this.subjects.record(tx, batch.subjects);
         await this.flushStatuses(tx, batch);
         if (ids.length > 0) await execute(tx, MARK_WEBHOOKS_APPLIED, [ids]);
         return rows.length;
@@ -296,6 +301,7 @@ export class WebhookService {
   private async applyBody(tx: EntityManager, stored: StoredWebhookRow, batch: BatchState): Promise<void> {
     batch.body = stored.id;
     const body = JSON.parse(stored.body) as { entry?: Entry[] };
+    batch.subjects.push([stored.id, subjectsOf(body)]);
     for (const entry of body.entry ?? []) {
       for (const change of entry.changes ?? []) await this.applyChange(tx, entry.id ?? '', change, batch);
     }
@@ -310,6 +316,7 @@ export class WebhookService {
         if (!row) return false;
         const batch = new BatchState();
         await this.applyBody(tx, row, batch);
+        await this.subjects.record(tx, batch.subjects);
         await this.flushStatuses(tx, batch);
         await execute(tx, MARK_WEBHOOK_APPLIED, [id]);
         return true;

@@ -42,7 +42,8 @@ export const CLAIM_WEBHOOK_BATCH = statement<StoredWebhookRow>(
 /** $1 ids. */
 export const MARK_WEBHOOKS_APPLIED = statement(
   'webhook.mark-batch-applied',
-  `update "whatsapp_webhook" set applied_at = now(), attempts = attempts + 1 where id = any($1::uuid[])`,
+  `update "whatsapp_webhook" set applied_at = now(), attempts = attempts + 1, subjects_indexed = true
+   where id = any($1::uuid[])`,
 );
 
 /** Bodies stored but not applied (a crash after the 200), oldest first. $1 older than, $2 limit. */
@@ -55,7 +56,8 @@ export const PENDING_WEBHOOKS = statement<{ id: string }>(
 /** $1 id. */
 export const MARK_WEBHOOK_APPLIED = statement(
   'webhook.mark-applied',
-  `update "whatsapp_webhook" set applied_at = now(), attempts = attempts + 1, last_error = null where id = $1`,
+  `update "whatsapp_webhook" set applied_at = now(), attempts = attempts + 1, last_error = null, subjects_indexed = true
+   where id = $1`,
 );
 
 /** $1 id, $2 error text. */
@@ -284,12 +286,30 @@ export const FORGET_STATUS_RECIPIENTS = statement<{ wamid: string }>(
 );
 
 /**
- * Applied bodies that name one of the tokens as a whole JSON string (a status's recipient_id or id, a contact's wa_id
- * or user_id, a message's from: the profile name sits beside them in the same body), deleted: they did their work when
- * applied. Bodies belong to no workspace, so a body naming the same person for another workspace goes too (a raw
- * copy gone early, nothing lost). A body not applied yet stays for its applier (the purge takes it later).
- * One pass over the stored bodies however many tokens (hash join against the strings each body holds); the string
- * pattern excludes JSON's separators, so a match never straddles two strings. $1 tokens.
+ * The subjects of bodies being applied (webhook-subjects.ts), in the applying transaction. $1 hashes, $2 body ids.
+ */
+export const RECORD_WEBHOOK_SUBJECTS = statement(
+  'webhook.record-subjects',
+  `insert into "whatsapp_webhook_subject" (subject_hash, webhook_id)
+   select distinct * from unnest($1::char(64)[], $2::uuid[]) on conflict do nothing`,
+);
+
+/**
+ * Applied bodies that name one of these subjects (keyed hashes of a number, a WhatsApp id, a wamid), deleted: they
+ * did their work when applied. By the subject index (its primary key), never reading a body. Bodies belong to no
+ * workspace, so one naming the same person for another workspace goes too. $1 subject hashes.
+ */
+export const DELETE_WEBHOOKS_OF_SUBJECTS = statement(
+  'webhook.delete-of-subjects',
+  `delete from "whatsapp_webhook" w using "whatsapp_webhook_subject" s
+   where s.subject_hash = any($1::char(64)[]) and w.id = s.webhook_id and w.applied_at is not null`,
+);
+
+/**
+ * The fallback for bodies applied before the subject index existed (`whatsapp_webhook_unindexed_index`: none once the
+ * retention purge has taken them): applied bodies that name one of the tokens as a whole JSON string (a status's
+ * recipient_id or id, a contact's wa_id or user_id, a message's from), deleted. A hash join against the strings each
+ * such body holds; the string pattern excludes JSON's separators, so a match never straddles two strings. $1 tokens.
  */
 export const DELETE_WEBHOOKS_NAMING = statement(
   'webhook.delete-naming',
@@ -297,7 +317,7 @@ export const DELETE_WEBHOOKS_NAMING = statement(
      select distinct b.id from "whatsapp_webhook" b
      cross join lateral regexp_matches(b.body, '"([0-9A-Za-z.+/=_-]{5,128})"', 'g') as found(captured)
      join unnest($1::text[]) as erased(token) on erased.token = found.captured[1]
-     where b.applied_at is not null
+     where b.applied_at is not null and not b.subjects_indexed
    ) named
    where w.id = named.id`,
 );

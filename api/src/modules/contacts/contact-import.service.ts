@@ -76,6 +76,8 @@ interface Staged {
   tags: string;
   attributes: string;
   hash: string;
+  /** Under ENCRYPTION_KEY_PREVIOUS, while one is set (an erased suppression recorded before a rotation). */
+  previousHash: string | null;
 }
 
 interface Reject {
@@ -325,7 +327,18 @@ export class ContactImportService {
           continue;
         }
         seen.add(row.phone);
-        yield [found.id, row.line, row.id, row.phone, row.name, row.tags, row.attributes, row.hash, newId()];
+        yield [
+          found.id,
+          row.line,
+          row.id,
+          row.phone,
+          row.name,
+          row.tags,
+          row.attributes,
+          row.hash,
+          row.previousHash,
+          newId(),
+        ];
       }
     }
     const started = performance.now();
@@ -344,7 +357,7 @@ export class ContactImportService {
     await withConnection(tx, async (connection) => {
       const copy = connection.query(
         copyFrom(
-          'copy contact_import_staging (import_id, line, id, phone, name, tags, attributes, phone_hash, consent_event_id) from stdin with (format csv)',
+          'copy contact_import_staging (import_id, line, id, phone, name, tags, attributes, phone_hash, previous_phone_hash, consent_event_id) from stdin with (format csv)',
         ),
       );
       await pipeline(Readable.from(stagedBatches()), copy);
@@ -404,6 +417,7 @@ export class ContactImportService {
         .filter((entry) => entry.value.trim() !== ''),
     );
     if (isProblem(attributes)) return { line, reason: 'contacts.import.badAttribute', value: null };
+    const [hash, previousHash] = this.hasher.currentAndPrevious(workspaceId, phone.e164);
     return {
       line,
       id: newId(),
@@ -411,7 +425,8 @@ export class ContactImportService {
       name,
       tags: JSON.stringify(tags),
       attributes: JSON.stringify(attributes),
-      hash: this.hasher.hash(workspaceId, phone.e164),
+      hash,
+      previousHash,
     };
   }
 

@@ -17,6 +17,7 @@ import { Migration20261201150000ImportConsentEvents } from './migrations/2026120
 import { Migration20261201170000ContactNameSearch } from './migrations/20261201-170000-contact-name-search';
 import { Migration20261201190000BulkActionLength } from './migrations/20261201-190000-bulk-action-length';
 import { Migration20261202060000ContactReview } from './migrations/20261202-060000-contact-review';
+import { Migration20261203090000StagedPreviousHash } from './migrations/20261203-090000-staged-previous-hash';
 import { CONTACT_SEARCH_STATEMENTS, contactSearchSource } from './contacts.search';
 import { PersonalDataPurge, PURGE_EVERY_MS, PURGE_JOB } from './purge.service';
 
@@ -48,7 +49,7 @@ export function createContactsServices(
   identity: IdentityServices,
 ) {
   const log = logger.child({ module: 'contacts' });
-  const hasher = new PhoneHasher(config.secrets.encryptionKey);
+  const hasher = new PhoneHasher(config.secrets.encryptionKey, config.secrets.previousEncryptionKey);
   const contacts = new ContactsService(identity.audit, clock, hasher);
   return {
     contacts,
@@ -84,6 +85,7 @@ export const contactsModule = defineModule<'contacts', ContactsServices, { ident
     { name: 'Migration20261201170000ContactNameSearch', class: Migration20261201170000ContactNameSearch },
     { name: 'Migration20261201190000BulkActionLength', class: Migration20261201190000BulkActionLength },
     { name: 'Migration20261202060000ContactReview', class: Migration20261202060000ContactReview },
+    { name: 'Migration20261203090000StagedPreviousHash', class: Migration20261203090000StagedPreviousHash },
   ],
   statements: [...Object.values(contactsSql), ...filterStatements, ...CONTACT_SEARCH_STATEMENTS],
   searchSources: [contactSearchSource],

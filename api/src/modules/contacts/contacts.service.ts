@@ -114,7 +114,7 @@ export class ContactsService {
         statement ? (actor.kind === 'token' ? 'API' : 'MANUAL') : null,
         now,
         statement ? JSON.stringify({ statement, userId: actor.userId }) : null,
-        this.hasher.hash(workspaceId, phone),
+        ...this.hasher.currentAndPrevious(workspaceId, phone),
       ]);
       if (!row) throw new AppError('CONFLICT', 'contacts.phoneTaken', {}, { phone: 'contacts.phoneTaken' });
       if (statement)
@@ -341,7 +341,7 @@ export class ContactsService {
       from.waId ?? null,
       from.userId ?? null,
       this.clock.now(),
-      this.hasher.hash(workspaceId, parsed.e164),
+      ...this.hasher.currentAndPrevious(workspaceId, parsed.e164),
     ]);
     return row;
   }

@@ -6,15 +6,31 @@ import { CONTACT_COLUMNS, type ContactRow } from './contact-filter';
  * searches are built per filter shape in contact-filter.ts; these are the fixed ones.
  */
 
-/** A new contact, or nothing when the number is already in the book (contact_phone_unique). */
+/**
+ * An erased number's suppressions, recorded under the current key (`e`) or, before an ENCRYPTION_KEY rotation, under
+ * the previous one (`p`): a hash cannot be re-keyed, so both are looked up (contact_erased_suppression_unique, one
+ * row each at most). The four columns opted_out_at, opted_out_source, marketing_opt_out_at, marketing_opt_out_source.
+ */
+const ERASED_SUPPRESSIONS = `coalesce(e.opted_out_at, p.opted_out_at),
+     case when e.opted_out_at is not null then e.opted_out_source else p.opted_out_source end,
+     coalesce(e.marketing_opt_out_at, p.marketing_opt_out_at),
+     case when e.marketing_opt_out_at is not null then e.marketing_opt_out_source else p.marketing_opt_out_source end`;
+const erasedSuppressionJoins = (current: string, previous: string) =>
+  `left join contact_erased_suppression e on e.workspace_id = $1 and e.phone_hash = ${current}
+   left join contact_erased_suppression p on p.workspace_id = $1 and p.phone_hash = ${previous}`;
+
+/**
+ * A new contact, or nothing when the number is already in the book (contact_phone_unique). $11 and $12: the number's
+ * hash under the current and the previous key (null without one), for an erased suppression.
+ */
 export const INSERT_CONTACT = statement<ContactRow>(
   'contacts.insert',
   `insert into contact as c (id, workspace_id, phone, name, tags, attributes, source, consent_source, consent_at,
      consent_evidence, opted_out_at, opted_out_source, marketing_opt_out_at, marketing_opt_out_source, created_at, updated_at)
    select $2::uuid, $1, $3, $4, $5::text[], $6::jsonb, $7, $8, $9::timestamptz, $10::jsonb,
-     e.opted_out_at, e.opted_out_source, e.marketing_opt_out_at, e.marketing_opt_out_source, $9::timestamptz, $9::timestamptz
+     ${ERASED_SUPPRESSIONS}, $9::timestamptz, $9::timestamptz
    from (select 1) one
-   left join contact_erased_suppression e on e.workspace_id = $1 and e.phone_hash = $11
+   ${erasedSuppressionJoins('$11', '$12')}
    on conflict (workspace_id, phone) do nothing
    returning ${CONTACT_COLUMNS}`,
 );
@@ -190,16 +206,16 @@ export const CONTACT_BY_WHATSAPP_ID = statement<{ id: string }>(
 /**
  * A number that wrote in: a new contact with source INBOUND (suppressed again if it was an
  * erased suppressed number), or the existing one, either way with Meta's ids recorded.
- * $1 workspace, $2 new id, $3 phone, $4 wa_id, $5 user id, $6 now, $7 phone hash.
+ * $1 workspace, $2 new id, $3 phone, $4 wa_id, $5 user id, $6 now, $7 phone hash, $8 under the previous key (or null).
  */
 export const UPSERT_INBOUND_CONTACT = statement<{ id: string; created: boolean }>(
   'contacts.upsert-inbound',
   `insert into contact as c (id, workspace_id, phone, tags, attributes, source, wa_id, wa_user_id, opted_out_at,
      opted_out_source, marketing_opt_out_at, marketing_opt_out_source, created_at, updated_at)
-   select $2::uuid, $1, $3, '{}', '{}', 'INBOUND', $4::text, $5::text, e.opted_out_at, e.opted_out_source,
-     e.marketing_opt_out_at, e.marketing_opt_out_source, $6::timestamptz, $6::timestamptz
+   select $2::uuid, $1, $3, '{}', '{}', 'INBOUND', $4::text, $5::text, ${ERASED_SUPPRESSIONS},
+     $6::timestamptz, $6::timestamptz
    from (select 1) one
-   left join contact_erased_suppression e on e.workspace_id = $1 and e.phone_hash = $7
+   ${erasedSuppressionJoins('$7', '$8')}
    on conflict (workspace_id, phone) do update set
      wa_id = coalesce(excluded.wa_id, c.wa_id), wa_user_id = coalesce(excluded.wa_user_id, c.wa_user_id),
      updated_at = excluded.updated_at
@@ -230,7 +246,7 @@ export const IMPORT_REJECTS = statement<{ line: number; reason: string; value: s
 /**
  * Loads the staged rows of an import into the book in one statement. A number already in the
  * book keeps (SKIP) or takes (UPDATE, $5) the file's name and attributes, and gets its tags;
- * an erased number that was suppressed comes back suppressed. No order: ids were made in line
+ * an erased number that was suppressed comes back suppressed (under either key). No order: ids were made in line
  * order and duplicates inside the file are already gone (a sort of a million rows spills to disk).
  * Every new contact carries the import's consent, so it also gets a CONSENT history entry (the
  * statement the importer confirmed, source $3, actor $7), written by the same statement; a number
@@ -244,9 +260,9 @@ export const LOAD_STAGED = statement<{ created: number; existing: number }>(
      insert into contact as c (id, workspace_id, phone, name, tags, attributes, source, consent_source, consent_at,
        consent_evidence, opted_out_at, opted_out_source, marketing_opt_out_at, marketing_opt_out_source, created_at, updated_at)
      select s.id, $1, s.phone, s.name, array(select jsonb_array_elements_text(s.tags)), s.attributes, 'IMPORT', $3, $2::timestamptz, $4::jsonb,
-       e.opted_out_at, e.opted_out_source, e.marketing_opt_out_at, e.marketing_opt_out_source, $2::timestamptz, $2::timestamptz
+       ${ERASED_SUPPRESSIONS}, $2::timestamptz, $2::timestamptz
      from contact_import_staging s
-     left join contact_erased_suppression e on e.workspace_id = $1 and e.phone_hash = s.phone_hash
+     ${erasedSuppressionJoins('s.phone_hash', 's.previous_phone_hash')}
      where s.import_id = $6::uuid
      on conflict (workspace_id, phone) do update set
        name = case when $5::boolean then coalesce(excluded.name, c.name) else c.name end,

@@ -14,7 +14,7 @@ export const erasureFence = {
   async alone(tx: EntityManager): Promise<void> {
     await execute(tx, ERASURE_FENCE_ALONE, []);
   },
-  /** For a transaction that writes wamids (webhook statuses, dispatch outcomes). */
+  /** For a transaction that writes wamids (webhook statuses, dispatch outcomes, status passes). */
   async shared(tx: EntityManager): Promise<void> {
     await execute(tx, ERASURE_FENCE_SHARED, []);
   },

@@ -46,6 +46,7 @@ import {
   RECORD_UNKNOWN,
   RELEASE_LEASE,
   RENEW_LEASE,
+  NAME_ERASED_MESSAGES,
   RENAME_ERASED_MESSAGES,
   RESERVE_PORTFOLIO,
   SET_CHARGED,
@@ -102,8 +103,11 @@ export class DispatchStore {
     private readonly campaigns: Pick<CampaignsService, 'announceCompleted'>,
     /** portfolio_recipient keeps numbers only as this keyed hash (UU PDP: nothing an erasure must find). */
     private readonly hasher: PhoneHasher,
-    /** A message whose contact was erased while it was being sent takes an erased id at once (its wamid holds the number). */
-    private readonly erasedMessageIds: Pick<ErasedMessageIds, 'erase'>,
+    /**
+     * A message whose contact was erased while it was being sent, or while its outcome was UNKNOWN, takes an erased
+     * id as soon as Meta names it (its wamid holds the number).
+     */
+    private readonly erasedMessageIds: Pick<ErasedMessageIds, 'erase' | 'eraseReported'>,
   ) {}
 
   private recipientHashes(portfolioId: string, phones: (string | null)[]): string[] {
@@ -373,14 +377,37 @@ export class DispatchStore {
   }
 
   /**
+   * Erased contacts' messages that Meta named only now (an UNKNOWN send's first status): APPLY_STATUSES left their
+   * wamid unwritten; they take its erased id, and the status and stored bodies that carried it lose it.
+   */
+  private async nameErasedMessages(tx: EntityManager, workspaceId: string, rows: AppliedStatusRow[]): Promise<void> {
+    const unnamed = rows.filter((row) => row.unnamed_wamid !== null);
+    if (unnamed.length === 0) return;
+    const renamed = await this.erasedMessageIds.eraseReported(
+      tx,
+      workspaceId,
+      unnamed.map((row) => row.unnamed_wamid!),
+    );
+    const named = unnamed.filter((row) => renamed.has(row.unnamed_wamid!));
+    await execute(tx, NAME_ERASED_MESSAGES, [
+      workspaceId,
+      named.map((row) => row.id),
+      named.map((row) => renamed.get(row.unnamed_wamid!)!),
+    ]);
+  }
+
+  /**
    * Applies the channel's status webhooks since `since`, forward only, with their money: an
    * UNKNOWN message now known to be accepted is charged, one known to have failed releases its
    * share; a charged message that failed without being delivered is refunded.
    */
   async applyStatuses(em: EntityManager, channel: DispatchChannelRow, since: Date): Promise<AppliedStatusRow[]> {
     return inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
+      // Writes wamids: ordered against erasures like the webhook's appliers (see erasureFence).
+      await erasureFence.shared(tx);
       const now = this.clock.now();
       const rows = await query(tx, APPLY_STATUSES, [channel.workspace_id, channel.phone_number_id, since, now]);
+      await this.nameErasedMessages(tx, channel.workspace_id, rows);
       const pass = newId();
       const byCampaign = new Map<string, AppliedStatusRow[]>();
       for (const row of rows) byCampaign.set(row.campaign_id, [...(byCampaign.get(row.campaign_id) ?? []), row]);
