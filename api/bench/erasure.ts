@@ -367,7 +367,7 @@ export function describeErasure(result: ErasureBench): string[] {
       .join(', ')}`,
     ...result.ingestion.map(
       (cost) =>
-        `  subject index on ingestion, ${cost.batch} bodies per applying transaction: ${cost.cpuUsPerBody} µs event-loop CPU ` +
+        `  subject index on ingestion, ${cost.batch} per applying transaction: ${cost.cpuUsPerBody} µs event-loop CPU ` +
         `and ${cost.wallUsPerBody} µs wall per body (${cost.subjectsPerBody} subjects each, ${cost.bodies} bodies)`,
     ),
   ];
