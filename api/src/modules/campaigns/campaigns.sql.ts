@@ -642,7 +642,7 @@ export const DUE_SCHEDULED = statement<{ id: string; workspace_id: string }>(
 export const PAUSE_FOR_REVERSAL = statement<{ id: string; name: string; hold_id: string | null; keep: string }>(
   'campaigns.pause-for-reversal',
   `with paused as (
-     update "campaign" set status = 'PAUSED', pause_reason = 'INSUFFICIENT_BALANCE', updated_at = $2::timestamptz
+     update "campaign" set status = 'PAUSED', pause_reason = 'WALLET_REVERSAL', updated_at = $2::timestamptz
      where workspace_id = $1 and status = 'RUNNING' returning id, name, hold_id, price
    )
    select p.id, p.name, p.hold_id, (coalesce(p.price, 0) * (select count(*) from "campaign_message" m
