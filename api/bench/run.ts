@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { benchEmbeddedStart, describeStart } from './embedded-start';
 import { benchGraphqlTypename, describeThroughput } from './graphql-throughput';
 import { benchContacts, describeContacts } from './contacts';
+import { benchErasure, describeErasure } from './erasure';
 import {
   describeDispatch,
   describeDispatchStart,
@@ -44,6 +45,11 @@ const BENCHES: Record<string, () => Promise<{ lines: string[]; data: unknown }>>
   contacts: async () => {
     const data = await benchContacts();
     return { lines: describeContacts(data), data };
+  },
+  // Issue 16 point 5: one contact's erasure in a large book, and what its subject index costs webhook ingestion.
+  erasure: async () => {
+    const data = await benchErasure();
+    return { lines: describeErasure(data), data };
   },
   wallet: async () => {
     const data = await benchWallet();

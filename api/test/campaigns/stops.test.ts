@@ -16,7 +16,7 @@ describe('a campaign’s stops', () => {
 
   useCampaignWorld((started) => (world = started));
 
-  it('pauses running campaigns (INSUFFICIENT_BALANCE) with a notification when a payment reversal leaves the available balance below zero, and sends nothing more', async () => {
+  it('pauses running campaigns (WALLET_REVERSAL) with a notification saying why when a payment reversal leaves the available balance below zero, and sends nothing more', async () => {
     // A finished campaign whose one message's outcome is unknown: its share stays held (Meta may yet confirm it).
     await fund(PRICE);
     const earlier = await draft(1);
@@ -54,7 +54,8 @@ describe('a campaign’s stops', () => {
       kind: 'REVERSAL',
     });
     const paused = await read(id);
-    expect(paused).toMatchObject({ status: 'PAUSED', pauseReason: 'INSUFFICIENT_BALANCE' });
+    // The reason issue 17 names: the sender is told a payment was reversed, not merely that funds ran short.
+    expect(paused).toMatchObject({ status: 'PAUSED', pauseReason: 'WALLET_REVERSAL' });
     const after = await money();
     // The paused campaign's hold is released; the unknown message's share elsewhere stays held.
     expect(after.balance).toBe(launched.balance - 8n * PRICE);
@@ -64,7 +65,7 @@ describe('a campaign’s stops', () => {
     expect(after.ledgerHeld).toBe(after.held);
     const [notice] = await notificationsOf(id);
     expect(notice).toMatchObject({ type: 'CAMPAIGN_PAUSED' });
-    expect(notice!.body).toContain('the available balance did not cover it');
+    expect(notice!.body).toContain('a payment was reversed and the wallet is in debt');
 
     await world.dispatch();
     for (const waId of waIds) expect(world.meta.simulator.sends.ledger.acceptedByRecipient.get(waId)).toBeUndefined();

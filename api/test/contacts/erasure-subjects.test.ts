@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import { PHONE_NUMBER_ID, startCampaignWorld, type CampaignWorld } from '../campaigns/support';
-import { ok } from './support';
+import { PHONE_NUMBER_ID } from '../campaigns/support';
+import { useErasureWorld } from './erasure-world';
 
 /**
  * UU PDP erasure of Meta's stored bodies by the subject index: each applied body records keyed hashes of who it names
@@ -9,17 +8,7 @@ import { ok } from './support';
  * bodies; those applied before the index existed are still found by reading them.
  */
 describe('erasing the stored bodies that name a contact', () => {
-  let world: CampaignWorld;
-  let client: Client;
-  beforeAll(async () => {
-    world = await startCampaignWorld();
-    client = new Client({ connectionString: world.api.database.url });
-    await client.connect();
-  });
-  afterAll(async () => {
-    await client.end();
-    await world.stop();
-  });
+  const current = useErasureWorld();
 
   /** A body as Meta sends it, stored and applied before the subject index existed. */
   async function legacyBody(recipient: string): Promise<string> {
@@ -30,7 +19,7 @@ describe('erasing the stored bodies that name a contact', () => {
         { id: '1', changes: [{ field: 'messages', value: { statuses: [{ id: 'x', recipient_id: recipient }] } }] },
       ],
     });
-    await client.query(
+    await current().client.query(
       'insert into whatsapp_webhook (id, body, received_at, applied_at) values ($1, $2, now(), now())',
       [id, body],
     );
@@ -38,13 +27,10 @@ describe('erasing the stored bodies that name a contact', () => {
   }
 
   it('finds them by the subject index, and reads only those applied before it existed', async () => {
+    const { world, client, contact, erase } = current();
     const erased = '81277778895';
     const kept = '81355559991';
-    const { createContact: contact } = await ok<{ createContact: { id: string } }>(
-      world.api,
-      world.owner,
-      `mutation { createContact(input: { phone: "0${erased}", name: "Subjek" }) { id } }`,
-    );
+    const contactId = await contact(erased, 'Subjek');
     for (const [digits, name] of [
       [erased, 'Subjek Terhapus'],
       [kept, 'Subjek Tetap'],
@@ -72,14 +58,7 @@ describe('erasing the stored bodies that name a contact', () => {
     const naming = (digits: string) => indexed.rows.find((row) => row.body.includes(`"62${digits}"`))!.id;
     const [erasedLegacy, keptLegacy] = [await legacyBody(`62${erased}`), await legacyBody(`62${kept}`)];
 
-    await ok(
-      world.api,
-      world.owner,
-      'mutation ($ids: [ID!]) { deleteContacts(selection: { ids: $ids }) { affected } }',
-      {
-        ids: [contact.id],
-      },
-    );
+    await erase([contactId]);
     const left = await client.query<{ id: string }>('select id from whatsapp_webhook order by id');
     expect(left.rows.map((row) => row.id).sort()).toEqual([naming(kept), keptLegacy].sort());
     expect(left.rows.map((row) => row.id)).not.toContain(erasedLegacy);

@@ -1,19 +1,6 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { Client } from 'pg';
 import { encodedForms } from '../support/hidden-number';
-import {
-  PHONE_NUMBER_ID,
-  PRICE,
-  START,
-  WABA_ID,
-  startCampaignWorld,
-  testDispatchStore,
-  type CampaignWorld,
-} from '../campaigns/support';
-import { ok } from './support';
-
-const run = promisify(execFile);
+import { PRICE, testDispatchStore } from '../campaigns/support';
+import { useErasureWorld } from './erasure-world';
 
 /**
  * UU PDP erasure racing the dispatcher: a contact erased while its message is SENDING (claimed, no wamid yet) or
@@ -21,44 +8,29 @@ const run = promisify(execFile);
  * its first status, applied after, must not write the number back.
  */
 describe('erasing a contact while its message is being sent', () => {
-  let world: CampaignWorld;
-  let client: Client;
-  beforeAll(async () => {
-    world = await startCampaignWorld();
-    client = new Client({ connectionString: world.api.database.url });
-    await client.connect();
-  });
-  afterAll(async () => {
-    await client.end();
-    await world.stop();
-  });
+  const current = useErasureWorld();
 
-  it('gives the message an erased id when Meta’s acceptance is recorded after the erasure', async () => {
-    const digits = '81277778885';
-    const { createContact: contact } = await ok<{ createContact: { id: string } }>(
-      world.api,
-      world.owner,
-      `mutation { createContact(input: { phone: "0${digits}", name: "Terbang", tags: ["terbang"] }) { id } }`,
-    );
-    const campaignId = await world.draftForTag('terbang');
-    await world.fund(10n * PRICE);
-    expect((await world.gql(START, { id: campaignId })).errors).toBeUndefined();
-    // The dispatcher claims the message (SENDING, no wamid yet) and sends it...
+  /** The dispatcher's first steps, played by the test: the lease taken and the campaign's one message claimed. */
+  async function claimOne(campaignId: string) {
+    const { world } = current();
     const store = testDispatchStore(world);
     const channel = (await store.channel(world.em(), world.channelId))!;
     const fence = (await store.acquire(world.em(), channel, 'test-sender', 60_000))!;
     const [campaign] = (await store.running(world.em(), channel)).filter((row) => row.id === campaignId);
     const batch = (await store.claim(world.em(), channel, campaign!, fence, 10)) as { sending: { id: string }[] };
     expect(batch.sending).toHaveLength(1);
+    return { store, channel, fence, batch };
+  }
+
+  it('gives the message an erased id when Meta’s acceptance is recorded after the erasure', async () => {
+    const { world, client, contact, launchTo, erase, report, expectNoTrace } = current();
+    const digits = '81277778885';
+    const contactId = await contact(digits, 'Terbang', ['terbang']);
+    const campaignId = await launchTo('terbang');
+    // The dispatcher claims the message (SENDING, no wamid yet) and sends it...
+    const { store, channel, fence, batch } = await claimOne(campaignId);
     // ...the contact is erased meanwhile...
-    await ok(
-      world.api,
-      world.owner,
-      'mutation ($ids: [ID!]) { deleteContacts(selection: { ids: $ids }) { affected } }',
-      {
-        ids: [contact.id],
-      },
-    );
+    await erase([contactId]);
     // ...and Meta's answer arrives: a wamid holding the number, as Meta's do.
     const wamid = `wamid.${Buffer.from(`\u0018\u000d62${digits}\u0015\u0002\u0000\u0011\u0018\u0012ABCDEF0123`, 'latin1').toString('base64')}`;
     expect(encodedForms(digits).some((form) => wamid.includes(form))).toBe(true);
@@ -75,49 +47,21 @@ describe('erasing a contact while its message is being sent', () => {
     );
     expect(rows).toEqual([{ wamid: expect.stringMatching(/^erased\.[0-9a-f]{64}$/), status: 'SENT' }]);
     // Meta's later statuses for the original still land on it, and the number stays out.
-    world.meta.simulator.sends.webhooks.send(
-      { wabaId: WABA_ID, phoneNumberId: PHONE_NUMBER_ID, displayPhoneNumber: '15550001111' },
-      'messages',
-      {
-        statuses: [
-          {
-            id: wamid,
-            status: 'delivered',
-            timestamp: String(Math.floor(world.clock.now().getTime() / 1000)),
-            recipient_id: `62${digits}`,
-            biz_opaque_callback_data: batch.sending[0]!.id,
-          },
-        ],
-      },
-    );
+    report({ wamid, status: 'delivered', recipient: `62${digits}`, messageId: batch.sending[0]!.id });
     await world.deliverStatuses();
     const delivered = await client.query<{ status: string }>('select status from campaign_message where id = $1', [
       batch.sending[0]!.id,
     ]);
     expect(delivered.rows).toEqual([{ status: 'DELIVERED' }]);
-    const { stdout } = await run('pg_dump', ['--data-only', '--no-owner', world.api.database.url], {
-      maxBuffer: 256 * 1024 * 1024,
-    });
-    expect(stdout).not.toContain(digits);
-    expect(encodedForms(digits).filter((form) => stdout.includes(form))).toEqual([]);
+    await expectNoTrace(digits);
   });
   it('gives an UNKNOWN message of an erased contact an erased id when Meta reports it first, never the number', async () => {
+    const { world, client, contact, launchTo, erase, report, expectNoTrace } = current();
     const digits = '81277778886';
-    const { createContact: contact } = await ok<{ createContact: { id: string } }>(
-      world.api,
-      world.owner,
-      `mutation { createContact(input: { phone: "0${digits}", name: "Ragu", tags: ["ragu"] }) { id } }`,
-    );
-    const campaignId = await world.draftForTag('ragu');
-    await world.fund(10n * PRICE);
-    expect((await world.gql(START, { id: campaignId })).errors).toBeUndefined();
+    const contactId = await contact(digits, 'Ragu', ['ragu']);
+    const campaignId = await launchTo('ragu');
     // The send gets no definite answer (a timeout): UNKNOWN, no wamid, until Meta's statuses say.
-    const store = testDispatchStore(world);
-    const channel = (await store.channel(world.em(), world.channelId))!;
-    const fence = (await store.acquire(world.em(), channel, 'test-sender', 60_000))!;
-    const [campaign] = (await store.running(world.em(), channel)).filter((row) => row.id === campaignId);
-    const batch = (await store.claim(world.em(), channel, campaign!, fence, 10)) as { sending: { id: string }[] };
-    expect(batch.sending).toHaveLength(1);
+    const { store, channel, fence, batch } = await claimOne(campaignId);
     const messageId = batch.sending[0]!.id;
     await store.record(world.em(), channel, batch as never, fence, {
       sent: [],
@@ -127,14 +71,7 @@ describe('erasing a contact while its message is being sent', () => {
     });
     await store.release(world.em(), world.channelId, fence);
     // The contact is erased while the message is UNKNOWN: there is no wamid to rename yet.
-    await ok(
-      world.api,
-      world.owner,
-      'mutation ($ids: [ID!]) { deleteContacts(selection: { ids: $ids }) { affected } }',
-      {
-        ids: [contact.id],
-      },
-    );
+    await erase([contactId]);
     const before = await client.query<{ wamid: string | null; status: string }>(
       'select wamid, status from campaign_message where id = $1',
       [messageId],
@@ -143,23 +80,8 @@ describe('erasing a contact while its message is being sent', () => {
     // Meta's first word on it comes after: delivered, by its wamid (which holds the number) and our id; then read.
     const wamid = `wamid.${Buffer.from(`\u0018\u000d62${digits}\u0015\u0002\u0000\u0011\u0018\u0012FEDCBA9876`, 'latin1').toString('base64')}`;
     expect(encodedForms(digits).some((form) => wamid.includes(form))).toBe(true);
-    const report = (status: string) =>
-      world.meta.simulator.sends.webhooks.send(
-        { wabaId: WABA_ID, phoneNumberId: PHONE_NUMBER_ID, displayPhoneNumber: '15550001111' },
-        'messages',
-        {
-          statuses: [
-            {
-              id: wamid,
-              status,
-              timestamp: String(Math.floor(world.clock.now().getTime() / 1000)),
-              recipient_id: `62${digits}`,
-              biz_opaque_callback_data: messageId,
-            },
-          ],
-        },
-      );
-    report('delivered');
+    const reportAs = (status: string) => report({ wamid, status, recipient: `62${digits}`, messageId });
+    reportAs('delivered');
     await world.deliverStatuses();
     const delivered = await client.query<{ wamid: string; status: string; charged: string }>(
       'select wamid, status, charged::text from campaign_message where id = $1',
@@ -172,7 +94,7 @@ describe('erasing a contact while its message is being sent', () => {
     const erasedId = delivered.rows[0]!.wamid;
     await expectNoTrace(digits, wamid);
     // A later status by the original wamid is recognised and lands on the same erased message.
-    report('read');
+    reportAs('read');
     await world.deliverStatuses();
     const read = await client.query<{ wamid: string; status: string }>(
       'select wamid, status from campaign_message where id = $1',
@@ -186,14 +108,4 @@ describe('erasing a contact while its message is being sent', () => {
     expect(statuses.rows).toEqual([{ wamid: erasedId, recipient_id: null, status: 'read' }]);
     await expectNoTrace(digits, wamid);
   });
-
-  /** Neither the number (as digits, hex or base64) nor the original wamid anywhere in a full dump. */
-  async function expectNoTrace(digits: string, wamid: string): Promise<void> {
-    const { stdout } = await run('pg_dump', ['--data-only', '--no-owner', world.api.database.url], {
-      maxBuffer: 256 * 1024 * 1024,
-    });
-    expect(stdout).not.toContain(wamid);
-    expect(stdout).not.toContain(digits);
-    expect(encodedForms(digits).filter((form) => stdout.includes(form))).toEqual([]);
-  }
 });

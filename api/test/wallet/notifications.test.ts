@@ -497,6 +497,41 @@ describe('Midtrans notifications', () => {
     await payments.reconcileDue(stack.api.running.orm.em.fork());
     await expectBooksBalanced(baseline + 100_000);
   });
+
+  it('credits once on the return from Snap’s finish redirect when no notification came, one Get Status per return', async () => {
+    const { order: created } = await createTopup(stack.api, member, 100_000);
+    // Paid at Midtrans; its notification never reaches the portal.
+    await control(stack, created.orderId, { transaction_status: 'settlement', notify: false });
+    expect(await order(created.orderId)).toMatchObject({ status: 'PENDING', credited: 0n });
+    const before = await statusCalls(stack, created.orderId);
+    const returned = async (who: TestMember) => {
+      const { body } = await stack.api.graphql<{ checkTopup: { orderId: string; status: string; amount: number } }>(
+        'mutation ($orderId: String!) { checkTopup(orderId: $orderId) { orderId status amount } }',
+        { orderId: created.orderId },
+        bearer(who),
+      );
+      await expectEveryWalletBalanced();
+      return body;
+    };
+    expect((await returned(member)).data?.checkTopup).toEqual({
+      orderId: created.orderId,
+      status: 'PAID',
+      amount: 100_000,
+    });
+    expect(await statusCalls(stack, created.orderId)).toBe(before + 1);
+    await expectBooksBalanced(baseline + 100_000);
+    // The return page reloaded in two tabs at once: each asks once, nothing is credited again.
+    const again = await Promise.all([returned(member), returned(member)]);
+    expect(again.map((body) => body.data?.checkTopup.status)).toEqual(['PAID', 'PAID']);
+    expect(await statusCalls(stack, created.orderId)).toBe(before + 3);
+    expect(await order(created.orderId)).toMatchObject({ status: 'PAID', credited: 100_000n });
+    await expectBooksBalanced(baseline + 100_000);
+    // Another workspace's member cannot have it checked: it is not found there, and Midtrans is not asked.
+    const em = stack.api.running.orm.em.fork();
+    const stranger = await createMember(em, await createWorkspace(em), 'owner');
+    expect((await returned(stranger)).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await statusCalls(stack, created.orderId)).toBe(before + 3);
+  });
 });
 
 async function startRefusingServer() {

@@ -274,14 +274,21 @@ export const CHANNELS_WITH_WORK = statement<{ channel_id: string }>(
 );
 
 /**
- * Channels whose campaign messages may still change (running or paused campaigns, or finished
- * in the last two days: late statuses, unknown outcomes), for the tick's status pass.
- * $1 two days ago.
+ * Channels whose campaign messages may still change, for the tick's status pass: running or paused campaigns, or
+ * finished in the last two days (unknown outcomes to expire), and any channel whose number got statuses since the
+ * pass's window began ($2), however long ago its campaigns finished: Meta delivers to a phone that comes back
+ * online for up to 30 days and retries its webhooks for days, and a late `delivered` left unapplied would have the
+ * daily job refund a message Meta bills. The second part reads the window through `message_status_updated_index`.
+ * Cross-workspace (the tick serves every workspace). $1 two days ago, $2 the status window's start.
  */
 export const CHANNELS_WITH_STATUSES = statement<{ channel_id: string }>(
   'campaigns.channels-with-statuses',
-  `select distinct channel_id from "campaign"
-   where channel_id is not null and (status in ('RUNNING', 'PAUSED') or completed_at > $1::timestamptz)`,
+  `select channel_id from "campaign"
+   where channel_id is not null and (status in ('RUNNING', 'PAUSED') or completed_at > $1::timestamptz)
+   union
+   select ch.id from (
+     select distinct workspace_id, phone_number_id from "message_status" where updated_at >= $2::timestamptz
+   ) ms join "channel" ch on ch.workspace_id = ms.workspace_id and ch.phone_number_id = ms.phone_number_id`,
 );
 
 export interface ClaimedRow {
@@ -635,7 +642,7 @@ export const DUE_SCHEDULED = statement<{ id: string; workspace_id: string }>(
 export const PAUSE_FOR_REVERSAL = statement<{ id: string; name: string; hold_id: string | null; keep: string }>(
   'campaigns.pause-for-reversal',
   `with paused as (
-     update "campaign" set status = 'PAUSED', pause_reason = 'INSUFFICIENT_BALANCE', updated_at = $2::timestamptz
+     update "campaign" set status = 'PAUSED', pause_reason = 'WALLET_REVERSAL', updated_at = $2::timestamptz
      where workspace_id = $1 and status = 'RUNNING' returning id, name, hold_id, price
    )
    select p.id, p.name, p.hold_id, (coalesce(p.price, 0) * (select count(*) from "campaign_message" m

@@ -304,7 +304,7 @@ export class LaunchService implements ReversalHandler {
 
   /**
    * The wallet's reversal left the available balance below zero: running campaigns pause
-   * (INSUFFICIENT_BALANCE, told to their senders) and their holds are released but for what
+   * (WALLET_REVERSAL, told to their senders: a payment was taken back, not merely spent) and their holds are released but for what
    * their in-flight messages need. Every other hold (a finished campaign's share of messages
    * whose outcome is unknown) stays whole: those messages may still be charged. Scheduled
    * campaigns stay scheduled: at their start time the balance is checked again.
@@ -316,7 +316,7 @@ export class LaunchService implements ReversalHandler {
       if (row.hold_id) keep.set(row.hold_id, rupiah(row.keep));
       await this.campaigns.announceStop(tx, workspaceId, row, {
         status: CampaignStatus.PAUSED,
-        reason: 'INSUFFICIENT_BALANCE',
+        reason: 'WALLET_REVERSAL',
       });
     }
     return keep;

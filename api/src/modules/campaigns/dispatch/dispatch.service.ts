@@ -157,6 +157,7 @@ export class DispatchService {
     this.statusesSince = new Date(now.getTime() - this.options.statusOverlapMs);
     for (const { channel_id: channelId } of await query(em, CHANNELS_WITH_STATUSES, [
       new Date(now.getTime() - TWO_DAYS_MS),
+      since,
     ])) {
       const channel = await this.store.channel(em, channelId);
       if (!channel) continue;
