@@ -69,13 +69,32 @@ describe.each(JOB_STORES)('takeovers of the dispatch lease, jobs on %s', (kind) 
       );
       return row!.settled >= 200 && row!.sending >= 100;
     };
-    await waitFor(async () => (await lease())?.pid === first.child.pid && (await midFlight()), {
-      timeoutMs: 60_000,
-      intervalMs: 10,
-      what: 'the first worker sending',
-    });
-    first.child.kill('SIGSTOP');
-    const held = (await lease())!;
+    // Checked again once it is stopped: between the check and the signal the loop may have recorded all it had in
+    // flight, or ended (a renewal late on this loaded machine left its lease stale). Then it is resumed and frozen
+    // again a little later. (A commit it sent right before the stop lands within the pause below.)
+    const sendingUnder = async (fence: string) =>
+      (
+        await world.sql<{ count: number }>(
+          "select count(*)::int as count from campaign_message where campaign_id = ? and status = 'SENDING' and fence = ?::bigint",
+          [id, fence],
+        )
+      )[0]!.count;
+    let held: { pid: number; fence: string } | undefined;
+    let frozenAt = 0;
+    for (let attempt = 0; attempt < 5 && !held; attempt += 1) {
+      await waitFor(async () => (await lease())?.pid === first.child.pid && (await midFlight()), {
+        timeoutMs: 60_000,
+        intervalMs: 10,
+        what: 'the first worker sending',
+      });
+      first.child.kill('SIGSTOP');
+      frozenAt = Date.now();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const row = await lease();
+      if (row && row.pid === first.child.pid && (await sendingUnder(row.fence)) > 0) held = row;
+      else first.child.kill('SIGCONT');
+    }
+    if (!held) throw new Error('the first worker never froze with sends in flight in 5 attempts');
 
     const second = startWorker();
     await waitFor(async () => (await lease())?.pid === second.child.pid, {
@@ -110,13 +129,35 @@ describe.each(JOB_STORES)('takeovers of the dispatch lease, jobs on %s', (kind) 
     const ledger = world.meta.simulator.sends.ledger;
     const lastAttempts = () => orphans.map((orphan) => ledger.lastAttemptByCallback.get(orphan) ?? 0);
     const beforeResume = lastAttempts();
+    const resumedAt = Date.now();
     first.child.kill('SIGCONT');
     // The resumed zombie runs on while the new holder finishes the campaign and every unknown outcome settles.
     await settledBy(id, 'COMPLETED');
 
     // Nothing of the orphans reached Meta after the resume, not even what it had handed to the transport.
+    // Each one that did, with its arrival against the freeze and the resume (ms), and its row: what tells a request
+    // written after the resume from one written before the freeze and read late. (A session before this one saw one
+    // such orphan per backend, with a takeover moment it had computed differently, and kept no figures. Checked here:
+    // node:http hands a request's headers and body to the socket in one writev, so a freeze cannot leave the headers
+    // sent and the body to follow the resume; and every path to a write asks `mayWrite`, whose horizon ends the gap
+    // before the takeover (lease-timing.ts). Since then, no orphan after the resume on either backend.)
     const after = lastAttempts();
-    expect(orphans.filter((_, index) => after[index] !== beforeResume[index])).toEqual([]);
+    const late = orphans
+      .map((orphan, index) => ({ orphan, arrived: after[index]!, before: beforeResume[index]! }))
+      .filter(({ arrived, before }) => arrived !== before)
+      .map(({ orphan, arrived, before }) => ({
+        orphan,
+        afterFreezeMs: arrived - frozenAt,
+        afterResumeMs: arrived - resumedAt,
+        seenBeforeResume: before !== 0,
+      }));
+    if (late.length > 0) {
+      const rows = await world.sql(
+        'select id, status, fence, attempt, wamid is not null as named from campaign_message where id = any(?::uuid[])',
+        [`{${late.map((entry) => entry.orphan).join(',')}}`],
+      );
+      throw new Error(`orphans reached Meta after the resume: ${JSON.stringify({ late, rows, frozenAt, resumedAt })}`);
+    }
     // Resumed, not crashed: it gave its loop up quietly.
     expect(first.child.exitCode).toBeNull();
     expect(first.child.signalCode).toBeNull();

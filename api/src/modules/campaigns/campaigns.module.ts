@@ -38,6 +38,7 @@ import { Migration20261201200000CampaignMedia } from './migrations/20261201-2000
 import { Migration20261202090000PortfolioRecipientHash } from './migrations/20261202-090000-portfolio-recipient-hash';
 import { Migration20261202180000DispatchWorkers } from './migrations/20261202-180000-dispatch-workers';
 import { Migration20261203090000UnansweredRefund } from './migrations/20261203-090000-unanswered-refund';
+import { takeoverWindowMs } from './dispatch/lease-timing';
 import type { AccessService } from '../identity';
 import { execute, query } from '../../db/sql';
 
@@ -200,7 +201,7 @@ export const campaignsModule = defineModule<
         // Nothing claimable for a second (paused, outside its window, at the limit, retries not yet due): the job ends
         // and the tick starts it again when the lease is free.
         idleExitMs: 1000,
-        takeoverWindowMs: Math.min(options.tickMs, Math.floor(options.leaseTtlMs / 2)),
+        takeoverWindowMs: takeoverWindowMs(options.leaseTtlMs, options.tickMs),
         holder: `${hostname()}:${process.pid}`,
         heartbeatMs: DISPATCH_HEARTBEAT_MS,
       },

@@ -88,41 +88,49 @@ export const PURGE_PORTFOLIO_RECIPIENTS = statement(
 
 // ---- The dispatch lease ------------------------------------------------------------------------
 
+/*
+ * A lease's `expires_at` is its takeover moment: from then any worker may take it (dispatch/lease-timing.ts, which
+ * also says why it is not a column of its own). It is written and compared on the database's clock only
+ * (`clock_timestamp()`, the moment of the statement, after the holder asked), never a worker's: no host's clock skew
+ * can shorten a live holder's lease.
+ */
+
 /**
- * Takes a channel's lease when it is free, expired, or already this holder's; every taking
- * increments the fencing token. $1 channel, $2 holder, $3 now, $4 expires at.
+ * Takes a channel's lease when it is free (past its takeover moment) or already this holder's; every taking
+ * increments the fencing token. $1 channel, $2 holder, $3 takeover after (ms).
  */
 export const ACQUIRE_LEASE = statement<{ fence: string }>(
   'campaigns.acquire-lease',
   `insert into "dispatch_lease" (channel_id, holder, fence, expires_at, renewed_at)
-   values ($1, $2, 1, $4::timestamptz, $3::timestamptz)
+   values ($1, $2, 1, clock_timestamp() + make_interval(secs => $3::double precision / 1000), clock_timestamp())
    on conflict (channel_id) do update set holder = excluded.holder, fence = "dispatch_lease".fence + 1,
      expires_at = excluded.expires_at, renewed_at = excluded.renewed_at, declined_at = null
-   where "dispatch_lease".expires_at <= $3::timestamptz or "dispatch_lease".holder = $2
+   where "dispatch_lease".expires_at <= clock_timestamp() or "dispatch_lease".holder = $2
    returning fence::text as fence`,
 );
 
-/** When the channel's lease ends (none: no row). $1 channel. */
-export const LEASE_EXPIRY = statement<{ expires_at: Date }>(
-  'campaigns.lease-expiry',
-  `select expires_at from "dispatch_lease" where channel_id = $1`,
+/** How long until the channel's lease may be taken, on the database's clock (none: no row). $1 channel. */
+export const LEASE_LEFT = statement<{ left_ms: number }>(
+  'campaigns.lease-left',
+  `select greatest(0, extract(epoch from expires_at - clock_timestamp()) * 1000)::float8 as left_ms
+   from "dispatch_lease" where channel_id = $1`,
 );
 
-/** Extends the lease only while this token still holds it. $1 channel, $2 fence, $3 now, $4 expires at. */
+/** Extends the lease only while this token still holds it. $1 channel, $2 fence, $3 takeover after (ms). */
 export const RENEW_LEASE = statement<{ fence: string }>(
   'campaigns.renew-lease',
-  `update "dispatch_lease" set expires_at = $4::timestamptz, renewed_at = $3::timestamptz
+  `update "dispatch_lease"
+   set expires_at = clock_timestamp() + make_interval(secs => $3::double precision / 1000), renewed_at = clock_timestamp()
    where channel_id = $1 and fence = $2::bigint returning fence::text as fence`,
 );
 
 /**
  * Gives the lease up at once (a drained shutdown): another worker may take it immediately. Ends it now, not at
- * -infinity: the end is when the lease became free, from which the spreading rule's grace runs.
- * $1 channel, $2 fence, $3 now.
+ * -infinity: the end is when the lease became free. $1 channel, $2 fence.
  */
 export const RELEASE_LEASE = statement(
   'campaigns.release-lease',
-  `update "dispatch_lease" set expires_at = $3::timestamptz where channel_id = $1 and fence = $2::bigint`,
+  `update "dispatch_lease" set expires_at = clock_timestamp() where channel_id = $1 and fence = $2::bigint`,
 );
 
 /** The lease row under a share lock, to check the token inside an outcome's transaction. $1 channel. */
@@ -152,31 +160,32 @@ export const SEE_WORKER = statement(
 /** A worker that stops says so: it no longer counts as a live worker with room. $1 worker. */
 export const FORGET_WORKER = statement('campaigns.forget-worker', `delete from "dispatch_worker" where holder = $1`);
 
-/** A lease row for a channel never held, free since now, so that its grace has a start. $1 channel, $2 now. */
+/** A lease row for a channel never held, free since now. $1 channel. */
 export const PREPARE_LEASE = statement(
   'campaigns.prepare-lease',
   `insert into "dispatch_lease" (channel_id, holder, fence, expires_at, renewed_at)
-   values ($1, '', 0, $2::timestamptz, $2::timestamptz) on conflict (channel_id) do nothing`,
+   values ($1, '', 0, clock_timestamp(), clock_timestamp()) on conflict (channel_id) do nothing`,
 );
 
-/** The channel's lease under the row's lock, for the spreading decision. $1 channel. */
-export const LEASE_FOR_SPREAD = statement<{ holder: string; expires_at: Date; declined_at: Date | null }>(
+/** The channel's lease under the row's lock, for the spreading decision: whether it is live now. $1 channel. */
+export const LEASE_FOR_SPREAD = statement<{ holder: string; live: boolean; declined_at: Date | null }>(
   'campaigns.lease-for-spread',
-  `select holder, expires_at, declined_at from "dispatch_lease" where channel_id = $1 for update`,
+  `select holder, expires_at > clock_timestamp() as live, declined_at from "dispatch_lease"
+   where channel_id = $1 for update`,
 );
 
 /**
  * How many live leases this worker holds, and the fewest any other live worker (heartbeat since $3) holds; null
  * when no other worker is live. A lease's holder is "worker:loop". A scan of two small tables (a row per channel,
- * a row per worker process). $1 worker, $2 now, $3 fresh since.
+ * a row per worker process). $1 worker, $2 fresh since.
  */
 export const WORKER_LOADS = statement<{ mine: number; fewest: number | null }>(
   'campaigns.worker-loads',
   `select (select count(*)::int from "dispatch_lease" l
-           where l.expires_at > $2::timestamptz and starts_with(l.holder, $1 || ':')) as mine,
+           where l.expires_at > clock_timestamp() and starts_with(l.holder, $1 || ':')) as mine,
           (select min((select count(*) from "dispatch_lease" l
-                       where l.expires_at > $2::timestamptz and starts_with(l.holder, w.holder || ':')))::int
-           from "dispatch_worker" w where w.seen_at > $3::timestamptz and w.holder <> $1) as fewest`,
+                       where l.expires_at > clock_timestamp() and starts_with(l.holder, w.holder || ':')))::int
+           from "dispatch_worker" w where w.seen_at > $2::timestamptz and w.holder <> $1) as fewest`,
 );
 
 /**
@@ -188,11 +197,11 @@ export const MARK_DECLINED = statement(
   `update "dispatch_lease" set declined_at = coalesce(declined_at, $2::timestamptz) where channel_id = $1`,
 );
 
-/** Channels whose free lease a worker declined since $2 and that nobody has taken since. $1 now, $2 since. */
+/** Channels whose free lease a worker declined since $1 and that nobody has taken since. $1 since. */
 export const DECLINED_CHANNELS = statement<{ channel_id: string }>(
   'campaigns.declined-channels',
   `select channel_id from "dispatch_lease"
-   where declined_at > $2::timestamptz and expires_at <= $1::timestamptz`,
+   where declined_at > $1::timestamptz and expires_at <= clock_timestamp()`,
 );
 
 // ---- Dispatch ----------------------------------------------------------------------------------
@@ -257,10 +266,10 @@ export const RUNNING_CAMPAIGNS = statement<RunningCampaignRow>(
 );
 
 /**
- * Channels with running campaigns (or a due 131049 retry) and no lease live past $2, for the tick that starts their
- * dispatch jobs. $1 now, $2 the end of the takeover window: a lease that a live holder renews never gets that close
- * to its end, so one that does is a dead holder's, and its job waits for the expiry (ChannelDispatcher.run) instead
- * of the next tick.
+ * Channels with running campaigns (or a due 131049 retry) and no lease live past the takeover window, for the tick
+ * that starts their dispatch jobs. $1 now, $2 the takeover window (ms, from the database's clock): a lease that a live
+ * holder renews never gets that close to its takeover (dispatch/lease-timing.ts), so one that does is a dead
+ * holder's, and its job waits for the takeover (ChannelDispatcher.run) instead of the next tick.
  */
 export const CHANNELS_WITH_WORK = statement<{ channel_id: string }>(
   'campaigns.channels-with-work',
@@ -270,7 +279,23 @@ export const CHANNELS_WITH_WORK = statement<{ channel_id: string }>(
             select m.campaign_id from "campaign_message" m
             where m.status = 'QUEUED' and m.error_code = 131049 and m.not_before <= $1::timestamptz)))
      and c.channel_id is not null
-     and not exists (select 1 from "dispatch_lease" l where l.channel_id = c.channel_id and l.expires_at > $2::timestamptz)`,
+     and not exists (select 1 from "dispatch_lease" l where l.channel_id = c.channel_id
+                     and l.expires_at > clock_timestamp() + make_interval(secs => $2::double precision / 1000))`,
+);
+
+/**
+ * Channels with a running campaign whose lease, held by another, comes within the takeover window ($1, ms, on the
+ * database's clock) of its takeover: a dead holder's. Each worker's heartbeat asks every second and starts a loop
+ * that waits for the takeover, so a handover never waits for the tick, which is one job for the whole cluster and
+ * may itself have been running on the killed worker (its job lock then holds it for max(10 s, 3 ticks)). A scan of
+ * the lease table (a row per channel); `campaign_running_index` for the campaign.
+ */
+export const DYING_LEASES = statement<{ channel_id: string }>(
+  'campaigns.dying-leases',
+  `select l.channel_id from "dispatch_lease" l
+   where l.expires_at > clock_timestamp()
+     and l.expires_at <= clock_timestamp() + make_interval(secs => $1::double precision / 1000)
+     and exists (select 1 from "campaign" c where c.channel_id = l.channel_id and c.status = 'RUNNING')`,
 );
 
 /**

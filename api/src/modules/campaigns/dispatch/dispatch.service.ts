@@ -86,18 +86,26 @@ export class DispatchService {
 
   /**
    * A worker process's heartbeat, while it runs: it keeps the worker live in the registry (the spreading rule counts
-   * its leases) and comes for the channels a busier worker declined (their dispatch job came back here).
+   * its leases), comes for the channels a busier worker declined (their dispatch job came back here), and for the
+   * channels of a dead holder whose lease comes within the takeover window: a loop here waits for the takeover
+   * moment, so the handover depends on no job, not even the cluster's one tick, which a killed worker may have been
+   * running (its lock then holds it back for max(10 s, 3 ticks), past the lease's TTL). Every live worker waits;
+   * the first acquire takes the channel, the others see a live lease and end.
    */
   startHeartbeat(em: () => EntityManager): void {
     if (this.heartbeat) return;
+    const start = (channelId: string, what: string) => {
+      if (this.stopping || this.running.has(channelId)) return;
+      void this.runChannel(em, channelId, async () => undefined).catch((error: unknown) =>
+        this.logger.warn({ err: error, channelId }, `dispatch of a ${what} channel failed`),
+      );
+    };
     const beat = async () => {
       if (this.stopping) return;
       await this.store.seeWorker(em(), this.options.holder);
-      for (const channelId of await this.store.declinedChannels(em())) {
-        if (this.stopping || this.running.has(channelId)) continue;
-        void this.runChannel(em, channelId, async () => undefined).catch((error: unknown) =>
-          this.logger.warn({ err: error, channelId }, 'dispatch of a declined channel failed'),
-        );
+      for (const channelId of await this.store.declinedChannels(em())) start(channelId, 'declined');
+      for (const channelId of await this.store.dyingLeases(em(), this.options.takeoverWindowMs)) {
+        start(channelId, 'dead holder’s');
       }
     };
     this.heartbeat = setInterval(
@@ -149,8 +157,7 @@ export class DispatchService {
     await this.launch.startDue(em);
     await touch();
     const now = this.clock.now();
-    const takeoverUntil = new Date(now.getTime() + this.options.takeoverWindowMs);
-    for (const { channel_id: channelId } of await query(em, CHANNELS_WITH_WORK, [now, takeoverUntil])) {
+    for (const { channel_id: channelId } of await query(em, CHANNELS_WITH_WORK, [now, this.options.takeoverWindowMs])) {
       await this.jobs.enqueue(DISPATCH_JOB, { channelId });
     }
     const since = this.statusesSince;

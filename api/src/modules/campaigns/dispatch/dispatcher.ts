@@ -14,6 +14,7 @@ import { actionFor, CircuitBreaker, MARKETING_CAP_CODE, MARKETING_CAP_RETRY_MS }
 import type { Messenger, SendOutcome } from './messenger';
 import { QUEUE_START, type Batch, type BatchOutcome, type DispatchStore } from './store';
 import { SendPacer } from './send-pacer';
+import { leaseTiming, TAKEOVER_MARGIN_MS, type LeaseTiming } from './lease-timing';
 
 export interface DispatchOptions {
   leaseTtlMs: number;
@@ -28,10 +29,8 @@ export interface DispatchOptions {
   /** Stops after this long with nothing to claim (paused, outside the window, at the limit). */
   idleExitMs: number;
   /**
-   * A lease held by another that ends within this long is a dead holder's (a live one renews every quarter TTL):
-   * the job waits for its end (and TAKEOVER_AFTER_END_MS) and takes the channel then, instead of the next tick doing
-   * it seconds later.
-   * At most half the TTL and at most the tick's interval (the tick sees every lease pass through the window).
+   * A lease held by another that may be taken within this long is a dead holder's (lease-timing.ts): the loop waits
+   * for its takeover moment and takes the channel then, instead of the next tick doing it seconds later.
    */
   takeoverWindowMs: number;
 }
@@ -66,9 +65,6 @@ export class AppRate {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** How long after a dead holder's lease ends a waiting loop asks for it (the database's clock may be a little behind). */
-const TAKEOVER_AFTER_END_MS = 250;
-
 /** A bounded number of sends in flight. */
 class Slots {
   private used = 0;
@@ -96,7 +92,8 @@ class Slots {
  * batches round-robin between the channel's running campaigns, paces them (SendPacer)
  * at the channel's throughput, keeps up to `maxInFlight` requests open, and records each
  * batch's outcomes under its fencing token. It stops sending the moment its last lease renewal
- * is older than the TTL minus a margin, so a paused process cannot send after a takeover.
+ * is older than the send horizon (lease-timing.ts), before anyone may take the lease, so a paused process cannot
+ * send after a takeover.
  */
 export class ChannelDispatcher {
   private fence: string | null = null;
@@ -107,7 +104,7 @@ export class ChannelDispatcher {
   private readonly pausing = new Set<string>();
   /** Campaigns this loop paused: their messages still in flight here are not sent (cleared when one resumes). */
   private readonly paused = new Set<string>();
-  private readonly margin: number;
+  private readonly timing: LeaseTiming;
   /** Per campaign, the last message id claimed: the next claim seeks past it (see CLAIM_BATCH). */
   private readonly cursors = new Map<string, string>();
   /** Per campaign, when messages queued again behind its cursor become due (clock ms): the cursor goes back then. */
@@ -130,14 +127,12 @@ export class ChannelDispatcher {
     private readonly options: DispatchOptions,
     private readonly holder: string,
   ) {
-    this.margin = Math.max(200, Math.floor(options.leaseTtlMs / 3));
+    this.timing = leaseTiming(options.leaseTtlMs);
   }
 
   /** Whether this worker may still send: the lease is ours and was renewed recently enough. */
   private leaseFresh(): boolean {
-    return (
-      !this.lost && this.fence !== null && performance.now() - this.renewedAt < this.options.leaseTtlMs - this.margin
-    );
+    return !this.lost && this.fence !== null && performance.now() - this.renewedAt < this.timing.sendHorizonMs;
   }
 
   /** Runs until the channel has nothing to send, the lease is lost, or `stopping()` says so. */
@@ -155,25 +150,25 @@ export class ChannelDispatcher {
     // Declined: this worker is busier than another live one, whose heartbeat comes for the channel.
     if (first === 'declined') return;
     this.fence = first;
-    if (!this.fence) {
+    while (!this.fence) {
+      // Held by another: a dead holder's if its takeover moment is near (a live holder's renewals keep it further
+      // off), and then this loop waits for that moment, read on the database's clock, and asks again. The holder
+      // stopped sending the gap before it; a renewal that lands meanwhile moves the moment out of the window (the
+      // acquire refuses, the next read ends the wait); another waiting loop that took it first does the same.
       const left = await this.store.leaseLeftMs(em, channel.id);
       if (left === null || left > this.options.takeoverWindowMs || stopping()) return;
-      // Just past the end (the database decides, on its clock): a holder stops sending once its last renewal is older
-      // than the TTL minus the margin, so nothing of it is still sending by then; a renewal that lands meanwhile keeps
-      // the lease (the acquire refuses). An eighth of the TTL here made every handover after a kill -9 longer than
-      // the TTL itself (16.1-16.7 s at 15 s in the deployment test).
-      await sleep(left + TAKEOVER_AFTER_END_MS);
+      await sleep(left + TAKEOVER_MARGIN_MS);
       if (stopping()) return;
       askedAt = performance.now();
       const taken = await this.store.acquire(em, channel, holder, this.options.leaseTtlMs, this.holder);
-      if (!taken || taken === 'declined') return;
+      if (taken === 'declined') return;
       this.fence = taken;
     }
     const fence = this.fence;
     this.renewedAt = askedAt;
     const log = this.logger.child({ channelId, fence });
     log.info('dispatch lease taken');
-    const renewEvery = Math.max(100, Math.floor(this.options.leaseTtlMs / 4));
+    const renewEvery = this.timing.renewEveryMs;
     const renewal = setInterval(() => {
       const started = performance.now();
       this.store

@@ -6,6 +6,7 @@ import { execute, query } from '../../../db/sql';
 import { inTransaction } from '../../../db/transaction';
 import { LOCK_PORTFOLIO, type ErasedMessageIds } from '../../channels';
 import { MARKETING_CAP_CODE, MARKETING_CAP_RETRY_MS } from './error-policy';
+import { leaseTiming } from './lease-timing';
 import {
   erasureFence,
   SuppressionKind,
@@ -25,7 +26,8 @@ import {
   SEE_WORKER,
   SPREAD_LOCK,
   WORKER_LOADS,
-  LEASE_EXPIRY,
+  LEASE_LEFT,
+  DYING_LEASES,
   ALREADY_COUNTED,
   APPLY_STATUSES,
   CLAIM_BATCH,
@@ -120,7 +122,8 @@ export class DispatchStore {
   }
 
   /**
-   * Takes the channel's lease (free, expired, or ours); on taking it, a dead holder's SENDING rows become UNKNOWN.
+   * Takes the channel's lease (free, past its takeover moment, or ours) for a holder sending under `ttlMs`
+   * (lease-timing.ts); on taking it, a dead holder's SENDING rows become UNKNOWN.
    * With a `worker` (the holder is then "worker:loop"), leases spread over workers: the worker does not take a free
    * lease while it holds at least one more than some other live worker, unless its first decline is the grace ago;
    * it returns 'declined' then, and the lighter worker's heartbeat comes for the channel (`declinedChannels`).
@@ -138,7 +141,7 @@ export class DispatchStore {
         await execute(tx, MARK_DECLINED, [channel.id, now]);
         return 'declined';
       }
-      const [row] = await query(tx, ACQUIRE_LEASE, [channel.id, holder, now, new Date(now.getTime() + ttlMs)]);
+      const [row] = await query(tx, ACQUIRE_LEASE, [channel.id, holder, leaseTiming(ttlMs).takeoverMs]);
       if (!row) return null;
       await execute(tx, ORPHANS_TO_UNKNOWN, [
         channel.workspace_id,
@@ -157,13 +160,13 @@ export class DispatchStore {
     await query(tx, SPREAD_LOCK, []);
     // Seen by its own acquire too: a worker that has not beaten yet is live to the others from its first try.
     await execute(tx, SEE_WORKER, [worker, now]);
-    await execute(tx, PREPARE_LEASE, [channelId, now]);
+    await execute(tx, PREPARE_LEASE, [channelId]);
     const [lease] = await query(tx, LEASE_FOR_SPREAD, [channelId]);
     // A live lease is no free one (the acquire refuses it, or it is ours and renews). The grace runs from the first
     // decline since the lease was last taken, not from its end: a channel idle for a day spreads like a new one.
-    if (new Date(lease!.expires_at).getTime() > now.getTime()) return false;
+    if (lease!.live) return false;
     if (lease!.declined_at && now.getTime() - new Date(lease!.declined_at).getTime() >= graceMs) return false;
-    const [loads] = await query(tx, WORKER_LOADS, [worker, now, new Date(now.getTime() - workerFreshMs)]);
+    const [loads] = await query(tx, WORKER_LOADS, [worker, new Date(now.getTime() - workerFreshMs)]);
     return loads!.fewest !== null && loads!.mine >= loads!.fewest + 1;
   }
 
@@ -178,26 +181,31 @@ export class DispatchStore {
 
   /** Channels whose free lease some worker declined within the grace and that nobody has taken since. */
   async declinedChannels(em: EntityManager): Promise<string[]> {
-    const now = this.clock.now();
-    const rows = await query(em, DECLINED_CHANNELS, [now, new Date(now.getTime() - this.options.spread.graceMs)]);
+    const rows = await query(em, DECLINED_CHANNELS, [
+      new Date(this.clock.now().getTime() - this.options.spread.graceMs),
+    ]);
     return rows.map((row) => row.channel_id);
   }
 
-  /** How long until the channel's lease ends (by the platform clock); null without a lease row. */
-  async leaseLeftMs(em: EntityManager, channelId: string): Promise<number | null> {
-    const [row] = await query(em, LEASE_EXPIRY, [channelId]);
-    if (!row) return null;
-    return Math.max(0, new Date(row.expires_at).getTime() - this.clock.now().getTime());
+  /** Channels with running campaigns whose lease, another's, may be taken within `windowMs`: a dead holder's. */
+  async dyingLeases(em: EntityManager, windowMs: number): Promise<string[]> {
+    return (await query(em, DYING_LEASES, [windowMs])).map((row) => row.channel_id);
   }
 
+  /** How long until the channel's lease may be taken (on the database's clock); null without a lease row. */
+  async leaseLeftMs(em: EntityManager, channelId: string): Promise<number | null> {
+    const [row] = await query(em, LEASE_LEFT, [channelId]);
+    return row ? Number(row.left_ms) : null;
+  }
+
+  /** Moves the lease's takeover on (lease-timing.ts) while this token still holds it. */
   async renew(em: EntityManager, channelId: string, fence: string, ttlMs: number): Promise<boolean> {
-    const now = this.clock.now();
-    const rows = await query(em, RENEW_LEASE, [channelId, fence, now, new Date(now.getTime() + ttlMs)]);
+    const rows = await query(em, RENEW_LEASE, [channelId, fence, leaseTiming(ttlMs).takeoverMs]);
     return rows.length === 1;
   }
 
   async release(em: EntityManager, channelId: string, fence: string): Promise<void> {
-    await execute(em, RELEASE_LEASE, [channelId, fence, this.clock.now()]);
+    await execute(em, RELEASE_LEASE, [channelId, fence]);
   }
 
   async running(em: EntityManager, channel: DispatchChannelRow): Promise<RunningCampaignRow[]> {
