@@ -193,6 +193,7 @@ export const campaignsModule = defineModule<
       {
         leaseTtlMs: options.leaseTtlMs,
         batchSize: options.batchSize,
+        claimSliceMs: options.claimSliceMs,
         maxInFlight: options.maxInFlight,
         housekeepingMs: 1000,
         statusOverlapMs: 10 * 60_000,
