@@ -144,6 +144,9 @@ const envSchema = z.object({
   CAMPAIGN_MAX_SPREAD_DAYS: z.coerce.number().int().min(1).max(30).default(3),
   CAMPAIGN_TICK_MS: z.coerce.number().int().min(200).max(600_000).default(5000),
   CAMPAIGN_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
+  // Each claim takes this long of the channel's throughput, just in time (dispatch/claim-window.ts): a crash leaves at
+  // most a slice and a half of claimed, unsent messages UNKNOWN.
+  CAMPAIGN_CLAIM_SLICE_MS: z.coerce.number().int().min(10).max(1000).default(100),
   CAMPAIGN_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(5000).default(256),
   CAMPAIGN_SEND_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
 
@@ -281,6 +284,7 @@ function toAppConfig(env: Env, simulators: boolean) {
       maxSpreadDays: env.CAMPAIGN_MAX_SPREAD_DAYS,
       tickMs: env.CAMPAIGN_TICK_MS,
       batchSize: env.CAMPAIGN_BATCH_SIZE,
+      claimSliceMs: env.CAMPAIGN_CLAIM_SLICE_MS,
       maxInFlight: env.CAMPAIGN_MAX_IN_FLIGHT,
       sendTimeoutMs: env.CAMPAIGN_SEND_TIMEOUT_MS,
     },

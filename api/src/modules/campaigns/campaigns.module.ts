@@ -65,6 +65,8 @@ export const CAMPAIGNS_TICK_JOB = 'campaigns.tick';
  * that still lists a dead worker delays a channel by seconds, never stalls it.
  */
 const DISPATCH_HEARTBEAT_MS = 1_000;
+/** How often the tick's lock is renewed within its lifetime while it runs (campaignJobs.tickLockMs). */
+const TICK_TOUCHES_PER_LOCK = 4;
 const DISPATCH_SPREAD = { workerFreshMs: 3_000, graceMs: 5_000 };
 /** Folds the tallies' delta rows (every statement on campaign_message adds a few) into one row per key. */
 export const COMPACT_TALLIES_JOB = 'campaigns.compact-tallies';
@@ -194,6 +196,7 @@ export const campaignsModule = defineModule<
       {
         leaseTtlMs: options.leaseTtlMs,
         batchSize: options.batchSize,
+        claimSliceMs: options.claimSliceMs,
         maxInFlight: options.maxInFlight,
         housekeepingMs: 1000,
         statusOverlapMs: 10 * 60_000,
@@ -235,7 +238,10 @@ export const campaignsModule = defineModule<
       // long. The dispatch job is renewed with its lease (every quarter TTL).
       campaignJobs: {
         tickMs: options.tickMs,
-        tickLockMs: Math.max(10_000, options.tickMs * 3),
+        // Kept alive by a timer while the tick runs (TICK_TOUCHES_PER_LOCK per lifetime), so the floor only has to outlast
+        // a stalled event loop, not the longest step: a worker killed mid-tick held every takeover back for the whole
+        // lock (10 s when this floor was 10 s, most of a crash-test kill's gap at a 250 ms tick).
+        tickLockMs: Math.max(2_000, options.tickMs * 3),
         dispatchLockMs: Math.max(10_000, options.leaseTtlMs * 2),
       },
     };
@@ -259,7 +265,22 @@ export const campaignsModule = defineModule<
       name: CAMPAIGNS_TICK_JOB,
       repeatEveryMs: campaignJobs.tickMs,
       lockLifetimeMs: campaignJobs.tickLockMs,
-      handler: async (job) => dispatch.tick(orm.em.fork(), async () => void (await job.touch())),
+      handler: async (job) => {
+        let touching: Promise<unknown> = Promise.resolve();
+        const keepAlive = setInterval(
+          () => {
+            touching = touching.then(() => job.touch()).catch(() => undefined);
+          },
+          Math.floor(campaignJobs.tickLockMs / TICK_TOUCHES_PER_LOCK),
+        );
+        try {
+          await dispatch.tick(orm.em.fork(), async () => void (await job.touch()));
+        } finally {
+          clearInterval(keepAlive);
+          // A touch landing after the job's own end would lock it again (touch saves lockedAt): wait for it first.
+          await touching;
+        }
+      },
     },
     {
       name: DISPATCH_JOB,

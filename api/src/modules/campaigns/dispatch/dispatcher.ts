@@ -15,10 +15,13 @@ import type { Messenger, SendOutcome } from './messenger';
 import { QUEUE_START, type Batch, type BatchOutcome, type DispatchStore } from './store';
 import { SendPacer } from './send-pacer';
 import { leaseTiming, TAKEOVER_MARGIN_MS, type LeaseTiming } from './lease-timing';
+import { claimLead, claimSlice, ClaimWindow } from './claim-window';
 
 export interface DispatchOptions {
   leaseTtlMs: number;
   batchSize: number;
+  /** Each claim takes this long of the channel's throughput, and the next comes just before it is sent (ClaimWindow). */
+  claimSliceMs: number;
   maxInFlight: number;
   /** How often a running loop applies status webhooks and completes campaigns. */
   housekeepingMs: number;
@@ -183,6 +186,7 @@ export class ChannelDispatcher {
     const token = this.tokens.open(channel.access_token_sealed);
     const pacer = new SendPacer(channel.throughput);
     const slots = new Slots(this.options.maxInFlight);
+    const claims = new ClaimWindow(claimLead(this.batchSizeFor(channel)));
     const batches = new Set<Promise<void>>();
     // The first pass comes after the first claim, not before it: a loop started for a new campaign sends first.
     let lastHousekeeping = performance.now();
@@ -205,11 +209,21 @@ export class ChannelDispatcher {
       await this.store.complete(this.em(), channel);
       lastHousekeeping = performance.now();
     };
+    // Beside the claims, not between them: a status pass at full rate takes longer than the half slice of sends the
+    // pacer has left when the next claim is due (ClaimWindow), and the sends would wait for it.
+    let housekeepingRun: Promise<void> | null = null;
     const heldSince = performance.now();
     dispatchChannels.inc();
     try {
       while (!stopping() && this.leaseFresh()) {
-        if (performance.now() - lastHousekeeping > this.options.housekeepingMs) await housekeeping();
+        if (!housekeepingRun && performance.now() - lastHousekeeping > this.options.housekeepingMs) {
+          housekeepingRun = housekeeping()
+            .catch((error: unknown) => log.warn({ err: error }, 'housekeeping failed'))
+            .finally(() => {
+              lastHousekeeping = performance.now();
+              housekeepingRun = null;
+            });
+        }
         pacer.setRate(channel.throughput * this.appRate.current() * this.channelFactor);
         const batch = await this.claimNext(em, channel, fence);
         if (!batch) {
@@ -226,21 +240,24 @@ export class ChannelDispatcher {
           continue;
         }
         idleSince = null;
-        const work = this.sendBatch(channel, batch, token, pacer, slots, fence, stopping)
+        claims.claimed(batch.sending.length);
+        const work = this.sendBatch(channel, batch, token, pacer, slots, claims, fence, stopping)
           .catch((error: unknown) => log.error({ err: error, batch: batch.id }, 'batch outcome not recorded'))
           .finally(() => {
             batches.delete(work);
             outstanding -= batch.sending.length;
           });
         batches.add(work);
-        // Claim ahead about one second of throughput, no more: a claimed message that a crash catches
-        // before its send ends UNKNOWN (never resent), so the fewer claimed ahead the better.
+        // The next claim once fewer than half a slice of the claimed messages are unwritten (ClaimWindow): a claimed
+        // message that a crash catches before its request is written ends UNKNOWN, never resent. And no more than
+        // claimAhead waiting for their outcomes (sent, not yet answered or recorded).
         outstanding += batch.sending.length;
-        while (outstanding > this.claimAhead(channel) && batches.size > 0) {
-          await Promise.race(batches);
+        while ((outstanding > this.claimAhead(channel) || !claims.due()) && batches.size > 0) {
+          await Promise.race([...batches, claims.whenDue()]);
         }
       }
       await Promise.all(batches);
+      await housekeepingRun;
       await Promise.all(this.fillers.values());
       await housekeeping().catch((error: unknown) => log.warn({ err: error }, 'final housekeeping failed'));
     } finally {
@@ -267,9 +284,9 @@ export class ChannelDispatcher {
     return Math.max(this.batchSizeFor(channel), Math.min(channel.throughput, 4 * this.options.maxInFlight));
   }
 
-  /** Half a second of the channel's throughput, within the configured batch size: outcomes are written often. */
+  /** A claim slice (claim-window.ts): `claimSliceMs` of the channel's throughput, within the configured batch size. */
   private batchSizeFor(channel: DispatchChannelRow): number {
-    return Math.max(1, Math.min(this.options.batchSize, Math.ceil(channel.throughput / 2)));
+    return claimSlice(channel.throughput, this.options.claimSliceMs, this.options.batchSize);
   }
   /** Campaigns whose circuit breaker tripped, or that a code told to pause: paused after their batch is recorded. */
   private readonly stopReasons = new Map<string, PauseReason>();
@@ -401,6 +418,7 @@ export class ChannelDispatcher {
     token: string,
     pacer: SendPacer,
     slots: Slots,
+    claims: ClaimWindow,
     fence: string,
     stopping: () => boolean,
   ): Promise<void> {
@@ -421,6 +439,13 @@ export class ChannelDispatcher {
       this.leaseFresh() && !stopping() && !this.pausing.has(batch.campaign.id) && !this.paused.has(batch.campaign.id);
     await Promise.all(
       batch.sending.map(async (message) => {
+        // Counted written when the transport hands its bytes to the socket, or when the send ends without that.
+        const written = claims.tracker();
+        const mayWrite = () => {
+          const may = maySend();
+          if (may) written();
+          return may;
+        };
         await slots.take();
         try {
           await pacer.take();
@@ -441,13 +466,14 @@ export class ChannelDispatcher {
               },
               callbackData: message.id,
             },
-            maySend,
+            mayWrite,
           );
           outcomes.set(message.id, outcome);
           dispatchSends.inc({ outcome: sendOutcomeLabel(outcome) });
           if (outcome.kind === 'accepted') this.accepted += 1;
           this.observe(batch.campaign.id, outcome, message.attempt);
         } finally {
+          written();
           slots.give();
         }
       }),
