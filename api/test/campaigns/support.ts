@@ -233,7 +233,24 @@ export async function startCampaignWorld(options: CampaignWorldOptions = {}): Pr
       });
     },
     async dispatch() {
-      await api.running.services.campaigns.dispatch.runChannel(em, channel.id, async () => undefined);
+      const { dispatch } = api.running.services.campaigns;
+      await dispatch.runChannel(em, channel.id, async () => undefined);
+      if (!apiOptions.runJobs) return;
+      // With jobs running, a launch's own dispatch job may hold the channel's lease: this loop then returns at once
+      // and that one sends meanwhile, possibly after the test's next clock advance (a delivered status due later than
+      // the pass that was to deliver it: erasure.test.ts saw a message SENT instead of DELIVERED, more often after
+      // another suite in the same worker, which shifts when the job is picked up). Wait for that loop to end.
+      await waitFor(
+        async () =>
+          (
+            await sql<{ held: boolean }>('select expires_at > ? as held from dispatch_lease where channel_id = ?', [
+              clock.now(),
+              channel.id,
+            ])
+          ).every((row) => !row.held),
+        { what: "the job's dispatch loop to end" },
+      );
+      await dispatch.runChannel(em, channel.id, async () => undefined);
     },
     async deliverStatuses(advanceMs = 2000) {
       clock.advance(advanceMs);
