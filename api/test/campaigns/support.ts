@@ -242,11 +242,12 @@ export async function startCampaignWorld(options: CampaignWorldOptions = {}): Pr
       // another suite in the same worker, which shifts when the job is picked up). Wait for that loop to end.
       await waitFor(
         async () =>
+          // On the database's clock, as every lease check is (dispatch/lease-timing.ts), not the test's.
           (
-            await sql<{ held: boolean }>('select expires_at > ? as held from dispatch_lease where channel_id = ?', [
-              clock.now(),
-              channel.id,
-            ])
+            await sql<{ held: boolean }>(
+              'select expires_at > clock_timestamp() as held from dispatch_lease where channel_id = ?',
+              [channel.id],
+            )
           ).every((row) => !row.held),
         { what: "the job's dispatch loop to end" },
       );
