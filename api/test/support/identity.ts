@@ -19,7 +19,9 @@ export const PASSWORD = 'correct horse battery';
 let passwordHash: Promise<string> | undefined;
 const sharedHash = () => (passwordHash ??= hashPassword(PASSWORD));
 
-export async function createWorkspace(em: EntityManager, name = `Toko ${randomBytes(3).toString('hex')}`) {
+// Six random bytes: a file such as the authorization matrix creates thousands of workspaces in one database, and
+// three bytes (16 million slugs) collided there once (CI, stop 29).
+export async function createWorkspace(em: EntityManager, name = `Toko ${randomBytes(6).toString('hex')}`) {
   const workspace = em.create(Workspace, { name, slug: name.toLowerCase().replace(/\W+/g, '-') });
   await em.flush();
   return workspace;

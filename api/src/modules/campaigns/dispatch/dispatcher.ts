@@ -252,8 +252,12 @@ export class ChannelDispatcher {
         // message that a crash catches before its request is written ends UNKNOWN, never resent. And no more than
         // claimAhead waiting for their outcomes (sent, not yet answered or recorded).
         outstanding += batch.sending.length;
-        while ((outstanding > this.claimAhead(channel) || !claims.due()) && batches.size > 0) {
-          await Promise.race([...batches, claims.whenDue()]);
+        while (batches.size > 0) {
+          const waitingForAnswers = outstanding > this.claimAhead(channel);
+          if (!waitingForAnswers && claims.due()) break;
+          // Too many waiting for their answers: only an answered batch helps, so the wait is for one (never for
+          // `whenDue()` as well: resolved already, it made this a loop of microtasks that let no answer in).
+          await Promise.race(waitingForAnswers ? batches : [...batches, claims.whenDue()]);
         }
       }
       await Promise.all(batches);
