@@ -663,12 +663,24 @@ export const DUE_SCHEDULED = statement<{ id: string; workspace_id: string }>(
    order by scheduled_at limit $2`,
 );
 
-/** Campaigns a reversal into debt pauses (running ones), with what their in-flight messages keep held. $1 workspace, $2 now. */
+/**
+ * The campaigns a reversal will pause, locked before the wallet (the order a launch, a claim or a completion takes
+ * them: the campaign, then the wallet). `campaign_page_index` (workspace, id), in id order. $1 workspace.
+ */
+export const LOCK_FOR_REVERSAL = statement<{ id: string }>(
+  'campaigns.lock-for-reversal',
+  `select id from "campaign" where workspace_id = $1 and status in ('RUNNING', 'SCHEDULED') order by id for update`,
+);
+
+/**
+ * Campaigns a payment reversal pauses (every running or scheduled one, under the wallet's lock), with what their
+ * in-flight messages keep held: SENDING, or UNKNOWN still awaited. $1 workspace, $2 now.
+ */
 export const PAUSE_FOR_REVERSAL = statement<{ id: string; name: string; hold_id: string | null; keep: string }>(
   'campaigns.pause-for-reversal',
   `with paused as (
      update "campaign" set status = 'PAUSED', pause_reason = 'WALLET_REVERSAL', updated_at = $2::timestamptz
-     where workspace_id = $1 and status = 'RUNNING' returning id, name, hold_id, price
+     where workspace_id = $1 and status in ('RUNNING', 'SCHEDULED') returning id, name, hold_id, price
    )
    select p.id, p.name, p.hold_id, (coalesce(p.price, 0) * (select count(*) from "campaign_message" m
      where m.campaign_id = p.id and (m.status = 'SENDING' or (m.status = 'UNKNOWN' and m.unknown_deadline is not null))))::text as keep
