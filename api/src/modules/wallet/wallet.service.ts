@@ -81,6 +81,12 @@ interface Common {
   reference: string;
   actor: Actor;
   details?: Record<string, unknown>;
+  /**
+   * The new entry's id, chosen by a caller that writes it on its own rows in the same transaction before the
+   * entry exists (the dispatcher's messages name the CAPTURE or REFUND that moved their money). A replayed key
+   * returns the earlier entry, whose id differs: the caller must check `entry.id`.
+   */
+  entryId?: string;
 }
 
 /**
@@ -494,7 +500,7 @@ export class WalletService {
       const change = await decide(tx, wallet);
       const balance = rupiah(wallet.balance + change.amount);
       const held = rupiah(wallet.held + change.heldDelta);
-      const id = newId();
+      const id = input.entryId ?? newId();
       const now = this.now();
       const details = { ...input.details, ...change.details };
       await execute(tx, INSERT_ENTRY, [
