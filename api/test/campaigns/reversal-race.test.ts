@@ -15,7 +15,7 @@ import { PRICE, type CampaignWorld } from './support';
  */
 describe('a payment reversal beside a launch', () => {
   let world: CampaignWorld;
-  const { draft, read, money, wallet } = campaignLife(() => world);
+  const { draft, read, money, wallet, fund } = campaignLife(() => world);
 
   let blocker: Client | undefined;
   // Before the world's hooks: jest runs after-hooks in reverse, so this connection ends before its database goes.
@@ -65,6 +65,18 @@ describe('a payment reversal beside a launch', () => {
         ).rows[0]!.n === count,
       { what: `${count} backends waiting behind the test's lock` },
     );
+  }
+
+  /** Backends of this database waiting behind one that holds a lock on a wallet row. */
+  async function waitingForTheWallet(): Promise<number> {
+    const { rows } = await blocker!.query<{ n: number }>(
+      `select count(distinct l.pid)::int as n from pg_locks l
+       where not l.granted and exists (
+         select 1 from pg_locks h
+         where h.pid = any(pg_blocking_pids(l.pid)) and h.granted and h.relation = 'wallet'::regclass
+           and h.database = (select oid from pg_database where datname = current_database()))`,
+    );
+    return rows[0]!.n;
   }
 
   /** Runs `first`, sees it wait for the wallet the test holds, runs `second`, sees both wait, lets the wallet go. */
@@ -134,6 +146,61 @@ describe('a payment reversal beside a launch', () => {
     expect(after).toMatchObject({ balance: before.balance - PRICE, held: before.held });
     await world.dispatch();
     for (const waId of waIds) expect(world.meta.simulator.sends.ledger.acceptedByRecipient.get(waId)).toBeUndefined();
+  });
+
+  it('pauses a campaign whose resume checked the debt while a reversal into debt committed', async () => {
+    const { id, waIds } = await draft(3);
+    expect(await start(id)).toBeUndefined();
+    expect(
+      (await world.gql('mutation ($id: ID!) { pauseCampaign(id: $id) { status } }', { id })).errors,
+    ).toBeUndefined();
+    const before = await money();
+
+    // The interleaving: the resume stops right after its debt check (its hold still covers it, so it places no new
+    // hold), a reversal into debt runs to its end or to a lock it waits for, then the resume goes on.
+    const service = wallet();
+    const original = service.assertCanSend.bind(service);
+    let checked: () => void = () => undefined;
+    const atCheck = new Promise<void>((resolve) => (checked = resolve));
+    let goOn: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (goOn = resolve));
+    service.assertCanSend = async (em, workspaceId, options) => {
+      await original(em, workspaceId, options);
+      if (options?.lock) {
+        checked();
+        await gate;
+      }
+    };
+    let resumed: Promise<unknown> | undefined;
+    let reversed: Promise<unknown> | undefined;
+    try {
+      resumed = world.api.running.services.campaigns.launch
+        .resume(workspaceEm(world.em(), world.workspaceId), world.workspaceId, id)
+        .then(
+          () => undefined,
+          (error: { messageKey?: string }) => error.messageKey,
+        );
+      await atCheck;
+      let done = false;
+      reversed = reverse(before.balance + PRICE).finally(() => (done = true));
+      await waitFor(async () => done || (await waitingForTheWallet()) === 1, {
+        what: 'the reversal done, or waiting for the wallet the resume holds',
+      });
+    } finally {
+      goOn();
+      service.assertCanSend = original;
+    }
+    await Promise.all([resumed, reversed]);
+
+    // Whichever order the two took, no campaign sends on while the wallet is in debt.
+    expect((await money()).debt).toBeGreaterThan(0n);
+    expect(await read(id)).toMatchObject({ status: 'PAUSED', pauseReason: 'WALLET_REVERSAL' });
+    expect(await openHolds(id)).toEqual([]);
+    await expectLedgerWhole();
+    await world.dispatch();
+    for (const waId of waIds) expect(world.meta.simulator.sends.ledger.acceptedByRecipient.get(waId)).toBeUndefined();
+    // The next test starts out of debt.
+    await fund((await money()).debt + 100n * PRICE);
   });
 
   // Last: it leaves the wallet in debt.
