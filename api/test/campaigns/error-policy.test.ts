@@ -130,6 +130,13 @@ describe('the dispatcher’s error policy', () => {
     expect((await money()).held - before.held).toBe(PRICE);
     await world.deliverStatuses(5000);
     expect(await message(waIds[0]!)).toMatchObject({ status: 'DELIVERED', charged: PRICE.toString() });
+    // Charged by the status pass's own CAPTURE, which the message names (issue 17 point 1).
+    const [named] = await world.sql<{ kind: string; amount: string; reconciled: boolean }>(
+      `select l.kind, l.amount::text as amount, (l.details ->> 'reconciled')::boolean as reconciled
+       from campaign_message m join ledger_entry l on l.id = m.charge_entry_id where m.phone = ?`,
+      [`+${waIds[0]}`],
+    );
+    expect(named).toEqual({ kind: 'CAPTURE', amount: (-PRICE).toString(), reconciled: true });
     expect(accepted(waIds[0]!)).toBe(1);
     const after = await money();
     expect(after.held).toBe(before.held);

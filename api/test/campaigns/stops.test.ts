@@ -7,7 +7,7 @@ import { APP_SECRET, PRICE, START, WABA_ID, type CampaignWorld } from './support
 
 /**
  * How a campaign stops without finishing (issue 19 points 1, 3 and 4), each expectation taken from the issue: a
- * payment reversal into debt, Meta stopping a batch or restricting the channel, a disconnected channel; each stop
+ * payment reversal, Meta stopping a batch or restricting the channel, a disconnected channel; each stop
  * told once to the members who may send, in their language.
  */
 describe('a campaign’s stops', () => {
@@ -16,7 +16,7 @@ describe('a campaign’s stops', () => {
 
   useCampaignWorld((started) => (world = started));
 
-  it('pauses running campaigns (WALLET_REVERSAL) with a notification saying why when a payment reversal leaves the available balance below zero, and sends nothing more', async () => {
+  it('pauses every running and scheduled campaign (WALLET_REVERSAL) with a notification saying why when a payment is reversed, even one the unheld balance covers, releases their holds and refuses to resume while in debt', async () => {
     // A finished campaign whose one message's outcome is unknown: its share stays held (Meta may yet confirm it).
     await fund(PRICE);
     const earlier = await draft(1);
@@ -27,59 +27,70 @@ describe('a campaign’s stops', () => {
 
     await drain();
     await fund(10n * PRICE);
-    const { id, waIds } = await draft(4);
-    expect((await world.gql(START, { id })).errors).toBeUndefined();
+    const running = await draft(4);
+    expect((await world.gql(START, { id: running.id })).errors).toBeUndefined();
+    const scheduled = await draft(2);
+    const at = new Date(world.clock.now().getTime() + 3_600_000).toISOString();
+    expect((await world.gql(SCHEDULE, { id: scheduled.id, at })).errors).toBeUndefined();
     const launched = await money();
-    const others = launched.held - 4n * PRICE;
-    expect(others).toBe(PRICE);
+    expect(launched.held - 4n * PRICE).toBe(PRICE);
     expect(launched.available).toBe(6n * PRICE);
+    const reverse = (name: string, amount: bigint) =>
+      wallet().debit(workspaceEm(world.em(), world.workspaceId), world.workspaceId, {
+        key: `test-reversal:${name}:${running.id}`,
+        reference: `midtrans:${name}`,
+        actor: 'midtrans',
+        amount: rupiah(amount),
+        kind: 'REVERSAL',
+      });
 
-    // A small refund still covered by what is not held: the campaign runs on.
-    await wallet().debit(workspaceEm(world.em(), world.workspaceId), world.workspaceId, {
-      key: `test-reversal:small:${id}`,
-      reference: 'midtrans:refund',
-      actor: 'midtrans',
-      amount: rupiah(PRICE),
-      kind: 'REVERSAL',
+    // A small refund the unheld balance covers still stops spending (issue 17 point 5: every reversal pauses).
+    await reverse('refund', PRICE);
+    for (const { id } of [running, scheduled]) {
+      // The reason issue 17 names: the sender is told a payment was reversed, not merely that funds ran short.
+      expect(await read(id)).toMatchObject({ status: 'PAUSED', pauseReason: 'WALLET_REVERSAL' });
+      const notices = (await notificationsOf(id)).filter((notice) => notice.type === 'CAMPAIGN_PAUSED');
+      expect(notices).toHaveLength(1);
+      expect(notices[0]!.body).toContain('was paused: a payment was reversed');
+    }
+    const reversed = await money();
+    // The running campaign's hold is released (nothing of it was in flight); the unknown message's share stays.
+    expect(reversed.balance).toBe(launched.balance - PRICE);
+    expect(reversed.held).toBe(PRICE);
+    expect(reversed.debt).toBe(0n);
+    expect({ balance: reversed.ledgerBalance, held: reversed.ledgerHeld }).toEqual({
+      balance: reversed.balance,
+      held: reversed.held,
     });
-    expect((await read(id)).status).toBe('RUNNING');
-    expect((await money()).held).toBe(launched.held);
-
-    // A chargeback of most of the balance: available would be below zero.
-    await wallet().debit(workspaceEm(world.em(), world.workspaceId), world.workspaceId, {
-      key: `test-reversal:big:${id}`,
-      reference: 'midtrans:chargeback',
-      actor: 'midtrans',
-      amount: rupiah(7n * PRICE),
-      kind: 'REVERSAL',
-    });
-    const paused = await read(id);
-    // The reason issue 17 names: the sender is told a payment was reversed, not merely that funds ran short.
-    expect(paused).toMatchObject({ status: 'PAUSED', pauseReason: 'WALLET_REVERSAL' });
-    const after = await money();
-    // The paused campaign's hold is released; the unknown message's share elsewhere stays held.
-    expect(after.balance).toBe(launched.balance - 8n * PRICE);
-    expect(after.held).toBe(others);
-    expect(after.available).toBe(2n * PRICE);
-    expect(after.ledgerBalance).toBe(after.balance);
-    expect(after.ledgerHeld).toBe(after.held);
-    const [notice] = await notificationsOf(id);
-    expect(notice).toMatchObject({ type: 'CAMPAIGN_PAUSED' });
-    expect(notice!.body).toContain('a payment was reversed and the wallet is in debt');
-
     await world.dispatch();
-    for (const waId of waIds) expect(world.meta.simulator.sends.ledger.acceptedByRecipient.get(waId)).toBeUndefined();
-    // Resuming needs the whole remaining cost held again.
-    const refused = await world.gql(RESUME, { id });
-    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'INSUFFICIENT_BALANCE' });
-    await fund(2n * PRICE);
-    expect((await world.gql(RESUME, { id })).errors).toBeUndefined();
+    for (const waId of [...running.waIds, ...scheduled.waIds])
+      expect(world.meta.simulator.sends.ledger.acceptedByRecipient.get(waId)).toBeUndefined();
+
+    // A chargeback of the rest: the wallet is in debt by the share still held, and nothing resumes.
+    await reverse('chargeback', reversed.balance);
+    const inDebt = await money();
+    expect(inDebt).toMatchObject({ balance: 0n, held: PRICE, available: -PRICE, debt: PRICE });
+    for (const { id } of [running, scheduled]) {
+      const refused = await world.gql(RESUME, { id });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({
+        code: 'INSUFFICIENT_BALANCE',
+        messageKey: 'wallet.inDebt',
+      });
+      expect((await read(id)).status).toBe('PAUSED');
+    }
+    // A second notice for the same campaigns would be noise: they were paused already.
+    expect((await notificationsOf(running.id)).filter((notice) => notice.type === 'CAMPAIGN_PAUSED')).toHaveLength(1);
+
+    // Topped up: both resume, each held again for what it has left, and send.
+    await fund(7n * PRICE);
+    for (const { id } of [running, scheduled]) expect((await world.gql(RESUME, { id })).errors).toBeUndefined();
     await world.dispatch();
-    expect((await read(id)).counts).toMatchObject({ total: 4, sent: 4 });
+    expect((await read(running.id)).counts).toMatchObject({ total: 4, sent: 4 });
+    expect((await read(scheduled.id)).counts).toMatchObject({ total: 2, sent: 2 });
     const settled = await money();
-    expect(settled.balance).toBe(launched.balance - 8n * PRICE + 2n * PRICE - 4n * PRICE);
-    expect(settled.available).toBe(0n);
+    expect(settled).toMatchObject({ balance: PRICE, held: PRICE, available: 0n });
     expect(settled.ledgerBalance).toBe(settled.balance);
+    expect(settled.ledgerHeld).toBe(settled.held);
   });
 
   it('tells the senders once, in their language, when Meta stops a whole batch for the same reason', async () => {

@@ -73,6 +73,8 @@ describe('the daily refund of messages with no final status after 30 days', () =
     expect(await charged(silent.id)).toEqual(Array.from({ length: 3 }, () => ({ status: 'SENT', charged: '0' })));
     expect(await refunds(delivered.id)).toEqual([]);
     expect(await charged(delivered.id)).toEqual([{ status: 'DELIVERED', charged: PRICE.toString() }]);
+    expect(await expectMoneyHistory(silent.id)).toEqual({ refunded: 3, messages: 3 });
+    expect(await expectMoneyHistory(delivered.id)).toEqual({ refunded: 0, messages: 1 });
 
     // The next day's run finds nothing left to refund.
     world.clock.advance(DAY_MS);
@@ -188,10 +190,18 @@ describe('the daily refund of messages with no final status after 30 days', () =
     });
   }
 
-  /** The test's connection takes the wallet's row lock: the next refund of this workspace stops there. */
-  async function holdWallet() {
+  /**
+   * Runs `steps` while the test's connection holds the wallet's row lock (the next refund of this workspace stops
+   * there), then lets it go, whatever the steps did.
+   */
+  async function whileWalletHeld(steps: () => Promise<void>) {
     await blocker!.query('begin');
     await blocker!.query('select 1 from wallet where workspace_id = $1 for update', [world.workspaceId]);
+    try {
+      await steps();
+    } finally {
+      await blocker!.query('rollback');
+    }
   }
 
   const refundsBy = async (campaignId: string) =>
@@ -222,6 +232,72 @@ describe('the daily refund of messages with no final status after 30 days', () =
     const now = await money();
     expect({ balance: now.ledgerBalance, held: now.ledgerHeld }).toEqual({ balance: now.balance, held: now.held });
     return now;
+  }
+
+  /**
+   * Issue 17 point 1: each message keeps the ledger entry that charged it and, once refunded, the one that gave it
+   * back. Every message of the campaign was accepted by Meta, so each names a CAPTURE whose amount is n x price for
+   * the n messages naming it; a refunded one (charged 0) names a REFUND of n x price likewise, and has exactly one
+   * `message_refund` row (its attempt, the same two entries); one still charged names no refund.
+   */
+  async function expectMoneyHistory(campaignId: string) {
+    const messages = await world.sql<{
+      id: string;
+      attempt: number;
+      charged: string;
+      charge_entry_id: string | null;
+      refund_entry_id: string | null;
+    }>(
+      `select id, attempt, charged::text as charged, charge_entry_id, refund_entry_id from campaign_message
+       where campaign_id = ?`,
+      [campaignId],
+    );
+    const entries = new Map(
+      (
+        await world.sql<{ id: string; kind: string; amount: string }>(
+          'select id, kind, amount::text as amount from ledger_entry where workspace_id = ?',
+          [world.workspaceId],
+        )
+      ).map((entry) => [entry.id, entry]),
+    );
+    const refundRows = await world.sql<{
+      message_id: string;
+      attempt: number;
+      amount: string;
+      charge_entry_id: string | null;
+      refund_entry_id: string;
+    }>(
+      `select message_id, attempt, amount::text as amount, charge_entry_id, refund_entry_id from message_refund
+       where message_id in (select id from campaign_message where campaign_id = ?)`,
+      [campaignId],
+    );
+    const naming = (ids: (string | null)[]) => {
+      const counts = new Map<string, number>();
+      for (const id of ids) if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+      return [...counts].map(([id, n]) => ({ entry: entries.get(id), n }));
+    };
+    expect(messages.every((message) => message.charge_entry_id !== null)).toBe(true);
+    for (const { entry, n } of naming(messages.map((message) => message.charge_entry_id))) {
+      expect(entry).toMatchObject({ kind: 'CAPTURE', amount: (-BigInt(n) * PRICE).toString() });
+    }
+    const refunded = messages.filter((message) => message.charged === '0');
+    expect(messages.filter((message) => message.charged !== '0').every((m) => m.refund_entry_id === null)).toBe(true);
+    for (const { entry, n } of naming(refunded.map((message) => message.refund_entry_id))) {
+      expect(entry).toMatchObject({ kind: 'REFUND', amount: (BigInt(n) * PRICE).toString() });
+    }
+    expect(refunded.every((message) => message.refund_entry_id !== null)).toBe(true);
+    expect(refundRows.sort((a, b) => a.message_id.localeCompare(b.message_id))).toEqual(
+      refunded
+        .sort((a, b) => a.id.localeCompare(b.id))
+        .map((message) => ({
+          message_id: message.id,
+          attempt: message.attempt,
+          amount: PRICE.toString(),
+          charge_entry_id: message.charge_entry_id,
+          refund_entry_id: message.refund_entry_id,
+        })),
+    );
+    return { refunded: refunded.length, messages: messages.length };
   }
 
   it('applies statuses that arrive days after the campaign completed: a late delivery is kept, a late failure refunded', async () => {
@@ -255,19 +331,16 @@ describe('the daily refund of messages with no final status after 30 days', () =
     await statusNow(messages, 'failed');
     const before = await money();
 
-    await holdWallet();
     let refunding: Promise<number> | undefined;
     let statuses: Promise<void> | undefined;
-    try {
+    await whileWalletHeld(async () => {
       // The job claims the three (uncharged, not committed) and waits for the wallet; the status pass then waits
       // for the rows the job holds.
       refunding = job();
       await waitingFor(['the wallet']);
       statuses = pass();
       await waitingFor(['the wallet', 'a refund']);
-    } finally {
-      await blocker!.query('rollback');
-    }
+    });
     expect(await refunding).toBe(3);
     await statuses;
 
@@ -285,17 +358,14 @@ describe('the daily refund of messages with no final status after 30 days', () =
     await statusNow(messages, 'failed');
     const before = await money();
 
-    await holdWallet();
     let statuses: Promise<void> | undefined;
     let skipped: number | undefined;
-    try {
+    await whileWalletHeld(async () => {
       // The status pass holds the three messages and waits for the wallet; the job skips what it holds.
       statuses = pass();
       await waitingFor(['the wallet']);
       skipped = await job();
-    } finally {
-      await blocker!.query('rollback');
-    }
+    });
     expect(skipped).toBe(0);
     await statuses;
 
@@ -329,7 +399,34 @@ describe('the daily refund of messages with no final status after 30 days', () =
       { status: 'FAILED', messages: 20, charged: '0' },
       { status: 'SENT', messages: 20, charged: '0' },
     ]);
+    expect(await expectMoneyHistory(campaignId)).toEqual({ refunded: 40, messages: 40 });
     const after = await expectLedgerWhole();
     expect(after.balance).toBe(before.balance + 40n * PRICE);
+  });
+
+  it('refunds each message once per attempt when Meta replays its failed status and two job runs race a status pass', async () => {
+    const { campaignId, messages } = await silentlySent(6);
+    world.clock.advance(30 * DAY_MS);
+    const failed = messages.slice(0, 2);
+    const before = await money();
+
+    await statusNow(failed, 'failed');
+    await pass();
+    // Meta retries a webhook it thinks undelivered: the same failed statuses again, applied beside two job runs.
+    await statusNow(failed, 'failed');
+    await Promise.all([job(), job(), pass()]);
+    // And once more, after everything was refunded.
+    await statusNow(failed, 'failed');
+    await pass();
+    expect(await job()).toBe(0);
+
+    const refunds = await refundsBy(campaignId);
+    expect(refunds.filter((entry) => entry.by === 'status pass')).toEqual([
+      { amount: (2n * PRICE).toString(), by: 'status pass' },
+    ]);
+    expect(refunds.reduce((sum, entry) => sum + BigInt(entry.amount), 0n)).toBe(6n * PRICE);
+    expect(await expectMoneyHistory(campaignId)).toEqual({ refunded: 6, messages: 6 });
+    const after = await expectLedgerWhole();
+    expect(after.balance).toBe(before.balance + 6n * PRICE);
   });
 });

@@ -113,15 +113,19 @@ describe('the wallet’s Get Status schedule and reversal handler', () => {
     const common = { reference: 'test', actor: 'test' };
     await wallet.credit(em, workspaceId, { ...common, key: 'c', amount: rupiah(100_000) });
     const { holdId } = await wallet.hold(em, workspaceId, { ...common, key: 'h', amount: rupiah(60_000) });
-    const paused: string[] = [];
+    const calls: string[] = [];
     wallet.setReversalHandler({
+      lockForReversal: async (_tx, id) => {
+        calls.push(`lock ${id}`);
+      },
       pauseForReversal: async (_tx, id) => {
-        paused.push(id);
+        calls.push(`pause ${id}`);
         return new Map<string, Rupiah>([[holdId, rupiah(5_000)]]);
       },
     });
     await wallet.debit(em, workspaceId, { ...common, key: 'r', kind: 'REVERSAL', amount: rupiah(100_000) });
-    expect(paused).toEqual([workspaceId]);
+    // The engine's campaigns are locked first, then paused under the wallet's lock.
+    expect(calls).toEqual([`lock ${workspaceId}`, `pause ${workspaceId}`]);
     const summary = await wallet.summary(em, workspaceId);
     // 55,000 released, 5,000 still held for messages in flight; the whole credit reversed.
     expect(summary).toMatchObject({ balance: 0n, held: 5_000n, available: -5_000n, debt: 5_000n });

@@ -138,6 +138,14 @@ export class CampaignMessage extends WorkspaceEntity {
   @Property({ type: RupiahType })
   charged: Opt<Rupiah> = 0n as Rupiah;
 
+  /** The ledger entry (its batch's CAPTURE) that charged the current attempt; no foreign key (see the migration). */
+  @Property({ type: 'uuid', nullable: true })
+  chargeEntryId?: string | null;
+
+  /** The REFUND entry that gave the current attempt's charge back (earlier attempts: `message_refund`). */
+  @Property({ type: 'uuid', nullable: true })
+  refundEntryId?: string | null;
+
   @Property({ type: 'timestamptz', nullable: true })
   sentAt?: Date | null;
 

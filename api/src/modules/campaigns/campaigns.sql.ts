@@ -369,11 +369,13 @@ export const TOUCH_CAMPAIGN = statement(
 
 /**
  * Accepted by Meta: SENT with its wamid and the price charged, only while this token's claim
- * still holds the row. $1 workspace, $2 ids, $3 wamids, $4 fence, $5 price, $6 now.
+ * still holds the row, naming the batch's CAPTURE entry (null when nothing is charged). $1 workspace, $2 ids,
+ * $3 wamids, $4 fence, $5 price, $6 now, $7 charge entry id.
  */
 export const RECORD_SENT = statement<{ id: string; wamid: string; erased: boolean }>(
   'campaigns.record-sent',
   `update "campaign_message" m set status = 'SENT', status_rank = 1, wamid = v.wamid, charged = $5::bigint,
+     charge_entry_id = $7::uuid, refund_entry_id = null,
      sent_at = $6::timestamptz, updated_at = $6::timestamptz, error_code = null
    from unnest($2::uuid[], $3::text[]) as v(id, wamid)
    where m.workspace_id = $1 and m.id = v.id and m.status = 'SENDING' and m.fence = $4::bigint
@@ -507,16 +509,44 @@ export const APPLY_STATUSES = statement<AppliedStatusRow>(
 export const QUEUE_MARKETING_RETRY = statement<{ id: string }>(
   'campaigns.queue-marketing-retry',
   `update "campaign_message" set status = 'QUEUED', status_rank = 0, not_before = $3::timestamptz, wamid = null,
-     charged = 0, fence = null, failed_at = null, unknown_deadline = null, updated_at = $4::timestamptz
+     charged = 0, charge_entry_id = null, refund_entry_id = null, fence = null, failed_at = null, unknown_deadline = null, updated_at = $4::timestamptz
    where workspace_id = $1 and id = any($2::uuid[]) and status = 'FAILED' and error_code = 131049 and attempt = 1
    returning id`,
 );
 
-/** $1 workspace, $2 ids, $3 amount each, $4 now. */
+/** UNKNOWN messages confirmed accepted: charged from the hold by entry $5. $1 workspace, $2 ids, $3 amount each, $4 now. */
 export const SET_CHARGED = statement(
   'campaigns.set-charged',
-  `update "campaign_message" set charged = $3::bigint, updated_at = $4::timestamptz
+  `update "campaign_message" set charged = $3::bigint, charge_entry_id = $5::uuid, refund_entry_id = null,
+     updated_at = $4::timestamptz
    where workspace_id = $1 and id = any($2::uuid[])`,
+);
+
+/**
+ * Refunds messages (the charge policy: once per message and attempt), each by the REFUND entry named beside it:
+ * inserts each charged message's (id, attempt) into `message_refund` (its primary key) `on conflict do nothing`,
+ * and only the rows inserted are uncharged and returned with the amount they were charged, which the caller sums
+ * into that one entry in the same transaction. A message a replay, another status pass or the daily job refunded
+ * already (this attempt) is skipped by the key, not by a check. The caller holds the rows' locks. $1 workspace,
+ * $2 message ids, $3 refund entry ids (pairwise), $4 now.
+ */
+export const RECORD_REFUNDS = statement<{ id: string; campaign_id: string; amount: string; entry_id: string }>(
+  'campaigns.record-refunds',
+  `with refunded as (
+     insert into "message_refund" (message_id, attempt, workspace_id, amount, charge_entry_id, refund_entry_id,
+       created_at)
+     select m.id, m.attempt, m.workspace_id, m.charged, m.charge_entry_id, r.entry_id, $4::timestamptz
+     from unnest($2::uuid[], $3::uuid[]) as r(id, entry_id) join "campaign_message" m on m.id = r.id
+     where m.workspace_id = $1 and m.charged > 0
+     on conflict (message_id, attempt) do nothing
+     returning message_id, amount, refund_entry_id
+   ), uncharged as (
+     update "campaign_message" m set charged = 0, refund_entry_id = r.refund_entry_id, updated_at = $4::timestamptz
+     from refunded r where m.workspace_id = $1 and m.id = r.message_id
+     returning m.id, m.campaign_id
+   )
+   select u.id, u.campaign_id, r.amount::text as amount, r.refund_entry_id as entry_id
+   from uncharged u join refunded r on r.message_id = u.id`,
 );
 
 /**
@@ -535,20 +565,15 @@ export const UNANSWERED_WORKSPACES = statement<{ workspace_id: string }>(
 
 /**
  * Up to $3 messages of workspace $1 accepted before $2 and still SENT and charged, locked (skip locked: a status
- * pass that holds one applies it itself) and uncharged in the same statement; each with its campaign and the
- * amount it was charged, which the caller refunds in the same transaction. A message once through here has
- * charged 0, so neither a second pass nor a late `failed` refunds it again. $4 now.
+ * pass that holds one applies it itself), each with its campaign; the caller refunds them (RECORD_REFUNDS) in the
+ * same transaction. A message once refunded has charged 0 and its (id, attempt) in `message_refund`, so neither a
+ * second pass nor a late `failed` refunds it again.
  */
-export const CLAIM_UNANSWERED = statement<{ id: string; campaign_id: string; charged: string }>(
+export const CLAIM_UNANSWERED = statement<{ id: string; campaign_id: string }>(
   'campaigns.claim-unanswered',
-  `with due as (
-     select id, charged from "campaign_message"
-     where workspace_id = $1 and status = 'SENT' and charged > 0 and sent_at <= $2::timestamptz
-     order by sent_at limit $3 for update skip locked
-   )
-   update "campaign_message" m set charged = 0, updated_at = $4::timestamptz
-   from due where m.workspace_id = $1 and m.id = due.id
-   returning m.id, m.campaign_id, due.charged::text as charged`,
+  `select id, campaign_id from "campaign_message"
+   where workspace_id = $1 and status = 'SENT' and charged > 0 and sent_at <= $2::timestamptz
+   order by sent_at limit $3 for update skip locked`,
 );
 
 export interface ExpiredRow {
@@ -663,12 +688,24 @@ export const DUE_SCHEDULED = statement<{ id: string; workspace_id: string }>(
    order by scheduled_at limit $2`,
 );
 
-/** Campaigns a reversal into debt pauses (running ones), with what their in-flight messages keep held. $1 workspace, $2 now. */
+/**
+ * The campaigns a reversal will pause, locked before the wallet (the order a launch, a claim or a completion takes
+ * them: the campaign, then the wallet). `campaign_page_index` (workspace, id), in id order. $1 workspace.
+ */
+export const LOCK_FOR_REVERSAL = statement<{ id: string }>(
+  'campaigns.lock-for-reversal',
+  `select id from "campaign" where workspace_id = $1 and status in ('RUNNING', 'SCHEDULED') order by id for update`,
+);
+
+/**
+ * Campaigns a payment reversal pauses (every running or scheduled one, under the wallet's lock), with what their
+ * in-flight messages keep held: SENDING, or UNKNOWN still awaited. $1 workspace, $2 now.
+ */
 export const PAUSE_FOR_REVERSAL = statement<{ id: string; name: string; hold_id: string | null; keep: string }>(
   'campaigns.pause-for-reversal',
   `with paused as (
      update "campaign" set status = 'PAUSED', pause_reason = 'WALLET_REVERSAL', updated_at = $2::timestamptz
-     where workspace_id = $1 and status = 'RUNNING' returning id, name, hold_id, price
+     where workspace_id = $1 and status in ('RUNNING', 'SCHEDULED') returning id, name, hold_id, price
    )
    select p.id, p.name, p.hold_id, (coalesce(p.price, 0) * (select count(*) from "campaign_message" m
      where m.campaign_id = p.id and (m.status = 'SENDING' or (m.status = 'UNKNOWN' and m.unknown_deadline is not null))))::text as keep

@@ -20,6 +20,7 @@ import type { CampaignMediaService } from './media/media.service';
 import {
   DUE_SCHEDULED,
   IN_FLIGHT,
+  LOCK_FOR_REVERSAL,
   PAUSE_FOR_REVERSAL,
   PORTFOLIO_USED,
   RUNNING_ON_STOPPED_CHANNELS,
@@ -204,9 +205,14 @@ export class LaunchService implements ReversalHandler {
       }
       await this.wallet.assertCanSend(tx, workspaceId);
       if (!locked.startedAt) {
+        // The launch's hold checks the debt again under the wallet's lock.
         await this.launch(tx, workspaceId, locked);
         return locked;
       }
+      // Locked (the campaign, then the wallet, as a reversal takes them): a reversal committing while this resume
+      // runs is either seen here, its debt refusing the resume, or runs after it and sees the RUNNING row. A resume
+      // whose hold still covers it places no hold, so nothing else here would see that reversal.
+      await this.wallet.assertCanSend(tx, workspaceId, { lock: true });
       // Resuming on a channel or a template Meta still stops would only pause it again, with no word to the user.
       const { channel, template } = await this.campaigns.channelAndTemplate(tx, workspaceId, locked);
       this.assertSendable(channel, template);
@@ -302,12 +308,18 @@ export class LaunchService implements ReversalHandler {
     return started;
   }
 
+  /** A reversal's first step, before the wallet's lock (see ReversalHandler): the campaigns it will pause. */
+  async lockForReversal(tx: EntityManager, workspaceId: string): Promise<void> {
+    await query(tx, LOCK_FOR_REVERSAL, [workspaceId]);
+  }
+
   /**
-   * The wallet's reversal left the available balance below zero: running campaigns pause
-   * (WALLET_REVERSAL, told to their senders: a payment was taken back, not merely spent) and their holds are released but for what
-   * their in-flight messages need. Every other hold (a finished campaign's share of messages
-   * whose outcome is unknown) stays whole: those messages may still be charged. Scheduled
-   * campaigns stay scheduled: at their start time the balance is checked again.
+   * A payment was reversed (issue 17 point 5: every reversal, covered or not): every running or scheduled campaign
+   * pauses (WALLET_REVERSAL, told to their senders: a payment was taken back, not merely spent) and their holds are
+   * released but for what their in-flight messages need; a member resumes each once the balance covers it (refused
+   * in debt). Runs under the wallet's lock, so it sees every launch that placed its hold before the reversal; a
+   * launch that locks the wallet after it meets the reversal's balance (refused in debt). Every other hold (a
+   * finished campaign's share of messages whose outcome is unknown, a member's paused campaign) stays whole.
    */
   async pauseForReversal(tx: EntityManager, workspaceId: string): Promise<Map<string, Rupiah>> {
     const keep = new Map<string, Rupiah>();

@@ -81,16 +81,26 @@ interface Common {
   reference: string;
   actor: Actor;
   details?: Record<string, unknown>;
+  /**
+   * The new entry's id, chosen by a caller that writes it on its own rows in the same transaction before the
+   * entry exists (the dispatcher's messages name the CAPTURE or REFUND that moved their money). A replayed key
+   * returns the earlier entry, whose id differs: the caller must check `entry.id`.
+   */
+  entryId?: string;
 }
 
 /**
- * What the wallet asks of the broadcast engine when a reversal leaves the available balance
- * below zero: pause the workspace's running campaigns (reason INSUFFICIENT_BALANCE) and say,
- * per hold, how much must stay held (messages already in flight); a hold it does not name is
- * released in full. Called inside the reversal's transaction, under the wallet lock. Without
- * an engine every open hold is released in full.
+ * What the wallet asks of the broadcast engine when a payment is reversed (issue 17 point 5: every reversal,
+ * whether the unheld balance covers it or not, stops the workspace's spending until a member resumes).
+ * `lockForReversal` runs first in the reversal's transaction, before the wallet's lock: it locks the campaigns the
+ * reversal will pause, in the order every launch, claim and completion takes them (a campaign, then the wallet),
+ * so a launch or a claim committing beside the reversal never waits on it in a cycle. `pauseForReversal` runs
+ * under the wallet's lock: it pauses every running or scheduled campaign (reason WALLET_REVERSAL, told to their
+ * senders) and says, per hold, how much must stay held (messages already in flight); a hold it does not name is
+ * released in full. Without an engine every open hold is released in full.
  */
 export interface ReversalHandler {
+  lockForReversal(tx: EntityManager, workspaceId: string): Promise<void>;
   pauseForReversal(tx: EntityManager, workspaceId: string): Promise<Map<string, Rupiah>>;
 }
 
@@ -324,29 +334,32 @@ export class WalletService {
   }
 
   /**
-   * Money out that is not a message charge. A `REVERSAL` (Midtrans refund, chargeback, deny
-   * after settlement) is applied in full even below zero; when it leaves the available balance
-   * below zero it pauses, in the same transaction, the workspace's running campaigns and
-   * releases their holds (ReversalHandler), so a debt stops spending at once.
+   * Money out that is not a message charge. A `REVERSAL` (Midtrans refund, chargeback, deny after settlement) is
+   * applied in full even below zero and, in the same transaction, pauses the workspace's running and scheduled
+   * campaigns and releases their holds but for the share of messages in flight (ReversalHandler): a payment
+   * taken back stops spending at once, and a member resumes once the balance covers what is left (refused while
+   * in debt).
    */
   async debit(em: EntityManager, workspaceId: string, input: Common & { amount: Rupiah; kind?: 'DEBIT' | 'REVERSAL' }) {
     positive(input.amount);
     const kind = input.kind ?? 'DEBIT';
-    return this.change(em, workspaceId, input, async (tx, wallet) => {
-      if (kind === 'DEBIT' && wallet.available < input.amount) {
-        throw new AppError('INSUFFICIENT_BALANCE', 'wallet.insufficient', {
-          shortfall: formatRupiah(input.amount - wallet.available),
-        });
-      }
-      // Only a reversal the unheld balance cannot absorb stops spending: one it covers leaves campaigns running.
-      const intoDebt = kind === 'REVERSAL' && wallet.available < input.amount;
-      const released = intoDebt ? await this.releaseForReversal(tx, workspaceId, input) : ZERO;
-      return {
-        kind,
-        amount: rupiah(-input.amount),
-        heldDelta: rupiah(-released),
-        details: { released: released.toString() },
-      };
+    return inTransaction(em, { lockTimeoutMs: this.options.lockTimeoutMs }, async (outer) => {
+      // The campaigns before the wallet: the order of every transaction that takes both (see ReversalHandler).
+      if (kind === 'REVERSAL') await this.reversalHandler?.lockForReversal(outer, workspaceId);
+      return this.change(outer, workspaceId, input, async (tx, wallet) => {
+        if (kind === 'DEBIT' && wallet.available < input.amount) {
+          throw new AppError('INSUFFICIENT_BALANCE', 'wallet.insufficient', {
+            shortfall: formatRupiah(input.amount - wallet.available),
+          });
+        }
+        const released = kind === 'REVERSAL' ? await this.releaseForReversal(tx, workspaceId) : ZERO;
+        return {
+          kind,
+          amount: rupiah(-input.amount),
+          heldDelta: rupiah(-released),
+          details: { released: released.toString() },
+        };
+      });
     });
   }
 
@@ -365,9 +378,15 @@ export class WalletService {
     );
   }
 
-  /** What the engine calls before launching, resuming or sending a batch: refused while in debt. */
-  async assertCanSend(em: EntityManager, workspaceId: string): Promise<void> {
-    const wallet = await this.summary(em, workspaceId);
+  /**
+   * What the engine calls before launching, resuming or sending a batch: refused while in debt. With `lock` (inside
+   * the caller's transaction) the wallet's row is locked for the check, so a reversal committing meanwhile is seen:
+   * a resume that needs no new hold would otherwise read no debt, then commit RUNNING after the reversal paused
+   * everything else.
+   */
+  async assertCanSend(em: EntityManager, workspaceId: string, options: { lock?: boolean } = {}): Promise<void> {
+    if (options.lock && !em.isInTransaction()) throw new Error('assertCanSend({ lock: true }) needs a transaction');
+    const wallet = options.lock ? await this.lock(em, workspaceId) : await this.summary(em, workspaceId);
     if (wallet.debt > 0n) throw this.debtError(wallet.debt);
   }
 
@@ -447,7 +466,7 @@ export class WalletService {
   }
 
   /** Releases every open hold of the workspace, less what the engine keeps for messages in flight. */
-  private async releaseForReversal(tx: EntityManager, workspaceId: string, input: Common): Promise<Rupiah> {
+  private async releaseForReversal(tx: EntityManager, workspaceId: string): Promise<Rupiah> {
     const keep = (await this.reversalHandler?.pauseForReversal(tx, workspaceId)) ?? new Map<string, Rupiah>();
     let released = 0n;
     for (const hold of await query(tx, OPEN_HOLDS, [workspaceId])) {
@@ -458,7 +477,6 @@ export class WalletService {
       await this.updateHold(tx, workspaceId, hold, -amount, 0n, amount === remaining);
       released += amount;
     }
-    void input;
     return rupiah(released);
   }
 
@@ -482,7 +500,7 @@ export class WalletService {
       const change = await decide(tx, wallet);
       const balance = rupiah(wallet.balance + change.amount);
       const held = rupiah(wallet.held + change.heldDelta);
-      const id = newId();
+      const id = input.entryId ?? newId();
       const now = this.now();
       const details = { ...input.details, ...change.details };
       await execute(tx, INSERT_ENTRY, [

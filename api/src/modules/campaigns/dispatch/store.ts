@@ -45,6 +45,7 @@ import {
   RECORD_FAILED,
   RECORD_REQUEUE,
   RECORD_SENT,
+  RECORD_REFUNDS,
   RECORD_UNKNOWN,
   RELEASE_LEASE,
   RENEW_LEASE,
@@ -61,6 +62,16 @@ import {
 } from '../campaigns.sql';
 
 const DAY_MS = 24 * 3_600_000;
+
+/**
+ * Messages name the ledger entry that moved their money before the wallet writes it (one statement per batch on the
+ * send path): the wallet must have written it under that id. A replayed key would return an earlier entry instead;
+ * every key here is new (a batch, a pass), so that would be a bug, and the transaction is refused rather than
+ * leaving rows that point at nothing.
+ */
+function namedEntry(written: string, named: string): void {
+  if (written !== named) throw new Error(`ledger entry ${named} named on messages, but the wallet returned ${written}`);
+}
 
 /** The spreading rule's bounds (issue 21 point 2): see `DispatchStore.acquire`. */
 export interface SpreadOptions {
@@ -297,6 +308,9 @@ export class DispatchStore {
       const now = this.clock.now();
       const ws = channel.workspace_id;
       const price = rupiah(batch.campaign.price);
+      const charging = price > 0n && batch.campaign.hold_id !== null;
+      // The batch's CAPTURE entry, named on its rows before the wallet writes it below (one statement per batch).
+      const captureId = charging ? newId() : null;
       const sent = outcome.sent.length
         ? await query(tx, RECORD_SENT, [
             ws,
@@ -305,6 +319,7 @@ export class DispatchStore {
             fence,
             price.toString(),
             now,
+            captureId,
           ])
         : [];
       const erasedWhileSending = sent.filter((row) => row.erased).map((row) => row.wamid);
@@ -340,15 +355,17 @@ export class DispatchStore {
             now,
           ])
         : [];
-      if (sent.length > 0 && price > 0n && batch.campaign.hold_id) {
-        await this.wallet.capture(tx, ws, {
+      if (sent.length > 0 && charging && captureId) {
+        const captured = await this.wallet.capture(tx, ws, {
           key: `campaign:${batch.campaign.id}:batch:${batch.id}:capture`,
           reference: `campaign:${batch.campaign.id}:batch:${batch.id}`,
           actor: `campaign:${batch.campaign.id}`,
-          holdId: batch.campaign.hold_id,
+          holdId: batch.campaign.hold_id!,
           amount: rupiah(price * BigInt(sent.length)),
           details: { messages: sent.length, price: price.toString() },
+          entryId: captureId,
         });
+        namedEntry(captured.entry.id, captureId);
       }
       if (failed.length > 0) await this.releaseShare(tx, ws, batch.campaign, failed.length, `${batch.id}:failed`);
       return { sent: sent.length, requeued: requeued.length, failed: failed.length, unknown: unknown.length };
@@ -441,7 +458,7 @@ export class DispatchStore {
         );
         const reference = `campaign:${campaignId}:statuses:${pass}`;
         if (reconciledSent.length > 0 && amount > 0n && holdId) {
-          await this.wallet.capture(tx, channel.workspace_id, {
+          const captured = await this.wallet.capture(tx, channel.workspace_id, {
             key: `${reference}:capture`,
             reference,
             actor: `campaign:${campaignId}`,
@@ -454,6 +471,7 @@ export class DispatchStore {
             reconciledSent.map((row) => row.id),
             amount.toString(),
             now,
+            captured.entry.id,
           ]);
         }
         if (reconciledFailed.length > 0 && amount > 0n && holdId) {
@@ -467,15 +485,17 @@ export class DispatchStore {
           );
         }
         if (refunded.length > 0) {
-          const total = refunded.reduce((sum, row) => sum + BigInt(row.charged), 0n);
-          await this.wallet.refund(tx, channel.workspace_id, {
-            key: `${reference}:refund`,
-            reference,
-            actor: `campaign:${campaignId}`,
-            amount: rupiah(total),
-            details: { messages: refunded.length },
-          });
-          await execute(tx, SET_CHARGED, [channel.workspace_id, refunded.map((row) => row.id), '0', now]);
+          await this.refundMessages(
+            tx,
+            channel.workspace_id,
+            refunded.map((row) => row.id),
+            (campaign) => ({
+              key: `${reference}:refund`,
+              reference,
+              actor: `campaign:${campaign}`,
+              details: {},
+            }),
+          );
         }
         if (retries.length > 0) await this.queueMarketingRetries(tx, channel.workspace_id, campaignId, retries, pass);
         const optOuts = changed.filter((row) => row.status === 'FAILED' && row.error_code === 131050 && row.contact_id);
@@ -554,28 +574,69 @@ export class DispatchStore {
    */
   async refundUnanswered(em: EntityManager, workspaceId: string, acceptedBefore: Date, limit: number): Promise<number> {
     return inTransaction(em, { lockTimeoutMs: 10_000 }, async (tx) => {
-      const now = this.clock.now();
-      const rows = await query(tx, CLAIM_UNANSWERED, [workspaceId, acceptedBefore, limit, now]);
-      const byCampaign = new Map<string, { total: bigint; count: number }>();
-      for (const row of rows) {
-        const entry = byCampaign.get(row.campaign_id) ?? { total: 0n, count: 0 };
-        entry.total += BigInt(row.charged);
-        entry.count += 1;
-        byCampaign.set(row.campaign_id, entry);
-      }
+      const rows = await query(tx, CLAIM_UNANSWERED, [workspaceId, acceptedBefore, limit]);
       const pass = newId();
-      for (const [campaignId, { total, count }] of byCampaign) {
-        const reference = `campaign:${campaignId}:unanswered:${pass}`;
-        await this.wallet.refund(tx, workspaceId, {
-          key: `${reference}:refund`,
-          reference,
-          actor: `campaign:${campaignId}`,
-          amount: rupiah(total),
-          details: { messages: count, unanswered: true },
-        });
-      }
-      return rows.length;
+      return this.refundMessages(
+        tx,
+        workspaceId,
+        rows.map((row) => row.id),
+        (campaignId) => {
+          const reference = `campaign:${campaignId}:unanswered:${pass}`;
+          return {
+            key: `${reference}:refund`,
+            reference,
+            actor: `campaign:${campaignId}`,
+            details: { unanswered: true },
+          };
+        },
+        rows.map((row) => row.campaign_id),
+      );
     });
+  }
+
+  /**
+   * Refunds these messages (rows the caller holds), once per message and attempt (RECORD_REFUNDS' key): one REFUND
+   * entry per campaign, n x what each was charged, whose id every message it refunds names. `campaignIds` pairs
+   * with `ids` (omitted: one campaign, the entry's id is the same for all). Returns how many it refunded.
+   */
+  private async refundMessages(
+    tx: EntityManager,
+    workspaceId: string,
+    ids: string[],
+    entryOf: (campaignId: string) => {
+      key: string;
+      reference: string;
+      actor: string;
+      details: Record<string, unknown>;
+    },
+    campaignIds?: string[],
+  ): Promise<number> {
+    if (ids.length === 0) return 0;
+    const entries = new Map<string, string>();
+    const entryIds = ids.map((_, index) => {
+      const campaign = campaignIds?.[index] ?? '';
+      if (!entries.has(campaign)) entries.set(campaign, newId());
+      return entries.get(campaign)!;
+    });
+    const refunded = await query(tx, RECORD_REFUNDS, [workspaceId, ids, entryIds, this.clock.now()]);
+    const byCampaign = new Map<string, { entryId: string; total: bigint; count: number }>();
+    for (const row of refunded) {
+      const entry = byCampaign.get(row.campaign_id) ?? { entryId: row.entry_id, total: 0n, count: 0 };
+      entry.total += BigInt(row.amount);
+      entry.count += 1;
+      byCampaign.set(row.campaign_id, entry);
+    }
+    for (const [campaignId, { entryId, total, count }] of byCampaign) {
+      const { details, ...entry } = entryOf(campaignId);
+      const applied = await this.wallet.refund(tx, workspaceId, {
+        ...entry,
+        amount: rupiah(total),
+        details: { ...details, messages: count },
+        entryId,
+      });
+      namedEntry(applied.entry.id, entryId);
+    }
+    return refunded.length;
   }
 
   /** UNKNOWN messages past their deadline: unconfirmed, never charged, their share released. */
