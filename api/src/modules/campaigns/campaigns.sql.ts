@@ -246,7 +246,8 @@ export interface RunningCampaignRow {
 /**
  * The running campaigns of a channel, least recently served first (round robin),
  * `campaign_running_index`; and completed ones with a 131049 retry now due (`campaign_message_retry_index`:
- * a completed campaign's only QUEUED messages). $1 workspace, $2 channel, $3 now.
+ * a completed campaign's only QUEUED messages), unless the wallet is in debt (balance below held: no retry goes out
+ * until a top-up covers it; the claim checks again under the campaign's lock). $1 workspace, $2 channel, $3 now.
  */
 export const RUNNING_CAMPAIGNS = statement<RunningCampaignRow>(
   'campaigns.running',
@@ -261,7 +262,8 @@ export const RUNNING_CAMPAIGNS = statement<RunningCampaignRow>(
           or (c.status = 'COMPLETED' and c.id in (
             select m.campaign_id from "campaign_message" m
             where m.workspace_id = $1 and m.status = 'QUEUED' and m.error_code = 131049
-              and m.not_before <= $3::timestamptz)))
+              and m.not_before <= $3::timestamptz)
+          and not exists (select 1 from "wallet" w where w.workspace_id = $1 and w.balance < w.held)))
    order by c.last_claimed_at asc nulls first, c.id`,
 );
 
@@ -277,7 +279,8 @@ export const CHANNELS_WITH_WORK = statement<{ channel_id: string }>(
    where (c.status = 'RUNNING'
           or (c.status = 'COMPLETED' and c.id in (
             select m.campaign_id from "campaign_message" m
-            where m.status = 'QUEUED' and m.error_code = 131049 and m.not_before <= $1::timestamptz)))
+            where m.status = 'QUEUED' and m.error_code = 131049 and m.not_before <= $1::timestamptz)
+          and not exists (select 1 from "wallet" w where w.workspace_id = c.workspace_id and w.balance < w.held)))
      and c.channel_id is not null
      and not exists (select 1 from "dispatch_lease" l where l.channel_id = c.channel_id
                      and l.expires_at > clock_timestamp() + make_interval(secs => $2::double precision / 1000))`,
@@ -361,10 +364,18 @@ export const CLAIM_BATCH = statement<ClaimedRow>(
    from claimed k join judged j on j.id = k.id`,
 );
 
-/** $1 workspace, $2 campaign, $3 now. */
-export const TOUCH_CAMPAIGN = statement(
+/**
+ * The claim's first step on the campaign: its row lock, only while it may still send (running, or completed with a
+ * 131049 retry due). The loop lists its campaigns before it claims; a pause, cancel or reversal that commits in
+ * between waits for no claim, so without this condition the claim took that campaign's queued messages after its
+ * stop (a reversal had released their share of the hold already). Re-checked on the row after any lock wait.
+ * $1 workspace, $2 campaign, $3 now.
+ */
+export const TOUCH_CAMPAIGN = statement<{ status: string }>(
   'campaigns.touch',
-  `update "campaign" set last_claimed_at = $3::timestamptz where workspace_id = $1 and id = $2`,
+  `update "campaign" set last_claimed_at = $3::timestamptz
+   where workspace_id = $1 and id = $2 and status in ('RUNNING', 'COMPLETED')
+   returning status`,
 );
 
 /**

@@ -258,7 +258,14 @@ export class DispatchStore {
       // The campaign row before its messages, in the order a cancel or a failure takes them (campaign `for update`,
       // then its queued messages): touched after the claim, a claim holding messages waited for a cancel holding the
       // campaign, which waited for those messages, and PostgreSQL broke the deadlock by refusing the cancel.
-      await execute(tx, TOUCH_CAMPAIGN, [channel.workspace_id, campaign.id, now]);
+      const [touched] = await query(tx, TOUCH_CAMPAIGN, [channel.workspace_id, campaign.id, now]);
+      if (!touched) return null;
+      // A completed campaign's due 131049 retry is a send like any other: none while the wallet is in debt (its
+      // share stays held; it goes once a top-up covers the debt). Read after the campaign's lock, so a reversal
+      // that held it has committed and is seen.
+      if (touched.status === 'COMPLETED' && (await this.wallet.summary(tx, channel.workspace_id)).debt > 0n) {
+        return null;
+      }
       const rows = await query(tx, CLAIM_BATCH, [
         channel.workspace_id,
         campaign.id,
