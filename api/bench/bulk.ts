@@ -40,6 +40,10 @@ export interface BulkActionRun {
   /** RSS before the mutation, and the process's peak (VmHWM, reset before the mutation) until COMPLETED. */
   rssBeforeMb: number;
   peakRssMb: number;
+  /** The largest V8 heap in use seen at a poll (the API's JavaScript objects; RSS adds code, buffers, freed pages). */
+  peakHeapMb: number;
+  /** The heap in use after a full GC once COMPLETED (with NODE_OPTIONS=--expose-gc; else null): what the job kept. */
+  heapAfterGcMb: number | null;
   /** Distinct `processedRows` values polled, and a few of them as [ms since the mutation, processedRows]. */
   progressSamples: number;
   progress: [number, number][];
@@ -55,6 +59,8 @@ export interface BulkBench {
   messagesNaming: number | null;
   seedS: number;
   tableMb: number;
+  /** The heap in use before the first action (after a GC with --expose-gc). */
+  heapBeforeMb: number;
   runs: BulkActionRun[];
 }
 
@@ -144,6 +150,8 @@ export async function benchBulk(): Promise<BulkBench> {
       (await db.query<{ n: number }>(sql, [workspaceId])).rows[0]!.n;
 
     const runs: BulkActionRun[] = [];
+    (globalThis as { gc?: () => void }).gc?.();
+    const heapBeforeMb = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
     for (const action of actions) {
       const rssBeforeMb = Math.round(process.memoryUsage().rss / 2 ** 20);
       peakRss(true);
@@ -156,6 +164,7 @@ export async function benchBulk(): Promise<BulkBench> {
       const { job } = Object.values(accepted)[0]!;
       if (!job) throw new Error(`${action} on a filter answered no job`);
       const progress: [number, number][] = [];
+      let peakHeap = 0;
       let last: JobView;
       for (;;) {
         ({ contactBulkJob: last } = await api.graphql<{ contactBulkJob: JobView }>(
@@ -163,6 +172,7 @@ export async function benchBulk(): Promise<BulkBench> {
           'query ($id: ID!) { contactBulkJob(id: $id) { id status totalRows processedRows } }',
           { id: job.id },
         ));
+        peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
         if (progress.at(-1)?.[1] !== last.processedRows) {
           progress.push([Math.round(performance.now() - started), last.processedRows]);
         }
@@ -172,6 +182,9 @@ export async function benchBulk(): Promise<BulkBench> {
       }
       const totalMs = performance.now() - started;
       const peakRssMb = peakRss();
+      const gc = (globalThis as { gc?: () => void }).gc;
+      gc?.();
+      const heapAfterGcMb = gc ? Math.round(process.memoryUsage().heapUsed / 2 ** 20) : null;
       const left = await count(CHANGED[action], owner.workspace.id);
       const changed = action === 'delete' ? rows - left : left;
       const otherLeft = await count(CHANGED[action], other.workspace.id);
@@ -192,6 +205,8 @@ export async function benchBulk(): Promise<BulkBench> {
         rowsPerSecond: Math.round(rows / (totalMs / 1000)),
         rssBeforeMb,
         peakRssMb,
+        peakHeapMb: Math.round(peakHeap / 2 ** 20),
+        heapAfterGcMb,
         progressSamples: progress.length,
         progress: progress.filter((_, index) => index % step === 0 || index === progress.length - 1),
         changed,
@@ -207,7 +222,7 @@ export async function benchBulk(): Promise<BulkBench> {
       );
       if (messagesNaming !== 0) throw new Error(`${messagesNaming} messages still name an erased contact`);
     }
-    return { rows, campaigns, messagesNaming, seedS, tableMb, runs };
+    return { rows, campaigns, messagesNaming, seedS, tableMb, heapBeforeMb, runs };
   } finally {
     await api.stop();
   }
@@ -216,10 +231,10 @@ export async function benchBulk(): Promise<BulkBench> {
 export function describeBulk(result: BulkBench): string[] {
   return [
     `Bulk actions on a whole book of ${result.rows.toLocaleString('en')} contacts, ${result.campaigns} campaign(s) to ` +
-      `all of them (seeded in ${result.seedS} s, contact ${result.tableMb} MB with indexes):`,
+      `all of them (seeded in ${result.seedS} s, contact ${result.tableMb} MB with indexes; heap ${result.heapBeforeMb} MB):`,
     ...result.runs.flatMap((run) => [
       `  ${run.action}: accepted in ${run.acceptMs} ms, COMPLETED after ${(run.totalMs / 1000).toFixed(1)} s = ` +
-        `${run.rowsPerSecond.toLocaleString('en')} rows/s; RSS ${run.rssBeforeMb} MB before, peak ${run.peakRssMb} MB; ` +
+        `${run.rowsPerSecond.toLocaleString('en')} rows/s; RSS ${run.rssBeforeMb} MB before, peak ${run.peakRssMb} MB (heap at most ${run.peakHeapMb} MB${run.heapAfterGcMb === null ? '' : `, ${run.heapAfterGcMb} MB after a GC`}); ` +
         `${run.progressSamples} progress values seen; SQL check ${run.changed} changed, ${run.otherChanged} elsewhere`,
       `    progress (s, rows): ${run.progress.map(([ms, done]) => `${(ms / 1000).toFixed(1)} ${done}`).join(', ')}`,
     ]),
