@@ -1,9 +1,4 @@
-import { Client } from 'pg';
-import { parseConfig } from '../src/config';
-import { benchDatabase } from './support';
-import { startApi } from '../src/compose';
-import { createLogger } from '../src/core/logger';
-import { createMember, createWorkspace } from '../test/support/identity';
+import { benchApi } from './support';
 
 /**
  * The address book at scale, over the API as a client sees it: a CSV import of 100,000 rows
@@ -49,43 +44,22 @@ export interface ContactsBench {
 }
 
 async function benchRows(rows: number): Promise<ContactsBench> {
-  const logger = createLogger((process.env.BZ_BENCH_LOG as 'info' | undefined) ?? 'warn');
-  const database = await benchDatabase('bz_bench_contacts', logger);
-  const config = parseConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: database.url,
-    API_PORT: '0',
-    LOG_LEVEL: process.env.BZ_BENCH_LOG ?? 'warn',
-    SIMULATORS: 'false',
-    JOBS_POLL_MS: '100',
-    CONTACT_IMPORT_MAX_BYTES: String(256 * 1024 * 1024),
-  });
-  const running = await startApi(config, logger, { runJobs: true });
-  const db = new Client({ connectionString: database.url });
-  await db.connect();
+  const api = await benchApi(
+    'contacts',
+    { JOBS_POLL_MS: '100', CONTACT_IMPORT_MAX_BYTES: String(256 * 1024 * 1024) },
+    { runJobs: true },
+  );
+  const { db } = api;
   try {
-    const em = running.orm.em.fork();
-    const owner = await createMember(em, await createWorkspace(em, 'Bench'), 'owner');
-    const headers = { authorization: `Bearer ${owner.sessionToken}`, 'content-type': 'application/json' };
-    const graphql = async <T>(query: string, variables: Record<string, unknown> = {}) => {
-      const send = () =>
-        fetch(`${running.url}/api/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-      // A reused keep-alive socket the server closed meanwhile fails before the request is read: send
-      // reads again (never the mutation, which is not repeated).
-      const response = await send().catch((error: unknown) => {
-        if (query.trimStart().startsWith('mutation')) throw error;
-        return send();
-      });
-      const body = (await response.json()) as { data?: T; errors?: unknown[] };
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-      return body.data!;
-    };
+    const owner = await api.owner('Bench');
+    const graphql = <T>(query: string, variables: Record<string, unknown> = {}) =>
+      api.graphql<T>(owner, query, variables);
 
     const file = contactsCsv(rows);
     const uploadStarted = performance.now();
-    const uploaded = await fetch(`${running.url}/api/contacts/imports?fileName=bench.csv`, {
+    const uploaded = await fetch(`${api.url}/api/contacts/imports?fileName=bench.csv`, {
       method: 'POST',
-      headers: { authorization: headers.authorization, 'content-type': 'text/csv' },
+      headers: { authorization: `Bearer ${owner.sessionToken}`, 'content-type': 'text/csv' },
       body: file,
     });
     const { id } = (await uploaded.json()) as { id: string };
@@ -175,9 +149,7 @@ async function benchRows(rows: number): Promise<ContactsBench> {
       server: `PostgreSQL ${version}`,
     };
   } finally {
-    await db.end();
-    for (const step of running.shutdownSteps()) await step.run();
-    await database.drop();
+    await api.stop();
   }
 }
 

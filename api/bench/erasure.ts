@@ -1,13 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Client } from 'pg';
-import { parseConfig } from '../src/config';
-import { startApi } from '../src/compose';
+import type { Client } from 'pg';
 import { newId } from '../src/core/ids';
-import { createLogger } from '../src/core/logger';
 import { inTransaction } from '../src/db/transaction';
 import { subjectsOf, WebhookSubjects } from '../src/modules/channels/webhook-subjects';
-import { createMember, createWorkspace } from '../test/support/identity';
-import { benchDatabase, median, threadCpuMs } from './support';
+import { benchApi, median, threadCpuMs } from './support';
 
 /**
  * UU PDP erasure at scale (issue 16 point 5): one contact with a long history erased from a large book, over GraphQL
@@ -51,21 +47,10 @@ const phoneOf = (serial: number) => `+62812${String(serial).padStart(8, '0')}`;
 export async function benchErasure(): Promise<ErasureBench> {
   const contacts = Number(process.env.BZ_BENCH_ERASURE_CONTACTS ?? 100_000);
   const campaigns = Number(process.env.BZ_BENCH_ERASURE_CAMPAIGNS ?? 1000);
-  const logger = createLogger((process.env.BZ_BENCH_LOG as 'info' | undefined) ?? 'warn');
-  const database = await benchDatabase('bz_bench_erasure', logger);
-  const config = parseConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: database.url,
-    API_PORT: '0',
-    LOG_LEVEL: process.env.BZ_BENCH_LOG ?? 'warn',
-    SIMULATORS: 'false',
-  });
-  const running = await startApi(config, logger, { runJobs: false });
-  const db = new Client({ connectionString: database.url });
-  await db.connect();
+  const api = await benchApi('erasure');
+  const { running, db } = api;
   try {
-    const em = running.orm.em.fork();
-    const owner = await createMember(em, await createWorkspace(em, 'Bench erasure'), 'owner');
+    const owner = await api.owner('Bench erasure');
     const workspaceId = owner.workspace.id;
     const seedStarted = performance.now();
     await seed(db, workspaceId, contacts, campaigns);
@@ -90,17 +75,13 @@ export async function benchErasure(): Promise<ErasureBench> {
       const history = wamids.length;
       const bodiesBefore = await count('select count(*) as n from whatsapp_webhook');
       const started = performance.now();
-      const response = await fetch(`${running.url}/api/graphql`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${owner.sessionToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          query: 'mutation ($ids: [ID!]) { deleteContacts(selection: { ids: $ids }) { affected } }',
-          variables: { ids: [id] },
-        }),
-      });
-      const body = (await response.json()) as { data?: { deleteContacts: { affected: number } }; errors?: unknown };
+      const { deleteContacts } = await api.graphql<{ deleteContacts: { affected: number } }>(
+        owner,
+        'mutation ($ids: [ID!]) { deleteContacts(selection: { ids: $ids }) { affected } }',
+        { ids: [id] },
+      );
       const ms = performance.now() - started;
-      if (body.data?.deleteContacts.affected !== 1) throw new Error(`erasure refused: ${JSON.stringify(body)}`);
+      if (deleteContacts.affected !== 1) throw new Error(`erasure refused: affected ${deleteContacts.affected}`);
       erasures.push({
         ms: Math.round(ms),
         messages: history,
@@ -149,9 +130,7 @@ export async function benchErasure(): Promise<ErasureBench> {
       ingestion,
     };
   } finally {
-    await db.end();
-    for (const step of running.shutdownSteps()) await step.run();
-    await database.drop();
+    await api.stop();
   }
 }
 

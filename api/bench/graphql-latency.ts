@@ -1,9 +1,7 @@
-import { Client } from 'pg';
-import { startApi, type Running } from '../src/compose';
-import { parseConfig } from '../src/config';
-import { createLogger } from '../src/core/logger';
-import { createMember, createWorkspace, type TestMember } from '../test/support/identity';
-import { benchDatabase } from './support';
+import type { Client } from 'pg';
+import type { Running } from '../src/compose';
+import type { TestMember } from '../test/support/identity';
+import { benchApi } from './support';
 
 /**
  * What the read benches (overview, search) share: an API on a database of its own with an Owner, rows written
@@ -45,26 +43,14 @@ export async function measureLatency(
   return { p50Ms: percentile(times, 50), p95Ms: percentile(times, 95) };
 }
 
-/** Runs `work` against a fresh API and database (`<prefix>_<time>`), then stops both whatever happens. */
-export async function withLatencyBench<T>(prefix: string, work: (bench: LatencyBench) => Promise<T>): Promise<T> {
-  const logger = createLogger('warn');
-  const database = await benchDatabase(prefix, logger);
-  const config = parseConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: database.url,
-    API_PORT: '0',
-    LOG_LEVEL: 'warn',
-    SIMULATORS: 'false',
-  });
-  const running = await startApi(config, logger, { runJobs: false });
-  const db = new Client({ connectionString: database.url });
-  await db.connect();
+/** Runs `work` against a fresh API and database (`bz_bench_<name>_<time>`), then stops both whatever happens. */
+export async function withLatencyBench<T>(name: string, work: (bench: LatencyBench) => Promise<T>): Promise<T> {
+  const api = await benchApi(name);
   try {
-    const em = running.orm.em.fork();
-    const owner = await createMember(em, await createWorkspace(em, 'Bench'), 'owner');
-    const headers = { authorization: `Bearer ${owner.sessionToken}`, 'content-type': 'application/json' };
+    const { db } = api;
+    const owner = await api.owner('Bench');
     return await work({
-      running,
+      running: api.running,
       db,
       owner,
       async seed(statements, tables) {
@@ -73,20 +59,9 @@ export async function withLatencyBench<T>(prefix: string, work: (bench: LatencyB
         for (const table of tables) await db.query(`analyze ${table}`);
         return performance.now() - started;
       },
-      async ask<R>(query: string, variables: Record<string, unknown> = {}) {
-        const response = await fetch(`${running.url}/api/graphql`, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify({ query, variables }),
-        });
-        const body = (await response.json()) as { data?: R; errors?: unknown[] };
-        if (body.errors) throw new Error(JSON.stringify(body.errors));
-        return body.data!;
-      },
+      ask: (query, variables) => api.graphql(owner, query, variables),
     });
   } finally {
-    await db.end();
-    for (const step of running.shutdownSteps()) await step.run();
-    await database.drop();
+    await api.stop();
   }
 }

@@ -35,7 +35,7 @@ export interface OverviewBench {
 export async function benchOverview(
   messages = Number(process.env.BZ_BENCH_OVERVIEW_MESSAGES ?? 1_000_000),
 ): Promise<OverviewBench> {
-  return withLatencyBench('bz_bench_overview', async ({ db, owner, seed, ask }) => {
+  return withLatencyBench('overview', async ({ db, owner, seed, ask }) => {
     const workspaceId = owner.workspace.id;
     const started = performance.now();
     const campaigns: string[] = [];

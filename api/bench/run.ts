@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchEmbeddedStart, describeStart } from './embedded-start';
 import { benchGraphqlTypename, describeThroughput } from './graphql-throughput';
+import { benchBulk, describeBulk } from './bulk';
 import { benchContacts, describeContacts } from './contacts';
 import { benchErasure, describeErasure } from './erasure';
 import {
@@ -45,6 +46,11 @@ const BENCHES: Record<string, () => Promise<{ lines: string[]; data: unknown }>>
   contacts: async () => {
     const data = await benchContacts();
     return { lines: describeContacts(data), data };
+  },
+  // Issue 16 point 2: tag, opt-out and erasure of a whole 1,000,000-row book, each one job with progress.
+  bulk: async () => {
+    const data = await benchBulk();
+    return { lines: describeBulk(data), data };
   },
   // Issue 16 point 5: one contact's erasure in a large book, and what its subject index costs webhook ingestion.
   erasure: async () => {

@@ -21,7 +21,7 @@ export interface SearchBench {
 }
 
 export async function benchSearch(rows = Number(process.env.BZ_BENCH_SEARCH_ROWS ?? 1_000_000)): Promise<SearchBench> {
-  return withLatencyBench('bz_bench_search', async ({ db, owner, seed, ask }) => {
+  return withLatencyBench('search', async ({ db, owner, seed, ask }) => {
     const loadMs = await seed(
       [
         [

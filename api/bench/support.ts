@@ -4,9 +4,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import type { Logger } from '../src/core/logger';
+import { startApi, type Running } from '../src/compose';
+import { parseConfig } from '../src/config';
+import { createLogger, type Logger } from '../src/core/logger';
 import { runMigrations } from '../src/db/migrate';
 import { createAppOrm } from '../src/modules';
+import { createMember, createWorkspace, type TestMember } from '../test/support/identity';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 
@@ -133,6 +136,84 @@ export async function benchDatabase(prefix: string, logger: Logger): Promise<Ben
     async drop() {
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
+    },
+  };
+}
+
+/** An API of a bench's own, on a database of its own, in the bench's process. */
+export interface BenchApi {
+  running: Running;
+  /** `running.url`: the API's base URL. */
+  url: string;
+  /** A plain connection to the bench's database: seeding, checks, EXPLAIN. */
+  db: Client;
+  logger: Logger;
+  /** An Owner of a new workspace (`name`, or a random one), with a session. */
+  owner(name?: string): Promise<TestMember>;
+  /** One GraphQL request with `member`'s session; throws on errors; returns `data`. */
+  graphql<T>(member: TestMember, query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** Stops the API (its job worker drained first) and drops the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The set-up every API bench shares: a migrated database `bz_bench_<name>_<time>` on BENCH_DATABASE_URL's server,
+ * the API on it in this process (test config, no simulators, logging at BZ_BENCH_LOG, default `warn`) with `env`
+ * over those defaults, its job worker when `runJobs`.
+ */
+export async function benchApi(
+  name: string,
+  env: Record<string, string> = {},
+  { runJobs = false }: { runJobs?: boolean } = {},
+): Promise<BenchApi> {
+  const level = process.env.BZ_BENCH_LOG ?? 'warn';
+  const logger = createLogger(level);
+  const database = await benchDatabase(`bz_bench_${name}`, logger);
+  const config = parseConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    API_PORT: '0',
+    LOG_LEVEL: level,
+    SIMULATORS: 'false',
+    ...env,
+  });
+  const running = await startApi(config, logger, { runJobs }).catch(async (error: unknown) => {
+    await database.drop();
+    throw error;
+  });
+  const db = new Client({ connectionString: database.url });
+  await db.connect();
+  const url = running.url!;
+  return {
+    running,
+    url,
+    db,
+    logger,
+    async owner(workspaceName) {
+      const em = running.orm.em.fork();
+      return createMember(em, await createWorkspace(em, workspaceName), 'owner');
+    },
+    async graphql<T>(member: TestMember, query: string, variables: Record<string, unknown> = {}) {
+      const send = () =>
+        fetch(`${url}/api/graphql`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${member.sessionToken}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+        });
+      // A reused keep-alive socket the server closed meanwhile fails before the request is read: a read is sent
+      // again, never a mutation (it is not repeated).
+      const response = await send().catch((error: unknown) => {
+        if (query.trimStart().startsWith('mutation')) throw error;
+        return send();
+      });
+      const body = (await response.json()) as { data?: T; errors?: unknown[] };
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return body.data!;
+    },
+    async stop() {
+      await db.end();
+      for (const step of running.shutdownSteps()) await step.run();
+      await database.drop();
     },
   };
 }

@@ -2,13 +2,8 @@ import autocannon from 'autocannon';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import { parseConfig } from '../src/config';
-import { benchDatabase, threadCpuMs } from './support';
-import { startApi } from '../src/compose';
+import { benchApi, threadCpuMs } from './support';
 import { newId } from '../src/core/ids';
-import { createLogger } from '../src/core/logger';
-import { createWorkspace } from '../test/support/identity';
 
 /**
  * Meta's status webhooks at sustained load: signed `delivered` statuses, one per POST, each with
@@ -66,22 +61,11 @@ module.exports = (request) => {
 export async function benchWebhooks(): Promise<WebhookBench> {
   const seconds = Number(process.env.BZ_BENCH_WEBHOOK_SECONDS ?? 60);
   const connections = Number(process.env.BZ_BENCH_WEBHOOK_CONNECTIONS ?? 64);
-  const logger = createLogger((process.env.BZ_BENCH_LOG as 'info' | undefined) ?? 'warn');
-  const database = await benchDatabase('bz_bench_webhooks', logger);
-  const config = parseConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: database.url,
-    API_PORT: '0',
-    LOG_LEVEL: process.env.BZ_BENCH_LOG ?? 'warn',
-    SIMULATORS: 'false',
-    META_APP_SECRET: APP_SECRET,
-  });
-  const running = await startApi(config, logger, { runJobs: true });
-  const db = new Client({ connectionString: database.url });
-  await db.connect();
+  const api = await benchApi('webhooks', { META_APP_SECRET: APP_SECRET }, { runJobs: true });
+  const { db } = api;
   const dir = mkdtempSync(join(tmpdir(), 'bizone-bench-webhooks-'));
   try {
-    const workspace = await createWorkspace(running.orm.em.fork(), 'Bench webhooks');
+    const { workspace } = await api.owner('Bench webhooks');
     await db.query(
       `insert into channel (id, created_at, updated_at, workspace_id, phone_number_id, waba_id, name, access_token_sealed, token_key_id)
        values ($1, now(), now(), $2, $3, '102290129349999', 'Bench', 'ct1.none.x', 'none')`,
@@ -102,7 +86,7 @@ export async function benchWebhooks(): Promise<WebhookBench> {
     })();
     const cpuBefore = threadCpuMs();
     const result = await autocannon({
-      url: `${running.url}/api/webhooks/whatsapp`,
+      url: `${api.url}/api/webhooks/whatsapp`,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       connections,
@@ -148,9 +132,7 @@ export async function benchWebhooks(): Promise<WebhookBench> {
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
-    await db.end();
-    for (const step of running.shutdownSteps()) await step.run();
-    await database.drop();
+    await api.stop();
   }
 }
 

@@ -63,7 +63,7 @@ export interface CampaignReplyRow extends StoredReplyColumns {
 /**
  * Replies a campaign drew: inbound messages on the campaign's channel from its recipients, received after their
  * message was sent and within $4 seconds of it, newest first, keyset-paged by (received_at, id). Each recipient's
- * replies come from `contact_reply_contact_index` (workspace_id, contact_id, received_at). $1 workspace, $2 campaign,
+ * replies come from `contact_reply_contact_index` (contact_id, received_at). $1 workspace, $2 campaign,
  * $3 channel, $4 attribution window in seconds, $5 after (a reply id) or null, $6 limit.
  */
 export const CAMPAIGN_REPLIES = statement<CampaignReplyRow>(

@@ -38,6 +38,7 @@ import { Migration20261201200000CampaignMedia } from './migrations/20261201-2000
 import { Migration20261202090000PortfolioRecipientHash } from './migrations/20261202-090000-portfolio-recipient-hash';
 import { Migration20261202180000DispatchWorkers } from './migrations/20261202-180000-dispatch-workers';
 import { Migration20261203090000UnansweredRefund } from './migrations/20261203-090000-unanswered-refund';
+import { Migration20261203180000MessageByContact } from './migrations/20261203-180000-message-by-contact';
 import { Migration20261203200000MessageMoney } from './migrations/20261203-200000-message-money';
 import { takeoverWindowMs } from './dispatch/lease-timing';
 import type { AccessService } from '../identity';
@@ -98,6 +99,7 @@ export const campaignsModule = defineModule<
     { name: 'Migration20261202090000PortfolioRecipientHash', class: Migration20261202090000PortfolioRecipientHash },
     { name: 'Migration20261202180000DispatchWorkers', class: Migration20261202180000DispatchWorkers },
     { name: 'Migration20261203090000UnansweredRefund', class: Migration20261203090000UnansweredRefund },
+    { name: 'Migration20261203180000MessageByContact', class: Migration20261203180000MessageByContact },
     { name: 'Migration20261203200000MessageMoney', class: Migration20261203200000MessageMoney },
   ],
   statements: [

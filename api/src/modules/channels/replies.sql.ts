@@ -14,7 +14,7 @@ export interface ReplyRow extends StoredReplyColumns {
 
 /**
  * A contact's replies, newest first, keyset-paged after the reply `$3` (null: from the newest).
- * `contact_reply_contact_index` (workspace_id, contact_id, received_at). $1 workspace, $2 contact, $3 after, $4 limit.
+ * `contact_reply_contact_index` (contact_id, received_at). $1 workspace, $2 contact, $3 after, $4 limit.
  */
 export const CONTACT_REPLIES = statement<ReplyRow>(
   'replies.page',

@@ -18,6 +18,7 @@ import { Migration20261201170000ContactNameSearch } from './migrations/20261201-
 import { Migration20261201190000BulkActionLength } from './migrations/20261201-190000-bulk-action-length';
 import { Migration20261202060000ContactReview } from './migrations/20261202-060000-contact-review';
 import { Migration20261203090000StagedPreviousHash } from './migrations/20261203-090000-staged-previous-hash';
+import { Migration20261203180000ContactEventByContact } from './migrations/20261203-180000-contact-event-by-contact';
 import { CONTACT_SEARCH_STATEMENTS, contactSearchSource } from './contacts.search';
 import { PersonalDataPurge, PURGE_EVERY_MS, PURGE_JOB } from './purge.service';
 
@@ -86,6 +87,7 @@ export const contactsModule = defineModule<'contacts', ContactsServices, { ident
     { name: 'Migration20261201190000BulkActionLength', class: Migration20261201190000BulkActionLength },
     { name: 'Migration20261202060000ContactReview', class: Migration20261202060000ContactReview },
     { name: 'Migration20261203090000StagedPreviousHash', class: Migration20261203090000StagedPreviousHash },
+    { name: 'Migration20261203180000ContactEventByContact', class: Migration20261203180000ContactEventByContact },
   ],
   statements: [...Object.values(contactsSql), ...filterStatements, ...CONTACT_SEARCH_STATEMENTS],
   searchSources: [contactSearchSource],
