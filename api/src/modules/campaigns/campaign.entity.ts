@@ -99,7 +99,7 @@ export class Campaign extends WorkspaceEntity {
  * write checks that token.
  */
 @Entity({ tableName: 'campaign_message' })
-@Unique({ name: 'campaign_message_contact_unique', properties: ['campaign', 'contactId'] })
+@Unique({ name: 'campaign_message_contact_unique', properties: ['contactId', 'campaign'] })
 export class CampaignMessage extends WorkspaceEntity {
   @ManyToOne(() => Campaign, { deleteRule: 'cascade' })
   campaign!: Campaign;
