@@ -22,6 +22,8 @@ export interface WorkerHarness {
   checkExactlyOnce(id: string, prefix: string): Promise<void>;
   /** What a failure message needs: the campaign's messages by state, its hold, its ledger entries by kind. */
   diagnose(id: string): Promise<string>;
+  /** Kills every worker this harness started that is still running (SIGCONT first, for a frozen one). */
+  stopWorkers(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -150,18 +152,23 @@ export async function startWorkerHarness(
     return JSON.stringify({ messages, hold, entries });
   }
 
-  async function stop() {
+  /** Every worker still running (frozen ones too) killed, so a failed test leaves none to the next. */
+  async function stopWorkers() {
     for (const worker of workers) {
       if (worker.child.exitCode !== null || worker.child.signalCode !== null) continue;
       worker.child.kill('SIGCONT');
       worker.child.kill('SIGKILL');
     }
     await Promise.all(workers.map((worker) => worker.exited));
+  }
+
+  async function stop() {
+    await stopWorkers();
     if (process.env.CRASH_LOG_FILE) {
       writeFileSync(`${process.env.CRASH_LOG_FILE}.${kind}.${series}`, workers.map((w) => w.output()).join('\n----\n'));
     }
     await world.stop();
   }
 
-  return { world, startWorker, launch, progress, lease, checkExactlyOnce, diagnose, stop };
+  return { world, startWorker, launch, progress, lease, checkExactlyOnce, diagnose, stopWorkers, stop };
 }

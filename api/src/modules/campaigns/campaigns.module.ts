@@ -40,6 +40,7 @@ import { Migration20261202180000DispatchWorkers } from './migrations/20261202-18
 import { Migration20261203090000UnansweredRefund } from './migrations/20261203-090000-unanswered-refund';
 import { Migration20261203180000MessageByContact } from './migrations/20261203-180000-message-by-contact';
 import { Migration20261203200000MessageMoney } from './migrations/20261203-200000-message-money';
+import { Migration20261204180000WamidIndexPartial } from './migrations/20261204-180000-wamid-index-partial';
 import { takeoverWindowMs } from './dispatch/lease-timing';
 import type { AccessService } from '../identity';
 import { execute, query } from '../../db/sql';
@@ -101,6 +102,7 @@ export const campaignsModule = defineModule<
     { name: 'Migration20261203090000UnansweredRefund', class: Migration20261203090000UnansweredRefund },
     { name: 'Migration20261203180000MessageByContact', class: Migration20261203180000MessageByContact },
     { name: 'Migration20261203200000MessageMoney', class: Migration20261203200000MessageMoney },
+    { name: 'Migration20261204180000WamidIndexPartial', class: Migration20261204180000WamidIndexPartial },
   ],
   statements: [
     ...Object.values(campaignsSql),

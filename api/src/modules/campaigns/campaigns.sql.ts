@@ -469,7 +469,8 @@ export const APPLY_STATUSES = statement<AppliedStatusRow>(
      from "message_status" ms
      where ms.workspace_id = $1 and ms.phone_number_id = $2 and ms.updated_at >= $3::timestamptz
    ), candidates as (
-     -- By our own id first (the primary key), then by wamid (campaign_message_wamid_index): two index
+     -- By our own id first (the primary key), then by wamid (campaign_message_wamid_index, partial on
+     -- wamid is not null, spelled out so the plan never depends on proving it from the join): two index
      -- joins, never one join on an OR that would scan every message.
      select m.id, m.status as old_status, m.status_rank, m.unknown_deadline, s.wamid, s.status, s.rank, s.status_at,
             s.delivered_at, s.code
@@ -479,7 +480,7 @@ export const APPLY_STATUSES = statement<AppliedStatusRow>(
      select m.id, m.status, m.status_rank, m.unknown_deadline, s.wamid, s.status, s.rank, s.status_at,
             s.delivered_at, s.code
      from s join "campaign_message" m on m.wamid = s.wamid
-     where s.message_id is null and m.workspace_id = $1
+     where s.message_id is null and m.workspace_id = $1 and m.wamid is not null
    ), matched as (
      select distinct on (c.id) c.* from candidates c
      where c.old_status in ('SENT', 'DELIVERED', 'READ', 'UNKNOWN') and c.rank > c.status_rank
@@ -743,7 +744,7 @@ export const RENAME_ERASED_MESSAGES = statement(
   'campaigns.rename-erased-messages',
   `update "campaign_message" m set wamid = v.erased
    from unnest($2::text[], $3::text[]) as v(wamid, erased)
-   where m.wamid = v.wamid and m.workspace_id = $1`,
+   where m.wamid = v.wamid and m.workspace_id = $1 and m.wamid is not null`,
 );
 
 /**
