@@ -127,7 +127,8 @@ async function startSimulator(scenario: DispatchScenario): Promise<{ child: Chil
     wabaId: WABA_ID,
     token: TOKEN,
     portfolioId: PORTFOLIO_ID,
-    messagingLimitTier: 'TIER_UNLIMITED',
+    // Unlimited unless told (BZ_BENCH_DISPATCH_TIER, e.g. TIER_100K: every claim then counts against the portfolio).
+    messagingLimitTier: process.env.BZ_BENCH_DISPATCH_TIER ?? 'TIER_UNLIMITED',
     numbers: Array.from({ length: scenario.channels }, (_, index) => ({
       id: phoneNumberId(index),
       displayPhoneNumber: `+62 811-0000-${String(9000 + index)}`,

@@ -126,5 +126,12 @@ describe('the portfolio messaging limit shared by two numbers', () => {
       [new Date(world.clock.now().getTime() - DAY_MS)],
     )) as [{ counted: number }];
     expect(counted).toBe(LEFT_TODAY);
+    // The count the claims keep (instead of counting every recipient of the portfolio under its lock each time)
+    // is what is there: every one of the twenty claims added what it reserved, none lost in the race.
+    const [{ kept }] = (await world.sql<{ kept: number }>(
+      'select used as kept from portfolio_usage where portfolio_id = (select portfolio_id from channel where id = ?)',
+      [world.channelId],
+    )) as [{ kept: number }];
+    expect(kept).toBe(LEFT_TODAY);
   });
 });

@@ -41,6 +41,7 @@ import { Migration20261203090000UnansweredRefund } from './migrations/20261203-0
 import { Migration20261203180000MessageByContact } from './migrations/20261203-180000-message-by-contact';
 import { Migration20261203200000MessageMoney } from './migrations/20261203-200000-message-money';
 import { Migration20261204180000WamidIndexPartial } from './migrations/20261204-180000-wamid-index-partial';
+import { Migration20261204190000PortfolioUsage } from './migrations/20261204-190000-portfolio-usage';
 import { takeoverWindowMs } from './dispatch/lease-timing';
 import type { AccessService } from '../identity';
 import { execute, query } from '../../db/sql';
@@ -103,6 +104,7 @@ export const campaignsModule = defineModule<
     { name: 'Migration20261203180000MessageByContact', class: Migration20261203180000MessageByContact },
     { name: 'Migration20261203200000MessageMoney', class: Migration20261203200000MessageMoney },
     { name: 'Migration20261204180000WamidIndexPartial', class: Migration20261204180000WamidIndexPartial },
+    { name: 'Migration20261204190000PortfolioUsage', class: Migration20261204190000PortfolioUsage },
   ],
   statements: [
     ...Object.values(campaignsSql),

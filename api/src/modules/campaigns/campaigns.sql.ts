@@ -60,14 +60,36 @@ export const PORTFOLIOS_USED = statement<{ portfolio_id: string; used: number }>
  * Counts recipients against the portfolio (called under LOCK_PORTFOLIO): a number reached in
  * the last 24 h counts once; one whose window is over starts a new one. Numbers are kept as the
  * contacts module's keyed hash (PhoneHasher, scoped by portfolio): countable, not readable, and
- * nothing an erasure has to find. $1 portfolio, $2 phone hashes, $3 now, $4 now - 24 h.
+ * nothing an erasure has to find. The new ones are added to `portfolio_usage` (when it has the portfolio).
+ * $1 portfolio, $2 phone hashes, $3 now, $4 now - 24 h.
  */
 export const RESERVE_PORTFOLIO = statement(
   'campaigns.reserve-portfolio',
-  `insert into "portfolio_recipient" (portfolio_id, phone_hash, window_start)
-   select $1, unnest($2::text[]), $3::timestamptz
-   on conflict (portfolio_id, phone_hash) do update set window_start = excluded.window_start
-   where "portfolio_recipient".window_start <= $4::timestamptz`,
+  `with reserved as (
+     insert into "portfolio_recipient" (portfolio_id, phone_hash, window_start)
+     select $1, unnest($2::text[]), $3::timestamptz
+     on conflict (portfolio_id, phone_hash) do update set window_start = excluded.window_start
+     where "portfolio_recipient".window_start <= $4::timestamptz
+     returning 1
+   )
+   -- Each row inserted or renewed is a recipient new to the window: the kept count grows by as many.
+   update "portfolio_usage" set used = used + (select count(*) from reserved) where portfolio_id = $1`,
+);
+
+/**
+ * The portfolio's kept count of unique recipients in the rolling 24 h (read under LOCK_PORTFOLIO), and when it was
+ * last counted from `portfolio_recipient`; RESERVE_PORTFOLIO adds to it. $1 portfolio.
+ */
+export const PORTFOLIO_USAGE = statement<{ used: number; counted_at: Date }>(
+  'campaigns.portfolio-usage',
+  `select used, counted_at from "portfolio_usage" where portfolio_id = $1`,
+);
+
+/** A fresh count of the portfolio's recipients, kept with its moment. $1 portfolio, $2 count, $3 counted at. */
+export const STORE_PORTFOLIO_USAGE = statement(
+  'campaigns.store-portfolio-usage',
+  `insert into "portfolio_usage" (portfolio_id, used, counted_at) values ($1, $2, $3::timestamptz)
+   on conflict (portfolio_id) do update set used = excluded.used, counted_at = excluded.counted_at`,
 );
 
 /** How many of these numbers are already counted in the current window. $1 portfolio, $2 phone hashes, $3 now - 24 h. */
