@@ -146,6 +146,8 @@ describe('docs/API.md examples, against a live API', () => {
       'campaign-insights (sh)',
       'campaign-media (sh)',
       'message-statistics (sh)',
+      'team-admin (sh)',
+      'platform-admin (sh)',
     ]);
   });
 
