@@ -9,7 +9,8 @@ import { usePortal } from './support/portal';
 /**
  * The address book by hand, once in each language on its own workspace: add a contact (the API's refusals shown
  * beside the phone and the attributes), edit its name, tags and attributes, erase ticked rows after a confirmation,
- * and run a bulk action over a whole filter as a job whose progress page counts the rows and ends with a toast.
+ * and run bulk actions over a whole filter (an opt-out and an erasure confirmed first) as jobs whose progress page
+ * counts the rows and ends with a toast.
  */
 const fill = (text: string, values: Record<string, string | number>) =>
   text.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => String(values[name] ?? ''));
@@ -150,7 +151,20 @@ describe('contacts by hand in the browser', () => {
       await table.getByText('lebaran', { exact: true }).first().waitFor();
       expect(await table.getByText('lebaran', { exact: true }).count()).toBe(2);
 
-      // 5. Erase the whole filter: confirmed with its count, run as a job, and the book is empty after it.
+      // 5. Opt the whole filter out of marketing: confirmed with its count, then run as a job.
+      await bulk.getByLabel(c.bulk.scope).selectOption('filter');
+      await bulk.getByRole('button', { name: c.bulk.marketingOptOut, exact: true }).click();
+      const confirmOptOut = page.getByRole('dialog', { name: c.bulk.confirmMarketingOptOut.title });
+      await confirmOptOut.getByText(fill(c.bulk.confirmMarketingOptOut.body, { formatted: '2' })).waitFor();
+      await screenshot(page, `contacts-confirm-opt-out-${lng}`);
+      await confirmOptOut.getByRole('button', { name: c.bulk.confirmMarketingOptOut.confirm }).click();
+      await toast(fill(c.bulkJob.finished.MARKETING_OPT_OUT, { count: 2 }));
+      await page.getByRole('link', { name: c.import.progress.toContacts }).click();
+      await page.waitForURL(/\/contacts\?tag=arisan$/);
+      await table.getByText(c.status.marketingOptOut, { exact: true }).first().waitFor();
+      expect(await table.getByText(c.status.marketingOptOut, { exact: true }).count()).toBe(2);
+
+      // 6. Erase the whole filter: confirmed with its count, run as a job, and the book is empty after it.
       await bulk.getByLabel(c.bulk.scope).selectOption('filter');
       await bulk.getByRole('button', { name: c.bulk.delete, exact: true }).click();
       await dialog.getByText(fill(c.bulk.confirmDelete.body, { formatted: '2' })).waitFor();

@@ -137,9 +137,19 @@ describe('contacts in the browser', () => {
       expect(await table.locator('tbody tr').count()).toBe(1);
       await table.getByRole('cell', { name: '+6281311112222', exact: true }).waitFor();
 
-      // 8. Opt the contact out of every message: the row says so, and the reachable filter no longer finds it.
+      // 8. Opt the contact out of every message, after a confirmation that says how many (Cancel changes nothing):
+      // the row says so, and the reachable filter no longer finds it.
+      const optOut = page.getByTestId('contacts-bulk').getByRole('button', { name: c.bulk.optOut });
+      const confirmOptOut = page.getByRole('dialog', { name: c.bulk.confirmOptOut.title });
       await table.getByRole('checkbox', { name: fill(c.table.selectOne, { name: 'Siti Rahayu' }) }).check();
-      await page.getByTestId('contacts-bulk').getByRole('button', { name: c.bulk.optOut }).click();
+      await optOut.click();
+      await confirmOptOut.getByText(fill(c.bulk.confirmOptOut.body, { formatted: '1' })).waitFor();
+      await confirmOptOut.getByRole('link', { name: l.common.cancel }).click();
+      await confirmOptOut.waitFor({ state: 'detached' });
+      await table.getByText(c.status.reachable, { exact: true }).waitFor();
+      await table.getByRole('checkbox', { name: fill(c.table.selectOne, { name: 'Siti Rahayu' }) }).check();
+      await optOut.click();
+      await confirmOptOut.getByRole('button', { name: c.bulk.confirmOptOut.confirm }).click();
       await page
         .getByTestId('toast')
         .filter({ hasText: fill(c.bulk.done.optOut, { count: 1 }) })

@@ -5,7 +5,13 @@ import { ContactsToolbar } from '../components/contacts/contacts-toolbar';
 import { BulkActions, SaveSegmentForm } from '../components/contacts/bulk-actions';
 import { formatContactCount, hasFilter, readFilterParams, toContactFilter } from '../components/contacts/filter-params';
 import { browserDownloadUrl } from '../components/contacts/download-url';
-import { bulkActionSchema, saveSegmentSchema } from '../components/contacts/schemas';
+import {
+  bulkActionSchema,
+  CONFIRMED_INTENTS,
+  isConfirming,
+  saveSegmentSchema,
+  type ConfirmingIntent,
+} from '../components/contacts/schemas';
 import { InlineErrorBoundary } from '../components/error-page';
 import { Alert, FormError } from '../components/ui/alert';
 import { Button, buttonClass } from '../components/ui/button';
@@ -129,8 +135,8 @@ export interface ContactsActionData {
   intent: 'bulk' | 'saveSegment' | 'export';
   formError?: Message;
   fieldErrors?: FieldErrors;
-  /** Erasing asks first: what the confirmation dialog will send again. */
-  confirmDelete?: { scope: 'selection' | 'filter'; ids: string[] };
+  /** Opting out and erasing ask first: what the confirmation dialog will send again. */
+  confirm?: { intent: ConfirmingIntent; scope: 'selection' | 'filter'; ids: string[] };
 }
 
 export const handle: RouteHandle = { titleKey: 'contacts.title' };
@@ -201,8 +207,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (scope !== 'filter' && ids.length === 0) {
     return refused<ContactsActionData>({ intent: 'bulk', formError: { key: 'contacts.bulk.nothingSelected' } });
   }
-  if (intent === 'confirmDelete') {
-    return { intent: 'bulk', confirmDelete: { scope: scope ?? 'selection', ids } } satisfies ContactsActionData;
+  if (isConfirming(intent)) {
+    return { intent: 'bulk', confirm: { intent, scope: scope ?? 'selection', ids } } satisfies ContactsActionData;
   }
   const needsTag = intent === 'tag' || intent === 'untag';
   if (needsTag && !tag) {
@@ -366,8 +372,8 @@ export default function ContactsPage() {
           <SaveSegmentForm actionData={actionData?.intent === 'saveSegment' ? actionData : undefined} />
         ) : null}
       </div>
-      {data.canWrite && actionData?.confirmDelete ? (
-        <ConfirmDelete {...actionData.confirmDelete} total={data.totalCount} estimate={data.totalCountIsEstimate} />
+      {data.canWrite && actionData?.confirm ? (
+        <ConfirmBulk {...actionData.confirm} total={data.totalCount} estimate={data.totalCountIsEstimate} />
       ) : null}
     </>
   );
@@ -381,13 +387,18 @@ function pageUrl(location: { pathname: string; search: string }): string {
   return search ? `${location.pathname}?${search}` : location.pathname;
 }
 
-/** Erasing cannot be undone, so the table's Erase asks first; the dialog posts the same selection again. */
-function ConfirmDelete({
+/**
+ * Erasing cannot be undone, and an opt-out is undone only contact by contact (each on its own page), so those bulk
+ * actions ask first; the dialog posts the same selection again with the intent it confirms.
+ */
+function ConfirmBulk({
+  intent,
   scope,
   ids,
   total,
   estimate,
 }: {
+  intent: ConfirmingIntent;
   scope: 'selection' | 'filter';
   ids: string[];
   total: number;
@@ -398,13 +409,13 @@ function ConfirmDelete({
   const count = scope === 'filter' ? total : ids.length;
   return (
     <ConfirmAction
-      title={t('contacts.bulk.confirmDelete.title')}
-      body={t('contacts.bulk.confirmDelete.body', {
+      title={t(`contacts.bulk.${intent}.title`)}
+      body={t(`contacts.bulk.${intent}.body`, {
         formatted: formatContactCount(count, scope === 'filter' && estimate),
       })}
-      confirmLabel={t('contacts.bulk.confirmDelete.confirm')}
+      confirmLabel={t(`contacts.bulk.${intent}.confirm`)}
       action={pageUrl(location)}
-      intent="delete"
+      intent={CONFIRMED_INTENTS[intent]}
       fields={scope === 'filter' ? { scope } : { scope, ids }}
     />
   );

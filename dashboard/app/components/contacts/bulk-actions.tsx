@@ -34,10 +34,10 @@ export function BulkActions({ actionData, filtered }: { actionData?: ContactsAct
           <Button intent="untag" variant="secondary">
             {t('contacts.bulk.removeTag')}
           </Button>
-          <Button intent="marketingOptOut" variant="secondary">
+          <Button intent="confirmMarketingOptOut" variant="secondary">
             {t('contacts.bulk.marketingOptOut')}
           </Button>
-          <Button intent="optOut" variant="ghost-danger">
+          <Button intent="confirmOptOut" variant="ghost-danger">
             {t('contacts.bulk.optOut')}
           </Button>
           <Button intent="confirmDelete" variant="ghost-danger">

@@ -9,7 +9,29 @@ const required = (max: number) =>
       z.maxLength(max, { error: 'validation.tooLong' }),
     );
 
-export const BULK_INTENTS = ['tag', 'untag', 'optOut', 'marketingOptOut', 'delete', 'confirmDelete'] as const;
+export const BULK_INTENTS = [
+  'tag',
+  'untag',
+  'optOut',
+  'marketingOptOut',
+  'delete',
+  'confirmOptOut',
+  'confirmMarketingOptOut',
+  'confirmDelete',
+] as const;
+
+/** The bulk actions that cannot be undone in one step ask first: the intent that asks, and the one it confirms. */
+export const CONFIRMED_INTENTS = {
+  confirmOptOut: 'optOut',
+  confirmMarketingOptOut: 'marketingOptOut',
+  confirmDelete: 'delete',
+} as const;
+
+export type ConfirmingIntent = keyof typeof CONFIRMED_INTENTS;
+
+export function isConfirming(intent: string): intent is ConfirmingIntent {
+  return Object.hasOwn(CONFIRMED_INTENTS, intent);
+}
 
 /** A bulk action: on the ticked rows, or (`scope=filter`) on every contact the current filter finds. */
 export const bulkActionSchema = z.object({
