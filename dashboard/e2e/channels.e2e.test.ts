@@ -222,6 +222,13 @@ describe('channels, templates and replies in the browser', () => {
         expect(await carousel.getByText(tp.unsupported.CAROUSEL, { exact: true }).count()).toBe(1);
         expect(await page.getByTestId('template-order_shipped-en').getByText(tp.parameters.positional).count()).toBe(1);
         await fitsPhone(page, `templates-${lng}`);
+        // The header's search finds it by name, its language and category (in the reader's words) on the second line.
+        await page.keyboard.press('Control+k');
+        await page.getByRole('combobox', { name: l.search.label }).fill('promo_akhir');
+        const hit = page.getByRole('option').filter({ hasText: 'promo_akhir_tahun' });
+        await hit.waitFor();
+        expect(await hit.textContent()).toContain(`${l.search.kind.TEMPLATE} · id · ${tp.category.MARKETING}`);
+        await page.keyboard.press('Escape');
         // A page cursor of a template that is gone (a later sync dropped it): the first page, not an error page.
         await page.goto(`${base}/templates?after=0190a000-0000-7000-8000-000000000000`, { waitUntil: 'networkidle' });
         await arrive(

@@ -1,9 +1,9 @@
+import { hitDetail } from '../components/search/hit-details';
 import { matchPages, mergeResults, type SearchResult } from '../components/search/page-matches';
 import { graphql } from '../graphql';
 import { createI18n } from '../i18n';
 import type { CurrentUser } from './auth.server';
 import { gqlResult } from './graphql.server';
-import { formatRupiah } from './format';
 import { getLanguage } from './language.server';
 
 const SearchQuery = graphql(`
@@ -23,17 +23,12 @@ export const SEARCH_LIMIT = 10;
 /** The API needs two characters; a page name may match from one. */
 const API_MIN_QUERY = 2;
 const LOCALES = { en: 'en-US', id: 'id-ID' } as const;
-/** A campaign hit's detail is its status (the API's CampaignStatus); anything else is shown as it comes. */
-const CAMPAIGN_STATUSES = ['DRAFT', 'SCHEDULED', 'RUNNING', 'PAUSED', 'COMPLETED', 'CANCELLED', 'FAILED'] as const;
-type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
-const isCampaignStatus = (value: string): value is CampaignStatus =>
-  (CAMPAIGN_STATUSES as readonly string[]).includes(value);
 
 /**
  * What the header's search finds for `query`: the dashboard's pages the reader may open (by their name in the
  * reader's language) and the API's `search` (contacts, campaigns, payment orders, templates the reader may read),
  * merged by rank. An API that refuses the query (too short) or cannot be reached leaves the pages. The API's second
- * lines are data (an amount in rupiah, a campaign's status code): shown as `Rp150.000` and in the reader's language.
+ * lines are data, shown in the reader's language (`hitDetail`).
  */
 export async function searchEverything(request: Request, user: CurrentUser, query: string): Promise<SearchResult[]> {
   if (!query) return [];
@@ -44,12 +39,6 @@ export async function searchEverything(request: Request, user: CurrentUser, quer
     [...query].length >= API_MIN_QUERY
       ? await gqlResult(request, SearchQuery, { query: query.slice(0, 100), first: SEARCH_LIMIT })
       : null;
-  const hits: SearchResult[] = (answer?.data?.search ?? []).map((hit) => {
-    if (hit.kind === 'PAYMENT_ORDER') return { ...hit, detail: formatRupiah(hit.detail) };
-    if (hit.kind === 'CAMPAIGN' && isCampaignStatus(hit.detail)) {
-      return { ...hit, detail: i18n.t(`overview.campaigns.status.${hit.detail}`) };
-    }
-    return hit;
-  });
+  const hits: SearchResult[] = (answer?.data?.search ?? []).map((hit) => ({ ...hit, detail: hitDetail(hit, i18n.t) }));
   return mergeResults(pages, hits, SEARCH_LIMIT);
 }

@@ -4,7 +4,8 @@ import { likePatterns, longEnough, SearchKind, type SearchRow, type SearchSource
 
 /**
  * The local copy of Meta's templates by name (`message_template_workspace_name_index` for the workspace).
- * $1 workspace, $2 `%text%`, $3 `lowered text%`, $4 the text lowered, $5 the limit.
+ * $1 workspace, $2 `%text%`, $3 `lowered text%`, $4 the text lowered, $5 the limit. The detail is Meta's codes,
+ * `language · CATEGORY`: the dashboard shows the category in the reader's language (`hit-details.ts`).
  */
 export const SEARCH_TEMPLATES = statement<SearchRow>(
   'channels.search-templates',
