@@ -69,6 +69,7 @@ describe('the wallet in the browser', () => {
         await page.getByRole('heading', { name: 'Midtrans simulator' }).waitFor();
         await page.getByText('Opened by snap.js', { exact: true }).waitFor();
         expect(await page.locator('strong').first().textContent()).toBe('Rp100.000');
+        await page.locator('select[name="method"]').selectOption('bank_transfer');
         await page.locator('select[name="outcome"]').selectOption('settlement');
         await page.getByRole('button', { name: 'Pay' }).click();
         await page.getByRole('heading', { name: 'Payment settlement' }).waitFor();
@@ -93,6 +94,10 @@ describe('the wallet in the browser', () => {
         expect(await page.getByTestId('receipt').getByText(`PT ${owner.workspaceName}`).count()).toBe(1);
         expect(await page.getByTestId('receipt').getByText('NPWP 0123456789012345').count()).toBe(1);
         expect(await page.getByTestId('receipt-number').textContent()).toMatch(/^BZ\/\d{4}\/\d+$/);
+        // Midtrans' `bank_transfer` in the reader's words.
+        expect(await page.getByTestId('receipt-method').textContent()).toBe(
+          locale.wallet.receipt.methods.bank_transfer,
+        );
         await screenshot(page, `wallet-receipt-${lng}`);
 
         // The ledger has the credit, filtered by kind, and the month's statement downloads as CSV with the order.

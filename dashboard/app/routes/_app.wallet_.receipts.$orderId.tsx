@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { InlineErrorBoundary } from '../components/error-page';
 import { buttonClass } from '../components/ui/button';
+import { paymentMethodName } from '../components/wallet/payment-method';
 import { graphql } from '../graphql';
 import { requirePermission } from '../utils/auth.server';
 import { formatRupiah } from '../utils/format';
@@ -75,7 +76,7 @@ export default function ReceiptPage() {
             {receipt.order.paymentType ? (
               <div>
                 <dt>{t('wallet.receipt.method')}</dt>
-                <dd>{receipt.order.paymentType}</dd>
+                <dd data-testid="receipt-method">{paymentMethodName(receipt.order.paymentType, t)}</dd>
               </div>
             ) : null}
             {receipt.billedTo ? (
