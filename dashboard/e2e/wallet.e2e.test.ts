@@ -39,7 +39,12 @@ describe('the wallet in the browser', () => {
         await page.getByRole('heading', { level: 1, name: locale.wallet.title, exact: true }).waitFor();
         expect(await figure(page, 'balance').textContent()).toBe('Rp0');
         expect(await figure(page, 'available').textContent()).toBe('Rp0');
-        await page.getByTestId('payment-orders-empty').waitFor();
+        // With no top-up yet, the orders say what to do, with a link to the top-up form.
+        const noOrders = page.getByTestId('payment-orders-empty');
+        await noOrders.getByText(locale.wallet.orders.empty).waitFor();
+        expect(await noOrders.getByRole('link', { name: locale.wallet.orders.topUp }).getAttribute('href')).toBe(
+          '/wallet#topup',
+        );
 
         // The billing profile first, so the receipt is made out to it; a 14-digit NPWP is refused beside its field.
         await page.getByRole('link', { name: locale.wallet.billing.open }).click();
@@ -113,7 +118,11 @@ describe('the wallet in the browser', () => {
         expect(await entries.getByText(orderId, { exact: true }).count()).toBe(1);
         await page.getByLabel(locale.wallet.ledger.kind).selectOption('CAPTURE');
         await page.getByRole('button', { name: locale.wallet.ledger.apply }).click();
-        await page.getByTestId('ledger-empty').waitFor();
+        // Nothing of that kind: the page says so and offers every change again.
+        await page.getByTestId('ledger-empty').getByText(locale.wallet.ledger.emptyFiltered).waitFor();
+        await page.getByTestId('ledger-empty').getByRole('link', { name: locale.wallet.ledger.showAll }).click();
+        await entries.getByText(orderId, { exact: true }).waitFor();
+        expect(new URL(page.url()).search).toBe('');
         const [download] = await Promise.all([
           page.waitForEvent('download'),
           page.getByRole('button', { name: locale.wallet.ledger.export }).click(),

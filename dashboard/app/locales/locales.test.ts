@@ -23,6 +23,23 @@ function variables(message: unknown): string[] {
 
 const locales = { en: flatten(en), id: flatten(id) };
 
+/**
+ * Empty states that once said only what was missing ("No top-ups yet."): each says what to do next, or what will
+ * fill it, in a sentence of its own.
+ */
+const EMPTY_STATES = [
+  'wallet.orders.empty',
+  'wallet.orders.emptyReadOnly',
+  'wallet.ledger.empty',
+  'wallet.ledger.emptyFiltered',
+  'wallet.pricing.emptyCurrent',
+  'wallet.pricing.emptyHistory',
+  'apiTokens.empty',
+  'members.table.empty',
+  'members.table.emptyReadOnly',
+  'audit.empty',
+];
+
 describe('locale files', () => {
   it('en.json and id.json have exactly the same keys', () => {
     const onlyInEn = [...locales.en.keys()].filter((key) => !locales.id.has(key));
@@ -42,6 +59,14 @@ describe('locale files', () => {
       .filter((entry) => entry.en.join() !== entry.id.join());
     expect(mismatched).toEqual([]);
   });
+
+  it.each(Object.keys(locales) as (keyof typeof locales)[])(
+    '%s.json: each empty state says what to do next after what is missing',
+    (lng) => {
+      const oneSentence = EMPTY_STATES.filter((key) => !/[.!?] +\S.*[.!?]$/.test(String(locales[lng].get(key))));
+      expect(oneSentence).toEqual([]);
+    },
+  );
 
   it('reports a differing key set and mismatched variables (the checks above can fail)', () => {
     const a = flatten({ page: { title: 'Hi {{name}}', only: 'x' } });

@@ -151,7 +151,7 @@ export default function PricingPage() {
             columns={columns}
             rows={prices.current}
             rowKey={key}
-            empty={t('wallet.pricing.empty')}
+            empty={t('wallet.pricing.emptyCurrent')}
             testId="prices-current"
           />
         </Card>
@@ -190,7 +190,7 @@ export default function PricingPage() {
             columns={columns}
             rows={prices.history}
             rowKey={key}
-            empty={t('wallet.pricing.empty')}
+            empty={t('wallet.pricing.emptyHistory')}
             testId="prices-history"
           />
         </Card>

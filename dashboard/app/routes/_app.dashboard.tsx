@@ -80,7 +80,7 @@ export default function DashboardPage() {
       {wallet || payments ? (
         <div className="overview">
           {wallet ? <WalletSummaryCard wallet={wallet} /> : null}
-          {payments ? <RecentPaymentsCard orders={payments} /> : null}
+          {payments ? <RecentPaymentsCard orders={payments} canTopUp={wallet?.canTopUp ?? false} /> : null}
         </div>
       ) : null}
       {statistics ? <MessageStatisticsCard statistics={statistics} /> : null}

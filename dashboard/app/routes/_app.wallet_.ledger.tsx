@@ -6,6 +6,7 @@ import { InlineErrorBoundary } from '../components/error-page';
 import { buttonClass } from '../components/ui/button';
 import { Alert } from '../components/ui/alert';
 import { Card } from '../components/ui/card';
+import { EmptyState } from '../components/ui/empty-state';
 import { Field } from '../components/ui/field';
 import { Pagination } from '../components/ui/pagination';
 import { Table, type Column } from '../components/ui/table';
@@ -90,11 +91,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filterError: result.error ? { message: result.error.message, fields: result.error.fields } : null,
     month,
     canExport: can(user, 'PAYMENTS_READ'),
+    canTopUp: can(user, 'WALLET_TOPUP'),
   };
 }
 
 export default function LedgerPage() {
-  const { entries, nextCursor, kind, from, to, filterError, month, canExport } = useLoaderData<typeof loader>();
+  const { entries, nextCursor, kind, from, to, filterError, month, canExport, canTopUp } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const dateTime = useDateTime();
   const columns: Column<Entry>[] = [
@@ -187,7 +190,19 @@ export default function LedgerPage() {
             columns={columns}
             rows={entries}
             rowKey={(entry) => entry.id}
-            empty={t('wallet.ledger.empty')}
+            empty={
+              kind || from || to ? (
+                <EmptyState
+                  text={t('wallet.ledger.emptyFiltered')}
+                  action={{ to: '/wallet/ledger', label: t('wallet.ledger.showAll') }}
+                />
+              ) : (
+                <EmptyState
+                  text={t('wallet.ledger.empty')}
+                  action={canTopUp ? { to: '/wallet#topup', label: t('wallet.orders.topUp') } : null}
+                />
+              )
+            }
             testId="ledger"
           />
           <Pagination nextCursor={nextCursor} label={t('wallet.ledger.title')} />

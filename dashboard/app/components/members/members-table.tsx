@@ -118,7 +118,7 @@ export function MembersTable({
         rows={members}
         rowKey={(member) => member.id}
         sort={sort}
-        empty={t('members.table.empty')}
+        empty={canManage ? t('members.table.empty') : t('members.table.emptyReadOnly')}
         testId="members"
       />
     </Card>

@@ -4,7 +4,7 @@ import { Card } from '../ui/card';
 import { PaymentOrdersTable, type PaymentOrderRow } from '../wallet/payment-orders-table';
 
 /** The newest top-up orders; the wallet page has the rest and the receipts. */
-export function RecentPaymentsCard({ orders }: { orders: readonly PaymentOrderRow[] }) {
+export function RecentPaymentsCard({ orders, canTopUp }: { orders: readonly PaymentOrderRow[]; canTopUp: boolean }) {
   const { t } = useTranslation();
   return (
     <Card
@@ -12,7 +12,7 @@ export function RecentPaymentsCard({ orders }: { orders: readonly PaymentOrderRo
       icon="list"
       action={<Link to="/wallet">{t('overview.payments.all')}</Link>}
     >
-      <PaymentOrdersTable orders={orders} />
+      <PaymentOrdersTable orders={orders} canTopUp={canTopUp} />
     </Card>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatRupiah } from '../../utils/format';
 import { useDateTime } from '../../utils/use-date-time';
 import { Badge, type BadgeTone } from '../ui/badge';
+import { EmptyState } from '../ui/empty-state';
 import { Table, type Column } from '../ui/table';
 
 export type PaymentOrderStatus = 'PENDING' | 'PAID' | 'CHALLENGE' | 'EXPIRED' | 'CANCELLED' | 'FAILED';
@@ -25,7 +26,16 @@ const TONES: Record<PaymentOrderStatus, BadgeTone> = {
   FAILED: 'danger',
 };
 
-export function PaymentOrdersTable({ orders, filtered }: { orders: readonly PaymentOrderRow[]; filtered?: boolean }) {
+/** The top-up orders, newest first; with none, how to make the first (a link to the top-up when the reader may). */
+export function PaymentOrdersTable({
+  orders,
+  filtered,
+  canTopUp,
+}: {
+  orders: readonly PaymentOrderRow[];
+  filtered?: boolean;
+  canTopUp: boolean;
+}) {
   const { t } = useTranslation();
   const dateTime = useDateTime();
   const columns: Column<PaymentOrderRow>[] = [
@@ -64,7 +74,18 @@ export function PaymentOrdersTable({ orders, filtered }: { orders: readonly Paym
       columns={columns}
       rows={orders}
       rowKey={(order) => order.id}
-      empty={filtered ? t('wallet.orders.emptyFiltered') : t('wallet.orders.empty')}
+      empty={
+        filtered ? (
+          t('wallet.orders.emptyFiltered')
+        ) : canTopUp ? (
+          <EmptyState
+            text={t('wallet.orders.empty')}
+            action={{ to: '/wallet#topup', label: t('wallet.orders.topUp') }}
+          />
+        ) : (
+          t('wallet.orders.emptyReadOnly')
+        )
+      }
       testId="payment-orders"
     />
   );

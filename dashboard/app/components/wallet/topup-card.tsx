@@ -31,7 +31,7 @@ export function TopupCard({ actionData }: { actionData?: TopupActionData }) {
   useSnapPay(actionData?.ok ? actionData : null);
   const popup = snapReady ? <input type="hidden" name={POPUP_FIELD} value="1" /> : null;
   return (
-    <Card title={t('wallet.topup.title')} icon="plus">
+    <Card title={t('wallet.topup.title')} icon="plus" id="topup">
       <p className="field__hint">{t('wallet.topup.explained', { minimum: formatRupiah(TOPUP_MINIMUM) })}</p>
       <FormError message={refused?.formError} />
       <Form method="post" className="wallet-presets" aria-label={t('wallet.topup.presets')}>

@@ -98,7 +98,7 @@ export default function WalletPage() {
         {orders ? (
           <Card title={t('wallet.orders.title')} icon="wallet">
             <OrdersFilter status={status} />
-            <PaymentOrdersTable orders={orders} filtered={status !== null} />
+            <PaymentOrdersTable orders={orders} filtered={status !== null} canTopUp={canTopUp} />
             <Pagination nextCursor={nextCursor} label={t('wallet.orders.title')} />
           </Card>
         ) : null}
