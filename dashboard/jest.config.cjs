@@ -8,7 +8,7 @@ module.exports = {
   testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
   testMatch: ['<rootDir>/app/**/*.test.{ts,tsx}', '<rootDir>/test/**/*.test.{ts,tsx}'],
   transform: {
-    '^.+\\.(t|j)sx?$': [
+    '^.+\\.(t|j)sx?$|\\.mjs$': [
       '@swc/jest',
       {
         jsc: {
@@ -20,6 +20,9 @@ module.exports = {
       },
     ],
   },
+  // d3 ships only ESM, which Jest cannot require() on Node 20: compiled to CommonJS like the tests (the chart's
+  // layout is computed with it on the server).
+  transformIgnorePatterns: ['/node_modules/(?!(d3-[a-z-]+|internmap)/)'],
   moduleNameMapper: {
     // Vite's `?url` imports (stylesheets, the language files) mean nothing to a test.
     '\\.(css|json)\\?url$': '<rootDir>/test/support/file-stub.cjs',

@@ -44,6 +44,11 @@ describe('the signed-in shell', () => {
     expect(await system.getByText(en.dashboard.system.online, { exact: true }).count()).toBe(1);
     expect(await system.getByTestId('api-version').textContent()).toMatch(/^\d+\.\d+\.\d+/);
     expect(await system.locator('time').textContent()).toMatch(/^\d{1,2} \S+ \d{4}, \d{2}:\d{2} WIB$/);
+    // A new workspace has sent nothing: the overview says so instead of drawing an axis of nothing.
+    expect(await page.getByTestId('daily-chart-empty').textContent()).toBe(
+      en.overview.statistics.chartEmpty.replace('{{days}}', '30'),
+    );
+    expect(await page.locator('svg.daily-chart__svg').count()).toBe(0);
     await screenshot(page, 'dashboard-en');
 
     await page.getByRole('button', { name: en.shell.language.id.short, exact: true }).click();
@@ -61,6 +66,9 @@ describe('the signed-in shell', () => {
     expect(await page.getByRole('button', { name: 'ID', exact: true }).getAttribute('aria-pressed')).toBe('true');
     const cookies = await browser.context.cookies(stack.dashboardUrl);
     expect(cookies.find((cookie) => cookie.name === 'lng')).toMatchObject({ value: 'id', sameSite: 'Lax', path: '/' });
+    expect(await page.getByTestId('daily-chart-empty').textContent()).toBe(
+      id.overview.statistics.chartEmpty.replace('{{days}}', '30'),
+    );
     await screenshot(page, 'dashboard-id');
 
     await page.reload({ waitUntil: 'networkidle' });

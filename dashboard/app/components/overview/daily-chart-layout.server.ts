@@ -12,9 +12,11 @@ const PAD = { top: 36, right: 12, bottom: 36, left: 48 };
 /**
  * The chart's geometry, computed with d3's scales and line generator on the server, where the loader runs: the page
  * draws the numbers it is given, so d3 (scales, interpolators, number and time formats) never ships to the browser.
- * It was a third of the overview's script and took its first load past 200 KB.
+ * It was a third of the overview's script and took its first load past 200 KB. Nothing sent and nothing spent in
+ * the period is no chart (null): an axis of nothing says nothing.
  */
-export function layoutDailyChart(points: DailyPoint[]): DailyChartLayout {
+export function layoutDailyChart(points: DailyPoint[]): DailyChartLayout | null {
+  if (points.every((point) => point.sent === 0 && point.spend === 0)) return null;
   const x = scaleBand<string>()
     .domain(points.map((point) => point.day))
     .range([PAD.left, WIDTH - PAD.right])
@@ -30,12 +32,18 @@ export function layoutDailyChart(points: DailyPoint[]): DailyChartLayout {
   const middle = (day: string) => (x(day) ?? 0) + x.bandwidth() / 2;
   const labelled = new Map(axisLabels(points.length).map((label) => [label.index, label]));
   const spendMax = spend.domain().slice(-1)[0] ?? 0;
+  const spent = points.some((point) => point.spend > 0);
   return {
     width: WIDTH,
     height: HEIGHT,
     axis: { x1: PAD.left, x2: WIDTH - PAD.right, y: volume(0) },
-    volumeTicks: volume.ticks(4).map((value) => ({ value, x: PAD.left - 6, y: volume(value) + 4 })),
-    spendMax: { value: Math.round(spendMax), x: WIDTH - PAD.right, y: PAD.top - 10 },
+    // Messages come whole: on a quiet month d3 would tick 0, 0.2 … 1.
+    volumeTicks: volume
+      .ticks(4)
+      .filter(Number.isInteger)
+      .map((value) => ({ value, x: PAD.left - 6, y: volume(value) + 4 })),
+    // Whole rupiah; with nothing spent the line lies on the axis, and the axis's top would be a made-up Rp1.
+    spendMax: spent ? { value: Math.ceil(spendMax), x: WIDTH - PAD.right, y: PAD.top - 10 } : null,
     bars: points.map((point, index) => {
       const label = labelled.get(index);
       return {

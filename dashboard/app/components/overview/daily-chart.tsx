@@ -19,7 +19,8 @@ export interface DailyChartLayout {
   height: number;
   axis: { x1: number; x2: number; y: number };
   volumeTicks: { value: number; x: number; y: number }[];
-  spendMax: { value: number; x: number; y: number };
+  /** The spend axis's top; none when nothing was spent. */
+  spendMax: { value: number; x: number; y: number } | null;
   bars: {
     day: string;
     x: number;
@@ -61,9 +62,11 @@ export function DailyChart({ points, layout }: { points: DailyPoint[]; layout: D
             {compact.format(tick.value)}
           </text>
         ))}
-        <text x={spendMax.x} y={spendMax.y} className="campaign-chart__tick" textAnchor="end">
-          {formatRupiah(spendMax.value)}
-        </text>
+        {spendMax ? (
+          <text x={spendMax.x} y={spendMax.y} className="campaign-chart__tick" textAnchor="end">
+            {formatRupiah(spendMax.value)}
+          </text>
+        ) : null}
         {layout.bars.map((bar) => (
           <g key={bar.day}>
             <rect x={bar.x} y={bar.y} width={bar.width} height={bar.height} className="daily-chart__bar" />

@@ -21,8 +21,8 @@ export interface MessageStatistics {
   last7Days: PeriodStatistics;
   last30Days: PeriodStatistics;
   daily: DailyPoint[];
-  /** The daily chart's geometry (the loader computes it: d3 stays on the server). */
-  chart: DailyChartLayout;
+  /** The daily chart's geometry (the loader computes it: d3 stays on the server); null when nothing was sent. */
+  chart: DailyChartLayout | null;
 }
 
 const PERIODS = ['today', 'last7Days', 'last30Days'] as const;
@@ -74,7 +74,13 @@ export function MessageStatisticsCard({ statistics }: { statistics: MessageStati
           <Period key={name} name={name} period={statistics[name]} />
         ))}
       </div>
-      <DailyChart points={statistics.daily} layout={statistics.chart} />
+      {statistics.chart ? (
+        <DailyChart points={statistics.daily} layout={statistics.chart} />
+      ) : (
+        <p className="field__hint" data-testid="daily-chart-empty">
+          {t('overview.statistics.chartEmpty', { days: statistics.daily.length })}
+        </p>
+      )}
     </Card>
   );
 }
