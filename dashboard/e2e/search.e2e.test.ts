@@ -6,8 +6,9 @@ import { usePortal } from './support/portal';
 
 /**
  * The header's global search by keyboard alone: Ctrl+K opens it, typing finds a contact, Arrow keys move, Enter
- * opens the contact's page; the same finds a campaign (with its status in the reader's language) and opens it. A Finance member typing the same finds no contact (it may not read them), but finds
- * its pages.
+ * opens the contact's page; the same finds a campaign (with its status in the reader's language) and opens it, and
+ * Enter never opens a hit of an older query. A Finance member typing the same finds no contact (it may not read
+ * them), but finds its pages. The key hint names Ctrl, or ⌘ on a Mac.
  */
 describe('the global search in the browser', () => {
   const portal = usePortal();
@@ -37,6 +38,8 @@ describe('the global search in the browser', () => {
       const page = await context.newPage();
       const errors = collectPageErrors(page);
       await page.goto(`${portal.stack.dashboardUrl}/dashboard`, { waitUntil: 'networkidle' });
+      // Not a Mac: the hint names Ctrl.
+      expect(await page.getByTestId('search-button').locator('kbd').textContent()).toBe(locale.search.shortcut);
       await page.keyboard.press('Control+k');
       const field = page.getByRole('combobox', { name: locale.search.label });
       await field.waitFor();
@@ -77,6 +80,52 @@ describe('the global search in the browser', () => {
       );
       await page.keyboard.press('Enter');
       await page.waitForURL(new RegExp(`/campaigns/${createCampaign.id}$`));
+
+      // Enter pressed before the new query's results came opens a hit of that query, never one of the list still
+      // shown: the answer to "sari" is held until after Enter, while the list shows "wulan"'s two contacts.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(
+        (url) => url.pathname.startsWith('/search') && url.searchParams.get('q') === 'sari',
+        async (route) => {
+          await held;
+          await route.continue();
+        },
+      );
+      await page.keyboard.press('Control+k');
+      await field.waitFor();
+      await field.fill('wulan');
+      await options.filter({ hasText: 'Wulandari Putri' }).waitFor();
+      await field.fill('sari');
+      await page.keyboard.press('Enter');
+      release();
+      await page.getByRole('heading', { level: 1, name: 'Sari Wulandari' }).waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('on a Mac the key hint reads ⌘ K, and ⌘K opens the search', async () => {
+    const owner = await createOwner(portal.stack, { language: 'ID' });
+    const context = await portal.chromium.newContext({ locale: 'id-ID', viewport: { width: 1280, height: 860 } });
+    // What Safari says (navigator.platform) and what Chromium on macOS says (userAgentData).
+    await context.addInitScript(() => {
+      Object.defineProperty(navigator, 'platform', { get: () => 'MacIntel' });
+      Object.defineProperty(navigator, 'userAgentData', { get: () => ({ platform: 'macOS' }) });
+    });
+    try {
+      await signInBrowser(context, portal.stack, owner.sessionToken, 'id');
+      const page = await context.newPage();
+      await page.goto(`${portal.stack.dashboardUrl}/dashboard`, { waitUntil: 'networkidle' });
+      const key = page.getByTestId('search-button').locator('kbd');
+      await page.waitForFunction(
+        (expected) => document.querySelector('[data-testid="search-button"] kbd')?.textContent === expected,
+        id.search.shortcutMac,
+      );
+      expect(await key.textContent()).toBe('⌘ K');
+      await page.keyboard.press('Meta+k');
+      await page.getByRole('combobox', { name: id.search.label }).waitFor();
     } finally {
       await context.close();
     }

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } f
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '../ui/icon';
 import type { SearchResult } from './page-matches';
+import { useSearchShortcutKey } from './shortcut';
 
 const ICONS: Record<SearchResult['kind'], IconName> = {
   PAGE: 'chevronRight',
@@ -33,7 +34,9 @@ export function SearchResultLabel({ result }: { result: SearchResult }) {
 /**
  * The header's search: a button (and Ctrl/Cmd+K) opening a modal with one field; results come as the reader types
  * (the /search route's loader through a fetcher), Arrow keys move through them, Enter opens one, Escape closes.
- * Without JavaScript the button is a link to the /search page.
+ * The list may still show the previous query's results while the new ones load: Enter then waits for the results
+ * of what the field says, and opens the first, never a hit of an older query. Without JavaScript the button is a
+ * link to the /search page.
  */
 export function SearchDialog() {
   const { t } = useTranslation();
@@ -43,8 +46,14 @@ export function SearchDialog() {
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
+  /** Enter was pressed before the results of the field's query came (typing on or closing forgets it). */
+  const [enterPending, setEnterPending] = useState(false);
   const listId = useId();
-  const results = query.trim() && fetcher.data ? fetcher.data.results : [];
+  const shortcutKey = useSearchShortcutKey();
+  const wanted = query.trim();
+  const results = wanted && fetcher.data ? fetcher.data.results : [];
+  // The loader answers with the query it searched (trimmed, as sent).
+  const current = wanted !== '' && fetcher.data?.query === wanted;
 
   const open = useCallback(() => {
     const element = dialog.current;
@@ -67,30 +76,39 @@ export function SearchDialog() {
 
   const { load } = fetcher;
   useEffect(() => {
-    const wanted = query.trim();
     if (!wanted) return;
     const timer = window.setTimeout(() => load(`/search?q=${encodeURIComponent(wanted)}`), DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
-  }, [query, load]);
+  }, [wanted, load]);
 
   useEffect(() => setActive(0), [fetcher.data]);
 
-  const go = (result: SearchResult | undefined) => {
-    if (!result) return;
-    close();
-    setQuery('');
-    navigate(result.link);
-  };
+  const go = useCallback(
+    (result: SearchResult | undefined) => {
+      setEnterPending(false);
+      if (!result) return;
+      dialog.current?.close();
+      setQuery('');
+      navigate(result.link);
+    },
+    [navigate],
+  );
+
+  // The results Enter waited for: the best of them (an empty answer opens nothing).
+  useEffect(() => {
+    if (enterPending && current) go(fetcher.data?.results[0]);
+  }, [enterPending, current, fetcher.data, go]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       if (results.length === 0) return;
       const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((current) => (current + step + results.length) % results.length);
+      setActive((index) => (index + step + results.length) % results.length);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      go(results[active]);
+      if (current) go(results[active]);
+      else if (wanted) setEnterPending(true);
     } else if (event.key === 'Escape') {
       // One Escape closes: a search field's own Escape would only empty it first, and a second one close the dialog.
       event.preventDefault();
@@ -115,10 +133,15 @@ export function SearchDialog() {
         <Icon name="search" size={18} />
         <span className="header-search__label">{t('search.open')}</span>
         <kbd className="header-search__key" aria-hidden="true">
-          {t('search.shortcut')}
+          {t(shortcutKey)}
         </kbd>
       </Link>
-      <dialog ref={dialog} className="dialog search-dialog" aria-label={t('search.title')}>
+      <dialog
+        ref={dialog}
+        className="dialog search-dialog"
+        aria-label={t('search.title')}
+        onClose={() => setEnterPending(false)}
+      >
         <div className="search-dialog__field">
           <Icon name="search" size={18} />
           <input
@@ -126,7 +149,10 @@ export function SearchDialog() {
             type="search"
             className="search-dialog__input"
             value={query}
-            onChange={(event) => setQuery(event.target.value)}
+            onChange={(event) => {
+              setEnterPending(false);
+              setQuery(event.target.value);
+            }}
             onKeyDown={onKeyDown}
             placeholder={t('search.placeholder')}
             aria-label={t('search.label')}
@@ -142,7 +168,13 @@ export function SearchDialog() {
             <Icon name="close" size={18} />
           </button>
         </div>
-        <ul id={listId} role="listbox" className="search-results" aria-label={t('search.resultsLabel')}>
+        <ul
+          id={listId}
+          role="listbox"
+          className="search-results"
+          aria-label={t('search.resultsLabel')}
+          aria-busy={wanted !== '' && !current}
+        >
           {results.map((result, index) => (
             <li
               key={`${result.kind}:${result.id}`}
@@ -159,9 +191,9 @@ export function SearchDialog() {
           ))}
         </ul>
         <p className="search-dialog__status" role="status">
-          {query.trim() && !searching && fetcher.data && results.length === 0
-            ? t('search.none', { query: query.trim() })
-            : query.trim()
+          {current && !searching && results.length === 0
+            ? t('search.none', { query: wanted })
+            : wanted
               ? ''
               : t('search.hint')}
         </p>
