@@ -12,7 +12,8 @@ import { connectSimulatedChannel, promoDraft, topUp } from './support/workspace'
  * The overview's campaigns as a shop owner sees them: a campaign sending for real (a channel on the Meta
  * simulator, the portal's own worker dispatching) shows under "Running and scheduled" with its progress, a scheduled
  * one with its start time in the workspace's zone; when the sending one completes, it moves to "Recent results"
- * with its cost, without a reload. In each language, at 1280 and 390 px.
+ * with its cost, without a reload. In each language, at 1280 and 390 px. A scheduled campaign that starts while the
+ * page is open moves on without a reload too.
  */
 
 describe('the overview’s campaigns in the browser', () => {
@@ -142,4 +143,49 @@ describe('the overview’s campaigns in the browser', () => {
       }
     },
   );
+
+  it('en: a scheduled campaign that starts while the overview is open shows its start without a reload', async () => {
+    const owner = await createOwner(portal.stack, { language: 'EN' });
+    const api = <T>(query: string, variables: Record<string, unknown> = {}) =>
+      callApi<T>(portal.stack, query, variables, owner.sessionToken);
+    const { channelId, templateIds } = await connectSimulatedChannel(meta.handle.simulator, portal.stack, owner, {
+      wabaId: '204000000000003',
+      token: 'EAAG-e2e-overview-token-3-0123456789',
+      name: 'Utama',
+      number: { id: '304000000000003', displayPhoneNumber: '+62 811-2000-0003', verifiedName: 'Toko Ringkasan' },
+    });
+    await api('mutation ($input: CreateContactInput!) { createContact(input: $input) { id } }', {
+      input: { name: 'Dian Sastro', phone: '0812-4030-0001', consentStatement: 'Formulir toko', tags: ['jadwal'] },
+    });
+    await topUp(portal.stack, owner, 50_000);
+    const campaignId = await promoDraft(portal.stack, owner, {
+      name: 'Promo Pagi',
+      channelId,
+      templateId: templateIds.promo_akhir_tahun!,
+      tag: 'jadwal',
+    });
+    // Far enough ahead that the page opens before it starts, near enough that it starts while the page is open.
+    await api('mutation ($id: ID!, $at: DateTimeISO!) { scheduleCampaign(id: $id, at: $at) { status } }', {
+      id: campaignId,
+      at: new Date(Date.now() + 10_000).toISOString(),
+    });
+    const { context, page, errors } = await signedInPage(portal, owner.sessionToken, 'en', {
+      width: 1280,
+      height: 900,
+    });
+    try {
+      await page.goto(`${portal.stack.dashboardUrl}/dashboard`, { waitUntil: 'networkidle' });
+      const texts = en.overview.campaigns;
+      const upcoming = page.getByTestId('overview-live-campaign').filter({ hasText: 'Promo Pagi' });
+      expect(await upcoming.textContent()).toContain(texts.status.SCHEDULED);
+      // Nothing else is running: only the scheduled start keeps the overview asking, until it has sent and finished.
+      const finished = page.getByTestId('overview-finished-campaign').filter({ hasText: 'Promo Pagi' });
+      await finished.waitFor({ timeout: 60_000 });
+      expect(await finished.textContent()).toContain(texts.status.COMPLETED);
+      expect(await page.getByTestId('overview-live-campaign').count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -1,4 +1,10 @@
-import { campaignPercent, campaignRates, processedMessages, type CampaignCounts } from './campaign-progress';
+import {
+  campaignPercent,
+  campaignRates,
+  livePollDelay,
+  processedMessages,
+  type CampaignCounts,
+} from './campaign-progress';
 
 const counts = (values: Partial<CampaignCounts>): CampaignCounts => ({
   total: 0,
@@ -48,5 +54,37 @@ describe('a campaign on the overview', () => {
 
   it('has no rate before anything reached Meta', () => {
     expect(campaignRates(counts({ total: 10, queued: 10 }))).toEqual({ delivered: null, read: null });
+  });
+
+  describe('asking again while the overview is open', () => {
+    const now = Date.parse('2026-12-04T09:00:00.000Z');
+    const at = (seconds: number) => new Date(now + seconds * 1000).toISOString();
+
+    it('asks every 5 s while a campaign runs, whatever else is scheduled', () => {
+      expect(livePollDelay([{ status: 'RUNNING' }], now)).toBe(5_000);
+      expect(livePollDelay([{ status: 'SCHEDULED', scheduledAt: at(3600) }, { status: 'RUNNING' }], now)).toBe(5_000);
+    });
+
+    it('asks while a campaign is scheduled, to show its start: at the start, every 5 s once due, once a minute before', () => {
+      expect(livePollDelay([{ status: 'SCHEDULED', scheduledAt: at(20) }], now)).toBe(20_000);
+      expect(livePollDelay([{ status: 'SCHEDULED', scheduledAt: at(2) }], now)).toBe(5_000);
+      // Due but not started yet (the worker's tick comes): keep asking.
+      expect(livePollDelay([{ status: 'SCHEDULED', scheduledAt: at(-30) }], now)).toBe(5_000);
+      expect(livePollDelay([{ status: 'SCHEDULED', scheduledAt: at(86_400 * 40) }], now)).toBe(60_000);
+      expect(
+        livePollDelay(
+          [
+            { status: 'SCHEDULED', scheduledAt: at(3600) },
+            { status: 'SCHEDULED', scheduledAt: at(30) },
+          ],
+          now,
+        ),
+      ).toBe(30_000);
+    });
+
+    it('stops once nothing is running or scheduled', () => {
+      expect(livePollDelay([], now)).toBeNull();
+      expect(livePollDelay([{ status: 'PAUSED' }, { status: 'COMPLETED' }, { status: 'DRAFT' }], now)).toBeNull();
+    });
   });
 });

@@ -38,7 +38,24 @@ export function campaignRates(counts: CampaignCounts): { delivered: number | nul
   };
 }
 
-/** Campaigns worth watching live: the overview polls while one of these is on it. */
-export function isSending(status: CampaignStatus): boolean {
-  return status === 'RUNNING';
+/** How often the overview asks again while a campaign sends (its counts move batch by batch), or is due to start. */
+export const POLL_MS = 5_000;
+/** A campaign scheduled further ahead is looked at this often: the browser's clock may not be the worker's. */
+export const SCHEDULED_POLL_MS = 60_000;
+
+/**
+ * How long the overview waits before asking again, or null to stop: every few seconds while a campaign runs or a
+ * scheduled one is due (so its start shows without a reload), once a minute while the next start is further away,
+ * and never once nothing is running or scheduled.
+ */
+export function livePollDelay(
+  campaigns: readonly { status: CampaignStatus; scheduledAt?: string | null }[],
+  now: number,
+): number | null {
+  if (campaigns.some((campaign) => campaign.status === 'RUNNING')) return POLL_MS;
+  const starts = campaigns
+    .filter((campaign) => campaign.status === 'SCHEDULED')
+    .map((campaign) => (campaign.scheduledAt ? Date.parse(campaign.scheduledAt) : now));
+  if (starts.length === 0) return null;
+  return Math.min(SCHEDULED_POLL_MS, Math.max(POLL_MS, Math.min(...starts) - now));
 }

@@ -10,7 +10,7 @@ import { ProgressBar } from '../ui/progress';
 import {
   campaignPercent,
   campaignRates,
-  isSending,
+  livePollDelay,
   processedMessages,
   type CampaignCounts,
   type CampaignStatus,
@@ -27,9 +27,6 @@ export interface OverviewCampaign {
   counts: CampaignCounts;
 }
 
-// How often the overview asks again while a campaign sends (its counts move batch by batch).
-const POLL_MS = 5_000;
-
 const TONES: Record<CampaignStatus, BadgeTone> = {
   DRAFT: 'neutral',
   SCHEDULED: 'info',
@@ -40,17 +37,18 @@ const TONES: Record<CampaignStatus, BadgeTone> = {
   FAILED: 'danger',
 };
 
-/** Reloads the overview's data every few seconds while one of its campaigns is sending. */
+/** Reloads the overview's data while one of its campaigns is sending or scheduled (`livePollDelay`). */
 function useLiveCampaigns(campaigns: readonly OverviewCampaign[]): void {
   const revalidator = useRevalidator();
-  const sending = campaigns.some((campaign) => isSending(campaign.status));
+  // Worked out again with each answer: a scheduled start comes closer, a campaign starts or ends.
+  const delay = livePollDelay(campaigns, Date.now());
   useEffect(() => {
-    if (!sending) return;
+    if (delay === null) return;
     const timer = setInterval(() => {
       if (revalidator.state === 'idle' && document.visibilityState === 'visible') revalidator.revalidate();
-    }, POLL_MS);
+    }, delay);
     return () => clearInterval(timer);
-  }, [sending, revalidator]);
+  }, [delay, revalidator]);
 }
 
 function usePercent(): (share: number | null) => string {
@@ -160,8 +158,8 @@ function CampaignSection({ heading, empty, children }: { heading: string; empty:
 }
 
 /**
- * The overview's campaigns: running, paused and scheduled ones with live progress (refreshed while one sends), then
- * the latest finished ones with their results. Empty, it says what to do next.
+ * The overview's campaigns: running, paused and scheduled ones with live progress (refreshed while one sends or is
+ * scheduled), then the latest finished ones with their results. Empty, it says what to do next.
  */
 export function CampaignsCard({
   live,
