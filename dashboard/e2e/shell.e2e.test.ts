@@ -1,6 +1,7 @@
 import en from '../app/locales/en.json';
 import id from '../app/locales/id.json';
 import { createOwner, signInBrowser } from './support/api';
+import { seriousAxeViolations } from './support/axe';
 import { collectPageErrors, launchBrowser, screenshot, type Browser } from './support/browser';
 import { submitLogin, switchLanguage } from './support/identity';
 import { startStack, type Stack } from './support/stack';
@@ -75,6 +76,44 @@ describe('the signed-in shell', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('id');
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it.each([
+    ['en', en],
+    ['id', id],
+  ] as const)('shows a named progress bar and a busy main while the next page loads (%s)', async (lng, locale) => {
+    const owner = await createOwner(stack, { language: lng === 'en' ? 'EN' : 'ID' });
+    const reader = await launchBrowser({ locale: lng === 'en' ? 'en-US' : 'id-ID' });
+    try {
+      await signInBrowser(reader.context, stack, owner.sessionToken, lng);
+      const page = await reader.context.newPage();
+      const errors = collectPageErrors(page);
+      await page.goto(`${stack.dashboardUrl}/dashboard`, { waitUntil: 'networkidle' });
+      expect(await page.getByRole('progressbar', { name: locale.shell.loading }).count()).toBe(0);
+      // The contacts page's data is held until the bar and the busy main have been seen (a slow loader).
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(
+        (url) => url.pathname.startsWith('/contacts'),
+        async (route) => {
+          await held;
+          await route.continue();
+        },
+      );
+      const nav = page.getByRole('navigation', { name: locale.shell.nav.label });
+      await nav.getByRole('link', { name: locale.shell.nav.contacts }).click();
+      const bar = page.getByRole('progressbar', { name: locale.shell.loading });
+      await bar.waitFor();
+      expect(await page.locator('main').getAttribute('aria-busy')).toBe('true');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      release();
+      await page.getByRole('heading', { level: 1, name: locale.contacts.title, exact: true }).waitFor();
+      await bar.waitFor({ state: 'detached' });
+      expect(await page.locator('main').getAttribute('aria-busy')).toBeNull();
+      expect(errors).toEqual([]);
+    } finally {
+      await reader.close();
+    }
   });
 
   it('switches language without JavaScript and returns to the same page', async () => {

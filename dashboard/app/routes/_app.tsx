@@ -2,6 +2,7 @@ import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { Outlet, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from '../components/shell/app-header';
+import { NavigationProgress, useNavigationLoading } from '../components/shell/navigation-progress';
 import { SidebarNav } from '../components/shell/sidebar-nav';
 import { requireUser } from '../utils/auth.server';
 import { commitSessionCookie, getSessionToken } from '../utils/session.server';
@@ -17,15 +18,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AppLayout() {
   const { user } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const loading = useNavigationLoading();
   return (
     <div className="shell">
+      <NavigationProgress loading={loading} />
       <a href="#main" className="skip-link">
         {t('shell.skipToContent')}
       </a>
       <AppHeader user={user} />
       <div className="shell__body">
         <SidebarNav permissions={user.permissions} />
-        <main id="main" className="shell__main" tabIndex={-1}>
+        <main id="main" className="shell__main" tabIndex={-1} aria-busy={loading || undefined}>
           <Outlet />
         </main>
       </div>
