@@ -35,6 +35,8 @@ export interface Portal {
   apiUrl: string;
   dashboardUrl: string;
   midtransUrl: string;
+  /** The portal's own Meta simulator (its control endpoint registers WhatsApp accounts). */
+  metaUrl: string;
   postgresPort: number;
   stop(): Promise<void>;
 }
@@ -96,6 +98,7 @@ export async function startPortal(
       apiUrl,
       dashboardUrl,
       midtransUrl: `http://127.0.0.1:${midtrans}`,
+      metaUrl: `http://127.0.0.1:${meta}`,
       postgresPort: postgres,
       stop: async () => {
         process.kill(-child.pid!, 'SIGINT');
