@@ -291,7 +291,9 @@ export class ChannelsService {
 
   /**
    * Replaces the local copy of the channel's WABA templates with Meta's list (every page):
-   * changed ones updated, new ones added, ones Meta no longer lists removed.
+   * changed ones updated, new ones added, ones Meta no longer lists removed. The whole list is read
+   * before anything is written, so a listing that stops early (the budget, Meta's rate limit, a
+   * paging loop) fails the sync and changes and removes nothing.
    */
   async syncTemplates(em: EntityManager, workspaceId: string, channelId: string, by?: ChangedBy): Promise<number> {
     const channel = await this.owned(em, workspaceId, channelId);
