@@ -6,6 +6,7 @@ import type { AuditAction, AuditService, Identity, RequestMeta } from '../identi
 import { execute, query } from '../../db/sql';
 import { inTransaction, sqlState } from '../../db/transaction';
 import { Channel } from './channel.entity';
+import { channelToken } from './channel-token';
 import { MARK_CHANNEL_SENT, TEMPLATE_SUMMARY, UPSERT_PORTFOLIO } from './channels.sql';
 import { GraphError, type MetaGraph, type PhoneNumberFacts } from './meta-graph';
 import { NO_MESSAGING_USAGE, type MessagingLimitUsage } from './messaging-usage';
@@ -212,7 +213,7 @@ export class ChannelsService {
   /** The channel check: the token, the number, the app's subscription to the WABA and the portfolio. */
   async check(em: EntityManager, workspaceId: string, id: string, by?: ChangedBy): Promise<ChannelView> {
     const channel = await this.owned(em, workspaceId, id);
-    const token = this.tokens.open(channel.accessTokenSealed);
+    const token = channelToken(this.tokens, channel.accessTokenSealed);
     const facts = await this.meta(() => this.graph.phoneNumber(token, channel.phoneNumberId));
     const apps = await this.meta(() => this.graph.subscribedAppIds(token, channel.wabaId));
     const portfolio = await this.meta(() => this.graph.portfolioOf(token, channel.wabaId));
@@ -297,7 +298,7 @@ export class ChannelsService {
    */
   async syncTemplates(em: EntityManager, workspaceId: string, channelId: string, by?: ChangedBy): Promise<number> {
     const channel = await this.owned(em, workspaceId, channelId);
-    const token = this.tokens.open(channel.accessTokenSealed);
+    const token = channelToken(this.tokens, channel.accessTokenSealed);
     // Each page is one call of the WABA's hourly management budget; Meta's rate-limit answer blocks the WABA a while.
     const remote = await this.meta(async () => {
       try {
