@@ -6,7 +6,7 @@ export {
   WEBHOOK_SILENCE_JOB,
   type ChannelsServices,
 } from './channels.module';
-export { WEBHOOK_PATH } from './webhook.route';
+export { WEBHOOK_MAX_BODY_BYTES, WEBHOOK_PATH } from './webhook.route';
 export { metaSignature } from './webhook-signature';
 export { STATUS_RANK } from './webhook.service';
 export { ChannelsService, type ChannelView } from './channels.service';
