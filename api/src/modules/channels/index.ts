@@ -8,7 +8,7 @@ export {
 } from './channels.module';
 export { WEBHOOK_MAX_BODY_BYTES, WEBHOOK_PATH } from './webhook.route';
 export { metaSignature } from './webhook-signature';
-export { STATUS_RANK } from './webhook.service';
+export { STATUS_RANK, WEBHOOK_FIELDS } from './webhook.service';
 export { ChannelsService, type ChannelView } from './channels.service';
 export { Channel } from './channel.entity';
 export { BusinessPortfolio } from './portfolio.entity';

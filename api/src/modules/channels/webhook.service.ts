@@ -193,6 +193,20 @@ const SECONDS = (timestamp: string | number | undefined, fallback: Date) =>
  * by the request right away and by the `channels.apply-webhooks` job for bodies a crash left
  * behind. Applying is idempotent: statuses move forward only, replies are unique by wamid.
  */
+/**
+ * The webhook fields `applyChange` applies: the ones an operator subscribes the app to in Meta's app dashboard
+ * (ops/DEPLOY-DEBIAN12.md lists them; deploy-guide.test.ts checks it). A field not subscribed never arrives.
+ */
+export const WEBHOOK_FIELDS = [
+  'messages',
+  'user_preferences',
+  'business_capability_update',
+  'message_template_status_update',
+  'template_category_update',
+  'account_update',
+  'phone_number_quality_update',
+] as const;
+
 export class WebhookService {
   constructor(
     private readonly contacts: ContactsService,
