@@ -422,6 +422,37 @@ describe('the WhatsApp webhook', () => {
     expect(channel!.throughput).toBe(1000);
   });
 
+  it('keeps a coexistence number (also on the WhatsApp Business app) at its fixed 20 on THROUGHPUT_UPGRADE', async () => {
+    const number = meta.simulator.account(WABA_ID)!.numbers[0]!;
+    number.isOnBizApp = true;
+    const { channels } = api.running.services.channels;
+    const [{ id }] = await sql<{ id: string }>('select id from channel where phone_number_id = ?', [PHONE_NUMBER_ID]);
+    const checked = await channels.check(workspaceEm(api.running.orm.em, owner.workspace.id), owner.workspace.id, id);
+    expect(checked.throughput).toBe(20);
+    const upgrade = {
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: WABA_ID,
+          time: 1763971700,
+          changes: [
+            {
+              field: 'phone_number_quality_update',
+              value: { display_phone_number: '6281100000000', event: 'THROUGHPUT_UPGRADE' },
+            },
+          ],
+        },
+      ],
+    };
+    expect((await post(upgrade)).status).toBe(200);
+    await allApplied();
+    const [channel] = await sql<{ throughput: number }>('select throughput from channel where id = ?', [id]);
+    expect(channel!.throughput).toBe(20);
+    // Back to the number the other tests use.
+    number.isOnBizApp = false;
+    await sql('update channel set throughput = 1000, coexistence = false where id = ?', [id]);
+  });
+
   it('stores bodies sharing a group commit each exactly, multi-byte text included (bytes not UTF-8 as U+FFFD)', async () => {
     const bodies = Array.from({ length: 20 }, (_, index) => {
       const body = statusBody('delivered', String(1763972000 + index)) as {

@@ -167,6 +167,7 @@ export class ChannelsService {
         accessTokenSealed: this.tokens.seal(input.accessToken),
         tokenKeyId: this.tokens.keyId,
         throughput: throughputOf(facts),
+        coexistence: facts.is_on_biz_app === true,
         quality: facts.quality_rating ?? null,
         subscribed,
         checkedAt: this.clock.now(),
@@ -199,6 +200,7 @@ export class ChannelsService {
       channel.accessTokenSealed = this.tokens.seal(input.accessToken);
       channel.tokenKeyId = this.tokens.keyId;
       channel.throughput = throughputOf(facts);
+      channel.coexistence = facts.is_on_biz_app === true;
       channel.quality = facts.quality_rating ?? channel.quality ?? null;
     }
     if (input.name) channel.name = input.name.trim();
@@ -221,6 +223,7 @@ export class ChannelsService {
     channel.portfolioId = portfolio.id;
     channel.displayNumber = facts.display_phone_number ?? channel.displayNumber ?? null;
     channel.throughput = throughputOf(facts);
+    channel.coexistence = facts.is_on_biz_app === true;
     channel.quality = facts.quality_rating ?? null;
     channel.subscribed = apps.includes(this.appId);
     channel.checkedAt = this.clock.now();

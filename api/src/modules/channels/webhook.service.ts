@@ -397,7 +397,7 @@ export class WebhookService {
   /**
    * A number's quality event: the messaging-limit tier it carries (`max_daily_conversations_per_business`, the
    * portfolio's limit, as Meta now reports it) goes the way of business_capability_update's, `NOT_SET` changing
-   * nothing; THROUGHPUT_UPGRADE raises the number to 1,000 msg/s; FLAGGED and UNFLAGGED (older payloads: Meta has
+   * nothing; THROUGHPUT_UPGRADE raises the number to 1,000 msg/s (not a coexistence number); FLAGGED and UNFLAGGED (older payloads: Meta has
    * since removed the Flagged state) move its quality. DOWNGRADE and UPGRADE change the tier through the one they
    * carry.
    */
