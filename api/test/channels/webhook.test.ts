@@ -319,6 +319,28 @@ describe('the WhatsApp webhook', () => {
     expect((await contact()).opted_out_at).not.toBeNull();
   });
 
+  it('gives an inbound message no other sender’s ids when its `from` matches no contact profile of the body', async () => {
+    const typed = fixture('inbound-text.json') as {
+      entry: { changes: { value: { contacts: object[]; messages: Record<string, unknown>[] } }[] }[];
+    };
+    const value = typed.entry[0]!.changes[0]!.value;
+    value.contacts = [{ profile: { name: 'Sari' }, wa_id: '6281277700011', user_id: 'US.13491208655302749911' }];
+    value.messages = [
+      { ...value.messages[0], from: '6281277700011', id: 'wamid.profile-own', timestamp: '1763971200' },
+      { ...value.messages[0], from: '6281277700012', id: 'wamid.profile-none', timestamp: '1763971201' },
+    ];
+    expect((await post(typed)).status).toBe(200);
+    await allApplied();
+    const contacts = await sql<{ phone: string; wa_id: string | null; wa_user_id: string | null }>(
+      `select phone, wa_id, wa_user_id from contact where workspace_id = ? and phone in (?, ?) order by phone`,
+      [owner.workspace.id, '+6281277700011', '+6281277700012'],
+    );
+    expect(contacts).toEqual([
+      { phone: '+6281277700011', wa_id: '6281277700011', wa_user_id: 'US.13491208655302749911' },
+      { phone: '+6281277700012', wa_id: '6281277700012', wa_user_id: null },
+    ]);
+  });
+
   it('knows a contact by Meta’s business-scoped user_id too: a new number or a user_id-only event reaches the same contact', async () => {
     const USER_ID = 'US.13491208655302741918';
     const message = (from: string, id: string, body: string, timestamp: string) => {

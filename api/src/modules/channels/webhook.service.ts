@@ -545,7 +545,12 @@ export class WebhookService {
     let optOutTexts: string[] | undefined;
     for (const message of (value.messages as InboundMessage[] | undefined) ?? []) {
       if (!message.id) continue;
-      const profile = profiles.find((candidate) => candidate.wa_id === message.from) ?? profiles[0];
+      // A profile is the sender's only when it names the sender: another profile's ids would merge two people.
+      const profile = message.from
+        ? profiles.find((candidate) => candidate.wa_id === message.from)
+        : profiles.length === 1
+          ? profiles[0]
+          : undefined;
       const contact = await this.contacts.inboundContact(tx, channel.workspace_id, {
         phone: message.from ?? null,
         waId: profile?.wa_id ?? message.from ?? null,
