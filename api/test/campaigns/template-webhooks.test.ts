@@ -1,5 +1,6 @@
 import { workspaceEm } from '../../src/db/base.entity';
 import { metaSignature } from '../../src/modules/channels';
+import { Migration20261204191000TemplatesUnsupported } from '../../src/modules/channels/migrations/20261204-191000-templates-unsupported';
 import { waitFor } from '../support/wait';
 import { RESUME, campaignLife, useCampaignWorld } from './life-support';
 import { APP_SECRET, CREATE, PRICE, START, WABA_ID, type CampaignWorld } from './support';
@@ -293,4 +294,22 @@ describe('template status from Meta and the launch', () => {
       expect(attempts()).toBe(0);
     },
   );
+
+  it('marks, when migrated, a template synced before its kind was known not to be fillable', async () => {
+    await world.sql(
+      `update message_template set unsupported = null, components = ?::jsonb where name = 'promo_kartu'`,
+      [
+        JSON.stringify([
+          { type: 'HEADER', format: 'LOCATION' },
+          { type: 'BODY', text: 'Toko baru kami.' },
+        ]),
+      ],
+    );
+    const { orm } = world.api.running;
+    await new Migration20261204191000TemplatesUnsupported(orm.em.getDriver(), orm.config).up();
+    const [template] = await world.sql<{ unsupported: string | null }>(
+      "select unsupported from message_template where name = 'promo_kartu'",
+    );
+    expect(template!.unsupported).toBe('LOCATION');
+  });
 });
