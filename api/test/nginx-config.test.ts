@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
+import { WEBHOOK_MAX_BODY_BYTES, WEBHOOK_PATH } from '../src/modules/channels';
+
+/** Bytes of an nginx size value such as `2m`, `512k` or `1g` (nginx's k, m and g are powers of 1,024). */
+function bytes(value: string): number {
+  const match = /^(\d+)([kmg])?$/i.exec(value);
+  if (!match) throw new Error(`not an nginx size: ${value}`);
+  const power = { k: 1, m: 2, g: 3 }[match[2]?.toLowerCase() as 'k' | 'm' | 'g'] ?? 0;
+  return Number(match[1]) * 1024 ** power;
+}
 
 /** Seconds of an nginx time value such as `4s`, `500ms` or `1m`. */
 function seconds(value: string): number {
@@ -35,5 +44,17 @@ describe('the nginx site', () => {
         idle: true,
       });
     }
+  });
+
+  it('lets through Meta webhook bodies as large as the webhook route takes (4 MiB), not only the site’s limit', () => {
+    const location = /location\s+(\S+)\s*\{([^}]*)\}/g;
+    // nginx serves a request from the longest prefix location that matches it (no regex location names webhooks).
+    const serving = [...conf.matchAll(location)]
+      .filter(([, prefix]) => WEBHOOK_PATH.startsWith(prefix!))
+      .sort((a, b) => b[1]!.length - a[1]!.length)[0];
+    expect(serving?.[1]).toBe('/api/webhooks/');
+    const site = /^\s*client_max_body_size\s+(\S+);/m.exec(conf.replace(location, ''))?.[1] ?? '1m'; // nginx's default
+    const limit = /client_max_body_size\s+(\S+);/.exec(serving![2]!)?.[1] ?? site;
+    expect(bytes(limit)).toBe(WEBHOOK_MAX_BODY_BYTES);
   });
 });

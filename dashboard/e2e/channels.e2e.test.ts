@@ -52,6 +52,18 @@ const extraTemplates = [
       { type: 'CAROUSEL', cards: [{ components: [{ type: 'HEADER', format: 'IMAGE' }] }] },
     ],
   },
+  {
+    id: '1234567890123460',
+    name: 'kode_masuk',
+    language: 'id',
+    status: 'APPROVED',
+    category: 'AUTHENTICATION',
+    parameter_format: 'POSITIONAL',
+    components: [
+      { type: 'BODY', text: '{{1}} adalah kode verifikasi Anda.' },
+      { type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: 'COPY_CODE', text: 'Salin kode' }] },
+    ],
+  },
 ];
 
 const LANGUAGES = [
@@ -195,11 +207,12 @@ describe('channels, templates and replies in the browser', () => {
         await page.getByRole('button', { name: tp.sync }).click();
         await page
           .getByTestId('toast')
-          .getByText(fill(tp.synced, { count: 4 }))
+          .getByText(fill(tp.synced, { count: 5 }))
           .waitFor();
         const list = page.getByTestId('templates');
         expect(await list.locator('article h3').allInnerTexts()).toEqual([
           'katalog_carousel',
+          'kode_masuk',
           'order_shipped',
           'promo_akhir_tahun',
           'resi_pengiriman',
@@ -220,6 +233,8 @@ describe('channels, templates and replies in the browser', () => {
         expect(await receipt.getByText(tp.parameters.where.button, { exact: false }).count()).toBe(1);
         const carousel = page.getByTestId('template-katalog_carousel-id');
         expect(await carousel.getByText(tp.unsupported.CAROUSEL, { exact: true }).count()).toBe(1);
+        const otp = page.getByTestId('template-kode_masuk-id');
+        expect(await otp.getByText(tp.unsupported.AUTHENTICATION, { exact: true }).count()).toBe(1);
         expect(await page.getByTestId('template-order_shipped-en').getByText(tp.parameters.positional).count()).toBe(1);
         await fitsPhone(page, `templates-${lng}`);
         // The header's search finds it by name, its language and category (in the reader's words) on the second line.

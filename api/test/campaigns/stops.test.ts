@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { rupiah } from '../../src/core/money';
 import { workspaceEm } from '../../src/db/base.entity';
+import { TokenBox } from '../../src/modules/channels';
 import { waitFor } from '../support/wait';
 import { RESUME, SCHEDULE, campaignLife, useCampaignWorld } from './life-support';
 import { APP_SECRET, PRICE, START, WABA_ID, type CampaignWorld } from './support';
@@ -168,6 +169,32 @@ describe('a campaign’s stops', () => {
       { id: world.channelId },
     );
     expect(checked.data!.checkChannel.status).toBe('CONNECTED');
+    expect((await world.gql(RESUME, { id })).errors).toBeUndefined();
+    await world.dispatch();
+    expect(await read(id)).toMatchObject({ status: 'COMPLETED', counts: { total: 2, sent: 2 } });
+  });
+
+  it('pauses running campaigns (TOKEN) without sending when the channel’s token cannot be opened (a key rotation left it), and sends once it can', async () => {
+    await fund(10n * PRICE);
+    const { id, waIds } = await draft(2);
+    expect((await world.gql(START, { id })).errors).toBeUndefined();
+    const [stored] = await world.sql<{ sealed: string }>(
+      'select access_token_sealed as sealed from channel where id = ?',
+      [world.channelId],
+    );
+    await world.sql('update channel set access_token_sealed = ? where id = ?', [
+      new TokenBox('a-key-this-installation-never-had-000000003').seal('EAAG-unknown'),
+      world.channelId,
+    ]);
+    await world.dispatch();
+    expect(await read(id)).toMatchObject({ status: 'PAUSED', pauseReason: 'TOKEN' });
+    for (const waId of waIds) expect(world.meta.simulator.sends.ledger.acceptedByRecipient.get(waId)).toBeUndefined();
+    const notices = (await notificationsOf(id, 'en')).filter((notice) => notice.type === 'CAMPAIGN_PAUSED');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.body).toContain("was paused: the channel's access token no longer works");
+
+    // The token replaced (here: the readable one put back), the campaign resumes and sends.
+    await world.sql('update channel set access_token_sealed = ? where id = ?', [stored!.sealed, world.channelId]);
     expect((await world.gql(RESUME, { id })).errors).toBeUndefined();
     await world.dispatch();
     expect(await read(id)).toMatchObject({ status: 'COMPLETED', counts: { total: 2, sent: 2 } });

@@ -1,5 +1,6 @@
 import { workspaceEm } from '../../src/db/base.entity';
 import { metaSignature } from '../../src/modules/channels';
+import { Migration20261204191000TemplatesUnsupported } from '../../src/modules/channels/migrations/20261204-191000-templates-unsupported';
 import { waitFor } from '../support/wait';
 import { RESUME, campaignLife, useCampaignWorld } from './life-support';
 import { APP_SECRET, CREATE, PRICE, START, WABA_ID, type CampaignWorld } from './support';
@@ -18,6 +19,35 @@ const KARTU = {
   components: [{ type: 'BODY', text: 'Koleksi baru sudah datang. Lihat di toko kami.' }],
 };
 
+/** Templates the portal cannot fill (template-support.ts): a location header, and a one-time code of Meta's shape. */
+const UNFILLABLE = [
+  {
+    id: '1234567890129002',
+    name: 'alamat_toko',
+    language: 'id',
+    status: 'APPROVED',
+    category: 'UTILITY',
+    parameter_format: 'POSITIONAL',
+    components: [
+      { type: 'HEADER', format: 'LOCATION' },
+      { type: 'BODY', text: 'Toko baru kami buka hari ini.' },
+    ],
+  },
+  {
+    id: '1234567890129003',
+    name: 'kode_masuk',
+    language: 'id',
+    status: 'APPROVED',
+    category: 'AUTHENTICATION',
+    parameter_format: 'POSITIONAL',
+    components: [
+      { type: 'BODY', add_security_recommendation: true },
+      { type: 'FOOTER', code_expiration_minutes: 10 },
+      { type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: 'COPY_CODE', text: 'Salin kode' }] },
+    ],
+  },
+];
+
 /**
  * Templates as Meta reports them (issue 18 point 3, issue 19): a `message_template_status_update` reaching the signed
  * webhook route changes what campaigns of the template may do, and a launch is refused, with its reason in the
@@ -25,7 +55,7 @@ const KARTU = {
  */
 describe('template status from Meta and the launch', () => {
   let world: CampaignWorld;
-  useCampaignWorld((started) => (world = started), { extraTemplates: [KARTU] });
+  useCampaignWorld((started) => (world = started), { extraTemplates: [KARTU, ...UNFILLABLE] });
   const life = campaignLife(() => world);
 
   /** Posts a body signed as Meta signs it and waits until it is applied. */
@@ -234,5 +264,52 @@ describe('template status from Meta and the launch', () => {
     expect(before.campaign).toEqual({ status: 'DRAFT', hold_id: null, started_at: null });
     expect(before.messages).toEqual([]);
     expect(attempts()).toBe(0);
+  });
+
+  it.each([
+    ['alamat_toko', 'LOCATION'],
+    ['kode_masuk', 'AUTHENTICATION'],
+  ])(
+    'marks %s (%s) not supported at the sync and refuses a draft with it (campaigns.templateUnsupported)',
+    async (name, reason) => {
+      const [template] = await world.sql<{ unsupported: string | null }>(
+        'select unsupported from message_template where name = ?',
+        [name],
+      );
+      expect(template!.unsupported).toBe(reason);
+      const created = await world.gql(CREATE, {
+        input: {
+          name: 'Tidak bisa',
+          channelId: world.channelId,
+          templateId: await world.templateId(name),
+          variables: [],
+          audience: { kind: 'TAGS', tags: ['siapa-saja'] },
+        },
+      });
+      expect(created.data).toBeNull();
+      expect(created.errors![0]!.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: { templateId: 'campaigns.templateUnsupported' },
+      });
+      expect(attempts()).toBe(0);
+    },
+  );
+
+  it('marks, when migrated, a template synced before its kind was known not to be fillable', async () => {
+    await world.sql(
+      `update message_template set unsupported = null, components = ?::jsonb where name = 'promo_kartu'`,
+      [
+        JSON.stringify([
+          { type: 'HEADER', format: 'LOCATION' },
+          { type: 'BODY', text: 'Toko baru kami.' },
+        ]),
+      ],
+    );
+    const { orm } = world.api.running;
+    await new Migration20261204191000TemplatesUnsupported(orm.em.getDriver(), orm.config).up();
+    const [template] = await world.sql<{ unsupported: string | null }>(
+      "select unsupported from message_template where name = 'promo_kartu'",
+    );
+    expect(template!.unsupported).toBe('LOCATION');
   });
 });

@@ -124,4 +124,42 @@ describe('rotating ENCRYPTION_KEY', () => {
       expect(new TokenBox(NEW_KEY).open(row.access_token_sealed)).toBe(tokenOf(index));
     }
   });
+
+  it('answers a check and a sync of a channel whose token it cannot open with channels.tokenUnreadable, in each language, until the token is replaced', async () => {
+    const [channel] = await sql<{ id: string }>(api, 'select id from channel where phone_number_id = ?', [NUMBERS[3]]);
+    const gql = (query: string, variables: Record<string, unknown>, language = 'en') =>
+      api.graphql(query, variables, { authorization: `Bearer ${owner.sessionToken}`, 'accept-language': language });
+    const CHECK = 'mutation ($id: ID!) { checkChannel(id: $id) { id status } }';
+    const SYNC = 'mutation ($id: ID!) { syncTemplates(channelId: $id) }';
+    const calls = meta.simulator.calls.length;
+    for (const query of [CHECK, SYNC]) {
+      const english = (await gql(query, { id: channel!.id })).body;
+      expect(english.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        messageKey: 'channels.tokenUnreadable',
+        fields: { accessToken: 'channels.tokenUnreadable' },
+      });
+      expect(english.errors?.[0]?.message).toBe(
+        'This installation can no longer read the stored access token for this number (its encryption key was changed). Replace the access token.',
+      );
+      const indonesian = (await gql(query, { id: channel!.id }, 'id')).body;
+      expect(indonesian.errors?.[0]?.message).toBe(
+        'Instalasi ini tidak dapat lagi membaca token akses yang tersimpan untuk nomor ini (kunci enkripsinya diganti). Ganti token aksesnya.',
+      );
+    }
+    // Nothing went to Meta without a token.
+    expect(meta.simulator.calls.length).toBe(calls);
+
+    const replaced = await gql(
+      'mutation ($id: ID!, $input: UpdateChannelInput!) { updateChannel(id: $id, input: $input) { id } }',
+      {
+        id: channel!.id,
+        input: { accessToken: tokenOf(3) },
+      },
+    );
+    expect(replaced.body.errors).toBeUndefined();
+    expect((await gql(CHECK, { id: channel!.id })).body).toMatchObject({
+      data: { checkChannel: { status: 'CONNECTED' } },
+    });
+  });
 });

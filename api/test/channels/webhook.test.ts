@@ -319,6 +319,28 @@ describe('the WhatsApp webhook', () => {
     expect((await contact()).opted_out_at).not.toBeNull();
   });
 
+  it('gives an inbound message no other sender’s ids when its `from` matches no contact profile of the body', async () => {
+    const typed = fixture('inbound-text.json') as {
+      entry: { changes: { value: { contacts: object[]; messages: Record<string, unknown>[] } }[] }[];
+    };
+    const value = typed.entry[0]!.changes[0]!.value;
+    value.contacts = [{ profile: { name: 'Sari' }, wa_id: '6281277700011', user_id: 'US.13491208655302749911' }];
+    value.messages = [
+      { ...value.messages[0], from: '6281277700011', id: 'wamid.profile-own', timestamp: '1763971200' },
+      { ...value.messages[0], from: '6281277700012', id: 'wamid.profile-none', timestamp: '1763971201' },
+    ];
+    expect((await post(typed)).status).toBe(200);
+    await allApplied();
+    const contacts = await sql<{ phone: string; wa_id: string | null; wa_user_id: string | null }>(
+      `select phone, wa_id, wa_user_id from contact where workspace_id = ? and phone in (?, ?) order by phone`,
+      [owner.workspace.id, '+6281277700011', '+6281277700012'],
+    );
+    expect(contacts).toEqual([
+      { phone: '+6281277700011', wa_id: '6281277700011', wa_user_id: 'US.13491208655302749911' },
+      { phone: '+6281277700012', wa_id: '6281277700012', wa_user_id: null },
+    ]);
+  });
+
   it('knows a contact by Meta’s business-scoped user_id too: a new number or a user_id-only event reaches the same contact', async () => {
     const USER_ID = 'US.13491208655302741918';
     const message = (from: string, id: string, body: string, timestamp: string) => {
@@ -420,6 +442,37 @@ describe('the WhatsApp webhook', () => {
       PHONE_NUMBER_ID,
     ]);
     expect(channel!.throughput).toBe(1000);
+  });
+
+  it('keeps a coexistence number (also on the WhatsApp Business app) at its fixed 20 on THROUGHPUT_UPGRADE', async () => {
+    const number = meta.simulator.account(WABA_ID)!.numbers[0]!;
+    number.isOnBizApp = true;
+    const { channels } = api.running.services.channels;
+    const [{ id }] = await sql<{ id: string }>('select id from channel where phone_number_id = ?', [PHONE_NUMBER_ID]);
+    const checked = await channels.check(workspaceEm(api.running.orm.em, owner.workspace.id), owner.workspace.id, id);
+    expect(checked.throughput).toBe(20);
+    const upgrade = {
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: WABA_ID,
+          time: 1763971700,
+          changes: [
+            {
+              field: 'phone_number_quality_update',
+              value: { display_phone_number: '6281100000000', event: 'THROUGHPUT_UPGRADE' },
+            },
+          ],
+        },
+      ],
+    };
+    expect((await post(upgrade)).status).toBe(200);
+    await allApplied();
+    const [channel] = await sql<{ throughput: number }>('select throughput from channel where id = ?', [id]);
+    expect(channel!.throughput).toBe(20);
+    // Back to the number the other tests use.
+    number.isOnBizApp = false;
+    await sql('update channel set throughput = 1000, coexistence = false where id = ?', [id]);
   });
 
   it('stores bodies sharing a group commit each exactly, multi-byte text included (bytes not UTF-8 as U+FFFD)', async () => {

@@ -38,6 +38,10 @@ export class Channel extends WorkspaceEntity {
   @Property({ type: 'int' })
   throughput: Opt<number> = 80;
 
+  /** Also on the WhatsApp Business app (`is_on_biz_app`): Meta fixes it at 20 msg/s, whatever its upgrades. */
+  @Property({ type: 'boolean' })
+  coexistence: Opt<boolean> = false;
+
   @Property({ length: 10, nullable: true })
   quality?: string | null;
 

@@ -23,6 +23,8 @@ import { Migration20261202070000ReplyMedia } from './migrations/20261202-070000-
 import { Migration20261202170000ErasedMessageId } from './migrations/20261202-170000-erased-message-id';
 import { Migration20261203100000WebhookSubject } from './migrations/20261203-100000-webhook-subject';
 import { Migration20261203180000ContactReplyByContact } from './migrations/20261203-180000-contact-reply-by-contact';
+import { Migration20261204190000ChannelCoexistence } from './migrations/20261204-190000-channel-coexistence';
+import { Migration20261204191000TemplatesUnsupported } from './migrations/20261204-191000-templates-unsupported';
 import { BusinessPortfolio } from './portfolio.entity';
 import { RepliesResolver } from './replies.resolver';
 import { RepliesService } from './replies.service';
@@ -77,6 +79,8 @@ export const channelsModule = defineModule<
     { name: 'Migration20261202170000ErasedMessageId', class: Migration20261202170000ErasedMessageId },
     { name: 'Migration20261203100000WebhookSubject', class: Migration20261203100000WebhookSubject },
     { name: 'Migration20261203180000ContactReplyByContact', class: Migration20261203180000ContactReplyByContact },
+    { name: 'Migration20261204190000ChannelCoexistence', class: Migration20261204190000ChannelCoexistence },
+    { name: 'Migration20261204191000TemplatesUnsupported', class: Migration20261204191000TemplatesUnsupported },
   ],
   statements: [
     ...Object.values(channelsSql),

@@ -6,6 +6,7 @@ import type { AuditAction, AuditService, Identity, RequestMeta } from '../identi
 import { execute, query } from '../../db/sql';
 import { inTransaction, sqlState } from '../../db/transaction';
 import { Channel } from './channel.entity';
+import { channelToken } from './channel-token';
 import { MARK_CHANNEL_SENT, TEMPLATE_SUMMARY, UPSERT_PORTFOLIO } from './channels.sql';
 import { GraphError, type MetaGraph, type PhoneNumberFacts } from './meta-graph';
 import { NO_MESSAGING_USAGE, type MessagingLimitUsage } from './messaging-usage';
@@ -166,6 +167,7 @@ export class ChannelsService {
         accessTokenSealed: this.tokens.seal(input.accessToken),
         tokenKeyId: this.tokens.keyId,
         throughput: throughputOf(facts),
+        coexistence: facts.is_on_biz_app === true,
         quality: facts.quality_rating ?? null,
         subscribed,
         checkedAt: this.clock.now(),
@@ -198,6 +200,7 @@ export class ChannelsService {
       channel.accessTokenSealed = this.tokens.seal(input.accessToken);
       channel.tokenKeyId = this.tokens.keyId;
       channel.throughput = throughputOf(facts);
+      channel.coexistence = facts.is_on_biz_app === true;
       channel.quality = facts.quality_rating ?? channel.quality ?? null;
     }
     if (input.name) channel.name = input.name.trim();
@@ -212,7 +215,7 @@ export class ChannelsService {
   /** The channel check: the token, the number, the app's subscription to the WABA and the portfolio. */
   async check(em: EntityManager, workspaceId: string, id: string, by?: ChangedBy): Promise<ChannelView> {
     const channel = await this.owned(em, workspaceId, id);
-    const token = this.tokens.open(channel.accessTokenSealed);
+    const token = channelToken(this.tokens, channel.accessTokenSealed);
     const facts = await this.meta(() => this.graph.phoneNumber(token, channel.phoneNumberId));
     const apps = await this.meta(() => this.graph.subscribedAppIds(token, channel.wabaId));
     const portfolio = await this.meta(() => this.graph.portfolioOf(token, channel.wabaId));
@@ -220,6 +223,7 @@ export class ChannelsService {
     channel.portfolioId = portfolio.id;
     channel.displayNumber = facts.display_phone_number ?? channel.displayNumber ?? null;
     channel.throughput = throughputOf(facts);
+    channel.coexistence = facts.is_on_biz_app === true;
     channel.quality = facts.quality_rating ?? null;
     channel.subscribed = apps.includes(this.appId);
     channel.checkedAt = this.clock.now();
@@ -291,11 +295,13 @@ export class ChannelsService {
 
   /**
    * Replaces the local copy of the channel's WABA templates with Meta's list (every page):
-   * changed ones updated, new ones added, ones Meta no longer lists removed.
+   * changed ones updated, new ones added, ones Meta no longer lists removed. The whole list is read
+   * before anything is written, so a listing that stops early (the budget, Meta's rate limit, a
+   * paging loop) fails the sync and changes and removes nothing.
    */
   async syncTemplates(em: EntityManager, workspaceId: string, channelId: string, by?: ChangedBy): Promise<number> {
     const channel = await this.owned(em, workspaceId, channelId);
-    const token = this.tokens.open(channel.accessTokenSealed);
+    const token = channelToken(this.tokens, channel.accessTokenSealed);
     // Each page is one call of the WABA's hourly management budget; Meta's rate-limit answer blocks the WABA a while.
     const remote = await this.meta(async () => {
       try {

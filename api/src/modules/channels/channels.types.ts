@@ -109,7 +109,8 @@ export class TemplateView {
   @Field({ description: 'Meta’s components as JSON text, exactly as Meta sends them.' }) components!: string;
   @Field(() => String, {
     nullable: true,
-    description: 'Why campaigns cannot use it yet: CAROUSEL, CATALOG, FLOW or LIMITED_TIME_OFFER; null when supported.',
+    description:
+      'Why campaigns cannot use it yet: CAROUSEL, CATALOG, FLOW, LIMITED_TIME_OFFER, LOCATION (a location header), PRODUCT (a single product), AUTHENTICATION (a one-time code) or OTHER (a part the portal does not fill); null when supported.',
   })
   unsupported!: string | null;
   @Field() syncedAt!: Date;

@@ -6,16 +6,17 @@ export {
   WEBHOOK_SILENCE_JOB,
   type ChannelsServices,
 } from './channels.module';
-export { WEBHOOK_PATH } from './webhook.route';
+export { WEBHOOK_MAX_BODY_BYTES, WEBHOOK_PATH } from './webhook.route';
 export { metaSignature } from './webhook-signature';
-export { STATUS_RANK } from './webhook.service';
+export { STATUS_RANK, WEBHOOK_FIELDS } from './webhook.service';
 export { ChannelsService, type ChannelView } from './channels.service';
 export { Channel } from './channel.entity';
 export { BusinessPortfolio } from './portfolio.entity';
 export { MessageTemplate } from './template.entity';
 export { LOCK_PORTFOLIO } from './channels.sql';
 export type { MessagingLimitUsage } from './messaging-usage';
-export { TokenBox } from './token-box';
+export { TokenBox, UnreadableSecretError } from './token-box';
+export { channelToken } from './channel-token';
 export { forwardSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER, DELIVERY_HEADER } from './forward-http';
 export { FORWARD_MAX_ATTEMPTS, FORWARD_RETRY_DELAYS_MS } from './reply-forwarding.service';
 export { rotateChannelSecrets, type RotationReport } from './key-rotation';

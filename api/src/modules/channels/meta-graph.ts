@@ -122,23 +122,32 @@ export class MetaGraph {
     return body.data.map((app) => app.whatsapp_business_api_data?.id ?? app.id ?? '').filter(Boolean);
   }
 
-  /** Every template of the WABA, following `paging.next` (bounded, so a looping cursor cannot hang a sync). */
+  /**
+   * Every template of the WABA, following `paging.next` to the last page: the sync removes the local templates Meta
+   * did not list, so stopping early would delete the rest. `beforeEachPage` pays for each call from the WABA's
+   * hourly budget, which bounds a sync; a cursor Meta gives twice (paging that loops) fails the listing instead.
+   */
   async templates(
     token: string,
     wabaId: string,
     beforeEachPage: () => Promise<void> = async () => undefined,
-    maxPages = 50,
   ): Promise<GraphTemplate[]> {
     const fields = 'id,name,language,status,category,sub_category,parameter_format,components,quality_score';
     let url: string | undefined = this.url(`${encodeURIComponent(wabaId)}/message_templates`, { fields, limit: '100' });
     const all: GraphTemplate[] = [];
-    for (let page = 0; url && page < maxPages; page += 1) {
+    const cursors = new Set<string>();
+    while (url) {
       await beforeEachPage();
       const body: Page<GraphTemplate> = await this.call<Page<GraphTemplate>>(token, 'GET', url);
       all.push(...body.data);
       const after = body.paging?.cursors?.after;
+      if (!body.paging?.next || !after) break;
+      if (cursors.has(after)) {
+        throw new GraphError(null, null, `Graph API paging of message_templates repeated a cursor`, 200);
+      }
+      cursors.add(after);
       // Follow Meta's cursor against our own base URL: `next` names graph.facebook.com even from a proxy.
-      url = body.paging?.next && after ? this.withAfter(url, after) : undefined;
+      url = this.withAfter(url, after);
     }
     return all;
   }

@@ -7,6 +7,17 @@ function derive(encryptionKey: string): { keyId: string; key: Buffer } {
 }
 
 /**
+ * A sealed value this box cannot open: sealed under a key it no longer has (a rotation without
+ * ENCRYPTION_KEY_PREVIOUS), or altered. Only replacing the secret helps.
+ */
+export class UnreadableSecretError extends Error {
+  constructor(readonly keyId: string | undefined) {
+    super(`secret sealed with key ${keyId ?? '?'}, which this installation cannot open`);
+    this.name = 'UnreadableSecretError';
+  }
+}
+
+/**
  * Channel secrets at rest (access tokens, reply-forwarding signing secrets): AES-256-GCM from
  * node:crypto under a key derived from ENCRYPTION_KEY. Every sealed value names the key that
  * sealed it (`ct1.<keyId>.<base64>`), so after a rotation `npm run channels:rotate-key` finds the
@@ -50,16 +61,19 @@ export class TokenBox {
     return !!keyId && this.keys.has(keyId);
   }
 
+  /** The plaintext, or UnreadableSecretError when the key is not this box's or the value was altered. */
   open(sealed: string): string {
     const [version, keyId, payload] = sealed.split('.');
     const key = keyId ? this.keys.get(keyId) : undefined;
-    if (version !== 'ct1' || !key || !payload) {
-      throw new Error(`access token sealed with key ${keyId ?? '?'}, not the current key ${this.keyId}`);
-    }
+    if (version !== 'ct1' || !key || !payload) throw new UnreadableSecretError(keyId);
     const raw = Buffer.from(payload, 'base64');
-    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
-    decipher.setAAD(Buffer.from(keyId!));
-    decipher.setAuthTag(raw.subarray(12, 28));
-    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+      decipher.setAAD(Buffer.from(keyId!));
+      decipher.setAuthTag(raw.subarray(12, 28));
+      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    } catch {
+      throw new UnreadableSecretError(keyId);
+    }
   }
 }

@@ -4,6 +4,8 @@ import type { WebhookService } from './webhook.service';
 import { sameVerifyToken, validMetaSignature } from './webhook-signature';
 
 export const WEBHOOK_PATH = '/api/webhooks/whatsapp';
+/** The largest body the route takes; ops/nginx/bizone.conf lets as much through (nginx-config.test.ts). */
+export const WEBHOOK_MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /**
  * `GET /api/webhooks/whatsapp`: Meta's verification, echoing `hub.challenge` for the right
@@ -43,7 +45,7 @@ export function webhookRoutes(
       method: 'POST',
       path: WEBHOOK_PATH,
       webhook: 'meta',
-      maxBodyBytes: 4 * 1024 * 1024,
+      maxBodyBytes: WEBHOOK_MAX_BODY_BYTES,
       contentTypes: ['application/json'],
       // Thousands a second under a campaign: counted in bizone_webhook_requests_total, not logged one by one.
       quiet: true,

@@ -193,6 +193,20 @@ const SECONDS = (timestamp: string | number | undefined, fallback: Date) =>
  * by the request right away and by the `channels.apply-webhooks` job for bodies a crash left
  * behind. Applying is idempotent: statuses move forward only, replies are unique by wamid.
  */
+/**
+ * The webhook fields `applyChange` applies: the ones an operator subscribes the app to in Meta's app dashboard
+ * (ops/DEPLOY-DEBIAN12.md lists them; deploy-guide.test.ts checks it). A field not subscribed never arrives.
+ */
+export const WEBHOOK_FIELDS = [
+  'messages',
+  'user_preferences',
+  'business_capability_update',
+  'message_template_status_update',
+  'template_category_update',
+  'account_update',
+  'phone_number_quality_update',
+] as const;
+
 export class WebhookService {
   constructor(
     private readonly contacts: ContactsService,
@@ -383,7 +397,7 @@ export class WebhookService {
   /**
    * A number's quality event: the messaging-limit tier it carries (`max_daily_conversations_per_business`, the
    * portfolio's limit, as Meta now reports it) goes the way of business_capability_update's, `NOT_SET` changing
-   * nothing; THROUGHPUT_UPGRADE raises the number to 1,000 msg/s; FLAGGED and UNFLAGGED (older payloads: Meta has
+   * nothing; THROUGHPUT_UPGRADE raises the number to 1,000 msg/s (not a coexistence number); FLAGGED and UNFLAGGED (older payloads: Meta has
    * since removed the Flagged state) move its quality. DOWNGRADE and UPGRADE change the tier through the one they
    * carry.
    */
@@ -531,7 +545,12 @@ export class WebhookService {
     let optOutTexts: string[] | undefined;
     for (const message of (value.messages as InboundMessage[] | undefined) ?? []) {
       if (!message.id) continue;
-      const profile = profiles.find((candidate) => candidate.wa_id === message.from) ?? profiles[0];
+      // A profile is the sender's only when it names the sender: another profile's ids would merge two people.
+      const profile = message.from
+        ? profiles.find((candidate) => candidate.wa_id === message.from)
+        : profiles.length === 1
+          ? profiles[0]
+          : undefined;
       const contact = await this.contacts.inboundContact(tx, channel.workspace_id, {
         phone: message.from ?? null,
         waId: profile?.wa_id ?? message.from ?? null,

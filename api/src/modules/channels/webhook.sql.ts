@@ -190,13 +190,13 @@ export const MARK_CHANNELS_REINSTATED_BY_WABA = statement(
 );
 
 /**
- * THROUGHPUT_UPGRADE names the number by its display number (digits only in the webhook).
- * $1 WABA id, $2 digits of the display number, $3 throughput.
+ * THROUGHPUT_UPGRADE names the number by its display number (digits only in the webhook). A coexistence number
+ * keeps Meta's fixed 20 msg/s (GATEWAYS.md 1.2). $1 WABA id, $2 digits of the display number, $3 throughput.
  */
 export const SET_THROUGHPUT = statement(
   'webhook.set-throughput',
   `update "channel" set throughput = $3, updated_at = now()
-   where waba_id = $1 and regexp_replace(coalesce(display_number, ''), '\\D', '', 'g') = $2`,
+   where waba_id = $1 and regexp_replace(coalesce(display_number, ''), '\\D', '', 'g') = $2 and not coexistence`,
 );
 
 /**

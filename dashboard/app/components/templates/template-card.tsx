@@ -9,7 +9,16 @@ export type TemplateRow = TemplatesPageQuery['templates']['edges'][number]['node
 
 const STATUSES = ['APPROVED', 'PENDING', 'REJECTED', 'PAUSED', 'DISABLED'] as const;
 const CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'] as const;
-const UNSUPPORTED = ['CAROUSEL', 'CATALOG', 'FLOW', 'LIMITED_TIME_OFFER'] as const;
+const UNSUPPORTED = [
+  'CAROUSEL',
+  'CATALOG',
+  'FLOW',
+  'LIMITED_TIME_OFFER',
+  'LOCATION',
+  'PRODUCT',
+  'AUTHENTICATION',
+  'OTHER',
+] as const;
 const MEDIA = ['IMAGE', 'VIDEO', 'DOCUMENT', 'LOCATION'] as const;
 const BUTTONS = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'COPY_CODE'] as const;
 const QUALITIES = ['GREEN', 'YELLOW', 'RED', 'UNKNOWN'] as const;

@@ -3,7 +3,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Clock } from '../../../core/clock';
 import { newId } from '../../../core/ids';
 import type { Logger } from '../../../core/logger';
-import type { TokenBox } from '../../channels';
+import { UnreadableSecretError, type TokenBox } from '../../channels';
 import type { PauseReason } from '../campaign-types';
 import type { DispatchChannelRow, RunningCampaignRow } from '../campaigns.sql';
 import { insideWindow } from '../send-window';
@@ -144,6 +144,14 @@ export class ChannelDispatcher {
     const em = this.em();
     const channel = await this.store.channel(em, channelId);
     if (!channel || channel.status !== 'CONNECTED') return;
+    const token = this.openToken(channel);
+    if (token === null) {
+      // Nothing can be sent until a person replaces the token: its campaigns pause with the reason that says so.
+      for (const campaign of await this.store.running(em, channel)) {
+        await this.hooks.pause(em, channel.workspace_id, campaign.id, 'TOKEN');
+      }
+      return;
+    }
     const holder = `${this.holder}:${newId()}`;
     // Fresh from the moment the acquire was asked, not from its answer, as a renewal is: the lease runs from the
     // database's commit, and a process frozen between that commit and reading the answer must not wake up
@@ -183,7 +191,6 @@ export class ChannelDispatcher {
         .catch((error: unknown) => log.warn({ err: error }, 'lease renewal failed'));
       touch().catch(() => undefined);
     }, renewEvery);
-    const token = this.tokens.open(channel.access_token_sealed);
     const pacer = new SendPacer(channel.throughput);
     const slots = new Slots(this.options.maxInFlight);
     const claims = new ClaimWindow(claimLead(this.batchSizeFor(channel)));
@@ -279,6 +286,20 @@ export class ChannelDispatcher {
   }
 
   private channelFactor = 1;
+
+  /** The channel's token, or null when this installation cannot open it (a key rotation left it behind). */
+  private openToken(channel: DispatchChannelRow): string | null {
+    try {
+      return this.tokens.open(channel.access_token_sealed);
+    } catch (error) {
+      if (!(error instanceof UnreadableSecretError)) throw error;
+      this.logger.warn(
+        { channelId: channel.id, keyId: error.keyId },
+        'channel access token cannot be opened (key rotation): its campaigns pause until the token is replaced',
+      );
+      return null;
+    }
+  }
 
   /**
    * How many claimed messages may wait for their outcome: a second of throughput, but never more than four

@@ -7,7 +7,7 @@ import { isUuid } from '../../../core/ids';
 import type { Logger } from '../../../core/logger';
 import { Workspace } from '../../identity';
 import { inTransaction } from '../../../db/transaction';
-import { Channel, type TokenBox } from '../../channels';
+import { Channel, channelToken, type TokenBox } from '../../channels';
 import type { MediaFormat } from '../template-parameters';
 import { CampaignMediaFile, CampaignMediaUpload } from './media-file.entity';
 import { contentMatches, formatOf, HEADER_MEDIA_TYPES, MEDIA_ID_REUSE_MS } from './media-limits';
@@ -121,11 +121,15 @@ export class CampaignMediaService {
         phoneNumberId: channel.phoneNumberId,
       });
       if (existing && now.getTime() - existing.uploadedAt.getTime() < MEDIA_ID_REUSE_MS) return existing.metaMediaId;
-      const outcome = await this.gateway.upload(this.tokens.open(channel.accessTokenSealed), channel.phoneNumberId, {
-        fileName: file.fileName,
-        mimeType: file.mimeType,
-        content: file.content,
-      });
+      const outcome = await this.gateway.upload(
+        channelToken(this.tokens, channel.accessTokenSealed),
+        channel.phoneNumberId,
+        {
+          fileName: file.fileName,
+          mimeType: file.mimeType,
+          content: file.content,
+        },
+      );
       if (!outcome.ok) {
         this.logger.warn({ code: outcome.code, fileId, channelId: channel.id }, 'Meta refused a media upload');
         if (outcome.code === null) throw new AppError('SERVICE_UNAVAILABLE', 'campaigns.media.metaUnavailable');
