@@ -1,6 +1,7 @@
 import { workspaceEm } from '../../src/db/base.entity';
 import { metaSignature } from '../../src/modules/channels';
 import { Migration20261204191000TemplatesUnsupported } from '../../src/modules/channels/migrations/20261204-191000-templates-unsupported';
+import { unsupportedReason } from '../../src/modules/channels/template-support';
 import { waitFor } from '../support/wait';
 import { RESUME, campaignLife, useCampaignWorld } from './life-support';
 import { APP_SECRET, CREATE, PRICE, START, WABA_ID, type CampaignWorld } from './support';
@@ -295,21 +296,58 @@ describe('template status from Meta and the launch', () => {
     },
   );
 
-  it('marks, when migrated, a template synced before its kind was known not to be fillable', async () => {
-    await world.sql(
-      `update message_template set unsupported = null, components = ?::jsonb where name = 'promo_kartu'`,
+  // The reason written by hand for each case; the migration's SQL and template-support.ts must both give it.
+  it.each<[string, unknown[], string | null]>([
+    [
+      'a location header',
       [
-        JSON.stringify([
-          { type: 'HEADER', format: 'LOCATION' },
-          { type: 'BODY', text: 'Toko baru kami.' },
-        ]),
+        { type: 'HEADER', format: 'LOCATION' },
+        { type: 'BODY', text: 'Toko baru kami.' },
       ],
-    );
-    const { orm } = world.api.running;
-    await new Migration20261204191000TemplatesUnsupported(orm.em.getDriver(), orm.config).up();
-    const [template] = await world.sql<{ unsupported: string | null }>(
-      "select unsupported from message_template where name = 'promo_kartu'",
-    );
-    expect(template!.unsupported).toBe('LOCATION');
-  });
+      'LOCATION',
+    ],
+    [
+      'an image header and a URL button',
+      [{ type: 'HEADER', format: 'IMAGE' }, { type: 'BODY' }, { type: 'BUTTONS', buttons: [{ type: 'URL' }] }],
+      null,
+    ],
+    [
+      'a copy-code button, then a one-time code',
+      [{ type: 'BODY' }, { type: 'BUTTONS', buttons: [{ type: 'COPY_CODE' }, { type: 'OTP' }] }],
+      'AUTHENTICATION',
+    ],
+    [
+      'a single-product button, lower case',
+      [{ type: 'BODY' }, { type: 'buttons', buttons: [{ type: 'spm' }] }],
+      'PRODUCT',
+    ],
+    [
+      'a catalog before a flow',
+      [{ type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY' }, { type: 'MPM' }, { type: 'FLOW' }] }],
+      'CATALOG',
+    ],
+    ['a product header', [{ type: 'HEADER', format: 'PRODUCT' }], 'PRODUCT'],
+    ['a part Meta added later', [{ type: 'BODY' }, { type: 'CALL_PERMISSION_REQUEST' }], 'OTHER'],
+    ['a button without a type', [{ type: 'BUTTONS', buttons: [{}] }], 'OTHER'],
+    ['a carousel', [{ type: 'BODY' }, { type: 'CAROUSEL', cards: [] }], 'CAROUSEL'],
+    ['a limited-time offer', [{ type: 'LIMITED_TIME_OFFER' }], 'LIMITED_TIME_OFFER'],
+    ['text header, body and footer', [{ type: 'HEADER', format: 'TEXT' }, { type: 'BODY' }, { type: 'FOOTER' }], null],
+  ])(
+    'marks, when migrated, a template synced before its kind was known not to be fillable, as a sync would: %s',
+    async (_kind, components, reason) => {
+      await world.sql(
+        `update message_template set unsupported = null, components = ?::jsonb where name = 'promo_kartu'`,
+        [JSON.stringify(components)],
+      );
+      const { orm } = world.api.running;
+      const migration = new Migration20261204191000TemplatesUnsupported(orm.em.getDriver(), orm.config);
+      await migration.up();
+      for (const sql of migration.getQueries()) await world.sql(String(sql));
+      const [template] = await world.sql<{ unsupported: string | null }>(
+        "select unsupported from message_template where name = 'promo_kartu'",
+      );
+      expect(template!.unsupported).toBe(reason);
+      expect(unsupportedReason(components)).toBe(reason);
+    },
+  );
 });
