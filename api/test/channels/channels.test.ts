@@ -186,6 +186,44 @@ describe('channels', () => {
     expect(list.data!.channels).toEqual([]);
   });
 
+  it('refuses a number of another WABA the same token reaches, in both languages, before subscribing or storing', async () => {
+    // One system-user token, two WABAs of the business: the number is the second's, the WABA id given the first's.
+    const mine = account('102290129340410', '106540352242940');
+    account('102290129340411', '106540352242941');
+    const input = { name: 'Tertukar', phoneNumberId: '106540352242941', wabaId: '102290129340410', accessToken: TOKEN };
+    for (const [language, message] of [
+      [
+        'en',
+        'This phone number does not belong to that WhatsApp Business Account. Check both ids in WhatsApp Manager.',
+      ],
+      ['id', 'Nomor telepon ini bukan milik WhatsApp Business Account tersebut. Periksa kedua ID di WhatsApp Manager.'],
+    ] as const) {
+      const { body } = await gql(CONNECT, { input }, owner, language);
+      expect(body.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: { phoneNumberId: 'channels.numberNotInWaba' },
+      });
+      expect(body.errors?.[0]?.message).toBe(message);
+    }
+    expect(mine.subscribedAppIds).toEqual([]);
+    const rows = await api.running.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ count: number }[]>(
+        "select count(*)::int as count from channel where phone_number_id = '106540352242941'",
+      );
+    expect(rows[0]!.count).toBe(0);
+    // With its own WABA the same number connects (and goes again: the tests below count this workspace's channels).
+    const { body } = await gql<{ connectChannel: { id: string } }>(CONNECT, {
+      input: { ...input, wabaId: '102290129340411' },
+    });
+    expect(body.errors).toBeUndefined();
+    const gone = await gql<{ disconnectChannel: boolean }>('mutation ($id: ID!) { disconnectChannel(id: $id) }', {
+      id: body.data!.connectChannel.id,
+    });
+    expect(gone.body.data!.disconnectChannel).toBe(true);
+  });
+
   it('refuses a token Meta rejects, storing nothing and never echoing the token', async () => {
     account('102290129340400', '106540352242930');
     const { body } = await gql(CONNECT, {

@@ -150,6 +150,10 @@ export class ChannelsService {
     );
     if (taken) throw phoneNumberTaken();
     const facts = await this.meta(() => this.graph.phoneNumber(input.accessToken, input.phoneNumberId));
+    // A token may reach several WABAs: a number stored under another WABA than its own would take that WABA's
+    // templates, limit and events. Checked before anything at Meta changes (the subscription below).
+    const numbers = await this.meta(() => this.graph.phoneNumberIds(input.accessToken, input.wabaId));
+    if (!numbers.includes(input.phoneNumberId)) throw numberNotInWaba();
     const portfolio = await this.meta(() => this.graph.portfolioOf(input.accessToken, input.wabaId));
     await this.meta(() => this.graph.subscribe(input.accessToken, input.wabaId));
     const subscribed = (await this.meta(() => this.graph.subscribedAppIds(input.accessToken, input.wabaId))).includes(
@@ -417,6 +421,10 @@ function messagingUse(limit: number | null, used: number | null) {
     messagingLimitUsed: used,
     messagingLimitRemaining: limit === null || limit < 0 || used === null ? null : Math.max(0, limit - used),
   };
+}
+
+function numberNotInWaba(): AppError {
+  return new AppError('BAD_USER_INPUT', 'channels.numberNotInWaba', {}, { phoneNumberId: 'channels.numberNotInWaba' });
 }
 
 function phoneNumberTaken(): AppError {

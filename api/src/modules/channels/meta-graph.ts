@@ -133,17 +133,36 @@ export class MetaGraph {
     beforeEachPage: () => Promise<void> = async () => undefined,
   ): Promise<GraphTemplate[]> {
     const fields = 'id,name,language,status,category,sub_category,parameter_format,components,quality_score';
-    let url: string | undefined = this.url(`${encodeURIComponent(wabaId)}/message_templates`, { fields, limit: '100' });
-    const all: GraphTemplate[] = [];
+    const url = this.url(`${encodeURIComponent(wabaId)}/message_templates`, { fields, limit: '100' });
+    return this.everyPage<GraphTemplate>(token, url, 'message_templates', beforeEachPage);
+  }
+
+  /** The ids of the WABA's phone numbers, every page: whether a number the user names belongs to the WABA named. */
+  async phoneNumberIds(token: string, wabaId: string): Promise<string[]> {
+    const url = this.url(`${encodeURIComponent(wabaId)}/phone_numbers`, { fields: 'id', limit: '100' });
+    return (await this.everyPage<{ id?: string }>(token, url, 'phone_numbers'))
+      .map((row) => row.id ?? '')
+      .filter(Boolean);
+  }
+
+  /** Every row of a Graph edge, following `paging.next` to the last page; a cursor given twice fails the listing. */
+  private async everyPage<T>(
+    token: string,
+    first: string,
+    edge: string,
+    beforeEachPage: () => Promise<void> = async () => undefined,
+  ): Promise<T[]> {
+    let url: string | undefined = first;
+    const all: T[] = [];
     const cursors = new Set<string>();
     while (url) {
       await beforeEachPage();
-      const body: Page<GraphTemplate> = await this.call<Page<GraphTemplate>>(token, 'GET', url);
+      const body: Page<T> = await this.call<Page<T>>(token, 'GET', url);
       all.push(...body.data);
       const after = body.paging?.cursors?.after;
       if (!body.paging?.next || !after) break;
       if (cursors.has(after)) {
-        throw new GraphError(null, null, `Graph API paging of message_templates repeated a cursor`, 200);
+        throw new GraphError(null, null, `Graph API paging of ${edge} repeated a cursor`, 200);
       }
       cursors.add(after);
       // Follow Meta's cursor against our own base URL: `next` names graph.facebook.com even from a proxy.

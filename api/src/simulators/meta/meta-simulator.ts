@@ -109,6 +109,19 @@ export class MetaSimulator {
     app.get('/:version/:wabaId/message_templates', (request, response) =>
       this.withAccount(request, response, (account) => this.templatePage(request, response, account)),
     );
+    // One page: a WABA holds a few numbers (Meta's default cap is 20).
+    app.get('/:version/:wabaId/phone_numbers', (request, response) =>
+      this.withAccount(request, response, (account) =>
+        response.json({
+          data: account.numbers.map((number) => ({
+            id: number.id,
+            display_phone_number: number.displayPhoneNumber,
+            verified_name: number.verifiedName,
+            quality_rating: number.qualityRating,
+          })),
+        }),
+      ),
+    );
     app.get('/:version/:wabaId/subscribed_apps', (request, response) =>
       this.withAccount(request, response, (account) =>
         response.json({
