@@ -24,6 +24,7 @@ import {
   IMPORT_REJECTS,
   INSERT_REJECTS,
   LOAD_STAGED,
+  AWAIT_IMPORT_LOAD_TURN,
   TRY_IMPORT_LOCK,
 } from './contacts.sql';
 import {
@@ -373,6 +374,7 @@ export class ContactImportService {
       importId: found.id,
     });
     const staged = performance.now();
+    await execute(tx, AWAIT_IMPORT_LOAD_TURN, [workspaceId, LONG_RUNNING.lockTimeoutMs]);
     const [loaded] = await query(tx, LOAD_STAGED, [
       workspaceId,
       this.clock.now(),

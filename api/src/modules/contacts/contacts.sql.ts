@@ -285,6 +285,19 @@ export const CLEAR_STAGED = statement(
   `delete from contact_import_staging where import_id = $1::uuid`,
 );
 
+/**
+ * Loads into one workspace's book take turns: two imports loading overlapping numbers at once upsert the same rows,
+ * each in its own file's order, and deadlock (PostgreSQL then fails one import). Taken with no lock timeout (a
+ * million-row load holds it about a minute; the statement timeout still bounds the wait), the transaction's own
+ * lock timeout back for what follows. $1 workspace, $2 the lock timeout to restore (ms).
+ */
+export const AWAIT_IMPORT_LOAD_TURN = statement(
+  'contacts.await-import-load-turn',
+  `with unbounded as (select set_config('lock_timeout', '0', true)),
+   turn as (select pg_advisory_xact_lock(hashtextextended('contacts.import-load:' || $1::text, 0)) from unbounded)
+   select set_config('lock_timeout', $2::text, true) from turn`,
+);
+
 /** One run per import at a time (a job Agenda runs twice waits for nothing: the second returns). $1 import. */
 export const TRY_IMPORT_LOCK = statement<{ locked: boolean }>(
   'contacts.try-import-lock',
